@@ -1,0 +1,27 @@
+/** The `mokuhyo` command line: dispatches to one module per command. */
+export type Command = (args: string[]) => Promise<number>;
+
+const commands: Record<string, { summary: string; load: () => Promise<Command> }> = {
+  parse: { summary: 'parse value|header <text>...   Japanese value reader (debug aid)', load: async () => (await import('./parse-command.ts')).parseCommand },
+  extract: { summary: 'extract [--json] <file.xlsx|folder>...   what each workbook holds', load: async () => (await import('./extract-command.ts')).extractCommand },
+};
+
+const USAGE = `使い方: mokuhyo <command> [options]
+
+${Object.entries(commands).map(([name, c]) => `  ${c.summary.startsWith(name) ? '' : name + ' '}${c.summary}`).join('\n')}
+`;
+
+export async function main(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    process.stdout.write(USAGE);
+    return name ? 0 : 2;
+  }
+  const command = commands[name];
+  if (!command) {
+    process.stderr.write(`mokuhyo: 不明なコマンドです: ${name}\n\n${USAGE}`);
+    return 2;
+  }
+  const run = await command.load();
+  return run(rest);
+}
