@@ -1,0 +1,320 @@
+import yauzl, { type Entry, type ZipFile } from 'yauzl';
+import type { Readable } from 'node:stream';
+import { resolveLimits, type WorkbookLimits } from './limits.ts';
+import { UnreadableWorkbookError } from './unreadable-error.ts';
+
+/** A `<definedName>` of xl/workbook.xml, as written (text is the raw formula: `"org-goals@1"`, `Sheet1!$A$1`). */
+export interface DefinedName {
+  name: string;
+  /** Index into the sheet list when the name is sheet-scoped, else null. */
+  localSheetId: number | null;
+  text: string;
+}
+
+/** What the cheap pre-check learned about a package that looks safe to hand to exceljs. */
+export interface PackageInspection {
+  /** Sheet names in workbook order. */
+  sheetNames: string[];
+  definedNames: DefinedName[];
+  entryCount: number;
+  /** Bytes actually inflated while checking. */
+  inflatedBytes: number;
+  /** `<c>` elements counted in the worksheet parts (an upper bound on non-empty cells). */
+  cellCount: number;
+}
+
+const ZIP_MAGICS = [Buffer.from('PK\x03\x04', 'latin1'), Buffer.from('PK\x05\x06', 'latin1'), Buffer.from('PK\x07\x08', 'latin1')];
+const CFB_MAGIC = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
+/** Entries that inflate more than this many times their compressed size are treated as bombs. */
+const MAX_RATIO = 500;
+const RATIO_MIN_BYTES = 1024 * 1024;
+const SCAN_TAIL = 32;
+
+/** Checks the raw bytes of a submitted .xlsx before any XML parser sees them; throws only UnreadableWorkbookError. */
+export async function inspectPackage(bytes: Buffer, limits: Partial<WorkbookLimits> = {}): Promise<PackageInspection> {
+  const lim = resolveLimits(limits);
+  if (bytes.length === 0) throw new UnreadableWorkbookError('empty');
+  if (bytes.length > lim.maxBytes) throw tooLarge(bytes.length, lim.maxBytes);
+  checkMagic(bytes);
+  const walked = await walkZip(bytes, lim);
+  checkParts(walked.names);
+  const workbookXml = walked.workbookXml ?? '';
+  const sheetNames = parseSheetNames(workbookXml);
+  if (sheetNames.length > lim.maxSheets) {
+    throw new UnreadableWorkbookError('too-many-cells', `シートが多すぎます（${sheetNames.length} 枚、上限 ${lim.maxSheets} 枚）。`);
+  }
+  if (walked.cellCount > lim.maxCells) throw tooManyCells(walked.cellCount, lim.maxCells);
+  return {
+    sheetNames,
+    definedNames: parseDefinedNames(workbookXml),
+    entryCount: walked.entryCount,
+    inflatedBytes: walked.inflatedBytes,
+    cellCount: walked.cellCount,
+  };
+}
+
+/** The too-large error with the sizes in the message. */
+export function tooLarge(size: number, max: number): UnreadableWorkbookError {
+  return new UnreadableWorkbookError('too-large', `ファイルが大きすぎます（${mib(size)}、上限 ${mib(max)}）。`);
+}
+
+/** The too-many-cells error with the counts in the message. */
+export function tooManyCells(count: number, max: number): UnreadableWorkbookError {
+  return new UnreadableWorkbookError('too-many-cells', `ブックのセル数が多すぎます（${count.toLocaleString('ja-JP')} 個、上限 ${max.toLocaleString('ja-JP')} 個）。`);
+}
+
+function mib(n: number): string {
+  return `${(n / 1024 / 1024).toFixed(1)} MB`;
+}
+
+function checkMagic(bytes: Buffer): void {
+  const head = bytes.subarray(0, 8);
+  if (ZIP_MAGICS.some((m) => head.subarray(0, 4).equals(m))) return;
+  if (head.equals(CFB_MAGIC)) {
+    if (bytes.includes(Buffer.from('EncryptedPackage', 'utf16le'))) {
+      throw new UnreadableWorkbookError('encrypted', 'ブックがパスワードで保護されています。パスワードを解除して保存し直してから提出してください。');
+    }
+    if (bytes.includes(Buffer.from('WordDocument', 'utf16le'))) {
+      throw new UnreadableWorkbookError('not-spreadsheet', '古い形式の Word 文書（.doc）です。Excel ブック（.xlsx）を提出してください。');
+    }
+    throw new UnreadableWorkbookError('legacy-xls');
+  }
+  throw new UnreadableWorkbookError('not-zip', notZipMessage(bytes));
+}
+
+function notZipMessage(bytes: Buffer): string {
+  const head = bytes.subarray(0, 1024);
+  const text = head.toString('utf8').replace(/^\uFEFF/, '');
+  const looksText = !head.includes(0) && !text.includes('\uFFFD');
+  if (looksText && /^\s*</.test(text)) {
+    return 'HTML や XML のファイルで、Excel ブック（.xlsx）ではありません。Excel で「Excel ブック（.xlsx）」として保存し直してください。';
+  }
+  if (looksText) {
+    return 'CSV やテキストのファイルで、Excel ブック（.xlsx）ではありません。Excel で「Excel ブック（.xlsx）」として保存し直してください。';
+  }
+  return 'Excel ブック（.xlsx）ではありません（ファイルの形式を認識できません）。';
+}
+
+function checkParts(names: Set<string>): void {
+  if (names.has('[content_types].xml') && names.has('xl/workbook.xml')) return;
+  if (names.has('word/document.xml')) {
+    throw new UnreadableWorkbookError('not-spreadsheet', 'Word 文書（.docx）です。Excel ブック（.xlsx）を提出してください。');
+  }
+  if (names.has('ppt/presentation.xml')) {
+    throw new UnreadableWorkbookError('not-spreadsheet', 'PowerPoint のファイル（.pptx）です。Excel ブック（.xlsx）を提出してください。');
+  }
+  if (names.has('xl/workbook.bin')) {
+    throw new UnreadableWorkbookError('not-spreadsheet', 'バイナリ形式のブック（.xlsb）には対応していません。「Excel ブック（.xlsx）」として保存し直してください。');
+  }
+  if (names.has('content.xml') || names.has('mimetype')) {
+    throw new UnreadableWorkbookError('not-spreadsheet', 'OpenDocument 形式（.ods など）のファイルです。「Excel ブック（.xlsx）」として保存し直してください。');
+  }
+  throw new UnreadableWorkbookError('not-spreadsheet', 'ZIP ファイルですが Excel ブック（.xlsx）ではありません（xl/workbook.xml がありません）。');
+}
+
+interface Walked {
+  names: Set<string>;
+  entryCount: number;
+  inflatedBytes: number;
+  cellCount: number;
+  workbookXml: string | undefined;
+}
+
+/** Scans inflated XML for DTDs and counts cell elements, across chunk boundaries and in UTF-16 too. */
+class XmlScanner {
+  private tail = '';
+  dtd = false;
+  cells = 0;
+
+  constructor(private readonly countCells: boolean) {}
+
+  push(chunk: Buffer): void {
+    const s = this.tail + chunk.toString('latin1').replace(/\0/g, '');
+    const lower = s.toLowerCase();
+    if (lower.includes('<!doctype') || lower.includes('<!entity')) this.dtd = true;
+    if (this.countCells) {
+      const re = /<(?:[A-Za-z0-9_]{1,10}:)?c[\s>/]/g;
+      for (let m = re.exec(s); m; m = re.exec(s)) {
+        if (m.index + m[0].length > this.tail.length) this.cells++;
+      }
+    }
+    this.tail = s.slice(-SCAN_TAIL);
+  }
+}
+
+function isXmlPart(name: string): boolean {
+  return /\.(xml|rels|vml)$/.test(name);
+}
+
+function walkZip(bytes: Buffer, lim: WorkbookLimits): Promise<Walked> {
+  return new Promise<Walked>((resolve, reject) => {
+    const walked: Walked = { names: new Set(), entryCount: 0, inflatedBytes: 0, cellCount: 0, workbookXml: undefined };
+    let settled = false;
+    let zip: ZipFile | undefined;
+    let current: Readable | undefined;
+    let declared = 0;
+
+    const fail = (err: unknown): void => {
+      if (settled) return;
+      settled = true;
+      try {
+        current?.destroy();
+      } catch {
+        /* already gone */
+      }
+      try {
+        if (zip?.isOpen) zip.close();
+      } catch {
+        /* already closed */
+      }
+      reject(err instanceof UnreadableWorkbookError ? err : fromZipError(err));
+    };
+
+    const onEntry = (entry: Entry): void => {
+      if (settled) return;
+      walked.entryCount++;
+      const name = entry.fileName.toLowerCase();
+      walked.names.add(name);
+      if (name.endsWith('/')) {
+        zip?.readEntry();
+        return;
+      }
+      if (entry.isEncrypted()) {
+        fail(new UnreadableWorkbookError('encrypted', 'ZIP がパスワードで保護されています。パスワードを解除して保存し直してください。'));
+        return;
+      }
+      declared += entry.uncompressedSize;
+      if (declared > lim.maxInflatedBytes) {
+        fail(new UnreadableWorkbookError('zip-bomb', `展開後のサイズが上限（${mib(lim.maxInflatedBytes)}）を超えるため、安全のため読み込みを中止しました。`));
+        return;
+      }
+      if (entry.uncompressedSize > RATIO_MIN_BYTES && entry.uncompressedSize > MAX_RATIO * Math.max(1, entry.compressedSize)) {
+        fail(new UnreadableWorkbookError('zip-bomb', '圧縮率が不自然に高い部品が含まれているため、安全のため読み込みを中止しました。'));
+        return;
+      }
+      readOne(entry, name);
+    };
+
+    const readOne = (entry: Entry, name: string): void => {
+      zip?.openReadStream(entry, (err, stream) => {
+        if (settled) return;
+        if (err || !stream) {
+          fail(err ?? new Error('no stream'));
+          return;
+        }
+        current = stream;
+        const xml = isXmlPart(name);
+        const scanner = xml ? new XmlScanner(/^xl\/worksheets\/[^/]+\.xml$/.test(name)) : undefined;
+        const keep: Buffer[] | undefined = name === 'xl/workbook.xml' ? [] : undefined;
+        stream.on('data', (chunk: Buffer) => {
+          if (settled) return;
+          walked.inflatedBytes += chunk.length;
+          if (walked.inflatedBytes > lim.maxInflatedBytes) {
+            fail(new UnreadableWorkbookError('zip-bomb', `展開後のサイズが上限（${mib(lim.maxInflatedBytes)}）を超えるため、安全のため読み込みを中止しました。`));
+            return;
+          }
+          if (scanner) {
+            scanner.push(chunk);
+            if (scanner.dtd) {
+              fail(new UnreadableWorkbookError('dtd', `ブック内の XML（${entry.fileName}）に DTD（<!DOCTYPE> / <!ENTITY>）が含まれているため、安全のため読み込みを中止しました。`));
+              return;
+            }
+          }
+          keep?.push(chunk);
+        });
+        stream.on('error', fail);
+        stream.on('end', () => {
+          if (settled) return;
+          current = undefined;
+          if (scanner) walked.cellCount += scanner.cells;
+          if (keep) walked.workbookXml = Buffer.concat(keep).toString('utf8');
+          zip?.readEntry();
+        });
+      });
+    };
+
+    try {
+      yauzl.fromBuffer(bytes, { lazyEntries: true, validateEntrySizes: true, autoClose: true }, (err, zipfile) => {
+        if (err || !zipfile) {
+          fail(err ?? new Error('no zipfile'));
+          return;
+        }
+        zip = zipfile;
+        if (zipfile.entryCount > lim.maxEntries) {
+          fail(new UnreadableWorkbookError('zip-bomb', `ZIP の部品数が多すぎます（${zipfile.entryCount} 個、上限 ${lim.maxEntries} 個）。安全のため読み込みを中止しました。`));
+          return;
+        }
+        zipfile.on('entry', onEntry);
+        zipfile.on('error', fail);
+        zipfile.on('end', () => {
+          if (settled) return;
+          settled = true;
+          resolve(walked);
+        });
+        zipfile.readEntry();
+      });
+    } catch (err) {
+      fail(err);
+    }
+  });
+}
+
+/** Maps yauzl and zlib failures onto the unreadable codes. */
+function fromZipError(err: unknown): UnreadableWorkbookError {
+  const msg = err instanceof Error ? err.message : String(err);
+  if (/too many bytes/i.test(msg)) {
+    return new UnreadableWorkbookError('zip-bomb', '申告より大きく展開される部品が含まれているため、安全のため読み込みを中止しました。', { cause: err });
+  }
+  if (/encrypt/i.test(msg)) return new UnreadableWorkbookError('encrypted', undefined, { cause: err });
+  if (/central directory|end of central|signature|comment length|unexpected EOF|too few bytes|out of range|past the end|bounds/i.test(msg)) {
+    return new UnreadableWorkbookError('truncated', undefined, { cause: err });
+  }
+  return new UnreadableWorkbookError('corrupt', 'ZIP の内容が壊れているため読み込めません。', { cause: err });
+}
+
+const XML_ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+
+/** Decodes the five predefined XML entities and character references (nothing else exists: DTDs are rejected). */
+export function decodeXmlText(s: string): string {
+  return s.replace(/&(#x[0-9a-fA-F]+|#[0-9]+|[a-z]+);/g, (whole, ref: string) => {
+    if (ref.startsWith('#x')) return safeCodePoint(parseInt(ref.slice(2), 16)) ?? whole;
+    if (ref.startsWith('#')) return safeCodePoint(parseInt(ref.slice(1), 10)) ?? whole;
+    return XML_ENTITIES[ref] ?? whole;
+  });
+}
+
+function safeCodePoint(n: number): string | undefined {
+  return Number.isInteger(n) && n >= 0 && n <= 0x10ffff ? String.fromCodePoint(n) : undefined;
+}
+
+function attr(attrs: string, name: string): string | undefined {
+  const m = new RegExp(`(?:^|\\s)${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)')`).exec(attrs);
+  if (!m) return undefined;
+  return decodeXmlText(m[1] ?? m[2] ?? '');
+}
+
+/** Sheet names of xl/workbook.xml, in order. */
+export function parseSheetNames(workbookXml: string): string[] {
+  const out: string[] = [];
+  const re = /<(?:[A-Za-z0-9_]{1,10}:)?sheet\b([^>]*?)\/?>/g;
+  for (let m = re.exec(workbookXml); m; m = re.exec(workbookXml)) {
+    const name = attr(m[1] ?? '', 'name');
+    if (name !== undefined) out.push(name);
+  }
+  return out;
+}
+
+/** Defined names of xl/workbook.xml. */
+export function parseDefinedNames(workbookXml: string): DefinedName[] {
+  const out: DefinedName[] = [];
+  const re = /<((?:[A-Za-z0-9_]{1,10}:)?)definedName\b([^>]*?)(?:\/>|>([\s\S]*?)<\/\1definedName\s*>)/g;
+  for (let m = re.exec(workbookXml); m; m = re.exec(workbookXml)) {
+    const attrs = m[2] ?? '';
+    const name = attr(attrs, 'name');
+    if (!name) continue;
+    const local = attr(attrs, 'localSheetId');
+    const localSheetId = local !== undefined && /^\d+$/.test(local) ? Number(local) : null;
+    out.push({ name, localSheetId, text: decodeXmlText(m[3] ?? '') });
+  }
+  return out;
+}
