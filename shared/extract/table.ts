@@ -1,0 +1,187 @@
+import { parseHeader, parseValue, toHalfWidth } from '../values/index.ts';
+import type { HeaderKind } from '../values/types.ts';
+import type { Measure, MeasureValue } from '../model/record.ts';
+import type { ColumnSpec, TableSpec } from '../families/spec.ts';
+import { matchesLabel } from './label.ts';
+import { unitFromLabel } from './label-unit.ts';
+import type { SheetIndex } from './sheet-index.ts';
+
+/** A year column found in the header. */
+export interface YearColumn {
+  col: number;
+  year: number | null;
+  kind: HeaderKind;
+  header: string;
+}
+
+/** Where a table's header is and what each column means. */
+export interface TableLayout {
+  headerRow: number;
+  columns: Map<string, number>;
+  years: YearColumn[];
+}
+
+/** One item of a table's grouping column (a goal, a project) with its own fields. */
+export interface GroupItem {
+  group: string;
+  cell: string;
+  rows: number;
+  fields: Record<string, string | null>;
+  cells: Record<string, string>;
+}
+
+export interface TableRead {
+  layout: TableLayout;
+  measures: Measure[];
+  groups: GroupItem[];
+}
+
+/** Finds the table's header: a row with enough year headers and every required column label. */
+export function findTable(index: SheetIndex, spec: TableSpec): TableLayout | undefined {
+  const { view } = index;
+  for (let row = 0; row < view.rowCount; row++) {
+    const years = yearColumnsOf(index, spec, row);
+    if (years.length < spec.minYearColumns) continue;
+    const yearCols = new Set(years.map((y) => y.col));
+    const columns = new Map<string, number>();
+    for (let col = 0; col < view.colCount; col++) {
+      if (yearCols.has(col)) continue;
+      const spec_ = columnFor(index, spec.columns, row, col, columns);
+      if (spec_) columns.set(spec_.key, col);
+    }
+    if (spec.columns.every((c) => !c.required || columns.has(c.key))) return { headerRow: row, columns, years };
+  }
+  return undefined;
+}
+
+function yearColumnsOf(index: SheetIndex, spec: TableSpec, row: number): YearColumn[] {
+  const { view } = index;
+  const years: YearColumn[] = [];
+  const seen = new Set<string>();
+  for (let col = 0; col < view.colCount; col++) {
+    const header = view.text(row, col);
+    if (header === '' || header.length > 24) continue;
+    const address = view.address(row, col);
+    if (seen.has(address)) continue;
+    seen.add(address);
+    const parsed = parseHeader(header);
+    if (parsed.kind === null) continue;
+    const parentNorm = row > 0 && view.address(row - 1, col) !== address ? index.norm(row - 1, col) : '';
+    const parentKind = spec.years.parentKinds?.find((p) => matchesLabel(parentNorm, p.label))?.kind;
+    const kind = parentKind ?? parsed.kind;
+    if (parsed.year === null && kind !== 'baseline' && kind !== 'target') continue;
+    if (!spec.years.kinds.includes(kind)) continue;
+    years.push({ col, year: parsed.year, kind, header });
+  }
+  return years;
+}
+
+function columnFor(index: SheetIndex, specs: readonly ColumnSpec[], row: number, col: number, taken: Map<string, number>): ColumnSpec | undefined {
+  const leaf = index.norm(row, col);
+  const parent = row > 0 ? index.norm(row - 1, col) : '';
+  for (const text of [leaf, parent]) {
+    if (text === '') continue;
+    const hit = specs.find((s) => !taken.has(s.key) && matchesLabel(text, s.label));
+    if (hit) return hit;
+    if (text === leaf && specs.some((s) => matchesLabel(text, s.label))) return undefined;
+  }
+  return undefined;
+}
+
+/** Reads the measures below the header, one per row whose name cell starts on that row. */
+export function readTable(index: SheetIndex, spec: TableSpec, layout: TableLayout): TableRead {
+  const { view } = index;
+  const measures: Measure[] = [];
+  const groups: GroupItem[] = [];
+  const nameCol = spec.columns.find((c) => c.role === 'name');
+  const groupSpec = spec.columns.find((c) => c.role === 'group');
+  const detailSpec = spec.columns.find((c) => c.role === 'detail');
+  const nameIndex = nameCol ? layout.columns.get(nameCol.key) : undefined;
+  if (nameIndex === undefined) return { layout, measures, groups };
+  const fieldSpecs = spec.columns.filter((c) => c.role !== 'name' && c.role !== 'group' && layout.columns.has(c.key));
+  const groupIndex = groupSpec ? layout.columns.get(groupSpec.key) : undefined;
+  const allColumns = [...layout.columns.values(), ...layout.years.map((y) => y.col)];
+  let group: GroupItem | undefined;
+  let gap = 0;
+  for (let row = view.belowOf(layout.headerRow, nameIndex); row < view.rowCount; row++) {
+    if (allColumns.some((col) => matchesLabel(index.norm(row, col), spec.end))) break;
+    if (allColumns.every((col) => view.text(row, col) === '')) {
+      if (++gap >= spec.maxGap) break;
+      continue;
+    }
+    gap = 0;
+    const name = view.text(row, nameIndex);
+    if (nameCol && matchesLabel(index.norm(row, nameIndex), nameCol.label)) continue;
+    const groupText = groupIndex === undefined ? '' : normalizeGroup(view.text(row, groupIndex));
+    const startsGroup = groupIndex !== undefined && groupText !== '' &&
+      (!group || group.group !== groupText || (view.merge(row, groupIndex) !== undefined && view.address(row, groupIndex) !== group.cell));
+    if (startsGroup) {
+      group = { group: groupText, cell: view.address(row, groupIndex!), rows: 0, fields: {}, cells: {} };
+      for (const f of fieldSpecs) {
+        const col = layout.columns.get(f.key)!;
+        group.fields[f.key] = view.text(row, col) || null;
+        group.cells[f.key] = view.address(row, col);
+      }
+      groups.push(group);
+    }
+    const nameStarts = view.merge(row, nameIndex)?.top ?? row;
+    if (name === '' || nameStarts !== row) continue;
+    const fields: Record<string, string | null> = {};
+    const cells: Record<string, string> = {};
+    for (const f of fieldSpecs) {
+      const col = layout.columns.get(f.key)!;
+      let text = view.text(row, col);
+      if (text === '' && f.carryDown && group && !startsGroup) text = group.fields[f.key] ?? '';
+      fields[f.key] = text || null;
+      cells[f.key] = view.address(row, col);
+    }
+    if (group) group.rows++;
+    const labelUnit = unitFromLabel(name);
+    const values = layout.years.map((y) => readValue(index, row, y, labelUnit));
+    const detailIndex = detailSpec ? layout.columns.get(detailSpec.key) : undefined;
+    measures.push({
+      group: group?.group || null,
+      name,
+      detail: detailIndex === undefined ? null : view.text(row, detailIndex) || null,
+      unit: labelUnit ?? dominantUnit(values),
+      cell: view.address(row, nameIndex),
+      values,
+      fields,
+      cells,
+    });
+  }
+  return { layout, measures, groups };
+}
+
+function readValue(index: SheetIndex, row: number, year: YearColumn, unit: string | null): MeasureValue {
+  const cell = index.view.cell(row, year.col);
+  const raw = cell.text.trim();
+  const parsed = parseValue(raw, { unit });
+  const exact = cell.kind === 'number' && typeof cell.value === 'number' && !(cell.numFmt ?? '').includes('%');
+  return {
+    year: year.year ?? parsed.year,
+    kind: year.kind,
+    raw,
+    value: exact ? (cell.value as number) : parsed.value,
+    comparator: parsed.comparator,
+    blank: parsed.blank,
+    cell: index.view.address(row, year.col),
+    unit: parsed.unit,
+    cumulative: parsed.cumulative,
+    header: year.header,
+  };
+}
+
+function dominantUnit(values: readonly MeasureValue[]): string | null {
+  const counts = new Map<string, number>();
+  for (const v of values) if (v.unit) counts.set(v.unit, (counts.get(v.unit) ?? 0) + 1);
+  let best: string | null = null;
+  let bestCount = 0;
+  for (const [unit, count] of counts) if (count > bestCount) [best, bestCount] = [unit, count];
+  return best;
+}
+
+/** "１" → "1", "No.2" → "2": the group key as a coordinator would write it. */
+export function normalizeGroup(text: string): string {
+  return toHalfWidth(text).replace(/\s+/g, '').replace(/^(No\.?|№)/i, '');
+}

@@ -1,0 +1,94 @@
+import type { FamilyId } from '../model/record.ts';
+import type { HeaderKind } from '../values/types.ts';
+
+/**
+ * A label as a pattern over normalised cell text (half-width, no whitespace, （）→()).
+ * Strings match exactly; regular expressions are tested as they are.
+ */
+export type Label = string | RegExp;
+
+/** How a sheet is recognised: every `all` label present, and at least `minAny` of `any`. */
+export interface DetectSpec {
+  all: Label[][];
+  any?: Label[];
+  minAny?: number;
+  /** Labels whose presence rules the variant out (they belong to another form). */
+  none?: Label[];
+  /** The variant only counts when its table header is found. */
+  requireTable?: boolean;
+}
+
+export type FieldType = 'text' | 'fiscal-year' | 'date' | 'number';
+
+/** A scalar field or narrative block: the value sits right of its label or below it. */
+export interface FieldSpec {
+  key: string;
+  label: Label[];
+  /** Where the value is: 'right' (same row), 'below' (the cell under the label), or 'right-or-below'. */
+  direction: 'right' | 'below' | 'right-or-below';
+  type?: FieldType;
+  /** Also look for the value inside the label cell itself ("令和２年度 秋葉区組織目標" → 2020). */
+  inline?: RegExp;
+  required?: boolean;
+}
+
+export type ColumnRole = 'group' | 'name' | 'detail' | 'field';
+
+/** One non-year column of a table, found by its header label. */
+export interface ColumnSpec {
+  key: string;
+  label: Label[];
+  role: ColumnRole;
+  /** Blank cells take the value above (a merged goal cell unmerged or left blank below its first row). */
+  carryDown?: boolean;
+  required?: boolean;
+}
+
+/** Year columns: every header that reads as year + kind (parseHeader) becomes one. */
+export interface YearColumnsSpec {
+  kinds: HeaderKind[];
+  /** Kind to use when the header sits under a parent label (工程・数値目標 › R3 → target). */
+  parentKinds?: { label: Label[]; kind: HeaderKind }[];
+}
+
+/** A table of measures: header row(s) found by labels, one measure per row with a name. */
+export interface TableSpec {
+  columns: ColumnSpec[];
+  years: YearColumnsSpec;
+  /** Minimum number of year columns for a row to count as this table's header. */
+  minYearColumns: number;
+  /** Labels that end the table when they appear in a row (the narrative blocks below it). */
+  end: Label[];
+  /** Consecutive empty rows that end the table. */
+  maxGap: number;
+}
+
+/** A numbered list next to a label (重点目標 １…４): one item per row with a number and a text. */
+export interface ListSpec {
+  key: string;
+  label: Label[];
+  /** Labels that end the list. */
+  end: Label[];
+}
+
+/** One layout of a form family ("division" sheet, "ward" sheet). */
+export interface VariantSpec {
+  id: string;
+  title: string;
+  detect: DetectSpec;
+  fields: FieldSpec[];
+  table?: TableSpec;
+  lists?: ListSpec[];
+  /** Field keys that name the organisation, in order of preference. */
+  organization: string[];
+  /** Field key of the fiscal year. */
+  fiscalYear: string;
+}
+
+/** A form family: data only, read by the extractor, the template generator and the rules. */
+export interface FamilySpec {
+  id: FamilyId;
+  title: string;
+  templateVersion: string;
+  variants: VariantSpec[];
+}

@@ -1,0 +1,50 @@
+import { parseArgs } from 'node:util';
+import { familyById } from '../../shared/families/index.ts';
+import type { FileRecord, SheetRecord } from '../../shared/model/record.ts';
+import { collectFiles } from '../ingest/collect-files.ts';
+import { extractFile } from '../ingest/extract-file.ts';
+import type { Command } from './main.ts';
+import { renderTable } from './text-table.ts';
+
+/** `mokuhyo extract [--json] <file|folder>...`: what each workbook holds, as JSON or a readable table. */
+export const extractCommand: Command = async (args) => {
+  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { json: { type: 'boolean', default: false } } });
+  if (positionals.length === 0) {
+    process.stderr.write('使い方: mokuhyo extract [--json] <file.xlsx|フォルダ>...\n');
+    return 2;
+  }
+  const files = await collectFiles(positionals);
+  const records: FileRecord[] = [];
+  for (const file of files) records.push((await extractFile(file)).record);
+  if (values.json) process.stdout.write(JSON.stringify({ files: records }, null, 2) + '\n');
+  else process.stdout.write(records.map(renderFile).join('\n\n') + '\n');
+  return records.some((r) => r.error) ? 2 : 0;
+};
+
+function renderFile(record: FileRecord): string {
+  if (record.error) return `■ ${record.file}\n  読み込めません（${record.error.code}）: ${record.error.message}`;
+  const sheets = record.sheets.map(renderSheet).join('\n\n');
+  return `■ ${record.file}\n${sheets || '  シートがありません'}`;
+}
+
+function renderSheet(sheet: SheetRecord): string {
+  if (!sheet.family) return `  シート「${sheet.sheet}」: 既知の様式ではありません`;
+  const family = familyById(sheet.family);
+  const variant = family?.variants.find((v) => v.id === sheet.variant);
+  const head = [
+    `  シート「${sheet.sheet}」: ${variant?.title ?? family?.title ?? sheet.family}`,
+    `    組織: ${sheet.organization ?? '（不明）'}　年度: ${sheet.fiscalYear ?? '（不明）'}　指標: ${sheet.measures.length}件`,
+  ];
+  for (const [key, items] of Object.entries(sheet.items ?? {})) {
+    if (key === 'groups') continue;
+    for (const item of items) head.push(`    ${`${item['no'] ?? ''} ${item['text'] ?? ''}`.replace(/\s+/g, ' ').slice(0, 70)}`);
+  }
+  if (sheet.measures.length === 0) return head.join('\n');
+  const headers = sheet.measures[0]?.values.map((v) => v.header ?? `${v.year ?? ''}${v.kind}`) ?? [];
+  const rows = [
+    ['No.', '指標', '単位', ...headers],
+    ...sheet.measures.map((m) => [m.group ?? '', m.name, m.unit ?? '', ...m.values.map((v) => (v.blank ? '－' : v.raw))]),
+  ];
+  const table = renderTable(rows, [4, 36, 6, ...headers.map(() => 14)]);
+  return `${head.join('\n')}\n${table.replace(/^/gm, '    ')}`;
+}
