@@ -1,0 +1,19 @@
+// `npm run seeds`: regenerates every sample workbook under seeds/<family>/ from the transcriptions.
+import { dirname, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { orgGoalsBuilder } from './build/org-goals.ts';
+import type { SeedBuilder } from './build/seed-builder.ts';
+
+/** Every family's builder; add a sibling module under seeds/build/ and list it here. */
+export const builders: readonly SeedBuilder[] = [orgGoalsBuilder];
+
+const seedsDir = dirname(fileURLToPath(import.meta.url));
+
+async function main(): Promise<void> {
+  for (const builder of builders) {
+    const written = await builder.build(join(seedsDir, builder.family));
+    for (const path of written) console.log(`${builder.family}: ${relative(process.cwd(), path)}`);
+  }
+}
+
+await main();
