@@ -11,8 +11,6 @@ export interface NumberToken {
   unit: string | null;
   /** Written right after a label word ("登録者数3,520人", "割合：75.0%", "年間2万株"). */
   labelled: boolean;
-  /** An ordinal ("第5世代"): part of a name, not a quantity. */
-  ordinal: boolean;
   /** A comparator sign written before the number ("≧50%"). */
   prefixComparator: Comparator | null;
 }
@@ -27,7 +25,7 @@ const PREFIX_COMPARATORS: readonly [string, Comparator][] = [
   ['>=', '>='], ['≧', '>='], ['≥', '>='], ['<=', '<='], ['≦', '<='], ['≤', '<='], ['>', '>'], ['<', '<'],
 ];
 
-/** Every number in the text that can be a value: years must already be masked; months ("5月") and list marks ("(1)…") are skipped. */
+/** Every number in the text that can be a value: years must already be masked; months ("5月"), ordinals ("第3次") and list marks ("(1)…") are skipped. */
 export function findNumbers(masked: string): NumberToken[] {
   const tokens: NumberToken[] = [];
   NUMBER.lastIndex = 0;
@@ -39,6 +37,7 @@ export function findNumbers(masked: string): NumberToken[] {
     const before = masked[start - 1];
     if (before !== undefined && /[A-Za-z.]/.test(before)) continue; // "Society5.0", "No.3"
     if (masked[end] === '月') continue; // a month, "5月"
+    if (masked[start - 1] === '第') continue; // an ordinal names something: "第3次", "第5世代"
     if (isListMark(masked, start, end)) continue;
 
     let exponent = 0;
@@ -60,11 +59,19 @@ export function findNumbers(masked: string): NumberToken[] {
       value: sign.negative * scaled(digits.replaceAll(',', ''), fraction, exponent),
       unit: unit?.unit ?? null,
       labelled: isLabelled(masked, sign.start),
-      ordinal: masked[sign.start - 1] === '第',
       prefixComparator: comparatorBefore(masked, sign.start),
     });
   }
-  return tokens;
+  return withRangeUnits(masked, tokens);
+}
+
+/** "10～20回": the first number of a range shares the unit written after the second. */
+function withRangeUnits(masked: string, tokens: NumberToken[]): NumberToken[] {
+  return tokens.map((token, i) => {
+    const next = tokens[i + 1];
+    if (token.unit !== null || next === undefined || next.unit === null) return token;
+    return /^\s*[~-]\s*$/.test(masked.slice(token.end, next.start)) ? { ...token, unit: next.unit } : token;
+  });
 }
 
 /** Exact decimal scaling: "1.1" × 10^4 is 11000, not 11000.000000000002. */

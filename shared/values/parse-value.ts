@@ -16,7 +16,6 @@ const MASK = '\u0000';
 const SCORE_HINT_UNIT = 8;
 const SCORE_UNIT = 4;
 const SCORE_LABELLED = 2;
-const SCORE_ORDINAL = -6;
 
 /**
  * Reads a cell's text into value, unit, comparator, year, 累計 and blank (CONTRACTS.md `parse value`).
@@ -81,7 +80,6 @@ function choosePrincipal(numbers: NumberToken[], hintUnit: string | null): Numbe
     let score = 0;
     if (n.unit !== null) score += wanted !== null && n.unit === wanted ? SCORE_HINT_UNIT : SCORE_UNIT;
     if (n.labelled) score += SCORE_LABELLED;
-    if (n.ordinal) score += SCORE_ORDINAL;
     if (score > bestScore) {
       best = n;
       bestScore = score;
