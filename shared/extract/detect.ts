@@ -1,6 +1,6 @@
 import type { Grid } from '../grid/index.ts';
 import type { FamilySpec, Label, VariantSpec } from '../families/spec.ts';
-import { findTable, type TableLayout } from './table.ts';
+import { findTables, type TableLayout } from './table.ts';
 import type { SheetIndex } from './sheet-index.ts';
 
 /** The defined name templates carry: `"org-goals:division:1"` (family, variant, template version). */
@@ -25,7 +25,8 @@ export interface Detection {
   family: FamilySpec;
   variant: VariantSpec;
   score: number;
-  table: TableLayout | undefined;
+  /** Headers found, per table key of the variant. */
+  tables: Map<string, TableLayout[]>;
 }
 
 /** Scores every variant against the sheet; a variant counts only when all its required labels are there. */
@@ -51,9 +52,13 @@ function scoreVariant(index: SheetIndex, family: FamilySpec, variant: VariantSpe
   const anyHits = (spec.any ?? []).filter((label: Label) => index.has([label])).length;
   if (anyHits < (spec.minAny ?? 0)) return undefined;
   score += anyHits;
-  const table = variant.table ? findTable(index, variant.table) : undefined;
-  if (spec.requireTable && !table) return undefined;
-  if (table) score += 5;
+  const tables = new Map<string, TableLayout[]>();
+  for (const table of variant.tables ?? []) {
+    const found = findTables(index, table);
+    if (found.length > 0) tables.set(table.key, found);
+  }
+  if (spec.requireTable && tables.size === 0) return undefined;
+  score += 5 * tables.size;
   if (tag?.family === family.id) score += tag.variant === null || tag.variant === variant.id ? 100 : 50;
-  return { family, variant, score, table };
+  return { family, variant, score, tables };
 }

@@ -1,12 +1,12 @@
 import type { Grid } from '../grid/index.ts';
 import type { FieldValue, SheetRecord } from '../model/record.ts';
-import type { FamilySpec, Label, VariantSpec } from '../families/spec.ts';
+import type { FamilySpec, Label, TableSpec, VariantSpec } from '../families/spec.ts';
 import { parseFiscalYear } from '../values/index.ts';
 import { detect, readFormTag } from './detect.ts';
 import { readFields } from './fields.ts';
 import { readList } from './lists.ts';
 import { SheetIndex } from './sheet-index.ts';
-import { readTable, type TableRead } from './table.ts';
+import { readTable, type TableLayout, type TableRead } from './table.ts';
 
 /** A sheet's record plus what the rules need to look at layout: the index and the table read. */
 export interface SheetExtraction {
@@ -14,7 +14,8 @@ export interface SheetExtraction {
   index: SheetIndex;
   variant: VariantSpec | undefined;
   family: FamilySpec | undefined;
-  table: TableRead | undefined;
+  /** Every table block read, in sheet order. */
+  tables: TableRead[];
 }
 
 /** Recognises the sheet's form and reads everything its spec declares; never throws on odd sheets. */
@@ -23,33 +24,46 @@ export function extractSheet(grid: Grid, families: readonly FamilySpec[]): Sheet
   const tag = readFormTag(grid);
   const found = detect(index, families, tag);
   if (!found) {
-    return { record: { sheet: grid.sheet, family: null, organization: null, fiscalYear: null, measures: [], findings: [] }, index, variant: undefined, family: undefined, table: undefined };
+    return { record: { sheet: grid.sheet, family: null, organization: null, fiscalYear: null, measures: [], findings: [] }, index, variant: undefined, family: undefined, tables: [] };
   }
   const { family, variant } = found;
   const fields = readFields(index, variant.fields, stopLabelsOf(variant));
-  const table = variant.table && found.table ? readTable(index, variant.table, found.table) : undefined;
+  const tables = readTables(index, variant, found.tables);
   const items: Record<string, Record<string, string | null>[]> = {};
   for (const list of variant.lists ?? []) items[list.key] = readList(index, list);
-  if (table) {
-    items['groups'] = table.groups.map((g) => ({ group: g.group, cell: g.cell, indicators: String(g.rows), ...g.fields }));
+  if (tables.length > 0) {
+    items['groups'] = tables.flatMap((t) => t.groups.map((g) => ({ group: g.group, cell: g.cell, indicators: String(g.rows), ...g.fields })));
   }
   const record: SheetRecord = {
     sheet: grid.sheet,
     family: family.id,
     organization: organizationOf(fields, variant),
-    fiscalYear: fiscalYearOf(fields[variant.fiscalYear], table),
-    measures: table?.measures ?? [],
+    fiscalYear: fiscalYearOf(fields[variant.fiscalYear], tables),
+    measures: tables.flatMap((t) => t.measures),
     findings: [],
     variant: variant.id,
     templateVersion: tag?.family === family.id ? tag.version : null,
     fields,
     items,
   };
-  return { record, index, variant, family, table };
+  return { record, index, variant, family, tables };
+}
+
+/** Reads every table block in sheet order; each block ends where the next header (of any table) starts. */
+function readTables(index: SheetIndex, variant: VariantSpec, found: Map<string, TableLayout[]>): TableRead[] {
+  const blocks: { spec: TableSpec; layout: TableLayout }[] = [];
+  for (const spec of variant.tables ?? []) for (const layout of found.get(spec.key) ?? []) blocks.push({ spec, layout });
+  blocks.sort((a, b) => a.layout.headerRow - b.layout.headerRow);
+  const stopRows = new Set(blocks.map((b) => b.layout.headerRow));
+  for (const b of blocks) if (b.layout.headerRow > 0) stopRows.add(b.layout.headerRow - 1);
+  return blocks.map((b) => {
+    const own = new Set([...stopRows].filter((r) => r > b.layout.headerRow));
+    return readTable(index, b.spec, b.layout, own);
+  });
 }
 
 function stopLabelsOf(variant: VariantSpec): Label[] {
-  return [...variant.fields.flatMap((f) => f.label), ...(variant.table?.columns.flatMap((c) => c.label) ?? [])];
+  return [...variant.fields.flatMap((f) => f.label), ...(variant.tables ?? []).flatMap((t) => t.columns.flatMap((c) => c.label))];
 }
 
 function organizationOf(fields: Record<string, FieldValue>, variant: VariantSpec): string | null {
@@ -60,9 +74,9 @@ function organizationOf(fields: Record<string, FieldValue>, variant: VariantSpec
   return null;
 }
 
-function fiscalYearOf(field: FieldValue | undefined, table: TableRead | undefined): number | null {
+function fiscalYearOf(field: FieldValue | undefined, tables: readonly TableRead[]): number | null {
   const fromField = field ? parseFiscalYear(field.value) : null;
   if (fromField !== null) return fromField;
-  const targets = table?.layout.years.filter((y) => y.kind === 'target' && y.year !== null).map((y) => y.year as number) ?? [];
+  const targets = tables.flatMap((t) => t.layout.years).filter((y) => y.kind === 'target' && y.year !== null).map((y) => y.year as number);
   return targets.length > 0 ? Math.min(...targets) : null;
 }

@@ -37,21 +37,56 @@ export interface TableRead {
 }
 
 /** Finds the table's header: a row with enough year headers and every required column label. */
-export function findTable(index: SheetIndex, spec: TableSpec): TableLayout | undefined {
+export function findTable(index: SheetIndex, spec: TableSpec, fromRow = 0): TableLayout | undefined {
   const { view } = index;
-  for (let row = 0; row < view.rowCount; row++) {
-    const years = yearColumnsOf(index, spec, row);
-    if (years.length < spec.minYearColumns) continue;
-    const yearCols = new Set(years.map((y) => y.col));
-    const columns = new Map<string, number>();
-    for (let col = 0; col < view.colCount; col++) {
-      if (yearCols.has(col)) continue;
-      const spec_ = columnFor(index, spec.columns, row, col, columns);
-      if (spec_) columns.set(spec_.key, col);
-    }
-    if (spec.columns.every((c) => !c.required || columns.has(c.key))) return { headerRow: row, columns, years };
+  for (let row = fromRow; row < view.rowCount; row++) {
+    const layout = headerAt(index, spec, row);
+    if (layout) return layout;
   }
   return undefined;
+}
+
+/** Every header of the table on the sheet: one, or each occurrence when the spec repeats. */
+export function findTables(index: SheetIndex, spec: TableSpec): TableLayout[] {
+  const found: TableLayout[] = [];
+  for (let row = 0; row < index.view.rowCount; row++) {
+    const layout = headerAt(index, spec, row);
+    if (!layout) continue;
+    found.push(layout);
+    if (!spec.repeat) break;
+    row = layout.headerRow;
+  }
+  return found;
+}
+
+/** The header starting at this row; a two-row header resolves to its lower (leaf) row. */
+function headerAt(index: SheetIndex, spec: TableSpec, row: number): TableLayout | undefined {
+  const here = headerRowAt(index, spec, row);
+  if (!here) return undefined;
+  const below = headerRowAt(index, spec, row + 1);
+  return below && below.years.length > here.years.length ? below : here;
+}
+
+function headerRowAt(index: SheetIndex, spec: TableSpec, row: number): TableLayout | undefined {
+  const { view } = index;
+  const years = yearColumnsOf(index, spec, row);
+  if (years.length < spec.minYearColumns) return undefined;
+  if (spec.title && !titledAbove(index, spec, row)) return undefined;
+  const yearCols = new Set(years.map((y) => y.col));
+  const columns = new Map<string, number>();
+  for (let col = 0; col < view.colCount; col++) {
+    if (yearCols.has(col)) continue;
+    const found = columnFor(index, spec.columns, row, col, columns);
+    if (found) columns.set(found.key, col);
+  }
+  if (!spec.columns.every((c) => !c.required || columns.has(c.key))) return undefined;
+  return { headerRow: row, columns, years };
+}
+
+function titledAbove(index: SheetIndex, spec: TableSpec, row: number): boolean {
+  const distance = spec.titleDistance ?? 3;
+  const title = spec.title ?? [];
+  return index.cells.some((cell) => cell.row < row && cell.row >= row - distance - 1 && matchesLabel(cell.norm, title));
 }
 
 function yearColumnsOf(index: SheetIndex, spec: TableSpec, row: number): YearColumn[] {
@@ -89,7 +124,7 @@ function columnFor(index: SheetIndex, specs: readonly ColumnSpec[], row: number,
 }
 
 /** Reads the measures below the header, one per row whose name cell starts on that row. */
-export function readTable(index: SheetIndex, spec: TableSpec, layout: TableLayout): TableRead {
+export function readTable(index: SheetIndex, spec: TableSpec, layout: TableLayout, stopRows: ReadonlySet<number> = new Set()): TableRead {
   const { view } = index;
   const measures: Measure[] = [];
   const groups: GroupItem[] = [];
@@ -103,7 +138,9 @@ export function readTable(index: SheetIndex, spec: TableSpec, layout: TableLayou
   const allColumns = [...layout.columns.values(), ...layout.years.map((y) => y.col)];
   let group: GroupItem | undefined;
   let gap = 0;
+  const headings = headingLevels(index, spec);
   for (let row = view.belowOf(layout.headerRow, nameIndex); row < view.rowCount; row++) {
+    if (stopRows.has(row)) break;
     if (allColumns.some((col) => matchesLabel(index.norm(row, col), spec.end))) break;
     if (allColumns.every((col) => view.text(row, col) === '')) {
       if (++gap >= spec.maxGap) break;
@@ -122,6 +159,7 @@ export function readTable(index: SheetIndex, spec: TableSpec, layout: TableLayou
         group.fields[f.key] = view.text(row, col) || null;
         group.cells[f.key] = view.address(row, col);
       }
+      Object.assign(group.fields, headingsAt(headings, row));
       groups.push(group);
     }
     const nameStarts = view.merge(row, nameIndex)?.top ?? row;
@@ -135,6 +173,7 @@ export function readTable(index: SheetIndex, spec: TableSpec, layout: TableLayou
       fields[f.key] = text || null;
       cells[f.key] = view.address(row, col);
     }
+    Object.assign(fields, headingsAt(headings, row));
     if (group) group.rows++;
     const labelUnit = unitFromLabel(name);
     const values = layout.years.map((y) => readValue(index, row, y, labelUnit));
@@ -146,11 +185,34 @@ export function readTable(index: SheetIndex, spec: TableSpec, layout: TableLayou
       unit: labelUnit ?? dominantUnit(values),
       cell: view.address(row, nameIndex),
       values,
+      table: spec.key,
       fields,
       cells,
     });
   }
   return { layout, measures, groups };
+}
+
+interface HeadingLevel {
+  key: string;
+  hits: { row: number; text: string }[];
+}
+
+function headingLevels(index: SheetIndex, spec: TableSpec): HeadingLevel[] {
+  return (spec.headings ?? []).map((h) => ({ key: h.key, hits: index.find(h.label).map((c) => ({ row: c.row, text: c.text })) }));
+}
+
+/** The latest heading of each level above the row; a new outer heading voids the inner ones above it. */
+function headingsAt(levels: readonly HeadingLevel[], row: number): Record<string, string | null> {
+  const out: Record<string, string | null> = {};
+  let floor = -1;
+  for (const level of levels) {
+    let hit: { row: number; text: string } | undefined;
+    for (const h of level.hits) if (h.row < row && h.row > floor) hit = h;
+    out[level.key] = hit?.text ?? null;
+    if (hit) floor = hit.row;
+  }
+  return out;
 }
 
 function readValue(index: SheetIndex, row: number, year: YearColumn, unit: string | null): MeasureValue {

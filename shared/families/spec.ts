@@ -51,8 +51,25 @@ export interface YearColumnsSpec {
   parentKinds?: { label: Label[]; kind: HeaderKind }[];
 }
 
+/** A heading above a table block that gives each row its place (pillar Ⅰ › ◆ policy › (1) measure). */
+export interface HeadingSpec {
+  key: string;
+  /** Tested on the normalised text of the cells above the rows; listed from the outermost level in. */
+  label: Label[];
+}
+
 /** A table of measures: header row(s) found by labels, one measure per row with a name. */
 export interface TableSpec {
+  /** Names the table when a variant has several (成果指標, プロセス指標); stored on each measure. */
+  key: string;
+  /** A label in the rows just above the header that tells this table from the variant's others. */
+  title?: Label[];
+  /** How many rows above the header the title may sit. */
+  titleDistance?: number;
+  /** The header repeats for each block (one table per measure of a plan); read every occurrence. */
+  repeat?: boolean;
+  /** Headings above the blocks, outermost first; each measure gets the latest of each level. */
+  headings?: HeadingSpec[];
   columns: ColumnSpec[];
   years: YearColumnsSpec;
   /** Minimum number of year columns for a row to count as this table's header. */
@@ -77,7 +94,7 @@ export interface VariantSpec {
   title: string;
   detect: DetectSpec;
   fields: FieldSpec[];
-  table?: TableSpec;
+  tables?: TableSpec[];
   lists?: ListSpec[];
   /** Field keys that name the organisation, in order of preference. */
   organization: string[];

@@ -28,7 +28,9 @@ export interface Measure {
   unit: string | null;
   cell: string;
   values: MeasureValue[];
-  /** Family-specific columns (組織目標, 補足・参考指標, 評価, 担当課…) by spec key. */
+  /** Key of the table the measure came from, when a form has several (成果指標 / プロセス指標). */
+  table?: string;
+  /** Family-specific columns (組織目標, 補足・参考指標, 評価, 担当課…) and headings by spec key. */
   fields?: Record<string, string | null>;
   /** Cells of the family-specific columns, by spec key. */
   cells?: Record<string, string>;

@@ -31,7 +31,8 @@ export const orgGoalsSpec: FamilySpec = {
         { key: 'plan', label: NARRATIVE_PLAN, direction: 'below' },
         { key: 'outcome', label: NARRATIVE_RESULT, direction: 'below' },
       ],
-      table: {
+      tables: [{
+        key: 'indicators',
         columns: [
           { key: 'no', label: [/^No\.?$/i, /^NO$/i, /^番号$/, /^№$/], role: 'group', carryDown: true, required: true },
           { key: 'goal', label: [/^(部区)?組織目標$/], role: 'field', carryDown: true },
@@ -45,7 +46,7 @@ export const orgGoalsSpec: FamilySpec = {
         minYearColumns: 2,
         end: [...NARRATIVE_PLAN, ...NARRATIVE_RESULT, /^組織目標管理シート/],
         maxGap: 3,
-      },
+      }],
       organization: ['division', 'department'],
       fiscalYear: 'fiscalYear',
     },
