@@ -1,0 +1,5 @@
+export * from './types.ts';
+export * from './judge.ts';
+export * from './latest.ts';
+export * from './ward-rollup.ts';
+export * from './build-summary.ts';

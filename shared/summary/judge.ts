@@ -1,0 +1,106 @@
+import type { Measure, MeasureValue } from '../model/record.ts';
+import type { Comparator } from '../values/types.ts';
+import type { Direction, MeasureJudgement } from './types.ts';
+
+const LOWER_WORDS = /削減|減少|抑制|低減|縮減/;
+
+const RULE: Record<Comparator, { symbol: string; words: string }> = {
+  '>=': { symbol: '≥', words: '以上で達成' },
+  '>': { symbol: '>', words: '超で達成' },
+  '<=': { symbol: '≤', words: '以下で達成' },
+  '<': { symbol: '<', words: '未満で達成' },
+};
+
+/** The target and result a measure is judged on, for the given fiscal year. */
+export interface JudgedValues {
+  target: MeasureValue | null;
+  result: MeasureValue | null;
+}
+
+/** Picks the target (this year's, else the nearest later, else any) and the result of the same year. */
+export function judgedValues(measure: Measure, fiscalYear: number | null): JudgedValues {
+  const targets = measure.values.filter((v) => v.kind === 'target');
+  const target =
+    targets.find((v) => fiscalYear !== null && v.year === fiscalYear && !v.blank) ??
+    [...targets].filter((v) => !v.blank && (fiscalYear === null || v.year === null || v.year >= fiscalYear)).sort((a, b) => (a.year ?? 0) - (b.year ?? 0))[0] ??
+    targets.find((v) => !v.blank) ??
+    targets.find((v) => fiscalYear !== null && v.year === fiscalYear) ??
+    targets[0] ??
+    null;
+  const year = target?.year ?? fiscalYear;
+  const results = measure.values.filter((v) => v.kind === 'result');
+  const result =
+    results.find((v) => v.year === year) ??
+    (results.length === 1 ? results[0] : undefined) ??
+    measure.values.find((v) => v.kind === 'actual' && year !== null && v.year === year) ??
+    null;
+  return { target, result };
+}
+
+/** Lower is better when the target says 以下/未満, or the goal or indicator speaks of 削減/減少/抑制. */
+export function directionOf(measure: Measure, target: MeasureValue | null): { direction: Direction; why: string | null } {
+  if (target?.comparator === '<=' || target?.comparator === '<') return { direction: 'lower', why: null };
+  if (target?.comparator === '>=' || target?.comparator === '>') return { direction: 'higher', why: null };
+  const texts = [measure.name, measure.detail, measure.fields?.['goal'] ?? null];
+  for (const text of texts) {
+    const m = text ? LOWER_WORDS.exec(text) : null;
+    if (m) return { direction: 'lower', why: `「${m[0]}」を含む目標のため少ないほど良い` };
+  }
+  return { direction: 'higher', why: null };
+}
+
+/** 判定 and 判定根拠 of one measure; never throws, whatever the cells hold. */
+export function judgeMeasure(measure: Measure, fiscalYear: number | null): MeasureJudgement {
+  const { target, result } = judgedValues(measure, fiscalYear);
+  const { direction, why } = directionOf(measure, target);
+  const base = { direction, target: target?.value ?? null, result: result?.value ?? null, rate: null };
+  if (!target || target.blank) return { ...base, judgement: 'no-target', basis: '目標値の記載がありません' };
+  if (target.value === null) {
+    const res = result && !result.blank ? `（結果: ${oneLine(result.raw)}）` : '';
+    return { ...base, judgement: 'qualitative', basis: `数値のない目標「${oneLine(target.raw)}」のため自動判定しません${res}` };
+  }
+  if (!result || result.blank) return { ...base, judgement: 'pending', basis: `結果が未記入です（目標 ${fmt(target.value)}）` };
+  if (result.value === null) return { ...base, judgement: 'pending', basis: `結果「${oneLine(result.raw)}」を数値として読めません（目標 ${fmt(target.value)}）` };
+  const comparator: Comparator = target.comparator ?? (direction === 'lower' ? '<=' : '>=');
+  const ok = compare(result.value, comparator, target.value);
+  const rule = RULE[comparator];
+  const reason = why ? `${rule.words}、${why}` : rule.words;
+  const basis = `結果 ${fmt(result.value)} ${ok ? rule.symbol : negate(rule.symbol)} 目標 ${fmt(target.value)}（${reason}）`;
+  return { ...base, judgement: ok ? 'achieved' : 'not-achieved', basis, rate: rateOf(result.value, target.value, direction) };
+}
+
+function compare(a: number, op: Comparator, b: number): boolean {
+  switch (op) {
+    case '>=':
+      return a >= b;
+    case '>':
+      return a > b;
+    case '<=':
+      return a <= b;
+    case '<':
+      return a < b;
+  }
+}
+
+function negate(symbol: string): string {
+  return ({ '≥': '<', '>': '≤', '≤': '>', '<': '≥' } as Record<string, string>)[symbol] ?? symbol;
+}
+
+function rateOf(result: number, target: number, direction: Direction): number | null {
+  if (direction === 'higher') return target > 0 ? round1((result / target) * 100) : null;
+  return result > 0 ? round1((target / result) * 100) : null;
+}
+
+function round1(n: number): number {
+  return Math.round(n * 10) / 10;
+}
+
+/** A number with thousands separators, as a manager reads it. */
+export function fmt(n: number): string {
+  return n.toLocaleString('en-US', { maximumFractionDigits: 3 });
+}
+
+function oneLine(text: string): string {
+  const t = text.replace(/\s+/g, ' ').trim();
+  return t.length > 40 ? `${t.slice(0, 40)}…` : t;
+}
