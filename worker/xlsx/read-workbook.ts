@@ -9,7 +9,7 @@ import { worksheetToGrid, type CellBudget } from './worksheet-to-grid.ts';
 /** Options for reading one workbook. */
 export interface ReadWorkbookOptions {
   limits?: Partial<WorkbookLimits>;
-  /** The file name, for messages only. */
+  /** The file being read; set on the UnreadableWorkbookError so logs can name it. */
   file?: string;
 }
 
@@ -26,6 +26,15 @@ export interface WorkbookGrids {
 
 /** Reads .xlsx bytes into Grids after the safety pre-check; every failure is an UnreadableWorkbookError. */
 export async function readWorkbook(bytes: Buffer, opts: ReadWorkbookOptions = {}): Promise<WorkbookGrids> {
+  try {
+    return await readGrids(bytes, opts);
+  } catch (err) {
+    if (err instanceof UnreadableWorkbookError && opts.file !== undefined) err.file = opts.file;
+    throw err;
+  }
+}
+
+async function readGrids(bytes: Buffer, opts: ReadWorkbookOptions): Promise<WorkbookGrids> {
   const limits = resolveLimits(opts.limits);
   const inspection = await inspectPackage(bytes, limits);
 
@@ -69,9 +78,13 @@ export async function readWorkbookFile(path: string, opts: ReadWorkbookOptions =
   const st = await stat(path);
   if (!st.isFile()) throw new UnreadableWorkbookError('not-zip', 'ファイルではありません（フォルダなど）。');
   const size = st.size;
-  if (size > limits.maxBytes) throw tooLarge(size, limits.maxBytes);
+  if (size > limits.maxBytes) {
+    const err = tooLarge(size, limits.maxBytes);
+    err.file = opts.file ?? path;
+    throw err;
+  }
   const bytes = await readFile(path);
-  return readWorkbook(bytes, { ...opts, limits });
+  return readWorkbook(bytes, { ...opts, limits, file: opts.file ?? path });
 }
 
 /** The value of a defined name: string constants unquoted, anything else as written. */

@@ -31,6 +31,8 @@ const DEFAULT_MESSAGES: Record<UnreadableCode, string> = {
 /** The one typed error for a workbook that cannot be read; the queue must not retry it. */
 export class UnreadableWorkbookError extends Error {
   readonly code: UnreadableCode;
+  /** The file being read, when the caller named it. */
+  file?: string;
 
   constructor(code: UnreadableCode, message: string = DEFAULT_MESSAGES[code], options?: { cause?: unknown }) {
     super(message, options?.cause === undefined ? undefined : { cause: options.cause });

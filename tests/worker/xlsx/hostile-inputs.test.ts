@@ -56,6 +56,11 @@ describe('readWorkbook on hostile input', () => {
     await expectCode(Buffer.alloc(0), 'empty');
   });
 
+  it('names the file on the error when the caller gives it', async () => {
+    const err = await readWorkbook(Buffer.alloc(0), { file: '健康福祉課.xlsx' }).catch((e: unknown) => e);
+    expect(err).toMatchObject({ code: 'empty', file: '健康福祉課.xlsx' });
+  });
+
   it('rejects a file over the byte limit', async () => {
     await expectCode(valid, 'too-large', { maxBytes: 100 });
   });
