@@ -8,7 +8,7 @@ const KNOWN_UNITS = new Set([
 /** The unit named in an indicator label: "利用者数（人）" → 人, "地区懇談会開催回数〔回)" → 回; null if none. */
 export function unitFromLabel(label: string): string | null {
   const text = toHalfWidth(label).replace(/\s+/g, '');
-  const re = /[(（〔［\[【]([^()（）〔〕［］\[\]【】]{1,8})[)）〕］\]】]/g;
+  const re = /[(（〔［[【]([^()（）〔〕［］[\]【】]{1,8})[)）〕］\]】]/g;
   let found: string | null = null;
   for (let m = re.exec(text); m; m = re.exec(text)) {
     const inner = m[1]!.replace(/^単位[:：]?/, '').replace(/％/g, '%');

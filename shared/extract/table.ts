@@ -104,7 +104,7 @@ function yearColumnsOf(index: SheetIndex, spec: TableSpec, row: number): YearCol
     const parentNorm = row > 0 && view.address(row - 1, col) !== address ? index.norm(row - 1, col) : '';
     const parentKind = spec.years.parentKinds?.find((p) => matchesLabel(parentNorm, p.label))?.kind;
     const kind = parentKind ?? parsed.kind;
-    if (parsed.year === null && kind !== 'baseline' && kind !== 'target') continue;
+    if (parsed.year === null && kind !== 'baseline') continue;
     if (!spec.years.kinds.includes(kind)) continue;
     years.push({ col, year: parsed.year, kind, header });
   }

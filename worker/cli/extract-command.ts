@@ -33,7 +33,7 @@ function renderSheet(sheet: SheetRecord): string {
   const variant = family?.variants.find((v) => v.id === sheet.variant);
   const head = [
     `  シート「${sheet.sheet}」: ${variant?.title ?? family?.title ?? sheet.family}`,
-    `    組織: ${sheet.organization ?? '（不明）'}　年度: ${sheet.fiscalYear ?? '（不明）'}　指標: ${sheet.measures.length}件`,
+    `    組織: ${sheet.organization ?? '（不明）'}  年度: ${sheet.fiscalYear ?? '（不明）'}  指標: ${sheet.measures.length}件`,
   ];
   for (const [key, items] of Object.entries(sheet.items ?? {})) {
     if (key === 'groups') continue;

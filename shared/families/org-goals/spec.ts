@@ -13,7 +13,7 @@ export const orgGoalsSpec: FamilySpec = {
       id: 'division',
       title: '課の組織目標管理シート',
       detect: {
-        all: [[/^(部区)?組織目標$/, /^組織目標\(/]],
+        all: [[/^組織目標$/, /^課の?組織目標$/]],
         any: [/^組織目標管理シート/, /^組織名/, /^組織の目的/, /^No\.?$/i, /^主な取組/, /^補足/],
         minAny: 2,
         none: [/^事業番号$/, /^成果指標$/],
@@ -35,7 +35,8 @@ export const orgGoalsSpec: FamilySpec = {
         key: 'indicators',
         columns: [
           { key: 'no', label: [/^No\.?$/i, /^NO$/i, /^番号$/, /^№$/], role: 'group', carryDown: true, required: true },
-          { key: 'goal', label: [/^(部区)?組織目標$/], role: 'field', carryDown: true },
+          { key: 'wardGoal', label: [/^部区(組織)?目標?(No\.?)?$/, /^(区|部)の?(組織|重点)目標(No\.?|番号)?$/], role: 'field', carryDown: true },
+          { key: 'goal', label: [/^組織目標$/, /^課の?組織目標$/, /^目標$/], role: 'field', carryDown: true },
           { key: 'initiatives', label: [/^主な取り?組み?/], role: 'field', carryDown: true },
           { key: 'indicator', label: [/^項目(\(単位\))?$/, /^指標(名|項目)?(\(単位\))?$/], role: 'name', required: true },
           { key: 'note', label: [/^補足/, /参考指標$/], role: 'field' },

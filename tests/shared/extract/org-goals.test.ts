@@ -64,6 +64,15 @@ describe('org-goals extraction', () => {
     expect(essence(extract(grid))).toEqual(base);
   });
 
+  it('keeps the 部区組織目標 column apart from the goal text', () => {
+    let grid = insertColumns(division(), 1, 1, { row: 8, text: '部区\n組織目標' });
+    grid = { ...grid, merges: [...grid.merges, { top: 8, left: 1, bottom: 9, right: 1 }] };
+    grid.rows[10]![1] = { text: '3', kind: 'string', value: '3' };
+    const record = extract(grid);
+    expect(essence(record)).toEqual(essence(extract(division())));
+    expect(record.measures[0]!.fields?.['wardGoal']).toBe('3');
+  });
+
   it('reads goals that are unmerged and left blank below their first row', () => {
     expect(essence(extract(unmerge(division(), 'blank')))).toEqual(essence(extract(division())));
   });
