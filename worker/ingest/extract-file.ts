@@ -1,6 +1,6 @@
 import { extractSheet, type SheetExtraction } from '../../shared/extract/index.ts';
 import { FAMILIES } from '../../shared/families/index.ts';
-import type { FileRecord } from '../../shared/model/record.ts';
+import type { FileError, FileRecord } from '../../shared/model/record.ts';
 import { readWorkbookFile, toFileError, type WorkbookLimits } from '../xlsx/index.ts';
 
 export interface FileExtraction {
@@ -15,6 +15,15 @@ export async function extractFile(file: string, limits?: Partial<WorkbookLimits>
     const sheets = grids.map((grid) => extractSheet(grid, FAMILIES));
     return { record: { file, error: null, sheets: sheets.map((s) => s.record) }, sheets };
   } catch (err) {
-    return { record: { file, error: toFileError(err), sheets: [] }, sheets: [] };
+    return { record: { file, error: fileErrorOf(err, file), sheets: [] }, sheets: [] };
   }
+}
+
+/** File-system failures get their own codes; everything else is the reader's classification. */
+export function fileErrorOf(err: unknown, file: string): FileError {
+  const code = (err as NodeJS.ErrnoException | undefined)?.code;
+  if (code === 'ENOENT') return { code: 'not-found', message: `ファイルが見つかりません: ${file}` };
+  if (code === 'EISDIR') return { code: 'not-a-file', message: `ファイルではなくフォルダです: ${file}` };
+  if (code === 'EACCES' || code === 'EPERM') return { code: 'permission-denied', message: `ファイルを開く権限がありません: ${file}` };
+  return toFileError(err);
 }
