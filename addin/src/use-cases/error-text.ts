@@ -1,0 +1,27 @@
+import { WorkbookFileError } from '../excel/workbook-file.ts';
+
+/** A failure whose message is already plain Japanese for staff. */
+export class UserFacingError extends Error {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'UserFacingError';
+  }
+}
+
+const EXCEL_CODES: Record<string, string> = {
+  AccessDenied: 'シートまたはブックが保護されているため、注釈を書き込めません。保護を解除してからもう一度お試しください。',
+  InvalidOperationInCellEditMode: 'セルの編集中は操作できません。Enter キーで入力を確定してからもう一度お試しください。',
+  ItemNotFound: '対象のシートまたはセルが見つかりません。シートを開き直してからもう一度お試しください。',
+  GeneralException: 'Excel で処理中にエラーが起きました。少し待ってからもう一度お試しください。',
+  RequestPayloadSizeLimitExceeded: 'シートが大きすぎて一度に読み込めません。不要な行や列を削除してからお試しください。',
+  ResponsePayloadSizeLimitExceeded: 'シートが大きすぎて一度に読み込めません。不要な行や列を削除してからお試しください。',
+};
+
+/** Any error as one plain Japanese sentence for the pane's MessageBar. */
+export function errorText(error: unknown): string {
+  if (error instanceof UserFacingError) return error.message;
+  if (error instanceof WorkbookFileError) return 'ブックの内容を読み出せませんでした。ブックを保存してからもう一度提出してください。';
+  const code = typeof error === 'object' && error !== null && 'code' in error ? String((error as { code: unknown }).code) : '';
+  if (code in EXCEL_CODES) return EXCEL_CODES[code]!;
+  return '予期しないエラーが起きました。Excel を開き直してもう一度お試しください。解決しない場合は担当者にお問い合わせください。';
+}

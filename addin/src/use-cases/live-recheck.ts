@@ -1,0 +1,43 @@
+import type { ExcelHost } from '../excel/excel-host.ts';
+import { watchEdits } from '../excel/watch-sheets.ts';
+
+/** Runs `recheck` once edits pause for `delayMs`; edits during a run queue exactly one more run. */
+export function debounced(recheck: () => Promise<void>, delayMs = 800): { trigger(): void; cancel(): void } {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let running = false;
+  let again = false;
+  const fire = async () => {
+    timer = undefined;
+    if (running) {
+      again = true;
+      return;
+    }
+    running = true;
+    try {
+      await recheck();
+    } finally {
+      running = false;
+      if (again) {
+        again = false;
+        timer = setTimeout(fire, delayMs);
+      }
+    }
+  };
+  return {
+    trigger() {
+      if (timer !== undefined) clearTimeout(timer);
+      timer = setTimeout(fire, delayMs);
+    },
+    cancel() {
+      if (timer !== undefined) clearTimeout(timer);
+      timer = undefined;
+    },
+  };
+}
+
+/** Live re-check: staff edits (not the add-in's own writes) re-run `recheck` after a pause. */
+export async function startLiveRecheck(excel: ExcelHost, recheck: () => Promise<void>, delayMs = 800): Promise<{ stop(): void }> {
+  const debounce = debounced(recheck, delayMs);
+  await excel.run((context) => watchEdits(context, excel.capabilities, () => debounce.trigger()));
+  return { stop: () => debounce.cancel() };
+}

@@ -1,0 +1,73 @@
+import type { Finding, Severity } from '../../../shared/model/finding.ts';
+import type { SheetCheck } from '../../../shared/rules/index.ts';
+import type { AnnotateOutcome, CellAnnotation } from '../excel/annotate-sheet.ts';
+import { findingText, SEVERITY_LABEL } from './finding-text.ts';
+
+/** Which form the sheet is, as the pane's header shows it. */
+export interface FormView {
+  family: string;
+  variant: string | null;
+  templateVersion: string | null;
+  organization: string | null;
+  fiscalYear: number | null;
+  phase: 'planning' | 'evaluation';
+}
+
+export interface FindingView {
+  key: string;
+  severity: Severity;
+  code: string;
+  cell: string | null;
+  message: string;
+}
+
+/** Everything the task pane renders after a check. */
+export interface SheetView {
+  sheet: string;
+  form: FormView | null;
+  findings: FindingView[];
+  counts: Record<Severity, number>;
+  outcome: AnnotateOutcome | null;
+}
+
+const ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+
+export function sheetView(check: SheetCheck, outcome: AnnotateOutcome | null): SheetView {
+  const { extraction, record } = check;
+  const form: FormView | null = extraction.family
+    ? {
+        family: extraction.family.title,
+        variant: extraction.variant?.title ?? null,
+        templateVersion: record.templateVersion ?? null,
+        organization: record.organization,
+        fiscalYear: record.fiscalYear,
+        phase: check.phase,
+      }
+    : null;
+  return { sheet: record.sheet, form, findings: findingViews(check.findings), counts: countBySeverity(check.findings), outcome };
+}
+
+export function findingViews(findings: readonly Finding[]): FindingView[] {
+  return findings
+    .map((f, i) => ({ key: `${i}:${f.code}:${f.cell ?? ''}`, severity: f.severity, code: f.code, cell: f.cell, message: findingText(f) }))
+    .sort((a, b) => ORDER[a.severity] - ORDER[b.severity]);
+}
+
+export function countBySeverity(findings: readonly { severity: Severity }[]): Record<Severity, number> {
+  const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
+  for (const f of findings) counts[f.severity]++;
+  return counts;
+}
+
+/** One annotation per flagged cell: its worst severity, every message on its own line. */
+export function annotationsOf(findings: readonly Finding[]): CellAnnotation[] {
+  const byCell = new Map<string, { severity: Severity; lines: string[] }>();
+  for (const f of findings) {
+    if (!f.cell) continue;
+    const entry = byCell.get(f.cell) ?? { severity: f.severity, lines: [] };
+    if (ORDER[f.severity] < ORDER[entry.severity]) entry.severity = f.severity;
+    entry.lines.push(`${SEVERITY_LABEL[f.severity]}: ${findingText(f)}`);
+    byCell.set(f.cell, entry);
+  }
+  return [...byCell].map(([cell, e]) => ({ cell, severity: e.severity, text: e.lines.join('\n') }));
+}
