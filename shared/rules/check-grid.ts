@@ -3,6 +3,9 @@ import { FAMILIES, type FamilySpec } from '../families/index.ts';
 import type { Grid } from '../grid/index.ts';
 import type { Finding } from '../model/finding.ts';
 import type { SheetRecord } from '../model/record.ts';
+import { renderFinding } from '../messages/index.ts';
+import { runRules } from './engine.ts';
+import { rulesFor } from './family-rules.ts';
 import type { Phase } from './types.ts';
 
 export interface CheckOptions {
@@ -22,8 +25,10 @@ export interface SheetCheck {
 export function checkGrid(grid: Grid, options: CheckOptions = {}): SheetCheck {
   const extraction = extractSheet(grid, options.families ?? FAMILIES);
   const phase = options.phase ?? phaseOf(extraction.record);
-  const findings: Finding[] = [];
-  return { extraction, record: extraction.record, phase, findings };
+  const record = extraction.record;
+  const findings: Finding[] = record.family ? runRules(rulesFor(record.family), { extraction, record, phase }) : [];
+  record.findings = findings.map((f) => renderFinding(f));
+  return { extraction, record, phase, findings };
 }
 
 /** A sheet is in evaluation once its 評価日 (or result narrative) is filled in. */

@@ -1,0 +1,2 @@
+export type { Locale, LocalisedMessages, MessageCatalogue, MessageParams, MessageTemplate } from './types.ts';
+export { formatMessage, messagesOf, renderFinding } from './render.ts';

@@ -1,0 +1,10 @@
+import { orgGoalsMessages } from '../families/org-goals/messages.ts';
+import { en } from './en.ts';
+import { ja } from './ja.ts';
+import type { LocalisedMessages } from './types.ts';
+
+/** Every message contributor: the common catalogue, then one line per family. */
+export const MESSAGE_SOURCES: readonly LocalisedMessages[] = [
+  { ja, en },
+  orgGoalsMessages,
+];

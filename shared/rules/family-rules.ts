@@ -1,0 +1,14 @@
+import { orgGoalsRules } from '../families/org-goals/rules.ts';
+import type { FamilyId } from '../model/record.ts';
+import { COMMON_RULES } from './common/index.ts';
+import type { Rule } from './types.ts';
+
+/** Each family's own rules: one line per family. */
+export const FAMILY_RULES: Partial<Record<FamilyId, readonly Rule[]>> = {
+  'org-goals': orgGoalsRules,
+};
+
+/** The rules a sheet of this family is checked with: the common rules, then the family's own. */
+export function rulesFor(family: FamilyId): Rule[] {
+  return [...COMMON_RULES, ...(FAMILY_RULES[family] ?? [])];
+}
