@@ -1,0 +1,88 @@
+import { parseArgs } from 'node:util';
+import type { Phase } from '../../shared/rules/index.ts';
+import { loadConfig } from '../config/index.ts';
+import { collectFiles } from '../ingest/collect-files.ts';
+import { consolidateFiles, writeAtomically } from '../summary/consolidate-files.ts';
+import { measuresCsv, measuresJson } from '../summary/export-open-data.ts';
+import type { Command } from './main.ts';
+
+const USAGE = '使い方: mokuhyo consolidate <file.xlsx|フォルダ>... -o <summary.xlsx> [--ward 区名] [--fiscal-year 2020] [--csv out.csv] [--json out.json] [--phase planning|evaluation]\n';
+
+/** `mokuhyo consolidate`: embedded mode, no Redis — every workbook in, one summary workbook out. */
+export const consolidateCommand: Command = async (args) => {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args,
+      allowPositionals: true,
+      options: {
+        output: { type: 'string', short: 'o' },
+        ward: { type: 'string' },
+        'fiscal-year': { type: 'string' },
+        csv: { type: 'string' },
+        json: { type: 'string' },
+        phase: { type: 'string' },
+      },
+    });
+  } catch (err) {
+    process.stderr.write(`mokuhyo consolidate: ${(err as Error).message}\n${USAGE}`);
+    return 2;
+  }
+  const { values, positionals } = parsed;
+  if (positionals.length === 0 || !values.output) {
+    process.stderr.write(USAGE);
+    return 2;
+  }
+  const fiscalYear = values['fiscal-year'] ? Number(values['fiscal-year']) : null;
+  if (fiscalYear !== null && !Number.isInteger(fiscalYear)) {
+    process.stderr.write(`mokuhyo consolidate: --fiscal-year には西暦の年度を書いてください（例: 2020）\n`);
+    return 2;
+  }
+  if (values.phase && values.phase !== 'planning' && values.phase !== 'evaluation') {
+    process.stderr.write(`mokuhyo consolidate: --phase は planning か evaluation です\n`);
+    return 2;
+  }
+  const files = await collectFiles(positionals);
+  if (files.length === 0) {
+    process.stderr.write('mokuhyo consolidate: Excel ブック（.xlsx）が見つかりません\n');
+    return 1;
+  }
+  const ward = expectedWard(values.ward ?? null, fiscalYear);
+  const bar = progressBar();
+  const { model } = await consolidateFiles(files, {
+    output: values.output,
+    ward: ward.name,
+    fiscalYear: fiscalYear ?? ward.fiscalYear,
+    expectedDivisions: ward.divisions,
+    ...(values.phase ? { phase: values.phase as Phase } : {}),
+    now: new Date(),
+    onProgress: bar,
+  });
+  if (values.csv) await writeAtomically(values.csv, measuresCsv(model));
+  if (values.json) await writeAtomically(values.json, measuresJson(model));
+  const rows = model.tables.reduce((n, t) => n + t.rows.length, 0);
+  const refused = model.statuses.filter((s) => s.state === 'rejected' || s.state === 'unreadable');
+  process.stdout.write(
+    `集計を書き出しました: ${values.output}\n` +
+      `  ${model.ward ?? '区名未設定'} ${model.fiscalYear ?? '年度不明'}年度　課 ${model.divisions.length}　指標 ${rows}　ファイル ${files.length}（差戻し ${model.counts.rejected}、読込不可 ${model.counts.unreadable}）\n` +
+      refused.map((s) => `  ✗ ${s.file}: ${s.reason ?? ''}\n`).join(''),
+  );
+  return 0;
+};
+
+/** The ward's name and expected divisions from MOKUHYO_CONFIG when one is set and names that ward. */
+function expectedWard(name: string | null, fiscalYear: number | null): { name: string | null; fiscalYear: number | null; divisions: string[] } {
+  if (!process.env['MOKUHYO_CONFIG']) return { name, fiscalYear: null, divisions: [] };
+  const config = loadConfig();
+  const ward = config.wards.find((w) => (name ? w.name === name || w.id === name : config.wards.length === 1) && (fiscalYear === null || w.fiscalYear === fiscalYear));
+  return ward ? { name: ward.name, fiscalYear: ward.fiscalYear, divisions: ward.divisions } : { name, fiscalYear: null, divisions: [] };
+}
+
+function progressBar(): ((done: number, total: number) => void) | undefined {
+  if (!process.stderr.isTTY) return undefined;
+  return (done, total) => {
+    const width = 30;
+    const filled = Math.round((done / total) * width);
+    process.stderr.write(`\r[${'█'.repeat(filled)}${'░'.repeat(width - filled)}] ${done}/${total}${done === total ? '\n' : ''}`);
+  };
+}

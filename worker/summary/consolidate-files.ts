@@ -1,0 +1,43 @@
+import { mkdir, rename, writeFile } from 'node:fs/promises';
+import { dirname, relative, resolve, sep } from 'node:path';
+import { buildSummary, type SubmissionInput, type SummaryModel } from '../../shared/summary/index.ts';
+import type { Phase } from '../../shared/rules/index.ts';
+import { ingestFile } from './ingest-files.ts';
+import { writeSummary } from './write-summary.ts';
+
+export interface ConsolidateFilesOptions {
+  output: string;
+  ward: string | null;
+  fiscalYear: number | null;
+  expectedDivisions: readonly string[];
+  phase?: Phase;
+  now: Date;
+  onProgress?: ((done: number, total: number, file: string) => void) | undefined;
+}
+
+/** Embedded consolidation: ingest every file in-process, keep the latest per division, write the workbook. */
+export async function consolidateFiles(files: readonly string[], options: ConsolidateFilesOptions): Promise<{ model: SummaryModel; submissions: SubmissionInput[] }> {
+  const outDir = dirname(resolve(options.output));
+  const submissions: SubmissionInput[] = [];
+  for (const [i, file] of files.entries()) {
+    const link = relative(outDir, resolve(file)).split(sep).join('/');
+    submissions.push(await ingestFile(file, { link, ...(options.phase ? { phase: options.phase } : {}) }));
+    options.onProgress?.(i + 1, files.length, file);
+  }
+  const model = buildSummary(submissions, {
+    ward: options.ward,
+    fiscalYear: options.fiscalYear,
+    expectedDivisions: options.expectedDivisions,
+    generatedAt: options.now.toISOString(),
+  });
+  await writeAtomically(options.output, await writeSummary(model));
+  return { model, submissions };
+}
+
+/** Writes to a temporary sibling and renames, so a reader never sees half a file. */
+export async function writeAtomically(path: string, data: Buffer | string): Promise<void> {
+  await mkdir(dirname(resolve(path)), { recursive: true });
+  const tmp = `${path}.${process.pid}.tmp`;
+  await writeFile(tmp, data);
+  await rename(tmp, path);
+}
