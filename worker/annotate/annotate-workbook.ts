@@ -1,0 +1,40 @@
+import { readFile, rename, rm } from 'node:fs/promises';
+import { dirname, join, basename } from 'node:path';
+import ExcelJS from 'exceljs';
+import type { RenderedFinding, Severity } from '../../shared/model/finding.ts';
+import { addNote, markCell, removeMarks, writeState, type MarkedCell } from './marks.ts';
+import { writeResultsSheet, type SheetFindings } from './results-sheet.ts';
+
+const RANK: Readonly<Record<Severity, number>> = { error: 3, warning: 2, info: 1 };
+
+/** Marks the findings in a loaded workbook, replacing any marks an earlier run left. */
+export function annotate(workbook: ExcelJS.Workbook, sheets: readonly SheetFindings[]): void {
+  removeMarks(workbook);
+  const marked: MarkedCell[] = [];
+  for (const { sheet, findings } of sheets) {
+    const ws = workbook.getWorksheet(sheet);
+    if (!ws) continue;
+    const byCell = new Map<string, RenderedFinding[]>();
+    for (const f of findings) if (f.cell) byCell.set(f.cell, [...(byCell.get(f.cell) ?? []), f]);
+    for (const [cell, list] of byCell) {
+      const worst = list.reduce((a, b) => (RANK[b.severity] > RANK[a.severity] ? b : a)).severity;
+      marked.push(markCell(ws, cell, worst));
+      addNote(ws.getCell(cell), list.map((f) => f.message));
+    }
+  }
+  writeState(workbook, marked, writeResultsSheet(workbook, sheets));
+}
+
+/** Writes an annotated copy of `input` to `output`; the input file is only read. */
+export async function annotateFile(input: string, output: string, sheets: readonly SheetFindings[]): Promise<void> {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load((await readFile(input)) as unknown as Parameters<typeof workbook.xlsx.load>[0]);
+  annotate(workbook, sheets);
+  const temp = join(dirname(output), `.${basename(output)}.${process.pid}.tmp`);
+  try {
+    await workbook.xlsx.writeFile(temp);
+    await rename(temp, output);
+  } finally {
+    await rm(temp, { force: true });
+  }
+}

@@ -1,0 +1,3 @@
+export * from './marks.ts';
+export * from './results-sheet.ts';
+export * from './annotate-workbook.ts';

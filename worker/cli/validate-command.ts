@@ -1,0 +1,208 @@
+import { mkdir } from 'node:fs/promises';
+import { basename, extname, join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import type { RenderedFinding, Severity } from '../../shared/model/finding.ts';
+import type { FileError, SheetRecord } from '../../shared/model/record.ts';
+import { checkGrid, type Phase } from '../../shared/rules/index.ts';
+import { annotateFile, RESULTS_SHEET, STATE_SHEET } from '../annotate/index.ts';
+import { collectFiles } from '../ingest/collect-files.ts';
+import { readWorkbookFile, toFileError, type WorkbookLimits } from '../xlsx/index.ts';
+import type { Command } from './main.ts';
+
+const USAGE = `使い方: mokuhyo validate [--json] [--annotate <出力.xlsx|フォルダ>] [--phase planning|evaluation] <file.xlsx|フォルダ>...
+
+  --json                 結果を JSON で出力します
+  --annotate <出力>      指摘箇所に色とメモを付けたコピーを書き出します（元のファイルは変更しません）。
+                         入力が 1 ファイルなら出力ファイル名、複数ならフォルダを指定します。
+  --phase <段階>         planning（計画）/ evaluation（評価）。省略時は評価日の有無で判定します。
+  --max-bytes <n>        読み込むファイルの上限バイト数（環境変数 MOKUHYO_MAX_BYTES）
+  --max-inflated-bytes <n>  展開後の上限バイト数（MOKUHYO_MAX_INFLATED_BYTES）
+  --max-cells <n>        セル数の上限（MOKUHYO_MAX_CELLS）
+
+終了コード: 0 エラーなし / 1 エラーの指摘あり / 2 読み込めないファイルあり・使い方の誤り
+`;
+
+const LIMIT_OPTIONS = [
+  ['max-bytes', 'MOKUHYO_MAX_BYTES', 'maxBytes'],
+  ['max-inflated-bytes', 'MOKUHYO_MAX_INFLATED_BYTES', 'maxInflatedBytes'],
+  ['max-cells', 'MOKUHYO_MAX_CELLS', 'maxCells'],
+] as const;
+
+class UsageError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'UsageError';
+  }
+}
+
+/** A sheet's record in the validate output: the extract record with findings filled, plus the phase used. */
+type ValidatedSheet = SheetRecord & { phase: Phase };
+
+interface ValidatedFile {
+  file: string;
+  error: FileError | null;
+  sheets: ValidatedSheet[];
+  annotated?: string;
+}
+
+/** `mokuhyo validate`: findings per sheet as JSON or a readable Japanese list; exit 0 / 1 (errors) / 2 (unreadable). */
+export const validateCommand: Command = async (args) => {
+  try {
+    return await run(args);
+  } catch (err) {
+    const message = err instanceof UsageError ? err.message : '検証中に予期しないエラーが発生しました。';
+    process.stderr.write(`mokuhyo validate: ${message}\n${err instanceof UsageError ? `\n${USAGE}` : ''}`);
+    return 2;
+  }
+};
+
+async function run(args: string[]): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args,
+      allowPositionals: true,
+      options: {
+        json: { type: 'boolean', default: false },
+        annotate: { type: 'string' },
+        phase: { type: 'string' },
+        'max-bytes': { type: 'string' },
+        'max-inflated-bytes': { type: 'string' },
+        'max-cells': { type: 'string' },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    });
+  } catch (err) {
+    throw new UsageError(err instanceof Error ? err.message : String(err));
+  }
+  const { values, positionals } = parsed;
+  if (values.help) {
+    process.stdout.write(USAGE);
+    return 0;
+  }
+  if (positionals.length === 0) throw new UsageError('検証するファイルかフォルダを指定してください。');
+  const phase = phaseOption(values.phase);
+  const limits = limitsOf(values);
+  const files = await collectFiles(positionals);
+  const targets = values.annotate ? await annotateTargets(files, values.annotate, positionals) : new Map<string, string>();
+
+  const results: ValidatedFile[] = [];
+  let annotateFailed = false;
+  for (const file of files) {
+    const result = await validateFile(file, limits, phase);
+    const target = targets.get(file);
+    if (target && !result.error) {
+      try {
+        await annotateFile(file, target, result.sheets.map((s) => ({ sheet: s.sheet, findings: s.findings })));
+        result.annotated = target;
+      } catch {
+        annotateFailed = true;
+        process.stderr.write(`mokuhyo validate: ${file} の注釈付きコピーを ${target} に書き出せませんでした。\n`);
+      }
+    }
+    results.push(result);
+  }
+
+  if (values.json) process.stdout.write(JSON.stringify({ files: results }, null, 2) + '\n');
+  else process.stdout.write(renderText(results) + '\n');
+  if (annotateFailed || results.some((r) => r.error)) return 2;
+  return results.some((r) => r.sheets.some((s) => s.findings.some((f) => f.severity === 'error'))) ? 1 : 0;
+}
+
+/** Reads one workbook and checks every sheet; an unreadable file becomes its error, never an exception. */
+export async function validateFile(file: string, limits: Partial<WorkbookLimits>, phase: Phase | undefined): Promise<ValidatedFile> {
+  try {
+    const { grids } = await readWorkbookFile(file, { limits });
+    const annotated = grids.some((g) => g.sheet === STATE_SHEET);
+    const sheets = grids
+      .filter((g) => g.sheet !== STATE_SHEET && !(annotated && g.sheet.startsWith(RESULTS_SHEET)))
+      .map((grid) => {
+        const check = checkGrid(grid, phase ? { phase } : {});
+        return { ...check.record, phase: check.phase };
+      });
+    return { file, error: null, sheets };
+  } catch (err) {
+    return { file, error: fileError(err), sheets: [] };
+  }
+}
+
+function fileError(err: unknown): FileError {
+  const code = (err as { code?: unknown } | null)?.code;
+  if (code === 'ENOENT') return { code: 'not-found', message: 'ファイルが見つかりません。' };
+  if (code === 'EACCES' || code === 'EPERM') return { code: 'no-access', message: 'ファイルを読む権限がありません。' };
+  if (code === 'EISDIR') return { code: 'not-zip', message: 'ファイルではありません（フォルダなど）。' };
+  return toFileError(err);
+}
+
+function phaseOption(value: string | undefined): Phase | undefined {
+  if (value === undefined) return undefined;
+  if (value === 'planning' || value === 'evaluation') return value;
+  throw new UsageError(`--phase には planning か evaluation を指定してください（指定: ${value}）。`);
+}
+
+/** Limits from flags, else from MOKUHYO_MAX_* variables, else the reader's safe defaults. */
+function limitsOf(values: Record<string, unknown>): Partial<WorkbookLimits> {
+  const limits: Partial<WorkbookLimits> = {};
+  for (const [flag, env, key] of LIMIT_OPTIONS) {
+    const raw = (values[flag] as string | undefined) ?? process.env[env];
+    if (raw === undefined || raw === '') continue;
+    const n = Number(raw);
+    if (!Number.isSafeInteger(n) || n <= 0) throw new UsageError(`--${flag}（${env}）には正の整数を指定してください（指定: ${raw}）。`);
+    limits[key] = n;
+  }
+  return limits;
+}
+
+/**
+ * Where each annotated copy goes: one input file → `out` is the copy's path; several files or a folder →
+ * `out` is a folder and each copy keeps its file name. The original is never overwritten.
+ */
+async function annotateTargets(files: readonly string[], out: string, inputs: readonly string[]): Promise<Map<string, string>> {
+  const single = files.length === 1 && inputs.length === 1 && files[0] === inputs[0] && /\.xlsx$/i.test(out);
+  const targets = new Map<string, string>();
+  if (single) targets.set(files[0]!, out);
+  else {
+    await mkdir(out, { recursive: true });
+    const used = new Set<string>();
+    for (const file of files) {
+      const stem = basename(file, extname(file));
+      let name = `${stem}.xlsx`;
+      for (let n = 2; used.has(name); n++) name = `${stem}-${n}.xlsx`;
+      used.add(name);
+      targets.set(file, join(out, name));
+    }
+  }
+  for (const [file, target] of targets) {
+    if (resolve(file) === resolve(target)) throw new UsageError(`注釈付きコピーの出力先が元のファイル（${file}）と同じです。別の名前を指定してください。`);
+  }
+  return targets;
+}
+
+const SEVERITY_JA: Readonly<Record<Severity, string>> = { error: 'エラー', warning: '警告', info: '情報' };
+
+function renderText(files: readonly ValidatedFile[]): string {
+  const blocks = files.map((f) => {
+    if (f.error) return `■ ${f.file}\n  読み込めません（${f.error.code}）: ${f.error.message}`;
+    const sheets = f.sheets.map(renderSheet).join('\n');
+    const copy = f.annotated ? `\n  注釈付きコピー: ${f.annotated}` : '';
+    return `■ ${f.file}\n${sheets || '  シートがありません'}${copy}`;
+  });
+  const all = files.flatMap((f) => f.sheets.flatMap((s) => s.findings));
+  const unreadable = files.filter((f) => f.error).length;
+  const total = `合計: ${files.length} ファイル　${countLine(all)}${unreadable ? `　読み込めないファイル ${unreadable} 件` : ''}`;
+  return `${blocks.join('\n\n')}\n\n${total}`;
+}
+
+function countLine(findings: readonly RenderedFinding[]): string {
+  const n = (s: Severity) => findings.filter((f) => f.severity === s).length;
+  return `エラー ${n('error')} 件　警告 ${n('warning')} 件　情報 ${n('info')} 件`;
+}
+
+function renderSheet(sheet: ValidatedSheet): string {
+  if (!sheet.family) return `  シート「${sheet.sheet}」: 既知の様式ではないため検証していません`;
+  const phase = sheet.phase === 'evaluation' ? '評価' : '計画';
+  const head = `  シート「${sheet.sheet}」（${sheet.organization ?? '組織不明'}・${phase}段階）: ${countLine(sheet.findings)}`;
+  if (sheet.findings.length === 0) return `${head}\n    問題は見つかりませんでした。`;
+  const lines = sheet.findings.map((f) => `    [${SEVERITY_JA[f.severity]}] ${(f.cell ?? '－').padEnd(6)} ${f.message}`);
+  return `${head}\n${lines.join('\n')}`;
+}
