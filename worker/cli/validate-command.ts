@@ -178,6 +178,7 @@ async function annotateTargets(files: readonly string[], out: string, inputs: re
   return targets;
 }
 
+const GAP = '\u3000';
 const SEVERITY_JA: Readonly<Record<Severity, string>> = { error: 'エラー', warning: '警告', info: '情報' };
 
 function renderText(files: readonly ValidatedFile[]): string {
@@ -189,13 +190,13 @@ function renderText(files: readonly ValidatedFile[]): string {
   });
   const all = files.flatMap((f) => f.sheets.flatMap((s) => s.findings));
   const unreadable = files.filter((f) => f.error).length;
-  const total = `合計: ${files.length} ファイル　${countLine(all)}${unreadable ? `　読み込めないファイル ${unreadable} 件` : ''}`;
+  const total = `合計: ${files.length} ファイル${GAP}${countLine(all)}${unreadable ? `${GAP}読み込めないファイル ${unreadable} 件` : ''}`;
   return `${blocks.join('\n\n')}\n\n${total}`;
 }
 
 function countLine(findings: readonly RenderedFinding[]): string {
   const n = (s: Severity) => findings.filter((f) => f.severity === s).length;
-  return `エラー ${n('error')} 件　警告 ${n('warning')} 件　情報 ${n('info')} 件`;
+  return `エラー ${n('error')} 件${GAP}警告 ${n('warning')} 件${GAP}情報 ${n('info')} 件`;
 }
 
 function renderSheet(sheet: ValidatedSheet): string {
