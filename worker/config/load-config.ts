@@ -41,7 +41,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     if (!Number.isInteger(port)) throw new ConfigError(`環境変数 PORT の値「${env['PORT']}」はポート番号ではありません。`);
     merged['port'] = port;
   }
-  const parsed = configSchema.safeParse(merged);
+  const parsed = configSchema.safeParse(merged, { reportInput: true });
   if (!parsed.success) throw new ConfigError(`${source} に誤りがあります:\n${parsed.error.issues.map(describe).join('\n')}`);
   return { ...parsed.data, dataDir: resolve(parsed.data.dataDir) };
 }
@@ -50,6 +50,8 @@ function describe(issue: z.core.$ZodIssue): string {
   const key = issue.path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? String(p) : `.${String(p)}`)).join('') || '（全体）';
   return `  - 項目 ${key}: ${japanese(issue)}`;
 }
+
+const JAPANESE = /[\u3040-\u30ff\u4e00-\u9fff]/;
 
 function japanese(issue: z.core.$ZodIssue): string {
   switch (issue.code) {
@@ -61,10 +63,10 @@ function japanese(issue: z.core.$ZodIssue): string {
     case 'invalid_value':
       return 'ここに書ける値ではありません（role は "submitter" か "coordinator"）';
     case 'too_small':
-      return /[^\x00-\x7f]/.test(issue.message) ? issue.message : '値が小さすぎるか、空です';
+      return JAPANESE.test(issue.message) ? issue.message : '値が小さすぎるか、空です';
     case 'too_big':
       return '値が大きすぎます';
     default:
-      return /[^\x00-\x7f]/.test(issue.message) ? issue.message : `値が不正です（${issue.message}）`;
+      return JAPANESE.test(issue.message) ? issue.message : `値が不正です（${issue.message}）`;
   }
 }

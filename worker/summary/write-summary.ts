@@ -68,7 +68,7 @@ function writeOverview(ws: ExcelJS.Worksheet, model: SummaryModel): void {
   ws.getCell(r, 1).value = '区の重点目標';
   ws.getCell(r, 1).font = { bold: true, size: 12 };
   if (!rollup) {
-    ws.getCell(++r, 1).value = '区の組織目標シートが提出されていないため、重点目標の集計はありません。';
+    ws.getCell(r + 1, 1).value = '区の組織目標シートが提出されていないため、重点目標の集計はありません。';
   } else {
     r++;
     ws.getRow(r).values = ['No.', '重点目標', '対応する課の目標数', '達成', '未達成', '未評価', '判定'];
@@ -101,7 +101,7 @@ function writeFamily(ws: ExcelJS.Worksheet, table: FamilyTable, model: SummaryMo
   const judgementCol = header.indexOf('判定') + 1;
   table.rows.forEach((row, i) => {
     const r = ws.getRow(3 + i);
-    r.values = [
+    r.values = blanksAsEmpty([
       row.division,
       row.group ?? '',
       row.goal ?? '',
@@ -115,7 +115,7 @@ function writeFamily(ws: ExcelJS.Worksheet, table: FamilyTable, model: SummaryMo
       row.judgement.basis,
       row.judgement.rate ?? '',
       provenanceCell(row),
-    ];
+    ]);
     r.getCell(judgementCol).fill = fill(FILLS[row.judgement.judgement]);
     r.getCell(header.length).font = row.provenance.link ? { color: { argb: 'FF0563C1' }, underline: true } : {};
   });
@@ -140,7 +140,7 @@ function writeFindings(ws: ExcelJS.Worksheet, model: SummaryModel): void {
   ws.getRow(2).values = ['課', 'ファイル', 'シート', 'セル', '重大度', 'コード', '内容'];
   styleHeader(ws.getRow(2));
   model.findings.forEach((f, i) => {
-    ws.getRow(3 + i).values = [f.division ?? '', f.file, f.sheet, f.finding.cell ?? '', SEVERITY_LABELS[f.finding.severity], f.finding.code, f.finding.message];
+    ws.getRow(3 + i).values = blanksAsEmpty([f.division ?? '', f.file, f.sheet, f.finding.cell ?? '', SEVERITY_LABELS[f.finding.severity], f.finding.code, f.finding.message]);
   });
   if (model.findings.length === 0) ws.getCell('A3').value = '採用した提出に指摘事項はありません。';
   ws.autoFilter = { from: { row: 2, column: 1 }, to: { row: Math.max(2, 2 + model.findings.length), column: 7 } };
@@ -155,7 +155,7 @@ function writeStatuses(ws: ExcelJS.Worksheet, model: SummaryModel): void {
   styleHeader(ws.getRow(2));
   model.statuses.forEach((s, i) => {
     const row = ws.getRow(3 + i);
-    row.values = [s.division ?? '', STATE_LABELS[s.state], jst(s.submittedAt), s.file ?? '', s.sha256 ?? '', s.reason ?? ''];
+    row.values = blanksAsEmpty([s.division ?? '', STATE_LABELS[s.state], jst(s.submittedAt), s.file ?? '', s.sha256 ?? '', s.reason ?? '']);
     if (s.state !== 'used' && s.state !== 'superseded') row.getCell(2).fill = fill(FILLS.missing);
     if (s.state === 'used') row.getCell(2).fill = fill(FILLS.achieved);
   });
@@ -163,4 +163,9 @@ function writeStatuses(ws: ExcelJS.Worksheet, model: SummaryModel): void {
   fitColumns(ws, 2);
   freezeAbove(ws, 3);
   printSetup(ws, '1:2');
+}
+
+/** Empty text leaves the cell empty instead of writing an empty string. */
+function blanksAsEmpty(values: ExcelJS.CellValue[]): ExcelJS.CellValue[] {
+  return values.map((v) => (v === '' ? null : v));
 }

@@ -1,0 +1,49 @@
+// Reads an xlsx with a second program (openpyxl) so tests see what another reader sees.
+import { execFile } from 'node:child_process';
+import { access } from 'node:fs/promises';
+
+const PYTHON = '/usr/bin/python3';
+
+const SCRIPT = `
+import json, sys, openpyxl
+wb = openpyxl.load_workbook(sys.argv[1])
+out = {}
+for ws in wb.worksheets:
+    rows = [[None if c is None else str(c) for c in r] for r in ws.iter_rows(values_only=True)]
+    formulas = [c.coordinate for r in ws.iter_rows() for c in r if c.data_type == 'f']
+    links = {c.coordinate: c.hyperlink.target for r in ws.iter_rows() for c in r if c.hyperlink is not None}
+    out[ws.title] = {"rows": rows, "formulas": formulas, "freeze": ws.freeze_panes, "filter": ws.auto_filter.ref,
+                     "orientation": ws.page_setup.orientation, "paper": ws.page_setup.paperSize,
+                     "titles": ws.print_title_rows, "font": ws["A2"].font.name, "links": links}
+print(json.dumps(out))
+`;
+
+export interface SheetDump {
+  rows: (string | null)[][];
+  formulas: string[];
+  freeze: string | null;
+  filter: string | null;
+  orientation: string | null;
+  paper: string | number | null;
+  titles: string | null;
+  font: string | null;
+  links: Record<string, string>;
+}
+
+/** True when python3 with openpyxl is available; in CI its absence is a failure, elsewhere a skip. */
+export async function hasOpenpyxl(): Promise<boolean> {
+  const ok = await access(PYTHON).then(() => new Promise<boolean>((done) => execFile(PYTHON, ['-c', 'import openpyxl'], (e) => done(!e))), () => false);
+  if (!ok && process.env['CI']) throw new Error('CI: /usr/bin/python3 with openpyxl is required');
+  if (!ok) console.warn('skipping: /usr/bin/python3 with openpyxl is not installed');
+  return ok;
+}
+
+/** Every sheet of the workbook as openpyxl reads it. */
+export function readWithOpenpyxl(path: string): Promise<Record<string, SheetDump>> {
+  return new Promise((done, fail) => {
+    execFile(PYTHON, ['-c', SCRIPT, path], { maxBuffer: 64 * 1024 * 1024 }, (err, stdout, stderr) => {
+      if (err) fail(new Error(`openpyxl failed: ${stderr}`));
+      else done(JSON.parse(stdout) as Record<string, SheetDump>);
+    });
+  });
+}

@@ -1,0 +1,100 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildSummary, type SubmissionInput, type SummaryModel } from '../../../shared/summary/index.ts';
+import { measuresCsv } from '../../../worker/summary/export-open-data.ts';
+import { writeSummary } from '../../../worker/summary/write-summary.ts';
+import { findSoffice, resaveWithLibreOffice } from '../../helpers/libreoffice.ts';
+import { divisionSheet, measure, submission, value, wardSheet } from '../../shared/summary/summary-fixtures.ts';
+import { hasOpenpyxl, readWithOpenpyxl, type SheetDump } from './read-back.ts';
+
+const HOSTILE = ['=HYPERLINK("http://evil.example","x")', '+1+1', '-2+3', '@SUM(A1)', '\t=1', '\r=1'];
+
+function model(): SummaryModel {
+  const hostileMeasures = HOSTILE.map((name, i) => measure(name, [value(2020, 'target', '10'), value(2020, 'result', String(5 + i))], '=cmd|"/c calc"!A1', String(i + 1)));
+  const subs: SubmissionInput[] = [
+    submission('ward', [wardSheet(['まちづくり', '福祉'], '1')]),
+    submission('kenko', [divisionSheet('健康福祉課', [measure('認知症カフェ開催回数（回）', [value(2019, 'actual', '9'), value(2020, 'target', '10'), value(2020, 'result', '12')], '【重点目標2】福祉')])], { sha256: 'ab'.repeat(32), submittedAt: '2020-05-01T00:30:00Z', link: 'kenko.xlsx' }),
+    submission('evil', [divisionSheet('=危険課', hostileMeasures)]),
+    submission('broken', [], { status: 'unreadable', error: { code: 'not-zip', message: 'Excel ブック（.xlsx）ではありません。' } }),
+  ];
+  return buildSummary(subs, { ward: '秋葉区', fiscalYear: 2020, expectedDivisions: ['健康福祉課', '産業振興課'], generatedAt: '2020-05-02T01:00:00.000Z' });
+}
+
+describe('writeSummary', () => {
+  let dir: string;
+  let path: string;
+  let dump: Record<string, SheetDump> | null = null;
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'mokuhyo-summary-'));
+    path = join(dir, 'summary.xlsx');
+    await writeFile(path, await writeSummary(model()));
+    if (await hasOpenpyxl()) dump = await readWithOpenpyxl(path);
+  });
+  afterAll(async () => {
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('writes 概要, one sheet per family, 検証結果 and 提出状況', ({ skip }) => {
+    if (!dump) return skip();
+    expect(Object.keys(dump)).toEqual(['概要', '組織目標管理シート', '検証結果', '提出状況']);
+  });
+
+  it('reads back the judged rows with a second reader', ({ skip }) => {
+    if (!dump) return skip();
+    const rows = dump['組織目標管理シート']!.rows;
+    expect(rows[1]).toEqual(['課', 'No.', '目標／事業', '指標', '単位', '2019実績', '目標', '結果', '判定', '判定根拠', '達成率(%)', '出典（ファイル・シート・セル）']);
+    const kenko = rows.find((r) => r[0] === '健康福祉課')!;
+    expect(kenko.slice(0, 11)).toEqual(['健康福祉課', '1', '【重点目標2】福祉', '認知症カフェ開催回数（回）', null, '9', '10', '12', '達成', '結果 12 ≥ 目標 10（以上で達成）', '120']);
+    const at = `L${rows.indexOf(kenko) + 1}`;
+    expect(dump['組織目標管理シート']!.links[at]).toBe("kenko.xlsx#'健康福祉課'!D11");
+  });
+
+  it('never turns submitted text into a formula', ({ skip }) => {
+    if (!dump) return skip();
+    for (const sheet of Object.values(dump)) expect(sheet.formulas).toEqual([]);
+    const names = dump['組織目標管理シート']!.rows.map((r) => r[3]);
+    for (const text of HOSTILE) expect(names.map((n) => n?.replace(/\n/g, '\r'))).toContain(text);
+    expect(dump['組織目標管理シート']!.rows.some((r) => r[0] === '=危険課')).toBe(true);
+  });
+
+  it('sets frozen headers, filters, Japanese font and A4 landscape with title rows', ({ skip }) => {
+    if (!dump) return skip();
+    const family = dump['組織目標管理シート']!;
+    expect(family).toMatchObject({ freeze: 'A3', orientation: 'landscape', paper: 9, titles: '$1:$2', font: '游ゴシック' });
+    expect(family.filter).toMatch(/^A2:L\d+$/);
+  });
+
+  it('lists missing divisions and unreadable files in 提出状況', ({ skip }) => {
+    if (!dump) return skip();
+    const rows = dump['提出状況']!.rows;
+    expect(rows).toContainEqual(['産業振興課', '未提出', null, null, null, '未提出です']);
+    const broken = rows.find((r) => r[3] === 'broken.xlsx');
+    expect([broken?.[1], broken?.[5]]).toEqual(['読込不可', 'Excel ブック（.xlsx）ではありません。']);
+    expect(rows.find((r) => r[0] === '健康福祉課')?.[4]).toBe('ab'.repeat(32));
+  });
+
+  it('opens in LibreOffice headless and converts without loss', async ({ skip }) => {
+    const soffice = await findSoffice();
+    if (!soffice && process.env['CI']) throw new Error('CI: soffice is required');
+    if (!soffice || !dump) return skip();
+    const resaved = await resaveWithLibreOffice(path, join(dir, 'lo'));
+    const again = await readWithOpenpyxl(resaved!);
+    expect(Object.keys(again)).toEqual(Object.keys(dump));
+    const strip = (rows: (string | null)[][]) => rows.map((r) => r.map((c) => (c === null ? '' : c.replace(/\.0$/, '')))).map((r) => r.join('|').replace(/\|+$/, '')).filter(Boolean);
+    expect(strip(again['組織目標管理シート']!.rows)).toEqual(strip(dump['組織目標管理シート']!.rows));
+    expect(again['組織目標管理シート']!.formulas).toEqual([]);
+  }, 180_000);
+});
+
+describe('measuresCsv', () => {
+  it('prefixes a quote to text a spreadsheet would run as a formula', () => {
+    const csv = measuresCsv(model());
+    expect(csv).toContain(`"'=HYPERLINK(""http://evil.example"",""x"")"`);
+    expect(csv).toContain(`"'+1+1"`);
+    expect(csv).toContain(`"'@SUM(A1)"`);
+    expect(csv).toContain(`"'=危険課"`);
+    expect(csv).not.toMatch(/(^|,)"[=+\-@]/m);
+  });
+});
