@@ -45,6 +45,7 @@ export function storeRows(entries: readonly StoredFill[]): string[][] {
 /** Queues a read of the store; `entries()` is valid after the next sync. */
 export function queueStoreRead(context: Excel.RequestContext): { sheet: Excel.Worksheet; entries(): StoredFill[] } {
   const sheet = context.workbook.worksheets.getItemOrNullObject(STORE_SHEET);
+  sheet.load('id');
   const used = sheet.getUsedRangeOrNullObject(true);
   used.load('values');
   return { sheet, entries: () => (sheet.isNullObject || used.isNullObject ? [] : parseStore(used.values)) };

@@ -1,0 +1,130 @@
+import { describe, expect, it } from 'vitest';
+import { parseA1 } from '../../shared/grid/address.ts';
+import { STORE_SHEET } from '../../addin/src/excel/annotation-store.ts';
+import { SEVERITY_FILL } from '../../addin/src/excel/fills.ts';
+import { MARK_PREFIX } from '../../addin/src/excel/marks.ts';
+import { checkActiveSheet } from '../../addin/src/use-cases/check-active-sheet.ts';
+import { clearAnnotations } from '../../addin/src/use-cases/clear-annotations.ts';
+import type { SyncRecord } from './fake-excel/context.ts';
+import { FakeExcel } from './fake-excel/fake-excel.ts';
+import { key, type SheetModel } from './fake-excel/model.ts';
+import { markerCheck, workbookWithRows } from './fixtures.ts';
+
+const reads = (syncs: SyncRecord[]) => syncs.filter((s) => s.writes === 0).length;
+const writes = (syncs: SyncRecord[]) => syncs.filter((s) => s.writes > 0).length;
+
+function cellAt(sheet: SheetModel, address: string) {
+  const { row, col } = parseA1(address)!;
+  return sheet.cells.get(key(row, col));
+}
+
+function fillsOf(sheet: SheetModel) {
+  return Object.fromEntries([...sheet.cells].map(([k, c]) => [k, { ...c.fill }]));
+}
+
+describe('checkActiveSheet', () => {
+  it('checks a 1,000-row sheet in the same few round trips as a 10-row one', async () => {
+    const counts: SyncRecord[][] = [];
+    for (const rows of [10, 1000]) {
+      const excel = new FakeExcel(workbookWithRows(rows));
+      const view = await checkActiveSheet({ excel: excel.host(), check: markerCheck });
+      expect(view.counts.error).toBe(Math.floor(rows / 7));
+      counts.push(excel.lastRun());
+    }
+    const [small, large] = counts as [SyncRecord[], SyncRecord[]];
+    expect(large.length).toBe(small.length);
+    expect(reads(large)).toBeLessThanOrEqual(2);
+    expect(writes(large)).toBeLessThanOrEqual(2);
+    expect(large.length).toBeLessThanOrEqual(4);
+  });
+
+  it('paints findings by severity, adds one prefixed note per cell and keeps the fills in a very hidden sheet', async () => {
+    const model = workbookWithRows(10);
+    const excel = new FakeExcel(model);
+    await checkActiveSheet({ excel: excel.host(), check: markerCheck });
+    const sheet = model.sheet('健康福祉課');
+    expect(cellAt(sheet, 'C8')?.fill.color).toBe(SEVERITY_FILL.error);
+    expect(cellAt(sheet, 'D6')?.fill.color).toBe(SEVERITY_FILL.warning);
+    expect(cellAt(sheet, 'C2')?.fill.pattern).toBe('None');
+    expect([...sheet.notes.values()].map((n) => n.content)).toEqual([`${MARK_PREFIX}警告: 確認してください`, `${MARK_PREFIX}エラー: 値が不正です`, `${MARK_PREFIX}警告: 確認してください`]);
+    expect(model.sheet(STORE_SHEET).visibility).toBe('VeryHidden');
+    expect(model.suspendedScreen).toBe(1);
+  });
+
+  it('restores the original fills exactly and keeps staff notes when annotations are cleared', async () => {
+    const model = workbookWithRows(14);
+    const sheet = model.sheet('健康福祉課');
+    cellAt(sheet, 'C8')!.fill = { pattern: 'Solid', color: '#00B050', patternColor: '' };
+    cellAt(sheet, 'C15')!.fill = { pattern: 'Gray25', color: '#FFFF00', patternColor: '#FF0000' };
+    sheet.notes.set(key(5, 3), { content: '課長確認済み', author: '佐藤' });
+    sheet.notes.set(key(1, 1), { content: '担当: 田中', author: '田中' });
+    const before = fillsOf(sheet);
+    const excel = new FakeExcel(model);
+
+    const view = await checkActiveSheet({ excel: excel.host(), check: markerCheck });
+    expect(view.outcome?.staffMarked).toEqual(['D6']);
+    expect(cellAt(sheet, 'C15')?.fill.color).toBe(SEVERITY_FILL.error);
+    await clearAnnotations({ excel: excel.host() });
+
+    expect(fillsOf(sheet)).toEqual(before);
+    expect([...sheet.notes.values()].map((n) => n.content)).toEqual(['課長確認済み', '担当: 田中']);
+    expect(reads(excel.lastRun())).toBeLessThanOrEqual(2);
+    expect(writes(excel.lastRun())).toBe(1);
+  });
+
+  it('does not stack when a sheet is checked again', async () => {
+    const model = workbookWithRows(10);
+    const sheet = model.sheet('健康福祉課');
+    cellAt(sheet, 'C8')!.fill = { pattern: 'Solid', color: '#00B050', patternColor: '' };
+    const excel = new FakeExcel(model);
+    await checkActiveSheet({ excel: excel.host(), check: markerCheck });
+    await checkActiveSheet({ excel: excel.host(), check: markerCheck });
+    expect(sheet.notes.size).toBe(3);
+    await clearAnnotations({ excel: excel.host() });
+    expect(cellAt(sheet, 'C8')?.fill).toEqual({ pattern: 'Solid', color: '#00B050', patternColor: '' });
+    expect(sheet.notes.size).toBe(0);
+  });
+
+  it('takes the marks off a cell once staff fix it', async () => {
+    const model = workbookWithRows(10);
+    const sheet = model.sheet('健康福祉課');
+    const excel = new FakeExcel(model);
+    await checkActiveSheet({ excel: excel.host(), check: markerCheck });
+    cellAt(sheet, 'C8')!.value = 'OK';
+    const view = await checkActiveSheet({ excel: excel.host(), check: markerCheck });
+    expect(view.counts.error).toBe(0);
+    expect(cellAt(sheet, 'C8')?.fill.pattern).toBe('None');
+    expect(sheet.notes.has(key(7, 2))).toBe(false);
+  });
+
+  it('leaves a fill staff changed after the check when clearing', async () => {
+    const model = workbookWithRows(10);
+    const sheet = model.sheet('健康福祉課');
+    const excel = new FakeExcel(model);
+    await checkActiveSheet({ excel: excel.host(), check: markerCheck });
+    cellAt(sheet, 'C8')!.fill = { pattern: 'Solid', color: '#0070C0', patternColor: '' };
+    const outcome = await clearAnnotations({ excel: excel.host() });
+    expect(outcome.keptFills).toEqual(['C8']);
+    expect(cellAt(sheet, 'C8')?.fill.color).toBe('#0070C0');
+    expect(cellAt(sheet, 'D6')?.fill.pattern).toBe('None');
+  });
+
+  it('falls back to comments below ExcelApi 1.18', async () => {
+    const model = workbookWithRows(10, '1.14');
+    await checkActiveSheet({ excel: new FakeExcel(model).host(), check: markerCheck });
+    const sheet = model.sheet('健康福祉課');
+    expect(sheet.notes.size).toBe(0);
+    expect([...sheet.comments.values()].every((c) => c.content.startsWith(MARK_PREFIX))).toBe(true);
+    expect(sheet.comments.size).toBe(3);
+  });
+
+  it('only lists findings on ExcelApi 1.7, leaving the workbook untouched', async () => {
+    const model = workbookWithRows(10, '1.7');
+    const before = fillsOf(model.sheet('健康福祉課'));
+    const view = await checkActiveSheet({ excel: new FakeExcel(model).host(), check: markerCheck });
+    expect(view.counts).toEqual({ error: 1, warning: 2, info: 0 });
+    expect(view.outcome?.mode).toBe('list-only');
+    expect(fillsOf(model.sheet('健康福祉課'))).toEqual(before);
+    expect(model.sheets.map((s) => s.name)).toEqual(['健康福祉課']);
+  });
+});

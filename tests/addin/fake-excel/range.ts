@@ -1,0 +1,157 @@
+import { parseRange, rangeA1, type CellRange } from '../../../shared/grid/address.ts';
+import { FakeContext, FakeExcelError, FakeObject } from './context.ts';
+import { key, NO_FILL, type CellModel, type SheetModel, type WorkbookModel } from './model.ts';
+
+/** A range or RangeAreas: one or more rectangles of one sheet. */
+export interface RangeTarget {
+  sheet: SheetModel;
+  areas: CellRange[];
+}
+
+export const WHOLE_SHEET: CellRange = { top: 0, left: 0, bottom: 1_048_575, right: 16_383 };
+
+export function requireApi(model: WorkbookModel, version: string, what: string): void {
+  if (!model.isSetSupported('ExcelApi', version)) throw new FakeExcelError('ApiNotFound', `${what} needs ExcelApi ${version}.`);
+}
+
+export function parseAddressList(address: string): CellRange[] {
+  return address.split(/[,;]/).map((part) => {
+    const range = parseRange(part.trim().replace(/^.*!/, '').replace(/\$/g, ''));
+    if (!range) throw new FakeExcelError('InvalidArgument', `Invalid address: ${part}`);
+    return range;
+  });
+}
+
+function cellsOf(areas: readonly CellRange[]): { row: number; col: number }[] {
+  const out: { row: number; col: number }[] = [];
+  for (const a of areas) for (let r = a.top; r <= a.bottom; r++) for (let c = a.left; c <= a.right; c++) out.push({ row: r, col: c });
+  return out;
+}
+
+function quoteSheet(name: string): string {
+  return /^[A-Za-z0-9_]+$/.test(name) ? name : `'${name.replace(/'/g, "''")}'`;
+}
+
+function valueType(cell: CellModel | undefined): string {
+  const v = cell?.value;
+  if (v === null || v === undefined || v === '') return 'Empty';
+  if (typeof v === 'boolean') return 'Boolean';
+  if (typeof v === 'number') return Number.isInteger(v) ? 'Integer' : 'Double';
+  return /^#(REF!|VALUE!|DIV\/0!|N\/A|NAME\?|NUM!|NULL!)$/.test(v) ? 'Error' : 'String';
+}
+
+function matrix<V>(area: CellRange, f: (cell: CellModel | undefined) => V, sheet: SheetModel): V[][] {
+  const rows: V[][] = [];
+  for (let r = area.top; r <= area.bottom; r++) {
+    const row: V[] = [];
+    for (let c = area.left; c <= area.right; c++) row.push(f(sheet.cells.get(key(r, c))));
+    rows.push(row);
+  }
+  return rows;
+}
+
+function ensureCell(sheet: SheetModel, row: number, col: number): CellModel {
+  let cell = sheet.cells.get(key(row, col));
+  if (!cell) {
+    cell = { value: null, numberFormat: 'General', fill: { ...NO_FILL } };
+    sheet.cells.set(key(row, col), cell);
+  }
+  return cell;
+}
+
+/** Range.format.fill (and RangeAreas.format.fill): mixed fills read as null, as in Excel. */
+export class FakeRangeFill extends FakeObject<RangeTarget> {
+  protected snapshot(t: RangeTarget, prop: string): unknown {
+    const values = new Set(cellsOf(t.areas).map(({ row, col }) => (t.sheet.cells.get(key(row, col))?.fill ?? NO_FILL)[prop as 'color']));
+    return values.size === 1 ? [...values][0] : null;
+  }
+
+  get color(): string { return this.read('color'); }
+  set color(color: string) { this.paint((fill) => { fill.color = color.toUpperCase(); if (fill.pattern === 'None') fill.pattern = 'Solid'; }); }
+  get pattern(): string { return this.read('pattern'); }
+  set pattern(pattern: string) { this.paint((fill) => { fill.pattern = pattern; }); }
+  get patternColor(): string { return this.read('patternColor'); }
+  set patternColor(color: string) { this.paint((fill) => { fill.patternColor = color.toUpperCase(); }); }
+
+  clear(): void {
+    this.paint((fill) => Object.assign(fill, NO_FILL));
+  }
+
+  private paint(change: (fill: CellModel['fill']) => void): void {
+    this.write((t) => { for (const { row, col } of cellsOf(t.areas)) change(ensureCell(t.sheet, row, col).fill); });
+  }
+}
+
+export class FakeRange extends FakeObject<RangeTarget> {
+  constructor(ctx: FakeContext, target: () => RangeTarget | null, private readonly model: WorkbookModel) {
+    super(ctx, target);
+  }
+
+  protected snapshot(t: RangeTarget, prop: string): unknown {
+    const area = t.areas[0]!;
+    switch (prop) {
+      case 'address': return t.areas.map((a) => `${quoteSheet(t.sheet.name)}!${rangeA1(a)}`).join(',');
+      case 'rowIndex': return area.top;
+      case 'columnIndex': return area.left;
+      case 'rowCount': return area.bottom - area.top + 1;
+      case 'columnCount': return area.right - area.left + 1;
+      case 'values': return matrix(area, (c) => c?.value ?? '', t.sheet);
+      case 'text': return matrix(area, (c) => c?.text ?? (c?.value === null || c?.value === undefined ? '' : String(c.value)), t.sheet);
+      case 'formulas': return matrix(area, (c) => c?.formula ?? c?.value ?? '', t.sheet);
+      case 'numberFormat': return matrix(area, (c) => c?.numberFormat ?? 'General', t.sheet);
+      case 'valueTypes': return matrix(area, valueType, t.sheet);
+      default: throw new FakeExcelError('InvalidArgument', `Unknown Range property ${prop}`);
+    }
+  }
+
+  get address(): string { return this.read('address'); }
+  get rowIndex(): number { return this.read('rowIndex'); }
+  get columnIndex(): number { return this.read('columnIndex'); }
+  get rowCount(): number { return this.read('rowCount'); }
+  get columnCount(): number { return this.read('columnCount'); }
+  get values(): unknown[][] { return this.read('values'); }
+  set values(rows: unknown[][]) { this.setMatrix(rows, (cell, v) => { cell.value = v as CellModel['value']; delete cell.text; delete cell.formula; }); }
+  get text(): string[][] { return this.read('text'); }
+  get formulas(): unknown[][] { return this.read('formulas'); }
+  get numberFormat(): unknown[][] { return this.read('numberFormat'); }
+  set numberFormat(rows: unknown[][]) { this.setMatrix(rows, (cell, v) => { cell.numberFormat = String(v); }); }
+  get valueTypes(): string[][] { return this.read('valueTypes'); }
+
+  get format(): { fill: FakeRangeFill } {
+    return { fill: new FakeRangeFill(this.ctx, () => this.resolve()) };
+  }
+
+  clear(): void {
+    this.write((t) => {
+      for (const k of [...t.sheet.cells.keys()]) {
+        const [r, c] = k.split(',').map(Number) as [number, number];
+        if (t.areas.some((a) => r >= a.top && r <= a.bottom && c >= a.left && c <= a.right)) t.sheet.cells.delete(k);
+      }
+    });
+  }
+
+  select(): void {
+    this.write((t) => { this.model.selection = { sheet: t.sheet.name, address: t.areas.map(rangeA1).join(',') }; });
+  }
+
+  getMergedAreasOrNullObject(): FakeRange {
+    requireApi(this.model, '1.13', 'Range.getMergedAreasOrNullObject');
+    return new FakeRange(this.ctx, () => {
+      const t = this.resolve();
+      if (!t) return null;
+      const hits = t.sheet.merges.filter((m) => t.areas.some((a) => m.top <= a.bottom && m.bottom >= a.top && m.left <= a.right && m.right >= a.left));
+      if (hits.length > 512) throw new FakeExcelError('GeneralException', 'More than 512 merged areas.');
+      return hits.length ? { sheet: t.sheet, areas: hits } : null;
+    }, this.model);
+  }
+
+  private setMatrix(rows: unknown[][], set: (cell: CellModel, value: unknown) => void): void {
+    this.write((t) => {
+      const area = t.areas[0]!;
+      if (rows.length !== area.bottom - area.top + 1 || rows.some((row) => row.length !== area.right - area.left + 1)) {
+        throw new FakeExcelError('InvalidArgument', 'The number of rows or columns in the input array doesn\'t match the size or dimensions of the range.');
+      }
+      rows.forEach((row, r) => row.forEach((v, c) => set(ensureCell(t.sheet, area.top + r, area.left + c), v)));
+    });
+  }
+}
