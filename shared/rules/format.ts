@@ -18,3 +18,10 @@ export function rowOfCell(cell: string): number {
   const m = /^\$?[A-Za-z]{1,3}\$?(\d+)$/.exec(cell);
   return m ? Number(m[1]) - 1 : -1;
 }
+
+/** The era year as written in prose: 2020 → "令和2", 2019 → "令和元", 2018 → "平成30". */
+export function eraName(year: number): string {
+  if (year >= 2019) return year === 2019 ? '令和元' : `令和${year - 2018}`;
+  if (year >= 1989) return year === 1989 ? '平成元' : `平成${year - 1988}`;
+  return String(year);
+}

@@ -9,13 +9,13 @@ const direction = (p: Record<string, string | number | null>, ja: boolean) =>
 export const orgGoalsMessages: LocalisedMessages = {
   ja: {
     'org-goals/year-header-mismatch':
-      '{cell} の見出し「{header}」は {fiscalYear} 年度のシートと合いません。ここは「{expected}」のはずです。前年度のシートを写して作った場合は、見出しの年度を今年度に合わせて更新してください。',
+      '{cell} の見出し「{header}」は{fiscalYear}年度のシートと合いません。ここは「{expected}」のはずです。前年度のシートを写して作った場合は、見出しの年度を今年度に合わせて更新してください。',
     'org-goals/date-invalid':
       '{cell} の{label}「{raw}」を日付として読めません。「令和2年4月1日」や「2020/4/1」のように、実在する日付を入力してください。',
     'org-goals/date-order':
       '{cell} の{label}「{raw}」が{otherLabel}「{otherRaw}」より前になっています。作成日 → 修正日 → 評価日の順になるよう確認してください。',
     'org-goals/date-outside-year':
-      '{cell} の{label}「{raw}」は {fiscalYear} 年度のシートとしては時期が離れています。前年度のシートの日付が残っていないか確認してください。',
+      '{cell} の{label}「{raw}」は{fiscalYear}年度のシートとしては時期が離れています。前年度のシートの日付が残っていないか確認してください。',
     'org-goals/goal-without-indicators':
       '{cell} の組織目標 No.{no}（「{goal}」）に指標が 1 つもありません。達成度を測る指標（項目・単位・目標値）を少なくとも 1 つ記入してください。',
     'org-goals/target-missing':
@@ -36,10 +36,10 @@ export const orgGoalsMessages: LocalisedMessages = {
       '{cell} の達成数が空欄です。評価の時期なので、達成した重点目標の数を記入してください。',
   },
   en: {
-    'org-goals/year-header-mismatch': '{cell}: header "{header}" does not fit a {fiscalYear} sheet; it should read "{expected}". Update the headers of a sheet copied from last year.',
+    'org-goals/year-header-mismatch': '{cell}: header "{header}" does not fit a {fiscalYear}年度 sheet; it should read "{expected}". Update the headers of a sheet copied from last year.',
     'org-goals/date-invalid': '{cell}: {label} "{raw}" is not a valid date.',
     'org-goals/date-order': '{cell}: {label} "{raw}" is earlier than {otherLabel} "{otherRaw}". Dates must run 作成日 → 修正日 → 評価日.',
-    'org-goals/date-outside-year': '{cell}: {label} "{raw}" is far from the sheet\'s year {fiscalYear}. Is it left over from last year\'s sheet?',
+    'org-goals/date-outside-year': '{cell}: {label} "{raw}" is far from the sheet\'s year {fiscalYear}年度. Is it left over from last year\'s sheet?',
     'org-goals/goal-without-indicators': '{cell}: goal No.{no} ("{goal}") has no indicator.',
     'org-goals/target-missing': '{cell}: indicator "{name}" has no target ({header}).',
     'org-goals/result-missing': '{cell}: indicator "{name}" has no result ({header}) although results are due.',

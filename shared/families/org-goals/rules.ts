@@ -3,7 +3,7 @@ import type { TableLayout } from '../../extract/index.ts';
 import type { Finding } from '../../model/finding.ts';
 import type { Measure, MeasureValue, SheetRecord } from '../../model/record.ts';
 import { finding } from '../../rules/finding.ts';
-import { eraYear, short } from '../../rules/format.ts';
+import { eraName, eraYear, short } from '../../rules/format.ts';
 import type { Rule, RuleContext } from '../../rules/types.ts';
 import { normalizeText, parseFiscalYear, parseJapaneseDate, toHalfWidth, type CalendarDate } from '../../values/index.ts';
 
@@ -55,7 +55,7 @@ function headerFindings(ctx: RuleContext, layout: TableLayout, fy: number): Find
     const western = /^\s*[0-9０-９]{4}/.test(y.header);
     const kindWord = y.header.replace(/^.*?(実績|目標|結果).*$/s, '$1');
     out.push(finding(C.yearHeader, 'error', ctx.extraction.index.view.address(layout.headerRow, y.col), {
-      header: y.header, expected: `${western ? expected : eraYear(expected)}${kindWord === y.header ? '' : kindWord}`, fiscalYear: eraYear(fy),
+      header: y.header, expected: `${western ? expected : eraYear(expected)}${kindWord === y.header ? '' : kindWord}`, fiscalYear: eraName(fy),
     }));
   }
   return out;
@@ -106,7 +106,7 @@ const dateOutsideYearRule: Rule = {
     if (fy === null) return [];
     return dateFields(record)
       .filter((d) => d.date !== null && (dayNumber(d.date) < fy * 10000 + 101 || dayNumber(d.date) > (fy + 1) * 10000 + 1231))
-      .map((d) => finding(C.dateOutsideYear, 'warning', d.cell, { label: d.label, raw: d.raw, fiscalYear: eraYear(fy) }));
+      .map((d) => finding(C.dateOutsideYear, 'warning', d.cell, { label: d.label, raw: d.raw, fiscalYear: eraName(fy) }));
   },
 };
 
