@@ -1,11 +1,12 @@
 // `npm run seeds`: regenerates every sample workbook under seeds/<family>/ from the transcriptions.
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { actionPlanBuilder } from './build/action-plan.ts';
 import { orgGoalsBuilder } from './build/org-goals.ts';
 import type { SeedBuilder } from './build/seed-builder.ts';
 
 /** Every family's builder; add a sibling module under seeds/build/ and list it here. */
-export const builders: readonly SeedBuilder[] = [orgGoalsBuilder];
+export const builders: readonly SeedBuilder[] = [orgGoalsBuilder, actionPlanBuilder];
 
 const seedsDir = dirname(fileURLToPath(import.meta.url));
 

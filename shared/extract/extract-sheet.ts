@@ -1,3 +1,4 @@
+import { readRowTables } from './row-table.ts';
 import type { Grid } from '../grid/index.ts';
 import type { FieldValue, SheetRecord } from '../model/record.ts';
 import type { FamilySpec, Label, TableSpec, VariantSpec } from '../families/spec.ts';
@@ -28,7 +29,7 @@ export function extractSheet(grid: Grid, families: readonly FamilySpec[]): Sheet
   }
   const { family, variant } = found;
   const fields = readFields(index, variant.fields, stopLabelsOf(variant));
-  const tables = readTables(index, variant, found.tables);
+  const tables = readRowTables(index, variant, found.tables, readTables(index, variant, found.tables));
   const items: Record<string, Record<string, string | null>[]> = {};
   for (const list of variant.lists ?? []) items[list.key] = readList(index, list);
   if (tables.length > 0) {

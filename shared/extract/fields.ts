@@ -12,9 +12,10 @@ export function readFields(index: SheetIndex, specs: readonly FieldSpec[], stopL
   const fields: Record<string, FieldValue> = {};
   for (const spec of specs) {
     const label = index.findFirst(spec.label);
-    if (!label) continue;
-    const value = readField(index, spec, label, stopLabels);
-    if (value) fields[spec.key] = value;
+    const value = label ? readField(index, spec, label, stopLabels) : undefined;
+    const own = spec.self && !value?.value ? index.findFirst(spec.self) : undefined;
+    if (own) fields[spec.key] = { value: own.text, cell: a1(own.row, own.col) };
+    else if (value) fields[spec.key] = value;
   }
   return fields;
 }

@@ -93,10 +93,13 @@ function yearColumnsOf(index: SheetIndex, spec: TableSpec, row: number): YearCol
   const { view } = index;
   const years: YearColumn[] = [];
   const seen = new Set<string>();
+  // A lower header row with year headers of its own also takes a year header left blank above it (unmerged).
+  let hasOwnYears = false;
+  for (let col = 0; col < view.colCount && !hasOwnYears; col++) hasOwnYears = parseHeader(view.text(row, col)).kind !== null;
   for (let col = 0; col < view.colCount; col++) {
-    const header = view.text(row, col);
+    const header = view.text(row, col) || (hasOwnYears && row > 0 ? view.text(row - 1, col) : '');
     if (header === '' || header.length > 24) continue;
-    const address = view.address(row, col);
+    const address = view.text(row, col) ? view.address(row, col) : view.address(row - 1, col);
     if (seen.has(address)) continue;
     seen.add(address);
     const parsed = parseHeader(header);
@@ -247,3 +250,5 @@ function dominantUnit(values: readonly MeasureValue[]): string | null {
 export function normalizeGroup(text: string): string {
   return toHalfWidth(text).replace(/\s+/g, '').replace(/^(No\.?|№)/i, '');
 }
+
+export { dominantUnit, headingLevels, headingsAt, readValue };

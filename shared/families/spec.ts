@@ -26,6 +26,8 @@ export interface FieldSpec {
   label: Label[];
   /** Where the value is: 'right' (same row), 'below' (the cell under the label), or 'right-or-below'. */
   direction: 'right' | 'below' | 'right-or-below';
+  /** Cells that are their own value (a title line, a period written alone), used when no label gives one. */
+  self?: Label[];
   type?: FieldType;
   /** Also look for the value inside the label cell itself ("令和２年度 秋葉区組織目標" → 2020). */
   inline?: RegExp;
@@ -72,6 +74,13 @@ export interface TableSpec {
   headings?: HeadingSpec[];
   columns: ColumnSpec[];
   years: YearColumnsSpec;
+  /**
+   * One measure per sheet row that has a cell of its own in the name column or one of these columns
+   * (column keys, or 'years'); merged or blank cells continue the row above. Default: one per name cell.
+   */
+  rowsBy?: string[];
+  /** Group-column labels that mark a row re-listing an earlier project (「(再)」): linked by name, not counted twice. */
+  relist?: Label[];
   /** Minimum number of year columns for a row to count as this table's header. */
   minYearColumns: number;
   /** Labels that end the table when they appear in a row (the narrative blocks below it). */
