@@ -20,7 +20,7 @@ const KIND_ORDER = ['baseline', 'actual', 'plan', 'target', 'result'];
 
 /** Builds the summary's rows from every submission: latest per division, judged, rolled up, with provenance. */
 export function buildSummary(submissions: readonly SubmissionInput[], options: SummaryOptions): SummaryModel {
-  const fiscalYear = options.fiscalYear ?? commonFiscalYear(submissions);
+  const fiscalYear = options.fiscalYear;
   const inScope = (sheet: SheetRecord): boolean => fiscalYear === null || sheet.fiscalYear === null || sheet.fiscalYear === fiscalYear;
   const kept = keepLatest(submissions, inScope);
   const divisionSheets = kept.filter((k) => !isWardSheet(k.sheet));
@@ -36,6 +36,7 @@ export function buildSummary(submissions: readonly SubmissionInput[], options: S
   return {
     ward: options.ward ?? wardSheet?.sheet.organization ?? null,
     fiscalYear,
+    fiscalYears: [...new Set(kept.map((k) => k.sheet.fiscalYear).filter((y): y is number => y !== null))].sort(),
     generatedAt: options.generatedAt,
     expectedDivisions: expected,
     receivedDivisions: received,
@@ -54,18 +55,8 @@ export function buildSummary(submissions: readonly SubmissionInput[], options: S
   };
 }
 
-function commonFiscalYear(submissions: readonly SubmissionInput[]): number | null {
-  const counts = new Map<number, number>();
-  for (const s of submissions) {
-    if (s.status !== 'accepted') continue;
-    for (const sheet of s.sheets) if (sheet.family && sheet.fiscalYear !== null) counts.set(sheet.fiscalYear, (counts.get(sheet.fiscalYear) ?? 0) + 1);
-  }
-  let best: number | null = null;
-  for (const [year, n] of counts) if (best === null || n > (counts.get(best) ?? 0) || (n === counts.get(best) && year > best)) best = year;
-  return best;
-}
-
-function measureRow(kept: KeptSheet, measure: Measure, fiscalYear: number | null): MeasureRow {
+function measureRow(kept: KeptSheet, measure: Measure, summaryYear: number | null): MeasureRow {
+  const fiscalYear = kept.sheet.fiscalYear ?? summaryYear;
   const { target, result } = judgedValues(measure, fiscalYear);
   const values: Record<string, string> = {};
   for (const v of measure.values) {
@@ -76,6 +67,7 @@ function measureRow(kept: KeptSheet, measure: Measure, fiscalYear: number | null
   return {
     family: kept.sheet.family as FamilyId,
     division: kept.division,
+    fiscalYear,
     group: measure.group,
     goal: measure.fields?.['goal'] ?? null,
     name: measure.name,
@@ -100,7 +92,7 @@ function familyTables(rows: readonly MeasureRow[], fiscalYear: number | null, sh
     const columns = new Map<string, YearColumn>();
     for (const sheet of sheets.filter((k) => k.sheet.family === family)) {
       for (const m of sheet.sheet.measures) {
-        const { target, result } = judgedValues(m, fiscalYear);
+        const { target, result } = judgedValues(m, sheet.sheet.fiscalYear ?? fiscalYear);
         for (const v of m.values) {
           if (v === target || v === result) continue;
           const key = columnKey(v.year, v.kind);

@@ -56,5 +56,5 @@ export function keepLatest(submissions: readonly SubmissionInput[], inScope: (sh
 function keyOf(submission: SubmissionInput, sheet: SheetRecord): string {
   const who = isWardSheet(sheet) ? `ward:${sheet.organization ?? ''}` : divisionOf(submission, sheet);
   const anonymous = sheet.organization === null && submission.division === null ? `\u0000${submission.id}\u0000${sheet.sheet}` : '';
-  return `${sheet.family ?? ''}\u0000${who}${anonymous}`;
+  return `${sheet.family ?? ''}\u0000${sheet.fiscalYear ?? ''}\u0000${who}${anonymous}`;
 }

@@ -70,6 +70,8 @@ export interface Provenance {
 export interface MeasureRow {
   family: FamilyId;
   division: string;
+  /** The sheet's fiscal year (or the summary's when the sheet names none). */
+  fiscalYear: number | null;
   group: string | null;
   goal: string | null;
   name: string;
@@ -144,6 +146,7 @@ export interface StatusRow {
 
 export interface SummaryOptions {
   ward: string | null;
+  /** Only sheets of this fiscal year (sheets naming none included); null keeps every year. */
   fiscalYear: number | null;
   /** Divisions the ward expects (from config); empty when unknown. */
   expectedDivisions: readonly string[];
@@ -154,7 +157,10 @@ export interface SummaryOptions {
 /** Everything the summary workbook shows, as plain data. */
 export interface SummaryModel {
   ward: string | null;
+  /** The fiscal year asked for, or null when every year found is included. */
   fiscalYear: number | null;
+  /** The fiscal years of the sheets used. */
+  fiscalYears: number[];
   generatedAt: string;
   expectedDivisions: string[];
   receivedDivisions: string[];

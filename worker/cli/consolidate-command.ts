@@ -64,7 +64,7 @@ export const consolidateCommand: Command = async (args) => {
   const refused = model.statuses.filter((s) => s.state === 'rejected' || s.state === 'unreadable');
   process.stdout.write(
     `集計を書き出しました: ${values.output}\n` +
-      `  ${model.ward ?? '区名未設定'} ${model.fiscalYear ?? '年度不明'}年度\u3000課 ${model.divisions.length}\u3000指標 ${rows}\u3000ファイル ${files.length}（差戻し ${model.counts.rejected}、読込不可 ${model.counts.unreadable}）\n` +
+      `  ${model.ward ?? '区名未設定'} ${model.fiscalYear ?? (model.fiscalYears.join('・') || '不明')}年度\u3000課 ${model.divisions.length}\u3000指標 ${rows}\u3000ファイル ${files.length}（差戻し ${model.counts.rejected}、読込不可 ${model.counts.unreadable}）\n` +
       refused.map((s) => `  ✗ ${s.file}: ${s.reason ?? ''}\n`).join(''),
   );
   return 0;

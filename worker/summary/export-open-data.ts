@@ -18,7 +18,7 @@ export function measuresCsv(model: SummaryModel): string {
     for (const row of table.rows) {
       const values = table.columns.filter((c) => row.values[c.key]).map((c) => `${c.label}:${row.values[c.key]}`).join(' / ');
       const cells = [
-        String(model.fiscalYear ?? ''), model.ward ?? '', row.division, table.family, row.group ?? '', row.goal ?? '', row.name, row.detail ?? '', row.unit ?? '',
+        String(row.fiscalYear ?? ''), model.ward ?? '', row.division, table.family, row.group ?? '', row.goal ?? '', row.name, row.detail ?? '', row.unit ?? '',
         values, row.targetText ?? '', row.resultText ?? '', JUDGEMENT_LABELS[row.judgement.judgement], row.judgement.basis,
         row.judgement.rate === null ? '' : String(row.judgement.rate), row.provenance.file, row.provenance.sheet, row.provenance.cell,
       ];
@@ -33,10 +33,11 @@ export function measuresJson(model: SummaryModel): string {
   const doc = {
     ward: model.ward,
     fiscalYear: model.fiscalYear,
+    fiscalYears: model.fiscalYears,
     generatedAt: model.generatedAt,
     measures: model.tables.flatMap((t) =>
       t.rows.map((r) => ({
-        family: t.family, division: r.division, group: r.group, goal: r.goal, name: r.name, detail: r.detail, unit: r.unit,
+        family: t.family, fiscalYear: r.fiscalYear, division: r.division, group: r.group, goal: r.goal, name: r.name, detail: r.detail, unit: r.unit,
         values: Object.fromEntries(t.columns.filter((c) => c.key in r.values).map((c) => [c.label, r.values[c.key]])),
         target: r.targetText, result: r.resultText, judgement: r.judgement.judgement, judgementLabel: JUDGEMENT_LABELS[r.judgement.judgement],
         basis: r.judgement.basis, direction: r.judgement.direction, rate: r.judgement.rate,

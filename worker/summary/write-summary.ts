@@ -24,7 +24,12 @@ export async function writeSummary(model: SummaryModel): Promise<Buffer> {
 }
 
 function titleOf(model: SummaryModel): string {
-  return `${model.ward ?? '（区名未設定）'} ${model.fiscalYear ? `${model.fiscalYear}年度` : ''} 目標シート集計`.replace(/\s+/g, ' ').trim();
+  return `${model.ward ?? '（区名未設定）'} ${yearsOf(model)} 目標シート集計`.replace(/\s+/g, ' ').trim();
+}
+
+function yearsOf(model: SummaryModel): string {
+  const years = model.fiscalYear !== null ? [model.fiscalYear] : model.fiscalYears;
+  return years.length ? `${years.join('・')}年度` : '';
 }
 
 function title(ws: ExcelJS.Worksheet, text: string): void {
@@ -38,7 +43,7 @@ function writeOverview(ws: ExcelJS.Worksheet, model: SummaryModel): void {
   const expected = model.expectedDivisions.length;
   const facts: [string, string | number][] = [
     ['区', model.ward ?? '（未設定）'],
-    ['年度', model.fiscalYear ?? '（不明）'],
+    ['年度', yearsOf(model) || '（不明）'],
     ['作成日時', jst(model.generatedAt)],
     ['提出（受付／予定）', expected ? `${model.receivedDivisions.length} ／ ${expected} 課` : `${model.receivedDivisions.length} 課（予定数は未設定）`],
     ['未提出の課', model.missingDivisions.join('、') || (expected ? 'なし' : '（予定が未設定のため不明）')],
@@ -95,7 +100,7 @@ function writeOverview(ws: ExcelJS.Worksheet, model: SummaryModel): void {
 function writeFamily(ws: ExcelJS.Worksheet, table: FamilyTable, model: SummaryModel): void {
   title(ws, `${table.title}（${titleOf(model)}）`);
   const hasDetail = table.rows.some((r) => r.detail);
-  const header = ['課', 'No.', '目標／事業', '指標', ...(hasDetail ? ['内容'] : []), '単位', ...table.columns.map((c) => c.label), '目標', '結果', '判定', '判定根拠', '達成率(%)', '出典（ファイル・シート・セル）'];
+  const header = ['課', '年度', 'No.', '目標／事業', '指標', ...(hasDetail ? ['内容'] : []), '単位', ...table.columns.map((c) => c.label), '目標', '結果', '判定', '判定根拠', '達成率(%)', '出典（ファイル・シート・セル）'];
   ws.getRow(2).values = header;
   styleHeader(ws.getRow(2));
   const judgementCol = header.indexOf('判定') + 1;
@@ -103,6 +108,7 @@ function writeFamily(ws: ExcelJS.Worksheet, table: FamilyTable, model: SummaryMo
     const r = ws.getRow(3 + i);
     r.values = blanksAsEmpty([
       row.division,
+      row.fiscalYear ?? '',
       row.group ?? '',
       row.goal ?? '',
       row.name,
@@ -122,8 +128,8 @@ function writeFamily(ws: ExcelJS.Worksheet, table: FamilyTable, model: SummaryMo
   const last = Math.max(2, 2 + table.rows.length);
   ws.autoFilter = { from: { row: 2, column: 1 }, to: { row: last, column: header.length } };
   fitColumns(ws, 2);
-  ws.getColumn(3).width = 40;
-  ws.getColumn(3).alignment = { wrapText: true, vertical: 'top' };
+  ws.getColumn(4).width = 40;
+  ws.getColumn(4).alignment = { wrapText: true, vertical: 'top' };
   freezeAbove(ws, 3);
   printSetup(ws, '1:2');
 }

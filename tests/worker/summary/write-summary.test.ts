@@ -44,17 +44,17 @@ describe('writeSummary', () => {
   it('reads back the judged rows with a second reader', ({ skip }) => {
     if (!dump) return skip();
     const rows = dump['組織目標管理シート']!.rows;
-    expect(rows[1]).toEqual(['課', 'No.', '目標／事業', '指標', '単位', '2019実績', '目標', '結果', '判定', '判定根拠', '達成率(%)', '出典（ファイル・シート・セル）']);
+    expect(rows[1]).toEqual(['課', '年度', 'No.', '目標／事業', '指標', '単位', '2019実績', '目標', '結果', '判定', '判定根拠', '達成率(%)', '出典（ファイル・シート・セル）']);
     const kenko = rows.find((r) => r[0] === '健康福祉課')!;
-    expect(kenko.slice(0, 11)).toEqual(['健康福祉課', '1', '【重点目標2】福祉', '認知症カフェ開催回数（回）', null, '9', '10', '12', '達成', '結果 12 ≥ 目標 10（以上で達成）', '120']);
-    const at = `L${rows.indexOf(kenko) + 1}`;
+    expect(kenko.slice(0, 12)).toEqual(['健康福祉課', '2020', '1', '【重点目標2】福祉', '認知症カフェ開催回数（回）', null, '9', '10', '12', '達成', '結果 12 ≥ 目標 10（以上で達成）', '120']);
+    const at = `M${rows.indexOf(kenko) + 1}`;
     expect(dump['組織目標管理シート']!.links[at]).toBe("kenko.xlsx#'健康福祉課'!D11");
   });
 
   it('never turns submitted text into a formula', ({ skip }) => {
     if (!dump) return skip();
     for (const sheet of Object.values(dump)) expect(sheet.formulas).toEqual([]);
-    const names = dump['組織目標管理シート']!.rows.map((r) => r[3]);
+    const names = dump['組織目標管理シート']!.rows.map((r) => r[4]);
     for (const text of HOSTILE) expect(names.map((n) => n?.replace(/\n/g, '\r'))).toContain(text);
     expect(dump['組織目標管理シート']!.rows.some((r) => r[0] === '=危険課')).toBe(true);
   });
@@ -63,7 +63,7 @@ describe('writeSummary', () => {
     if (!dump) return skip();
     const family = dump['組織目標管理シート']!;
     expect(family).toMatchObject({ freeze: 'A3', orientation: 'landscape', paper: 9, titles: '$1:$2', font: '游ゴシック' });
-    expect(family.filter).toMatch(/^A2:L\d+$/);
+    expect(family.filter).toMatch(/^A2:M\d+$/);
   });
 
   it('lists missing divisions and unreadable files in 提出状況', ({ skip }) => {
