@@ -23,8 +23,11 @@ export function noteText(note: ExcelJS.Comment | string | undefined): string {
   return ((note as NoteObject).texts ?? []).map((t) => t.text).join('');
 }
 
+/** exceljs has no API to delete a note: drop it from the cell and from the value model it was loaded with. */
 function removeNote(cell: ExcelJS.Cell): void {
-  (cell as unknown as { _comment?: unknown })._comment = undefined;
+  const inner = cell as unknown as { _comment?: unknown; _value?: { model?: { comment?: unknown } } };
+  inner._comment = undefined;
+  if (inner._value?.model) delete inner._value.model.comment;
 }
 
 /** Removes mokuhyo's part of a note, keeping the staff's own text (and its formatting) before it. */
