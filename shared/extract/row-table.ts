@@ -40,6 +40,9 @@ export function readRowTable(index: SheetIndex, spec: TableSpec, layout: TableLa
   const allColumns = [...layout.columns.values(), ...layout.years.map((y) => y.col)];
   const headings = headingLevels(index, spec);
   const ownText = (row: number, col: number) => (view.isAnchor(row, col) ? view.raw(row, col).text.trim() : '');
+  // A heading (pillar, ◆ policy, (1) measure, ・ bullets) in the first column ends the block above it.
+  const headingLabels = (spec.headings ?? []).flatMap((h) => h.label);
+  const leadCol = groupIndex ?? nameIndex;
   let group: GroupItem | undefined;
   let previous: Measure | undefined;
   let gap = 0;
@@ -51,6 +54,7 @@ export function readRowTable(index: SheetIndex, spec: TableSpec, layout: TableLa
       continue;
     }
     gap = 0;
+    if (matchesLabel(index.norm(row, leadCol), headingLabels)) break;
     if (matchesLabel(index.norm(row, nameIndex), nameSpec.label)) continue;
     const nameHere = ownText(row, nameIndex);
     const groupText = groupIndex === undefined ? '' : normalizeGroup(view.text(row, groupIndex));
