@@ -33,7 +33,8 @@ export function readList(index: SheetIndex, spec: ListSpec): Record<string, stri
       textCol = cols[1];
       text = view.text(row, textCol);
     }
-    items.push({ no, text: text || null, cell: view.address(row, textCol), noCell: view.address(row, first) });
+    if (text === '') continue;
+    items.push({ no, text, cell: view.address(row, textCol), noCell: view.address(row, first) });
   }
   return items;
 }

@@ -32,6 +32,8 @@ export interface FieldSpec {
   /** Also look for the value inside the label cell itself ("令和２年度 秋葉区組織目標" → 2020). */
   inline?: RegExp;
   required?: boolean;
+  /** The label a blank template writes. */
+  caption?: string;
 }
 
 export type ColumnRole = 'group' | 'name' | 'detail' | 'field';
@@ -44,6 +46,9 @@ export interface ColumnSpec {
   /** Blank cells take the value above (a merged goal cell unmerged or left blank below its first row). */
   carryDown?: boolean;
   required?: boolean;
+  /** The header a blank template writes, and its column width in characters. */
+  caption?: string;
+  width?: number;
 }
 
 /** Year columns: every header that reads as year + kind (parseHeader) becomes one. */
@@ -51,6 +56,8 @@ export interface YearColumnsSpec {
   kinds: HeaderKind[];
   /** Kind to use when the header sits under a parent label (工程・数値目標 › R3 → target). */
   parentKinds?: { label: Label[]; kind: HeaderKind }[];
+  /** Columns whose header names no year: 前年度/今年度 (`offset` from the sheet's 年度) or 目標値 (year read from the cell). */
+  named?: { label: Label[]; kind: HeaderKind; offset?: number }[];
 }
 
 /** A heading above a table block that gives each row its place (pillar Ⅰ › ◆ policy › (1) measure). */
@@ -87,6 +94,37 @@ export interface TableSpec {
   end: Label[];
   /** Consecutive empty rows that end the table. */
   maxGap: number;
+  /** Rows are list entries (主な取組内容, 各主体の役割), read into record.items[key] instead of measures. */
+  items?: boolean;
+  template?: TableTemplate;
+}
+
+/** How a blank template writes a table: column order, year headers relative to the fiscal year, bands. */
+export interface TableTemplate {
+  /** Column keys left to right; `years` stands for the year columns. */
+  order: string[];
+  years: { kind: HeaderKind; offset: number }[];
+  notation: 'era' | 'western';
+  /** Header bands over several columns (a second header row): keys, or `years` / `year:<kind>`. */
+  bands?: { caption: string; keys: string[] }[];
+  /** Blank rows to provide. */
+  rows: number;
+}
+
+/** One block of a blank template, top to bottom. */
+export type TemplateBlock =
+  | { type: 'title'; text: string }
+  | { type: 'fields'; keys: string[]; perRow: number }
+  | { type: 'table'; key: string }
+  | { type: 'narrative'; keys: string[]; height: number }
+  | { type: 'list'; key: string; caption: string; count: number };
+
+/** The blank form of a variant, as the template generator lays it out. */
+export interface TemplateSpec {
+  /** Total columns; tables use their own column count when wider. */
+  columns: number;
+  orientation: 'landscape' | 'portrait';
+  blocks: TemplateBlock[];
 }
 
 /** A numbered list next to a label (重点目標 １…４): one item per row with a number and a text. */
@@ -109,6 +147,7 @@ export interface VariantSpec {
   organization: string[];
   /** Field key of the fiscal year. */
   fiscalYear: string;
+  template?: TemplateSpec;
 }
 
 /** A form family: data only, read by the extractor, the template generator and the rules. */
@@ -116,5 +155,7 @@ export interface FamilySpec {
   id: FamilyId;
   title: string;
   templateVersion: string;
+  /** Code legends the form prints (A：順調 …), by what they rate; rules and the summary read them. */
+  legends?: Record<string, { code: string; meaning: string }[]>;
   variants: VariantSpec[];
 }

@@ -5,3 +5,4 @@ export { findYearSpans, type YearSpan } from './year-spans.ts';
 export { canonicalUnit } from './units.ts';
 export { parseValue, type ValueHint } from './parse-value.ts';
 export { isYearHeader, parseHeader } from './parse-header.ts';
+export { eraAbbreviation, eraFiscalYear, formatYearHeader } from './format-year.ts';

@@ -3,6 +3,7 @@ export type Command = (args: string[]) => Promise<number>;
 
 const commands: Record<string, { summary: string; load: () => Promise<Command> }> = {
   parse: { summary: 'parse value|header <text>...   Japanese value reader (debug aid)', load: async () => (await import('./parse-command.ts')).parseCommand },
+  template: { summary: 'template <family> [--variant id] [--fiscal-year N] -o out.xlsx   blank form for any fiscal year', load: async () => (await import('./template-command.ts')).templateCommand },
   extract: { summary: 'extract [--json] <file.xlsx|folder>...   what each workbook holds', load: async () => (await import('./extract-command.ts')).extractCommand },
   validate: { summary: 'validate [--json] [--annotate <out.xlsx>] [--phase planning|evaluation] <file.xlsx|folder>...   findings per sheet', load: async () => (await import('./validate-command.ts')).validateCommand },
   consolidate: { summary: 'consolidate <files|folders>... -o summary.xlsx [--ward 区] [--fiscal-year Y] [--csv f] [--json f]   ward summary workbook', load: async () => (await import('./consolidate-command.ts')).consolidateCommand },

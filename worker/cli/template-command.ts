@@ -1,0 +1,40 @@
+import { writeFile } from 'node:fs/promises';
+import { parseArgs } from 'node:util';
+import { FAMILIES } from '../../shared/families/index.ts';
+import { generateTemplate } from '../../templates/generate-template.ts';
+import type { Command } from './main.ts';
+
+/** `mokuhyo template <family> [--variant id] [--fiscal-year 2026] -o out.xlsx`: a blank form for any year. */
+export const templateCommand: Command = async (args) => {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { variant: { type: 'string' }, 'fiscal-year': { type: 'string' }, out: { type: 'string', short: 'o' } },
+  });
+  const family = FAMILIES.find((f) => f.id === positionals[0]);
+  const withTemplates = FAMILIES.filter((f) => f.variants.some((v) => v.template));
+  if (!family || !values.out) {
+    const list = withTemplates.map((f) => `  ${f.id}（${f.title}）: ${f.variants.filter((v) => v.template).map((v) => v.id).join(', ')}`).join('\n');
+    process.stderr.write(`使い方: mokuhyo template <様式> [--variant 種類] [--fiscal-year 年度] -o 出力.xlsx\n様式:\n${list}\n`);
+    return 2;
+  }
+  const variant = values.variant ? family.variants.find((v) => v.id === values.variant) : family.variants.find((v) => v.template);
+  if (!variant?.template) {
+    process.stderr.write(`様式 ${family.id} に種類「${values.variant ?? ''}」のひな形はありません。\n`);
+    return 2;
+  }
+  const fiscalYear = values['fiscal-year'] ? Number(values['fiscal-year']) : currentFiscalYear(new Date());
+  if (!Number.isInteger(fiscalYear) || fiscalYear < 1990 || fiscalYear > 2100) {
+    process.stderr.write(`年度は西暦で指定してください（例: --fiscal-year 2026）: ${values['fiscal-year']}\n`);
+    return 2;
+  }
+  const { bytes } = await generateTemplate(family, variant, { fiscalYear });
+  await writeFile(values.out, bytes);
+  process.stdout.write(`${values.out}: ${family.title}（${variant.title}）${fiscalYear}年度\n`);
+  return 0;
+};
+
+/** April starts the Japanese fiscal year. */
+function currentFiscalYear(now: Date): number {
+  return now.getMonth() >= 3 ? now.getFullYear() : now.getFullYear() - 1;
+}
