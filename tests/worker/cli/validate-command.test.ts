@@ -38,7 +38,7 @@ describe('mokuhyo validate', () => {
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('[警告] D15');
     expect(run.stdout).toContain('地区懇談会開催回数〔回)');
-    expect(run.stdout).toMatch(/合計: 4 ファイル　エラー 0 件　警告 1 件/);
+    expect(run.stdout).toMatch(/合計: 4 ファイル\u3000エラー 0 件\u3000警告 1 件/);
   });
 
   it('prints the extract JSON shape with findings filled', async () => {
