@@ -1,0 +1,3 @@
+export * from './storage-port.ts';
+export * from './durable-write.ts';
+export * from './fs-storage.ts';

@@ -1,0 +1,54 @@
+import type { FileError, SheetRecord } from '../../shared/model/record.ts';
+
+/** Where a submission is in its life; accepted and rejected are final. */
+export type SubmissionState = 'queued' | 'processing' | 'accepted' | 'rejected';
+
+/** What is kept about one submission besides its bytes. Nothing here comes from a client-chosen path. */
+export interface SubmissionMeta {
+  id: string;
+  ward: string;
+  fiscalYear: number;
+  division: string;
+  sha256: string;
+  size: number;
+  receivedAt: string;
+  status: SubmissionState;
+  error: FileError | null;
+  finishedAt: string | null;
+}
+
+/** The outcome of ingesting a submission: records and findings of every sheet. */
+export interface SubmissionResult {
+  status: 'accepted' | 'rejected';
+  error: FileError | null;
+  sheets: SheetRecord[];
+}
+
+export type NewSubmission = Pick<SubmissionMeta, 'ward' | 'fiscalYear' | 'division' | 'receivedAt'>;
+
+/** Durable submissions: the bytes content-addressed, metadata and results as JSON. */
+export interface SubmissionStore {
+  /** Stores the bytes (fsynced) and the metadata with status "queued"; resolves only once both are durable. */
+  put(bytes: Buffer, submission: NewSubmission): Promise<SubmissionMeta>;
+  get(id: string): Promise<SubmissionMeta | null>;
+  bytes(meta: SubmissionMeta): Promise<Buffer>;
+  /** Sets the status (and error); returns the updated metadata. */
+  update(id: string, patch: Partial<Pick<SubmissionMeta, 'status' | 'error' | 'finishedAt'>>): Promise<SubmissionMeta>;
+  putResult(id: string, result: SubmissionResult): Promise<void>;
+  getResult(id: string): Promise<SubmissionResult | null>;
+  list(filter?: { ward?: string; fiscalYear?: number }): Promise<SubmissionMeta[]>;
+}
+
+/** Where built summaries go; the latest per ward and fiscal year is what coordinators download. */
+export interface SummaryStore {
+  put(ward: string, fiscalYear: number, bytes: Buffer): Promise<void>;
+  get(ward: string, fiscalYear: number): Promise<Buffer | null>;
+}
+
+/** A storage operation failed (disk full, permissions): the intake answers 503. */
+export class StorageError extends Error {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options?.cause === undefined ? undefined : { cause: options.cause });
+    this.name = 'StorageError';
+  }
+}
