@@ -3,10 +3,11 @@ import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { actionPlanBuilder } from './build/action-plan.ts';
 import { orgGoalsBuilder } from './build/org-goals.ts';
+import { policyReviewBuilder } from './build/policy-review.ts';
 import type { SeedBuilder } from './build/seed-builder.ts';
 
 /** Every family's builder; add a sibling module under seeds/build/ and list it here. */
-export const builders: readonly SeedBuilder[] = [orgGoalsBuilder, actionPlanBuilder];
+export const builders: readonly SeedBuilder[] = [orgGoalsBuilder, actionPlanBuilder, policyReviewBuilder];
 
 const seedsDir = dirname(fileURLToPath(import.meta.url));
 

@@ -6,6 +6,7 @@ import { parseFiscalYear } from '../values/index.ts';
 import { detect, readFormTag } from './detect.ts';
 import { readFields } from './fields.ts';
 import { readList } from './lists.ts';
+import { resolveNamedYears } from './relative-years.ts';
 import { SheetIndex } from './sheet-index.ts';
 import { readTable, type TableLayout, type TableRead } from './table.ts';
 
@@ -47,6 +48,7 @@ export function extractSheet(grid: Grid, families: readonly FamilySpec[]): Sheet
     fields,
     items,
   };
+  resolveNamedYears(tables, record.fiscalYear);
   return { record, index, variant, family, tables };
 }
 

@@ -12,6 +12,8 @@ export interface YearColumn {
   year: number | null;
   kind: HeaderKind;
   header: string;
+  /** Years after the sheet's 年度 (前年度 = -1), resolved once the 年度 is known. */
+  offset?: number;
 }
 
 /** Where a table's header is and what each column means. */
@@ -102,6 +104,11 @@ function yearColumnsOf(index: SheetIndex, spec: TableSpec, row: number): YearCol
     const address = view.text(row, col) ? view.address(row, col) : view.address(row - 1, col);
     if (seen.has(address)) continue;
     seen.add(address);
+    const named = spec.years.named?.find((n) => matchesLabel(index.norm(row, col), n.label));
+    if (named) {
+      if (spec.years.kinds.includes(named.kind)) years.push({ col, year: null, kind: named.kind, header, ...(named.offset === undefined ? {} : { offset: named.offset }) });
+      continue;
+    }
     const parsed = parseHeader(header);
     if (parsed.kind === null) continue;
     const parentNorm = row > 0 && view.address(row - 1, col) !== address ? index.norm(row - 1, col) : '';
