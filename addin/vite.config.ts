@@ -1,0 +1,51 @@
+// Builds the task pane and the ribbon command page into dist/, with manifest.xml (URLs rewritten by
+// MOKUHYO_ADDIN_URL) next to them; `vite` serves the same pages on https://localhost:3000.
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { defineConfig, type Plugin } from 'vite';
+import { rewriteManifest } from './scripts/manifest-url.ts';
+
+const here = fileURLToPath(new URL('.', import.meta.url));
+const outDir = resolve(here, '../dist');
+
+function manifest(): Plugin {
+  return {
+    name: 'mokuhyo-manifest',
+    apply: 'build',
+    closeBundle() {
+      const xml = readFileSync(resolve(here, '../manifest.xml'), 'utf8');
+      writeFileSync(join(outDir, 'manifest.xml'), rewriteManifest(xml, process.env.MOKUHYO_ADDIN_URL));
+    },
+  };
+}
+
+function devCerts() {
+  const dir = join(homedir(), '.office-addin-dev-certs');
+  const [key, cert, ca] = ['localhost.key', 'localhost.crt', 'ca.crt'].map((f) => join(dir, f));
+  if (!existsSync(key!) || !existsSync(cert!)) return undefined;
+  return { key: readFileSync(key!), cert: readFileSync(cert!), ...(existsSync(ca!) ? { ca: readFileSync(ca!) } : {}) };
+}
+
+export default defineConfig({
+  root: here,
+  base: './',
+  publicDir: resolve(here, 'public'),
+  esbuild: { jsx: 'automatic' },
+  build: {
+    outDir,
+    emptyOutDir: true,
+    target: 'es2020',
+    chunkSizeWarningLimit: 1500,
+    rollupOptions: {
+      input: { taskpane: resolve(here, 'taskpane.html'), commands: resolve(here, 'commands.html') },
+      // Fluent UI marks its modules "use client" (a React Server Components hint a browser bundle ignores).
+      onwarn(warning, warn) {
+        if (warning.code !== 'MODULE_LEVEL_DIRECTIVE') warn(warning);
+      },
+    },
+  },
+  server: { port: 3000, strictPort: true, ...(devCerts() ? { https: devCerts() } : {}) },
+  plugins: [manifest()],
+});
