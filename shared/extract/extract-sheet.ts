@@ -5,6 +5,7 @@ import type { FamilySpec, Label, TableSpec, VariantSpec } from '../families/spec
 import { parseFiscalYear } from '../values/index.ts';
 import { detect, readFormTag } from './detect.ts';
 import { readFields } from './fields.ts';
+import { splitItemTables } from './item-tables.ts';
 import { readList } from './lists.ts';
 import { resolveNamedYears } from './relative-years.ts';
 import { SheetIndex } from './sheet-index.ts';
@@ -31,17 +32,18 @@ export function extractSheet(grid: Grid, families: readonly FamilySpec[]): Sheet
   const { family, variant } = found;
   const fields = readFields(index, variant.fields, stopLabelsOf(variant));
   const tables = readRowTables(index, variant, found.tables, readTables(index, variant, found.tables));
-  const items: Record<string, Record<string, string | null>[]> = {};
+  const split = splitItemTables(variant, tables);
+  const items: Record<string, Record<string, string | null>[]> = { ...split.items };
   for (const list of variant.lists ?? []) items[list.key] = readList(index, list);
-  if (tables.length > 0) {
-    items['groups'] = tables.flatMap((t) => t.groups.map((g) => ({ group: g.group, cell: g.cell, indicators: String(g.rows), ...g.fields })));
+  if (split.measureTables.length > 0) {
+    items['groups'] = split.measureTables.flatMap((t) => t.groups.map((g) => ({ group: g.group, cell: g.cell, indicators: String(g.rows), ...g.fields })));
   }
   const record: SheetRecord = {
     sheet: grid.sheet,
     family: family.id,
     organization: organizationOf(fields, variant),
     fiscalYear: fiscalYearOf(fields[variant.fiscalYear], tables),
-    measures: tables.flatMap((t) => t.measures),
+    measures: split.measures,
     findings: [],
     variant: variant.id,
     templateVersion: tag?.family === family.id ? tag.version : null,
@@ -61,7 +63,7 @@ function readTables(index: SheetIndex, variant: VariantSpec, found: Map<string, 
   for (const b of blocks) if (b.layout.headerRow > 0) stopRows.add(b.layout.headerRow - 1);
   return blocks.map((b) => {
     const own = new Set([...stopRows].filter((r) => r > b.layout.headerRow));
-    return readTable(index, b.spec, b.layout, own);
+    return { ...readTable(index, b.spec, b.layout, own), key: b.spec.key };
   });
 }
 

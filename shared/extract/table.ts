@@ -33,6 +33,8 @@ export interface GroupItem {
 }
 
 export interface TableRead {
+  /** Key of the table spec the block was read with. */
+  key?: string;
   layout: TableLayout;
   measures: Measure[];
   groups: GroupItem[];
@@ -78,7 +80,7 @@ function headerRowAt(index: SheetIndex, spec: TableSpec, row: number): TableLayo
   const columns = new Map<string, number>();
   for (let col = 0; col < view.colCount; col++) {
     if (yearCols.has(col)) continue;
-    const found = columnFor(index, spec.columns, row, col, columns);
+    const found = columnFor(index, spec.columns, row, col, columns, years.length > 0);
     if (found) columns.set(found.key, col);
   }
   if (!spec.columns.every((c) => !c.required || columns.has(c.key))) return undefined;
@@ -116,14 +118,17 @@ function yearColumnsOf(index: SheetIndex, spec: TableSpec, row: number): YearCol
     const kind = parentKind ?? parsed.kind;
     if (parsed.year === null && kind !== 'baseline') continue;
     if (!spec.years.kinds.includes(kind)) continue;
+    const previous = years[years.length - 1];
+    if (previous?.col === col - 1 && previous.header === header) continue; // an unmerged header repeated into its neighbour
     years.push({ col, year: parsed.year, kind, header });
   }
   return years;
 }
 
-function columnFor(index: SheetIndex, specs: readonly ColumnSpec[], row: number, col: number, taken: Map<string, number>): ColumnSpec | undefined {
+/** A column label in this row, or in the row above (two-row headers: only beside year columns, else every row under a header would be one). */
+function columnFor(index: SheetIndex, specs: readonly ColumnSpec[], row: number, col: number, taken: Map<string, number>, parentOk: boolean): ColumnSpec | undefined {
   const leaf = index.norm(row, col);
-  const parent = row > 0 ? index.norm(row - 1, col) : '';
+  const parent = parentOk && row > 0 ? index.norm(row - 1, col) : '';
   for (const text of [leaf, parent]) {
     if (text === '') continue;
     const hit = specs.find((s) => !taken.has(s.key) && matchesLabel(text, s.label));
@@ -180,6 +185,7 @@ export function readTable(index: SheetIndex, spec: TableSpec, layout: TableLayou
       const col = layout.columns.get(f.key)!;
       let text = view.text(row, col);
       if (text === '' && f.carryDown && group && !startsGroup) text = group.fields[f.key] ?? '';
+      else if (text === '' && f.carryDown && groupIndex === undefined) text = measures[measures.length - 1]?.fields?.[f.key] ?? '';
       fields[f.key] = text || null;
       cells[f.key] = view.address(row, col);
     }
@@ -218,7 +224,7 @@ function headingsAt(levels: readonly HeadingLevel[], row: number): Record<string
   let floor = -1;
   for (const level of levels) {
     let hit: { row: number; text: string } | undefined;
-    for (const h of level.hits) if (h.row < row && h.row > floor) hit = h;
+    for (const h of level.hits) if (h.row < row && h.row >= floor) hit = h;
     out[level.key] = hit?.text ?? null;
     if (hit) floor = hit.row;
   }
