@@ -100,6 +100,7 @@ function yearColumnsOf(index: SheetIndex, spec: TableSpec, row: number): YearCol
   // A lower header row with year headers of its own also takes a year header left blank above it (unmerged).
   let hasOwnYears = false;
   for (let col = 0; col < view.colCount && !hasOwnYears; col++) hasOwnYears = parseHeader(view.text(row, col)).kind !== null;
+  let bandKind: HeaderKind | undefined;
   for (let col = 0; col < view.colCount; col++) {
     const header = view.text(row, col) || (hasOwnYears && row > 0 ? view.text(row - 1, col) : '');
     if (header === '' || header.length > 24) continue;
@@ -114,8 +115,12 @@ function yearColumnsOf(index: SheetIndex, spec: TableSpec, row: number): YearCol
     const parsed = parseHeader(header);
     if (parsed.kind === null) continue;
     const parentNorm = row > 0 && view.address(row - 1, col) !== address ? index.norm(row - 1, col) : '';
-    const parentKind = spec.years.parentKinds?.find((p) => matchesLabel(parentNorm, p.label))?.kind;
-    const kind = parentKind ?? parsed.kind;
+    // An unmerged band header (工程・数値目標 over R3, R4) is written over its first column only.
+    const parentKind = spec.years.parentKinds?.find((p) => matchesLabel(parentNorm, p.label))?.kind ??
+      (parentNorm === '' && years.at(-1)?.col === col - 1 ? bandKind : undefined);
+    bandKind = parentKind;
+    const yearOnly = parsed.kind === 'plan' && !/見込|見通|計画|予定|工程/.test(header) ? spec.years.yearOnlyKind : undefined;
+    const kind = parentKind ?? yearOnly ?? parsed.kind;
     if (parsed.year === null && kind !== 'baseline') continue;
     if (!spec.years.kinds.includes(kind)) continue;
     const previous = years[years.length - 1];

@@ -56,6 +56,8 @@ export interface YearColumnsSpec {
   kinds: HeaderKind[];
   /** Kind to use when the header sits under a parent label (工程・数値目標 › R3 → target). */
   parentKinds?: { label: Label[]; kind: HeaderKind }[];
+  /** Kind of a header that names a year only ("R3") when no parent label gives one. */
+  yearOnlyKind?: HeaderKind;
   /** Columns whose header names no year: 前年度/今年度 (`offset` from the sheet's 年度) or 目標値 (year read from the cell). */
   named?: { label: Label[]; kind: HeaderKind; offset?: number }[];
   /** Columns whose header names no year: 前年度/今年度 (`offset` from the sheet's 年度) or 目標値 (year read from the cell). */

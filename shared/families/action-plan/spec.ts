@@ -14,7 +14,7 @@ export const actionPlanSpec: FamilySpec = {
       id: 'plan',
       title: '実施計画',
       detect: {
-        all: [PROJECT_NAME, [/^事業内容$/, /^事業の内容$/, /^事業概要$/]],
+        all: [PROJECT_NAME, [...PROJECT_CONTENT, /^(事業の?)?概要$/]],
         any: [...PLAN_TITLE, /^事業(番号|No\.?|NO\.?)$/i, /^事業概要$/, /^工程/, /数値目標$/, /^(担当|所管)課?(名)?$/, /^◆/],
         minAny: 2,
         none: [/^撤退基準/, /^業績目標/, /^組織目標(\(.*\))?$/, /^プロセス指標$/, /^成果指標$/],
@@ -47,6 +47,7 @@ export const actionPlanSpec: FamilySpec = {
         years: {
           kinds: ['actual', 'target', 'plan'],
           parentKinds: [{ label: [/工程/, /目標/, /計画/], kind: 'target' }],
+          yearOnlyKind: 'target',
         },
         minYearColumns: 2,
         end: [],
