@@ -28,6 +28,8 @@ function devCerts() {
   return { key: readFileSync(key!), cert: readFileSync(cert!), ...(existsSync(ca!) ? { ca: readFileSync(ca!) } : {}) };
 }
 
+const https = devCerts();
+
 export default defineConfig({
   root: here,
   base: './',
@@ -46,6 +48,6 @@ export default defineConfig({
       },
     },
   },
-  server: { port: 3000, strictPort: true, ...(devCerts() ? { https: devCerts() } : {}) },
+  server: { port: 3000, strictPort: true, ...(https ? { https } : {}) },
   plugins: [manifest()],
 });

@@ -4,9 +4,11 @@ import type { Severity } from '../../../shared/model/finding.ts';
  * The original fills live in a very hidden sheet of the workbook itself, not in memory or in document
  * settings: they survive closing Excel and moving the file to a colleague's machine, every Excel since
  * 2013 keeps a very hidden sheet intact (custom XML parts are not round-tripped by every editor), and
- * staff cannot unhide it from the UI by accident. One row per coloured cell.
+ * staff cannot unhide it from the UI by accident. One row per coloured cell. Its name differs from the
+ * worker's `_mokuhyo` (exceljs fill JSON, rewritten on every `validate --annotate`) so neither tool
+ * overwrites the other's record of original fills.
  */
-export const STORE_SHEET = '_mokuhyo';
+export const STORE_SHEET = '_mokuhyo_addin';
 
 const HEADER = ['sheetId', 'sheet', 'cell', 'severity', 'pattern', 'color', 'patternColor'] as const;
 

@@ -1,5 +1,6 @@
-import { Button, Divider, MessageBar, MessageBarBody, Toolbar, makeStyles } from '@fluentui/react-components';
+import { Button, Divider, Field, MessageBar, MessageBarBody, Select, Toolbar, makeStyles } from '@fluentui/react-components';
 import { useCallback, useEffect, useRef, useState } from 'react';
+import type { Phase } from '../../../shared/rules/index.ts';
 import { checkActiveSheet } from '../use-cases/check-active-sheet.ts';
 import { clearAnnotations } from '../use-cases/clear-annotations.ts';
 import { errorText } from '../use-cases/error-text.ts';
@@ -32,6 +33,7 @@ export function App({ deps }: { deps: PaneDeps }) {
   const [notice, setNotice] = useState<string | null>(null);
   const [submission, setSubmission] = useState<SubmissionView | null>(null);
   const [editing, setEditing] = useState(false);
+  const [phase, setPhase] = useState<Phase | 'auto'>('auto');
   const running = useRef(false);
 
   const act = useCallback(async (label: string, work: () => Promise<void>) => {
@@ -51,16 +53,21 @@ export function App({ deps }: { deps: PaneDeps }) {
 
   const recheck = useCallback(() => act('チェック中…', async () => {
     setNotice(null);
-    setView(await checkActiveSheet({ excel: deps.excel }));
-  }), [act, deps.excel]);
+    setView(await checkActiveSheet({ excel: deps.excel, ...(phase === 'auto' ? {} : { phase }) }));
+  }), [act, deps.excel, phase]);
 
+  const latest = useRef(recheck);
+  latest.current = recheck;
   useEffect(() => {
     void recheck();
+  }, [recheck]);
+
+  useEffect(() => {
     if (deps.liveDelayMs <= 0) return undefined;
     let live: { stop(): void } | undefined;
-    startLiveRecheck(deps.excel, recheck, deps.liveDelayMs).then((l) => { live = l; }, (err: unknown) => setError(errorText(err)));
+    startLiveRecheck(deps.excel, () => latest.current(), deps.liveDelayMs).then((l) => { live = l; }, (err: unknown) => setError(errorText(err)));
     return () => live?.stop();
-  }, [deps.excel, deps.liveDelayMs, recheck]);
+  }, [deps.excel, deps.liveDelayMs]);
 
   const clear = () => act('注釈を消しています…', async () => {
     const outcome = await clearAnnotations({ excel: deps.excel });
@@ -84,6 +91,13 @@ export function App({ deps }: { deps: PaneDeps }) {
         <Button onClick={() => void submit()} disabled={busy !== null}>提出</Button>
         <Button appearance="subtle" onClick={() => setEditing((e) => !e)} aria-expanded={editing}>設定</Button>
       </Toolbar>
+      <Field label="段階" orientation="horizontal">
+        <Select value={phase} onChange={(_, d) => setPhase(d.value as Phase | 'auto')}>
+          <option value="auto">自動（評価日があれば評価）</option>
+          <option value="planning">計画</option>
+          <option value="evaluation">評価</option>
+        </Select>
+      </Field>
       {busy && <div role="status" aria-live="polite">{busy}</div>}
       {error && <MessageBar intent="error" role="alert"><MessageBarBody>{error}</MessageBarBody></MessageBar>}
       {notice && <MessageBar intent="info"><MessageBarBody>{notice}</MessageBarBody></MessageBar>}

@@ -1,0 +1,19 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { DEV_ORIGIN, rewriteManifest } from '../../addin/scripts/manifest-url.ts';
+
+const xml = readFileSync(new URL('../../manifest.xml', import.meta.url), 'utf8');
+
+describe('rewriteManifest', () => {
+  it('points every development URL at the production base', () => {
+    const out = rewriteManifest(xml, 'https://intranet.example.lg.jp/mokuhyo/');
+    expect(out).not.toContain('localhost');
+    expect(out.split('https://intranet.example.lg.jp/mokuhyo/').length).toBe(xml.split(`${DEV_ORIGIN}/`).length);
+    expect(out).toContain('<SourceLocation DefaultValue="https://intranet.example.lg.jp/mokuhyo/taskpane.html"/>');
+  });
+
+  it('keeps the manifest as it is without a base and refuses plain http', () => {
+    expect(rewriteManifest(xml, undefined)).toBe(xml);
+    expect(() => rewriteManifest(xml, 'http://intranet.example.lg.jp')).toThrow(/https/);
+  });
+});

@@ -1,0 +1,161 @@
+// The slow add-in tests in one file: the Vite build, the manifest against the build, and the task pane
+// in headless Chromium with Office stubbed by the fake object model.
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { extname, join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { build as esbuild } from 'esbuild';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { build as viteBuild } from 'vite';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SEVERITY_FILL } from '../../addin/src/excel/fills.ts';
+import { checkGrid } from '../../shared/rules/index.ts';
+import { readWorkbookFile } from '../../worker/xlsx/index.ts';
+import type { FakeExcel } from './fake-excel/fake-excel.ts';
+
+const CHROMIUM = '/usr/bin/chromium';
+const root = new URL('../../', import.meta.url).pathname;
+const dist = join(root, 'dist');
+const haveChromium = existsSync(CHROMIUM);
+if (!haveChromium && process.env.CI) throw new Error(`${CHROMIUM} is missing: CI must install the Debian chromium package`);
+if (!haveChromium) console.warn(`skipping the task pane browser tests: ${CHROMIUM} not found`);
+
+/** Child order Microsoft's schema requires (learn.microsoft.com/office/dev/add-ins/develop/manifest-element-ordering, TaskPaneApp). */
+const SCHEMA_ORDER: Record<string, string[]> = {
+  OfficeApp: ['Id', 'AlternateId', 'Version', 'ProviderName', 'DefaultLocale', 'DisplayName', 'Description', 'IconUrl', 'HighResolutionIconUrl', 'SupportUrl', 'AppDomains', 'Hosts', 'Requirements', 'DefaultSettings', 'Permissions', 'AllowSnapshot', 'Dictionary', 'VersionOverrides'],
+  VersionOverrides: ['Description', 'Requirements', 'Hosts', 'Resources', 'VersionOverrides', 'WebApplicationInfo', 'EquivalentAddins'],
+  DefaultSettings: ['SourceLocation', 'RequestedWidth', 'RequestedHeight'],
+  DesktopFormFactor: ['GetStarted', 'FunctionFile', 'ExtensionPoint'],
+  GetStarted: ['Title', 'Description', 'LearnMoreUrl'],
+  Group: ['Label', 'Icon', 'Control'],
+  Control: ['Label', 'Supertip', 'Icon', 'Action'],
+  Supertip: ['Title', 'Description'],
+  Action: ['TaskpaneId', 'SourceLocation', 'Title', 'SupportsPinning', 'FunctionName'],
+  Resources: ['Images', 'Urls', 'ShortStrings', 'LongStrings'],
+};
+
+const TYPES: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.png': 'image/png', '.xml': 'application/xml', '.css': 'text/css' };
+
+let context: BrowserContext | undefined;
+let profile: string | undefined;
+
+async function openPane(workbook: unknown): Promise<Page> {
+  const stub = await esbuild({ entryPoints: [join(root, 'tests/addin/browser/office-stub.ts')], bundle: true, format: 'iife', platform: 'browser', write: false, logLevel: 'silent' });
+  const script = `globalThis.__MOKUHYO_WORKBOOK__ = ${JSON.stringify(workbook)};\n${stub.outputFiles[0]!.text}`;
+  const page = await context!.newPage();
+  await page.route('**/*', (route) => {
+    const url = new URL(route.request().url());
+    if (url.host === 'appsforoffice.microsoft.com') return route.fulfill({ contentType: 'text/javascript', body: script });
+    const file = join(dist, decodeURIComponent(url.pathname));
+    if (url.origin === 'https://localhost:3000' && file.startsWith(dist) && existsSync(file)) {
+      return route.fulfill({ contentType: TYPES[extname(file)] ?? 'application/octet-stream', body: readFileSync(file) });
+    }
+    return route.abort();
+  });
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  await page.goto('https://localhost:3000/taskpane.html');
+  await page.getByRole('heading', { level: 1 }).waitFor();
+  expect(errors).toEqual([]);
+  return page;
+}
+
+describe('add-in build and task pane', () => {
+  beforeAll(async () => {
+    delete process.env.MOKUHYO_ADDIN_URL;
+    await viteBuild({ configFile: join(root, 'addin/vite.config.ts'), logLevel: 'warn' });
+    if (!haveChromium) return;
+    profile = mkdtempSync(join(tmpdir(), 'mokuhyo-chromium-'));
+    context = await chromium.launchPersistentContext(profile, {
+      executablePath: CHROMIUM,
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+      viewport: { width: 380, height: 1000 },
+      locale: 'ja-JP',
+    });
+  }, 180_000);
+
+  afterAll(async () => {
+    await context?.close();
+    if (profile) rmSync(profile, { recursive: true, force: true });
+  });
+
+  it('builds the pane and the command page, and reports the bundle size', () => {
+    const assets = readdirSync(join(dist, 'assets'));
+    const scripts = assets.filter((f) => f.endsWith('.js'));
+    const bytes = scripts.reduce((n, f) => n + statSync(join(dist, 'assets', f)).size, 0);
+    const gzip = scripts.reduce((n, f) => n + gzipSync(readFileSync(join(dist, 'assets', f))).length, 0);
+    console.log(`add-in bundle: ${scripts.length} scripts, ${(bytes / 1024).toFixed(1)} KiB (${(gzip / 1024).toFixed(1)} KiB gzip)`);
+    expect(['taskpane.html', 'commands.html', 'manifest.xml'].every((f) => existsSync(join(dist, f)))).toBe(true);
+    expect(readFileSync(join(dist, 'taskpane.html'), 'utf8')).toContain('https://appsforoffice.microsoft.com/lib/1/hosted/office.js');
+    expect(gzip).toBeLessThan(400 * 1024);
+  });
+
+  it('names only files that exist in the build', () => {
+    const xml = readFileSync(join(dist, 'manifest.xml'), 'utf8');
+    const urls = [...xml.matchAll(/https:\/\/localhost:3000\/([^"<]*)/g)].map((m) => m[1]!);
+    expect(urls.length).toBeGreaterThan(5);
+    expect(urls.filter((u) => !existsSync(join(dist, u)))).toEqual([]);
+    for (const size of [16, 32, 64, 80]) expect(readFileSync(join(dist, `assets/icon-${size}.png`)).readUInt32BE(16)).toBe(size);
+  });
+
+  it.skipIf(!haveChromium)('keeps manifest.xml well-formed with children in schema order', async () => {
+    // office-addin-manifest validate needs Microsoft's online service, so the order is checked here offline.
+    const page = await context!.newPage();
+    const tree = await page.evaluate((xml) => {
+      const doc = new DOMParser().parseFromString(xml, 'application/xml');
+      if (doc.getElementsByTagName('parsererror').length > 0) return null;
+      const out: { parent: string; children: string[] }[] = [];
+      const walk = (el: Element) => {
+        out.push({ parent: el.localName, children: [...el.children].map((c) => c.localName) });
+        [...el.children].forEach(walk);
+      };
+      walk(doc.documentElement);
+      return out;
+    }, readFileSync(join(root, 'manifest.xml'), 'utf8'));
+    await page.close();
+    expect(tree).not.toBeNull();
+    const misplaced: string[] = [];
+    for (const { parent, children } of tree!) {
+      const order = SCHEMA_ORDER[parent];
+      if (!order) continue;
+      const ranks = children.map((c) => order.indexOf(c));
+      ranks.forEach((rank, i) => {
+        if (rank < 0 || (i > 0 && rank < ranks[i - 1]!)) misplaced.push(`${parent} > ${children[i]}`);
+      });
+    }
+    expect(misplaced).toEqual([]);
+    expect(tree!.find((n) => n.parent === 'OfficeApp')!.children.slice(0, 5)).toEqual(['Id', 'Version', 'ProviderName', 'DefaultLocale', 'DisplayName']);
+  });
+
+  it.skipIf(!haveChromium)('lists the seed sheet findings by severity and selects a finding\'s cell', async () => {
+    const { grids, names } = await readWorkbookFile(join(root, 'seeds/org-goals/akiha-2020-kenko-fukushi.xlsx'));
+    const expected = checkGrid(grids[0]!, { phase: 'evaluation' });
+    expect(expected.findings.length).toBeGreaterThan(0);
+    const page = await openPane({ grids, names, apiVersion: '1.18' });
+
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe(expected.extraction.family!.title);
+    await page.getByRole('combobox', { name: '段階' }).selectOption('evaluation');
+    const list = page.getByRole('region', { name: 'チェック結果' }).or(page.locator('section[aria-label="チェック結果"]'));
+    await list.first().waitFor();
+    for (const severity of ['error', 'warning', 'info'] as const) {
+      const count = expected.findings.filter((f) => f.severity === severity).length;
+      await expect.poll(() => page.locator(`[data-severity="${severity}"] li`).count()).toBe(count);
+    }
+    const first = expected.findings.find((f) => f.cell)!;
+    await page.locator(`button[data-cell="${first.cell}"]`).first().click();
+    await expect.poll(() => page.evaluate(() => (globalThis as unknown as { __fake: FakeExcel }).__fake.model.selection)).toEqual({ sheet: grids[0]!.sheet, address: first.cell });
+
+    const marked = await page.evaluate((cell) => {
+      const model = (globalThis as unknown as { __fake: FakeExcel }).__fake.model;
+      const sheet = model.sheets[0]!;
+      const [, col, row] = /^([A-Z]+)(\d+)$/.exec(cell)!;
+      const key = `${Number(row) - 1},${col!.charCodeAt(0) - 65}`;
+      return { fill: sheet.cells.get(key)?.fill.color, notes: sheet.notes.size, store: model.sheets.find((s) => s.name === '_mokuhyo_addin')?.visibility };
+    }, first.cell!);
+    expect(marked).toEqual({ fill: SEVERITY_FILL[first.severity], notes: new Set(expected.findings.map((f) => f.cell)).size, store: 'VeryHidden' });
+
+    await page.mouse.move(0, 0);
+    await page.screenshot({ path: join(root, 'docs/addin-taskpane.png'), fullPage: true });
+    await page.close();
+  });
+});
