@@ -60,8 +60,6 @@ export interface YearColumnsSpec {
   yearOnlyKind?: HeaderKind;
   /** Columns whose header names no year: 前年度/今年度 (`offset` from the sheet's 年度) or 目標値 (year read from the cell). */
   named?: { label: Label[]; kind: HeaderKind; offset?: number }[];
-  /** Columns whose header names no year: 前年度/今年度 (`offset` from the sheet's 年度) or 目標値 (year read from the cell). */
-  named?: { label: Label[]; kind: HeaderKind; offset?: number }[];
 }
 
 /** A heading above a table block that gives each row its place (pillar Ⅰ › ◆ policy › (1) measure). */
@@ -159,8 +157,6 @@ export interface FamilySpec {
   id: FamilyId;
   title: string;
   templateVersion: string;
-  /** Code legends the form prints (A：順調 …), by what they rate; rules and the summary read them. */
-  legends?: Record<string, { code: string; meaning: string }[]>;
   /** Code legends the form prints (A：順調 …), by what they rate; rules and the summary read them. */
   legends?: Record<string, { code: string; meaning: string }[]>;
   variants: VariantSpec[];
