@@ -7,6 +7,8 @@ const commands: Record<string, { summary: string; load: () => Promise<Command> }
   extract: { summary: 'extract [--json] <file.xlsx|folder>...   what each workbook holds', load: async () => (await import('./extract-command.ts')).extractCommand },
   validate: { summary: 'validate [--json] [--annotate <out.xlsx>] [--phase planning|evaluation] <file.xlsx|folder>...   findings per sheet', load: async () => (await import('./validate-command.ts')).validateCommand },
   consolidate: { summary: 'consolidate <files|folders>... -o summary.xlsx [--ward 区] [--fiscal-year Y] [--csv f] [--json f]   ward summary workbook', load: async () => (await import('./consolidate-command.ts')).consolidateCommand },
+  serve: { summary: 'serve [--no-worker]   intake HTTP API (+ queue workers); config from MOKUHYO_CONFIG', load: async () => (await import('./serve-command.ts')).serveCommand },
+  worker: { summary: 'worker   queue workers only (ingest, consolidation)', load: async () => (await import('./worker-command.ts')).workerCommand },
 };
 
 const USAGE = `使い方: mokuhyo <command> [options]

@@ -28,6 +28,11 @@ export const configSchema = z
     /** Time and memory a sandboxed ingest may use before it is killed. */
     ingestTimeoutMs: z.number().int().positive().default(120_000),
     ingestMemoryMb: z.number().int().positive().default(512),
+    /** A job whose worker stops renewing its lock for this long is taken over (stalled-job recovery). */
+    lockDurationMs: z.number().int().positive().default(30_000),
+    stalledIntervalMs: z.number().int().positive().default(30_000),
+    /** How often stored submissions without a job are re-enqueued. */
+    reconcileIntervalMs: z.number().int().positive().default(60_000),
     /** Ingest jobs each worker process runs at once. */
     concurrency: z.number().int().positive().default(2),
     wards: z.array(wardSchema).default([]),

@@ -1,0 +1,27 @@
+import { inspectPackage, isUnreadableWorkbookError, resolveLimits } from '../xlsx/index.ts';
+
+/** A cheap refusal of an upload, before anything is stored. */
+export interface UploadRefusal {
+  status: 413 | 415 | 422;
+  code: string;
+  message: string;
+}
+
+const ZIP_MAGIC = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
+const NOT_A_WORKBOOK = new Set(['not-zip', 'legacy-xls', 'not-spreadsheet']);
+
+/** Size, zip magic and "is a spreadsheet package" checks: cheap enough for the request path. */
+export async function checkUpload(bytes: Buffer, maxBytes: number): Promise<UploadRefusal | null> {
+  if (bytes.length > maxBytes) return { status: 413, code: 'too-large', message: `ファイルが大きすぎます（上限 ${Math.round(maxBytes / 1024 / 1024)} MB）。` };
+  if (bytes.length === 0) return { status: 422, code: 'empty', message: 'ファイルが空です（0 バイト）。' };
+  if (!bytes.subarray(0, 4).equals(ZIP_MAGIC)) {
+    return { status: 415, code: 'not-zip', message: 'Excel ブック（.xlsx）ではありません。' };
+  }
+  try {
+    await inspectPackage(bytes, resolveLimits({ maxBytes }));
+  } catch (err) {
+    if (!isUnreadableWorkbookError(err)) throw err;
+    return { status: NOT_A_WORKBOOK.has(err.code) ? 415 : 422, code: err.code, message: err.message };
+  }
+  return null;
+}

@@ -1,0 +1,50 @@
+import type { Job } from 'bullmq';
+import { buildSummary, type SubmissionInput } from '../../shared/summary/index.ts';
+import type { Config } from '../config/index.ts';
+import type { SubmissionStore, SummaryStore } from '../storage/index.ts';
+import { writeSummary } from '../summary/write-summary.ts';
+import type { ConsolidateJobData } from './queues.ts';
+
+const UNREADABLE = new Set(['empty', 'too-large', 'not-zip', 'truncated', 'encrypted', 'legacy-xls', 'not-spreadsheet', 'zip-bomb', 'dtd', 'too-many-cells', 'corrupt', 'timeout', 'resource']);
+
+export interface ConsolidateDeps {
+  config: Config;
+  store: SubmissionStore;
+  summaries: SummaryStore;
+}
+
+/** Builds a ward's summary from the latest final submission of each division and stores it. */
+export function consolidateProcessor(deps: ConsolidateDeps) {
+  return async (job: Job<ConsolidateJobData>): Promise<{ summary: string; submissions: number }> => {
+    const { ward, fiscalYear } = job.data;
+    const wardConfig = deps.config.wards.find((w) => w.id === ward);
+    const metas = (await deps.store.list({ ward, fiscalYear })).filter((m) => m.status === 'accepted' || m.status === 'rejected');
+    const inputs: SubmissionInput[] = [];
+    for (const [i, meta] of metas.entries()) {
+      const result = await deps.store.getResult(meta.id);
+      const unreadable = meta.status === 'rejected' && UNREADABLE.has(meta.error?.code ?? '');
+      inputs.push({
+        id: meta.id,
+        file: `提出 ${meta.id.slice(0, 8)}（${meta.division}）`,
+        sha256: meta.sha256,
+        submittedAt: meta.receivedAt,
+        mtime: null,
+        division: meta.division,
+        status: meta.status === 'accepted' ? 'accepted' : unreadable ? 'unreadable' : 'rejected',
+        error: meta.error,
+        sheets: result?.sheets ?? [],
+      });
+      await job.updateProgress(Math.round(((i + 1) / Math.max(1, metas.length)) * 70));
+    }
+    const model = buildSummary(inputs, {
+      ward: wardConfig?.name ?? ward,
+      fiscalYear,
+      expectedDivisions: wardConfig?.divisions ?? [],
+      generatedAt: new Date().toISOString(),
+    });
+    await job.updateProgress(85);
+    await deps.summaries.put(ward, fiscalYear, await writeSummary(model));
+    await job.updateProgress(100);
+    return { summary: `/api/summaries/${ward}/${fiscalYear}`, submissions: inputs.length };
+  };
+}

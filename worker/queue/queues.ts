@@ -1,0 +1,62 @@
+import { randomUUID } from 'node:crypto';
+import { Queue, type ConnectionOptions } from 'bullmq';
+import { Redis } from 'ioredis';
+
+export const INGEST_QUEUE = 'mokuhyo-ingest';
+export const CONSOLIDATE_QUEUE = 'mokuhyo-consolidate';
+
+/** Job data carries references only, never file bytes. */
+export interface IngestJobData {
+  submissionId: string;
+}
+
+export interface ConsolidateJobData {
+  ward: string;
+  fiscalYear: number;
+}
+
+const RETENTION = { removeOnComplete: { age: 7 * 24 * 3600, count: 1000 }, removeOnFail: { age: 30 * 24 * 3600, count: 5000 } };
+
+/** A Redis connection as BullMQ needs it (blocking commands never time out). */
+export function redisConnection(url: string): Redis {
+  return new Redis(url, { maxRetriesPerRequest: null, enableOfflineQueue: true });
+}
+
+/** Both queues over one connection. */
+export class Queues {
+  readonly ingest: Queue<IngestJobData>;
+  readonly consolidate: Queue<ConsolidateJobData>;
+
+  constructor(connection: ConnectionOptions, private readonly debounceMs: number) {
+    this.ingest = new Queue<IngestJobData>(INGEST_QUEUE, { connection });
+    this.consolidate = new Queue<ConsolidateJobData>(CONSOLIDATE_QUEUE, { connection });
+  }
+
+  /** Enqueues a stored submission; the job id is the submission id, so a submission is queued once. */
+  async addIngest(submissionId: string): Promise<void> {
+    await this.ingest.add('ingest', { submissionId }, { jobId: submissionId, attempts: 5, backoff: { type: 'exponential', delay: 1000 }, ...RETENTION });
+  }
+
+  /**
+   * Asks for the ward's summary to be rebuilt after a quiet period: every request within it folds into
+   * the one delayed job (BullMQ deduplication in debounce mode), so a burst builds once or twice.
+   */
+  async requestConsolidation(ward: string, fiscalYear: number): Promise<void> {
+    await this.consolidate.add(
+      'consolidate',
+      { ward, fiscalYear },
+      { delay: this.debounceMs, deduplication: { id: `${ward}-${fiscalYear}`, ttl: Math.max(1, this.debounceMs), extend: true, replace: true }, attempts: 3, backoff: { type: 'exponential', delay: 2000 }, ...RETENTION },
+    );
+  }
+
+  /** A consolidation a coordinator asked for: runs now, and has its own id to poll. */
+  async addConsolidation(ward: string, fiscalYear: number): Promise<string> {
+    const jobId = `c-${randomUUID()}`;
+    await this.consolidate.add('consolidate', { ward, fiscalYear }, { jobId, attempts: 3, backoff: { type: 'exponential', delay: 2000 }, ...RETENTION });
+    return jobId;
+  }
+
+  async close(): Promise<void> {
+    await Promise.all([this.ingest.close(), this.consolidate.close()]);
+  }
+}
