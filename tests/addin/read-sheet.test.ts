@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import { isDateFormat, parseAreas } from '../../addin/src/excel/grid-from-range.ts';
+import { queueSheetRead } from '../../addin/src/excel/read-sheet.ts';
+import type { Grid } from '../../shared/grid/grid.ts';
+import { FakeExcel } from './fake-excel/fake-excel.ts';
+import { key, NO_FILL, WorkbookModel } from './fake-excel/model.ts';
+
+function sampleWorkbook(apiVersion = '1.18'): WorkbookModel {
+  const model = new WorkbookModel(apiVersion);
+  const sheet = model.addSheet('産業振興課');
+  sheet.cells.set(key(1, 1), { value: '組織目標', numberFormat: 'General', fill: { ...NO_FILL } });
+  sheet.cells.set(key(2, 1), { value: 43952, text: 'R2.5.1', numberFormat: '[$-ja-JP]ggge.m.d', fill: { ...NO_FILL } });
+  sheet.cells.set(key(2, 3), { value: 1200, text: '1,200', formula: '=SUM(D1:D2)', numberFormat: '#,##0', fill: { ...NO_FILL } });
+  sheet.cells.set(key(3, 2), { value: '#REF!', numberFormat: 'General', fill: { ...NO_FILL } });
+  sheet.merges = [{ top: 1, left: 1, bottom: 1, right: 3 }];
+  sheet.names.set('PRINT_AREA', "='産業振興課'!$A$1:$K$40");
+  model.names.set('MOKUHYO_FORM', '="org-goals:division:1"');
+  return model;
+}
+
+async function read(model: WorkbookModel): Promise<Grid> {
+  const excel = new FakeExcel(model);
+  const host = excel.host();
+  const grid = await excel.run(async (context) => {
+    const queued = queueSheetRead(context, context.workbook.worksheets.getActiveWorksheet(), host.capabilities);
+    expect(() => queued.grid()).toThrow(/not available/);
+    await context.sync();
+    return queued.grid();
+  });
+  expect(excel.lastRun()).toHaveLength(1);
+  return grid;
+}
+
+describe('queueSheetRead', () => {
+  it('reads text, dates, formulas, errors, merges and names into the shared Grid in one sync', async () => {
+    const grid = await read(sampleWorkbook());
+    expect(grid.rows[2]?.[1]).toEqual({ text: 'R2.5.1', kind: 'date', value: '2020-05-01', numFmt: '[$-ja-JP]ggge.m.d' });
+    expect(grid.rows[2]?.[3]).toEqual({ text: '1,200', kind: 'number', value: 1200, formula: 'SUM(D1:D2)', numFmt: '#,##0' });
+    expect(grid.rows[3]?.[2]).toMatchObject({ kind: 'error', text: '#REF!' });
+    expect(grid.rows[0]).toEqual([]);
+    expect(grid.merges).toEqual([{ top: 1, left: 1, bottom: 1, right: 3 }]);
+    expect(grid.names).toEqual({ MOKUHYO_FORM: 'org-goals:division:1', PRINT_AREA: "'産業振興課'!$A$1:$K$40" });
+  });
+
+  it('reads without merged areas before ExcelApi 1.13', async () => {
+    const grid = await read(sampleWorkbook('1.12'));
+    expect(grid.merges).toEqual([]);
+    expect(grid.rows[1]?.[1]?.text).toBe('組織目標');
+  });
+
+  it('reads an empty sheet as an empty Grid', async () => {
+    const model = new WorkbookModel();
+    model.addSheet('Sheet1');
+    expect((await read(model)).rows).toEqual([]);
+  });
+});
+
+describe('parseAreas and isDateFormat', () => {
+  it('parses the address lists Excel returns for RangeAreas', () => {
+    expect(parseAreas("'健康 福祉課'!$B$2:$D$2, '健康 福祉課'!F5")).toEqual([{ top: 1, left: 1, bottom: 1, right: 3 }, { top: 4, left: 5, bottom: 4, right: 5 }]);
+  });
+
+  it('tells date formats from number formats', () => {
+    expect(['yyyy/m/d', '[$-ja-JP]ggge"年"m"月"d"日"', 'h:mm'].map(isDateFormat)).toEqual([true, true, true]);
+    expect(['General', '#,##0', '0.0%', '"m"0', '0.00E+00'].map(isDateFormat)).toEqual([false, false, false, false, false]);
+  });
+});
