@@ -1,0 +1,73 @@
+// A private redis-server on a random port for one test file; never a mock of BullMQ.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { access } from 'node:fs/promises';
+import { createServer, Socket } from 'node:net';
+
+export interface PrivateRedis {
+  port: number;
+  url: string;
+  /** SIGKILLs the server: every key is gone (no persistence). */
+  kill(): Promise<void>;
+  /** Starts an empty server on the same port again. */
+  restart(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+const BINARIES = ['/usr/bin/redis-server', '/usr/local/bin/redis-server'];
+
+/** The redis-server binary, or null (a failure under CI, a skip elsewhere). */
+export async function findRedisServer(): Promise<string | null> {
+  for (const path of BINARIES) if (await access(path).then(() => true, () => false)) return path;
+  if (process.env['CI']) throw new Error('CI: redis-server is required for the worker tests');
+  console.warn('skipping: redis-server is not installed');
+  return null;
+}
+
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+function ping(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = new Socket();
+    const done = (ok: boolean) => {
+      socket.destroy();
+      resolve(ok);
+    };
+    socket.setTimeout(500, () => done(false));
+    socket.once('error', () => done(false));
+    socket.connect(port, '127.0.0.1', () => socket.write('PING\r\n'));
+    socket.once('data', (d) => done(d.toString().startsWith('+PONG')));
+  });
+}
+
+export async function startRedis(binary: string): Promise<PrivateRedis> {
+  const port = await freePort();
+  let child: ChildProcess | null = null;
+  const boot = async () => {
+    child = spawn(binary, ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
+    for (let i = 0; i < 100; i++) {
+      if (await ping(port)) return;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    throw new Error(`redis-server did not start on ${port}`);
+  };
+  const kill = async () => {
+    const c = child as ChildProcess | null;
+    if (!c || c.exitCode !== null) return;
+    await new Promise<void>((resolve) => {
+      c.once('exit', () => resolve());
+      c.kill('SIGKILL');
+    });
+  };
+  await boot();
+  return { port, url: `redis://127.0.0.1:${port}`, kill, restart: boot, stop: kill };
+}
