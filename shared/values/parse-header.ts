@@ -16,6 +16,11 @@ const KINDS: readonly [RegExp, HeaderKind][] = [
 // Words a year header may carry besides its year and kind; anything else ("組織目標", "補足・参考指標") is no year header.
 const FILLER = /成果指標と|数値|単年度|年度|前|値|年|度|末|時点|現在|まで|の|当初|最終|中間|年間|取組|[()・、:：\-~\s]/g;
 const BARE_WESTERN_YEAR = /(?<!\d)((?:19|20|21)\d{2})(?!\d)/;
+const KIND_WORDS: readonly RegExp[] = KINDS.map(([pattern]) => new RegExp(pattern.source, 'g'));
+
+// Extractors ask about the same header texts once per variant and candidate row; remember the answers.
+const MEMO_LIMIT = 10_000;
+const memo = new Map<string, Omit<ParsedHeader, 'raw'>>();
 
 /**
  * Reads a header into year (Western) and kind. A year alone ("R3", "H27年度", "2021") is a plan year,
@@ -23,6 +28,17 @@ const BARE_WESTERN_YEAR = /(?<!\d)((?:19|20|21)\d{2})(?!\d)/;
  * labels that merely contain 目標, like "組織目標" — reads as { year: null, kind: null }.
  */
 export function parseHeader(text: string): ParsedHeader {
+  let known = memo.get(text);
+  if (known === undefined) {
+    if (memo.size >= MEMO_LIMIT) memo.clear();
+    const { year, kind } = readHeader(text);
+    known = { year, kind };
+    memo.set(text, known);
+  }
+  return { raw: text, year: known.year, kind: known.kind };
+}
+
+function readHeader(text: string): ParsedHeader {
   const raw = text;
   const compact = normalizeText(text).replace(/\s+/g, '');
   const spans = findYearSpans(compact);
@@ -36,7 +52,7 @@ export function parseHeader(text: string): ParsedHeader {
     }
   }
   const kind = KINDS.find(([pattern]) => pattern.test(rest))?.[1] ?? null;
-  for (const [pattern] of KINDS) rest = rest.replace(new RegExp(pattern.source, 'g'), '');
+  for (const pattern of KIND_WORDS) rest = rest.replace(pattern, '');
   const unexplained = rest.replace(FILLER, '');
   if (unexplained !== '' || compact === '') return { raw, year: null, kind: null };
   if (kind === null) return { raw, year, kind: year === null ? null : 'plan' };
