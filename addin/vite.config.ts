@@ -21,6 +21,19 @@ function manifest(): Plugin {
   };
 }
 
+const OFFICE_JS_CDN = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
+
+/** Closed networks (LGWAN) point the pages at their own copy of office.js with MOKUHYO_OFFICE_JS_URL. */
+function officeJs(): Plugin {
+  return {
+    name: 'mokuhyo-office-js',
+    transformIndexHtml(html) {
+      const local = process.env.MOKUHYO_OFFICE_JS_URL?.trim();
+      return local ? html.split(OFFICE_JS_CDN).join(local) : html;
+    },
+  };
+}
+
 function devCerts() {
   const dir = join(homedir(), '.office-addin-dev-certs');
   const [key, cert, ca] = ['localhost.key', 'localhost.crt', 'ca.crt'].map((f) => join(dir, f));
@@ -49,5 +62,5 @@ export default defineConfig({
     },
   },
   server: { port: 3000, strictPort: true, ...(https ? { https } : {}) },
-  plugins: [manifest()],
+  plugins: [officeJs(), manifest()],
 });
