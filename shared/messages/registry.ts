@@ -1,3 +1,4 @@
+import { actionPlanMessages } from '../families/action-plan/messages.ts';
 import { orgGoalsMessages } from '../families/org-goals/messages.ts';
 import { en } from './en.ts';
 import { ja } from './ja.ts';
@@ -7,4 +8,5 @@ import type { LocalisedMessages } from './types.ts';
 export const MESSAGE_SOURCES: readonly LocalisedMessages[] = [
   { ja, en },
   orgGoalsMessages,
+  actionPlanMessages,
 ];

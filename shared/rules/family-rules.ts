@@ -1,3 +1,4 @@
+import { actionPlanRules } from '../families/action-plan/rules.ts';
 import { orgGoalsRules } from '../families/org-goals/rules.ts';
 import type { FamilyId } from '../model/record.ts';
 import { COMMON_RULES } from './common/index.ts';
@@ -6,6 +7,7 @@ import type { Rule } from './types.ts';
 /** Each family's own rules: one line per family. */
 export const FAMILY_RULES: Partial<Record<FamilyId, readonly Rule[]>> = {
   'org-goals': orgGoalsRules,
+  'action-plan': actionPlanRules,
 };
 
 /** The rules a sheet of this family is checked with: the common rules, then the family's own. */
