@@ -5,10 +5,11 @@ import { actionPlanBuilder } from './build/action-plan.ts';
 import { orgGoalsBuilder } from './build/org-goals.ts';
 import { policyReviewBuilder } from './build/policy-review.ts';
 import { planMeasuresBuilder } from './build/plan-measures.ts';
+import { policyStatementBuilder } from './build/policy-statement.ts';
 import type { SeedBuilder } from './build/seed-builder.ts';
 
 /** Every family's builder; add a sibling module under seeds/build/ and list it here. */
-export const builders: readonly SeedBuilder[] = [orgGoalsBuilder, actionPlanBuilder, policyReviewBuilder, planMeasuresBuilder];
+export const builders: readonly SeedBuilder[] = [orgGoalsBuilder, actionPlanBuilder, policyReviewBuilder, planMeasuresBuilder, policyStatementBuilder];
 
 const seedsDir = dirname(fileURLToPath(import.meta.url));
 

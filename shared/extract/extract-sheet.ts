@@ -8,6 +8,7 @@ import { readFields } from './fields.ts';
 import { splitItemTables } from './item-tables.ts';
 import { readList } from './lists.ts';
 import { resolveNamedYears } from './relative-years.ts';
+import { readSections } from './sections.ts';
 import { SheetIndex } from './sheet-index.ts';
 import { readTable, type TableLayout, type TableRead } from './table.ts';
 
@@ -35,6 +36,9 @@ export function extractSheet(grid: Grid, families: readonly FamilySpec[]): Sheet
   const split = splitItemTables(variant, tables);
   const items: Record<string, Record<string, string | null>[]> = { ...split.items };
   for (const list of variant.lists ?? []) items[list.key] = readList(index, list);
+  const sections = readSections(index, variant.sections ?? []);
+  Object.assign(fields, sections.fields);
+  Object.assign(items, sections.items);
   if (split.measureTables.length > 0) {
     items['groups'] = split.measureTables.flatMap((t) => t.groups.map((g) => ({ group: g.group, cell: g.cell, indicators: String(g.rows), ...g.fields })));
   }

@@ -137,6 +137,29 @@ export interface ListSpec {
   end: Label[];
 }
 
+/** A labelled part inside a numbered section item (実現したい成果, 取組内容). */
+export interface SectionPartSpec {
+  key: string;
+  label: Label[];
+  /** Also split the part into its numbered entries (①②③, 1.) under record.items[list]. */
+  list?: string;
+}
+
+/** Numbered items inside a section ((1), (2)…), one per number, read into record.items[key]. */
+export interface SectionItemsSpec {
+  key: string;
+  parts?: SectionPartSpec[];
+  /** Copies each item's text onto the same-numbered item of another section as field `as` (上期 reports on 重点取組項目 (1)). */
+  reportsOn?: { items: string; as: string };
+}
+
+/** A numbered narrative section (１．組織の使命): its heading and the text after it, up to the next section. */
+export interface SectionSpec {
+  key: string;
+  label: Label[];
+  items?: SectionItemsSpec;
+}
+
 /** One layout of a form family ("division" sheet, "ward" sheet). */
 export interface VariantSpec {
   id: string;
@@ -145,6 +168,8 @@ export interface VariantSpec {
   fields: FieldSpec[];
   tables?: TableSpec[];
   lists?: ListSpec[];
+  /** Numbered narrative sections, read into record.fields[key] (and their items into record.items). */
+  sections?: SectionSpec[];
   /** Field keys that name the organisation, in order of preference. */
   organization: string[];
   /** Field key of the fiscal year. */
