@@ -1,5 +1,6 @@
 import { actionPlanMessages } from '../families/action-plan/messages.ts';
 import { orgGoalsMessages } from '../families/org-goals/messages.ts';
+import { policyReviewMessages } from '../families/policy-review/messages.ts';
 import { en } from './en.ts';
 import { ja } from './ja.ts';
 import type { LocalisedMessages } from './types.ts';
@@ -9,4 +10,5 @@ export const MESSAGE_SOURCES: readonly LocalisedMessages[] = [
   { ja, en },
   orgGoalsMessages,
   actionPlanMessages,
+  policyReviewMessages,
 ];

@@ -1,5 +1,6 @@
 import { actionPlanRules } from '../families/action-plan/rules.ts';
 import { orgGoalsRules } from '../families/org-goals/rules.ts';
+import { policyReviewRules } from '../families/policy-review/rules.ts';
 import type { FamilyId } from '../model/record.ts';
 import { COMMON_RULES } from './common/index.ts';
 import type { Rule } from './types.ts';
@@ -8,6 +9,7 @@ import type { Rule } from './types.ts';
 export const FAMILY_RULES: Partial<Record<FamilyId, readonly Rule[]>> = {
   'org-goals': orgGoalsRules,
   'action-plan': actionPlanRules,
+  'policy-review': policyReviewRules,
 };
 
 /** The rules a sheet of this family is checked with: the common rules, then the family's own. */

@@ -6,7 +6,7 @@ const ISSUE: Label[] = [/^課題$/];
 const ACTIONS_TITLE: Label[] = [/^具体的取り?組み?$/, /^具体的な取り?組み?$/];
 const OUTCOMES_TITLE: Label[] = [/^めざす成果(および|及び)戦略$/];
 
-const carried = (key: string, label: Label[]): ColumnSpec => ({ key, label, role: 'field', carryDown: true });
+const carried = (key: string, label: Label[], caption: string, width: number): ColumnSpec => ({ key, label, role: 'field', carryDown: true, caption, width });
 
 /** 区政運営基本方針 自己評価: outcome indicators per めざす状態 【1-1】 and the concrete actions 【1-1-1】. */
 export const policyReviewSpec: FamilySpec = {
@@ -48,18 +48,18 @@ export const policyReviewSpec: FamilySpec = {
         {
           key: 'outcomes',
           columns: [
-            { key: 'section', label: SECTION, role: 'group', carryDown: true },
-            carried('item', ITEM),
-            { key: 'indicator', label: [/^成果指標(名)?$/, /^アウトカム指標$/, /^指標(名)?$/], role: 'name', required: true },
-            carried('states', [/^めざす状態$/, /^めざすべき将来像$/]),
-            carried('outcomes', [/^アウトカム$/, /^アウトカム\(成果目標\)$/]),
-            carried('strategy', [/^戦略$/]),
-            { key: 'rating', label: [/^評価$/, /^個別評価$/, /^達成状況$/, /^個別の?達成状況$/, /^判定$/], role: 'field' },
-            carried('overall', [/^全体(評価)?$/, /^全体の?達成状況$/]),
-            carried('effectiveness', [/有効性$/]),
-            carried('progress', [/進捗状況$/, /^進捗$/]),
-            carried('issue', ISSUE),
-            carried('direction', [/^今後の対応方向(性)?$/, /^今後の方向性$/]),
+            { key: 'section', label: SECTION, role: 'group', carryDown: true, caption: '施策', width: 14 },
+            carried('item', ITEM, '取組', 16),
+            { key: 'indicator', label: [/^成果指標(名)?$/, /^アウトカム指標$/, /^指標(名)?$/], role: 'name', required: true, caption: '成果指標', width: 26 },
+            carried('states', [/^めざす状態$/, /^めざすべき将来像$/], 'めざす状態', 24),
+            carried('outcomes', [/^アウトカム$/, /^アウトカム\(成果目標\)$/], 'アウトカム', 24),
+            carried('strategy', [/^戦略$/], '戦略', 24),
+            { key: 'rating', label: [/^評価$/, /^個別評価$/, /^達成状況$/, /^個別の?達成状況$/, /^判定$/], role: 'field', caption: '評価', width: 6 },
+            carried('overall', [/^全体(評価)?$/, /^全体の?達成状況$/], '全体', 6),
+            carried('effectiveness', [/有効性$/], '戦略のアウトカムに対する有効性', 10),
+            carried('progress', [/進捗状況$/, /^進捗$/], '戦略の進捗状況', 8),
+            carried('issue', ISSUE, '課題', 26),
+            carried('direction', [/^今後の対応方向(性)?$/, /^今後の方向性$/], '今後の対応方向', 26),
           ],
           years: {
             kinds: ['actual', 'target'],
@@ -77,18 +77,18 @@ export const policyReviewSpec: FamilySpec = {
           key: 'actions',
           items: true,
           columns: [
-            { key: 'section', label: SECTION, role: 'field', carryDown: true },
-            carried('item', ITEM),
-            { key: 'content', label: [/^取り?組み?内容$/, /^具体的取り?組み?(内容)?$/], role: 'name', required: true },
-            { key: 'goal', label: [/^業績目標$/], role: 'field', required: true },
-            { key: 'withdrawal', label: [/^撤退(・再構築)?基準$/], role: 'field' },
-            { key: 'pastResult', label: [/^前年度までの実績$/, /^前年度実績$/], role: 'field' },
-            { key: 'result', label: [/^取り?組み?実績$/], role: 'field' },
-            { key: 'figures', label: [/^実績(値)?$/, /^達成状況の?(説明|内容)$/, /^業績目標の実績$/], role: 'field' },
-            { key: 'achievement', label: [/^評価$/, /^区分$/, /^業績目標の達成状況$/, /^達成状況$/], role: 'field' },
-            { key: 'effective', label: [/有効性$/], role: 'field' },
-            { key: 'issue', label: ISSUE, role: 'field' },
-            { key: 'improvement', label: [/^改善策$/], role: 'field' },
+            { key: 'section', label: SECTION, role: 'field', carryDown: true, caption: '施策', width: 14 },
+            carried('item', ITEM, '取組', 16),
+            { key: 'content', label: [/^取り?組み?内容$/, /^具体的取り?組み?(内容)?$/], role: 'name', required: true, caption: '取組内容', width: 26 },
+            { key: 'goal', label: [/^業績目標$/], role: 'field', required: true, caption: '業績目標', width: 24 },
+            { key: 'withdrawal', label: [/^撤退(・再構築)?基準$/], role: 'field', caption: '撤退基準', width: 24 },
+            { key: 'pastResult', label: [/^前年度までの実績$/, /^前年度実績$/], role: 'field', caption: '前年度までの実績', width: 24 },
+            { key: 'result', label: [/^取り?組み?実績$/], role: 'field', caption: '取組実績', width: 22 },
+            { key: 'figures', label: [/^実績(値)?$/, /^達成状況の?(説明|内容)$/, /^業績目標の実績$/], role: 'field', caption: '実績', width: 8 },
+            { key: 'achievement', label: [/^評価$/, /^区分$/, /^業績目標の達成状況$/, /^達成状況$/], role: 'field', caption: '業績目標の達成状況', width: 7 },
+            { key: 'effective', label: [/有効性$/], role: 'field', caption: '戦略に対する取組の有効性', width: 7 },
+            { key: 'issue', label: ISSUE, role: 'field', caption: '課題', width: 9 },
+            { key: 'improvement', label: [/^改善策$/], role: 'field', caption: '改善策', width: 26 },
           ],
           years: { kinds: [] },
           minYearColumns: 0,
