@@ -18,6 +18,7 @@ function intake(statuses: { status: string; findings?: unknown[] }[], postStatus
   let poll = 0;
   const fetcher = (async (url: string, init: RequestInit = {}) => {
     calls.push({ url, method: init.method ?? 'GET', auth: new Headers(init.headers).get('authorization'), body: init.body ? new Uint8Array(init.body as Uint8Array) : null });
+    if (init.method === 'POST' && postStatus !== 202) return Response.json({ error: { code: 'x', message: `サーバー説明${postStatus}` } }, { status: postStatus });
     if (init.method === 'POST') return new Response(JSON.stringify({ id: 'sub-1', status: 'queued' }), { status: postStatus });
     const next = statuses[Math.min(poll++, statuses.length - 1)]!;
     return Response.json({ id: 'sub-1', division: '健康福祉課', error: null, findings: [], ...next });
@@ -62,6 +63,7 @@ describe('submitWorkbook', () => {
     const { fetcher } = intake([], status);
     const error = await submitWorkbook({ file: document, settings, fetch: fetcher, sleep: noSleep }).catch((e: unknown) => e);
     expect(errorText(error)).toContain(text);
+    expect(errorText(error)).toContain(`提出先の説明: サーバー説明${status}`);
   });
 
   it('explains a network failure and missing settings', async () => {

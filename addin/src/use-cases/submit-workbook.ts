@@ -71,8 +71,20 @@ async function request(fetcher: typeof fetch, url: string, init: RequestInit): P
   } catch (err) {
     throw new UserFacingError('提出先に接続できません。提出先URLとネットワークを確認してください。', { cause: err });
   }
-  if (!res.ok) throw new UserFacingError(HTTP_TEXT[res.status] ?? `提出に失敗しました（HTTP ${res.status}）。時間をおいてもう一度お試しください。`);
-  return res;
+  if (res.ok) return res;
+  const text = HTTP_TEXT[res.status] ?? `提出に失敗しました（HTTP ${res.status}）。時間をおいてもう一度お試しください。`;
+  const detail = await serverMessage(res);
+  throw new UserFacingError(detail ? `${text}（提出先の説明: ${detail}）` : text);
+}
+
+/** The intake's own Japanese reason (`{"error": {"message"}}`), when it sent one. */
+async function serverMessage(res: Response): Promise<string | null> {
+  try {
+    const body = (await res.json()) as { error?: { message?: unknown } };
+    return typeof body.error?.message === 'string' ? body.error.message : null;
+  } catch {
+    return null;
+  }
 }
 
 function errorOf(error: { message?: string } | string | null | undefined): string | null {
