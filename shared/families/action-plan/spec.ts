@@ -23,7 +23,7 @@ export const actionPlanSpec: FamilySpec = {
       fields: [
         { key: 'title', label: [], direction: 'right', self: PLAN_TITLE },
         { key: 'ward', label: PLAN_TITLE, direction: 'right', inline: /^(?:\S{1,6}?[市町村])?\s*(\S{1,6}?区)(?=[\s\u3000]|区ビジョン)/ },
-        { key: 'period', label: [/^計画期間$/, /^期間$/, /^計画年度$/], direction: 'right', self: [/^(令和|平成|R|H)\S*年度?[~\-〜](令和|平成|R|H)?\S*年度?$/] },
+        { key: 'period', label: [/^計画期間$/, /^期間$/, /^計画年度$/], direction: 'right', caption: '計画期間', self: [/^(令和|平成|R|H)\S*年度?[~\-〜](令和|平成|R|H)?\S*年度?$/] },
         { key: 'fiscalYear', label: [/^年度$/, /^対象年度$/], direction: 'right', type: 'fiscal-year' },
       ],
       tables: [{
@@ -38,11 +38,11 @@ export const actionPlanSpec: FamilySpec = {
         rowsBy: ['content', 'division', 'years'],
         relist: [/^\(?再掲?\)?$/, /^\(再掲?\)/, /^再掲/],
         columns: [
-          { key: 'no', label: [/^事業(番号|No\.?|NO\.?|№)$/i, /^No\.?$/i, /^番号$/, /^№$/, /^事業コード$/], role: 'group', carryDown: true },
-          { key: 'name', label: PROJECT_NAME, role: 'name', carryDown: true, required: true },
-          { key: 'summary', label: [/^事業(の)?概要$/, /^概要$/, /^事業目的$/, /^目的$/], role: 'field', carryDown: true },
-          { key: 'content', label: PROJECT_CONTENT, role: 'detail', carryDown: true, required: true },
-          { key: 'division', label: [/^(担当|所管)(課|部署|所属|部局)?(名)?$/, /^課名$/, /^所属$/], role: 'field', carryDown: true },
+          { key: 'no', label: [/^事業(番号|No\.?|NO\.?|№)$/i, /^No\.?$/i, /^番号$/, /^№$/, /^事業コード$/], role: 'group', carryDown: true, caption: '事業番号', width: 6 },
+          { key: 'name', label: PROJECT_NAME, role: 'name', carryDown: true, required: true, caption: '事業名', width: 16 },
+          { key: 'summary', label: [/^事業(の)?概要$/, /^概要$/, /^事業目的$/, /^目的$/], role: 'field', carryDown: true, caption: '事業概要', width: 30 },
+          { key: 'content', label: PROJECT_CONTENT, role: 'detail', carryDown: true, required: true, caption: '事業内容', width: 26 },
+          { key: 'division', label: [/^(担当|所管)(課|部署|所属|部局)?(名)?$/, /^課名$/, /^所属$/], role: 'field', carryDown: true, caption: '担当課', width: 11 },
         ],
         years: {
           kinds: ['actual', 'target', 'plan'],
@@ -52,9 +52,25 @@ export const actionPlanSpec: FamilySpec = {
         minYearColumns: 2,
         end: [],
         maxGap: 4,
+        template: {
+          order: ['no', 'name', 'summary', 'content', 'years', 'division'],
+          years: [{ kind: 'actual', offset: -1 }, { kind: 'target', offset: 0 }, { kind: 'target', offset: 1 }],
+          notation: 'era',
+          bands: [{ caption: '工程・数値目標', keys: ['year:target'] }],
+          rows: 20,
+        },
       }],
       organization: ['ward'],
       fiscalYear: 'period',
+      template: {
+        columns: 8,
+        orientation: 'landscape',
+        blocks: [
+          { type: 'title', text: '区ビジョンまちづくり計画 実施計画' },
+          { type: 'fields', keys: ['period'], perRow: 2 },
+          { type: 'table', key: 'projects' },
+        ],
+      },
     },
   ],
 };
