@@ -109,6 +109,16 @@ describe('checkActiveSheet', () => {
     expect(cellAt(sheet, 'D6')?.fill.pattern).toBe('None');
   });
 
+  it('still checks a sheet with more merged areas than Excel returns (512)', async () => {
+    const model = workbookWithRows(10);
+    const sheet = model.sheet('健康福祉課');
+    sheet.merges = Array.from({ length: 600 }, (_, i) => ({ top: 20 + i, left: 5, bottom: 20 + i, right: 6 }));
+    const excel = new FakeExcel(model);
+    const view = await checkActiveSheet({ excel: excel.host(), check: markerCheck });
+    expect(view.counts.error).toBe(1);
+    expect(cellAt(sheet, 'C8')?.fill.color).toBe(SEVERITY_FILL.error);
+  });
+
   it('falls back to comments below ExcelApi 1.18', async () => {
     const model = workbookWithRows(10, '1.14');
     await checkActiveSheet({ excel: new FakeExcel(model).host(), check: markerCheck });

@@ -32,10 +32,20 @@ export type Evaluate<T> = (grid: Grid) => { result: T; annotations: CellAnnotati
  */
 export async function checkAndAnnotate<T>(context: Excel.RequestContext, caps: Capabilities, evaluate: Evaluate<T>): Promise<{ grid: Grid; sheetId: string; result: T; outcome: AnnotateOutcome }> {
   const sheet = context.workbook.worksheets.getActiveWorksheet();
-  const read = queueSheetRead(context, sheet, caps);
-  const store = caps.fills ? queueStoreRead(context) : undefined;
-  const marks = queueMarksRead(sheet, caps);
-  await context.sync();
+  let read = queueSheetRead(context, sheet, caps);
+  let store = caps.fills ? queueStoreRead(context) : undefined;
+  let marks = queueMarksRead(sheet, caps);
+  try {
+    await context.sync();
+  } catch (err) {
+    // Excel refuses merged areas beyond 512 on a sheet; read the cells without them rather than fail.
+    if (!caps.merges) throw err;
+    const noMerges = { ...caps, merges: false };
+    read = queueSheetRead(context, sheet, noMerges);
+    store = caps.fills ? queueStoreRead(context) : undefined;
+    marks = queueMarksRead(sheet, noMerges);
+    await context.sync();
+  }
 
   const grid = read.grid();
   const sheetId = read.id();
