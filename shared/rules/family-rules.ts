@@ -1,5 +1,7 @@
 import { actionPlanRules } from '../families/action-plan/rules.ts';
 import { orgGoalsRules } from '../families/org-goals/rules.ts';
+import { planMeasuresRules } from '../families/plan-measures/rules.ts';
+import { policyStatementRules } from '../families/policy-statement/rules.ts';
 import { policyReviewRules } from '../families/policy-review/rules.ts';
 import type { FamilyId } from '../model/record.ts';
 import { COMMON_RULES } from './common/index.ts';
@@ -9,6 +11,8 @@ import type { Rule } from './types.ts';
 export const FAMILY_RULES: Partial<Record<FamilyId, readonly Rule[]>> = {
   'org-goals': orgGoalsRules,
   'action-plan': actionPlanRules,
+  'plan-measures': planMeasuresRules,
+  'policy-statement': policyStatementRules,
   'policy-review': policyReviewRules,
 };
 
