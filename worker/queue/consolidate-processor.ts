@@ -15,10 +15,17 @@ export interface ConsolidateDeps {
 
 /** Builds a ward's summary from the latest final submission of each division and stores it. */
 export function consolidateProcessor(deps: ConsolidateDeps) {
-  return async (job: Job<ConsolidateJobData>): Promise<{ summary: string; submissions: number }> => {
+  return async (job: Job<ConsolidateJobData>): Promise<{ summary: string; submissions: number; built: boolean }> => {
     const { ward, fiscalYear } = job.data;
+    const summary = `/api/summaries/${ward}/${fiscalYear}`;
     const wardConfig = deps.config.wards.find((w) => w.id === ward);
-    const metas = (await deps.store.list({ ward, fiscalYear })).filter((m) => m.status === 'accepted' || m.status === 'rejected');
+    const all = await deps.store.list({ ward, fiscalYear });
+    // The last submission of a burst to finish asks again, so an automatic build can wait for it.
+    // A submission pending for long (its job failed for good) does not hold the summary back forever.
+    const since = Date.now() - 3 * deps.config.ingestTimeoutMs;
+    const pending = all.some((m) => (m.status === 'queued' || m.status === 'processing') && Date.parse(m.receivedAt) > since);
+    if (job.data.auto && pending) return { summary, submissions: 0, built: false };
+    const metas = all.filter((m) => m.status === 'accepted' || m.status === 'rejected');
     const inputs: SubmissionInput[] = [];
     for (const [i, meta] of metas.entries()) {
       const result = await deps.store.getResult(meta.id);
@@ -45,6 +52,6 @@ export function consolidateProcessor(deps: ConsolidateDeps) {
     await job.updateProgress(85);
     await deps.summaries.put(ward, fiscalYear, await writeSummary(model));
     await job.updateProgress(100);
-    return { summary: `/api/summaries/${ward}/${fiscalYear}`, submissions: inputs.length };
+    return { summary, submissions: inputs.length, built: true };
   };
 }

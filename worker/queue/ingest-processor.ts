@@ -1,12 +1,12 @@
 import { UnrecoverableError, type Job } from 'bullmq';
 import type { SubmissionStore } from '../storage/index.ts';
 import type { Queues, IngestJobData } from './queues.ts';
-import { ingestInSandbox, SandboxLimitError, type SandboxLimits } from './sandbox.ts';
+import { SandboxLimitError, type SandboxPool } from './sandbox.ts';
 
 export interface IngestDeps {
   store: SubmissionStore;
   queues: Queues;
-  limits: SandboxLimits;
+  sandbox: SandboxPool;
 }
 
 /**
@@ -24,7 +24,7 @@ export function ingestProcessor(deps: IngestDeps) {
     const bytes = await store.bytes(meta);
     let result;
     try {
-      result = await ingestInSandbox(bytes, deps.limits);
+      result = await deps.sandbox.run(bytes);
     } catch (err) {
       if (!(err instanceof SandboxLimitError)) throw err;
       const error = { code: err.code, message: err.message };

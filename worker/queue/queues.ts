@@ -13,6 +13,8 @@ export interface IngestJobData {
 export interface ConsolidateJobData {
   ward: string;
   fiscalYear: number;
+  /** Requested by an accepted submission (skipped while others of the ward-year are still pending). */
+  auto?: boolean;
 }
 
 const RETENTION = { removeOnComplete: { age: 7 * 24 * 3600, count: 1000 }, removeOnFail: { age: 30 * 24 * 3600, count: 5000 } };
@@ -44,7 +46,7 @@ export class Queues {
   async requestConsolidation(ward: string, fiscalYear: number): Promise<void> {
     await this.consolidate.add(
       'consolidate',
-      { ward, fiscalYear },
+      { ward, fiscalYear, auto: true },
       { delay: this.debounceMs, deduplication: { id: `${ward}-${fiscalYear}`, ttl: Math.max(1, this.debounceMs), extend: true, replace: true }, attempts: 3, backoff: { type: 'exponential', delay: 2000 }, ...RETENTION },
     );
   }

@@ -6,6 +6,7 @@ import { consolidateProcessor } from './consolidate-processor.ts';
 import { ingestProcessor } from './ingest-processor.ts';
 import { CONSOLIDATE_QUEUE, INGEST_QUEUE, type Queues } from './queues.ts';
 import { reconcile } from './reconcile.ts';
+import { SandboxPool } from './sandbox.ts';
 
 export interface RunningWorkers {
   close(): Promise<void>;
@@ -24,7 +25,8 @@ export interface WorkerDeps {
 export async function runWorkers(deps: WorkerDeps): Promise<RunningWorkers> {
   const { config, connection, queues, store, summaries, log } = deps;
   const common = { connection, lockDuration: config.lockDurationMs, stalledInterval: config.stalledIntervalMs, maxStalledCount: 2 };
-  const ingest = new Worker(INGEST_QUEUE, ingestProcessor({ store, queues, limits: { timeoutMs: config.ingestTimeoutMs, memoryMb: config.ingestMemoryMb } }), { ...common, concurrency: config.concurrency });
+  const sandbox = new SandboxPool({ timeoutMs: config.ingestTimeoutMs, memoryMb: config.ingestMemoryMb });
+  const ingest = new Worker(INGEST_QUEUE, ingestProcessor({ store, queues, sandbox }), { ...common, concurrency: config.concurrency });
   const consolidate = new Worker(CONSOLIDATE_QUEUE, consolidateProcessor({ config, store, summaries }), { ...common, concurrency: 1 });
   ingest.on('failed', (job, err) => log(`ingest ${job?.id ?? '?'} failed: ${err.message}`));
   consolidate.on('failed', (job, err) => log(`consolidate ${job?.id ?? '?'} failed: ${err.message}`));
@@ -44,6 +46,7 @@ export async function runWorkers(deps: WorkerDeps): Promise<RunningWorkers> {
     async close() {
       clearInterval(timer);
       await Promise.all([ingest.close(), consolidate.close()]);
+      sandbox.close();
     },
   };
 }
