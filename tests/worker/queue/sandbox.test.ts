@@ -1,0 +1,45 @@
+import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { SandboxLimitError, SandboxPool } from '../../../worker/queue/sandbox.ts';
+
+const SEED = resolve(import.meta.dirname, '../../../seeds/org-goals/akiha-2020-kenko-fukushi.xlsx');
+
+describe('SandboxPool', () => {
+  it('ingests a workbook in a child process and reuses the child', async () => {
+    const pool = new SandboxPool({ timeoutMs: 60_000, memoryMb: 256 });
+    try {
+      const bytes = await readFile(SEED);
+      const first = await pool.run(bytes);
+      const second = await pool.run(bytes);
+      expect(first.status).toBe('accepted');
+      expect(first.sheets[0]?.organization).toBe('健康福祉課');
+      expect(second).toEqual(first);
+    } finally {
+      pool.close();
+    }
+  });
+
+  it('kills a child that runs past the timeout and reports it as a limit', async () => {
+    const pool = new SandboxPool({ timeoutMs: 50, memoryMb: 256 });
+    try {
+      const err = await pool.run(await readFile(SEED)).catch((e: unknown) => e);
+      expect(err).toBeInstanceOf(SandboxLimitError);
+      expect((err as SandboxLimitError).code).toBe('timeout');
+      expect((err as Error).message).toContain('制限時間');
+    } finally {
+      pool.close();
+    }
+  });
+
+  it('reports an unreadable file as a result, not a crash', async () => {
+    const pool = new SandboxPool({ timeoutMs: 60_000, memoryMb: 256 });
+    try {
+      const result = await pool.run(Buffer.from('PK\u0003\u0004broken'));
+      expect(result.status).toBe('unreadable');
+      expect(result.error?.message).toMatch(/[\u3040-\u30ff\u4e00-\u9fff]/);
+    } finally {
+      pool.close();
+    }
+  });
+});
