@@ -99,7 +99,7 @@ export function layoutActionPlan(ws: ExcelJS.Worksheet, data: ActionPlanSheet | 
     heading(row++, '(1)（施策）', { bold: true });
     heading(row++, '・（取組の方向）', {});
     tableHeader();
-    for (let i = 0; i < BLANK_PROJECT_ROWS; i++) projectRows({ no: ' ', name: ' ', rows: [{ summary: '', content: '', actual: '', targets: headers.targets.map(() => ''), division: '' }] });
+    for (let i = 0; i < BLANK_PROJECT_ROWS; i++) projectRows({ no: '', name: '', rows: [{ summary: '', content: '', actual: '', targets: headers.targets.map(() => ''), division: '' }] });
   }
   for (const pillar of pillars ?? []) {
     heading(row++, `${pillar.no} ${pillar.title}`, { bold: true, size: 12 });

@@ -1,11 +1,14 @@
-import { readdir } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { buildActionPlan, layoutActionPlan } from '../../../../seeds/build/action-plan.ts';
 import { loadActionPlanData, type ActionPlanSeed } from '../../../../seeds/build/action-plan-data.ts';
 import { extractSheet, type SheetExtraction } from '../../../../shared/extract/index.ts';
 import { FAMILIES } from '../../../../shared/families/index.ts';
-import { readWorkbookFile } from '../../../../worker/xlsx/index.ts';
+import { readWorkbook, readWorkbookFile } from '../../../../worker/xlsx/index.ts';
 import { expectedRows, rowOf, SEED_FILE } from './action-plan-fixture.ts';
 
 let seed: ActionPlanSeed;
@@ -112,5 +115,25 @@ describe('detection across every seed workbook', () => {
         expect(families, `${folder.name}/${file}`).toContain(folder.name);
       }
     }
+  });
+});
+
+describe('action-plan builder', () => {
+  it('rebuilds the committed seed workbook byte for byte', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'mokuhyo-action-plan-seed-'));
+    try {
+      const [path] = await buildActionPlan(dir, seed);
+      expect(await readFile(path!)).toEqual(await readFile(SEED_FILE));
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('lays out a blank form that is recognised and has no projects', async () => {
+    const wb = new ExcelJS.Workbook();
+    layoutActionPlan(wb.addWorksheet('実施計画'), null);
+    const { grids } = await readWorkbook(Buffer.from(await wb.xlsx.writeBuffer()));
+    const { record } = extractSheet(grids[0]!, FAMILIES);
+    expect(record).toMatchObject({ family: 'action-plan', fiscalYear: 2023, measures: [] });
   });
 });
