@@ -38,7 +38,12 @@ export function readRowTable(index: SheetIndex, spec: TableSpec, layout: TableLa
   const fieldSpecs = spec.columns.filter((c) => c.role !== 'name' && c.role !== 'group' && layout.columns.has(c.key));
   const starters = (spec.rowsBy ?? []).flatMap((key) => (key === 'years' ? layout.years.map((y) => y.col) : [layout.columns.get(key) ?? -1])).filter((c) => c >= 0);
   const allColumns = [...layout.columns.values(), ...layout.years.map((y) => y.col)];
-  const headings = headingLevels(index, spec);
+  // A cell that looks like a heading but sits in a project row (事業番号 "Ⅰ-1-1") is no heading.
+  const inProjectRow = (row: number, text: string) => {
+    const name = view.text(row, nameIndex);
+    return row > layout.headerRow && name !== '' && name !== text;
+  };
+  const headings = headingLevels(index, spec).map((l) => ({ ...l, hits: l.hits.filter((h) => !inProjectRow(h.row, h.text)) }));
   const ownText = (row: number, col: number) => (view.isAnchor(row, col) ? view.raw(row, col).text.trim() : '');
   // A heading (pillar, ◆ policy, (1) measure, ・ bullets) in the first column ends the block above it.
   const headingLabels = (spec.headings ?? []).flatMap((h) => h.label);
@@ -54,7 +59,7 @@ export function readRowTable(index: SheetIndex, spec: TableSpec, layout: TableLa
       continue;
     }
     gap = 0;
-    if (matchesLabel(index.norm(row, leadCol), headingLabels)) break;
+    if (matchesLabel(index.norm(row, leadCol), headingLabels) && !inProjectRow(row, view.text(row, leadCol))) break;
     if (matchesLabel(index.norm(row, nameIndex), nameSpec.label)) continue;
     const nameHere = ownText(row, nameIndex);
     const groupText = groupIndex === undefined ? '' : normalizeGroup(view.text(row, groupIndex));
@@ -113,12 +118,16 @@ export function linkRelists(variant: VariantSpec, measures: readonly Measure[]):
   const markers = new Map((variant.tables ?? []).filter((t) => t.relist).map((t) => [t.key, t.relist!]));
   const isRelist = (m: Measure) => {
     const labels = markers.get(m.table ?? '');
-    return labels !== undefined && m.group !== null && matchesLabel(normalizeLabel(m.group), labels);
+    return labels !== undefined && (matchesLabel(normalizeLabel(m.group ?? ''), labels) || matchesLabel(normalizeLabel(m.name), labels));
   };
-  const key = (text: string) => normalizeLabel(text);
+  // 「(再)事業名」: the marker may lead the name instead of standing in the group column.
+  const key = (m: Measure) => {
+    const labels = markers.get(m.table ?? '') ?? [];
+    return labels.reduce<string>((s, l) => (typeof l === 'string' ? (s.startsWith(l) ? s.slice(l.length) : s) : s.replace(l, '')), normalizeLabel(m.name));
+  };
   for (const m of measures) {
     if (!isRelist(m)) continue;
-    const candidates = measures.filter((o) => o !== m && !isRelist(o) && key(o.name) === key(m.name));
+    const candidates = measures.filter((o) => o !== m && !isRelist(o) && key(o) === key(m));
     const original = candidates.find((o) => o.detail === m.detail) ?? candidates[0];
     m.fields = { ...m.fields, relist: 'true', relistOf: original?.group ?? null, relistCell: original?.cell ?? null };
   }

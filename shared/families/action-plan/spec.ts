@@ -24,6 +24,7 @@ export const actionPlanSpec: FamilySpec = {
         { key: 'title', label: [], direction: 'right', self: PLAN_TITLE },
         { key: 'ward', label: PLAN_TITLE, direction: 'right', inline: /^(?:\S{1,6}?[市町村])?\s*(\S{1,6}?区)(?=[\s\u3000]|区ビジョン)/ },
         { key: 'period', label: [/^計画期間$/, /^期間$/, /^計画年度$/], direction: 'right', caption: '計画期間', self: [/^(令和|平成|R|H)\S*年度?[~\-〜](令和|平成|R|H)?\S*年度?$/] },
+        { key: 'wardName', label: [/^区名$/, /^区$/], direction: 'right' },
         { key: 'fiscalYear', label: [/^年度$/, /^対象年度$/], direction: 'right', type: 'fiscal-year' },
       ],
       tables: [{
@@ -36,7 +37,7 @@ export const actionPlanSpec: FamilySpec = {
           { key: 'direction', label: [/^[・･●○]/] },
         ],
         rowsBy: ['content', 'division', 'years'],
-        relist: [/^\(?再掲?\)?$/, /^\(再掲?\)/, /^再掲/],
+        relist: [/^\(?再掲?\)?$/, /^\(再掲?\)/, /^【再掲?】/, /^再掲/],
         columns: [
           { key: 'no', label: [/^事業(番号|No\.?|NO\.?|№)$/i, /^No\.?$/i, /^番号$/, /^№$/, /^事業コード$/], role: 'group', carryDown: true, caption: '事業番号', width: 6 },
           { key: 'name', label: PROJECT_NAME, role: 'name', carryDown: true, required: true, caption: '事業名', width: 16 },
@@ -60,7 +61,7 @@ export const actionPlanSpec: FamilySpec = {
           rows: 20,
         },
       }],
-      organization: ['ward'],
+      organization: ['ward', 'wardName'],
       fiscalYear: 'period',
       template: {
         columns: 8,

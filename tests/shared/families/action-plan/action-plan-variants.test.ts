@@ -100,6 +100,25 @@ describe('action-plan variants staff type', () => {
     expect(record.measures.at(-1)?.fields).toMatchObject({ relist: 'true', relistOf: null });
   });
 
+  it('links a project whose 事業名 carries the (再) mark', () => {
+    const body = BODY.map((r) => (r[0] === '(再)' ? ['3', '（再）家庭教育振興事業', ...r.slice(2)] : r));
+    const { record } = extractSheet(planSheet(STANDARD, body, MERGES), FAMILIES);
+    expect(record.measures.at(-1)).toMatchObject({ group: '3', fields: { relist: 'true', relistOf: '1' } });
+  });
+
+  it('reads 事業番号 written as codes (Ⅱ-1-1) without taking them for headings', () => {
+    const body = BODY.map((r) => (r[0] === '1' ? ['Ⅱ-1-1', ...r.slice(1)] : r[0] === '2' ? ['Ⅱ-1-2', ...r.slice(1)] : r));
+    const { record } = extractSheet(planSheet(STANDARD, body, MERGES), FAMILIES);
+    expect(record.measures.map((m) => [m.group, m.fields?.['pillar']])).toEqual([
+      ['Ⅱ-1-1', 'Ⅱ 学びと文化のまち'], ['Ⅱ-1-1', 'Ⅱ 学びと文化のまち'], ['Ⅱ-1-2', 'Ⅱ 学びと文化のまち'], ['(再)', 'Ⅱ 学びと文化のまち'],
+    ]);
+  });
+
+  it('takes the ward from a 区名 field when the title does not name it', () => {
+    const grid = mapText(planSheet(STANDARD, BODY, MERGES), (t) => (t === '南区 区ビジョンまちづくり計画 第5次実施計画' ? '区ビジョンまちづくり計画 第5次実施計画' : t === '計画期間' ? '区名' : t === '令和5年度～令和6年度' ? '南区' : t));
+    expect(extractSheet(grid, FAMILIES).record).toMatchObject({ family: 'action-plan', organization: '南区', fiscalYear: 2023 });
+  });
+
   it('takes Latin pillar numerals and 柱 headings as pillars', () => {
     const grid = mapText(planSheet(STANDARD, BODY, MERGES), (t) => (t === 'Ⅱ 学びと文化のまち' ? 'II 学びと文化のまち' : t));
     expect(extractSheet(grid, FAMILIES).record.measures[0]?.fields?.['pillar']).toBe('II 学びと文化のまち');
