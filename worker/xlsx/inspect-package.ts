@@ -21,6 +21,8 @@ export interface PackageInspection {
   inflatedBytes: number;
   /** `<c>` elements counted in the worksheet parts (an upper bound on non-empty cells). */
   cellCount: number;
+  /** Inflated workbook, relationship, shared-string, style and worksheet parts by lower-cased name, for the fast reader. */
+  parts: Map<string, Buffer>;
 }
 
 const ZIP_MAGICS = [Buffer.from('PK\x03\x04', 'latin1'), Buffer.from('PK\x05\x06', 'latin1'), Buffer.from('PK\x07\x08', 'latin1')];
@@ -50,6 +52,7 @@ export async function inspectPackage(bytes: Buffer, limits: Partial<WorkbookLimi
     entryCount: walked.entryCount,
     inflatedBytes: walked.inflatedBytes,
     cellCount: walked.cellCount,
+    parts: walked.parts,
   };
 }
 
@@ -118,6 +121,12 @@ interface Walked {
   inflatedBytes: number;
   cellCount: number;
   workbookXml: string | undefined;
+  parts: Map<string, Buffer>;
+}
+
+/** Parts kept inflated for the fast reader (worksheets, shared strings, styles, workbook and its rels). */
+function isKeptPart(name: string): boolean {
+  return name === 'xl/workbook.xml' || name === 'xl/_rels/workbook.xml.rels' || name === 'xl/sharedstrings.xml' || name === 'xl/styles.xml' || /^xl\/worksheets\/[^/]+\.xml$/.test(name);
 }
 
 /** Scans inflated XML for DTDs and counts cell elements, across chunk boundaries and in UTF-16 too. */
@@ -148,7 +157,7 @@ function isXmlPart(name: string): boolean {
 
 function walkZip(bytes: Buffer, lim: WorkbookLimits): Promise<Walked> {
   return new Promise<Walked>((resolve, reject) => {
-    const walked: Walked = { names: new Set(), entryCount: 0, inflatedBytes: 0, cellCount: 0, workbookXml: undefined };
+    const walked: Walked = { names: new Set(), entryCount: 0, inflatedBytes: 0, cellCount: 0, workbookXml: undefined, parts: new Map() };
     let settled = false;
     let zip: ZipFile | undefined;
     let current: Readable | undefined;
@@ -205,7 +214,7 @@ function walkZip(bytes: Buffer, lim: WorkbookLimits): Promise<Walked> {
         current = stream;
         const xml = isXmlPart(name);
         const scanner = xml ? new XmlScanner(/^xl\/worksheets\/[^/]+\.xml$/.test(name)) : undefined;
-        const keep: Buffer[] | undefined = name === 'xl/workbook.xml' ? [] : undefined;
+        const keep: Buffer[] | undefined = isKeptPart(name) ? [] : undefined;
         stream.on('data', (chunk: Buffer) => {
           if (settled) return;
           walked.inflatedBytes += chunk.length;
@@ -227,7 +236,11 @@ function walkZip(bytes: Buffer, lim: WorkbookLimits): Promise<Walked> {
           if (settled) return;
           current = undefined;
           if (scanner) walked.cellCount += scanner.cells;
-          if (keep) walked.workbookXml = Buffer.concat(keep).toString('utf8');
+          if (keep) {
+            const bytes = Buffer.concat(keep);
+            walked.parts.set(name, bytes);
+            if (name === 'xl/workbook.xml') walked.workbookXml = bytes.toString('utf8');
+          }
           zip?.readEntry();
         });
       });

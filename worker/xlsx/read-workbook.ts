@@ -1,6 +1,7 @@
 import { stat, readFile } from 'node:fs/promises';
 import ExcelJS from 'exceljs';
 import type { Grid } from '../../shared/grid/grid.ts';
+import { fastReadGrids } from './fast-read.ts';
 import { inspectPackage, tooLarge, tooManyCells, type DefinedName } from './inspect-package.ts';
 import { resolveLimits, type WorkbookLimits } from './limits.ts';
 import { UnreadableWorkbookError } from './unreadable-error.ts';
@@ -11,6 +12,8 @@ export interface ReadWorkbookOptions {
   limits?: Partial<WorkbookLimits>;
   /** The file being read; set on the UnreadableWorkbookError so logs can name it. */
   file?: string;
+  /** false reads every sheet through exceljs, skipping the fast reader (the Grids are the same). */
+  fast?: boolean;
 }
 
 /** A workbook as shared Grids plus its defined names. */
@@ -37,7 +40,29 @@ export async function readWorkbook(bytes: Buffer, opts: ReadWorkbookOptions = {}
 async function readGrids(bytes: Buffer, opts: ReadWorkbookOptions): Promise<WorkbookGrids> {
   const limits = resolveLimits(opts.limits);
   const inspection = await inspectPackage(bytes, limits);
+  const fast = opts.fast === false ? null : fastReadGrids(inspection.parts, cellBudget(limits));
+  const grids = fast?.grids ?? (await readWithExcelJs(bytes, limits));
+  inspection.parts.clear();
 
+  const { names, perSheet } = collectNames(inspection.definedNames, inspection.sheetNames);
+  for (const grid of grids) {
+    const visible = { ...names.workbook, ...(perSheet.get(grid.sheet) ?? {}) };
+    if (Object.keys(visible).length > 0) grid.names = visible;
+  }
+  return { grids, names: names.all };
+}
+
+function cellBudget(limits: WorkbookLimits): CellBudget {
+  return {
+    used: 0,
+    max: limits.maxCells,
+    exceeded: (used, max) => {
+      throw tooManyCells(used, max);
+    },
+  };
+}
+
+async function readWithExcelJs(bytes: Buffer, limits: WorkbookLimits): Promise<Grid[]> {
   const workbook = new ExcelJS.Workbook();
   try {
     // The full reader, never the streaming one: it splits multi-byte text at chunk boundaries.
@@ -46,13 +71,7 @@ async function readGrids(bytes: Buffer, opts: ReadWorkbookOptions): Promise<Work
     throw new UnreadableWorkbookError('corrupt', undefined, { cause: err });
   }
 
-  const budget: CellBudget = {
-    used: 0,
-    max: limits.maxCells,
-    exceeded: (used, max) => {
-      throw tooManyCells(used, max);
-    },
-  };
+  const budget = cellBudget(limits);
   const date1904 = Boolean((workbook.properties as { date1904?: boolean } | undefined)?.date1904);
   const grids: Grid[] = [];
   for (const ws of workbook.worksheets) {
@@ -63,13 +82,7 @@ async function readGrids(bytes: Buffer, opts: ReadWorkbookOptions): Promise<Work
       throw new UnreadableWorkbookError('corrupt', `シート「${ws.name}」の内容が壊れているため読み込めません。`, { cause: err });
     }
   }
-
-  const { names, perSheet } = collectNames(inspection.definedNames, inspection.sheetNames);
-  for (const grid of grids) {
-    const visible = { ...names.workbook, ...(perSheet.get(grid.sheet) ?? {}) };
-    if (Object.keys(visible).length > 0) grid.names = visible;
-  }
-  return { grids, names: names.all };
+  return grids;
 }
 
 /** Reads a workbook from disk, refusing oversized files before reading a byte of them. */
