@@ -84,6 +84,13 @@ function headerRowAt(index: SheetIndex, spec: TableSpec, row: number): TableLayo
     if (found) columns.set(found.key, col);
   }
   if (!spec.columns.every((c) => !c.required || columns.has(c.key))) return undefined;
+  // A two-row header cell unmerged and left blank keeps its label in the row above (改善策 over both rows).
+  for (let col = 0; row > 0 && col < view.colCount; col++) {
+    if (yearCols.has(col) || view.text(row, col) !== '' || [...columns.values()].includes(col)) continue;
+    const parent = index.norm(row - 1, col);
+    const hit = parent === '' ? undefined : spec.columns.find((s) => !columns.has(s.key) && matchesLabel(parent, s.label));
+    if (hit) columns.set(hit.key, col);
+  }
   return { headerRow: row, columns, years };
 }
 
@@ -157,6 +164,7 @@ export function readTable(index: SheetIndex, spec: TableSpec, layout: TableLayou
   const groupIndex = groupSpec ? layout.columns.get(groupSpec.key) : undefined;
   const allColumns = [...layout.columns.values(), ...layout.years.map((y) => y.col)];
   let group: GroupItem | undefined;
+  let previousGroup: GroupItem | undefined;
   let gap = 0;
   const headings = headingLevels(index, spec);
   for (let row = view.belowOf(layout.headerRow, nameIndex); row < view.rowCount; row++) {
@@ -186,16 +194,19 @@ export function readTable(index: SheetIndex, spec: TableSpec, layout: TableLayou
     if (name === '' || nameStarts !== row) continue;
     const fields: Record<string, string | null> = {};
     const cells: Record<string, string> = {};
+    const previous = measures[measures.length - 1];
     for (const f of fieldSpecs) {
       const col = layout.columns.get(f.key)!;
       let text = view.text(row, col);
-      if (text === '' && f.carryDown && group && !startsGroup) text = group.fields[f.key] ?? '';
-      else if (text === '' && f.carryDown && groupIndex === undefined) text = measures[measures.length - 1]?.fields?.[f.key] ?? '';
+      // A blank carried cell takes the row above within its group (the group's first row when none is read yet).
+      if (text === '' && f.carryDown && group && !startsGroup) text = (previousGroup === group ? previous?.fields?.[f.key] : group.fields[f.key]) ?? '';
+      else if (text === '' && f.carryDown && (groupIndex === undefined || spec.carryAcrossGroups)) text = previous?.fields?.[f.key] ?? '';
       fields[f.key] = text || null;
       cells[f.key] = view.address(row, col);
     }
     Object.assign(fields, headingsAt(headings, row));
     if (group) group.rows++;
+    previousGroup = group;
     const labelUnit = unitFromLabel(name);
     const values = layout.years.map((y) => readValue(index, row, y, labelUnit));
     const detailIndex = detailSpec ? layout.columns.get(detailSpec.key) : undefined;

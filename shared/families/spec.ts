@@ -98,6 +98,8 @@ export interface TableSpec {
   maxGap: number;
   /** Rows are list entries (主な取組内容, 各主体の役割), read into record.items[key] instead of measures. */
   items?: boolean;
+  /** Carried columns also continue into the first row of the next group (a plan merged over rows of two 施策). */
+  carryAcrossGroups?: boolean;
   template?: TableTemplate;
 }
 

@@ -72,6 +72,7 @@ export const policyReviewSpec: FamilySpec = {
           minYearColumns: 2,
           end: [...ACTIONS_TITLE, /^取り?組み?内容$/],
           maxGap: 3,
+          carryAcrossGroups: true,
         },
         {
           key: 'actions',
