@@ -3,10 +3,12 @@ import { basename, extname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { RenderedFinding, Severity } from '../../shared/model/finding.ts';
 import type { FileError, SheetRecord } from '../../shared/model/record.ts';
+import { contentGrids } from '../../shared/extract/index.ts';
 import { checkGrid, type Phase } from '../../shared/rules/index.ts';
-import { annotateFile, RESULTS_SHEET, STATE_SHEET } from '../annotate/index.ts';
+import { annotateFile } from '../annotate/index.ts';
 import { collectFiles } from '../ingest/collect-files.ts';
-import { readWorkbookFile, toFileError, type WorkbookLimits } from '../xlsx/index.ts';
+import { fileErrorOf } from '../ingest/extract-file.ts';
+import { readWorkbookFile, type WorkbookLimits } from '../xlsx/index.ts';
 import type { Command } from './main.ts';
 
 const USAGE = `使い方: mokuhyo validate [--json] [--annotate <出力.xlsx|フォルダ>] [--phase planning|evaluation] <file.xlsx|フォルダ>...
@@ -113,25 +115,15 @@ async function run(args: string[]): Promise<number> {
 export async function validateFile(file: string, limits: Partial<WorkbookLimits>, phase: Phase | undefined): Promise<ValidatedFile> {
   try {
     const { grids } = await readWorkbookFile(file, { limits });
-    const annotated = grids.some((g) => g.sheet === STATE_SHEET);
-    const sheets = grids
-      .filter((g) => g.sheet !== STATE_SHEET && !(annotated && g.sheet.startsWith(RESULTS_SHEET)))
+    const sheets = contentGrids(grids)
       .map((grid) => {
         const check = checkGrid(grid, phase ? { phase } : {});
         return { ...check.record, phase: check.phase };
       });
     return { file, error: null, sheets };
   } catch (err) {
-    return { file, error: fileError(err), sheets: [] };
+    return { file, error: fileErrorOf(err, file), sheets: [] };
   }
-}
-
-function fileError(err: unknown): FileError {
-  const code = (err as { code?: unknown } | null)?.code;
-  if (code === 'ENOENT') return { code: 'not-found', message: 'ファイルが見つかりません。' };
-  if (code === 'EACCES' || code === 'EPERM') return { code: 'no-access', message: 'ファイルを読む権限がありません。' };
-  if (code === 'EISDIR') return { code: 'not-zip', message: 'ファイルではありません（フォルダなど）。' };
-  return toFileError(err);
 }
 
 function phaseOption(value: string | undefined): Phase | undefined {

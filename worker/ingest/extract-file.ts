@@ -1,4 +1,4 @@
-import { extractSheet, type SheetExtraction } from '../../shared/extract/index.ts';
+import { contentGrids, extractSheet, type SheetExtraction } from '../../shared/extract/index.ts';
 import { FAMILIES } from '../../shared/families/index.ts';
 import type { FileError, FileRecord } from '../../shared/model/record.ts';
 import { readWorkbookFile, toFileError, type WorkbookLimits } from '../xlsx/index.ts';
@@ -12,7 +12,7 @@ export interface FileExtraction {
 export async function extractFile(file: string, limits?: Partial<WorkbookLimits>): Promise<FileExtraction> {
   try {
     const { grids } = await readWorkbookFile(file, limits ? { limits } : {});
-    const sheets = grids.map((grid) => extractSheet(grid, FAMILIES));
+    const sheets = contentGrids(grids).map((grid) => extractSheet(grid, FAMILIES));
     return { record: { file, error: null, sheets: sheets.map((s) => s.record) }, sheets };
   } catch (err) {
     return { record: { file, error: fileErrorOf(err, file), sheets: [] }, sheets: [] };
@@ -24,6 +24,6 @@ export function fileErrorOf(err: unknown, file: string): FileError {
   const code = (err as NodeJS.ErrnoException | undefined)?.code;
   if (code === 'ENOENT') return { code: 'not-found', message: `ファイルが見つかりません: ${file}` };
   if (code === 'EISDIR') return { code: 'not-a-file', message: `ファイルではなくフォルダです: ${file}` };
-  if (code === 'EACCES' || code === 'EPERM') return { code: 'permission-denied', message: `ファイルを開く権限がありません: ${file}` };
+  if (code === 'EACCES' || code === 'EPERM') return { code: 'no-access', message: `ファイルを読む権限がありません: ${file}` };
   return toFileError(err);
 }
