@@ -25,9 +25,9 @@ export function divisionOf(submission: SubmissionInput, sheet: SheetRecord): str
   return submission.division ?? sheet.organization ?? '（組織名不明）';
 }
 
-/** A ward-level sheet carries the ward's priorities and no measures of its own. */
+/** A ward-level sheet: the "ward" variant of its form, carrying the ward's priorities and no measures. */
 export function isWardSheet(sheet: SheetRecord): boolean {
-  return sheet.measures.length === 0 && (sheet.items?.['priorities']?.length ?? 0) > 0;
+  return sheet.variant === 'ward' && sheet.measures.length === 0 && (sheet.items?.['priorities']?.length ?? 0) > 0;
 }
 
 /**

@@ -58,3 +58,12 @@ describe('buildSummary', () => {
     expect(model.wardRollup?.achievedCount).toBe(1);
   });
 });
+
+describe('buildSummary with sheets of other forms', () => {
+  it('does not take a priorities list of another variant for the ward sheet', () => {
+    const statement = { ...wardSheet(['方針']), variant: 'statement', organization: '増田地域局', family: 'policy-statement' as const };
+    const model = buildSummary([submission('s', [statement]), submission('a', [kenko('12')])], { ...OPTIONS, ward: null });
+    expect(model.wardRollup).toBeNull();
+    expect(model.ward).toBeNull();
+  });
+});
