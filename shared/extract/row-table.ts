@@ -45,7 +45,7 @@ export function readRowTable(index: SheetIndex, spec: TableSpec, layout: TableLa
   };
   const headings = headingLevels(index, spec).map((l) => ({ ...l, hits: l.hits.filter((h) => !inProjectRow(h.row, h.text)) }));
   const ownText = (row: number, col: number) => (view.isAnchor(row, col) ? view.raw(row, col).text.trim() : '');
-  // A heading (pillar, ◆ policy, (1) measure, ・ bullets) in the first column ends the block above it.
+  // Headings (pillar, ◆ policy, (1) measure, ・ bullets) as they appear in the first column.
   const headingLabels = (spec.headings ?? []).flatMap((h) => h.label);
   const leadCol = groupIndex ?? nameIndex;
   let group: GroupItem | undefined;
@@ -59,7 +59,13 @@ export function readRowTable(index: SheetIndex, spec: TableSpec, layout: TableLa
       continue;
     }
     gap = 0;
-    if (matchesLabel(index.norm(row, leadCol), headingLabels) && !inProjectRow(row, view.text(row, leadCol))) break;
+    // Heading lines and paragraphs written across the table (one header for the whole plan) are no rows.
+    const lead = view.text(row, leadCol);
+    if (matchesLabel(index.norm(row, leadCol), headingLabels) && !inProjectRow(row, lead)) continue;
+    const nameText = view.text(row, nameIndex);
+    const across = leadCol !== nameIndex && lead !== '' && nameText === lead;
+    const alone = lead !== '' && nameText === '' && starters.every((col) => view.text(row, col) === '');
+    if (across || alone) continue;
     if (matchesLabel(index.norm(row, nameIndex), nameSpec.label)) continue;
     const nameHere = ownText(row, nameIndex);
     const groupText = groupIndex === undefined ? '' : normalizeGroup(view.text(row, groupIndex));

@@ -131,3 +131,35 @@ describe('action-plan variants staff type', () => {
     expect(extractSheet(grid, FAMILIES).record.family).not.toBe('action-plan');
   });
 });
+
+describe('action-plan kept as one table for the whole plan', () => {
+  const rows: Row[] = [
+    ['西区 区ビジョンまちづくり計画 第4次実施計画'],
+    ['事業番号', '事業名', '事業概要', '事業内容', 'R2実績', '工程・数値目標', null, '担当課'],
+    [null, null, null, null, null, 'R3', 'R4', null],
+    ['Ⅰ 安心なまち'],
+    ['◆支え合うまちづくり'],
+    ['地域の中で人と人とのつながりを大切にします。'],
+    ['(1)子育て'],
+    ['・子育て支援の輪を広げます。'],
+    ['1', '子育て支援事業', '講座を開きます。', '講座の実施', '16講座', '20講座', '20講座', '健康福祉課'],
+    ['Ⅱ 学びのまち'],
+    ['◆学び合う環境づくり'],
+    ['(1)学びの場'],
+    ['1', '家庭教育振興事業', '家庭教育学級を開きます。', '家庭教育学級の開催', '21事業', '16事業', '16事業', '公民館'],
+  ];
+  const merges = ['A2:A3', 'B2:B3', 'C2:C3', 'D2:D3', 'E2:E3', 'F2:G2', 'H2:H3', 'A4:H4', 'A5:H5', 'A6:H6', 'A7:H7', 'A8:H8', 'A10:H10', 'A11:H11', 'A12:H12'];
+  const expected = [
+    ['1', '子育て支援事業', 'Ⅰ 安心なまち', '◆支え合うまちづくり', '(1)子育て'],
+    ['1', '家庭教育振興事業', 'Ⅱ 学びのまち', '◆学び合う環境づくり', '(1)学びの場'],
+  ];
+  const read = (grid: Grid) => extractSheet(grid, FAMILIES).record.measures.map((m) => [m.group, m.name, m.fields?.['pillar'], m.fields?.['policy'], m.fields?.['measure']]);
+
+  it('reads the projects under headings written as lines inside the table', () => {
+    expect(read(gridFrom('実施計画', rows, merges))).toEqual(expected);
+  });
+
+  it.each(['blank', 'repeat'] as const)('reads them with the merges undone (%s)', (mode) => {
+    expect(read(unmerge(gridFrom('実施計画', rows, merges), mode))).toEqual(expected);
+  });
+});
