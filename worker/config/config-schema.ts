@@ -35,6 +35,8 @@ export const configSchema = z
     reconcileIntervalMs: z.number().int().positive().default(60_000),
     /** Ingest jobs each worker process runs at once. */
     concurrency: z.number().int().positive().default(2),
+    /** Origins allowed to call the API from a browser: where the add-in's task pane is served (CORS). */
+    allowedOrigins: z.array(z.string().regex(/^https?:\/\/[^/\s]+$/, 'https://host[:port] の形で書いてください（末尾の / なし）')).default(['https://localhost:3000']),
     wards: z.array(wardSchema).default([]),
     tokens: z.array(tokenSchema).default([]),
   })

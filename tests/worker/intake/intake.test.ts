@@ -38,6 +38,22 @@ describe.skipIf(!binary)('intake API', () => {
     expect((await w.app.inject({ method: 'GET', url: '/healthz' })).statusCode).toBe(200);
   });
 
+  it('answers the task pane\'s CORS preflight for an allowed origin only, before authentication', async () => {
+    const preflight = (origin: string) => w.app.inject({
+      method: 'OPTIONS',
+      url: '/api/submissions',
+      headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'authorization,content-type' },
+    });
+    const allowed = await preflight('https://localhost:3000');
+    expect(allowed.statusCode).toBe(204);
+    expect(allowed.headers['access-control-allow-origin']).toBe('https://localhost:3000');
+    expect(String(allowed.headers['access-control-allow-headers'])).toMatch(/authorization/i);
+    const other = await preflight('https://evil.example');
+    expect(other.headers['access-control-allow-origin']).toBeUndefined();
+    const get = await w.app.inject({ method: 'GET', url: '/healthz', headers: { origin: 'https://localhost:3000' } });
+    expect(get.headers['access-control-allow-origin']).toBe('https://localhost:3000');
+  });
+
   it('refuses a missing or wrong token with 401', async () => {
     expect((await submit(null, seed['kenko']!)).statusCode).toBe(401);
     expect((await submit('not-a-real-token-at-all', seed['kenko']!)).statusCode).toBe(401);
