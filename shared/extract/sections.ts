@@ -17,6 +17,7 @@ export interface SectionsRead {
 interface Line {
   text: string;
   cell: string;
+  col: number;
 }
 
 const ITEM_NUMBER = /^[(（]\s*([0-9０-９]{1,2})\s*[)）]\s*/;
@@ -43,7 +44,7 @@ export function readSections(index: SheetIndex, specs: readonly SectionSpec[]): 
     const startCol = Math.max(-1, ...others.filter((h) => h.row === heading.row && h.col < heading.col).map((h) => h.col));
     const cells = index.cells.filter((c) => c.row >= heading.row && c.row < endRow && c.col > startCol && c.col < endCol &&
       (c.row > heading.row || c.col > heading.col) && !matchesLabel(c.norm, headingLabels) && !repeatsNeighbour(index, c));
-    const lines = cells.flatMap((c) => c.text.split(/\r?\n/).map((t) => t.trim()).filter((t) => t !== '').map((text) => ({ text, cell: a1(c.row, c.col) })));
+    const lines = cells.flatMap((c) => c.text.split(/\r?\n/).map((t) => t.trim()).filter((t) => t !== '').map((text) => ({ text, cell: a1(c.row, c.col), col: c.col })));
     const first = cells[0];
     const empty = emptyCellOf(index, heading, endRow);
     out.fields[spec.key] = { value: lines.map((l) => l.text).join('\n'), cell: first ? a1(first.row, first.col) : empty };
@@ -70,6 +71,8 @@ function readItems(spec: SectionItemsSpec, lines: readonly Line[], all: Record<s
   const body = new Map<ItemRecord, string[]>();
   let current: ItemRecord | undefined;
   let part: string | undefined;
+  /** Part labels written as a header row above the items (実現したい成果 | 取組内容 columns). */
+  const partColumns = new Map<number, string>();
   const append = (key: string, text: string) => {
     if (!current) return;
     current[key] = current[key] ? `${current[key]}\n${text}` : text;
@@ -89,17 +92,21 @@ function readItems(spec: SectionItemsSpec, lines: readonly Line[], all: Record<s
       if (rest !== '') current['title'] ??= rest;
       continue;
     }
-    if (!current) continue;
     const hit = partOf(spec, line.text);
+    if (!current) {
+      if (hit && hit.rest === '') partColumns.set(line.col, hit.key);
+      continue;
+    }
     if (hit) {
       part = hit.key;
       current[`${hit.key}Cell`] = line.cell;
       if (hit.rest !== '') append(hit.key, hit.rest);
       continue;
     }
-    if (part) {
-      if (current[part] === null) current[`${part}Cell`] = line.cell;
-      append(part, line.text);
+    const into = partColumns.get(line.col) ?? part;
+    if (into) {
+      if (current[into] === null) current[`${into}Cell`] = line.cell;
+      append(into, line.text);
     } else body.get(current)!.push(line.text);
   }
   for (const item of items) {

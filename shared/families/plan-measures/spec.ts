@@ -2,7 +2,7 @@ import type { FamilySpec, Label, TableSpec } from '../spec.ts';
 
 /** Section titles as staff mark them: 【成果指標】, ◆成果指標, ■成果指標 or bare. */
 function title(words: string): RegExp {
-  return new RegExp(`^[【◆■●〔［\\[]?${words}[】〕］\\]]?$`);
+  return new RegExp(`^[【◆■●□◇〔［\\[〈《<(]?${words}[】〕］\\]〉》>)]?$`);
 }
 
 export const OUTCOME_TITLE = title('成果指標');
@@ -23,7 +23,8 @@ export const ACTORS = ['市民', '活動団体', '民間事業者'] as const;
 const DIVISION: Label = /^(?!担当課$|所管課$|担当部署$)(担当(課|部署)?[:：])?[^◆◇【】「」。、]{1,40}(課|室|局|所|係|センター|全課)\)?$/;
 
 const indicatorName: Label[] = [/^指標名?(\(単位\))?$/, /^指標名称$/, /^成果指標名$/, /^プロセス指標名$/];
-const years: TableSpec['years'] = { kinds: ['baseline', 'target'] };
+/** 現状値（年度） and 目標値（2025年）; a bare 目標値 takes its year from the cell, if any. */
+const years: TableSpec['years'] = { kinds: ['baseline', 'target'], named: [{ label: [/^目標値?$/, /^目標値?\(年度\)$/], kind: 'target' }] };
 
 /** 総合計画 施策シート: one sheet per 施策 with 成果指標, 主な取組内容 by 担当課, プロセス指標 and 各主体の役割. */
 export const planMeasuresSpec: FamilySpec = {
@@ -35,9 +36,9 @@ export const planMeasuresSpec: FamilySpec = {
       id: 'measure',
       title: '施策シート',
       detect: {
-        all: [[OUTCOME_TITLE], [PROCESS_TITLE]],
+        all: [[OUTCOME_TITLE, PROCESS_TITLE]],
         any: [...VISION, ...ISSUES, ...POLICY, ...ACTIONS, ...ROLES, /^施策\d+/, /^指標の種類$/, /^基本施策/],
-        minAny: 2,
+        minAny: 3,
         none: [/組織目標$/, /^事業番号$/, /めざす成果/, /撤退基準/, /実現したい成果/, /重点取組項目/, /方針書$/],
         requireTable: true,
       },

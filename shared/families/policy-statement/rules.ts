@@ -28,6 +28,8 @@ export const SECTIONS: readonly { key: string; no: number; name: string; due: Ph
   { key: 'summary', no: 8, name: '総括', due: 'evaluation' },
 ];
 
+/** A priority's 実現したい成果, or the title written beside its number when the form has no such label. */
+const outcomeOf = (p: Record<string, string | null>): string => (p['outcome'] ?? p['title'] ?? '').trim();
 const isDue = (due: Phase, phase: Phase): boolean => due === 'planning' || phase === 'evaluation';
 /** Text reduced for comparing a 方針 line with a priority: half-width, no spaces, bullets or end marks. */
 const core = (text: string): string => toHalfWidth(text).replace(/^[・･●○◆◇■□\-*]+|^[(（]?[0-9①-⑳]+[)）.、]?/u, '').replace(/[\s\u3000。、,.]/g, '');
@@ -49,7 +51,7 @@ const priorityRule: Rule = {
   severity: 'error',
   check: ({ record }) => (record.items?.['priorities'] ?? []).flatMap((p) => {
     const out: Finding[] = [];
-    if (!p['outcome']?.trim()) out.push(finding(C.outcomeMissing, 'error', p['outcomeCell'] ?? p['cell'] ?? null, { no: p['no'] ?? '' }));
+    if (!outcomeOf(p)) out.push(finding(C.outcomeMissing, 'error', p['outcomeCell'] ?? p['cell'] ?? null, { no: p['no'] ?? '' }));
     if (!p['actions']?.trim()) out.push(finding(C.actionsMissing, 'error', p['actionsCell'] ?? p['cell'] ?? null, { no: p['no'] ?? '' }));
     return out;
   }),
@@ -61,19 +63,19 @@ const policyRule: Rule = {
   severity: 'warning',
   check: ({ record }) => {
     const policy = record.fields?.['policy'];
-    const priorities = (record.items?.['priorities'] ?? []).filter((p) => p['outcome']?.trim());
+    const priorities = (record.items?.['priorities'] ?? []).filter((p) => outcomeOf(p) !== '');
     if (!policy || policy.value.trim() === '' || priorities.length === 0) return [];
     const lines = policy.value.split('\n').map(core).filter((l) => l !== '');
     const matches = (a: string, b: string) => a === b || (a.length >= 6 && b.includes(a)) || (b.length >= 6 && a.includes(b));
     const out: Finding[] = [];
     for (const p of priorities) {
-      if (!lines.some((l) => matches(l, core(p['outcome']!)))) {
-        out.push(finding(C.policyMismatch, 'warning', p['outcomeCell'] ?? p['cell'] ?? null, { no: p['no'] ?? '', text: short(p['outcome']!), side: 'priority' }));
+      if (!lines.some((l) => matches(l, core(outcomeOf(p))))) {
+        out.push(finding(C.policyMismatch, 'warning', p['outcomeCell'] ?? p['cell'] ?? null, { no: p['no'] ?? '', text: short(outcomeOf(p)), side: 'priority' }));
       }
     }
     for (const raw of policy.value.split('\n')) {
       const line = core(raw);
-      if (line !== '' && !priorities.some((p) => matches(line, core(p['outcome']!)))) {
+      if (line !== '' && !priorities.some((p) => matches(line, core(outcomeOf(p))))) {
         out.push(finding(C.policyMismatch, 'warning', policy.cell, { no: '', text: short(raw.trim()), side: 'policy' }));
       }
     }
@@ -92,7 +94,7 @@ const reportRule: Rule = {
       const field = record.fields?.[s.key];
       if (!field || field.value.trim() === '') return [];
       return priorities.filter((p) => !p[s.key]?.trim()).map((p) => finding(C.reportMissing, 'warning', field.cell, {
-        no: p['no'] ?? '', section: s.name, sectionNo: s.no, outcome: short(p['outcome'] ?? ''),
+        no: p['no'] ?? '', section: s.name, sectionNo: s.no, outcome: short(outcomeOf(p)),
       }));
     });
   },

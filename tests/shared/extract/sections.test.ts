@@ -87,3 +87,19 @@ describe('sections', () => {
     expect(record.fields?.['mission']?.value).toBe('地域をつくる');
   });
 });
+
+describe('sections laid out as a table', () => {
+  it('gives each cell to the part whose label heads its column', () => {
+    const record = extract([
+      ['1.使命', 'x'],
+      ['2.重点'],
+      ['No.', '成果', '内容'],
+      ['(1)', '交流の推進', '①会議を開く'],
+      ['(2)', '施設の管理', '①案内する\n②清掃する'],
+    ]);
+    expect(record.items?.['goals']?.map((g) => [g['no'], g['outcome'], g['outcomeCell'], g['steps']])).toEqual([
+      ['1', '交流の推進', 'B4', '①会議を開く'],
+      ['2', '施設の管理', 'B5', '①案内する\n②清掃する'],
+    ]);
+  });
+});

@@ -92,6 +92,17 @@ describe('plan-measures sheets typed differently', () => {
     }
   });
 
+  it('reads a sheet with only its 成果指標, titled 〈成果指標〉, whose target header names no year', () => {
+    const rows = ROWS.slice(0, 16).map((r) => r[0] === '■成果指標' ? ['〈成果指標〉'] : r[3] === '目標値（令和7年度）' ? [...r.slice(0, 3), '目標値'] : r);
+    const record = extract(rows, MERGES.slice(0, 1));
+    expect(record.family).toBe('plan-measures');
+    expect(record.measures.map((m) => [m.name, m.values.map((v) => [v.kind, v.year, v.value])])).toEqual([
+      ['出生数（人）', [['baseline', 2019, 350], ['target', null, 400]]],
+      ['待機児童数（人）', [['baseline', 2019, 5], ['target', null, 0]]],
+      ['子育て満足度（%）', [['baseline', null, null], ['target', null, 60]]],
+    ]);
+  });
+
   it('is not claimed without its 成果指標 and プロセス指標 tables, and never claims an 組織目標 sheet', () => {
     expect(extract(ROWS.filter((r) => r[0] !== '■成果指標' && r[0] !== '◆プロセス指標'), []).family).toBeNull();
     const orgGoals = gridFrom('課', [

@@ -53,6 +53,11 @@ describe('policy-statement rules', () => {
     expect(findingsOf(sheet(undefined, [...P1, ...missingActions]), 'planning')).toEqual([{ code: 'policy-statement/priority-actions-missing', cell: 'B14' }]);
   });
 
+  it('takes the title beside a priority number for its 実現したい成果 when the label is missing', () => {
+    const titled: Row[] = [['（１）地域づくり活動の推進'], [null, '取組内容', '①センターを支援する'], ...P2];
+    expect(findingsOf(sheet(undefined, titled))).toEqual([]);
+  });
+
   it('reports 方針 lines and priorities that do not match each other', () => {
     expect(findingsOf(sheet('・地域づくり活動の推進\n・観光の振興'), 'planning')).toEqual([
       { code: 'policy-statement/policy-mismatch', cell: 'A9' },
