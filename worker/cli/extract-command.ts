@@ -37,7 +37,10 @@ function renderSheet(sheet: SheetRecord): string {
   ];
   for (const [key, items] of Object.entries(sheet.items ?? {})) {
     if (key === 'groups') continue;
-    for (const item of items) head.push(`    ${`${item['no'] ?? ''} ${item['text'] ?? ''}`.replace(/\s+/g, ' ').slice(0, 70)}`);
+    for (const item of items) {
+      if (!('no' in item) && !('text' in item)) continue; // list tables (主な取組内容, 各主体の役割) are in --json only
+      head.push(`    ${`${item['no'] ?? ''} ${item['text'] ?? item['title'] ?? item['outcome'] ?? ''}`.replace(/\s+/g, ' ').slice(0, 70)}`);
+    }
   }
   if (sheet.measures.length === 0) return head.join('\n');
   const headers = sheet.measures[0]?.values.map((v) => v.header ?? `${v.year ?? ''}${v.kind}`) ?? [];
