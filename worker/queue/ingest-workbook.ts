@@ -1,3 +1,4 @@
+import { contentGrids } from '../../shared/extract/index.ts';
 import type { FileError, SheetRecord } from '../../shared/model/record.ts';
 import { checkGrid, type Phase } from '../../shared/rules/index.ts';
 import type { SubmissionStatus } from '../../shared/summary/index.ts';
@@ -27,7 +28,7 @@ export async function ingestWorkbook(bytes: Buffer, options: IngestOptions = {})
     if (isUnreadableWorkbookError(err)) return { status: 'unreadable', error: { code: err.code, message: err.message }, sheets: [] };
     throw err;
   }
-  const sheets = grids.map((grid) => checkGrid(grid, options.phase ? { phase: options.phase } : {}).record);
+  const sheets = contentGrids(grids).map((grid) => checkGrid(grid, options.phase ? { phase: options.phase } : {}).record);
   const known = sheets.filter((s) => s.family);
   if (known.length === 0) return { status: 'rejected', error: { code: 'no-form', message: '既知の様式（目標管理シートなど）のシートが見つかりません。' }, sheets };
   const errors = known.reduce((n, s) => n + s.findings.filter((f) => f.severity === 'error').length, 0);
