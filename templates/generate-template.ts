@@ -44,7 +44,7 @@ export async function generateTemplate(family: FamilySpec, variant: VariantSpec,
   const tables = new Map((variant.tables ?? []).map((t) => [t.key, t]));
   const width = Math.max(layout.columns, ...[...tables.values()].map((t) => (t.template ? tableColumns(t.template).length : 0)));
   const fields = new Map(variant.fields.map((f) => [f.key, f]));
-  const columnWidths = defaultWidths(width, [...tables.values()][0]);
+  const columnWidths = defaultWidths(width, [...tables.values()]);
   for (let c = 1; c <= width; c++) ws.getColumn(c).width = columnWidths[c - 1] ?? 12;
   const printTitles: number[] = [];
   let row = 1;
@@ -90,6 +90,11 @@ export async function generateTemplate(family: FamilySpec, variant: VariantSpec,
       map.tables[block.key] = placed.map;
       printTitles.push(row, placed.headerBottom);
       row = placed.map.firstRow + placed.map.rows + 1;
+    } else if (block.type === 'legends') {
+      const lines = block.legends.map((l) => `${l.caption}　${(family.legends?.[l.key] ?? []).map((c) => `${c.code}：${c.meaning}`).join('　')}`);
+      w.put(span(row, 1, row + lines.length - 1, 1), block.caption, LABEL);
+      lines.forEach((line, i) => w.put(span(row + i, 2, row + i, width), line, { size: 8, vertical: 'middle' }));
+      row += lines.length + 1;
     } else {
       const items: { noCell: string; textCell: string }[] = [];
       w.put(span(row, 1, row + block.count - 1, 1), block.caption, LABEL);
@@ -122,7 +127,10 @@ export async function generateTemplate(family: FamilySpec, variant: VariantSpec,
 
 /** Column keys left to right with the year columns expanded. */
 function tableColumns(template: TableTemplate): string[] {
-  return template.order.flatMap((key) => (key === 'years' ? template.years.map((y, i) => `year:${y.kind}:${i}`) : [key]));
+  return template.order.flatMap((key) => {
+    if (key !== 'years' && !key.startsWith('year:')) return [key];
+    return template.years.flatMap((y, i) => (key === 'years' || key === `year:${y.kind}` ? [`year:${y.kind}:${i}`] : []));
+  });
 }
 
 function writeTable(w: SheetWriter, spec: TableSpec, template: TableTemplate, top: number, options: TemplateOptions) {
@@ -147,7 +155,7 @@ function writeTable(w: SheetWriter, spec: TableSpec, template: TableTemplate, to
     if (key.startsWith('year:')) {
       const y = template.years[Number(key.split(':')[2])]!;
       const year = options.fiscalYear + y.offset;
-      w.put(range, formatYearHeader(year, y.kind, template.notation), LABEL);
+      w.put(range, y.caption ?? formatYearHeader(year, y.kind, template.notation), LABEL);
       years.push({ year, kind: y.kind, col: i });
     } else {
       const column = spec.columns.find((c) => c.key === key);
@@ -182,12 +190,15 @@ function captionOf(spec: FieldSpec): string {
   return typeof first === 'string' ? first : spec.key;
 }
 
-function defaultWidths(width: number, table: TableSpec | undefined): number[] {
-  const widths = Array.from({ length: width }, () => 12);
-  if (!table?.template) return widths;
-  tableColumns(table.template).forEach((key, i) => {
-    if (key.startsWith('year:')) widths[i] = 10;
-    else widths[i] = table.columns.find((c) => c.key === key)?.width ?? 14;
-  });
-  return widths;
+/** Column widths wide enough for every table laid out in the column. */
+function defaultWidths(width: number, tables: readonly TableSpec[]): number[] {
+  const widths = Array.from({ length: width }, () => 0);
+  for (const table of tables) {
+    if (!table.template) continue;
+    tableColumns(table.template).forEach((key, i) => {
+      const w = key.startsWith('year:') ? 10 : table.columns.find((c) => c.key === key)?.width ?? 14;
+      widths[i] = Math.max(widths[i] ?? 0, w);
+    });
+  }
+  return widths.map((w) => w || 12);
 }

@@ -105,9 +105,10 @@ export interface TableSpec {
 
 /** How a blank template writes a table: column order, year headers relative to the fiscal year, bands. */
 export interface TableTemplate {
-  /** Column keys left to right; `years` stands for the year columns. */
+  /** Column keys left to right; `years` stands for the year columns, `year:<kind>` for those of one kind. */
   order: string[];
-  years: { kind: HeaderKind; offset: number }[];
+  /** Year columns; `caption` writes a header that names no year (目標値, 前年度 — see `YearColumnsSpec.named`). */
+  years: { kind: HeaderKind; offset: number; caption?: string }[];
   notation: 'era' | 'western';
   /** Header bands over several columns (a second header row): keys, or `years` / `year:<kind>`. */
   bands?: { caption: string; keys: string[] }[];
@@ -121,7 +122,9 @@ export type TemplateBlock =
   | { type: 'fields'; keys: string[]; perRow: number }
   | { type: 'table'; key: string }
   | { type: 'narrative'; keys: string[]; height: number }
-  | { type: 'list'; key: string; caption: string; count: number };
+  | { type: 'list'; key: string; caption: string; count: number }
+  /** The family's code legends (A：順調 …), one line per legend key, each introduced by what it rates. */
+  | { type: 'legends'; caption: string; legends: { key: string; caption: string }[] };
 
 /** The blank form of a variant, as the template generator lays it out. */
 export interface TemplateSpec {

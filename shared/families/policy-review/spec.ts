@@ -38,11 +38,11 @@ export const policyReviewSpec: FamilySpec = {
         requireTable: true,
       },
       fields: [
-        { key: 'title', label: [/取組状況について/, /自己評価(シート|表)?$/], direction: 'right', self: [/取組状況について/] },
-        { key: 'ward', label: [/^区名$/, /^所属(名)?$/, /^区$/], direction: 'right-or-below', required: true },
-        { key: 'fiscalYear', label: [/^年度$/, /^対象年度$/], direction: 'right-or-below', type: 'fiscal-year', self: [/^(平成|令和|H|R)\d+年度$/] },
-        { key: 'policy', label: [/^区政運営基本方針$/, /^運営方針$/], direction: 'right' },
-        { key: 'theme', label: [/^(区政運営の)?柱$/, /^方針$/, /^基本方針の柱$/, /^大項目$/], direction: 'right' },
+        { key: 'title', label: [/取組状況について/, /自己評価(シート|表)?$/], direction: 'right', self: [/取組状況について/], caption: '表題' },
+        { key: 'ward', label: [/^区名$/, /^所属(名)?$/, /^区$/], direction: 'right-or-below', required: true, caption: '区名' },
+        { key: 'fiscalYear', label: [/^年度$/, /^対象年度$/], direction: 'right-or-below', type: 'fiscal-year', self: [/^(平成|令和|H|R)\d+年度$/], caption: '年度' },
+        { key: 'policy', label: [/^区政運営基本方針$/, /^運営方針$/], direction: 'right', caption: '区政運営基本方針' },
+        { key: 'theme', label: [/^(区政運営の)?柱$/, /^方針$/, /^基本方針の柱$/, /^大項目$/], direction: 'right', caption: '柱' },
       ],
       tables: [
         {
@@ -73,6 +73,18 @@ export const policyReviewSpec: FamilySpec = {
           end: [...ACTIONS_TITLE, /^取り?組み?内容$/],
           maxGap: 3,
           carryAcrossGroups: true,
+          template: {
+            order: ['section', 'item', 'indicator', 'year:target', 'states', 'outcomes', 'strategy', 'year:actual', 'rating', 'overall', 'effectiveness', 'progress', 'issue', 'direction'],
+            years: [{ kind: 'target', offset: 2, caption: '目標値' }, { kind: 'actual', offset: 0, caption: '個別' }, { kind: 'actual', offset: -1, caption: '前年度' }],
+            notation: 'era',
+            bands: [
+              { caption: '項目', keys: ['section', 'item'] },
+              { caption: '成果指標と目標値', keys: ['indicator', 'year:target'] },
+              { caption: '計画', keys: ['states', 'outcomes', 'strategy'] },
+              { caption: 'アウトカムの達成状況', keys: ['year:actual', 'rating', 'overall'] },
+            ],
+            rows: 8,
+          },
         },
         {
           key: 'actions',
@@ -95,10 +107,41 @@ export const policyReviewSpec: FamilySpec = {
           minYearColumns: 0,
           end: [...OUTCOMES_TITLE],
           maxGap: 3,
+          template: {
+            order: ['section', 'item', 'content', 'goal', 'withdrawal', 'pastResult', 'result', 'figures', 'achievement', 'effective', 'issue', 'improvement'],
+            years: [],
+            notation: 'era',
+            bands: [{ caption: '項目', keys: ['section', 'item'] }, { caption: '計画', keys: ['content', 'goal', 'withdrawal', 'pastResult'] }],
+            rows: 10,
+          },
         },
       ],
       organization: ['ward'],
       fiscalYear: 'fiscalYear',
+      template: {
+        columns: 15,
+        orientation: 'landscape',
+        blocks: [
+          { type: 'title', text: '区政運営基本方針の成果目標の達成に向けた取組状況について' },
+          { type: 'fields', keys: ['ward', 'fiscalYear', 'theme'], perRow: 3 },
+          { type: 'fields', keys: ['policy'], perRow: 1 },
+          {
+            type: 'legends',
+            caption: '凡例',
+            legends: [
+              { key: 'outcome', caption: 'アウトカムの達成状況' },
+              { key: 'effectiveness', caption: '戦略のアウトカムに対する有効性' },
+              { key: 'progress', caption: '戦略の進捗状況' },
+              { key: 'achievement', caption: '業績目標の達成状況' },
+              { key: 'actionEffect', caption: '戦略に対する取組の有効性' },
+            ],
+          },
+          { type: 'title', text: 'めざす成果および戦略' },
+          { type: 'table', key: 'outcomes' },
+          { type: 'title', text: '具体的取組' },
+          { type: 'table', key: 'actions' },
+        ],
+      },
     },
   ],
 };
