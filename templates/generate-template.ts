@@ -91,7 +91,7 @@ export async function generateTemplate(family: FamilySpec, variant: VariantSpec,
       printTitles.push(row, placed.headerBottom);
       row = placed.map.firstRow + placed.map.rows + 1;
     } else if (block.type === 'legends') {
-      const lines = block.legends.map((l) => `${l.caption}　${(family.legends?.[l.key] ?? []).map((c) => `${c.code}：${c.meaning}`).join('　')}`);
+      const lines = block.legends.map((l) => `${l.caption}\u3000${(family.legends?.[l.key] ?? []).map((c) => `${c.code}：${c.meaning}`).join('\u3000')}`);
       w.put(span(row, 1, row + lines.length - 1, 1), block.caption, LABEL);
       lines.forEach((line, i) => w.put(span(row + i, 2, row + i, width), line, { size: 8, vertical: 'middle' }));
       row += lines.length + 1;
