@@ -32,7 +32,7 @@ export interface Judgement {
   computed: string;
 }
 
-const UNITS = '件|人|名|回|%|部|株|点|団体|事業|講座|か所|箇所|割';
+const UNITS = '件|人|名|回|%|部|株|点|団体|事業|講座|か所|箇所|世帯|台|円|社|割';
 const QUANTITY = new RegExp(`(\\d{1,3}(?:,\\d{3})+|\\d+(?:\\.\\d+)?)\\s*(万)?\\s*(${UNITS})?`, 'g');
 const SEPARATOR = /[、。,，・:：;；\n（）()「」【】［］[\]\s→⇒◇]/;
 const BELOW = /^(を?下回|未満|以下|に満たな|に届かな)/;
