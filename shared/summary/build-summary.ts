@@ -78,6 +78,7 @@ function measureRow(kept: KeptSheet, measure: Measure, summaryYear: number | nul
     resultText: result && !result.blank ? result.raw : null,
     judgement: judgeMeasure(measure, fiscalYear),
     provenance: { submissionId: kept.submission.id, file: kept.submission.file, link: kept.submission.link ?? null, sheet: kept.sheet.sheet, cell: measure.cell },
+    relist: measure.fields?.['relist'] === 'true',
   };
 }
 
@@ -108,7 +109,7 @@ function familyTables(rows: readonly MeasureRow[], fiscalYear: number | null, sh
 function divisionSummaries(sheets: readonly KeptSheet[], rows: readonly MeasureRow[]): DivisionSummary[] {
   const names = [...new Set(sheets.map((k) => k.division))];
   return names.map((division) => {
-    const own = rows.filter((r) => r.division === division);
+    const own = rows.filter((r) => r.division === division && !r.relist);
     const counts = emptyCounts();
     for (const r of own) counts[r.judgement.judgement]++;
     const judged = counts.achieved + counts['not-achieved'];

@@ -83,6 +83,8 @@ export interface MeasureRow {
   resultText: string | null;
   judgement: MeasureJudgement;
   provenance: Provenance;
+  /** A (再) row re-listing a project listed elsewhere: shown, but not counted again. */
+  relist: boolean;
 }
 
 export interface FamilyTable {

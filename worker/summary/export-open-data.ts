@@ -40,7 +40,7 @@ export function measuresJson(model: SummaryModel): string {
         family: t.family, fiscalYear: r.fiscalYear, division: r.division, group: r.group, goal: r.goal, name: r.name, detail: r.detail, unit: r.unit,
         values: Object.fromEntries(t.columns.filter((c) => c.key in r.values).map((c) => [c.label, r.values[c.key]])),
         target: r.targetText, result: r.resultText, judgement: r.judgement.judgement, judgementLabel: JUDGEMENT_LABELS[r.judgement.judgement],
-        basis: r.judgement.basis, direction: r.judgement.direction, rate: r.judgement.rate,
+        basis: r.judgement.basis, direction: r.judgement.direction, rate: r.judgement.rate, relist: r.relist,
         source: { file: r.provenance.file, sheet: r.provenance.sheet, cell: r.provenance.cell },
       })),
     ),

@@ -118,7 +118,7 @@ function writeFamily(ws: ExcelJS.Worksheet, table: FamilyTable, model: SummaryMo
       row.targetText ?? '',
       row.resultText ?? '',
       JUDGEMENT_LABELS[row.judgement.judgement],
-      row.judgement.basis,
+      row.relist ? `再掲（集計に含めない）: ${row.judgement.basis}` : row.judgement.basis,
       row.judgement.rate ?? '',
       provenanceCell(row),
     ]);

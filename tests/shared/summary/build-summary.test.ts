@@ -18,6 +18,15 @@ describe('buildSummary', () => {
     expect(model.statuses.find((s) => s.file === 'a.xlsx')?.state).toBe('superseded');
   });
 
+  it('shows a (再) re-listed project in the table but counts it once', () => {
+    const original = measure('子育て支援事業', [value(2021, 'target', '10'), value(2021, 'result', '12')]);
+    const relisted: typeof original = { ...original, group: '(再)1', fields: { ...original.fields, relist: 'true', relistOf: '1' } };
+    const summary = buildSummary([submission('a', [divisionSheet('健康福祉課', [original, relisted], 2021)])], { ward: null, fiscalYear: 2021, expectedDivisions: [], generatedAt: '2021-06-01T00:00:00Z' });
+    expect(summary.tables[0]!.rows.map((r) => [r.group, r.relist])).toEqual([['1', false], ['(再)1', true]]);
+    expect(summary.divisions[0]).toMatchObject({ indicators: 1, goals: 1 });
+    expect(summary.divisions[0]!.counts.achieved).toBe(1);
+  });
+
   it('falls back to file mtime when submission times are absent', () => {
     const older = submission('a', [kenko('12')], { mtime: '2020-05-03T00:00:00Z' });
     const newer = submission('b', [kenko('8')], { mtime: '2020-05-01T00:00:00Z' });
