@@ -187,7 +187,7 @@ export function readTable(index: SheetIndex, spec: TableSpec, layout: TableLayou
         group.fields[f.key] = view.text(row, col) || null;
         group.cells[f.key] = view.address(row, col);
       }
-      Object.assign(group.fields, headingsAt(headings, row));
+      withHeadings(group.fields, headingsAt(headings, row));
       groups.push(group);
     }
     const nameStarts = view.merge(row, nameIndex)?.top ?? row;
@@ -204,7 +204,7 @@ export function readTable(index: SheetIndex, spec: TableSpec, layout: TableLayou
       fields[f.key] = text || null;
       cells[f.key] = view.address(row, col);
     }
-    Object.assign(fields, headingsAt(headings, row));
+    withHeadings(fields, headingsAt(headings, row));
     if (group) group.rows++;
     previousGroup = group;
     const labelUnit = unitFromLabel(name);
@@ -232,6 +232,11 @@ interface HeadingLevel {
 
 function headingLevels(index: SheetIndex, spec: TableSpec): HeadingLevel[] {
   return (spec.headings ?? []).map((h) => ({ key: h.key, hits: index.find(h.label).map((c) => ({ row: c.row, text: c.text })) }));
+}
+
+/** Adds the headings to a row's fields; a column of the same key that has a value keeps it (担当課 as a column or above the block). */
+function withHeadings(fields: Record<string, string | null>, headings: Record<string, string | null>): void {
+  for (const [key, text] of Object.entries(headings)) if (!fields[key]) fields[key] = text;
 }
 
 /** The latest heading of each level above the row; a new outer heading voids the inner ones above it. */

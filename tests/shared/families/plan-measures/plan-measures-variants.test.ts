@@ -103,6 +103,23 @@ describe('plan-measures sheets typed differently', () => {
     ]);
   });
 
+  it('reads 【施策12】 headings and 担当課 kept as a column of 主な取組内容', () => {
+    const rows = ROWS.map((r) => {
+      if (r[0] === '施策番号') return ['【施策１２】子育て支援の充実'];
+      if (r[0] === '(1) 保育の充実') return ['(1) 保育の充実'];
+      if (r[0] === '取組項目') return ['取組項目', '具体的な内容', '担当課'];
+      if (r[1] === '◇ 保育士の募集') return [...r, '子育て支援課'];
+      if (r[1] === '◇ 保育所の整備') return [...r, '保育課'];
+      return r;
+    });
+    const record = extract(rows);
+    expect([record.fields?.['measureNo']?.value, record.organization]).toEqual(['１２', '子育て支援の充実']);
+    expect(record.items?.['actions']?.map((a) => [a['heading'], a['division'], a['content']])).toEqual([
+      ['(1) 保育の充実', '子育て支援課', '◇ 保育士の募集'],
+      ['(1) 保育の充実', '保育課', '◇ 保育所の整備'],
+    ]);
+  });
+
   it('is not claimed without its 成果指標 and プロセス指標 tables, and never claims an 組織目標 sheet', () => {
     expect(extract(ROWS.filter((r) => r[0] !== '■成果指標' && r[0] !== '◆プロセス指標'), []).family).toBeNull();
     const orgGoals = gridFrom('課', [
