@@ -2,11 +2,12 @@ import { parseArgs } from 'node:util';
 import type { Phase } from '../../shared/rules/index.ts';
 import { loadConfig } from '../config/index.ts';
 import { collectFiles } from '../ingest/collect-files.ts';
+import { defaultThreads } from '../ingest/parallel-ingest.ts';
 import { consolidateFiles, writeAtomically } from '../summary/consolidate-files.ts';
 import { measuresCsv, measuresJson } from '../summary/export-open-data.ts';
 import type { Command } from './main.ts';
 
-const USAGE = '使い方: mokuhyo consolidate <file.xlsx|フォルダ>... -o <summary.xlsx> [--ward 区名] [--fiscal-year 2020] [--csv out.csv] [--json out.json] [--phase planning|evaluation]\n';
+const USAGE = '使い方: mokuhyo consolidate <file.xlsx|フォルダ>... -o <summary.xlsx> [--ward 区名] [--fiscal-year 2020] [--csv out.csv] [--json out.json] [--phase planning|evaluation] [--threads N]\n';
 
 /** `mokuhyo consolidate`: embedded mode, no Redis — every workbook in, one summary workbook out. */
 export const consolidateCommand: Command = async (args) => {
@@ -22,6 +23,7 @@ export const consolidateCommand: Command = async (args) => {
         csv: { type: 'string' },
         json: { type: 'string' },
         phase: { type: 'string' },
+        threads: { type: 'string' },
       },
     });
   } catch (err) {
@@ -42,6 +44,11 @@ export const consolidateCommand: Command = async (args) => {
     process.stderr.write(`mokuhyo consolidate: --phase は planning か evaluation です\n`);
     return 2;
   }
+  const threads = values.threads === undefined ? undefined : Number(values.threads);
+  if (threads !== undefined && !(Number.isInteger(threads) && threads >= 1)) {
+    process.stderr.write(`mokuhyo consolidate: --threads には 1 以上の整数を書いてください\n`);
+    return 2;
+  }
   const files = await collectFiles(positionals);
   if (files.length === 0) {
     process.stderr.write('mokuhyo consolidate: Excel ブック（.xlsx）が見つかりません\n');
@@ -57,6 +64,7 @@ export const consolidateCommand: Command = async (args) => {
     ...(values.phase ? { phase: values.phase as Phase } : {}),
     now: new Date(),
     onProgress: bar,
+    threads: threads ?? defaultThreads(files.length),
   });
   if (values.csv) await writeAtomically(values.csv, measuresCsv(model));
   if (values.json) await writeAtomically(values.json, measuresJson(model));

@@ -2,7 +2,7 @@ import { mkdir, rename, writeFile } from 'node:fs/promises';
 import { dirname, relative, resolve, sep } from 'node:path';
 import { buildSummary, type SubmissionInput, type SummaryModel } from '../../shared/summary/index.ts';
 import type { Phase } from '../../shared/rules/index.ts';
-import { ingestFile } from './ingest-files.ts';
+import { ingestAll } from '../ingest/parallel-ingest.ts';
 import { writeSummary } from './write-summary.ts';
 
 export interface ConsolidateFilesOptions {
@@ -13,17 +13,15 @@ export interface ConsolidateFilesOptions {
   phase?: Phase;
   now: Date;
   onProgress?: ((done: number, total: number, file: string) => void) | undefined;
+  /** Worker threads reading the files (default 1: in this thread); the summary is the same for any count. */
+  threads?: number;
 }
 
 /** Embedded consolidation: ingest every file in-process, keep the latest per division, write the workbook. */
 export async function consolidateFiles(files: readonly string[], options: ConsolidateFilesOptions): Promise<{ model: SummaryModel; submissions: SubmissionInput[] }> {
   const outDir = dirname(resolve(options.output));
-  const submissions: SubmissionInput[] = [];
-  for (const [i, file] of files.entries()) {
-    const link = relative(outDir, resolve(file)).split(sep).join('/');
-    submissions.push(await ingestFile(file, { link, ...(options.phase ? { phase: options.phase } : {}) }));
-    options.onProgress?.(i + 1, files.length, file);
-  }
+  const jobs = files.map((file) => ({ file, link: relative(outDir, resolve(file)).split(sep).join('/') }));
+  const submissions = await ingestAll(jobs, { threads: options.threads ?? 1, onProgress: options.onProgress, ...(options.phase ? { phase: options.phase } : {}) });
   const model = buildSummary(submissions, {
     ward: options.ward,
     fiscalYear: options.fiscalYear,

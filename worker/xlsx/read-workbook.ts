@@ -1,5 +1,5 @@
 import { stat, readFile } from 'node:fs/promises';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import type { Grid } from '../../shared/grid/grid.ts';
 import { fastReadGrids } from './fast-read.ts';
 import { inspectPackage, tooLarge, tooManyCells, type DefinedName } from './inspect-package.ts';
@@ -63,7 +63,9 @@ function cellBudget(limits: WorkbookLimits): CellBudget {
 }
 
 async function readWithExcelJs(bytes: Buffer, limits: WorkbookLimits): Promise<Grid[]> {
-  const workbook = new ExcelJS.Workbook();
+  // Loaded on first need: most workbooks never get here, and loading exceljs costs a thread ~0.1 s.
+  const { default: Excel } = await import('exceljs');
+  const workbook: ExcelJS.Workbook = new Excel.Workbook();
   try {
     // The full reader, never the streaming one: it splits multi-byte text at chunk boundaries.
     await workbook.xlsx.load(bytes as unknown as Parameters<typeof workbook.xlsx.load>[0]);

@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import type { CellRange } from '../../shared/grid/address.ts';
 import { parseRange } from '../../shared/grid/address.ts';
 import type { Grid, GridCell } from '../../shared/grid/grid.ts';
@@ -62,11 +62,14 @@ function readMerges(ws: ExcelJS.Worksheet): CellRange[] {
   return out.sort((a, b) => a.top - b.top || a.left - b.left);
 }
 
+/** ExcelJS.ValueType.Merge, as a constant so reading through the fast path never loads exceljs. */
+const MERGE_TYPE = 1 satisfies typeof ExcelJS.ValueType.Merge;
+
 type Scalar = number | string | boolean | Date | { error: string } | null | undefined;
 
 /** One exceljs cell → GridCell; undefined for merge followers and truly empty cells. */
 export function convertCell(cell: ExcelJS.Cell, date1904 = false): GridCell | undefined {
-  if (cell.type === ExcelJS.ValueType.Merge) return undefined;
+  if (cell.type === MERGE_TYPE) return undefined;
   const numFmt = typeof cell.numFmt === 'string' && cell.numFmt !== '' ? cell.numFmt : undefined;
   const value = cell.value as unknown;
   let out: GridCell | undefined;

@@ -6,7 +6,8 @@ import { inspectPackage, readWorkbook } from '../../../worker/xlsx/index.ts';
 import { corpusWorkbook } from '../../../bench/corpus.ts';
 
 const root = new URL('../../../', import.meta.url).pathname;
-const seedFiles = ['seeds', 'tests/fixtures'].flatMap((dir) => walk(join(root, dir)));
+const seedFiles = ['seeds', 'tests/fixtures'].flatMap((dir) => walk(join(root, dir))).filter((f) => !f.includes('/error.'));
+const hostileFiles = walk(join(root, 'tests/fixtures')).filter((f) => f.includes('/error.'));
 
 function walk(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(join(dir, e.name)) : e.name.endsWith('.xlsx') ? [join(dir, e.name)] : []));
@@ -18,6 +19,12 @@ describe('fastReadGrids', () => {
   it.each(seedFiles.map((f) => [f.slice(root.length), f]))('reads %s exactly as exceljs does', async (_name, file) => {
     const bytes = readFileSync(file);
     expect(await readWorkbook(bytes)).toEqual(await readWorkbook(bytes, { fast: false }));
+  });
+
+  it.each(hostileFiles.map((f) => [f.slice(root.length), f]))('refuses %s with the same error as exceljs', async (_name, file) => {
+    const bytes = readFileSync(file);
+    const code = (p: Promise<unknown>) => p.then(() => 'read', (err: { code?: string }) => err.code ?? String(err));
+    expect(await code(readWorkbook(bytes))).toBe(await code(readWorkbook(bytes, { fast: false })));
   });
 
   it('takes the fast path for the seed workbooks exceljs wrote', async () => {
