@@ -58,7 +58,30 @@ export function fitColumns(ws: ExcelJS.Worksheet, fromRow: number, min = 6, max 
       width = Math.max(width, Math.min(max, longest + 2));
     });
     column.width = width;
-    if (width >= max) column.alignment = { wrapText: true, vertical: 'top' };
+    if (width < max) return;
+    column.alignment = { wrapText: true, vertical: 'top' };
+    ws.eachRow({ includeEmpty: false }, (row, r) => {
+      if (r > fromRow) row.getCell(i + 1).alignment = { wrapText: true, vertical: 'top' };
+    });
+  });
+  fitRowHeights(ws, fromRow + 1);
+}
+
+/** Heights for rows with wrapped text: spreadsheet programs do not grow rows on open, so size them here. */
+function fitRowHeights(ws: ExcelJS.Worksheet, fromRow: number): void {
+  ws.eachRow({ includeEmpty: false }, (row, r) => {
+    if (r < fromRow) return;
+    let lines = 1;
+    row.eachCell((cell, c) => {
+      cell.alignment = { ...cell.alignment, vertical: 'top' };
+      if (!cell.alignment.wrapText) return;
+      const width = Math.max(1, (ws.getColumn(c).width ?? 10) - 1);
+      const value = cell.value;
+      const text = value === null || value === undefined ? '' : typeof value === 'object' && 'text' in value ? String(value.text) : String(value);
+      const needed = text.split('\n').reduce((n, line) => n + Math.max(1, Math.ceil(textWidth(line) / width)), 0);
+      lines = Math.max(lines, needed);
+    });
+    if (lines > 1) row.height = Math.min(409, lines * 13 + 4);
   });
 }
 

@@ -127,9 +127,8 @@ function writeFamily(ws: ExcelJS.Worksheet, table: FamilyTable, model: SummaryMo
   });
   const last = Math.max(2, 2 + table.rows.length);
   ws.autoFilter = { from: { row: 2, column: 1 }, to: { row: last, column: header.length } };
-  fitColumns(ws, 2);
-  ws.getColumn(4).width = 40;
-  ws.getColumn(4).alignment = { wrapText: true, vertical: 'top' };
+  // Text columns wrap at a readable width so the table prints legibly at one page wide.
+  fitColumns(ws, 2, 6, 30);
   freezeAbove(ws, 3);
   printSetup(ws, '1:2');
 }
