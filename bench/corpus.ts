@@ -118,6 +118,12 @@ function relayout(wb: ExcelJS.Workbook, rnd: Prng): void {
   }
 }
 
+/** The division corpus workbook `i` is written for, or null for the other families' sheets. */
+export function corpusDivision(i: number): string | null {
+  if (new Prng(0x5eed + i * 7919).chance(OTHER_SHARE)) return null;
+  return `${DIVISION_BASES[i % DIVISION_BASES.length]}${Math.floor(i / DIVISION_BASES.length) + 1}`;
+}
+
 /** The bytes of corpus workbook `i`: the same on every run and machine. */
 export async function corpusWorkbook(i: number): Promise<Buffer> {
   const src = await loadSources();

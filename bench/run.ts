@@ -1,0 +1,120 @@
+// `npm run bench [-- --quick] [-- --n 300,3000] [-- --queue 1000] [-- --peer-max 3000]`: builds (or reuses)
+// the corpus, runs every scenario, prints a table and writes bench/out/report.json.
+import { availableParallelism, cpus, loadavg, totalmem } from 'node:os';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { CORPUS_VERSION, ensureCorpus } from './corpus.ts';
+import { formatReport, judgeTargets, type Report } from './report.ts';
+import { runAddin } from './scenarios/addin.ts';
+import { peerAvailable, runEmbedded, runPeer, type ProcessRun } from './scenarios/consolidate.ts';
+import { runExtraction } from './scenarios/extraction.ts';
+import { runFloor } from './scenarios/floor.ts';
+import { runQueue } from './scenarios/queue.ts';
+import { runValues } from './scenarios/values.ts';
+
+export interface BenchOptions {
+  ns: number[];
+  /** Peer runs only for N up to this. */
+  peerMax: number;
+  /** Submissions for queue mode; 0 skips it. */
+  queue: number;
+  extractionSample: number;
+  valuesMs: number;
+  outDir: string;
+  log: (line: string) => void;
+}
+
+/** Parses the command line into options; --quick is a smoke run (N = 30, small queue). */
+export function benchOptions(argv: string[]): BenchOptions {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      quick: { type: 'boolean', default: false },
+      n: { type: 'string' },
+      'peer-max': { type: 'string' },
+      queue: { type: 'string' },
+      out: { type: 'string' },
+    },
+  });
+  const quick = values.quick ?? false;
+  const ns = (values.n ?? (quick ? '30' : '300,3000')).split(',').map(Number);
+  if (ns.some((n) => !Number.isInteger(n) || n < 1)) throw new Error(`--n takes counts like 300,3000, not ${values.n}`);
+  return {
+    ns: ns.sort((a, b) => a - b),
+    peerMax: Number(values['peer-max'] ?? Math.max(...ns)),
+    queue: Number(values.queue ?? (quick ? 20 : 1000)),
+    extractionSample: quick ? 30 : 300,
+    valuesMs: quick ? 300 : 2000,
+    outDir: values.out ?? new URL('./out/', import.meta.url).pathname,
+    log: (line) => process.stderr.write(`${line}\n`),
+  };
+}
+
+/** Runs every scenario and returns the report (also written to <outDir>/report.json). */
+export async function runBench(o: BenchOptions): Promise<Report> {
+  const startLoad = loadavg()[0] ?? 0;
+  const corpora = [];
+  for (const n of o.ns) {
+    o.log(`corpus: ${n} workbooks (cached under ${join(o.outDir, 'corpus')})`);
+    corpora.push({ n, corpus: await ensureCorpus(n, { root: o.outDir, onProgress: (d, t) => d % 100 === 0 && o.log(`  generated ${d}/${t}`) }) });
+  }
+  const smallest = corpora[0]!.corpus;
+  const runDir = join(o.outDir, 'runs');
+
+  o.log('values: parseValue over the seed strings');
+  const values = await runValues(o.valuesMs);
+  o.log('extraction: read + extract + validate per workbook');
+  const extraction = await runExtraction(smallest.files.slice(0, o.extractionSample));
+
+  const consolidate: Report['consolidate'] = [];
+  const havePeer = await peerAvailable();
+  for (const { n, corpus } of corpora) {
+    o.log(`floor: N = ${n}`);
+    const floor = await runFloor(corpus.files);
+    o.log(`embedded consolidate: N = ${n}`);
+    const embedded = await runEmbedded(corpus.dir, n, runDir);
+    let oneThread: ProcessRun | null = null;
+    if (n === o.ns[0]) {
+      o.log(`embedded consolidate --threads 1: N = ${n}`);
+      oneThread = await runEmbedded(corpus.dir, n, runDir, 1);
+    }
+    let peer: ProcessRun | null = null;
+    if (havePeer && n <= o.peerMax) {
+      o.log(`openpyxl peer: N = ${n}`);
+      peer = await runPeer(corpus.dir, n, runDir);
+    }
+    consolidate.push({ n, embedded, oneThread, peer, floor });
+  }
+
+  let queue: Report['queue'] = null;
+  if (o.queue > 0) {
+    o.log(`queue mode: ${o.queue} submissions, 1 and 2 workers`);
+    queue = await runQueue(o.queue, { outDir: o.outDir, log: o.log });
+  }
+  o.log('add-in: 1,000-row sheet on the fake Excel');
+  const addin = await runAddin(1000);
+
+  const report: Report = {
+    generatedAt: new Date().toISOString(),
+    machine: { cpus: availableParallelism(), cpuModel: cpus()[0]?.model ?? 'unknown', memoryGb: totalmem() / 2 ** 30, node: process.version, loadAverage: { start: startLoad, end: loadavg()[0] ?? 0 } },
+    corpusVersion: CORPUS_VERSION,
+    values,
+    extraction,
+    consolidate,
+    queue,
+    addin,
+    targets: [],
+  };
+  report.targets = judgeTargets(report);
+  await mkdir(o.outDir, { recursive: true });
+  await writeFile(join(o.outDir, 'report.json'), JSON.stringify(report, null, 2));
+  return report;
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const options = benchOptions(process.argv.slice(2));
+  const report = await runBench(options);
+  process.stdout.write(formatReport(report));
+  process.stderr.write(`report: ${join(options.outDir, 'report.json')}\n`);
+}

@@ -1,0 +1,132 @@
+// Queue mode: submissions through the real intake (mokuhyo serve --no-worker) → BullMQ → mokuhyo worker
+// processes → summary, with 1 and with 2 worker processes, against a private redis-server.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { corpusDivision, ensureCorpus } from '../corpus.ts';
+
+export interface QueueRun {
+  workers: number;
+  /** First upload → every submission accepted or rejected. */
+  ingestMs: number;
+  perSecond: number;
+  /** First upload → the coordinator's consolidation done. */
+  summaryMs: number;
+  accepted: number;
+  rejected: number;
+}
+
+export type QueueResult = { available: true; submissions: number; one: QueueRun; two: QueueRun; scaling: number } | { available: false; reason: string };
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const BIN = join(ROOT, 'bin/mokuhyo.js');
+const NEEDED = ['worker/intake/build-server.ts', 'worker/queue/run-workers.ts', 'worker/cli/serve-command.ts', 'worker/cli/worker-command.ts', 'tests/worker/queue/redis-server.ts'];
+const WARD = { id: 'bench', name: 'ベンチ区', fiscalYear: 2020 };
+const COORDINATOR = 'coordinator-bench-0123456789';
+
+const tokenOf = (division: string): string => `submitter-${Buffer.from(division).toString('hex')}`;
+
+/** Runs queue mode with 1 then 2 worker processes; "not available" when the intake/queue code is absent. */
+export async function runQueue(submissions: number, o: { outDir: string; log: (line: string) => void }): Promise<QueueResult> {
+  const missing = NEEDED.filter((p) => !existsSync(join(ROOT, p)));
+  if (missing.length > 0) return { available: false, reason: `not available (missing ${missing.join(', ')})` };
+  const { findRedisServer, startRedis, freePort } = await import('../../tests/worker/queue/redis-server.ts');
+  const binary = await findRedisServer();
+  if (!binary) return { available: false, reason: 'not available (redis-server not installed)' };
+  const corpus = await ensureCorpus(submissions, { root: o.outDir });
+  const divisions = corpus.files.map((_, i) => corpusDivision(i) ?? 'その他課');
+  const runs: QueueRun[] = [];
+  for (const workers of [1, 2]) {
+    o.log(`  ${workers} worker process(es)`);
+    const redis = await startRedis(binary);
+    const dir = join(o.outDir, 'queue', `w${workers}`);
+    await rm(dir, { recursive: true, force: true });
+    await mkdir(dir, { recursive: true });
+    try {
+      runs.push(await runOnce(workers, corpus.files, divisions, { redisUrl: redis.url, port: await freePort(), dir }));
+    } finally {
+      await redis.stop();
+    }
+  }
+  const [one, two] = runs as [QueueRun, QueueRun];
+  return { available: true, submissions, one, two, scaling: two.perSecond / one.perSecond };
+}
+
+async function runOnce(workers: number, files: string[], divisions: string[], env: { redisUrl: string; port: number; dir: string }): Promise<QueueRun> {
+  const unique = [...new Set(divisions)];
+  const config = {
+    dataDir: join(env.dir, 'data'),
+    redisUrl: env.redisUrl,
+    port: env.port,
+    host: '127.0.0.1',
+    consolidationDelayMs: 60_000,
+    wards: [{ ...WARD, divisions: unique }],
+    tokens: [...unique.map((division) => ({ token: tokenOf(division), ward: WARD.id, division, role: 'submitter' })), { token: COORDINATOR, ward: WARD.id, role: 'coordinator' }],
+  };
+  const configPath = join(env.dir, 'config.json');
+  await writeFile(configPath, JSON.stringify(config));
+  const childEnv = { ...process.env, MOKUHYO_CONFIG: configPath, MOKUHYO_LOG: 'off' };
+  const children: ChildProcess[] = [spawn(process.execPath, [BIN, 'serve', '--no-worker'], { env: childEnv, stdio: 'ignore' })];
+  const base = `http://127.0.0.1:${env.port}`;
+  try {
+    await until(async () => (await fetch(`${base}/healthz`).catch(() => null))?.ok || undefined, 60_000);
+    for (let w = 0; w < workers; w++) children.push(spawn(process.execPath, [BIN, 'worker'], { env: childEnv, stdio: 'ignore' }));
+    // Give the workers their start-up before the clock starts, as a running service would have had it.
+    await new Promise((r) => setTimeout(r, 5000));
+    const start = performance.now();
+    const ids = await mapLimit(files, 8, async (file, i) => {
+      const res = await fetch(`${base}/api/submissions`, { method: 'POST', headers: { authorization: `Bearer ${tokenOf(divisions[i]!)}`, 'content-type': 'application/octet-stream' }, body: await readFile(file) });
+      if (res.status !== 202) throw new Error(`upload ${file}: HTTP ${res.status} ${await res.text()}`);
+      return ((await res.json()) as { id: string }).id;
+    });
+    const finals = new Map<string, string>();
+    await until(async () => {
+      for (const id of ids.filter((x) => !finals.has(x))) {
+        const res = await fetch(`${base}/api/submissions/${id}`, { headers: { authorization: `Bearer ${COORDINATOR}` } });
+        const body = (await res.json()) as { status: string };
+        if (body.status === 'accepted' || body.status === 'rejected') finals.set(id, body.status);
+        else break;
+      }
+      return finals.size === ids.length || undefined;
+    }, 3_600_000);
+    const ingestMs = performance.now() - start;
+    const job = await fetch(`${base}/api/consolidations`, { method: 'POST', headers: { authorization: `Bearer ${COORDINATOR}`, 'content-type': 'application/json' }, body: JSON.stringify({ ward: WARD.id, fiscalYear: WARD.fiscalYear }) });
+    const { id } = (await job.json()) as { id: string };
+    await until(async () => {
+      const res = await fetch(`${base}/api/consolidations/${id}`, { headers: { authorization: `Bearer ${COORDINATOR}` } });
+      const body = (await res.json()) as { status: string };
+      if (body.status === 'failed') throw new Error('consolidation failed');
+      return body.status === 'done' || undefined;
+    }, 600_000);
+    const summaryMs = performance.now() - start;
+    const accepted = [...finals.values()].filter((s) => s === 'accepted').length;
+    return { workers, ingestMs, perSecond: ids.length / (ingestMs / 1000), summaryMs, accepted, rejected: ids.length - accepted };
+  } finally {
+    for (const child of children) child.kill('SIGTERM');
+    await Promise.all(children.map((c) => (c.exitCode !== null ? null : new Promise((r) => c.once('exit', r)))));
+  }
+}
+
+async function until<T>(check: () => Promise<T | undefined>, ms: number): Promise<T> {
+  const end = performance.now() + ms;
+  for (;;) {
+    const value = await check();
+    if (value !== undefined) return value;
+    if (performance.now() > end) throw new Error('queue bench: timed out');
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T, index: number) => Promise<R>): Promise<R[]> {
+  const out = new Array<R>(items.length);
+  let next = 0;
+  await Promise.all(Array.from({ length: limit }, async () => {
+    while (next < items.length) {
+      const i = next++;
+      out[i] = await fn(items[i]!, i);
+    }
+  }));
+  return out;
+}

@@ -1,0 +1,44 @@
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { corpusWorkbook, ensureCorpus } from '../../bench/corpus.ts';
+import { formatReport, type Report } from '../../bench/report.ts';
+import { benchOptions, runBench } from '../../bench/run.ts';
+
+const root = await mkdtemp(join(tmpdir(), 'mokuhyo-bench-'));
+afterAll(() => rm(root, { recursive: true, force: true }));
+
+describe('bench corpus', () => {
+  it('makes the same bytes for the same index and different workbooks for different ones', async () => {
+    const [a, b, c] = [await corpusWorkbook(3), await corpusWorkbook(3), await corpusWorkbook(4)];
+    expect(a.equals(b)).toBe(true);
+    expect(a.equals(c)).toBe(false);
+  });
+
+  it('reuses the cached pool and links the first N into their own folder', async () => {
+    const first = await ensureCorpus(5, { root });
+    let generated = 0;
+    const again = await ensureCorpus(5, { root, onProgress: () => generated++ });
+    expect(again.files).toEqual(first.files);
+    expect(generated).toBe(0);
+    expect((await readFile(first.files[4]!)).equals(await corpusWorkbook(4))).toBe(true);
+  });
+});
+
+describe('runBench', () => {
+  it('runs every scenario on N = 5 and writes a report whose targets name this run', async () => {
+    const options = { ...benchOptions(['--quick', '--n', '5', '--queue', '0', '--out', root]), valuesMs: 50, log: () => undefined };
+    const report = await runBench(options);
+    const saved = JSON.parse(await readFile(join(root, 'report.json'), 'utf8')) as Report;
+    expect(saved.consolidate.map((c) => c.n)).toEqual([5]);
+    const row = saved.consolidate[0]!;
+    expect(row.embedded.note).toMatch(/ファイル 5/);
+    expect(row.floor.cells).toBeGreaterThan(100);
+    expect(saved.values.stringsPerSecond).toBeGreaterThan(0);
+    expect(saved.extraction.workbooks).toBe(5);
+    expect(saved.queue).toBeNull();
+    expect(report.targets.find((t) => t.name.startsWith('peak RSS'))?.met).toBeNull();
+    expect(formatReport(report)).toContain('| 5 | mokuhyo consolidate |');
+  }, 180_000);
+});
