@@ -2,7 +2,7 @@ import type { FamilySpec, Label } from '../spec.ts';
 
 /** A section heading: its number (１．, 1., (1), １) or none, then the words. */
 function heading(words: string, tail = ''): RegExp {
-  return new RegExp(`^([0-9]{1,2}[.、)]?|\\([0-9]{1,2}\\))?${words}${tail}`);
+  return new RegExp(`^([■◆●□◇・]?[0-9]{1,2}[.、)]?|\\([0-9]{1,2}\\)|【[0-9]{1,2}】|[■◆●□◇・])?${words}${tail}`);
 }
 
 export const MISSION: Label = heading('組織の使命');
@@ -36,7 +36,7 @@ export const policyStatementSpec: FamilySpec = {
       fields: [
         { key: 'fiscalYear', label: [/^年度$/, /方針書$/], direction: 'right', type: 'fiscal-year', inline: /^(.*?年度)/ },
         { key: 'organization', label: [/^(所属|所属名|組織名?|部署名?|部局名?)$/], direction: 'right' },
-        { key: 'titleOrganization', label: [/年度.+方針書$/], direction: 'right', inline: /年度[\s\u3000]*(.*[^\s\u3000の])の?方針書$/s },
+        { key: 'titleOrganization', label: [/.+方針書$/], direction: 'right', inline: /^(?:.*?年度)?[\s\u3000]*(.*[^\s\u3000の])の?方針書$/s },
         { key: 'head', label: [/^(所属長|所属長名|氏名|職氏名|局長|部長|課長|室長)$/], direction: 'right' },
       ],
       sections: [

@@ -61,6 +61,17 @@ describe('policy-statement sheets typed differently', () => {
     }
   });
 
+  it('reads 【1】 and ■ numbered headings and the organisation from a title without 年度', () => {
+    const rows = ROWS.map((r) => {
+      if (r[0] === '方針書') return ['総務課の方針書'];
+      if (r[0] === '所属名') return [null, null, '課長', '横手　花子'];
+      return typeof r[0] === 'string' && /^[1-8] /.test(r[0]) ? [r[0].replace(/^([1-8]) /, (_, n: string) => (Number(n) % 2 ? `【${n}】` : `■${n}．`)), ...r.slice(1)] : r;
+    });
+    const record = extract(rows);
+    expect([record.organization, record.fiscalYear]).toEqual(['総務課', null]);
+    expect(essence(record).priorities).toEqual(essence(extract()).priorities);
+  });
+
   it('is not claimed without its 重点取組項目 section', () => {
     expect(extract(ROWS.filter((r) => r[0] !== '5 重点取組項目'), []).family).toBeNull();
   });
