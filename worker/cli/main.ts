@@ -28,5 +28,23 @@ export async function main(argv: string[]): Promise<number> {
     return 2;
   }
   const run = await command.load();
-  return run(rest);
+  try {
+    return await run(rest);
+  } catch (err) {
+    return reportFailure(name, err);
+  }
+}
+
+/** Option mistakes get a Japanese usage hint (exit 2); anything else one line without a stack trace (exit 70). */
+function reportFailure(name: string, err: unknown): number {
+  const e = err as { code?: string; message?: string };
+  if (typeof e.code === 'string' && e.code.startsWith('ERR_PARSE_ARGS')) {
+    const option = /'([^']+)'/.exec(e.message ?? '')?.[1] ?? '';
+    const what = e.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' ? `不明なオプションです: ${option}` : `オプションの指定が正しくありません: ${option}`;
+    process.stderr.write(`mokuhyo ${name}: ${what}\n\n${USAGE}`);
+    return 2;
+  }
+  process.stderr.write(`mokuhyo ${name}: 予期しないエラーで中断しました（${e.message ?? String(err)}）\n`);
+  if (process.env['MOKUHYO_DEBUG']) process.stderr.write(`${(err as Error).stack ?? ''}\n`);
+  return 70;
 }

@@ -9,13 +9,15 @@ export const templateCommand: Command = async (args) => {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
-    options: { variant: { type: 'string' }, 'fiscal-year': { type: 'string' }, out: { type: 'string', short: 'o' } },
+    options: { variant: { type: 'string' }, 'fiscal-year': { type: 'string' }, out: { type: 'string', short: 'o' }, help: { type: 'boolean', short: 'h' } },
   });
+  if (values.help) {
+    process.stdout.write(usage());
+    return 0;
+  }
   const family = FAMILIES.find((f) => f.id === positionals[0]);
-  const withTemplates = FAMILIES.filter((f) => f.variants.some((v) => v.template));
   if (!family || !values.out) {
-    const list = withTemplates.map((f) => `  ${f.id}（${f.title}）: ${f.variants.filter((v) => v.template).map((v) => v.id).join(', ')}`).join('\n');
-    process.stderr.write(`使い方: mokuhyo template <様式> [--variant 種類] [--fiscal-year 年度] -o 出力.xlsx\n様式:\n${list}\n`);
+    process.stderr.write(usage());
     return 2;
   }
   const variant = values.variant ? family.variants.find((v) => v.id === values.variant) : family.variants.find((v) => v.template);
@@ -30,9 +32,17 @@ export const templateCommand: Command = async (args) => {
   }
   const { bytes } = await generateTemplate(family, variant, { fiscalYear });
   await writeFile(values.out, bytes);
-  process.stdout.write(`${values.out}: ${family.title}（${variant.title}）${fiscalYear}年度\n`);
+  const title = variant.title.includes(family.title) ? variant.title : `${family.title}（${variant.title}）`;
+  process.stdout.write(`${values.out}: ${title} ${fiscalYear}年度\n`);
   return 0;
 };
+
+function usage(): string {
+  const list = FAMILIES.filter((f) => f.variants.some((v) => v.template))
+    .map((f) => `  ${f.id}（${f.title}）: ${f.variants.filter((v) => v.template).map((v) => v.id).join(', ')}`)
+    .join('\n');
+  return `使い方: mokuhyo template <様式> [--variant 種類] [--fiscal-year 年度] -o 出力.xlsx\n様式:\n${list}\n`;
+}
 
 /** April starts the Japanese fiscal year. */
 function currentFiscalYear(now: Date): number {

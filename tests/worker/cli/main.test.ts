@@ -1,0 +1,35 @@
+import { spawnSync } from 'node:child_process';
+import { describe, expect, it } from 'vitest';
+
+const mokuhyo = (...args: string[]) => spawnSync('node', ['bin/mokuhyo.js', ...args], { encoding: 'utf8' });
+
+describe('mokuhyo command line', () => {
+  it('prints usage for --help and exits 0', () => {
+    const r = mokuhyo('--help');
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('使い方: mokuhyo <command>');
+    expect(r.stdout).toMatch(/consolidate/);
+  });
+
+  it('exits 2 with usage for no command or an unknown one', () => {
+    expect(mokuhyo().status).toBe(2);
+    const r = mokuhyo('frobnicate');
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('不明なコマンドです: frobnicate');
+  });
+
+  it('answers an unknown option in Japanese, exit 2, without a stack trace', () => {
+    for (const command of ['extract', 'template', 'validate']) {
+      const r = mokuhyo(command, '--bogus');
+      expect(r.status).toBe(2);
+      expect(r.stderr).toMatch(/不明なオプションです: --bogus|使い方/);
+      expect(r.stderr).not.toMatch(/\n\s+at .+:\d+:\d+/);
+    }
+  });
+
+  it('writes a blank template for a fiscal year and lists the forms on --help', () => {
+    const help = mokuhyo('template', '--help');
+    expect(help.status).toBe(0);
+    expect(help.stdout).toContain('org-goals（組織目標管理シート）: division, ward');
+  });
+});
