@@ -1,5 +1,6 @@
 import { UnrecoverableError, type Job } from 'bullmq';
-import type { SubmissionStore } from '../storage/index.ts';
+import type { FileError } from '../../shared/model/record.ts';
+import type { SubmissionResult, SubmissionStore } from '../storage/index.ts';
 import type { Queues, IngestJobData } from './queues.ts';
 import { SandboxLimitError, type SandboxPool } from './sandbox.ts';
 
@@ -27,18 +28,27 @@ export function ingestProcessor(deps: IngestDeps) {
       result = await deps.sandbox.run(bytes);
     } catch (err) {
       if (!(err instanceof SandboxLimitError)) throw err;
-      const error = { code: err.code, message: err.message };
-      await store.putResult(meta.id, { status: 'rejected', error, sheets: [] });
-      await store.update(meta.id, { status: 'rejected', error, finishedAt: new Date().toISOString() });
+      await finalize(store, meta.id, { status: 'rejected', error: { code: err.code, message: err.message }, sheets: [] });
+      await queues.requestConsolidation(meta.ward, meta.fiscalYear);
       throw new UnrecoverableError(err.message);
     }
     await job.updateProgress(80);
     const status = result.status === 'accepted' ? 'accepted' : 'rejected';
-    await store.putResult(meta.id, { status, error: result.error, sheets: result.sheets });
-    await store.update(meta.id, { status, error: result.error, finishedAt: new Date().toISOString() });
+    await finalize(store, meta.id, { status, error: result.error, sheets: result.sheets });
     await job.updateProgress(100);
-    if (status === 'accepted') await queues.requestConsolidation(meta.ward, meta.fiscalYear);
+    // Rejections too: 提出状況 lists them, and a build skipped while this one was pending waits for it.
+    await queues.requestConsolidation(meta.ward, meta.fiscalYear);
     if (result.status === 'unreadable') throw new UnrecoverableError(result.error?.message ?? '読み込めないファイルです。');
     return { status };
   };
+}
+
+/**
+ * Records the outcome exactly once: the first stored result wins (two workers may race on a job whose
+ * lock was lost with Redis), and the metadata is copied from that result, so every writer writes the same.
+ */
+async function finalize(store: SubmissionStore, id: string, outcome: { status: 'accepted' | 'rejected'; error: FileError | null; sheets: SubmissionResult['sheets'] }): Promise<void> {
+  await store.putResult(id, { ...outcome, finishedAt: new Date().toISOString() });
+  const kept: SubmissionResult = (await store.getResult(id)) ?? outcome;
+  await store.update(id, { status: kept.status, error: kept.error, finishedAt: kept.finishedAt ?? new Date().toISOString() });
 }

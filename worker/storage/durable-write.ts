@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir, open, rename, rm } from 'node:fs/promises';
+import { link, mkdir, open, rename, rm } from 'node:fs/promises';
 import { dirname } from 'node:path';
 
 /**
@@ -24,6 +24,34 @@ export async function durableWrite(path: string, data: Buffer | string): Promise
     throw err;
   }
   await syncDir(dir);
+}
+
+/**
+ * Like durableWrite, but only when `path` does not exist yet: the complete file is linked into place
+ * (atomic, exclusive), so of several concurrent writers exactly one wins. Resolves true for the winner.
+ */
+export async function durableCreate(path: string, data: Buffer | string): Promise<boolean> {
+  const dir = dirname(path);
+  await mkdir(dir, { recursive: true });
+  const tmp = `${path}.${randomBytes(6).toString('hex')}.tmp`;
+  let created = true;
+  try {
+    const handle = await open(tmp, 'wx');
+    try {
+      await handle.writeFile(data);
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    await link(tmp, path).catch((err: NodeJS.ErrnoException) => {
+      if (err.code !== 'EEXIST') throw err;
+      created = false;
+    });
+  } finally {
+    await rm(tmp, { force: true });
+  }
+  await syncDir(dir);
+  return created;
 }
 
 /** fsyncs a directory so entries created or renamed in it are durable. */

@@ -1,7 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { access, readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { durableWrite } from './durable-write.ts';
+import { durableCreate, durableWrite } from './durable-write.ts';
 import { StorageError, type NewSubmission, type SubmissionMeta, type SubmissionResult, type SubmissionStore, type SummaryStore } from './storage-port.ts';
 
 const ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
@@ -46,6 +46,7 @@ export class FsSubmissionStore implements SubmissionStore {
   async update(id: string, patch: Partial<Pick<SubmissionMeta, 'status' | 'error' | 'finishedAt'>>): Promise<SubmissionMeta> {
     const meta = await this.get(id);
     if (!meta) throw new StorageError(`提出 ${id} が見つかりません。`);
+    if (isFinal(meta.status) && patch.status !== undefined && !isFinal(patch.status)) return meta;
     const next = { ...meta, ...patch };
     await durableWrite(this.metaPath(id), JSON.stringify(next));
     return next;
@@ -53,7 +54,7 @@ export class FsSubmissionStore implements SubmissionStore {
 
   async putResult(id: string, result: SubmissionResult): Promise<void> {
     if (!isSubmissionId(id)) throw new StorageError(`不正な提出 ID です: ${id}`);
-    await durableWrite(this.resultPath(id), JSON.stringify(result));
+    await durableCreate(this.resultPath(id), JSON.stringify(result));
   }
 
   async getResult(id: string): Promise<SubmissionResult | null> {
@@ -108,6 +109,10 @@ export class FsSummaryStore implements SummaryStore {
     if (!WARD.test(ward) || !Number.isInteger(fiscalYear)) throw new StorageError('不正な区 ID または年度です。');
     return join(this.root, 'summaries', ward, `${fiscalYear}.xlsx`);
   }
+}
+
+function isFinal(status: SubmissionMeta['status']): boolean {
+  return status === 'accepted' || status === 'rejected';
 }
 
 async function readJson<T>(path: string): Promise<T | null> {

@@ -22,6 +22,8 @@ export interface SubmissionResult {
   status: 'accepted' | 'rejected';
   error: FileError | null;
   sheets: SheetRecord[];
+  /** When the submission was finalised; the metadata's finishedAt is copied from here. */
+  finishedAt?: string;
 }
 
 export type NewSubmission = Pick<SubmissionMeta, 'ward' | 'fiscalYear' | 'division' | 'receivedAt'>;
@@ -32,8 +34,9 @@ export interface SubmissionStore {
   put(bytes: Buffer, submission: NewSubmission): Promise<SubmissionMeta>;
   get(id: string): Promise<SubmissionMeta | null>;
   bytes(meta: SubmissionMeta): Promise<Buffer>;
-  /** Sets the status (and error); returns the updated metadata. */
+  /** Sets the status (and error); returns the updated metadata. A final status is never set back to a non-final one. */
   update(id: string, patch: Partial<Pick<SubmissionMeta, 'status' | 'error' | 'finishedAt'>>): Promise<SubmissionMeta>;
+  /** Stores the outcome once: the first result stored wins and later calls leave it (exactly-once finalisation). */
   putResult(id: string, result: SubmissionResult): Promise<void>;
   getResult(id: string): Promise<SubmissionResult | null>;
   list(filter?: { ward?: string; fiscalYear?: number }): Promise<SubmissionMeta[]>;
