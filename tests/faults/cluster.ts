@@ -117,17 +117,15 @@ export interface Answer {
 
 async function answer(res: Response): Promise<Answer> {
   const text = await res.text();
-  let body: Record<string, unknown> = {};
   try {
-    body = JSON.parse(text) as Record<string, unknown>;
+    return { status: res.status, body: JSON.parse(text) as Record<string, unknown> };
   } catch {
-    body = { text };
+    return { status: res.status, body: { text } };
   }
-  return { status: res.status, body };
 }
 
 export async function submit(base: string, token: string, bytes: Buffer, headers: Record<string, string> = {}, path = '/api/submissions'): Promise<Answer> {
-  return answer(await fetch(`${base}${path}`, { method: 'POST', body: bytes, headers: { 'content-type': XLSX, authorization: `Bearer ${token}`, ...headers } }));
+  return answer(await fetch(`${base}${path}`, { method: 'POST', body: new Uint8Array(bytes), headers: { 'content-type': XLSX, authorization: `Bearer ${token}`, ...headers } }));
 }
 
 export async function getJson(base: string, path: string, token: string | null, method = 'GET', body?: unknown): Promise<Answer> {
@@ -162,7 +160,7 @@ export class FinalityWatcher {
     const before = this.seen.get(meta.id);
     const now = JSON.stringify([meta.status, meta.error, meta.finishedAt]);
     if (before !== undefined && before !== now) this.violations.push(`${meta.id}: ${before} → ${now}`);
-    if (FINAL.has(meta.status) && before === undefined) this.seen.set(meta.id, now);
+    if (FINAL.has(meta.status) && before !== now) this.seen.set(meta.id, now);
   }
 
   stop(): void {
