@@ -1,5 +1,5 @@
 import { parseHeader, parseValue, toHalfWidth } from '../values/index.ts';
-import type { HeaderKind } from '../values/types.ts';
+import type { HeaderKind, ParsedHeader } from '../values/types.ts';
 import type { Measure, MeasureValue } from '../model/record.ts';
 import type { ColumnSpec, TableSpec } from '../families/spec.ts';
 import { matchesLabel } from './label.ts';
@@ -119,9 +119,9 @@ function yearColumnsOf(index: SheetIndex, spec: TableSpec, row: number): YearCol
       if (spec.years.kinds.includes(named.kind)) years.push({ col, year: null, kind: named.kind, header, ...(named.offset === undefined ? {} : { offset: named.offset }) });
       continue;
     }
-    const parsed = parseHeader(header);
-    if (parsed.kind === null) continue;
     const parentNorm = row > 0 && view.address(row - 1, col) !== address ? index.norm(row - 1, col) : '';
+    const parsed = splitHeader(parseHeader(header), header, parentNorm, spec);
+    if (parsed.kind === null) continue;
     // An unmerged band header (工程・数値目標 over R3, R4) is written over its first column only.
     const parentKind = spec.years.parentKinds?.find((p) => matchesLabel(parentNorm, p.label))?.kind ??
       (parentNorm === '' && years.at(-1)?.col === col - 1 ? bandKind : undefined);
@@ -135,6 +135,17 @@ function yearColumnsOf(index: SheetIndex, spec: TableSpec, row: number): YearCol
     years.push({ col, year: parsed.year, kind, header });
   }
   return years;
+}
+
+/**
+ * A header split over two rows — the year above its kinds ("R2" over 目標 | 結果) or the kind above its years
+ * (実績 over H29 | H30 | R1) — reads as the two together, unless the upper label is a declared band (工程・数値目標).
+ */
+function splitHeader(parsed: ParsedHeader, header: string, parent: string, spec: TableSpec): ParsedHeader {
+  if (parent === '' || (parsed.year !== null && parsed.kind !== 'plan')) return parsed;
+  if (spec.years.parentKinds?.some((p) => matchesLabel(parent, p.label))) return parsed;
+  const combined = [parseHeader(parent + header), parseHeader(header + parent)].find((p) => p.year !== null && p.kind !== null && p.kind !== 'plan');
+  return combined ? { ...combined, raw: header } : parsed;
 }
 
 /** A column label in this row, or in the row above (two-row headers: only beside year columns, else every row under a header would be one). */
@@ -162,6 +173,8 @@ export function readTable(index: SheetIndex, spec: TableSpec, layout: TableLayou
   if (nameIndex === undefined) return { layout, measures, groups };
   const fieldSpecs = spec.columns.filter((c) => c.role !== 'name' && c.role !== 'group' && layout.columns.has(c.key));
   const groupIndex = groupSpec ? layout.columns.get(groupSpec.key) : undefined;
+  const fallback = groupIndex === undefined ? spec.columns.find((c) => c.fallbackGroup && layout.columns.has(c.key)) : undefined;
+  const groupCol = groupIndex ?? (fallback ? layout.columns.get(fallback.key) : undefined);
   const allColumns = [...layout.columns.values(), ...layout.years.map((y) => y.col)];
   let group: GroupItem | undefined;
   let previousGroup: GroupItem | undefined;
@@ -177,11 +190,12 @@ export function readTable(index: SheetIndex, spec: TableSpec, layout: TableLayou
     gap = 0;
     const name = view.text(row, nameIndex);
     if (nameCol && matchesLabel(index.norm(row, nameIndex), nameCol.label)) continue;
-    const groupText = groupIndex === undefined ? '' : normalizeGroup(view.text(row, groupIndex));
-    const startsGroup = groupIndex !== undefined && groupText !== '' &&
-      (!group || group.group !== groupText || (view.merge(row, groupIndex) !== undefined && view.address(row, groupIndex) !== group.cell));
+    const groupText = groupIndex !== undefined ? normalizeGroup(view.text(row, groupIndex))
+      : fallback && groupCol !== undefined ? fallbackGroupOf(view.text(row, groupCol), group, fallback.key, groups.length) : '';
+    const startsGroup = groupCol !== undefined && groupText !== '' &&
+      (!group || group.group !== groupText || (view.merge(row, groupCol) !== undefined && view.address(row, groupCol) !== group.cell));
     if (startsGroup) {
-      group = { group: groupText, cell: view.address(row, groupIndex!), rows: 0, fields: {}, cells: {} };
+      group = { group: groupText, cell: view.address(row, groupCol), rows: 0, fields: {}, cells: {} };
       for (const f of fieldSpecs) {
         const col = layout.columns.get(f.key)!;
         group.fields[f.key] = view.text(row, col) || null;
@@ -280,9 +294,17 @@ function dominantUnit(values: readonly MeasureValue[]): string | null {
   return best;
 }
 
+/** Without a number column, a new text in the fallback column (the goal) starts the next group: 1, 2, 3… */
+function fallbackGroupOf(text: string, current: GroupItem | undefined, key: string, count: number): string {
+  if (text === '') return '';
+  return current && current.fields[key] === text ? current.group : String(count + 1);
+}
+
 /** "１" → "1", "No.2" → "2": the group key as a coordinator would write it. */
 export function normalizeGroup(text: string): string {
-  return toHalfWidth(text).replace(/\s+/g, '').replace(/^(No\.?|№)/i, '');
+  const plain = toHalfWidth(text).replace(/\s+/g, '').replace(/^(No\.?|№)/i, '');
+  const circled = plain.length === 1 ? '①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳'.indexOf(plain) : -1;
+  return circled >= 0 ? String(circled + 1) : plain;
 }
 
 export { dominantUnit, headingLevels, headingsAt, readValue };

@@ -49,6 +49,8 @@ export interface ColumnSpec {
   /** The header a blank template writes, and its column width in characters. */
   caption?: string;
   width?: number;
+  /** When the table has no group column, a new value here starts the next group, numbered 1, 2, 3… */
+  fallbackGroup?: boolean;
 }
 
 /** Year columns: every header that reads as year + kind (parseHeader) becomes one. */

@@ -34,9 +34,9 @@ export const orgGoalsSpec: FamilySpec = {
       tables: [{
         key: 'indicators',
         columns: [
-          { key: 'no', label: [/^No\.?$/i, /^NO$/i, /^番号$/, /^№$/], role: 'group', carryDown: true, required: true, caption: 'No.', width: 5 },
+          { key: 'no', label: [/^No\.?$/i, /^NO$/i, /^番号$/, /^№$/], role: 'group', carryDown: true, caption: 'No.', width: 5 },
           { key: 'wardGoal', label: [/^部区(組織)?目標?(No\.?)?$/, /^(区|部)の?(組織|重点)目標(No\.?|番号)?$/], role: 'field', carryDown: true, caption: '部区組織目標', width: 7 },
-          { key: 'goal', label: [/^組織目標$/, /^課の?組織目標$/, /^目標$/], role: 'field', carryDown: true, caption: '組織目標', width: 28 },
+          { key: 'goal', label: [/^組織目標$/, /^課の?組織目標$/, /^目標$/], role: 'field', carryDown: true, fallbackGroup: true, caption: '組織目標', width: 28 },
           { key: 'initiatives', label: [/^主な取り?組み?/], role: 'field', carryDown: true, caption: '主な取組（事業）', width: 26 },
           { key: 'indicator', label: [/^項目(\(単位\))?$/, /^指標(名|項目)?(\(単位\))?$/], role: 'name', required: true, caption: '項目（単位）', width: 24 },
           { key: 'note', label: [/^補足/, /参考指標$/], role: 'field', caption: '補足・参考指標', width: 26 },

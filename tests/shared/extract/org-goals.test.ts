@@ -93,6 +93,29 @@ describe('org-goals extraction', () => {
     expect(extract(grid).measures[0]!.values.map((v) => v.year)).toEqual([2017, 2018, 2019, 2020, 2020]);
   });
 
+  it('reads year headers split over two rows: the year above its kinds, or the kind above its years', () => {
+    const rows = DIVISION_ROWS.map((r) => [...r]);
+    rows[8] = ['No.', '組織目標', '主な取組（事業）', '指標', '実績', null, null, 'R2', null, null, '目標達成状況'];
+    rows[9] = [null, null, null, '項目（単位）', 'H29', 'H30', 'R1', '目標', '結果', '補足・参考指標', '評価'];
+    const merges = DIVISION_MERGES.filter((m) => m !== 'D9:J9').concat(['E9:G9', 'H9:I9']);
+    const record = extract(gridFrom('健康福祉課', rows, merges));
+    expect(record.measures[0]!.values.map((v) => `${v.year}${v.kind}`)).toEqual(['2017actual', '2018actual', '2019actual', '2020target', '2020result']);
+    expect(essence(record)).toEqual(essence(extract(division())));
+  });
+
+  it('reads goal numbers written as circled or full-width numbers', () => {
+    const grid = mapText(division(), (text, cell) => (cell.kind === 'string' && /^[1-4]$/.test(text) ? '①②③④'[Number(text) - 1]! : text));
+    expect(extract(grid).measures.map((m) => m.group)).toEqual(['1', '2', '2', '2', '3', '4']);
+  });
+
+  it('numbers the goals itself when the sheet has no No. column', () => {
+    const grid = unmerge(division(), 'repeat', (m) => m.left === 0 && m.top >= 8);
+    for (const row of grid.rows) row.splice(0, 1);
+    const record = extract({ ...grid, merges: grid.merges.filter((m) => m.left > 0).map((m) => ({ ...m, left: m.left - 1, right: m.right - 1 })) });
+    expect(record.measures.map((m) => m.group)).toEqual(['1', '2', '2', '2', '3', '4']);
+    expect(record.measures.map((m) => m.name)).toEqual(extract(division()).measures.map((m) => m.name));
+  });
+
   it('does not claim a sheet that is not the form', () => {
     const other = gridFrom('Sheet1', [['氏名', '年度', '金額'], ['山田', 'R2実績', 'R3目標'], ['組織目標', '100', '200']]);
     expect(extract(other).family).toBeNull();
