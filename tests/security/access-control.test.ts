@@ -139,10 +139,14 @@ describe.skipIf(!binary)('intake access control', () => {
     const before = (await w.runtime.store.list()).length;
     expect((await request('POST', '/api/submissions', TOKENS.kenko, Buffer.concat([kenko, Buffer.alloc(300_000)]))).statusCode).toBe(413);
     const address = await w.app.listen({ port: 0, host: '127.0.0.1' });
-    const chunks = async function* () {
-      for (let i = 0; i < 40; i++) yield new Uint8Array(10_000);
-    };
-    const res = await fetch(`${address}/api/submissions`, { method: 'POST', body: ReadableStream.from(chunks()), duplex: 'half', headers: { 'content-type': XLSX, authorization: `Bearer ${TOKENS.kenko}` } } as RequestInit);
+    let sent = 0;
+    const body = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        if (sent++ < 40) controller.enqueue(new Uint8Array(10_000));
+        else controller.close();
+      },
+    });
+    const res = await fetch(`${address}/api/submissions`, { method: 'POST', body, duplex: 'half', headers: { 'content-type': XLSX, authorization: `Bearer ${TOKENS.kenko}` } } as RequestInit);
     expect(res.status).toBe(413);
     expect((await w.runtime.store.list()).length).toBe(before);
   });
