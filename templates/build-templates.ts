@@ -2,26 +2,21 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { FAMILIES } from '../shared/families/index.ts';
-import { generateTemplate } from './generate-template.ts';
+import { templateEntries } from './registry.ts';
 
 /** The fiscal year the committed templates are laid out for (令和8年度); `mokuhyo template` makes any other. */
 export const TEMPLATE_FISCAL_YEAR = 2026;
 
 const here = dirname(fileURLToPath(import.meta.url));
 
-/** Writes templates/<family>-<variant>.xlsx for every variant with a template; returns the paths. */
+/** Writes templates/<family>-<variant>.xlsx for every variant with a blank form; returns the paths. */
 export async function buildTemplates(outDir: string = here, fiscalYear = TEMPLATE_FISCAL_YEAR): Promise<string[]> {
   await mkdir(outDir, { recursive: true });
   const written: string[] = [];
-  for (const family of FAMILIES) {
-    for (const variant of family.variants) {
-      if (!variant.template) continue;
-      const { bytes } = await generateTemplate(family, variant, { fiscalYear });
-      const path = join(outDir, `${family.id}-${variant.id}.xlsx`);
-      await writeFile(path, bytes);
-      written.push(path);
-    }
+  for (const entry of templateEntries()) {
+    const path = join(outDir, `${entry.family.id}-${entry.variant.id}.xlsx`);
+    await writeFile(path, await entry.build(fiscalYear));
+    written.push(path);
   }
   return written;
 }

@@ -17,6 +17,11 @@ export async function withFormTag(xlsx: Uint8Array, tag: string): Promise<Buffer
   if (/<definedNames\s*\/>/.test(xml)) xml = xml.replace(/<definedNames\s*\/>/, `<definedNames>${name}</definedNames>`);
   else if (xml.includes('<definedNames>')) xml = xml.replace('<definedNames>', `<definedNames>${name}`);
   else xml = xml.replace('</sheets>', `</sheets><definedNames>${name}</definedNames>`);
-  zip.file('xl/workbook.xml', xml);
-  return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', date: new Date(Date.UTC(2020, 0, 1)) } as JSZip.JSZipGeneratorOptions<'nodebuffer'>);
+  // Fixed entry dates keep a regenerated template byte-identical when nothing in it changed.
+  const stamp = new Date(Date.UTC(2020, 0, 1));
+  zip.file('xl/workbook.xml', xml, { date: stamp });
+  zip.forEach((_path, entry) => {
+    entry.date = stamp;
+  });
+  return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
 }
