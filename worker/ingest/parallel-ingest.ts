@@ -5,6 +5,7 @@ import { Worker } from 'node:worker_threads';
 import type { SubmissionInput } from '../../shared/summary/index.ts';
 import type { IngestOptions } from '../queue/ingest-workbook.ts';
 import { ingestFile } from '../summary/ingest-files.ts';
+import { threadBundle } from './thread-bundle.ts';
 
 /** One file to ingest, with its provenance link relative to the summary. */
 export interface IngestJob {
@@ -134,24 +135,31 @@ function runOnWorkers(jobs: readonly IngestJob[], options: IngestOptions, thread
     worker.postMessage({ index, file: job.file, link: job.link ?? null, options } satisfies IngestTask);
     return true;
   };
-  for (let t = 0; t < Math.min(threads, jobs.length); t++) {
-    const worker = new Worker(BOOTSTRAP, { eval: true });
-    workers.push(worker);
-    worker.on('message', (answer: IngestAnswer) => {
-      if ('fault' in answer) {
-        fail(new IngestThreadError(`ingest failed for ${jobs[answer.index]?.file ?? answer.index}: ${answer.fault}`));
-        return;
-      }
-      settle(answer);
-      feed(worker);
-    });
-    worker.on('error', (err) => fail(new IngestThreadError(`ingest thread failed: ${err.message}`, { cause: err })));
-    worker.on('exit', (code) => {
-      if (code !== 0) fail(new IngestThreadError(`ingest thread exited with code ${code}`));
-    });
-    for (let k = 0; k < perThread; k++) feed(worker);
-  }
+  const start = (bundle: string | null): void => {
+    for (let t = 0; t < Math.min(threads, jobs.length); t++) {
+      const worker = bundle ? new Worker(new URL(bundle)) : new Worker(BOOTSTRAP, { eval: true });
+      workers.push(worker);
+      worker.on('message', (answer: IngestAnswer) => {
+        if ('fault' in answer) {
+          fail(new IngestThreadError(`ingest failed for ${jobs[answer.index]?.file ?? answer.index}: ${answer.fault}`));
+          return;
+        }
+        settle(answer);
+        feed(worker);
+      });
+      worker.on('error', (err) => fail(new IngestThreadError(`ingest thread failed: ${err.message}`, { cause: err })));
+      worker.on('exit', (code) => {
+        if (code !== 0) fail(new IngestThreadError(`ingest thread exited with code ${code}`));
+      });
+      for (let k = 0; k < perThread; k++) feed(worker);
+    }
+  };
+  const booted = threadBundle()
+    .catch(() => null)
+    .then(start)
+    .catch((err: unknown) => fail(err instanceof Error ? err : new Error(String(err))));
   return async () => {
+    await booted;
     await Promise.all(workers.map((w) => w.terminate()));
   };
 }

@@ -1,4 +1,4 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -6,6 +6,7 @@ import { corpusWorkbook } from '../../../bench/corpus.ts';
 import { readWorkbookFile } from '../../../worker/xlsx/index.ts';
 import { consolidateFiles } from '../../../worker/summary/consolidate-files.ts';
 import { defaultThreads, ingestAll, ingestFiles } from '../../../worker/ingest/parallel-ingest.ts';
+import { threadBundle } from '../../../worker/ingest/thread-bundle.ts';
 
 let dir: string;
 let files: string[];
@@ -49,6 +50,18 @@ describe('ingestFiles', () => {
   it('keeps small batches in this thread', () => {
     expect(defaultThreads(3)).toBe(1);
     expect(defaultThreads(1000)).toBeGreaterThanOrEqual(1);
+  });
+});
+
+describe('threadBundle', () => {
+  it('bundles the project sources of the thread entry once and leaves packages external', async () => {
+    const url = await threadBundle();
+    expect(url).not.toBeNull();
+    expect(await threadBundle()).toBe(url);
+    const code = await readFile(new URL(url!), 'utf8');
+    expect(code).not.toMatch(/from ["'][^"']+\.ts["']/);
+    expect(code).toMatch(/from ["']yauzl["']/);
+    expect(code).toContain('parentPort');
   });
 });
 
