@@ -33,7 +33,7 @@ try {
       '',
     ].join('\n'),
   );
-  if (values.json) await writeFile(values.json, `${JSON.stringify({ submissions, clients, workers, lost, ...result }, null, 2)}\n`);
+  if (values.json) await writeFile(values.json, `${JSON.stringify({ clients, workers, lost, ...result }, null, 2)}\n`);
   process.exitCode = result.acknowledged === submissions && lost === 0 ? 0 : 1;
 } finally {
   await cluster.stop();
