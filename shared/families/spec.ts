@@ -182,6 +182,8 @@ export interface VariantSpec {
   /** Field key of the fiscal year. */
   fiscalYear: string;
   template?: TemplateSpec;
+  /** What is filled in only at evaluation time (field keys or `items.<list>.<key>`); default 評価日 (`evaluatedOn`). */
+  evaluatedWhen?: string[];
 }
 
 /** A form family: data only, read by the extractor, the template generator and the rules. */

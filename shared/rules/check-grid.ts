@@ -24,14 +24,22 @@ export interface SheetCheck {
 /** Extracts a sheet and runs its family's rules: the one entry point the add-in and the worker share. */
 export function checkGrid(grid: Grid, options: CheckOptions = {}): SheetCheck {
   const extraction = extractSheet(grid, options.families ?? FAMILIES);
-  const phase = options.phase ?? phaseOf(extraction.record);
+  const phase = options.phase ?? phaseOf(extraction.record, extraction.variant?.evaluatedWhen);
   const record = extraction.record;
   const findings: Finding[] = record.family ? runRules(rulesFor(record.family), { extraction, record, phase }) : [];
   record.findings = findings.map((f) => renderFinding(f));
   return { extraction, record, phase, findings };
 }
 
-/** A sheet is in evaluation once its 評価日 (or result narrative) is filled in. */
-export function phaseOf(record: SheetRecord): Phase {
-  return record.fields?.['evaluatedOn']?.value ? 'evaluation' : 'planning';
+/**
+ * A sheet is in evaluation once what its form fills in at the end of the year is there: 評価日 by default, or
+ * the variant's own `evaluatedWhen` entries — field keys, or `items.<list>.<key>` (a rating code of any action).
+ */
+export function phaseOf(record: SheetRecord, evaluatedWhen: readonly string[] = ['evaluatedOn']): Phase {
+  const filled = evaluatedWhen.some((path) => {
+    const [head, list, key] = path.split('.');
+    if (head !== 'items') return Boolean(record.fields?.[path]?.value.trim());
+    return (record.items?.[list ?? ''] ?? []).some((item) => Boolean(item[key ?? '']?.trim()));
+  });
+  return filled ? 'evaluation' : 'planning';
 }

@@ -118,6 +118,7 @@ export const policyReviewSpec: FamilySpec = {
       ],
       organization: ['ward'],
       fiscalYear: 'fiscalYear',
+      evaluatedWhen: ['items.actions.achievement'],
       template: {
         columns: 15,
         orientation: 'landscape',

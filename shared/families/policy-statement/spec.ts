@@ -55,6 +55,7 @@ export const policyStatementSpec: FamilySpec = {
       ],
       organization: ['organization', 'titleOrganization'],
       fiscalYear: 'fiscalYear',
+      evaluatedWhen: ['summary'],
     },
   ],
 };

@@ -48,7 +48,7 @@ async function relaid(edit: (ws: ExcelJS.Worksheet) => void, name: string): Prom
 }
 
 describe('policy-review seed workbook', () => {
-  it('reads both pillars with their plans, codes and the one contradiction of the seed', async () => {
+  it('reads both pillars with their plans, codes and what a coordinator flags in this self-evaluation', async () => {
     const sheets = await sheetsOf(SEED);
     expect(sheets.map((s) => [s.sheet, s.family, s.organization, s.fiscalYear, s.measures.length, s.items?.['actions']?.length])).toEqual([
       ['経営課題1', 'policy-review', '北区', 2015, 10, 8],
@@ -58,6 +58,7 @@ describe('policy-review seed workbook', () => {
       [
         "経営課題1 warning common/text-too-long C12",
         "経営課題1 warning policy-review/withdrawal-missing E23",
+        "経営課題1 error policy-review/achievement-missing J23",
         "経営課題2 warning common/text-too-long C13",
         "経営課題2 error policy-review/withdrawal-triggered J24",
       ]
