@@ -6,6 +6,7 @@ import { defaultThreads } from '../ingest/parallel-ingest.ts';
 import { consolidateFiles, writeAtomically } from '../summary/consolidate-files.ts';
 import { measuresCsv, measuresJson } from '../summary/export-open-data.ts';
 import type { Command } from './main.ts';
+import { describeOptionError } from './option-error.ts';
 
 const USAGE = '使い方: mokuhyo consolidate <file.xlsx|フォルダ>... -o <summary.xlsx> [--ward 区名] [--fiscal-year 2020] [--csv out.csv] [--json out.json] [--phase planning|evaluation] [--threads N]\n';
 
@@ -24,13 +25,18 @@ export const consolidateCommand: Command = async (args) => {
         json: { type: 'string' },
         phase: { type: 'string' },
         threads: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
       },
     });
   } catch (err) {
-    process.stderr.write(`mokuhyo consolidate: ${(err as Error).message}\n${USAGE}`);
+    process.stderr.write(`mokuhyo consolidate: ${describeOptionError(err) ?? (err as Error).message}\n${USAGE}`);
     return 2;
   }
   const { values, positionals } = parsed;
+  if (values.help) {
+    process.stdout.write(USAGE);
+    return 0;
+  }
   if (positionals.length === 0 || !values.output) {
     process.stderr.write(USAGE);
     return 2;

@@ -1,3 +1,5 @@
+import { describeOptionError } from './option-error.ts';
+
 /** The `mokuhyo` command line: dispatches to one module per command. */
 export type Command = (args: string[]) => Promise<number>;
 
@@ -37,13 +39,12 @@ export async function main(argv: string[]): Promise<number> {
 
 /** Option mistakes get a Japanese usage hint (exit 2); anything else one line without a stack trace (exit 70). */
 function reportFailure(name: string, err: unknown): number {
-  const e = err as { code?: string; message?: string };
-  if (typeof e.code === 'string' && e.code.startsWith('ERR_PARSE_ARGS')) {
-    const option = /'([^']+)'/.exec(e.message ?? '')?.[1] ?? '';
-    const what = e.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' ? `不明なオプションです: ${option}` : `オプションの指定が正しくありません: ${option}`;
-    process.stderr.write(`mokuhyo ${name}: ${what}\n\n${USAGE}`);
+  const option = describeOptionError(err);
+  if (option) {
+    process.stderr.write(`mokuhyo ${name}: ${option}\n\n${USAGE}`);
     return 2;
   }
+  const e = err as { message?: string };
   process.stderr.write(`mokuhyo ${name}: 予期しないエラーで中断しました（${e.message ?? String(err)}）\n`);
   if (process.env['MOKUHYO_DEBUG']) process.stderr.write(`${(err as Error).stack ?? ''}\n`);
   return 70;

@@ -10,6 +10,7 @@ import { collectFiles } from '../ingest/collect-files.ts';
 import { fileErrorOf } from '../ingest/extract-file.ts';
 import { readWorkbookFile, type WorkbookLimits } from '../xlsx/index.ts';
 import type { Command } from './main.ts';
+import { describeOptionError } from './option-error.ts';
 
 const USAGE = `使い方: mokuhyo validate [--json] [--annotate <出力.xlsx|フォルダ>] [--phase planning|evaluation] <file.xlsx|フォルダ>...
 
@@ -75,7 +76,7 @@ async function run(args: string[]): Promise<number> {
       },
     });
   } catch (err) {
-    throw new UsageError(err instanceof Error ? err.message : String(err));
+    throw new UsageError(describeOptionError(err) ?? (err instanceof Error ? err.message : String(err)));
   }
   const { values, positionals } = parsed;
   if (values.help) {

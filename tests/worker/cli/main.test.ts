@@ -19,10 +19,10 @@ describe('mokuhyo command line', () => {
   });
 
   it('answers an unknown option in Japanese, exit 2, without a stack trace', () => {
-    for (const command of ['extract', 'template', 'validate']) {
+    for (const command of ['extract', 'template', 'validate', 'consolidate']) {
       const r = mokuhyo(command, '--bogus');
       expect(r.status).toBe(2);
-      expect(r.stderr).toMatch(/不明なオプションです: --bogus|使い方/);
+      expect(r.stderr).toContain('不明なオプションです: --bogus');
       expect(r.stderr).not.toMatch(/\n\s+at .+:\d+:\d+/);
     }
   });

@@ -1,0 +1,9 @@
+/** Node's parseArgs errors in plain Japanese ("不明なオプションです: --bogus"); null for any other error. */
+export function describeOptionError(err: unknown): string | null {
+  const e = err as { code?: unknown; message?: unknown };
+  if (typeof e.code !== 'string' || !e.code.startsWith('ERR_PARSE_ARGS')) return null;
+  const option = /'([^']+)'/.exec(String(e.message ?? ''))?.[1] ?? '';
+  if (e.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') return `不明なオプションです: ${option}`;
+  if (e.code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL') return `余分な引数があります: ${option}`;
+  return `オプションの指定が正しくありません: ${option}`;
+}
