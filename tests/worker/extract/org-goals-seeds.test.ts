@@ -1,33 +1,21 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { SheetRecord } from '../../../shared/model/record.ts';
 import { toHalfWidth } from '../../../shared/values/index.ts';
 import { loadOrgGoalsData, type OrgGoalsSeed } from '../../../seeds/build/org-goals-data.ts';
-import { extractFile } from '../../../worker/ingest/extract-file.ts';
 import { findSoffice, resaveWithLibreOffice } from '../../helpers/libreoffice.ts';
+import { readSheet, relaidCopy, useTempDir } from '../../helpers/seed-workbooks.ts';
 import { insertColumns, insertRowsAbove, numbersAsText, renameSheet, toFullWidthDigits, unmergeAll } from '../../helpers/relayout.ts';
 
 const SEEDS = 'seeds/org-goals';
 let data: OrgGoalsSeed;
-let tmp: string;
+const tmp = useTempDir('mokuhyo-og-');
+const sheetOf = readSheet;
 
 beforeAll(async () => {
   data = await loadOrgGoalsData();
-  tmp = await mkdtemp(join(tmpdir(), 'mokuhyo-og-'));
 });
-afterAll(async () => {
-  await rm(tmp, { recursive: true, force: true });
-});
-
-async function sheetOf(path: string): Promise<SheetRecord> {
-  const { record } = await extractFile(path);
-  expect(record.error).toBeNull();
-  expect(record.sheets).toHaveLength(1);
-  return record.sheets[0]!;
-}
 
 /** The data a coordinator needs, independent of cell positions and of how digits were typed. */
 function essence(sheet: SheetRecord) {
@@ -44,14 +32,7 @@ function essence(sheet: SheetRecord) {
   };
 }
 
-async function relaid(file: string, edit: (ws: ExcelJS.Worksheet) => void, name: string): Promise<string> {
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.readFile(join(SEEDS, file));
-  edit(wb.worksheets[0]!);
-  const out = join(tmp, `${name}-${file}`);
-  await writeFile(out, Buffer.from(await wb.xlsx.writeBuffer()));
-  return out;
-}
+const relaid = (file: string, edit: (ws: ExcelJS.Worksheet) => void, name: string) => relaidCopy(join(SEEDS, file), edit, join(tmp(), `${name}-${file}`));
 
 describe('org-goals seed workbooks', () => {
   it('extracts every indicator of every division exactly as transcribed', async () => {
@@ -119,7 +100,7 @@ describe('org-goals seed workbooks', () => {
       return;
     }
     for (const file of [...data.divisions.map((d) => d.file), data.ward.file]) {
-      const resaved = await resaveWithLibreOffice(join(SEEDS, file), join(tmp, 'lo'));
+      const resaved = await resaveWithLibreOffice(join(SEEDS, file), join(tmp(), 'lo'));
       expect(resaved).not.toBeNull();
       expect(essence(await sheetOf(resaved!))).toEqual(essence(await sheetOf(join(SEEDS, file))));
     }

@@ -1,24 +1,17 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { SheetRecord } from '../../../shared/model/record.ts';
 import { toHalfWidth } from '../../../shared/values/index.ts';
 import { checkGrid } from '../../../shared/rules/index.ts';
 import { readWorkbookFile } from '../../../worker/xlsx/index.ts';
 import { findSoffice, resaveWithLibreOffice } from '../../helpers/libreoffice.ts';
 import { insertColumns, insertRowsAbove, numbersAsText, toFullWidthDigits, unmergeAll } from '../../helpers/relayout.ts';
+import { relaidCopy, useTempDir } from '../../helpers/seed-workbooks.ts';
 
 const SEED = 'seeds/policy-review/policy-review-kita-2015.xlsx';
-let tmp: string;
+const tmp = useTempDir('mokuhyo-pr-');
 
-beforeAll(async () => {
-  tmp = await mkdtemp(join(tmpdir(), 'mokuhyo-pr-'));
-});
-afterAll(async () => {
-  await rm(tmp, { recursive: true, force: true });
-});
 
 /** Each sheet extracted and checked, as `mokuhyo validate` does. */
 async function sheetsOf(path: string): Promise<SheetRecord[]> {
@@ -38,14 +31,7 @@ function essence(sheets: readonly SheetRecord[]) {
   }))))) as unknown;
 }
 
-async function relaid(edit: (ws: ExcelJS.Worksheet) => void, name: string): Promise<string> {
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.readFile(SEED);
-  for (const ws of wb.worksheets) edit(ws);
-  const out = join(tmp, `${name}.xlsx`);
-  await writeFile(out, Buffer.from(await wb.xlsx.writeBuffer()));
-  return out;
-}
+const relaid = (edit: (ws: ExcelJS.Worksheet) => void, name: string) => relaidCopy(SEED, edit, join(tmp(), `${name}.xlsx`));
 
 describe('policy-review seed workbook', () => {
   it('reads both pillars with their plans, codes and what a coordinator flags in this self-evaluation', async () => {
@@ -90,7 +76,7 @@ describe('policy-review seed workbook', () => {
       console.warn('LibreOffice not installed: skipped');
       return;
     }
-    const resaved = await resaveWithLibreOffice(SEED, join(tmp, 'lo'));
+    const resaved = await resaveWithLibreOffice(SEED, join(tmp(), 'lo'));
     expect(resaved).not.toBeNull();
     expect(essence(await sheetsOf(resaved!))).toEqual(essence(await sheetsOf(SEED)));
   }, 300_000);

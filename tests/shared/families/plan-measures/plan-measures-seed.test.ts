@@ -1,32 +1,22 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { SheetRecord } from '../../../../shared/model/record.ts';
 import { parseValue, toHalfWidth } from '../../../../shared/values/index.ts';
 import { loadPlanMeasuresData, type PlanMeasuresSeed } from '../../../../seeds/build/plan-measures-data.ts';
-import { extractFile } from '../../../../worker/ingest/extract-file.ts';
 import { findSoffice, resaveWithLibreOffice } from '../../../helpers/libreoffice.ts';
 import { insertColumns, insertRowsAbove, numbersAsText, toFullWidthDigits, unmergeAll } from '../../../helpers/relayout.ts';
+import { readSheets, relaidCopy, useTempDir } from '../../../helpers/seed-workbooks.ts';
 
 const SEEDS = 'seeds/plan-measures';
 let data: PlanMeasuresSeed;
-let tmp: string;
+const tmp = useTempDir('mokuhyo-pm-');
 
 beforeAll(async () => {
   data = await loadPlanMeasuresData();
-  tmp = await mkdtemp(join(tmpdir(), 'mokuhyo-pm-'));
-});
-afterAll(async () => {
-  await rm(tmp, { recursive: true, force: true });
 });
 
-async function sheetsOf(path: string): Promise<SheetRecord[]> {
-  const { record } = await extractFile(path);
-  expect(record.error).toBeNull();
-  return record.sheets;
-}
+const sheetsOf = readSheets;
 
 const half = (text: string | null | undefined): string => toHalfWidth(text ?? '').replace(/\s+/g, '');
 
@@ -111,11 +101,7 @@ describe('plan-measures seed workbook', () => {
 
   for (const [what, edit] of edits) {
     it(`extracts the same data with ${what}`, async () => {
-      const wb = new ExcelJS.Workbook();
-      await wb.xlsx.readFile(join(SEEDS, data.file));
-      for (const ws of wb.worksheets.slice(1)) edit(ws);
-      const out = join(tmp, `${what.replace(/\W+/g, '-')}.xlsx`);
-      await writeFile(out, Buffer.from(await wb.xlsx.writeBuffer()));
+      const out = await relaidCopy(join(SEEDS, data.file), edit, join(tmp(), `${what.replace(/\W+/g, '-')}.xlsx`), 1);
       const base = (await sheetsOf(join(SEEDS, data.file))).map(essence);
       expect((await sheetsOf(out)).map(essence)).toEqual(base);
     });
@@ -127,7 +113,7 @@ describe('plan-measures seed workbook', () => {
       console.warn('LibreOffice not installed: skipped');
       return;
     }
-    const resaved = await resaveWithLibreOffice(join(SEEDS, data.file), join(tmp, 'lo'));
+    const resaved = await resaveWithLibreOffice(join(SEEDS, data.file), join(tmp(), 'lo'));
     expect(resaved).not.toBeNull();
     expect((await sheetsOf(resaved!)).map(essence)).toEqual((await sheetsOf(join(SEEDS, data.file))).map(essence));
   }, 300_000);

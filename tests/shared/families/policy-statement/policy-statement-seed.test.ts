@@ -1,33 +1,22 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { SheetRecord } from '../../../../shared/model/record.ts';
 import { toHalfWidth } from '../../../../shared/values/index.ts';
 import { loadPolicyStatementData, type PolicyReport, type PolicyStatementSeed } from '../../../../seeds/build/policy-statement-data.ts';
-import { extractFile } from '../../../../worker/ingest/extract-file.ts';
 import { findSoffice, resaveWithLibreOffice } from '../../../helpers/libreoffice.ts';
 import { insertColumns, insertRowsAbove, toFullWidthDigits, unmergeAll } from '../../../helpers/relayout.ts';
+import { readSheet, relaidCopy, useTempDir } from '../../../helpers/seed-workbooks.ts';
 
 const SEEDS = 'seeds/policy-statement';
 let data: PolicyStatementSeed;
-let tmp: string;
+const tmp = useTempDir('mokuhyo-ps-');
 
 beforeAll(async () => {
   data = await loadPolicyStatementData();
-  tmp = await mkdtemp(join(tmpdir(), 'mokuhyo-ps-'));
-});
-afterAll(async () => {
-  await rm(tmp, { recursive: true, force: true });
 });
 
-async function sheetOf(path: string): Promise<SheetRecord> {
-  const { record } = await extractFile(path);
-  expect(record.error).toBeNull();
-  expect(record.sheets).toHaveLength(1);
-  return record.sheets[0]!;
-}
+const sheetOf = readSheet;
 
 const half = (text: string | null | undefined): string => toHalfWidth(text ?? '').replace(/\s+/g, '');
 const body = (reports: readonly PolicyReport[]) => reports.map((r) => r.lines.join('\n'));
@@ -84,11 +73,7 @@ describe('policy-statement seed workbook', () => {
   ];
   for (const [what, edit] of edits) {
     it(`extracts the same data with ${what}`, async () => {
-      const wb = new ExcelJS.Workbook();
-      await wb.xlsx.readFile(join(SEEDS, data.file));
-      edit(wb.worksheets[0]!);
-      const out = join(tmp, `${what.replace(/\W+/g, '-')}.xlsx`);
-      await writeFile(out, Buffer.from(await wb.xlsx.writeBuffer()));
+      const out = await relaidCopy(join(SEEDS, data.file), edit, join(tmp(), `${what.replace(/\W+/g, '-')}.xlsx`), 0);
       expect(essence(await sheetOf(out))).toEqual(essence(await sheetOf(join(SEEDS, data.file))));
     });
   }
@@ -99,7 +84,7 @@ describe('policy-statement seed workbook', () => {
       console.warn('LibreOffice not installed: skipped');
       return;
     }
-    const resaved = await resaveWithLibreOffice(join(SEEDS, data.file), join(tmp, 'lo'));
+    const resaved = await resaveWithLibreOffice(join(SEEDS, data.file), join(tmp(), 'lo'));
     expect(resaved).not.toBeNull();
     expect(essence(await sheetOf(resaved!))).toEqual(essence(await sheetOf(join(SEEDS, data.file))));
   }, 300_000);
