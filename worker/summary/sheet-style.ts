@@ -20,75 +20,41 @@ export function fill(argb: string): ExcelJS.Fill {
 
 const THIN: ExcelJS.Border = { style: 'thin', color: { argb: 'FFBFBFBF' } };
 
-/** Writes a header row: bold, shaded, bordered, wrapped. */
-export function styleHeader(row: ExcelJS.Row): void {
-  row.eachCell({ includeEmpty: false }, (cell) => {
-    cell.font = { name: FONT_NAME, size: 10, bold: true };
-    cell.fill = fill(FILLS.header);
-    cell.border = { top: THIN, left: THIN, bottom: THIN, right: THIN };
-    cell.alignment = { vertical: 'middle', horizontal: 'center', wrapText: true };
-  });
-}
-
-/** Gives every written cell the Japanese font, keeping bold/colour already set. */
-export function applyFont(ws: ExcelJS.Worksheet): void {
-  ws.eachRow({ includeEmpty: false }, (row) => {
-    row.eachCell({ includeEmpty: false }, (cell) => {
-      cell.font = { size: 10, ...cell.font, name: FONT_NAME };
-    });
-  });
-}
+/** A header cell's style: bold, shaded, bordered, wrapped. */
+export const HEADER_STYLE: Partial<ExcelJS.Style> = {
+  font: { size: 10, bold: true },
+  fill: fill(FILLS.header),
+  border: { top: THIN, left: THIN, bottom: THIN, right: THIN },
+  alignment: { vertical: 'middle', horizontal: 'center', wrapText: true },
+};
 
 /** Display width of text in Excel character units: East Asian wide characters count twice. */
 export function textWidth(text: string): number {
   let w = 0;
-  for (const ch of text) w += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(ch) ? 2 : 1;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    // A surrogate pair is one (narrow) character, as the code-point loop counted it.
+    if (c >= 0xd800 && c <= 0xdbff) i++;
+    w += wide(c) ? 2 : 1;
+  }
   return w;
 }
 
-/** Sets column widths to fit their content between `min` and `max`; long text wraps. */
-export function fitColumns(ws: ExcelJS.Worksheet, fromRow: number, min = 6, max = 60): void {
-  ws.columns.forEach((column, i) => {
-    let width = min;
-    ws.eachRow({ includeEmpty: false }, (row, r) => {
-      if (r < fromRow) return;
-      const value = row.getCell(i + 1).value;
-      const text = value === null || value === undefined ? '' : typeof value === 'object' && 'text' in value ? String(value.text) : String(value);
-      const longest = Math.max(0, ...text.split('\n').map(textWidth));
-      width = Math.max(width, Math.min(max, longest + 2));
-    });
-    column.width = width;
-    if (width < max) return;
-    column.alignment = { wrapText: true, vertical: 'top' };
-    ws.eachRow({ includeEmpty: false }, (row, r) => {
-      if (r > fromRow) row.getCell(i + 1).alignment = { wrapText: true, vertical: 'top' };
-    });
-  });
-  fitRowHeights(ws, fromRow + 1);
-}
-
-/** Heights for rows with wrapped text: spreadsheet programs do not grow rows on open, so size them here. */
-function fitRowHeights(ws: ExcelJS.Worksheet, fromRow: number): void {
-  ws.eachRow({ includeEmpty: false }, (row, r) => {
-    if (r < fromRow) return;
-    let lines = 1;
-    row.eachCell((cell, c) => {
-      cell.alignment = { ...cell.alignment, vertical: 'top' };
-      if (!cell.alignment.wrapText) return;
-      const width = Math.max(1, (ws.getColumn(c).width ?? 10) - 1);
-      const value = cell.value;
-      const text = value === null || value === undefined ? '' : typeof value === 'object' && 'text' in value ? String(value.text) : String(value);
-      const needed = text.split('\n').reduce((n, line) => n + Math.max(1, Math.ceil(textWidth(line) / width)), 0);
-      lines = Math.max(lines, needed);
-    });
-    if (lines > 1) row.height = Math.min(409, lines * 13 + 4);
-  });
+function wide(c: number): boolean {
+  return (
+    (c >= 0x1100 && c <= 0x115f) ||
+    (c >= 0x2e80 && c <= 0xa4cf) ||
+    (c >= 0xac00 && c <= 0xd7a3) ||
+    (c >= 0xf900 && c <= 0xfaff) ||
+    (c >= 0xfe30 && c <= 0xfe4f) ||
+    (c >= 0xff00 && c <= 0xff60) ||
+    (c >= 0xffe0 && c <= 0xffe6)
+  );
 }
 
 /** A4 landscape, fit to one page wide, with the title and header rows repeated on every page. */
-export function printSetup(ws: ExcelJS.Worksheet, titleRows: string): void {
-  ws.pageSetup = {
-    ...ws.pageSetup,
+export function printSetup(titleRows: string): Partial<ExcelJS.PageSetup> {
+  return {
     paperSize: 9,
     orientation: 'landscape',
     fitToPage: true,
@@ -100,8 +66,8 @@ export function printSetup(ws: ExcelJS.Worksheet, titleRows: string): void {
 }
 
 /** Freezes everything above `row` (1-based: the first scrolling row). */
-export function freezeAbove(ws: ExcelJS.Worksheet, row: number): void {
-  ws.views = [{ state: 'frozen', xSplit: 0, ySplit: row - 1, topLeftCell: `A${row}`, activeCell: `A${row}` }];
+export function freezeAbove(row: number): Partial<ExcelJS.WorksheetView>[] {
+  return [{ state: 'frozen', xSplit: 0, ySplit: row - 1, topLeftCell: `A${row}`, activeCell: `A${row}` }];
 }
 
 /** A valid, unique worksheet name (≤ 31 characters, none of []:*?/\). */
