@@ -69,7 +69,7 @@ export function sleep(ms: number): Promise<void> {
 }
 
 /** Starts Redis, the intake (no workers) and `workers` worker processes. */
-export async function startCluster(binary: string, opts: { workers: number; extra?: Record<string, unknown> }): Promise<Cluster> {
+export async function startCluster(binary: string, opts: { workers: number; extra?: Record<string, unknown>; workerEnv?: NodeJS.ProcessEnv }): Promise<Cluster> {
   const redis = await startRedis(binary);
   const dataDir = await mkdtemp(join(tmpdir(), 'mokuhyo-faults-'));
   const port = await freePort();
@@ -86,7 +86,7 @@ export async function startCluster(binary: string, opts: { workers: number; extr
     serve: undefined as unknown as Proc,
     workers: [],
     async startWorker() {
-      const w = run(['worker'], env);
+      const w = run(['worker'], { ...env, ...opts.workerEnv });
       this.workers.push(w);
       await waitFor('worker start', 60_000, async () => /mokuhyo worker:/.test(w.output()) || w.child.exitCode !== null);
       if (w.child.exitCode !== null) throw new Error(`worker exited: ${w.output()}`);
