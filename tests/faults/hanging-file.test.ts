@@ -20,8 +20,9 @@ describe.skipIf(!binary)('a worker stuck on a file', () => {
   let kenko: Submission;
 
   beforeAll(async () => {
-    [kenko, hanging] = await seedSubmissions();
-    const sha = createHash('sha256').update(hanging!.bytes).digest('hex');
+    const seeds = await seedSubmissions();
+    [kenko, hanging] = [seeds[0]!, seeds[1]!];
+    const sha = createHash('sha256').update(hanging.bytes).digest('hex');
     cluster = await startCluster(binary!, {
       workers: 1,
       extra: { concurrency: 1, ingestTimeoutMs: TIMEOUT_MS },
