@@ -7,8 +7,8 @@ import { LONG, seedSubmissions, type Submission } from './fixtures.ts';
 import { completeSummary } from './summary-check.ts';
 
 const binary = await findRedisServer();
-const SUBMISSIONS = LONG ? 60 : 12;
-const KILLS = LONG ? 25 : 4;
+const SUBMISSIONS = LONG ? 120 : 12;
+const KILLS = LONG ? 60 : 4;
 
 describe.skipIf(!binary)('SIGKILLed workers', () => {
   let cluster: Cluster;
