@@ -97,8 +97,11 @@ function round1(n: number): number {
 
 /** A number with thousands separators, as a manager reads it. */
 export function fmt(n: number): string {
-  return n.toLocaleString('en-US', { maximumFractionDigits: 3 });
+  return NUMBER.format(n);
 }
+
+// One formatter: toLocaleString with options builds a new ICU formatter (native memory) on every call.
+const NUMBER = new Intl.NumberFormat('en-US', { maximumFractionDigits: 3 });
 
 function oneLine(text: string): string {
   const t = text.replace(/\s+/g, ' ').trim();

@@ -49,19 +49,18 @@ export async function writeSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, plan: S
     if (wrapped[i] || plan.clamp?.[i + 1]) column.alignment = WRAP;
   });
   const { fromRow } = plan.fit;
+  const styles = new StyleCache();
   let written = 0;
   for (const [r, cells] of plan.rows()) {
     const row = ws.getRow(r);
     let lines = 1;
     cells.forEach((planned, i) => {
       if (!planned || planned.value === null || planned.value === undefined || planned.value === '') return;
-      let alignment = planned.style?.alignment;
-      if (r > fromRow && wrapped[i]) alignment = WRAP;
-      if (r > fromRow) alignment = { ...alignment, vertical: 'top' };
+      const style = styles.of(planned.style, r <= fromRow ? 'head' : wrapped[i] ? 'wrapped' : 'body');
       const cell = row.getCell(i + 1);
       cell.value = planned.value;
-      cell.style = { ...planned.style, font: { size: 10, ...planned.style?.font, name: FONT_NAME }, ...(alignment ? { alignment } : {}) };
-      if (r > fromRow && alignment?.wrapText) lines = Math.max(lines, linesNeeded(textOf(planned.value), widths[i] ?? 10));
+      cell.style = style;
+      if (r > fromRow && style.alignment?.wrapText) lines = Math.max(lines, linesNeeded(textOf(planned.value), widths[i] ?? 10));
     });
     if (lines > 1) row.height = Math.min(409, lines * 13 + 4);
     row.commit();
@@ -73,6 +72,28 @@ export async function writeSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, plan: S
     ws.autoFilter = { from: { row: f.fromRow, column: 1 }, to: { row: f.toRow, column: f.columns } };
   }
   ws.commit();
+}
+
+/**
+ * The style a cell is written with: the Japanese font, and below the header top-aligned (wrapped in a
+ * wrapping column). One object per planned style and place, so exceljs registers each style once.
+ */
+class StyleCache {
+  private readonly made = new Map<Partial<ExcelJS.Style> | undefined, Map<string, Partial<ExcelJS.Style>>>();
+
+  of(planned: Partial<ExcelJS.Style> | undefined, place: 'head' | 'body' | 'wrapped'): Partial<ExcelJS.Style> {
+    let variants = this.made.get(planned);
+    if (!variants) this.made.set(planned, (variants = new Map()));
+    let style = variants.get(place);
+    if (!style) {
+      let alignment = planned?.alignment;
+      if (place === 'wrapped') alignment = WRAP;
+      if (place !== 'head') alignment = { ...alignment, vertical: 'top' };
+      style = { ...planned, font: { size: 10, ...planned?.font, name: FONT_NAME }, ...(alignment ? { alignment } : {}) };
+      variants.set(place, style);
+    }
+    return style;
+  }
 }
 
 /** Column widths fitted to their text (wide characters count twice), as the rows will be written. */

@@ -49,9 +49,13 @@ function yearsOf(model: SummaryModel): string {
 const BOLD: Partial<ExcelJS.Style> = { font: { bold: true } };
 const TOP_WRAP: Partial<ExcelJS.Style> = { alignment: { wrapText: true, vertical: 'top' } };
 const LINK: Partial<ExcelJS.Style> = { font: { color: { argb: 'FF0563C1' }, underline: true } };
+const TITLE: Partial<ExcelJS.Style> = { font: { bold: true, size: 14 } };
+const SECTION: Partial<ExcelJS.Style> = { font: { bold: true, size: 12 } };
+// Shared style objects: the writer styles each distinct object once instead of once per cell.
+const JUDGED = Object.fromEntries(Object.entries(FILLS).map(([key, argb]) => [key, { fill: fill(argb) }])) as Record<keyof typeof FILLS, Partial<ExcelJS.Style>>;
 
 function titleRow(text: string): readonly [number, PlannedRow] {
-  return [1, [{ value: text, style: { font: { bold: true, size: 14 } } }]];
+  return [1, [{ value: text, style: TITLE }]];
 }
 
 /** Plain cells; empty text stays an empty cell. */
@@ -89,7 +93,7 @@ function overview(name: string, model: SummaryModel): SheetPlan {
     yield [r, plain(['達成率 = 達成 ÷ (達成 + 未達成)。未評価・目標なし・定性目標は含みません。'])];
     const rollup = model.wardRollup;
     r += 2;
-    yield [r, [{ value: '区の重点目標', style: { font: { bold: true, size: 12 } } }]];
+    yield [r, [{ value: '区の重点目標', style: SECTION }]];
     if (!rollup) {
       yield [r + 1, plain(['区の組織目標シートが提出されていないため、重点目標の集計はありません。'])];
       return;
@@ -128,7 +132,7 @@ function family(name: string, table: FamilyTable, model: SummaryModel): SheetPla
         ...plain([row.division, row.fiscalYear ?? '', row.group ?? '', row.goal ?? '', row.name]),
         ...(hasDetail ? plain([row.detail ?? '']) : []),
         ...plain([row.unit ?? '', ...table.columns.map((c) => row.values[c.key] ?? ''), row.targetText ?? '', row.resultText ?? '']),
-        { value: JUDGEMENT_LABELS[row.judgement.judgement], style: { fill: fill(FILLS[row.judgement.judgement]) } },
+        { value: JUDGEMENT_LABELS[row.judgement.judgement], style: JUDGED[row.judgement.judgement] },
         ...plain([row.relist ? `再掲（集計に含めない）: ${row.judgement.basis}` : row.judgement.basis, row.judgement.rate ?? '']),
         provenanceCell(row),
       ];
@@ -170,8 +174,8 @@ function statuses(name: string, model: SummaryModel): SheetPlan {
     yield [2, header(['課', '状態', '提出日時', 'ファイル', 'SHA-256', '理由'])];
     let r = 3;
     for (const s of model.statuses) {
-      const shade = s.state === 'used' ? FILLS.achieved : s.state === 'superseded' ? null : FILLS.missing;
-      yield [r++, [{ value: s.division ?? '' }, { value: STATE_LABELS[s.state], ...(shade ? { style: { fill: fill(shade) } } : {}) }, ...plain([jst(s.submittedAt), s.file ?? '', s.sha256 ?? '', s.reason ?? ''])]];
+      const shade = s.state === 'used' ? JUDGED.achieved : s.state === 'superseded' ? null : JUDGED.missing;
+      yield [r++, [{ value: s.division ?? '' }, { value: STATE_LABELS[s.state], ...(shade ? { style: shade } : {}) }, ...plain([jst(s.submittedAt), s.file ?? '', s.sha256 ?? '', s.reason ?? ''])]];
     }
   }
   return { name, rows, fit: { fromRow: 2 }, freezeRow: 3, titleRows: '1:2', autoFilter: { fromRow: 2, toRow: Math.max(2, 2 + model.statuses.length), columns: 6 } };
