@@ -88,8 +88,9 @@ export async function startCluster(binary: string, opts: { workers: number; extr
     async startWorker() {
       const w = run(['worker'], { ...env, ...opts.workerEnv });
       this.workers.push(w);
-      await waitFor('worker start', 60_000, async () => /mokuhyo worker:/.test(w.output()) || w.child.exitCode !== null);
-      if (w.child.exitCode !== null) throw new Error(`worker exited: ${w.output()}`);
+      const gone = () => w.child.exitCode !== null || w.child.signalCode !== null;
+      await waitFor('worker start', 60_000, async () => /mokuhyo worker:/.test(w.output()) || gone());
+      if (gone()) throw new Error(`worker exited: ${w.output()}`);
       return w;
     },
     async startServe() {
