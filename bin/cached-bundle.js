@@ -5,6 +5,7 @@ import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, wri
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
+import { performance } from 'node:perf_hooks';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -32,6 +33,7 @@ export async function cachedBundle({ entry, name, splitting = false }) {
     return null;
   }
   const dir = `${name}-${key}-${process.pid}-${Math.random().toString(36).slice(2, 8)}`;
+  const started = performance.timeOrigin + performance.now();
   const result = await esbuild.build({
     entryPoints: { [name]: entry },
     absWorkingDir: ROOT,
@@ -53,7 +55,8 @@ export async function cachedBundle({ entry, name, splitting = false }) {
   for (const input of Object.keys(result.metafile.inputs)) {
     const path = resolve(ROOT, input);
     const s = statSync(path);
-    inputs[path] = [s.mtimeMs, s.size];
+    // A source written while esbuild read it may be bundled half-old: never trust that one as fresh.
+    inputs[path] = [s.mtimeMs >= started ? -1 : s.mtimeMs, s.size];
   }
   const tmp = `${pointer}.${dir}.tmp`;
   mkdirSync(CACHE, { recursive: true });
