@@ -19,6 +19,7 @@ export function consolidateProcessor(deps: ConsolidateDeps) {
     const { ward, fiscalYear } = job.data;
     const summary = `/api/summaries/${ward}/${fiscalYear}`;
     const wardConfig = deps.config.wards.find((w) => w.id === ward);
+    const listedAt = new Date();
     const all = await deps.store.list({ ward, fiscalYear });
     // The last submission of a burst to finish asks again, so an automatic build can wait for it.
     // A submission pending for long (its job failed for good) does not hold the summary back forever.
@@ -50,7 +51,7 @@ export function consolidateProcessor(deps: ConsolidateDeps) {
       generatedAt: new Date().toISOString(),
     });
     await job.updateProgress(85);
-    await deps.summaries.put(ward, fiscalYear, await writeSummary(model));
+    await deps.summaries.put(ward, fiscalYear, await writeSummary(model), listedAt);
     await job.updateProgress(100);
     return { summary, submissions: inputs.length, built: true };
   };

@@ -3,7 +3,8 @@ import type { Queues } from './queues.ts';
 
 /**
  * Re-enqueues every stored submission without a final status whose job Redis no longer knows, and asks
- * for a summary of every ward-year that has final submissions but no summary. Safe to run any time.
+ * for a summary of every ward-year that has final submissions but no summary, or a summary listed before
+ * its latest final submission (a debounced request can be dropped while a build runs). Safe to run any time.
  */
 export async function reconcile(store: SubmissionStore, summaries: SummaryStore, queues: Queues): Promise<{ requeued: number }> {
   let requeued = 0;
@@ -21,10 +22,17 @@ export async function reconcile(store: SubmissionStore, summaries: SummaryStore,
       requeued++;
     }
   }
-  const wardYears = new Set(metas.filter((m) => m.status === 'accepted').map((m) => `${m.ward}\u0000${m.fiscalYear}`));
-  for (const key of wardYears) {
+  const latest = new Map<string, string>();
+  for (const m of metas) {
+    if (m.status !== 'accepted' && m.status !== 'rejected') continue;
+    const key = `${m.ward}\u0000${m.fiscalYear}`;
+    const finished = m.finishedAt ?? m.receivedAt;
+    if (finished > (latest.get(key) ?? '')) latest.set(key, finished);
+  }
+  for (const [key, finished] of latest) {
     const [ward = '', year = ''] = key.split('\u0000');
-    if (!(await summaries.get(ward, Number(year)))) await queues.requestConsolidation(ward, Number(year));
+    const asOf = await summaries.asOf(ward, Number(year));
+    if (!asOf || asOf.getTime() < Date.parse(finished)) await queues.requestConsolidation(ward, Number(year));
   }
   return { requeued };
 }

@@ -1,5 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { access, readdir, readFile } from 'node:fs/promises';
+import { access, readdir, readFile, stat, utimes } from 'node:fs/promises';
 import { join } from 'node:path';
 import { durableCreate, durableWrite } from './durable-write.ts';
 import { StorageError, type NewSubmission, type SubmissionMeta, type SubmissionResult, type SubmissionStore, type SummaryStore } from './storage-port.ts';
@@ -96,8 +96,14 @@ export class FsSubmissionStore implements SubmissionStore {
 export class FsSummaryStore implements SummaryStore {
   constructor(private readonly root: string) {}
 
-  async put(ward: string, fiscalYear: number, bytes: Buffer): Promise<void> {
+  async put(ward: string, fiscalYear: number, bytes: Buffer, asOf?: Date): Promise<void> {
     await durableWrite(this.path(ward, fiscalYear), bytes);
+    if (asOf) await utimes(this.path(ward, fiscalYear), asOf, asOf);
+  }
+
+  async asOf(ward: string, fiscalYear: number): Promise<Date | null> {
+    if (!WARD.test(ward) || !Number.isInteger(fiscalYear)) return null;
+    return stat(this.path(ward, fiscalYear)).then((s) => s.mtime, () => null);
   }
 
   async get(ward: string, fiscalYear: number): Promise<Buffer | null> {

@@ -44,8 +44,11 @@ export interface SubmissionStore {
 
 /** Where built summaries go; the latest per ward and fiscal year is what coordinators download. */
 export interface SummaryStore {
-  put(ward: string, fiscalYear: number, bytes: Buffer): Promise<void>;
+  /** `asOf`: when the submissions it was built from were listed (defaults to now). */
+  put(ward: string, fiscalYear: number, bytes: Buffer, asOf?: Date): Promise<void>;
   get(ward: string, fiscalYear: number): Promise<Buffer | null>;
+  /** The stored summary's `asOf`, or null when there is none: reconciliation rebuilds a stale one. */
+  asOf(ward: string, fiscalYear: number): Promise<Date | null>;
 }
 
 /** A storage operation failed (disk full, permissions): the intake answers 503. */
