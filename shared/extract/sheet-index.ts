@@ -15,6 +15,9 @@ export class SheetIndex {
   readonly view: GridView;
   readonly cells: IndexedCell[] = [];
   private readonly normCache = new Map<number, string>();
+  private readonly textRows: (string[] | undefined)[] = [];
+  private readonly hitCache = new Map<Label, IndexedCell[]>();
+  private readonly findCache = new Map<readonly Label[], IndexedCell[]>();
 
   constructor(grid: Grid) {
     this.view = new GridView(grid);
@@ -41,21 +44,55 @@ export class SheetIndex {
     return value;
   }
 
+  /** Trimmed text of every column of a row (colCount long), read through merges; computed once per row. */
+  rowTexts(row: number): readonly string[] {
+    let texts = this.textRows[row];
+    if (!texts) {
+      texts = [];
+      for (let col = 0; col < this.view.colCount; col++) texts.push(this.view.text(row, col));
+      this.textRows[row] = texts;
+    }
+    return texts;
+  }
+
+  /** A number naming the cell that holds the value (the merge's top-left), like `view.address` but cheaper. */
+  anchorKey(row: number, col: number): number {
+    const m = this.view.merge(row, col);
+    return m ? m.top * 16384 + m.left : row * 16384 + col;
+  }
+
   /** Every anchor cell whose text matches one of the labels, top to bottom, left to right. */
   find(labels: readonly Label[]): IndexedCell[] {
-    return this.cells.filter((cell) => matchesLabel(cell.norm, labels));
+    if (labels.length === 1) return [...this.hits(labels[0]!)];
+    let found = this.findCache.get(labels);
+    if (!found) {
+      found = this.cells.filter((cell) => matchesLabel(cell.norm, labels));
+      this.findCache.set(labels, found);
+    }
+    return [...found];
   }
 
   /** The first cell matching the labels, trying the labels in order of preference. */
   findFirst(labels: readonly Label[]): IndexedCell | undefined {
     for (const label of labels) {
-      const hit = this.cells.find((cell) => matchesLabel(cell.norm, [label]));
+      const hit = this.hits(label)[0];
       if (hit) return hit;
     }
     return undefined;
   }
 
   has(labels: readonly Label[]): boolean {
-    return this.cells.some((cell) => matchesLabel(cell.norm, labels));
+    return labels.some((label) => this.hits(label).length > 0);
+  }
+
+  /** Cells matching one label, asked once per label and sheet (variants share many labels). */
+  private hits(label: Label): readonly IndexedCell[] {
+    let found = this.hitCache.get(label);
+    if (!found) {
+      const one = [label];
+      found = this.cells.filter((cell) => matchesLabel(cell.norm, one));
+      this.hitCache.set(label, found);
+    }
+    return found;
   }
 }

@@ -101,25 +101,27 @@ function titledAbove(index: SheetIndex, spec: TableSpec, row: number): boolean {
 }
 
 function yearColumnsOf(index: SheetIndex, spec: TableSpec, row: number): YearColumn[] {
-  const { view } = index;
   const years: YearColumn[] = [];
-  const seen = new Set<string>();
+  const seen = new Set<number>();
+  const texts = index.rowTexts(row);
+  const above = row > 0 ? index.rowTexts(row - 1) : [];
   // A lower header row with year headers of its own also takes a year header left blank above it (unmerged).
   let hasOwnYears = false;
-  for (let col = 0; col < view.colCount && !hasOwnYears; col++) hasOwnYears = parseHeader(view.text(row, col)).kind !== null;
+  for (let col = 0; col < texts.length && !hasOwnYears; col++) hasOwnYears = parseHeader(texts[col] ?? '').kind !== null;
   let bandKind: HeaderKind | undefined;
-  for (let col = 0; col < view.colCount; col++) {
-    const header = view.text(row, col) || (hasOwnYears && row > 0 ? view.text(row - 1, col) : '');
+  for (let col = 0; col < texts.length; col++) {
+    const own = texts[col] ?? '';
+    const header = own || (hasOwnYears && row > 0 ? above[col] ?? '' : '');
     if (header === '' || header.length > 24) continue;
-    const address = view.text(row, col) ? view.address(row, col) : view.address(row - 1, col);
-    if (seen.has(address)) continue;
-    seen.add(address);
+    const anchor = own ? index.anchorKey(row, col) : index.anchorKey(row - 1, col);
+    if (seen.has(anchor)) continue;
+    seen.add(anchor);
     const named = spec.years.named?.find((n) => matchesLabel(index.norm(row, col), n.label));
     if (named) {
       if (spec.years.kinds.includes(named.kind)) years.push({ col, year: null, kind: named.kind, header, ...(named.offset === undefined ? {} : { offset: named.offset }) });
       continue;
     }
-    const parentNorm = row > 0 && view.address(row - 1, col) !== address ? index.norm(row - 1, col) : '';
+    const parentNorm = row > 0 && index.anchorKey(row - 1, col) !== anchor ? index.norm(row - 1, col) : '';
     const parsed = splitHeader(parseHeader(header), header, parentNorm, spec);
     if (parsed.kind === null) continue;
     // An unmerged band header (工程・数値目標 over R3, R4) is written over its first column only.
@@ -144,8 +146,23 @@ function yearColumnsOf(index: SheetIndex, spec: TableSpec, row: number): YearCol
 function splitHeader(parsed: ParsedHeader, header: string, parent: string, spec: TableSpec): ParsedHeader {
   if (parent === '' || (parsed.year !== null && parsed.kind !== 'plan')) return parsed;
   if (spec.years.parentKinds?.some((p) => matchesLabel(parent, p.label))) return parsed;
-  const combined = [parseHeader(parent + header), parseHeader(header + parent)].find((p) => p.year !== null && p.kind !== null && p.kind !== 'plan');
+  const combined = combinedHeader(parent, header);
   return combined ? { ...combined, raw: header } : parsed;
+}
+
+// Data rows under data rows ask about a new pair of texts at every cell; keep these apart from parseHeader's memo.
+const COMBINED_LIMIT = 20_000;
+const combinedMemo = new Map<string, ParsedHeader | null>();
+
+function combinedHeader(parent: string, header: string): ParsedHeader | null {
+  const key = `${parent}\u0000${header}`;
+  let combined = combinedMemo.get(key);
+  if (combined === undefined) {
+    if (combinedMemo.size >= COMBINED_LIMIT) combinedMemo.clear();
+    combined = [parseHeader(parent + header), parseHeader(header + parent)].find((p) => p.year !== null && p.kind !== null && p.kind !== 'plan') ?? null;
+    combinedMemo.set(key, combined);
+  }
+  return combined;
 }
 
 /** A column label in this row, or in the row above (two-row headers: only beside year columns, else every row under a header would be one). */
