@@ -1,5 +1,5 @@
 import yauzl, { type Entry, type ZipFile } from 'yauzl';
-import type { Readable } from 'node:stream';
+import { inflateRawSync } from 'node:zlib';
 import { resolveLimits, type WorkbookLimits } from './limits.ts';
 import { UnreadableWorkbookError } from './unreadable-error.ts';
 
@@ -31,6 +31,8 @@ const CFB_MAGIC = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
 const MAX_RATIO = 500;
 const RATIO_MIN_BYTES = 1024 * 1024;
 const SCAN_TAIL = 32;
+/** Inflated XML is scanned in slices this long, as it used to arrive from the stream. */
+const SCAN_CHUNK = 64 * 1024;
 
 /** Checks the raw bytes of a submitted .xlsx before any XML parser sees them; throws only UnreadableWorkbookError. */
 export async function inspectPackage(bytes: Buffer, limits: Partial<WorkbookLimits> = {}): Promise<PackageInspection> {
@@ -160,17 +162,11 @@ function walkZip(bytes: Buffer, lim: WorkbookLimits): Promise<Walked> {
     const walked: Walked = { names: new Set(), entryCount: 0, inflatedBytes: 0, cellCount: 0, workbookXml: undefined, parts: new Map() };
     let settled = false;
     let zip: ZipFile | undefined;
-    let current: Readable | undefined;
     let declared = 0;
 
     const fail = (err: unknown): void => {
       if (settled) return;
       settled = true;
-      try {
-        current?.destroy();
-      } catch {
-        /* already gone */
-      }
       try {
         if (zip?.isOpen) zip.close();
       } catch {
@@ -204,45 +200,45 @@ function walkZip(bytes: Buffer, lim: WorkbookLimits): Promise<Walked> {
       readOne(entry, name);
     };
 
+    // The whole package is in memory: inflate each part in one synchronous call, bounded by its declared size
+    // (yauzl's streams cost a zlib round trip per chunk). Errors keep the messages yauzl would give.
     const readOne = (entry: Entry, name: string): void => {
-      zip?.openReadStream(entry, (err, stream) => {
+      if (entry.compressionMethod !== 0 && entry.compressionMethod !== 8) {
+        fail(new Error(`unsupported compression method: ${entry.compressionMethod}`));
+        return;
+      }
+      zip?.readLocalFileHeader(entry, { minimal: true }, (err, header) => {
         if (settled) return;
-        if (err || !stream) {
-          fail(err ?? new Error('no stream'));
+        if (err || !header) {
+          fail(err ?? new Error('no local file header'));
           return;
         }
-        current = stream;
-        const xml = isXmlPart(name);
-        const scanner = xml ? new XmlScanner(/^xl\/worksheets\/[^/]+\.xml$/.test(name)) : undefined;
-        const keep: Buffer[] | undefined = isKeptPart(name) ? [] : undefined;
-        stream.on('data', (chunk: Buffer) => {
-          if (settled) return;
-          walked.inflatedBytes += chunk.length;
-          if (walked.inflatedBytes > lim.maxInflatedBytes) {
-            fail(new UnreadableWorkbookError('zip-bomb', `展開後のサイズが上限（${mib(lim.maxInflatedBytes)}）を超えるため、安全のため読み込みを中止しました。`));
+        let data: Buffer;
+        try {
+          data = inflateEntry(bytes, entry, header.fileDataStart);
+        } catch (e) {
+          fail(e);
+          return;
+        }
+        walked.inflatedBytes += data.length;
+        if (walked.inflatedBytes > lim.maxInflatedBytes) {
+          fail(new UnreadableWorkbookError('zip-bomb', `展開後のサイズが上限（${mib(lim.maxInflatedBytes)}）を超えるため、安全のため読み込みを中止しました。`));
+          return;
+        }
+        if (isXmlPart(name)) {
+          const scanner = new XmlScanner(/^xl\/worksheets\/[^/]+\.xml$/.test(name));
+          for (let at = 0; at < data.length && !scanner.dtd; at += SCAN_CHUNK) scanner.push(data.subarray(at, at + SCAN_CHUNK));
+          if (scanner.dtd) {
+            fail(new UnreadableWorkbookError('dtd', `ブック内の XML（${entry.fileName}）に DTD（<!DOCTYPE> / <!ENTITY>）が含まれているため、安全のため読み込みを中止しました。`));
             return;
           }
-          if (scanner) {
-            scanner.push(chunk);
-            if (scanner.dtd) {
-              fail(new UnreadableWorkbookError('dtd', `ブック内の XML（${entry.fileName}）に DTD（<!DOCTYPE> / <!ENTITY>）が含まれているため、安全のため読み込みを中止しました。`));
-              return;
-            }
-          }
-          keep?.push(chunk);
-        });
-        stream.on('error', fail);
-        stream.on('end', () => {
-          if (settled) return;
-          current = undefined;
-          if (scanner) walked.cellCount += scanner.cells;
-          if (keep) {
-            const bytes = Buffer.concat(keep);
-            walked.parts.set(name, bytes);
-            if (name === 'xl/workbook.xml') walked.workbookXml = bytes.toString('utf8');
-          }
-          zip?.readEntry();
-        });
+          walked.cellCount += scanner.cells;
+        }
+        if (isKeptPart(name)) {
+          walked.parts.set(name, data);
+          if (name === 'xl/workbook.xml') walked.workbookXml = data.toString('utf8');
+        }
+        zip?.readEntry();
       });
     };
 
@@ -270,6 +266,26 @@ function walkZip(bytes: Buffer, lim: WorkbookLimits): Promise<Walked> {
       fail(err);
     }
   });
+}
+
+/** The entry's bytes, inflated; never more than its declared size (a larger part fails as yauzl's size check would). */
+function inflateEntry(bytes: Buffer, entry: Entry, start: number): Buffer {
+  const raw = bytes.subarray(start, start + entry.compressedSize);
+  const declared = entry.uncompressedSize;
+  let data: Buffer;
+  if (entry.compressionMethod === 0) {
+    data = Buffer.from(raw);
+  } else {
+    try {
+      data = inflateRawSync(raw, { maxOutputLength: Math.max(1, declared) });
+    } catch (err) {
+      if ((err as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE') throw new Error(`too many bytes in the stream. expected ${declared}. got at least ${declared + 1}`, { cause: err });
+      throw err;
+    }
+  }
+  if (data.length > declared) throw new Error(`too many bytes in the stream. expected ${declared}. got at least ${data.length}`);
+  if (data.length < declared) throw new Error(`not enough bytes in the stream. expected ${declared}. got only ${data.length}`);
+  return data;
 }
 
 /** Maps yauzl and zlib failures onto the unreadable codes. */
