@@ -107,21 +107,34 @@ function familyTables(rows: readonly MeasureRow[], fiscalYear: number | null, sh
 }
 
 function divisionSummaries(sheets: readonly KeptSheet[], rows: readonly MeasureRow[]): DivisionSummary[] {
-  const names = [...new Set(sheets.map((k) => k.division))];
-  return names.map((division) => {
-    const own = rows.filter((r) => r.division === division && !r.relist);
+  const rowsOf = groupBy(rows.filter((r) => !r.relist), (r) => r.division);
+  const sheetsOf = groupBy(sheets, (k) => k.division);
+  return [...sheetsOf].map(([division, own]) => {
+    const measures = rowsOf.get(division) ?? [];
     const counts = emptyCounts();
-    for (const r of own) counts[r.judgement.judgement]++;
+    for (const r of measures) counts[r.judgement.judgement]++;
     const judged = counts.achieved + counts['not-achieved'];
     return {
       division,
-      families: [...new Set(sheets.filter((k) => k.division === division).map((k) => k.sheet.family as FamilyId))],
-      goals: new Set(own.map((r) => `${r.family}\u0000${r.group ?? r.goal ?? r.name}`)).size,
-      indicators: own.length,
+      families: [...new Set(own.map((k) => k.sheet.family as FamilyId))],
+      goals: new Set(measures.map((r) => `${r.family}\u0000${r.group ?? r.goal ?? r.name}`)).size,
+      indicators: measures.length,
       counts,
       achievementRate: judged === 0 ? null : Math.round((counts.achieved / judged) * 1000) / 10,
     };
   });
+}
+
+/** Items by key in one pass, keys in order of first appearance, items in their original order. */
+function groupBy<T, K>(items: readonly T[], keyOf: (item: T) => K): Map<K, T[]> {
+  const groups = new Map<K, T[]>();
+  for (const item of items) {
+    const key = keyOf(item);
+    const group = groups.get(key);
+    if (group) group.push(item);
+    else groups.set(key, [item]);
+  }
+  return groups;
 }
 
 function statusRows(
@@ -135,8 +148,16 @@ function statusRows(
   const ordered = [...submissions].sort(bySubmissionTime).reverse();
   const rows: StatusRow[] = [];
   const listed = new Set<SubmissionInput>();
+  const byDivision = new Map<string, SubmissionInput[]>();
+  for (const s of ordered) {
+    for (const division of divisionsOf(s)) {
+      const mine = byDivision.get(division);
+      if (mine) mine.push(s);
+      else byDivision.set(division, [s]);
+    }
+  }
   for (const division of expected) {
-    const mine = ordered.filter((s) => divisionsOf(s).includes(division));
+    const mine = byDivision.get(division) ?? [];
     const pick = mine.find((s) => used.has(s)) ?? mine[0];
     if (!pick) {
       rows.push({ division, file: null, submittedAt: null, sha256: null, state: 'missing', reason: '未提出です' });
