@@ -3,7 +3,7 @@ import type { FamilySpec, FieldSpec, TableSpec, TableTemplate, VariantSpec } fro
 import { a1, columnName } from '../shared/grid/index.ts';
 import type { HeaderKind } from '../shared/values/index.ts';
 import { eraFiscalYear, formatYearHeader } from '../shared/values/index.ts';
-import { FONT_NAME, SheetWriter, textWidth, type CellStyle } from '../seeds/build/sheet-writer.ts';
+import { FONT_NAME, printOnA4, SheetWriter, textWidth, type CellStyle } from '../seeds/build/sheet-writer.ts';
 import { withFormTag } from './form-tag.ts';
 
 /** Where the generator put each part of the form, so a filler (or a test) can write into it. */
@@ -109,17 +109,11 @@ export async function generateTemplate(family: FamilySpec, variant: VariantSpec,
     }
   }
 
-  ws.pageSetup = {
-    paperSize: 9,
+  printOnA4(ws, {
     orientation: layout.orientation,
-    fitToPage: true,
-    fitToWidth: 1,
-    fitToHeight: 0,
-    horizontalCentered: true,
     printArea: `A1:${columnName(width - 1)}${row}`,
-    margins: { left: 0.4, right: 0.4, top: 0.6, bottom: 0.5, header: 0.3, footer: 0.3 },
     ...(printTitles.length > 0 ? { printTitlesRow: `${Math.min(...printTitles)}:${Math.max(...printTitles)}` } : {}),
-  };
+  });
   ws.headerFooter = { oddFooter: `&C&"${FONT_NAME}"&9&P / &N` };
   const bytes = await withFormTag(new Uint8Array(await wb.xlsx.writeBuffer()), `${family.id}:${variant.id}:${family.templateVersion}`);
   return { bytes, map };

@@ -5,7 +5,7 @@ import ExcelJS from 'exceljs';
 import { loadActionPlanData, type ActionPlanPillar, type ActionPlanProject, type ActionPlanSeed } from './action-plan-data.ts';
 import { typedValue, workbookBytes } from './org-goals.ts';
 import type { SeedBuilder } from './seed-builder.ts';
-import { SheetWriter, type CellStyle } from './sheet-writer.ts';
+import { printOnA4, SheetWriter, type CellStyle } from './sheet-writer.ts';
 
 /** The plan-wide part of a sheet: title, period, scope line and the table headers. */
 export type ActionPlanHeader = Pick<ActionPlanSeed, 'title' | 'scope' | 'period' | 'headers'>;
@@ -121,16 +121,7 @@ export function layoutActionPlan(ws: ExcelJS.Worksheet, data: ActionPlanSheet | 
   w.fitRowHeights(16);
   ws.getRow(1).height = 24;
   ws.views = [{ showGridLines: false }];
-  ws.pageSetup = {
-    paperSize: 9,
-    orientation: 'landscape',
-    fitToPage: true,
-    fitToWidth: 1,
-    fitToHeight: 0,
-    horizontalCentered: true,
-    printArea: `A1:${letter(last)}${row}`,
-    margins: { left: 0.4, right: 0.4, top: 0.6, bottom: 0.5, header: 0.3, footer: 0.3 },
-  };
+  printOnA4(ws, { orientation: 'landscape', printArea: `A1:${letter(last)}${row}` });
 }
 
 /** The cover sheet: title, period, 位置づけ and the table of contents (pillars and policies). */

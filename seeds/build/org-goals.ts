@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { loadOrgGoalsData, type DivisionSheet, type OrgGoalsSeed, type WardSheet } from './org-goals-data.ts';
 import type { SeedBuilder } from './seed-builder.ts';
-import { SheetWriter } from './sheet-writer.ts';
+import { printOnA4, SheetWriter } from './sheet-writer.ts';
 import { dosDateTime, withFixedZipTimestamps } from './stable-zip.ts';
 
 /** Every seed workbook claims this creation time (作成日 令和2年4月1日), so rebuilding changes nothing. */
@@ -33,16 +33,7 @@ function newWorkbook(): ExcelJS.Workbook {
 }
 
 function pageSetup(ws: ExcelJS.Worksheet, printArea: string): void {
-  ws.pageSetup = {
-    paperSize: 9,
-    orientation: 'landscape',
-    fitToPage: true,
-    fitToWidth: 1,
-    fitToHeight: 0,
-    horizontalCentered: true,
-    printArea,
-    margins: { left: 0.4, right: 0.4, top: 0.6, bottom: 0.5, header: 0.3, footer: 0.3 },
-  };
+  printOnA4(ws, { orientation: 'landscape', printArea });
 }
 
 /** The division sheet: header block, purpose, the goal/indicator table and the two narrative blocks. */

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { loadPlanMeasuresData, type GoalSheet, type MeasureSheet, type PlanMeasuresSeed } from './plan-measures-data.ts';
 import type { SeedBuilder } from './seed-builder.ts';
-import { SheetWriter, type CellStyle } from './sheet-writer.ts';
+import { printOnA4, SheetWriter, type CellStyle } from './sheet-writer.ts';
 import { dosDateTime, withFixedZipTimestamps } from './stable-zip.ts';
 
 /** Every plan workbook claims this creation time, so rebuilding changes nothing. */
@@ -137,16 +137,7 @@ function putYear(w: SheetWriter, range: string, text: string): void {
 }
 
 function pageSetup(ws: ExcelJS.Worksheet, printArea: string): void {
-  ws.pageSetup = {
-    paperSize: 9,
-    orientation: 'portrait',
-    fitToPage: true,
-    fitToWidth: 1,
-    fitToHeight: 0,
-    horizontalCentered: true,
-    printArea,
-    margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
-  };
+  printOnA4(ws, { orientation: 'portrait', printArea });
 }
 
 /** The 基本目標 page: its aims and 【３つのチャレンジ】 (not a 施策 sheet; no family claims it). */

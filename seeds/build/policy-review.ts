@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { loadPolicyReviewData, type PolicyReviewSeed, type PolicySheet } from './policy-review-data.ts';
 import type { SeedBuilder } from './seed-builder.ts';
-import { SheetWriter, type CellStyle } from './sheet-writer.ts';
+import { printOnA4, SheetWriter, type CellStyle } from './sheet-writer.ts';
 import { dosDateTime, withFixedZipTimestamps } from './stable-zip.ts';
 
 const SEED_DATE = new Date(Date.UTC(2016, 4, 31));
@@ -118,11 +118,7 @@ export function layoutPolicyReview(ws: ExcelJS.Worksheet, head: PolicyReviewHead
   ws.getRow(1).height = 24;
   ws.getRow(4).height = 34;
   ws.views = [{ showGridLines: false }];
-  ws.pageSetup = {
-    paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, horizontalCentered: true,
-    printArea: `A1:O${row - 1}`, printTitlesRow: '1:4',
-    margins: { left: 0.3, right: 0.3, top: 0.5, bottom: 0.5, header: 0.3, footer: 0.3 },
-  };
+  printOnA4(ws, { orientation: 'landscape', printArea: `A1:O${row - 1}`, printTitlesRow: '1:4', margins: { left: 0.3, right: 0.3, top: 0.5, bottom: 0.5 } });
 }
 
 /** Writes equal neighbouring values once, merged down their rows (a 施策 over its indicators). */

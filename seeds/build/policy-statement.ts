@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { loadPolicyStatementData, type PolicyReport, type PolicyStatementSeed } from './policy-statement-data.ts';
 import type { SeedBuilder } from './seed-builder.ts';
-import { SheetWriter, type CellStyle } from './sheet-writer.ts';
+import { printOnA4, SheetWriter, type CellStyle } from './sheet-writer.ts';
 import { dosDateTime, withFixedZipTimestamps } from './stable-zip.ts';
 
 /** The workbook claims this creation time, so rebuilding changes nothing. */
@@ -77,16 +77,7 @@ export function layoutPolicyStatement(ws: ExcelJS.Worksheet, data: PolicyStateme
   w.fitRowHeights(18);
   ws.getRow(1).height = 30;
   ws.views = [{ showGridLines: false }];
-  ws.pageSetup = {
-    paperSize: 9,
-    orientation: 'portrait',
-    fitToPage: true,
-    fitToWidth: 1,
-    fitToHeight: 0,
-    horizontalCentered: true,
-    printArea: `A1:H${last}`,
-    margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
-  };
+  printOnA4(ws, { orientation: 'portrait', printArea: `A1:H${last}` });
   return last;
 }
 

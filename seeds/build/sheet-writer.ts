@@ -131,3 +131,30 @@ export class SheetWriter {
     if (style.numFmt) cell.numFmt = style.numFmt;
   }
 }
+
+export interface PrintOptions {
+  orientation: 'portrait' | 'landscape';
+  printArea: string;
+  printTitlesRow?: string;
+  margins?: Partial<ExcelJS.Margins>;
+}
+
+const MARGINS: Record<PrintOptions['orientation'], ExcelJS.Margins> = {
+  landscape: { left: 0.4, right: 0.4, top: 0.6, bottom: 0.5, header: 0.3, footer: 0.3 },
+  portrait: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
+};
+
+/** How every form here prints: A4, one page wide, centred, with the margins of its orientation. */
+export function printOnA4(ws: ExcelJS.Worksheet, options: PrintOptions): void {
+  ws.pageSetup = {
+    paperSize: 9,
+    orientation: options.orientation,
+    fitToPage: true,
+    fitToWidth: 1,
+    fitToHeight: 0,
+    horizontalCentered: true,
+    printArea: options.printArea,
+    ...(options.printTitlesRow ? { printTitlesRow: options.printTitlesRow } : {}),
+    margins: { ...MARGINS[options.orientation], ...options.margins },
+  };
+}
