@@ -1,5 +1,5 @@
 import { parseHeader, parseValue, toHalfWidth } from '../values/index.ts';
-import type { HeaderKind, ParsedHeader } from '../values/types.ts';
+import type { HeaderKind, ParsedHeader, ParsedValue } from '../values/types.ts';
 import type { Measure, MeasureValue } from '../model/record.ts';
 import type { ColumnSpec, TableSpec } from '../families/spec.ts';
 import { matchesLabel } from './label.ts';
@@ -283,10 +283,27 @@ function headingsAt(levels: readonly HeadingLevel[], row: number): Record<string
   return out;
 }
 
+// Value cells repeat across sheets ("－", "100%", "1,000件"): remember what parseValue made of them, per unit hint.
+const VALUE_LIMIT = 20_000;
+const plainValues = new Map<string, ParsedValue>();
+const unitValues = new Map<string, ParsedValue>();
+
+function parseValueOnce(raw: string, unit: string | null): ParsedValue {
+  const memo = unit === null ? plainValues : unitValues;
+  const key = unit === null ? raw : `${raw}\u0000${unit}`;
+  let parsed = memo.get(key);
+  if (parsed === undefined) {
+    if (memo.size >= VALUE_LIMIT) memo.clear();
+    parsed = parseValue(raw, { unit });
+    memo.set(key, parsed);
+  }
+  return parsed;
+}
+
 function readValue(index: SheetIndex, row: number, year: YearColumn, unit: string | null): MeasureValue {
   const cell = index.view.cell(row, year.col);
   const raw = cell.text.trim();
-  const parsed = parseValue(raw, { unit });
+  const parsed = parseValueOnce(raw, unit);
   const exact = cell.kind === 'number' && typeof cell.value === 'number' && !(cell.numFmt ?? '').includes('%');
   return {
     year: year.year ?? parsed.year,
