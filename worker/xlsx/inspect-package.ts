@@ -140,9 +140,12 @@ class XmlScanner {
   constructor(private readonly countCells: boolean) {}
 
   push(chunk: Buffer): void {
-    const s = this.tail + chunk.toString('latin1').replace(/\0/g, '');
-    const lower = s.toLowerCase();
-    if (lower.includes('<!doctype') || lower.includes('<!entity')) this.dtd = true;
+    const text = chunk.toString('latin1');
+    const s = this.tail + (chunk.includes(0) ? text.replace(/\0/g, '') : text);
+    if (s.includes('!')) {
+      const lower = s.toLowerCase();
+      if (lower.includes('<!doctype') || lower.includes('<!entity')) this.dtd = true;
+    }
     if (this.countCells) {
       const re = /<(?:[A-Za-z0-9_]{1,10}:)?c[\s>/]/g;
       for (let m = re.exec(s); m; m = re.exec(s)) {
