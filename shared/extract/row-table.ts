@@ -3,7 +3,7 @@ import type { TableSpec, VariantSpec } from '../families/spec.ts';
 import { matchesLabel, normalizeLabel } from './label.ts';
 import { unitFromLabel } from './label-unit.ts';
 import type { SheetIndex } from './sheet-index.ts';
-import { dominantUnit, headingLevels, headingsAt, normalizeGroup, readValue, type GroupItem, type TableLayout, type TableRead } from './table.ts';
+import { bodyRows, dominantUnit, headingLevels, headingsAt, normalizeGroup, readValue, type GroupItem, type TableLayout, type TableRead } from './table.ts';
 
 /**
  * Re-reads the blocks of tables whose spec sets `rowsBy` (one measure per sheet row) and links the
@@ -37,7 +37,6 @@ export function readRowTable(index: SheetIndex, spec: TableSpec, layout: TableLa
   const detailKey = spec.columns.find((c) => c.role === 'detail')?.key;
   const fieldSpecs = spec.columns.filter((c) => c.role !== 'name' && c.role !== 'group' && layout.columns.has(c.key));
   const starters = (spec.rowsBy ?? []).flatMap((key) => (key === 'years' ? layout.years.map((y) => y.col) : [layout.columns.get(key) ?? -1])).filter((c) => c >= 0);
-  const allColumns = [...layout.columns.values(), ...layout.years.map((y) => y.col)];
   // A cell that looks like a heading but sits in a project row (事業番号 "Ⅰ-1-1") is no heading.
   const inProjectRow = (row: number, text: string) => {
     const name = view.text(row, nameIndex);
@@ -50,15 +49,7 @@ export function readRowTable(index: SheetIndex, spec: TableSpec, layout: TableLa
   const leadCol = groupIndex ?? nameIndex;
   let group: GroupItem | undefined;
   let previous: Measure | undefined;
-  let gap = 0;
-  for (let row = view.belowOf(layout.headerRow, nameIndex); row < view.rowCount; row++) {
-    if (stopRows.has(row)) break;
-    if (allColumns.some((col) => matchesLabel(index.norm(row, col), spec.end))) break;
-    if (allColumns.every((col) => view.text(row, col) === '')) {
-      if (++gap >= spec.maxGap) break;
-      continue;
-    }
-    gap = 0;
+  for (const row of bodyRows(index, spec, layout, nameIndex, stopRows)) {
     // Heading lines and paragraphs written across the table (one header for the whole plan) are no rows.
     const lead = view.text(row, leadCol);
     if (matchesLabel(index.norm(row, leadCol), headingLabels) && !inProjectRow(row, lead)) continue;

@@ -192,19 +192,10 @@ export function readTable(index: SheetIndex, spec: TableSpec, layout: TableLayou
   const groupIndex = groupSpec ? layout.columns.get(groupSpec.key) : undefined;
   const fallback = groupIndex === undefined ? spec.columns.find((c) => c.fallbackGroup && layout.columns.has(c.key)) : undefined;
   const groupCol = groupIndex ?? (fallback ? layout.columns.get(fallback.key) : undefined);
-  const allColumns = [...layout.columns.values(), ...layout.years.map((y) => y.col)];
   let group: GroupItem | undefined;
   let previousGroup: GroupItem | undefined;
-  let gap = 0;
   const headings = headingLevels(index, spec);
-  for (let row = view.belowOf(layout.headerRow, nameIndex); row < view.rowCount; row++) {
-    if (stopRows.has(row)) break;
-    if (allColumns.some((col) => matchesLabel(index.norm(row, col), spec.end))) break;
-    if (allColumns.every((col) => view.text(row, col) === '')) {
-      if (++gap >= spec.maxGap) break;
-      continue;
-    }
-    gap = 0;
+  for (const row of bodyRows(index, spec, layout, nameIndex, stopRows)) {
     const name = view.text(row, nameIndex);
     if (nameCol && matchesLabel(index.norm(row, nameIndex), nameCol.label)) continue;
     const groupText = groupIndex !== undefined ? normalizeGroup(view.text(row, groupIndex))
@@ -254,6 +245,26 @@ export function readTable(index: SheetIndex, spec: TableSpec, layout: TableLayou
     });
   }
   return { layout, measures, groups };
+}
+
+/**
+ * The rows of a table's body that hold something: from under the header until the next table's header,
+ * an end label (the narrative below the table) or `maxGap` empty rows in a row.
+ */
+export function* bodyRows(index: SheetIndex, spec: TableSpec, layout: TableLayout, nameIndex: number, stopRows: ReadonlySet<number>): Generator<number> {
+  const { view } = index;
+  const columns = [...layout.columns.values(), ...layout.years.map((y) => y.col)];
+  let gap = 0;
+  for (let row = view.belowOf(layout.headerRow, nameIndex); row < view.rowCount; row++) {
+    if (stopRows.has(row)) return;
+    if (columns.some((col) => matchesLabel(index.norm(row, col), spec.end))) return;
+    if (columns.every((col) => view.text(row, col) === '')) {
+      if (++gap >= spec.maxGap) return;
+      continue;
+    }
+    gap = 0;
+    yield row;
+  }
 }
 
 interface HeadingLevel {
