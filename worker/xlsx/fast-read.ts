@@ -7,7 +7,7 @@ import { createRequire } from 'node:module';
 import type { CellRange } from '../../shared/grid/address.ts';
 import type { Grid, GridCell } from '../../shared/grid/grid.ts';
 import { decodeXmlText, parseSheetNames } from './inspect-package.ts';
-import { convertCell, type CellBudget } from './worksheet-to-grid.ts';
+import { convertCell, denseRows, type CellBudget } from './worksheet-to-grid.ts';
 import type ExcelJS from 'exceljs';
 
 const require = createRequire(import.meta.url);
@@ -168,20 +168,7 @@ function readSheet(sheet: string, xml: string, strings: string[], formats: (stri
     if (++budget.used > budget.max) budget.exceeded(budget.used, budget.max);
     (rows[row] ??= [])[col] = cell;
   }
-  const dense: (GridCell | undefined)[][] = [];
-  for (let r = 0; r < rows.length; r++) {
-    const row = rows[r] ?? [];
-    const out: (GridCell | undefined)[] = [];
-    for (let c = 0; c < row.length; c++) out.push(row[c]);
-    while (out.length > 0 && isBlank(out[out.length - 1])) out.pop();
-    dense.push(out);
-  }
-  while (dense.length > 0 && dense[dense.length - 1]!.length === 0) dense.pop();
-  return { sheet, rows: dense, merges };
-}
-
-function isBlank(cell: GridCell | undefined): boolean {
-  return !cell || (cell.kind === 'empty' && cell.formula === undefined);
+  return { sheet, rows: denseRows(rows), merges };
 }
 
 /** One `<c>` as exceljs would read it, then through the same converter (convertCell); undefined when empty. */

@@ -26,7 +26,11 @@ export function worksheetToGrid(ws: ExcelJS.Worksheet, budget: CellBudget, date1
     });
     if (cells.length > 0) rows[rowNumber - 1] = cells;
   });
-  // Dense rows: fill holes with [] (empty rows) and undefined (empty cells); drop trailing empties.
+  return { sheet: ws.name, rows: denseRows(rows), merges: readMerges(ws) };
+}
+
+/** Sparse rows as the Grid keeps them: holes become [] (empty rows) and undefined (empty cells); trailing empties dropped. */
+export function denseRows(rows: readonly ((GridCell | undefined)[] | undefined)[]): (GridCell | undefined)[][] {
   const dense: (GridCell | undefined)[][] = [];
   for (let r = 0; r < rows.length; r++) {
     const row = rows[r] ?? [];
@@ -36,7 +40,7 @@ export function worksheetToGrid(ws: ExcelJS.Worksheet, budget: CellBudget, date1
     dense.push(out);
   }
   while (dense.length > 0 && dense[dense.length - 1]!.length === 0) dense.pop();
-  return { sheet: ws.name, rows: dense, merges: readMerges(ws) };
+  return dense;
 }
 
 function isBlank(cell: GridCell | undefined): boolean {
