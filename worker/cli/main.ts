@@ -33,8 +33,17 @@ export async function main(argv: string[]): Promise<number> {
   try {
     return await run(rest);
   } catch (err) {
+    if (isHelpRequest(rest, err)) {
+      process.stdout.write(`使い方: mokuhyo ${command.summary.startsWith(name) ? '' : `${name} `}${command.summary}\n`);
+      return 0;
+    }
     return reportFailure(name, err);
   }
+}
+
+/** A command without its own --help still answers it, with its line of the overview. */
+function isHelpRequest(args: readonly string[], err: unknown): boolean {
+  return (args.includes('--help') || args.includes('-h')) && (err as { code?: unknown }).code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION';
 }
 
 /** Option mistakes get a Japanese usage hint (exit 2); anything else one line without a stack trace (exit 70). */

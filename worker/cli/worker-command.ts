@@ -1,10 +1,12 @@
+import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig } from '../config/index.ts';
 import { runWorkers } from '../queue/run-workers.ts';
 import { log, onShutdown, openRuntime } from '../queue/runtime.ts';
 import type { Command } from './main.ts';
 
 /** `mokuhyo worker`: queue workers only (ingest + consolidation); run as many as you like. */
-export const workerCommand: Command = async () => {
+export const workerCommand: Command = async (args) => {
+  parseArgs({ args, options: {} });
   let config;
   try {
     config = loadConfig();

@@ -27,6 +27,14 @@ describe('mokuhyo command line', () => {
     }
   });
 
+  it('answers --help for every command with exit 0', () => {
+    for (const command of ['parse', 'template', 'extract', 'validate', 'consolidate', 'serve', 'worker']) {
+      const r = mokuhyo(command, '--help');
+      expect(r.status, command).toBe(0);
+      expect(r.stdout, command).toContain('使い方: mokuhyo');
+    }
+  });
+
   it('writes a blank template for a fiscal year and lists the forms on --help', () => {
     const help = mokuhyo('template', '--help');
     expect(help.status).toBe(0);
