@@ -9,15 +9,9 @@ import { dirname } from 'node:path';
 export async function durableWrite(path: string, data: Buffer | string): Promise<void> {
   const dir = dirname(path);
   await mkdir(dir, { recursive: true });
-  const tmp = `${path}.${randomBytes(6).toString('hex')}.tmp`;
+  const tmp = tempSibling(path);
   try {
-    const handle = await open(tmp, 'wx');
-    try {
-      await handle.writeFile(data);
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
+    await writeSynced(tmp, data);
     await rename(tmp, path);
   } catch (err) {
     await rm(tmp, { force: true });
@@ -33,16 +27,10 @@ export async function durableWrite(path: string, data: Buffer | string): Promise
 export async function durableCreate(path: string, data: Buffer | string): Promise<boolean> {
   const dir = dirname(path);
   await mkdir(dir, { recursive: true });
-  const tmp = `${path}.${randomBytes(6).toString('hex')}.tmp`;
+  const tmp = tempSibling(path);
   let created = true;
   try {
-    const handle = await open(tmp, 'wx');
-    try {
-      await handle.writeFile(data);
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
+    await writeSynced(tmp, data);
     await link(tmp, path).catch((err: NodeJS.ErrnoException) => {
       if (err.code !== 'EEXIST') throw err;
       created = false;
@@ -52,6 +40,21 @@ export async function durableCreate(path: string, data: Buffer | string): Promis
   }
   await syncDir(dir);
   return created;
+}
+
+function tempSibling(path: string): string {
+  return `${path}.${randomBytes(6).toString('hex')}.tmp`;
+}
+
+/** Writes a new file (never an existing one) and fsyncs it before returning. */
+async function writeSynced(path: string, data: Buffer | string): Promise<void> {
+  const handle = await open(path, 'wx');
+  try {
+    await handle.writeFile(data);
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
 }
 
 /** fsyncs a directory so entries created or renamed in it are durable. */
