@@ -8,6 +8,7 @@ import { parseArgs } from 'node:util';
 import { CORPUS_VERSION, ensureCorpus } from './corpus.ts';
 import { formatReport, judgeTargets, type Report } from './report.ts';
 import { runAddin } from './scenarios/addin.ts';
+import { runCeiling } from './scenarios/ceiling.ts';
 import { peerAvailable, runEmbedded, runPeer, type ProcessRun } from './scenarios/consolidate.ts';
 import { runExtraction } from './scenarios/extraction.ts';
 import { runFloor } from './scenarios/floor.ts';
@@ -91,9 +92,12 @@ export async function runBench(o: BenchOptions): Promise<Report> {
   }
 
   let queue: Report['queue'] = null;
+  let ceiling: Report['ceiling'] = null;
   if (o.queue > 0) {
     o.log(`queue mode: ${o.queue} submissions, 1 and 2 workers`);
     queue = await runQueue(o.queue, { outDir: o.outDir, log: o.log });
+    o.log(`ceiling: consolidate N = ${smallest.files.length} alone, then two at once`);
+    ceiling = await runCeiling(smallest.dir, smallest.files.length, join(runDir, 'ceiling'));
   }
   o.log('add-in: 1,000-row sheet on the fake Excel');
   const addin = await runAddin(1000);
@@ -106,6 +110,7 @@ export async function runBench(o: BenchOptions): Promise<Report> {
     extraction,
     consolidate,
     queue,
+    ceiling,
     addin,
     targets: [],
   };

@@ -110,15 +110,17 @@ const sourceLocations = {
   name: 'source-locations',
   /** @param {import('esbuild').PluginBuild} build */
   setup(build) {
-    build.onLoad({ filter: /\.[cm]?ts$/ }, async (args) => {
+    // Plain .js sources too: bin/cached-bundle.js finds the cache from its own location.
+    build.onLoad({ filter: /\.[cm]?[jt]s$/ }, async (args) => {
       if (args.path.includes(`${join('/', 'node_modules', '/')}`)) return undefined;
       const text = await readFile(args.path, 'utf8');
-      if (!text.includes('import.meta')) return { contents: text, loader: 'ts' };
+      const loader = /\.[cm]?ts$/.test(args.path) ? 'ts' : 'js';
+      if (!text.includes('import.meta')) return { contents: text, loader };
       const contents = text
         .replace(/\bimport\.meta\.url\b/g, JSON.stringify(pathToFileURL(args.path).href))
         .replace(/\bimport\.meta\.dirname\b/g, JSON.stringify(dirname(args.path)))
         .replace(/\bimport\.meta\.filename\b/g, JSON.stringify(args.path));
-      return { contents, loader: 'ts' };
+      return { contents, loader };
     });
   },
 };

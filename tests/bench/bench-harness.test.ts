@@ -5,6 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { corpusWorkbook, ensureCorpus } from '../../bench/corpus.ts';
 import { formatReport, type Report } from '../../bench/report.ts';
 import { benchOptions, runBench } from '../../bench/run.ts';
+import { runCeiling } from '../../bench/scenarios/ceiling.ts';
 
 const root = await mkdtemp(join(tmpdir(), 'mokuhyo-bench-'));
 afterAll(() => rm(root, { recursive: true, force: true }));
@@ -26,6 +27,16 @@ describe('bench corpus', () => {
   });
 });
 
+describe('runCeiling', () => {
+  it('times one consolidation alone and two at once, and reports the throughput ratio', async () => {
+    const corpus = await ensureCorpus(5, { root });
+    const c = await runCeiling(corpus.dir, 5, join(root, 'ceiling'));
+    expect(c.aloneMs).toBeGreaterThan(0);
+    expect(c.togetherMs).toBeGreaterThan(0);
+    expect(c.ratio).toBeCloseTo((2 * c.aloneMs) / c.togetherMs, 6);
+  }, 120_000);
+});
+
 describe('runBench', () => {
   it('runs every scenario on N = 5 and writes a report whose targets name this run', async () => {
     const options = { ...benchOptions(['--quick', '--n', '5', '--queue', '0', '--out', root]), valuesMs: 50, log: () => undefined };
@@ -38,6 +49,7 @@ describe('runBench', () => {
     expect(saved.values.stringsPerSecond).toBeGreaterThan(0);
     expect(saved.extraction.workbooks).toBe(5);
     expect(saved.queue).toBeNull();
+    expect(saved.ceiling).toBeNull();
     expect(report.targets.find((t) => t.name.startsWith('peak RSS'))?.met).toBeNull();
     expect(formatReport(report)).toContain('| 5 | mokuhyo consolidate |');
   }, 180_000);

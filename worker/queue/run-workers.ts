@@ -26,6 +26,8 @@ export async function runWorkers(deps: WorkerDeps): Promise<RunningWorkers> {
   const { config, connection, queues, store, summaries, log } = deps;
   const common = { connection, lockDuration: config.lockDurationMs, stalledInterval: config.stalledIntervalMs, maxStalledCount: 2 };
   const sandbox = new SandboxPool({ timeoutMs: config.ingestTimeoutMs, memoryMb: config.ingestMemoryMb });
+  // One child per concurrent job starts now, so the first submissions after a (re)start do not wait for one.
+  await sandbox.warm(config.concurrency);
   const ingest = new Worker(INGEST_QUEUE, ingestProcessor({ store, queues, sandbox }), { ...common, concurrency: config.concurrency });
   const consolidate = new Worker(CONSOLIDATE_QUEUE, consolidateProcessor({ config, store, summaries }), { ...common, concurrency: 1 });
   ingest.on('failed', (job, err) => log(`ingest ${job?.id ?? '?'} failed: ${err.message}`));

@@ -43,6 +43,10 @@ export class FsSubmissionStore implements SubmissionStore {
     return readFile(this.blobPath(meta.sha256));
   }
 
+  file(meta: SubmissionMeta): string {
+    return this.blobPath(meta.sha256);
+  }
+
   async update(id: string, patch: Partial<Pick<SubmissionMeta, 'status' | 'error' | 'finishedAt'>>): Promise<SubmissionMeta> {
     const meta = await this.get(id);
     if (!meta) throw new StorageError(`提出 ${id} が見つかりません。`);
@@ -52,9 +56,9 @@ export class FsSubmissionStore implements SubmissionStore {
     return next;
   }
 
-  async putResult(id: string, result: SubmissionResult): Promise<void> {
+  async putResult(id: string, result: SubmissionResult): Promise<boolean> {
     if (!isSubmissionId(id)) throw new StorageError(`不正な提出 ID です: ${id}`);
-    await durableCreate(this.resultPath(id), JSON.stringify(result));
+    return durableCreate(this.resultPath(id), JSON.stringify(result));
   }
 
   async getResult(id: string): Promise<SubmissionResult | null> {

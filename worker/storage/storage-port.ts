@@ -34,10 +34,12 @@ export interface SubmissionStore {
   put(bytes: Buffer, submission: NewSubmission): Promise<SubmissionMeta>;
   get(id: string): Promise<SubmissionMeta | null>;
   bytes(meta: SubmissionMeta): Promise<Buffer>;
+  /** Where the bytes are on this machine's disk, for stores that keep them as files (a sandbox then reads them itself). */
+  file?(meta: SubmissionMeta): string;
   /** Sets the status (and error); returns the updated metadata. A final status is never set back to a non-final one. */
   update(id: string, patch: Partial<Pick<SubmissionMeta, 'status' | 'error' | 'finishedAt'>>): Promise<SubmissionMeta>;
-  /** Stores the outcome once: the first result stored wins and later calls leave it (exactly-once finalisation). */
-  putResult(id: string, result: SubmissionResult): Promise<void>;
+  /** Stores the outcome once: the first result stored wins and later calls leave it (exactly-once finalisation). Resolves true when this call's result was stored. */
+  putResult(id: string, result: SubmissionResult): Promise<boolean>;
   getResult(id: string): Promise<SubmissionResult | null>;
   list(filter?: { ward?: string; fiscalYear?: number }): Promise<SubmissionMeta[]>;
 }

@@ -20,6 +20,31 @@ describe('SandboxPool', () => {
     }
   });
 
+  it('starts children ahead of the first file and replaces one after its quota of files', async () => {
+    const pool = new SandboxPool({ timeoutMs: 60_000, memoryMb: 256, jobsPerChild: 2 });
+    try {
+      await pool.warm(1);
+      expect(pool.started).toBe(1);
+      const bytes = await readFile(SEED);
+      for (let i = 0; i < 3; i++) expect((await pool.run(bytes)).status).toBe('accepted');
+      // The warmed child took files 1 and 2, then was retired; file 3 needed a second child.
+      expect(pool.started).toBe(2);
+    } finally {
+      pool.close();
+    }
+  });
+
+  it('reads a stored file itself when given its path, with the same result as for its bytes', async () => {
+    const pool = new SandboxPool({ timeoutMs: 60_000, memoryMb: 256 });
+    try {
+      expect(await pool.run({ file: SEED })).toEqual(await pool.run(await readFile(SEED)));
+      // A stored file that vanished is an infrastructure fault (the job is retried), not a rejection.
+      await expect(pool.run({ file: `${SEED}.missing` })).rejects.toThrow(/ENOENT/);
+    } finally {
+      pool.close();
+    }
+  });
+
   it('kills a child that runs past the timeout and reports it as a limit', async () => {
     const pool = new SandboxPool({ timeoutMs: 50, memoryMb: 256 });
     try {
