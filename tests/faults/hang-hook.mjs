@@ -2,16 +2,20 @@
 // sandbox child, a workbook whose SHA-256 is MOKUHYO_TEST_HANG_SHA256 sends the parser into an endless
 // CPU loop, as a pathological file would. It lives in tests/ and no config key can load it.
 import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 
 const target = process.env['MOKUHYO_TEST_HANG_SHA256'];
-if (target && process.argv[1]?.endsWith('ingest-child.ts')) {
+// The child runs from its source (ingest-child.ts, through tsx) or its cached bundle (ingest-child.mjs).
+if (target && /ingest-child\.m?[jt]s$/.test(process.argv[1] ?? '')) {
   // Wrap the child's own message listener rather than adding one: an early listener would start
   // reading the IPC channel before the child is ready and the first workbook would be lost.
   const on = process.on.bind(process);
   process.on = (event, listener) => {
     if (event !== 'message') return on(event, listener);
     return on(event, (msg, ...rest) => {
-      if (msg?.bytes && createHash('sha256').update(msg.bytes).digest('hex') === target) {
+      // The workbook comes as bytes or as the path of the stored file.
+      const bytes = msg?.bytes ?? (typeof msg?.file === 'string' ? readFileSync(msg.file) : null);
+      if (bytes && createHash('sha256').update(bytes).digest('hex') === target) {
         for (;;) {
           // Spin: the sandbox's timeout must kill this process.
         }
