@@ -12,10 +12,10 @@ const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 const binary = await findRedisServer();
 
 /** A `mokuhyo worker` process reading the same config as the in-process intake. */
-async function workerProcess(w: World): Promise<ChildProcess> {
+async function workerProcess(w: World, env: Record<string, string> = {}): Promise<ChildProcess> {
   const file = join(w.config.dataDir, `config-${Date.now()}.json`);
   await writeFile(file, JSON.stringify(w.config));
-  const child = spawn(process.execPath, [join(ROOT, 'bin/mokuhyo.js'), 'worker'], { env: { ...process.env, MOKUHYO_CONFIG: file }, stdio: ['ignore', 'ignore', 'pipe'] });
+  const child = spawn(process.execPath, [join(ROOT, 'bin/mokuhyo.js'), 'worker'], { env: { ...process.env, MOKUHYO_CONFIG: file, ...env }, stdio: ['ignore', 'ignore', 'pipe'] });
   child.stderr?.resume();
   return child;
 }
@@ -59,7 +59,8 @@ describe.skipIf(!binary)('queue under faults', () => {
 
   it('recovers the job of a SIGKILLed worker and finishes it once', async () => {
     w = await world(redis.url, { workers: false });
-    const first = await workerProcess(w);
+    // Its sandbox holds each workbook for 5 s (test-only preload), so the kill lands while the job is processing.
+    const first = await workerProcess(w, { NODE_OPTIONS: `--import ${join(ROOT, 'tests/faults/hang-hook.mjs')}`, MOKUHYO_TEST_SLOW_MS: '5000' });
     children.push(first);
     const id = await submit(TOKENS.kenko, kenko);
     await until(async () => ((await w.runtime.store.get(id))?.status === 'processing' ? true : undefined), 60_000, 'processing');
