@@ -105,9 +105,12 @@ async function runOnce(workers: number, mode: 'drain' | 'live', files: string[],
   events.on('completed', finish);
   events.on('failed', finish);
   const processed = (ids: string[]): Promise<void> =>
-    new Promise((resolve) => {
+    new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`queue bench: ${ids.length - finished.size} job(s) never finished`)), 3_600_000);
       onFinished = () => {
-        if (ids.every((id) => finished.has(id))) resolve();
+        if (!ids.every((id) => finished.has(id))) return;
+        clearTimeout(timer);
+        resolve();
       };
       onFinished();
     });
