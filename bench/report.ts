@@ -93,6 +93,14 @@ export function formatReport(r: Report): string {
     if (c.peer) lines.push(`| ${c.n} | openpyxl peer | ${s(c.peer.wallMs)} | ${s(c.peer.cpuMs)} | ${f1(c.peer.workbooksPerSecond)} | ${mb(c.peer.peakRssMb)} | 1× | ${f1(c.peer.wallMs / c.floor.wallMs)}× |`);
     lines.push(`| ${c.n} | floor (inflate + count ${c.floor.cells.toLocaleString('en-US')} cells) | ${s(c.floor.wallMs)} | ${s(c.floor.cpuMs)} | ${f1(c.n / (c.floor.wallMs / 1000))} | – | – | 1× |`);
   }
+  const phased = r.consolidate.filter((c) => c.embedded.phases);
+  if (phased.length > 0) {
+    lines.push('');
+    lines.push('Where mokuhyo consolidate spends its time (`--timings`): ' + phased.map((c) => {
+      const p = c.embedded.phases!;
+      return `N = ${c.n}: start-up ${s(p.startMs)}, read + extract + validate ${s(p.ingestMs)}, summary model ${s(p.buildMs)}, workbook written ${s(p.writeMs)}`;
+    }).join('; ') + '.');
+  }
   lines.push('');
   const q = r.queue;
   if (q && q.available) {

@@ -13,6 +13,23 @@ export interface ProcessRun {
   workbooksPerSecond: number;
   /** The tool's own one-line account (rows written, files refused). */
   note: string;
+  /** mokuhyo only: its phases as `--timings` reports them (ms); null for the peer. */
+  phases: Phases | null;
+}
+
+export interface Phases {
+  startMs: number;
+  ingestMs: number;
+  buildMs: number;
+  writeMs: number;
+}
+
+/** The numbers of `consolidate --timings`' line (処理時間: 起動 … 秒、読み込み・検証 … 秒…), or null. */
+export function parsePhases(stderr: string): Phases | null {
+  const m = /起動 ([\d.]+) 秒、読み込み・検証 ([\d.]+) 秒.*?、集計 ([\d.]+) 秒、書き出し ([\d.]+) 秒/.exec(stderr);
+  if (!m) return null;
+  const [startMs, ingestMs, buildMs, writeMs] = m.slice(1, 5).map((v) => Number(v) * 1000) as [number, number, number, number];
+  return { startMs, ingestMs, buildMs, writeMs };
 }
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -20,19 +37,19 @@ const BIN = join(ROOT, 'bin/mokuhyo.js');
 const PEER = join(ROOT, 'bench/peer/openpyxl_consolidate.py');
 export const PYTHON = '/usr/bin/python3';
 
-function toRun(workbooks: number, m: Measured, note: string): ProcessRun {
-  return { workbooks, wallMs: m.wallMs, cpuMs: m.cpuMs, peakRssMb: m.peakRssMb, workbooksPerSecond: workbooks / (m.wallMs / 1000), note };
+function toRun(workbooks: number, m: Measured, note: string, phases: Phases | null = null): ProcessRun {
+  return { workbooks, wallMs: m.wallMs, cpuMs: m.cpuMs, peakRssMb: m.peakRssMb, workbooksPerSecond: workbooks / (m.wallMs / 1000), note, phases };
 }
 
 /** `node bin/mokuhyo.js consolidate <dir> -o <out>` with an optional --threads. */
 export async function runEmbedded(dir: string, workbooks: number, outDir: string, threads?: number): Promise<ProcessRun> {
   await mkdir(outDir, { recursive: true });
   const out = join(outDir, `summary-${workbooks}-${threads ?? 'auto'}.xlsx`);
-  const args = [BIN, 'consolidate', dir, '-o', out, ...(threads ? ['--threads', String(threads)] : [])];
+  const args = [BIN, 'consolidate', dir, '-o', out, '--timings', ...(threads ? ['--threads', String(threads)] : [])];
   const m = await measureProcess(process.execPath, args);
   if (m.exitCode !== 0) throw new Error(`mokuhyo consolidate failed (${m.exitCode}): ${m.stderr.slice(-500)}`);
   const line = m.stdout.split('\n')[1]?.trim() ?? '';
-  return toRun(workbooks, m, line);
+  return toRun(workbooks, m, line, parsePhases(m.stderr));
 }
 
 /** True when /usr/bin/python3 can import openpyxl. */

@@ -46,6 +46,8 @@ describe('runBench', () => {
     const row = saved.consolidate[0]!;
     expect(row.embedded.note).toMatch(/ファイル 5/);
     expect(row.floor.cells).toBeGreaterThan(100);
+    expect(row.embedded.phases?.ingestMs).toBeGreaterThan(0);
+    expect(formatReport(report)).toMatch(/N = 5: start-up [\d.]+ s, read \+ extract \+ validate/);
     expect(saved.values.stringsPerSecond).toBeGreaterThan(0);
     expect(saved.extraction.workbooks).toBe(5);
     expect(saved.queue).toBeNull();

@@ -3,6 +3,7 @@ import { copyFile, mkdir, mkdtemp, readFile, rm, utimes, writeFile } from 'node:
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parsePhases } from '../../../bench/scenarios/consolidate.ts';
 import { hasOpenpyxl, readWithOpenpyxl } from '../summary/read-back.ts';
 
 const ROOT = resolve(import.meta.dirname, '../../..');
@@ -75,5 +76,17 @@ describe('mokuhyo consolidate', () => {
     const result = await run(['consolidate', join(dir, 'empty'), '-o', join(dir, 'x.xlsx')]);
     expect(result.code).toBe(1);
     expect(result.stderr).toContain('見つかりません');
+  });
+
+  it('says where the time went with --timings, on stderr, leaving stdout as it was', async () => {
+    const out = join(dir, 'out', 'timed.xlsx');
+    const result = await run(['consolidate', join(dir, 'in'), '-o', out, '--timings']);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('集計を書き出しました');
+    expect(result.stdout).not.toContain('処理時間');
+    const phases = parsePhases(result.stderr);
+    expect(result.stderr, result.stderr).toMatch(/処理時間: 起動 [\d.]+ 秒、読み込み・検証 [\d.]+ 秒（5 ファイル）、集計 [\d.]+ 秒、書き出し [\d.]+ 秒、合計 [\d.]+ 秒/);
+    expect(phases?.ingestMs).toBeGreaterThan(0);
+    expect(phases?.writeMs).toBeGreaterThan(0);
   });
 });
