@@ -11,9 +11,13 @@ async function bytesOf(msg: Request): Promise<Buffer> {
 }
 
 process.on('message', (msg: Request) => {
-  bytesOf(msg).then((bytes) => ingestWorkbook(bytes)).then(
-    (result) => process.send?.({ ok: true, result, heapUsed: process.memoryUsage().heapUsed }),
-    (err: unknown) => process.send?.({ ok: false, error: err instanceof Error ? err.message : String(err), heapUsed: process.memoryUsage().heapUsed }),
-  );
+  bytesOf(msg)
+    .then((bytes) => ingestWorkbook(bytes))
+    .then(
+      (result) => ({ ok: true, result }),
+      (err: unknown) => ({ ok: false, error: err instanceof Error ? err.message : String(err) }),
+    )
+    // Every answer carries the heap in use after the file, so the pool can retire a growing child.
+    .then((reply) => process.send?.({ ...reply, heapUsed: process.memoryUsage().heapUsed }));
 });
 process.on('disconnect', () => process.exit(0));
