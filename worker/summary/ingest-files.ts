@@ -1,13 +1,17 @@
 import { createHash } from 'node:crypto';
-import { readFile, stat } from 'node:fs/promises';
+import { readFileSync, statSync } from 'node:fs';
 import type { SubmissionInput } from '../../shared/summary/index.ts';
 import { ingestWorkbook, type IngestOptions } from '../queue/ingest-workbook.ts';
 import { resolveLimits, tooLarge } from '../xlsx/index.ts';
 
-/** Reads one workbook from disk as an embedded-mode submission (no submission time; mtime breaks ties). */
+/**
+ * Reads one workbook from disk as an embedded-mode submission (no submission time; mtime breaks ties).
+ * Batch code on its own thread: the file is read synchronously — four thread-pool round trips per
+ * file (open, fstat, read, close) cost more than reading a few dozen kilobytes from the page cache.
+ */
 export async function ingestFile(file: string, options: IngestOptions & { link?: string | null } = {}): Promise<SubmissionInput> {
   const base = { id: file, file, link: options.link ?? null, submittedAt: null, division: null };
-  const info = await stat(file).catch(() => null);
+  const info = statOrNull(file);
   if (!info || !info.isFile()) {
     return { ...base, sha256: null, mtime: null, status: 'unreadable', error: { code: 'not-found', message: 'ファイルが見つかりません。' }, sheets: [] };
   }
@@ -17,12 +21,20 @@ export async function ingestFile(file: string, options: IngestOptions & { link?:
     const err = tooLarge(info.size, limits.maxBytes);
     return { ...base, sha256: null, mtime, status: 'unreadable', error: { code: err.code, message: err.message }, sheets: [] };
   }
-  const bytes = await readFile(file);
+  const bytes = readFileSync(file);
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   try {
     const result = await ingestWorkbook(bytes, options);
     return { ...base, sha256, mtime, ...result };
   } catch {
     return { ...base, sha256, mtime, status: 'unreadable', error: { code: 'internal', message: 'ファイルの処理中に予期しないエラーが発生しました。' }, sheets: [] };
+  }
+}
+
+function statOrNull(file: string): ReturnType<typeof statSync> | null {
+  try {
+    return statSync(file);
+  } catch {
+    return null;
   }
 }
