@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readFileSync, statSync } from 'node:fs';
+import { readFileSync, statSync, type Stats } from 'node:fs';
 import type { SubmissionInput } from '../../shared/summary/index.ts';
 import { ingestWorkbook, type IngestOptions } from '../queue/ingest-workbook.ts';
 import { resolveLimits, tooLarge } from '../xlsx/index.ts';
@@ -31,7 +31,7 @@ export async function ingestFile(file: string, options: IngestOptions & { link?:
   }
 }
 
-function statOrNull(file: string): ReturnType<typeof statSync> | null {
+function statOrNull(file: string): Stats | null {
   try {
     return statSync(file);
   } catch {
