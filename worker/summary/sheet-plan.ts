@@ -1,10 +1,10 @@
-import type ExcelJS from 'exceljs';
-import { FONT_NAME, freezeAbove, printSetup, textWidth } from './sheet-style.ts';
+import type { CellAlignment, CellStyle, CellValue, XlsxBook } from '../xlsx/xlsx-book.ts';
+import { FONT_NAME, printSetup, textWidth } from './sheet-style.ts';
 
 /** One cell to write; empty values (null, '') are not written. */
 export interface PlannedCell {
-  value: ExcelJS.CellValue;
-  style?: Partial<ExcelJS.Style>;
+  value: CellValue | null | undefined;
+  style?: CellStyle;
 }
 
 /** A row's cells from column A; holes are empty cells. */
@@ -34,44 +34,30 @@ interface Layout {
   wrapped: boolean[];
 }
 
-const WRAP: Partial<ExcelJS.Alignment> = { wrapText: true, vertical: 'top' };
+const WRAP: CellAlignment = { wrapText: true, vertical: 'top' };
+const WRAP_COLUMN: CellStyle = { alignment: WRAP };
 
-/** Writes one planned sheet into a streaming workbook, committing each row as it goes. */
-export async function writeSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, plan: SheetPlan): Promise<void> {
+/** Writes one planned sheet into the workbook, row by row as the plan yields them. */
+export function writeSheet(book: XlsxBook, plan: SheetPlan): void {
   const { widths, wrapped } = layout(plan);
-  const ws = wb.addWorksheet(plan.name, {
-    views: freezeAbove(plan.freezeRow),
-    pageSetup: printSetup(plan.titleRows),
-  });
-  widths.forEach((width, i) => {
-    const column = ws.getColumn(i + 1);
-    column.width = width;
-    if (wrapped[i] || plan.clamp?.[i + 1]) column.alignment = WRAP;
+  const sheet = book.addSheet(plan.name, {
+    columns: widths.map((width, i) => (wrapped[i] || plan.clamp?.[i + 1] ? { width, style: WRAP_COLUMN } : { width })),
+    freezeRow: plan.freezeRow,
+    print: printSetup(plan.titleRows),
   });
   const { fromRow } = plan.fit;
   const styles = new StyleCache();
-  let written = 0;
   for (const [r, cells] of plan.rows()) {
-    const row = ws.getRow(r);
     let lines = 1;
-    cells.forEach((planned, i) => {
-      if (!planned || planned.value === null || planned.value === undefined || planned.value === '') return;
+    const styled = cells.map((planned, i) => {
+      if (!planned || planned.value === null || planned.value === undefined || planned.value === '') return null;
       const style = styles.of(planned.style, r <= fromRow ? 'head' : wrapped[i] ? 'wrapped' : 'body');
-      const cell = row.getCell(i + 1);
-      cell.value = planned.value;
-      cell.style = style;
       if (r > fromRow && style.alignment?.wrapText) lines = Math.max(lines, linesNeeded(textOf(planned.value), widths[i] ?? 10));
+      return { value: planned.value, style };
     });
-    if (lines > 1) row.height = Math.min(409, lines * 13 + 4);
-    row.commit();
-    // Let the zip stream drain now and then instead of queueing the whole sheet's XML.
-    if (++written % 2000 === 0) await new Promise((done) => setImmediate(done));
+    sheet.row(r, styled, lines > 1 ? Math.min(409, lines * 13 + 4) : undefined);
   }
-  if (plan.autoFilter) {
-    const f = plan.autoFilter;
-    ws.autoFilter = { from: { row: f.fromRow, column: 1 }, to: { row: f.toRow, column: f.columns } };
-  }
-  ws.commit();
+  sheet.end(plan.autoFilter);
 }
 
 /**
@@ -79,9 +65,9 @@ export async function writeSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, plan: S
  * wrapping column). One object per planned style and place, so exceljs registers each style once.
  */
 class StyleCache {
-  private readonly made = new Map<Partial<ExcelJS.Style> | undefined, Map<string, Partial<ExcelJS.Style>>>();
+  private readonly made = new Map<CellStyle | undefined, Map<string, CellStyle>>();
 
-  of(planned: Partial<ExcelJS.Style> | undefined, place: 'head' | 'body' | 'wrapped'): Partial<ExcelJS.Style> {
+  of(planned: CellStyle | undefined, place: 'head' | 'body' | 'wrapped'): CellStyle {
     let variants = this.made.get(planned);
     if (!variants) this.made.set(planned, (variants = new Map()));
     let style = variants.get(place);
@@ -116,13 +102,14 @@ function layout(plan: SheetPlan): Layout {
   return { widths, wrapped };
 }
 
-function textOf(value: ExcelJS.CellValue): string {
+function textOf(value: CellValue | null | undefined): string {
   if (value === null || value === undefined) return '';
-  if (typeof value === 'object' && 'text' in value) return String(value.text);
+  if (typeof value === 'object') return value.text;
   return String(value);
 }
 
 function longestLine(text: string): number {
+  if (!text.includes('\n')) return textWidth(text);
   let longest = 0;
   for (const line of text.split('\n')) longest = Math.max(longest, textWidth(line));
   return longest;
@@ -130,5 +117,6 @@ function longestLine(text: string): number {
 
 function linesNeeded(text: string, columnWidth: number): number {
   const width = Math.max(1, columnWidth - 1);
+  if (!text.includes('\n')) return Math.max(1, Math.ceil(textWidth(text) / width));
   return text.split('\n').reduce((n, line) => n + Math.max(1, Math.ceil(textWidth(line) / width)), 0);
 }

@@ -1,4 +1,4 @@
-import type ExcelJS from 'exceljs';
+import type { CellBorderSide, CellFill, CellStyle, SheetOptions } from '../xlsx/xlsx-book.ts';
 
 /** The font every summary cell uses; viewers without it fall back to Noto Sans CJK JP or similar. */
 export const FONT_NAME = '游ゴシック';
@@ -14,14 +14,14 @@ export const FILLS = {
 } as const;
 
 /** Solid fill of one ARGB colour. */
-export function fill(argb: string): ExcelJS.Fill {
+export function fill(argb: string): CellFill {
   return { type: 'pattern', pattern: 'solid', fgColor: { argb } };
 }
 
-const THIN: ExcelJS.Border = { style: 'thin', color: { argb: 'FFBFBFBF' } };
+const THIN: CellBorderSide = { style: 'thin', color: { argb: 'FFBFBFBF' } };
 
 /** A header cell's style: bold, shaded, bordered, wrapped. */
-export const HEADER_STYLE: Partial<ExcelJS.Style> = {
+export const HEADER_STYLE: CellStyle = {
   font: { size: 10, bold: true },
   fill: fill(FILLS.header),
   border: { top: THIN, left: THIN, bottom: THIN, right: THIN },
@@ -53,26 +53,20 @@ function wide(c: number): boolean {
 }
 
 /** A4 landscape, fit to one page wide, with the title and header rows repeated on every page. */
-export function printSetup(titleRows: string): Partial<ExcelJS.PageSetup> {
+export function printSetup(titleRows: string): NonNullable<SheetOptions['print']> {
   return {
     paperSize: 9,
     orientation: 'landscape',
-    fitToPage: true,
     fitToWidth: 1,
     fitToHeight: 0,
-    printTitlesRow: titleRows,
+    titleRows,
     margins: { left: 0.4, right: 0.4, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
   };
 }
 
-/** Freezes everything above `row` (1-based: the first scrolling row). */
-export function freezeAbove(row: number): Partial<ExcelJS.WorksheetView>[] {
-  return [{ state: 'frozen', xSplit: 0, ySplit: row - 1, topLeftCell: `A${row}`, activeCell: `A${row}` }];
-}
-
 /** A valid, unique worksheet name (≤ 31 characters, none of []:*?/\). */
 export function sheetName(wanted: string, taken: Set<string>): string {
-  const base = wanted.replace(/[[\]:*?/\\]/g, '・').slice(0, 31) || 'シート';
+  const base = wanted.replace(/[[\]:*?/\\]/g, '・').replace(/^'+|'+$/g, '').slice(0, 31) || 'シート';
   let name = base;
   for (let i = 2; taken.has(name); i++) name = `${base.slice(0, 28)}(${i})`;
   taken.add(name);

@@ -1,40 +1,22 @@
-import { createRequire } from 'node:module';
-import { PassThrough, type Writable } from 'node:stream';
-import type ExcelJS from 'exceljs';
 import { JUDGEMENT_LABELS, type FamilyTable, type MeasureRow, type SummaryModel } from '../../shared/summary/index.ts';
 import { jst, SEVERITY_LABELS, STATE_LABELS } from './labels.ts';
+import { XlsxBook, type CellStyle, type CellValue } from '../xlsx/xlsx-book.ts';
 import { writeSheet, type PlannedCell, type PlannedRow, type SheetPlan } from './sheet-plan.ts';
 import { fill, FILLS, HEADER_STYLE, sheetName } from './sheet-style.ts';
 
-/** The summary as .xlsx bytes: 概要, one sheet per family, 検証結果, 提出状況. */
+/** The summary as .xlsx bytes: 概要, one sheet per family, 検証結果, 提出状況 — rows are written and deflated sheet by sheet. */
 export async function writeSummary(model: SummaryModel): Promise<Buffer> {
-  const out = new PassThrough();
-  const chunks: Buffer[] = [];
-  out.on('data', (chunk: Buffer) => chunks.push(chunk));
-  await writeSummaryTo(model, out);
-  return Buffer.concat(chunks);
-}
-
-/**
- * Streams the summary workbook into `stream`: rows are rendered and deflated sheet by sheet, so memory
- * stays flat however many rows the model has.
- */
-export async function writeSummaryTo(model: SummaryModel, stream: Writable): Promise<void> {
-  const wb = new (workbookWriter())({ stream, useStyles: true, useSharedStrings: true });
-  wb.creator = 'mokuhyo';
-  wb.created = new Date(model.generatedAt);
-  wb.modified = wb.created;
+  const book = new XlsxBook({ creator: 'mokuhyo', created: new Date(model.generatedAt) });
   const taken = new Set<string>();
-  await writeSheet(wb, overview(sheetName('概要', taken), model));
-  for (const table of model.tables) await writeSheet(wb, family(sheetName(table.title, taken), table, model));
-  await writeSheet(wb, findings(sheetName('検証結果', taken), model));
-  await writeSheet(wb, statuses(sheetName('提出状況', taken), model));
-  await wb.commit();
-}
-
-/** exceljs's streaming writer alone: the package's index also loads its readers (≈ 0.15 s of start-up). */
-function workbookWriter(): typeof ExcelJS.stream.xlsx.WorkbookWriter {
-  return createRequire(import.meta.url)('exceljs/lib/stream/xlsx/workbook-writer.js') as typeof ExcelJS.stream.xlsx.WorkbookWriter;
+  writeSheet(book, overview(sheetName('概要', taken), model));
+  for (const table of model.tables) {
+    // A large ward's tables are long: let timers and I/O (lock renewals in a queue worker) run between sheets.
+    await new Promise((done) => setImmediate(done));
+    writeSheet(book, family(sheetName(table.title, taken), table, model));
+  }
+  writeSheet(book, findings(sheetName('検証結果', taken), model));
+  writeSheet(book, statuses(sheetName('提出状況', taken), model));
+  return book.finish();
 }
 
 function titleOf(model: SummaryModel): string {
@@ -46,20 +28,20 @@ function yearsOf(model: SummaryModel): string {
   return years.length ? `${years.join('・')}年度` : '';
 }
 
-const BOLD: Partial<ExcelJS.Style> = { font: { bold: true } };
-const TOP_WRAP: Partial<ExcelJS.Style> = { alignment: { wrapText: true, vertical: 'top' } };
-const LINK: Partial<ExcelJS.Style> = { font: { color: { argb: 'FF0563C1' }, underline: true } };
-const TITLE: Partial<ExcelJS.Style> = { font: { bold: true, size: 14 } };
-const SECTION: Partial<ExcelJS.Style> = { font: { bold: true, size: 12 } };
+const BOLD: CellStyle = { font: { bold: true } };
+const TOP_WRAP: CellStyle = { alignment: { wrapText: true, vertical: 'top' } };
+const LINK: CellStyle = { font: { color: { argb: 'FF0563C1' }, underline: true } };
+const TITLE: CellStyle = { font: { bold: true, size: 14 } };
+const SECTION: CellStyle = { font: { bold: true, size: 12 } };
 // Shared style objects: the writer styles each distinct object once instead of once per cell.
-const JUDGED = Object.fromEntries(Object.entries(FILLS).map(([key, argb]) => [key, { fill: fill(argb) }])) as Record<keyof typeof FILLS, Partial<ExcelJS.Style>>;
+const JUDGED = Object.fromEntries(Object.entries(FILLS).map(([key, argb]) => [key, { fill: fill(argb) }])) as Record<keyof typeof FILLS, CellStyle>;
 
 function titleRow(text: string): readonly [number, PlannedRow] {
   return [1, [{ value: text, style: TITLE }]];
 }
 
 /** Plain cells; empty text stays an empty cell. */
-function plain(values: readonly ExcelJS.CellValue[]): PlannedCell[] {
+function plain(values: readonly (CellValue | null | undefined)[]): PlannedCell[] {
   return values.map((value) => ({ value }));
 }
 

@@ -1,0 +1,391 @@
+import { ZipWriter, type ZipEntryWriter } from './zip-writer.ts';
+
+/**
+ * A streaming SpreadsheetML writer for generated workbooks: rows go out as XML as they are added, so a
+ * sheet is never held as cell objects. Covers what a print-ready report needs — shared strings, fonts,
+ * fills, borders, alignment, column widths, row heights, frozen panes, auto filters, external hyperlinks,
+ * A4 page setup and print titles — and nothing else. Text is always written as text, never as a formula.
+ */
+export class XlsxBook {
+  private readonly zip = new ZipWriter();
+  private readonly sheets: { name: string; titleRows: string | null }[] = [];
+  private readonly strings = new Map<string, number>();
+  private stringCount = 0;
+  private readonly styles = new StyleTable();
+  private current: SheetWriter | null = null;
+
+  constructor(private readonly props: { creator: string; created: Date }) {}
+
+  /** Starts the next worksheet; the previous one must have ended. */
+  addSheet(name: string, options: SheetOptions): SheetWriter {
+    if (this.current) throw new Error(`xlsx: sheet ${name} started before ${this.current.name} ended`);
+    // Excel refuses to open a workbook with such a name: a programmer's error, caught here.
+    if (!name || name.length > 31 || /[[\]:*?/\\]/.test(name) || /^'|'$/.test(name)) throw new Error(`xlsx: invalid sheet name ${JSON.stringify(name)}`);
+    if (this.sheets.some((s) => s.name.toLowerCase() === name.toLowerCase())) throw new Error(`xlsx: duplicate sheet name ${name}`);
+    const index = this.sheets.length + 1;
+    this.sheets.push({ name, titleRows: options.print?.titleRows ?? null });
+    const sheet = new SheetWriter(name, this.zip.entry(`xl/worksheets/sheet${index}.xml`), options, {
+      string: (text) => this.sharedString(text),
+      style: (style) => this.styles.id(style),
+      selected: index === 1,
+      done: (links) => {
+        this.current = null;
+        if (links.length > 0) this.zip.add(`xl/worksheets/_rels/sheet${index}.xml.rels`, hyperlinkRels(links));
+      },
+    });
+    this.current = sheet;
+    return sheet;
+  }
+
+  /** The finished .xlsx package. */
+  finish(): Buffer {
+    if (this.current) throw new Error(`xlsx: sheet ${this.current.name} has not ended`);
+    const count = this.sheets.length;
+    const strings = this.zip.entry('xl/sharedStrings.xml');
+    strings.write(`${XML_HEAD}<sst xmlns="${MAIN_NS}" count="${this.stringCount}" uniqueCount="${this.strings.size}">`);
+    for (const text of this.strings.keys()) strings.write(`<si>${textElement(text)}</si>`);
+    strings.write('</sst>');
+    strings.end();
+    this.zip.add('xl/styles.xml', this.styles.xml());
+    this.zip.add('xl/workbook.xml', workbookXml(this.sheets));
+    this.zip.add('xl/_rels/workbook.xml.rels', workbookRels(count));
+    this.zip.add('[Content_Types].xml', contentTypes(count));
+    this.zip.add('_rels/.rels', ROOT_RELS);
+    this.zip.add('docProps/core.xml', coreXml(this.props));
+    this.zip.add('docProps/app.xml', appXml(this.sheets.map((s) => s.name)));
+    return this.zip.finish();
+  }
+
+  private sharedString(text: string): number {
+    this.stringCount++;
+    let id = this.strings.get(text);
+    if (id === undefined) this.strings.set(text, (id = this.strings.size));
+    return id;
+  }
+}
+
+export interface CellFont {
+  name?: string;
+  size?: number;
+  bold?: boolean;
+  underline?: boolean;
+  color?: { argb: string };
+}
+
+export interface CellFill {
+  type: 'pattern';
+  pattern: 'solid';
+  fgColor: { argb: string };
+}
+
+export interface CellBorderSide {
+  style: 'thin' | 'medium';
+  color?: { argb: string };
+}
+
+export interface CellBorder {
+  top?: CellBorderSide;
+  left?: CellBorderSide;
+  bottom?: CellBorderSide;
+  right?: CellBorderSide;
+}
+
+export interface CellAlignment {
+  horizontal?: 'left' | 'center' | 'right';
+  vertical?: 'top' | 'middle' | 'bottom';
+  wrapText?: boolean;
+}
+
+export interface CellStyle {
+  font?: CellFont;
+  fill?: CellFill;
+  border?: CellBorder;
+  alignment?: CellAlignment;
+}
+
+/** What a cell holds: text, a number, a flag, or text linking to another file. */
+export type CellValue = string | number | boolean | { text: string; hyperlink: string };
+
+export interface SheetOptions {
+  /** Column widths in character units, from column A; a style applies to the column's empty cells. */
+  columns?: readonly { width: number; style?: CellStyle }[];
+  /** The first scrolling row (rows above it stay visible). */
+  freezeRow?: number;
+  print?: {
+    paperSize: number;
+    orientation: 'portrait' | 'landscape';
+    /** Fit to this many pages wide (0 = as many as needed) and tall. */
+    fitToWidth: number;
+    fitToHeight: number;
+    margins: { left: number; right: number; top: number; bottom: number; header: number; footer: number };
+    /** Rows repeated on every printed page, "1:2". */
+    titleRows?: string;
+  };
+}
+
+interface SheetHooks {
+  string: (text: string) => number;
+  style: (style: CellStyle | undefined) => number;
+  selected: boolean;
+  done: (links: readonly string[]) => void;
+}
+
+/** One worksheet being written: rows in ascending order, then end(). */
+export class SheetWriter {
+  private lastRow = 0;
+  private maxColumn = 0;
+  private readonly links: { ref: string; target: string }[] = [];
+
+  constructor(
+    readonly name: string,
+    private readonly out: ZipEntryWriter,
+    private readonly options: SheetOptions,
+    private readonly hooks: SheetHooks,
+  ) {
+    out.write(`${XML_HEAD}<worksheet xmlns="${MAIN_NS}" xmlns:r="${REL_NS}">`);
+    if (options.print) out.write('<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>');
+    out.write(sheetViews(options.freezeRow ?? 1, hooks.selected));
+    out.write('<sheetFormatPr defaultRowHeight="15"/>');
+    const columns = options.columns ?? [];
+    if (columns.length > 0) {
+      out.write('<cols>');
+      // Neighbouring columns alike share one <col> range, as Excel writes them.
+      for (let first = 0; first < columns.length; ) {
+        const c = columns[first]!;
+        let last = first;
+        while (last + 1 < columns.length && columns[last + 1]!.width === c.width && columns[last + 1]!.style === c.style) last++;
+        const style = c.style ? ` style="${hooks.style(c.style)}"` : '';
+        out.write(`<col min="${first + 1}" max="${last + 1}" width="${num(c.width)}"${style} customWidth="1"/>`);
+        first = last + 1;
+      }
+      out.write('</cols>');
+    }
+    out.write('<sheetData>');
+  }
+
+  /** Writes row `r` (1-based, above every row written so far); empty values leave the cell out. */
+  row(r: number, cells: readonly ({ value: CellValue | null | undefined; style?: CellStyle | undefined } | null | undefined)[], height?: number): void {
+    if (!Number.isInteger(r) || r <= this.lastRow) throw new Error(`xlsx: row ${r} written after row ${this.lastRow} in ${this.name}`);
+    this.lastRow = r;
+    let xml = height === undefined ? `<row r="${r}">` : `<row r="${r}" ht="${num(height)}" customHeight="1">`;
+    for (let i = 0; i < cells.length; i++) {
+      const cell = cells[i];
+      if (!cell || cell.value === null || cell.value === undefined || cell.value === '') continue;
+      const ref = `${columnLetters(i + 1)}${r}`;
+      const s = this.hooks.style(cell.style);
+      const style = s === 0 ? '' : ` s="${s}"`;
+      const value = cell.value;
+      if (typeof value === 'number' && Number.isFinite(value)) xml += `<c r="${ref}"${style}><v>${value}</v></c>`;
+      else if (typeof value === 'boolean') xml += `<c r="${ref}"${style} t="b"><v>${value ? 1 : 0}</v></c>`;
+      else {
+        const text = typeof value === 'object' ? value.text : String(value);
+        if (typeof value === 'object') this.links.push({ ref, target: value.hyperlink });
+        xml += `<c r="${ref}"${style} t="s"><v>${this.hooks.string(text)}</v></c>`;
+      }
+      if (i + 1 > this.maxColumn) this.maxColumn = i + 1;
+    }
+    this.out.write(`${xml}</row>`);
+  }
+
+  /** Closes the sheet, with an auto filter over the given range if asked. */
+  end(autoFilter?: { fromRow: number; toRow: number; columns: number } | null): void {
+    this.out.write('</sheetData>');
+    if (autoFilter) this.out.write(`<autoFilter ref="A${autoFilter.fromRow}:${columnLetters(autoFilter.columns)}${autoFilter.toRow}"/>`);
+    if (this.links.length > 0) {
+      this.out.write('<hyperlinks>');
+      this.links.forEach((l, i) => this.out.write(`<hyperlink ref="${l.ref}" r:id="rId${i + 1}"/>`));
+      this.out.write('</hyperlinks>');
+    }
+    const print = this.options.print;
+    if (print) {
+      const m = print.margins;
+      this.out.write(`<pageMargins left="${num(m.left)}" right="${num(m.right)}" top="${num(m.top)}" bottom="${num(m.bottom)}" header="${num(m.header)}" footer="${num(m.footer)}"/>`);
+      this.out.write(`<pageSetup paperSize="${print.paperSize}" orientation="${print.orientation}" fitToWidth="${print.fitToWidth}" fitToHeight="${print.fitToHeight}"/>`);
+    }
+    this.out.write('</worksheet>');
+    this.out.end();
+    this.hooks.done(this.links.map((l) => l.target));
+  }
+}
+
+/** Fonts, fills, borders and cell formats, each written once however many cells share it. */
+class StyleTable {
+  private readonly fonts = new Registry(fontXml(DEFAULT_FONT));
+  private readonly fills = new Registry('<fill><patternFill patternType="none"/></fill>', '<fill><patternFill patternType="gray125"/></fill>');
+  private readonly borders = new Registry('<border><left/><right/><top/><bottom/><diagonal/></border>');
+  private readonly formats = new Registry('<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>');
+  private readonly byObject = new Map<CellStyle, number>();
+
+  id(style: CellStyle | undefined): number {
+    if (!style) return 0;
+    let id = this.byObject.get(style);
+    if (id === undefined) this.byObject.set(style, (id = this.formats.id(this.xfXml(style))));
+    return id;
+  }
+
+  xml(): string {
+    return (
+      `${XML_HEAD}<styleSheet xmlns="${MAIN_NS}">` +
+      `<fonts count="${this.fonts.size}">${this.fonts.xml()}</fonts>` +
+      `<fills count="${this.fills.size}">${this.fills.xml()}</fills>` +
+      `<borders count="${this.borders.size}">${this.borders.xml()}</borders>` +
+      '<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>' +
+      `<cellXfs count="${this.formats.size}">${this.formats.xml()}</cellXfs>` +
+      '<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>' +
+      '<dxfs count="0"/><tableStyles count="0"/></styleSheet>'
+    );
+  }
+
+  private xfXml(style: CellStyle): string {
+    const fontId = style.font ? this.fonts.id(fontXml({ ...DEFAULT_FONT, ...style.font })) : 0;
+    const fillId = style.fill ? this.fills.id(`<fill><patternFill patternType="solid"><fgColor rgb="${attr(style.fill.fgColor.argb)}"/></patternFill></fill>`) : 0;
+    const borderId = style.border ? this.borders.id(borderXml(style.border)) : 0;
+    const a = style.alignment;
+    const alignment = a && (a.horizontal || a.vertical || a.wrapText) ? alignmentXml(a) : '';
+    const applies = `${fontId ? ' applyFont="1"' : ''}${fillId ? ' applyFill="1"' : ''}${borderId ? ' applyBorder="1"' : ''}${alignment ? ' applyAlignment="1"' : ''}`;
+    const open = `<xf numFmtId="0" fontId="${fontId}" fillId="${fillId}" borderId="${borderId}" xfId="0"${applies}`;
+    return alignment ? `${open}>${alignment}</xf>` : `${open}/>`;
+  }
+}
+
+/** Distinct XML snippets in first-seen order; the index is the id a cell format refers to. */
+class Registry {
+  private readonly ids = new Map<string, number>();
+
+  constructor(...fixed: string[]) {
+    for (const xml of fixed) this.id(xml);
+  }
+
+  get size(): number {
+    return this.ids.size;
+  }
+
+  id(xml: string): number {
+    let id = this.ids.get(xml);
+    if (id === undefined) this.ids.set(xml, (id = this.ids.size));
+    return id;
+  }
+
+  xml(): string {
+    return [...this.ids.keys()].join('');
+  }
+}
+
+/** Excel's own default: the column-width unit is this font's digit width, so widths read as before. */
+const DEFAULT_FONT: CellFont = { name: 'Calibri', size: 11 };
+
+function fontXml(f: CellFont): string {
+  return `<font>${f.bold ? '<b/>' : ''}${f.underline ? '<u/>' : ''}${f.color ? `<color rgb="${attr(f.color.argb)}"/>` : ''}<sz val="${num(f.size ?? 11)}"/><name val="${attr(f.name ?? 'Calibri')}"/></font>`;
+}
+
+function borderXml(b: CellBorder): string {
+  const side = (tag: string, s: CellBorderSide | undefined): string => (s ? `<${tag} style="${s.style}">${s.color ? `<color rgb="${attr(s.color.argb)}"/>` : ''}</${tag}>` : `<${tag}/>`);
+  return `<border>${side('left', b.left)}${side('right', b.right)}${side('top', b.top)}${side('bottom', b.bottom)}<diagonal/></border>`;
+}
+
+function alignmentXml(a: CellAlignment): string {
+  const vertical = a.vertical === 'middle' ? 'center' : a.vertical;
+  return `<alignment${a.horizontal ? ` horizontal="${a.horizontal}"` : ''}${vertical ? ` vertical="${vertical}"` : ''}${a.wrapText ? ' wrapText="1"' : ''}/>`;
+}
+
+function sheetViews(freezeRow: number, selected: boolean): string {
+  const tab = selected ? ' tabSelected="1"' : '';
+  if (freezeRow <= 1) return `<sheetViews><sheetView${tab} workbookViewId="0"/></sheetViews>`;
+  const top = `A${freezeRow}`;
+  return `<sheetViews><sheetView${tab} workbookViewId="0"><pane ySplit="${freezeRow - 1}" topLeftCell="${top}" activePane="bottomLeft" state="frozen"/><selection pane="bottomLeft" activeCell="${top}" sqref="${top}"/></sheetView></sheetViews>`;
+}
+
+function workbookXml(sheets: readonly { name: string; titleRows: string | null }[]): string {
+  const entries = sheets.map((s, i) => `<sheet name="${attr(s.name)}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`).join('');
+  const titles = sheets
+    .map((s, i) => (s.titleRows ? `<definedName name="_xlnm.Print_Titles" localSheetId="${i}">${text(`${quoteSheet(s.name)}!${absoluteRows(s.titleRows)}`)}</definedName>` : ''))
+    .join('');
+  return `${XML_HEAD}<workbook xmlns="${MAIN_NS}" xmlns:r="${REL_NS}"><bookViews><workbookView/></bookViews><sheets>${entries}</sheets>${titles ? `<definedNames>${titles}</definedNames>` : ''}<calcPr calcId="191029"/></workbook>`;
+}
+
+function workbookRels(sheets: number): string {
+  let rels = '';
+  for (let i = 1; i <= sheets; i++) rels += `<Relationship Id="rId${i}" Type="${OFFICE_REL}/worksheet" Target="worksheets/sheet${i}.xml"/>`;
+  rels += `<Relationship Id="rId${sheets + 1}" Type="${OFFICE_REL}/styles" Target="styles.xml"/>`;
+  rels += `<Relationship Id="rId${sheets + 2}" Type="${OFFICE_REL}/sharedStrings" Target="sharedStrings.xml"/>`;
+  return `${XML_HEAD}<Relationships xmlns="${PACKAGE_REL_NS}">${rels}</Relationships>`;
+}
+
+function hyperlinkRels(targets: readonly string[]): string {
+  const rels = targets.map((t, i) => `<Relationship Id="rId${i + 1}" Type="${OFFICE_REL}/hyperlink" Target="${attr(t)}" TargetMode="External"/>`).join('');
+  return `${XML_HEAD}<Relationships xmlns="${PACKAGE_REL_NS}">${rels}</Relationships>`;
+}
+
+function contentTypes(sheets: number): string {
+  const ct = 'application/vnd.openxmlformats-officedocument';
+  let overrides = `<Override PartName="/xl/workbook.xml" ContentType="${ct}.spreadsheetml.sheet.main+xml"/>`;
+  for (let i = 1; i <= sheets; i++) overrides += `<Override PartName="/xl/worksheets/sheet${i}.xml" ContentType="${ct}.spreadsheetml.worksheet+xml"/>`;
+  overrides += `<Override PartName="/xl/styles.xml" ContentType="${ct}.spreadsheetml.styles+xml"/>`;
+  overrides += `<Override PartName="/xl/sharedStrings.xml" ContentType="${ct}.spreadsheetml.sharedStrings+xml"/>`;
+  overrides += '<Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/>';
+  overrides += `<Override PartName="/docProps/app.xml" ContentType="${ct}.extended-properties+xml"/>`;
+  return `${XML_HEAD}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>${overrides}</Types>`;
+}
+
+function coreXml(props: { creator: string; created: Date }): string {
+  const when = props.created.toISOString().replace(/\.\d{3}Z$/, 'Z');
+  return `${XML_HEAD}<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"><dc:creator>${text(props.creator)}</dc:creator><dcterms:created xsi:type="dcterms:W3CDTF">${when}</dcterms:created><dcterms:modified xsi:type="dcterms:W3CDTF">${when}</dcterms:modified></cp:coreProperties>`;
+}
+
+function appXml(names: readonly string[]): string {
+  const parts = names.map((n) => `<vt:lpstr>${text(n)}</vt:lpstr>`).join('');
+  return `${XML_HEAD}<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties" xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes"><Application>mokuhyo</Application><HeadingPairs><vt:vector size="2" baseType="variant"><vt:variant><vt:lpstr>ワークシート</vt:lpstr></vt:variant><vt:variant><vt:i4>${names.length}</vt:i4></vt:variant></vt:vector></HeadingPairs><TitlesOfParts><vt:vector size="${names.length}" baseType="lpstr">${parts}</vt:vector></TitlesOfParts></Properties>`;
+}
+
+const XML_HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
+const MAIN_NS = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
+const REL_NS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+const OFFICE_REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+const PACKAGE_REL_NS = 'http://schemas.openxmlformats.org/package/2006/relationships';
+const ROOT_RELS = `${XML_HEAD}<Relationships xmlns="${PACKAGE_REL_NS}"><Relationship Id="rId1" Type="${OFFICE_REL}/officeDocument" Target="xl/workbook.xml"/><Relationship Id="rId2" Type="${PACKAGE_REL_NS}/metadata/core-properties" Target="docProps/core.xml"/><Relationship Id="rId3" Type="${OFFICE_REL}/extended-properties" Target="docProps/app.xml"/></Relationships>`;
+
+/** "1:2" → "$1:$2". */
+function absoluteRows(rows: string): string {
+  return rows.split(':').map((r) => `$${r}`).join(':');
+}
+
+function quoteSheet(name: string): string {
+  return `'${name.replace(/'/g, "''")}'`;
+}
+
+const LETTERS: string[] = [];
+
+/** 1 → "A", 27 → "AA". */
+export function columnLetters(column: number): string {
+  let letters = LETTERS[column];
+  if (letters === undefined) {
+    letters = '';
+    for (let n = column; n > 0; n = Math.floor((n - 1) / 26)) letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
+    LETTERS[column] = letters;
+  }
+  return letters;
+}
+
+function num(n: number): string {
+  return String(Math.round(n * 1e6) / 1e6);
+}
+
+// Characters XML 1.0 cannot carry at all; a spreadsheet cell could hold them, the package cannot.
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
+const INVALID_XML = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g;
+const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
+
+/** Text content: escaped, characters XML cannot hold dropped. */
+function text(s: string): string {
+  return s.replace(INVALID_XML, '').replace(/[&<>]/g, (c) => ESCAPES[c]!);
+}
+
+function attr(s: string): string {
+  return s.replace(INVALID_XML, '').replace(/[&<>"]/g, (c) => ESCAPES[c]!);
+}
+
+/** A <t> element, keeping leading and trailing spaces (which XML would otherwise let a reader drop). */
+function textElement(s: string): string {
+  const body = text(s);
+  return /^\s|\s$/.test(body) ? `<t xml:space="preserve">${body}</t>` : `<t>${body}</t>`;
+}
