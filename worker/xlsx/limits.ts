@@ -19,7 +19,15 @@ export type WorkbookLimits = z.infer<typeof workbookLimitsSchema>;
 /** The limits used when the caller gives none. */
 export const DEFAULT_LIMITS: Readonly<WorkbookLimits> = Object.freeze(workbookLimitsSchema.parse({}));
 
-/** Fills the missing limits with defaults and validates the given ones. */
-export function resolveLimits(partial: Partial<WorkbookLimits> = {}): WorkbookLimits {
-  return workbookLimitsSchema.parse(partial);
+const resolved = new WeakMap<Partial<WorkbookLimits>, WorkbookLimits>();
+
+/**
+ * Fills the missing limits with defaults and validates the given ones. Asked once or twice per workbook
+ * with the same options object, so each object is validated once.
+ */
+export function resolveLimits(partial?: Partial<WorkbookLimits>): WorkbookLimits {
+  if (!partial) return DEFAULT_LIMITS;
+  let limits = resolved.get(partial);
+  if (!limits) resolved.set(partial, (limits = Object.freeze(workbookLimitsSchema.parse(partial))));
+  return limits;
 }
