@@ -8,22 +8,25 @@ const PAIRS: Readonly<Record<string, string>> = {
   '(': ')', '（': '）', '〔': '〕', '［': '］', '[': ']', '【': '】', '「': '」', '『': '』', '｛': '｝', '{': '}', '〈': '〉', '《': '》', '≪': '≫',
 };
 const CLOSERS = new Set(Object.values(PAIRS));
+const ANY_BRACKET = new RegExp(`[${[...Object.keys(PAIRS), ...CLOSERS].map((c) => `\\${c}`).join('')}]`);
 
 /** The first badly paired bracket in the text ("〔回)"), or null when every bracket closes with its own kind. */
 export function mismatchedBracket(text: string): string | null {
+  if (!ANY_BRACKET.test(text)) return null;
   const stack: { ch: string; at: number }[] = [];
-  const chars = [...text];
-  for (let i = 0; i < chars.length; i++) {
-    const ch = chars[i]!;
+  // Positions count code points, as the fragment is cut from them.
+  let i = 0;
+  for (const ch of text) {
     if (PAIRS[ch]) stack.push({ ch, at: i });
     else if (CLOSERS.has(ch)) {
       const open = stack.pop();
-      if (!open) return chars.slice(Math.max(0, i - 6), i + 1).join('');
-      if (PAIRS[open.ch] !== ch) return chars.slice(open.at, i + 1).join('');
+      if (!open) return [...text].slice(Math.max(0, i - 6), i + 1).join('');
+      if (PAIRS[open.ch] !== ch) return [...text].slice(open.at, i + 1).join('');
     }
+    i++;
   }
   const open = stack[0];
-  return open ? chars.slice(open.at, open.at + 8).join('') : null;
+  return open ? [...text].slice(open.at, open.at + 8).join('') : null;
 }
 
 /** Mismatched or unclosed brackets in a measure's label, usually around its unit: "開催回数〔回)". */

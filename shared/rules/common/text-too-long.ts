@@ -28,7 +28,9 @@ function fieldLimit(spec: FieldSpec): number {
 }
 
 function tooLong(text: string | null | undefined, limit: number): boolean {
-  return text !== null && text !== undefined && [...text.replace(/\s+/g, '')].length > limit;
+  // No more UTF-16 units than the limit means no more characters either: skip the count.
+  if (text === null || text === undefined || text.length <= limit) return false;
+  return [...text.replace(/\s+/g, '')].length > limit;
 }
 
 /** Text so long it will not print in its cell. */
