@@ -93,6 +93,14 @@ export function formatReport(r: Report): string {
     if (c.peer) lines.push(`| ${c.n} | openpyxl peer | ${s(c.peer.wallMs)} | ${s(c.peer.cpuMs)} | ${f1(c.peer.workbooksPerSecond)} | ${mb(c.peer.peakRssMb)} | 1× | ${f1(c.peer.wallMs / c.floor.wallMs)}× |`);
     lines.push(`| ${c.n} | floor (inflate + count ${c.floor.cells.toLocaleString('en-US')} cells) | ${s(c.floor.wallMs)} | ${s(c.floor.cpuMs)} | ${f1(c.n / (c.floor.wallMs / 1000))} | – | – | 1× |`);
   }
+  const repeated = r.consolidate.filter((c) => c.embedded.wallRunsMs);
+  if (repeated.length > 0) {
+    lines.push('');
+    lines.push('Rows at ' + repeated.map((c) => `N = ${c.n}`).join(', ') + ' are the median of repeated runs (wall times of every run: ' + repeated.map((c) => {
+      const range = (label: string, runs: readonly number[] | undefined): string => (runs ? `${label} ${runs.map((ms) => (ms / 1000).toFixed(2)).join(', ')} s` : '');
+      return [range('mokuhyo', c.embedded.wallRunsMs), range('--threads 1', c.oneThread?.wallRunsMs), range('peer', c.peer?.wallRunsMs), range('floor', c.floor.wallRunsMs)].filter(Boolean).join('; ');
+    }).join(' | ') + ').');
+  }
   const phased = r.consolidate.filter((c) => c.embedded.phases);
   if (phased.length > 0) {
     lines.push('');

@@ -15,6 +15,8 @@ export interface ProcessRun {
   note: string;
   /** mokuhyo only: its phases as `--timings` reports them (ms); null for the peer. */
   phases: Phases | null;
+  /** When the scenario was repeated: every run's wall time, in run order (this run is the median). */
+  wallRunsMs?: number[];
 }
 
 export interface Phases {

@@ -10,6 +10,8 @@ export interface FloorResult {
   cells: number;
   wallMs: number;
   cpuMs: number;
+  /** When repeated: every run's wall time, in run order (this run is the median). */
+  wallRunsMs?: number[];
 }
 
 const PART = /^xl\/(worksheets\/[^/]+\.xml|sharedStrings\.xml)$/;

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { corpusWorkbook, ensureCorpus } from '../../bench/corpus.ts';
 import { formatReport, type Report } from '../../bench/report.ts';
-import { benchOptions, runBench } from '../../bench/run.ts';
+import { benchOptions, medianOf, runBench } from '../../bench/run.ts';
 import { runCeiling } from '../../bench/scenarios/ceiling.ts';
 
 const root = await mkdtemp(join(tmpdir(), 'mokuhyo-bench-'));
@@ -24,6 +24,22 @@ describe('bench corpus', () => {
     expect(again.files).toEqual(first.files);
     expect(generated).toBe(0);
     expect((await readFile(first.files[4]!)).equals(await corpusWorkbook(4))).toBe(true);
+  });
+});
+
+describe('medianOf', () => {
+  it('keeps the run with the median wall time and every run in order', async () => {
+    const walls = [130, 110, 170, 120, 150];
+    let i = 0;
+    const run = await medianOf(5, async () => ({ wallMs: walls[i]!, id: i++ }));
+    expect(run).toEqual({ wallMs: 130, id: 0, wallRunsMs: walls });
+    expect(await medianOf(1, async () => ({ wallMs: 7 }))).toEqual({ wallMs: 7 });
+  });
+
+  it('reads repeats from the command line: 5 by default, 1 for a quick run', () => {
+    expect(benchOptions([]).repeats).toBe(5);
+    expect(benchOptions(['--quick']).repeats).toBe(1);
+    expect(benchOptions(['--repeats', '3']).repeats).toBe(3);
   });
 });
 
