@@ -3,6 +3,9 @@
 // a source changes), or the sources through tsx's loader when no bundle can be built (MOKUHYO_NO_BUNDLE=1).
 import { fileURLToPath } from 'node:url';
 import { cachedBundle } from './cached-bundle.js';
+import { tuneV8 } from './v8-tuning.js';
+
+tuneV8();
 
 const entry = new URL('../worker/cli/main.ts', import.meta.url);
 const bundle = process.env.MOKUHYO_NO_BUNDLE ? null : await cachedBundle({ entry: fileURLToPath(entry), name: 'cli', splitting: true }).catch(() => null);

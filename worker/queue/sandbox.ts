@@ -1,6 +1,7 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { cachedBundle } from '../../bin/cached-bundle.js';
+import { V8_FLAGS } from '../../bin/v8-tuning.js';
 import type { IngestResult } from './ingest-workbook.ts';
 
 const CHILD = fileURLToPath(new URL('./ingest-child.ts', import.meta.url));
@@ -117,7 +118,7 @@ export class SandboxPool {
     const entry = await this.entry;
     this.spawned++;
     const child = fork(entry.module, [], {
-      execArgv: [...entry.execArgv, `--max-old-space-size=${this.limits.memoryMb}`],
+      execArgv: [...entry.execArgv, ...V8_FLAGS, `--max-old-space-size=${this.limits.memoryMb}`],
       serialization: 'advanced',
       stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
     });
