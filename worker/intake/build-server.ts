@@ -6,7 +6,7 @@ import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest }
 import type { Redis } from 'ioredis';
 import type { Config } from '../config/index.ts';
 import type { Queues } from '../queue/queues.ts';
-import { isSubmissionId, StorageError, type SubmissionStore, type SummaryStore } from '../storage/index.ts';
+import { isSubmissionId, StorageError, type SubmissionMeta, type SubmissionStore, type SummaryStore } from '../storage/index.ts';
 import { TokenAuth, type Principal } from './auth.ts';
 import { checkUpload } from './check-upload.ts';
 
@@ -109,8 +109,18 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
     if (!allowed) return fail(reply, 403, 'forbidden', 'この提出を見る権限がありません。');
     const result = meta.status === 'accepted' || meta.status === 'rejected' ? await store.getResult(meta.id) : null;
     const findings = (result?.sheets ?? []).flatMap((s) => s.findings.map((f) => ({ sheet: s.sheet, ...f })));
-    return { id: meta.id, status: meta.status, division: meta.division, findings, error: meta.error };
+    return { id: meta.id, status: await liveStatus(meta), division: meta.division, findings, error: meta.error };
   });
+
+  /**
+   * A stored "queued" record is "processing" while a worker holds its job: asked of Redis, briefly, and
+   * only while connected, so the answer never waits on an outage (the stored status stands then).
+   */
+  const liveStatus = async (meta: SubmissionMeta): Promise<SubmissionMeta['status']> => {
+    if (meta.status !== 'queued' || connection.status !== 'ready') return meta.status;
+    const state = await Promise.race([queues.ingest.getJobState(meta.id).catch(() => null), delay(500).then(() => null)]);
+    return state === 'active' ? 'processing' : meta.status;
+  };
 
   app.post('/api/consolidations', async (req, reply) => {
     const body = (req.body ?? {}) as { ward?: unknown; fiscalYear?: unknown };

@@ -20,7 +20,8 @@ export function ingestProcessor(deps: IngestDeps) {
     const meta = await store.get(job.data.submissionId);
     if (!meta) throw new UnrecoverableError(`提出 ${job.data.submissionId} が保存されていません。`);
     if (meta.status === 'accepted' || meta.status === 'rejected') return { status: meta.status };
-    await store.update(meta.id, { status: 'processing' });
+    // No durable "processing" write: the intake reads that state from the job itself, and the record is
+    // written once, with its final status.
     // The child reads a stored file itself: the bytes never cross the IPC channel (≈ 0.4 ms per workbook).
     const input = store.file ? { file: store.file(meta) } : await store.bytes(meta);
     let result;

@@ -8,7 +8,6 @@ import { dirname } from 'node:path';
  */
 export async function durableWrite(path: string, data: Buffer | string): Promise<void> {
   const dir = dirname(path);
-  await mkdir(dir, { recursive: true });
   const tmp = tempSibling(path);
   try {
     await writeSynced(tmp, data);
@@ -26,7 +25,6 @@ export async function durableWrite(path: string, data: Buffer | string): Promise
  */
 export async function durableCreate(path: string, data: Buffer | string): Promise<boolean> {
   const dir = dirname(path);
-  await mkdir(dir, { recursive: true });
   const tmp = tempSibling(path);
   let created = true;
   try {
@@ -46,9 +44,16 @@ function tempSibling(path: string): string {
   return `${path}.${randomBytes(6).toString('hex')}.tmp`;
 }
 
-/** Writes a new file (never an existing one) and fsyncs it before returning. */
+/**
+ * Writes a new file (never an existing one) and fsyncs it before returning. Its folder is created only
+ * when missing, not asked for on every write.
+ */
 async function writeSynced(path: string, data: Buffer | string): Promise<void> {
-  const handle = await open(path, 'wx');
+  const handle = await open(path, 'wx').catch(async (err: NodeJS.ErrnoException) => {
+    if (err.code !== 'ENOENT') throw err;
+    await mkdir(dirname(path), { recursive: true });
+    return open(path, 'wx');
+  });
   try {
     await handle.writeFile(data);
     await handle.sync();
