@@ -1,6 +1,5 @@
 import { parseArgs } from 'node:util';
 import type { Phase } from '../../shared/rules/index.ts';
-import { loadConfig } from '../config/index.ts';
 import { collectFiles } from '../ingest/collect-files.ts';
 import { defaultThreads } from '../ingest/parallel-ingest.ts';
 import { consolidateFiles, writeAtomically, type ConsolidateTimings } from '../summary/consolidate-files.ts';
@@ -61,7 +60,7 @@ export const consolidateCommand: Command = async (args) => {
     process.stderr.write('mokuhyo consolidate: Excel ブック（.xlsx）が見つかりません\n');
     return 1;
   }
-  const ward = expectedWard(values.ward ?? null, fiscalYear);
+  const ward = await expectedWard(values.ward ?? null, fiscalYear);
   const bar = progressBar();
   const { model, timings } = await consolidateFiles(files, {
     output: values.output,
@@ -99,8 +98,10 @@ export function timingLine(finishedMs: number, files: number, t: ConsolidateTimi
 }
 
 /** The ward's name and expected divisions from MOKUHYO_CONFIG when one is set and names that ward. */
-function expectedWard(name: string | null, fiscalYear: number | null): { name: string | null; fiscalYear: number | null; divisions: string[] } {
+async function expectedWard(name: string | null, fiscalYear: number | null): Promise<{ name: string | null; fiscalYear: number | null; divisions: string[] }> {
   if (!process.env['MOKUHYO_CONFIG']) return { name, fiscalYear: null, divisions: [] };
+  // Loaded only with a config file: the schema library is not on the start-up path of a plain run.
+  const { loadConfig } = await import('../config/index.ts');
   const config = loadConfig();
   const ward = config.wards.find((w) => (name ? w.name === name || w.id === name : config.wards.length === 1) && (fiscalYear === null || w.fiscalYear === fiscalYear));
   return ward ? { name: ward.name, fiscalYear: ward.fiscalYear, divisions: ward.divisions } : { name, fiscalYear: null, divisions: [] };
