@@ -1,4 +1,5 @@
 import type { Measure, MeasureValue } from '../model/record.ts';
+import { formatNumber } from '../values/format-number.ts';
 import type { Comparator } from '../values/types.ts';
 import type { Direction, MeasureJudgement } from './types.ts';
 
@@ -97,11 +98,8 @@ function round1(n: number): number {
 
 /** A number with thousands separators, as a manager reads it. */
 export function fmt(n: number): string {
-  return NUMBER.format(n);
+  return formatNumber(n, 3);
 }
-
-// One formatter: toLocaleString with options builds a new ICU formatter (native memory) on every call.
-const NUMBER = new Intl.NumberFormat('en-US', { maximumFractionDigits: 3 });
 
 function oneLine(text: string): string {
   const t = text.replace(/\s+/g, ' ').trim();

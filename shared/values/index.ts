@@ -6,3 +6,4 @@ export { canonicalUnit } from './units.ts';
 export { parseValue, type ValueHint } from './parse-value.ts';
 export { isYearHeader, parseHeader } from './parse-header.ts';
 export { eraAbbreviation, eraFiscalYear, formatYearHeader } from './format-year.ts';
+export { formatNumber } from './format-number.ts';

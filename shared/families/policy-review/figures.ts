@@ -1,6 +1,6 @@
 // Reads the numbers of a 具体的取組 row the way a coordinator does: quantities with their labels, last
 // year → this year pairs, and the 業績目標 / 撤退基準 written as prose ("前年度実績の80％を下回った場合").
-import { toHalfWidth } from '../../values/index.ts';
+import { formatNumber, toHalfWidth } from '../../values/index.ts';
 
 /** A number with its unit and the words just before it ("回収率36.9％" → 回収率, 36.9, %). */
 export interface Quantity {
@@ -167,7 +167,7 @@ export function readCriteria(text: string, role: 'withdrawal' | 'goal'): Criteri
   return out;
 }
 
-const fmt = (n: number) => (Number.isInteger(n) ? n.toLocaleString('en-US') : n.toLocaleString('en-US', { maximumFractionDigits: 1 }));
+const fmt = (n: number) => formatNumber(n, Number.isInteger(n) ? 3 : 1);
 const signed = (n: number) => `${n >= 0 ? '+' : '−'}${fmt(Math.abs(n))}`;
 
 /** Whether the threshold is crossed ("below" criteria: the figure falls under it), per figure it can be applied to. */
