@@ -50,9 +50,14 @@ function need(parts: PackageParts, name: string): string {
 }
 
 function attr(attrs: string, name: string): string | undefined {
-  const m = new RegExp(`(?:^|\\s)${name}="([^"]*)"`).exec(attrs);
+  let pattern = ATTRIBUTES.get(name);
+  if (!pattern) ATTRIBUTES.set(name, (pattern = new RegExp(`(?:^|\\s)${name}="([^"]*)"`)));
+  const m = pattern.exec(attrs);
   return m ? decodeXmlText(m[1]!) : undefined;
 }
+
+/** One pattern per attribute name, not one per cell: the reader asks for `t` and `s` on every cell. */
+const ATTRIBUTES = new Map<string, RegExp>();
 
 function readAll(parts: PackageParts, budget: CellBudget): { grids: Grid[]; date1904: boolean } {
   const workbook = need(parts, 'xl/workbook.xml');
