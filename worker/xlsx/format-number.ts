@@ -1,21 +1,44 @@
 /** Number display text for the common Excel number formats; anything unusual falls back to General. */
 export function formatNumber(value: number, numFmt?: string): string {
   if (!Number.isFinite(value)) return String(value);
-  if (!numFmt || /^general$/i.test(numFmt.trim()) || numFmt.trim() === '@') return generalNumber(value);
-  const sections = splitSections(numFmt);
-  let section = sections[0] ?? '';
+  const sections = numFmt ? compiled(numFmt) : null;
+  if (!sections) return generalNumber(value);
+  let section = sections[0]!;
   let v = value;
   let autoMinus = value < 0;
   if (value < 0 && sections.length > 1) {
-    section = sections[1] ?? section;
+    section = sections[1]!;
     v = -value;
     autoMinus = false;
   } else if (value === 0 && sections.length > 2) {
-    section = sections[2] ?? section;
+    section = sections[2]!;
   }
-  const rendered = renderSection(Math.abs(v), section);
+  const rendered = render(Math.abs(v), section);
   if (rendered === undefined) return generalNumber(value);
   return autoMinus && /[1-9]/.test(rendered) ? `-${rendered}` : rendered;
+}
+
+/** A format code read once: null for General (and text "@"), else each section's plan. */
+type Compiled = Section[] | null;
+
+/** What one section does: show fixed text, show a number between literals, or is beyond this reader (General). */
+type Section =
+  | { kind: 'text'; text: string }
+  | { kind: 'unsupported' }
+  | { kind: 'number'; prefix: string; suffix: string; maxDec: number; minDec: number; minInt: number; grouping: boolean; percents: number; scaleCommas: number; pointAlways: boolean };
+
+// A workbook uses a handful of format codes over thousands of cells: read each code once (bounded).
+const COMPILED = new Map<string, Compiled>();
+
+function compiled(numFmt: string): Compiled {
+  let plan = COMPILED.get(numFmt);
+  if (plan === undefined) {
+    const code = numFmt.trim();
+    plan = /^general$/i.test(code) || code === '@' ? null : splitSections(numFmt).map(compileSection);
+    if (COMPILED.size >= 1000) COMPILED.clear();
+    COMPILED.set(numFmt, plan);
+  }
+  return plan;
 }
 
 /** Excel's General for a stored double: at most 15 significant digits, so 0.1+0.2 reads "0.3". */
@@ -84,15 +107,14 @@ function tokenize(section: string): Token[] {
   return tokens;
 }
 
-/** Renders a non-negative number with one format section; undefined when the section is not a plain number format. */
-function renderSection(abs: number, section: string): string | undefined {
+function compileSection(section: string): Section {
   const tokens = tokenize(section);
   const isPlaceholder = (t: Token): boolean => !t.literal && /[0#?]/.test(t.text);
   const first = tokens.findIndex(isPlaceholder);
   if (first < 0) {
     // A section of literals only (e.g. "－" for zero) shows just those.
-    if (tokens.some((t) => !t.literal && /[A-Za-z@]/.test(t.text))) return undefined;
-    return tokens.map((t) => t.text).join('');
+    if (tokens.some((t) => !t.literal && /[A-Za-z@]/.test(t.text))) return { kind: 'unsupported' };
+    return { kind: 'text', text: tokens.map((t) => t.text).join('') };
   }
   let last = first;
   for (let i = first; i < tokens.length; i++) {
@@ -109,25 +131,39 @@ function renderSection(abs: number, section: string): string | undefined {
   const prefix = tokens.slice(0, first);
   const suffix = tokens.slice(suffixStart);
   const rest = [...prefix, ...suffix];
-  if (rest.some((t) => !t.literal && /[A-Za-z@/]/.test(t.text))) return undefined;
+  if (rest.some((t) => !t.literal && /[A-Za-z@/]/.test(t.text))) return { kind: 'unsupported' };
   const pattern = tokens.slice(first, last + 1).map((t) => t.text).join('');
-  const percents = rest.filter((t) => !t.literal && t.text === '%').length;
-
   const [intPat = '', decPat = ''] = pattern.split('.');
   const maxDec = (decPat.match(/[0#?]/g) ?? []).length;
   const minDec = decPat.replace(/[^0#?]/g, '').replace(/[#?]+$/, '').length;
-  const minInt = (intPat.match(/0/g) ?? []).length;
-  const grouping = /[0#?],+[0#?]/.test(intPat);
+  const text = (ts: Token[]): string => ts.map((t) => t.text).join('');
+  return {
+    kind: 'number',
+    prefix: text(prefix),
+    suffix: text(suffix),
+    maxDec,
+    minDec,
+    minInt: (intPat.match(/0/g) ?? []).length,
+    grouping: /[0#?],+[0#?]/.test(intPat),
+    percents: rest.filter((t) => !t.literal && t.text === '%').length,
+    scaleCommas,
+    pointAlways: maxDec > 0 && minDec === 0 && /\./.test(pattern),
+  };
+}
 
+/** Renders a non-negative number with one compiled section; undefined when it needs General instead. */
+function render(abs: number, section: Section): string | undefined {
+  if (section.kind === 'unsupported') return undefined;
+  if (section.kind === 'text') return section.text;
+  const { maxDec, minDec, minInt, grouping, percents, scaleCommas } = section;
   const scaled = abs * 100 ** percents / 1000 ** scaleCommas;
   const fixed = roundHalfUp(scaled, maxDec);
   let [intDigits = '0', decDigits = ''] = fixed.split('.');
   intDigits = intDigits.replace(/^0+/, '').padStart(minInt, '0');
   if (grouping) intDigits = intDigits.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
   while (decDigits.length > minDec && decDigits.endsWith('0')) decDigits = decDigits.slice(0, -1);
-  const number = decDigits ? `${intDigits}.${decDigits}` : maxDec > 0 && minDec === 0 && /\./.test(pattern) ? `${intDigits}.` : intDigits;
-  const text = (ts: Token[]): string => ts.map((t) => t.text).join('');
-  return `${text(prefix)}${number}${text(suffix)}`;
+  const number = decDigits ? `${intDigits}.${decDigits}` : section.pointAlways ? `${intDigits}.` : intDigits;
+  return `${section.prefix}${number}${section.suffix}`;
 }
 
 /** Rounds half away from zero at `dec` decimals on the 15-significant-digit decimal value, as Excel does. */
