@@ -62,7 +62,7 @@ export function writeSheet(book: XlsxBook, plan: SheetPlan): void {
 
 /**
  * The style a cell is written with: the Japanese font, and below the header top-aligned (wrapped in a
- * wrapping column). One object per planned style and place, so exceljs registers each style once.
+ * wrapping column). One object per planned style and place, so the writer registers each style once.
  */
 class StyleCache {
   private readonly made = new Map<CellStyle | undefined, Map<string, CellStyle>>();
