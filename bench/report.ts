@@ -4,7 +4,7 @@ import type { CeilingResult } from './scenarios/ceiling.ts';
 import type { ProcessRun } from './scenarios/consolidate.ts';
 import type { ExtractionResult } from './scenarios/extraction.ts';
 import type { FloorResult } from './scenarios/floor.ts';
-import type { QueueResult } from './scenarios/queue.ts';
+import type { QueueResult, QueueRun } from './scenarios/queue.ts';
 import type { ValuesResult } from './scenarios/values.ts';
 
 export interface ConsolidateRow {
@@ -119,6 +119,11 @@ export function formatReport(r: Report): string {
     lines.push(`| live: uploads while workers run, processed | ${f1(q.one.livePerSecond)} /s | ${f1(q.two.livePerSecond)} /s |`);
     lines.push(`| live: all processed after | ${s(q.one.ingestMs)} | ${s(q.two.ingestMs)} |`);
     lines.push(`| live: summary rebuilt after | ${s(q.one.summaryMs)} | ${s(q.two.summaryMs)} |`);
+    if (q.one.drainRunsPerSecond.length > 1) {
+      const runs = (r: QueueRun): string => r.drainRunsPerSecond.map((v) => f1(v)).join(', ');
+      lines.push('');
+      lines.push(`Backlog drains (median reported; 1 and 2 workers alternated): 1 worker ${runs(q.one)} /s; 2 workers ${runs(q.two)} /s.`);
+    }
     if (r.ceiling) {
       const c = r.ceiling;
       lines.push('');

@@ -105,7 +105,7 @@ export async function runBench(o: BenchOptions): Promise<Report> {
   let ceiling: Report['ceiling'] = null;
   if (o.queue > 0) {
     o.log(`queue mode: ${o.queue} submissions, 1 and 2 workers`);
-    queue = await runQueue(o.queue, { outDir: o.outDir, log: o.log });
+    queue = await runQueue(o.queue, { outDir: o.outDir, log: o.log, repeats: Math.min(o.repeats, 3) });
     o.log(`ceiling: consolidate N = ${smallest.files.length} alone, then two at once`);
     ceiling = await runCeiling(smallest.dir, smallest.files.length, join(runDir, 'ceiling'));
   }

@@ -11,9 +11,11 @@ import { corpusDivision, ensureCorpus } from '../corpus.ts';
 
 export interface QueueRun {
   workers: number;
-  /** Backlog drain: the ingest queue resumed with every submission stored → every one accepted or rejected. */
+  /** Backlog drain: the ingest queue resumed with every submission stored → every one accepted or rejected (the median drain). */
   drainMs: number;
   perSecond: number;
+  /** Every drain's throughput, in run order, when the drain was repeated. */
+  drainRunsPerSecond: number[];
   /** Live: first upload (workers running) → every submission accepted or rejected. */
   ingestMs: number;
   livePerSecond: number;
@@ -42,8 +44,12 @@ const tokenOf = (division: string): string => `submitter-${Buffer.from(division)
  */
 const CONCURRENCY = 1;
 
-/** Runs queue mode with 1 then 2 worker processes; "not available" when the intake/queue code is absent. */
-export async function runQueue(submissions: number, o: { outDir: string; log: (line: string) => void }): Promise<QueueResult> {
+/**
+ * Runs queue mode with 1 and 2 worker processes: the backlog drain `repeats` times, alternating 1 and 2
+ * workers so a drift in the machine's speed hits both alike (the median drain is reported), then one live
+ * run each. "Not available" when the intake/queue code is absent.
+ */
+export async function runQueue(submissions: number, o: { outDir: string; log: (line: string) => void; repeats?: number; settleMs?: number }): Promise<QueueResult> {
   const missing = NEEDED.filter((p) => !existsSync(join(ROOT, p)));
   if (missing.length > 0) return { available: false, reason: `not available (missing ${missing.join(', ')})` };
   const { findRedisServer, startRedis, freePort } = await import('../../tests/worker/queue/redis-server.ts');
@@ -51,30 +57,38 @@ export async function runQueue(submissions: number, o: { outDir: string; log: (l
   if (!binary) return { available: false, reason: 'not available (redis-server not installed)' };
   const corpus = await ensureCorpus(submissions, { root: o.outDir });
   const divisions = corpus.files.map((_, i) => corpusDivision(i) ?? 'その他課');
-  const runs: QueueRun[] = [];
-  for (const workers of [1, 2]) {
-    const run: Partial<QueueRun> = { workers };
-    for (const mode of ['drain', 'live'] as const) {
-      o.log(`  ${workers} worker process(es), ${mode === 'drain' ? 'draining a stored backlog' : 'uploads while the workers run'}`);
-      const redis = await startRedis(binary);
-      const dir = join(o.outDir, 'queue', `w${workers}-${mode}`);
-      await rm(dir, { recursive: true, force: true });
-      await mkdir(dir, { recursive: true });
-      try {
-        Object.assign(run, await runOnce(workers, mode, corpus.files, divisions, { redisUrl: redis.url, port: await freePort(), dir }));
-      } finally {
-        await redis.stop();
-      }
+  const once = async (workers: number, mode: 'drain' | 'live'): Promise<Measured> => {
+    o.log(`  ${workers} worker process(es), ${mode === 'drain' ? 'draining a stored backlog' : 'uploads while the workers run'}`);
+    const redis = await startRedis(binary);
+    const dir = join(o.outDir, 'queue', `w${workers}-${mode}`);
+    await rm(dir, { recursive: true, force: true });
+    await mkdir(dir, { recursive: true });
+    try {
+      return await runOnce(workers, mode, corpus.files, divisions, { redisUrl: redis.url, port: await freePort(), dir, settleMs: o.settleMs ?? 5000 });
+    } finally {
+      await redis.stop();
     }
-    runs.push(run as QueueRun);
+  };
+  const drains: Record<1 | 2, Drained[]> = { 1: [], 2: [] };
+  for (let i = 0; i < Math.max(1, o.repeats ?? 1); i++) {
+    for (const workers of [1, 2] as const) drains[workers].push((await once(workers, 'drain')) as Drained);
+  }
+  const runs: QueueRun[] = [];
+  for (const workers of [1, 2] as const) {
+    const sorted = [...drains[workers]].sort((a, b) => a.drainMs - b.drainMs);
+    const median = sorted[Math.floor((sorted.length - 1) / 2)]!;
+    const live = (await once(workers, 'live')) as Lived;
+    runs.push({ workers, ...median, drainRunsPerSecond: drains[workers].map((d) => d.perSecond), ...live });
   }
   const [one, two] = runs as [QueueRun, QueueRun];
   return { available: true, submissions, concurrency: CONCURRENCY, one, two, scaling: two.perSecond / one.perSecond, liveScaling: two.livePerSecond / one.livePerSecond };
 }
 
-type Measured = Pick<QueueRun, 'drainMs' | 'perSecond' | 'accepted' | 'rejected'> | Pick<QueueRun, 'ingestMs' | 'livePerSecond' | 'summaryMs' | 'accepted' | 'rejected'>;
+type Drained = Pick<QueueRun, 'drainMs' | 'perSecond' | 'accepted' | 'rejected'>;
+type Lived = Pick<QueueRun, 'ingestMs' | 'livePerSecond' | 'summaryMs' | 'accepted' | 'rejected'>;
+type Measured = Drained | Lived;
 
-async function runOnce(workers: number, mode: 'drain' | 'live', files: string[], divisions: string[], env: { redisUrl: string; port: number; dir: string }): Promise<Measured> {
+async function runOnce(workers: number, mode: 'drain' | 'live', files: string[], divisions: string[], env: { redisUrl: string; port: number; dir: string; settleMs: number }): Promise<Measured> {
   const unique = [...new Set(divisions)];
   const config = {
     dataDir: join(env.dir, 'data'),
@@ -119,7 +133,7 @@ async function runOnce(workers: number, mode: 'drain' | 'live', files: string[],
     await events.waitUntilReady();
     for (let w = 0; w < workers; w++) children.push(spawn(process.execPath, [BIN, 'worker'], { env: childEnv, stdio: 'ignore' }));
     // Give the workers their start-up before the clock starts, as a running service would have had it.
-    await new Promise((r) => setTimeout(r, 5000));
+    await new Promise((r) => setTimeout(r, env.settleMs));
     const upload = (): Promise<string[]> =>
       mapLimit(files, 8, async (file, i) => {
         const res = await fetch(`${base}/api/submissions`, { method: 'POST', headers: { authorization: `Bearer ${tokenOf(divisions[i]!)}`, 'content-type': 'application/octet-stream' }, body: await readFile(file) });

@@ -6,6 +6,8 @@ import { corpusWorkbook, ensureCorpus } from '../../bench/corpus.ts';
 import { formatReport, type Report } from '../../bench/report.ts';
 import { benchOptions, medianOf, runBench } from '../../bench/run.ts';
 import { runCeiling } from '../../bench/scenarios/ceiling.ts';
+import { runQueue } from '../../bench/scenarios/queue.ts';
+import { findRedisServer } from '../worker/queue/redis-server.ts';
 
 const root = await mkdtemp(join(tmpdir(), 'mokuhyo-bench-'));
 afterAll(() => rm(root, { recursive: true, force: true }));
@@ -53,10 +55,13 @@ describe('runCeiling', () => {
   }, 120_000);
 });
 
+let benchReport: Report | undefined;
+
 describe('runBench', () => {
   it('runs every scenario on N = 5 and writes a report whose targets name this run', async () => {
     const options = { ...benchOptions(['--quick', '--n', '5', '--queue', '0', '--out', root]), valuesMs: 50, log: () => undefined };
     const report = await runBench(options);
+    benchReport = report;
     const saved = JSON.parse(await readFile(join(root, 'report.json'), 'utf8')) as Report;
     expect(saved.consolidate.map((c) => c.n)).toEqual([5]);
     const row = saved.consolidate[0]!;
@@ -71,4 +76,20 @@ describe('runBench', () => {
     expect(report.targets.find((t) => t.name.startsWith('peak RSS'))?.met).toBeNull();
     expect(formatReport(report)).toContain('| 5 | mokuhyo consolidate |');
   }, 180_000);
+});
+
+describe.skipIf(!(await findRedisServer()))('runQueue', () => {
+  it('drains a backlog with 1 and 2 workers, alternating, reports the median drain, then a live run each', async () => {
+    const q = await runQueue(6, { outDir: root, log: () => undefined, repeats: 2, settleMs: 300 });
+    if (!q.available) throw new Error(q.reason);
+    for (const run of [q.one, q.two]) {
+      expect(run.drainRunsPerSecond).toHaveLength(2);
+      expect(run.accepted + run.rejected).toBe(6);
+      expect(run.livePerSecond).toBeGreaterThan(0);
+      expect(run.summaryMs).toBeGreaterThanOrEqual(run.ingestMs);
+    }
+    expect(q.scaling).toBeCloseTo(q.two.perSecond / q.one.perSecond, 9);
+    expect(benchReport, 'runs after the runBench test, whose report it reuses').toBeDefined();
+    expect(formatReport({ ...benchReport!, queue: q })).toMatch(/Backlog drains \(median reported; 1 and 2 workers alternated\): 1 worker [\d.]+, [\d.]+ \/s; 2 workers [\d.]+, [\d.]+ \/s\./);
+  }, 240_000);
 });
