@@ -1,4 +1,9 @@
+import { StyleTable, type CellStyle } from './xlsx-styles.ts';
+import { absoluteRows, attr, columnLetters, MAIN_NS, num, OFFICE_REL, PACKAGE_REL_NS, quoteSheet, REL_NS, ROOT_RELS, text, textElement, XML_HEAD } from './xlsx-xml.ts';
 import { ZipWriter, type ZipEntryWriter } from './zip-writer.ts';
+
+export type { CellAlignment, CellBorder, CellBorderSide, CellFill, CellFont, CellStyle } from './xlsx-styles.ts';
+export { columnLetters } from './xlsx-xml.ts';
 
 /**
  * A streaming SpreadsheetML writer for generated workbooks: rows go out as XML as they are added, so a
@@ -64,44 +69,6 @@ export class XlsxBook {
   }
 }
 
-export interface CellFont {
-  name?: string;
-  size?: number;
-  bold?: boolean;
-  underline?: boolean;
-  color?: { argb: string };
-}
-
-export interface CellFill {
-  type: 'pattern';
-  pattern: 'solid';
-  fgColor: { argb: string };
-}
-
-export interface CellBorderSide {
-  style: 'thin' | 'medium';
-  color?: { argb: string };
-}
-
-export interface CellBorder {
-  top?: CellBorderSide;
-  left?: CellBorderSide;
-  bottom?: CellBorderSide;
-  right?: CellBorderSide;
-}
-
-export interface CellAlignment {
-  horizontal?: 'left' | 'center' | 'right';
-  vertical?: 'top' | 'middle' | 'bottom';
-  wrapText?: boolean;
-}
-
-export interface CellStyle {
-  font?: CellFont;
-  fill?: CellFill;
-  border?: CellBorder;
-  alignment?: CellAlignment;
-}
 
 /** What a cell holds: text, a number, a flag, or text linking to another file. */
 export type CellValue = string | number | boolean | { text: string; hyperlink: string };
@@ -133,7 +100,6 @@ interface SheetHooks {
 /** One worksheet being written: rows in ascending order, then end(). */
 export class SheetWriter {
   private lastRow = 0;
-  private maxColumn = 0;
   private readonly links: { ref: string; target: string }[] = [];
 
   constructor(
@@ -182,7 +148,6 @@ export class SheetWriter {
         if (typeof value === 'object') this.links.push({ ref, target: value.hyperlink });
         xml += `<c r="${ref}"${style} t="s"><v>${this.hooks.string(text)}</v></c>`;
       }
-      if (i + 1 > this.maxColumn) this.maxColumn = i + 1;
     }
     this.out.write(`${xml}</row>`);
   }
@@ -206,86 +171,6 @@ export class SheetWriter {
     this.out.end();
     this.hooks.done(this.links.map((l) => l.target));
   }
-}
-
-/** Fonts, fills, borders and cell formats, each written once however many cells share it. */
-class StyleTable {
-  private readonly fonts = new Registry(fontXml(DEFAULT_FONT));
-  private readonly fills = new Registry('<fill><patternFill patternType="none"/></fill>', '<fill><patternFill patternType="gray125"/></fill>');
-  private readonly borders = new Registry('<border><left/><right/><top/><bottom/><diagonal/></border>');
-  private readonly formats = new Registry('<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>');
-  private readonly byObject = new Map<CellStyle, number>();
-
-  id(style: CellStyle | undefined): number {
-    if (!style) return 0;
-    let id = this.byObject.get(style);
-    if (id === undefined) this.byObject.set(style, (id = this.formats.id(this.xfXml(style))));
-    return id;
-  }
-
-  xml(): string {
-    return (
-      `${XML_HEAD}<styleSheet xmlns="${MAIN_NS}">` +
-      `<fonts count="${this.fonts.size}">${this.fonts.xml()}</fonts>` +
-      `<fills count="${this.fills.size}">${this.fills.xml()}</fills>` +
-      `<borders count="${this.borders.size}">${this.borders.xml()}</borders>` +
-      '<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>' +
-      `<cellXfs count="${this.formats.size}">${this.formats.xml()}</cellXfs>` +
-      '<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>' +
-      '<dxfs count="0"/><tableStyles count="0"/></styleSheet>'
-    );
-  }
-
-  private xfXml(style: CellStyle): string {
-    const fontId = style.font ? this.fonts.id(fontXml({ ...DEFAULT_FONT, ...style.font })) : 0;
-    const fillId = style.fill ? this.fills.id(`<fill><patternFill patternType="solid"><fgColor rgb="${attr(style.fill.fgColor.argb)}"/></patternFill></fill>`) : 0;
-    const borderId = style.border ? this.borders.id(borderXml(style.border)) : 0;
-    const a = style.alignment;
-    const alignment = a && (a.horizontal || a.vertical || a.wrapText) ? alignmentXml(a) : '';
-    const applies = `${fontId ? ' applyFont="1"' : ''}${fillId ? ' applyFill="1"' : ''}${borderId ? ' applyBorder="1"' : ''}${alignment ? ' applyAlignment="1"' : ''}`;
-    const open = `<xf numFmtId="0" fontId="${fontId}" fillId="${fillId}" borderId="${borderId}" xfId="0"${applies}`;
-    return alignment ? `${open}>${alignment}</xf>` : `${open}/>`;
-  }
-}
-
-/** Distinct XML snippets in first-seen order; the index is the id a cell format refers to. */
-class Registry {
-  private readonly ids = new Map<string, number>();
-
-  constructor(...fixed: string[]) {
-    for (const xml of fixed) this.id(xml);
-  }
-
-  get size(): number {
-    return this.ids.size;
-  }
-
-  id(xml: string): number {
-    let id = this.ids.get(xml);
-    if (id === undefined) this.ids.set(xml, (id = this.ids.size));
-    return id;
-  }
-
-  xml(): string {
-    return [...this.ids.keys()].join('');
-  }
-}
-
-/** Excel's own default: the column-width unit is this font's digit width, so widths read as before. */
-const DEFAULT_FONT: CellFont = { name: 'Calibri', size: 11 };
-
-function fontXml(f: CellFont): string {
-  return `<font>${f.bold ? '<b/>' : ''}${f.underline ? '<u/>' : ''}${f.color ? `<color rgb="${attr(f.color.argb)}"/>` : ''}<sz val="${num(f.size ?? 11)}"/><name val="${attr(f.name ?? 'Calibri')}"/></font>`;
-}
-
-function borderXml(b: CellBorder): string {
-  const side = (tag: string, s: CellBorderSide | undefined): string => (s ? `<${tag} style="${s.style}">${s.color ? `<color rgb="${attr(s.color.argb)}"/>` : ''}</${tag}>` : `<${tag}/>`);
-  return `<border>${side('left', b.left)}${side('right', b.right)}${side('top', b.top)}${side('bottom', b.bottom)}<diagonal/></border>`;
-}
-
-function alignmentXml(a: CellAlignment): string {
-  const vertical = a.vertical === 'middle' ? 'center' : a.vertical;
-  return `<alignment${a.horizontal ? ` horizontal="${a.horizontal}"` : ''}${vertical ? ` vertical="${vertical}"` : ''}${a.wrapText ? ' wrapText="1"' : ''}/>`;
 }
 
 function sheetViews(freezeRow: number, selected: boolean): string {
@@ -335,57 +220,4 @@ function coreXml(props: { creator: string; created: Date }): string {
 function appXml(names: readonly string[]): string {
   const parts = names.map((n) => `<vt:lpstr>${text(n)}</vt:lpstr>`).join('');
   return `${XML_HEAD}<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties" xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes"><Application>mokuhyo</Application><HeadingPairs><vt:vector size="2" baseType="variant"><vt:variant><vt:lpstr>ワークシート</vt:lpstr></vt:variant><vt:variant><vt:i4>${names.length}</vt:i4></vt:variant></vt:vector></HeadingPairs><TitlesOfParts><vt:vector size="${names.length}" baseType="lpstr">${parts}</vt:vector></TitlesOfParts></Properties>`;
-}
-
-const XML_HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
-const MAIN_NS = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
-const REL_NS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
-const OFFICE_REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
-const PACKAGE_REL_NS = 'http://schemas.openxmlformats.org/package/2006/relationships';
-const ROOT_RELS = `${XML_HEAD}<Relationships xmlns="${PACKAGE_REL_NS}"><Relationship Id="rId1" Type="${OFFICE_REL}/officeDocument" Target="xl/workbook.xml"/><Relationship Id="rId2" Type="${PACKAGE_REL_NS}/metadata/core-properties" Target="docProps/core.xml"/><Relationship Id="rId3" Type="${OFFICE_REL}/extended-properties" Target="docProps/app.xml"/></Relationships>`;
-
-/** "1:2" → "$1:$2". */
-function absoluteRows(rows: string): string {
-  return rows.split(':').map((r) => `$${r}`).join(':');
-}
-
-function quoteSheet(name: string): string {
-  return `'${name.replace(/'/g, "''")}'`;
-}
-
-const LETTERS: string[] = [];
-
-/** 1 → "A", 27 → "AA". */
-export function columnLetters(column: number): string {
-  let letters = LETTERS[column];
-  if (letters === undefined) {
-    letters = '';
-    for (let n = column; n > 0; n = Math.floor((n - 1) / 26)) letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
-    LETTERS[column] = letters;
-  }
-  return letters;
-}
-
-function num(n: number): string {
-  return String(Math.round(n * 1e6) / 1e6);
-}
-
-// Characters XML 1.0 cannot carry at all; a spreadsheet cell could hold them, the package cannot.
-// eslint-disable-next-line no-control-regex -- finding control characters is the point
-const INVALID_XML = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g;
-const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
-
-/** Text content: escaped, characters XML cannot hold dropped. */
-function text(s: string): string {
-  return s.replace(INVALID_XML, '').replace(/[&<>]/g, (c) => ESCAPES[c]!);
-}
-
-function attr(s: string): string {
-  return s.replace(INVALID_XML, '').replace(/[&<>"]/g, (c) => ESCAPES[c]!);
-}
-
-/** A <t> element, keeping leading and trailing spaces (which XML would otherwise let a reader drop). */
-function textElement(s: string): string {
-  const body = text(s);
-  return /^\s|\s$/.test(body) ? `<t xml:space="preserve">${body}</t>` : `<t>${body}</t>`;
 }
