@@ -1,9 +1,9 @@
 import { StyleTable, type CellStyle } from './xlsx-styles.ts';
-import { absoluteRows, attr, columnLetters, MAIN_NS, num, OFFICE_REL, PACKAGE_REL_NS, quoteSheet, REL_NS, ROOT_RELS, text, textElement, XML_HEAD } from './xlsx-xml.ts';
+import { columnName } from '../../shared/grid/address.ts';
+import { absoluteRows, attr, MAIN_NS, num, PACKAGE_REL_NS, quoteSheet, REL_NS, ROOT_RELS, text, textElement, XML_HEAD } from './xlsx-xml.ts';
 import { ZipWriter, type ZipEntryWriter } from './zip-writer.ts';
 
 export type { CellAlignment, CellBorder, CellBorderSide, CellFill, CellFont, CellStyle } from './xlsx-styles.ts';
-export { columnLetters } from './xlsx-xml.ts';
 
 /**
  * A streaming SpreadsheetML writer for generated workbooks: rows go out as XML as they are added, so a
@@ -100,6 +100,8 @@ interface SheetHooks {
 /** One worksheet being written: rows in ascending order, then end(). */
 export class SheetWriter {
   private lastRow = 0;
+  /** Column letters by 0-based index, named once per sheet rather than once per cell. */
+  private readonly letters: string[] = [];
   private readonly links: { ref: string; target: string }[] = [];
 
   constructor(
@@ -137,7 +139,7 @@ export class SheetWriter {
     for (let i = 0; i < cells.length; i++) {
       const cell = cells[i];
       if (!cell || cell.value === null || cell.value === undefined || cell.value === '') continue;
-      const ref = `${columnLetters(i + 1)}${r}`;
+      const ref = `${(this.letters[i] ??= columnName(i))}${r}`;
       const s = this.hooks.style(cell.style);
       const style = s === 0 ? '' : ` s="${s}"`;
       const value = cell.value;
@@ -155,7 +157,7 @@ export class SheetWriter {
   /** Closes the sheet, with an auto filter over the given range if asked. */
   end(autoFilter?: { fromRow: number; toRow: number; columns: number } | null): void {
     this.out.write('</sheetData>');
-    if (autoFilter) this.out.write(`<autoFilter ref="A${autoFilter.fromRow}:${columnLetters(autoFilter.columns)}${autoFilter.toRow}"/>`);
+    if (autoFilter) this.out.write(`<autoFilter ref="A${autoFilter.fromRow}:${columnName(autoFilter.columns - 1)}${autoFilter.toRow}"/>`);
     if (this.links.length > 0) {
       this.out.write('<hyperlinks>');
       this.links.forEach((l, i) => this.out.write(`<hyperlink ref="${l.ref}" r:id="rId${i + 1}"/>`));
@@ -190,14 +192,14 @@ function workbookXml(sheets: readonly { name: string; titleRows: string | null }
 
 function workbookRels(sheets: number): string {
   let rels = '';
-  for (let i = 1; i <= sheets; i++) rels += `<Relationship Id="rId${i}" Type="${OFFICE_REL}/worksheet" Target="worksheets/sheet${i}.xml"/>`;
-  rels += `<Relationship Id="rId${sheets + 1}" Type="${OFFICE_REL}/styles" Target="styles.xml"/>`;
-  rels += `<Relationship Id="rId${sheets + 2}" Type="${OFFICE_REL}/sharedStrings" Target="sharedStrings.xml"/>`;
+  for (let i = 1; i <= sheets; i++) rels += `<Relationship Id="rId${i}" Type="${REL_NS}/worksheet" Target="worksheets/sheet${i}.xml"/>`;
+  rels += `<Relationship Id="rId${sheets + 1}" Type="${REL_NS}/styles" Target="styles.xml"/>`;
+  rels += `<Relationship Id="rId${sheets + 2}" Type="${REL_NS}/sharedStrings" Target="sharedStrings.xml"/>`;
   return `${XML_HEAD}<Relationships xmlns="${PACKAGE_REL_NS}">${rels}</Relationships>`;
 }
 
 function hyperlinkRels(targets: readonly string[]): string {
-  const rels = targets.map((t, i) => `<Relationship Id="rId${i + 1}" Type="${OFFICE_REL}/hyperlink" Target="${attr(t)}" TargetMode="External"/>`).join('');
+  const rels = targets.map((t, i) => `<Relationship Id="rId${i + 1}" Type="${REL_NS}/hyperlink" Target="${attr(t)}" TargetMode="External"/>`).join('');
   return `${XML_HEAD}<Relationships xmlns="${PACKAGE_REL_NS}">${rels}</Relationships>`;
 }
 

@@ -3,9 +3,8 @@
 export const XML_HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
 export const MAIN_NS = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
 export const REL_NS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
-export const OFFICE_REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
 export const PACKAGE_REL_NS = 'http://schemas.openxmlformats.org/package/2006/relationships';
-export const ROOT_RELS = `${XML_HEAD}<Relationships xmlns="${PACKAGE_REL_NS}"><Relationship Id="rId1" Type="${OFFICE_REL}/officeDocument" Target="xl/workbook.xml"/><Relationship Id="rId2" Type="${PACKAGE_REL_NS}/metadata/core-properties" Target="docProps/core.xml"/><Relationship Id="rId3" Type="${OFFICE_REL}/extended-properties" Target="docProps/app.xml"/></Relationships>`;
+export const ROOT_RELS = `${XML_HEAD}<Relationships xmlns="${PACKAGE_REL_NS}"><Relationship Id="rId1" Type="${REL_NS}/officeDocument" Target="xl/workbook.xml"/><Relationship Id="rId2" Type="${PACKAGE_REL_NS}/metadata/core-properties" Target="docProps/core.xml"/><Relationship Id="rId3" Type="${REL_NS}/extended-properties" Target="docProps/app.xml"/></Relationships>`;
 
 /** "1:2" → "$1:$2". */
 export function absoluteRows(rows: string): string {
@@ -14,19 +13,6 @@ export function absoluteRows(rows: string): string {
 
 export function quoteSheet(name: string): string {
   return `'${name.replace(/'/g, "''")}'`;
-}
-
-const LETTERS: string[] = [];
-
-/** 1 → "A", 27 → "AA". */
-export function columnLetters(column: number): string {
-  let letters = LETTERS[column];
-  if (letters === undefined) {
-    letters = '';
-    for (let n = column; n > 0; n = Math.floor((n - 1) / 26)) letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
-    LETTERS[column] = letters;
-  }
-  return letters;
 }
 
 export function num(n: number): string {

@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readWorkbook } from '../../../worker/xlsx/index.ts';
-import { columnLetters, XlsxBook, type CellStyle } from '../../../worker/xlsx/xlsx-book.ts';
+import { XlsxBook, type CellStyle } from '../../../worker/xlsx/xlsx-book.ts';
 
 const HEADER: CellStyle = {
   font: { name: '游ゴシック', size: 10, bold: true },
@@ -102,7 +102,16 @@ describe('XlsxBook', () => {
     expect(() => b.addSheet('SHEET', {})).toThrow(/duplicate/);
   });
 
-  it('names columns past Z', () => {
-    expect([1, 26, 27, 52, 53, 702, 703].map(columnLetters)).toEqual(['A', 'Z', 'AA', 'AZ', 'BA', 'ZZ', 'AAA']);
+  it('names columns past Z', async () => {
+    const b = new XlsxBook({ creator: 't', created: new Date(0) });
+    const wide = b.addSheet('広い', {});
+    const columns = [1, 26, 27, 52, 53, 702, 703];
+    wide.row(1, Array.from({ length: 703 }, (_, i) => (columns.includes(i + 1) ? { value: i + 1 } : null)));
+    wide.end({ fromRow: 1, toRow: 1, columns: 703 });
+    const read = new ExcelJS.Workbook();
+    await read.xlsx.load(b.finish() as unknown as ArrayBuffer);
+    const ws = read.getWorksheet('広い')!;
+    expect(['A1', 'Z1', 'AA1', 'AZ1', 'BA1', 'ZZ1', 'AAA1'].map((ref) => ws.getCell(ref).value)).toEqual(columns);
+    expect(ws.autoFilter).toBe('A1:AAA1');
   });
 });
