@@ -1,23 +1,10 @@
 import { createDeflateRaw, deflateRawSync } from 'node:zlib';
+import { crc32 } from '../../worker/xlsx/zip-writer.ts';
 
 /** Test helper: a minimal zip writer (stored or deflated entries) for building hostile packages by hand. */
 
-const CRC_TABLE = (() => {
-  const table = new Uint32Array(256);
-  for (let n = 0; n < 256; n++) {
-    let c = n;
-    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-    table[n] = c >>> 0;
-  }
-  return table;
-})();
-
-/** CRC-32 (IEEE), resumable: pass the previous result to continue over more bytes. */
-export function crc32(data: Uint8Array, previous = 0): number {
-  let c = (previous ^ 0xffffffff) >>> 0;
-  for (let i = 0; i < data.length; i++) c = CRC_TABLE[(c ^ data[i]!) & 0xff]! ^ (c >>> 8);
-  return (c ^ 0xffffffff) >>> 0;
-}
+/** CRC-32 (IEEE), resumable: the writer's own, so a hand-built package checks the same way. */
+export { crc32 };
 
 /** One entry, already compressed; sizes may lie on purpose. */
 export interface RawZipEntry {

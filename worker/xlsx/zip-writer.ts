@@ -57,18 +57,11 @@ export class ZipWriter {
     local.writeUInt32LE(e.compressedSize, 18);
     local.writeUInt32LE(e.size, 22);
     local.writeUInt16LE(fileName.length, 26);
+    // The central header repeats the local header's fields from "version needed" to the name length.
     const header = Buffer.alloc(46);
     header.writeUInt32LE(0x02014b50, 0);
     header.writeUInt16LE(20, 4);
-    header.writeUInt16LE(20, 6);
-    header.writeUInt16LE(UTF8_NAMES, 8);
-    header.writeUInt16LE(8, 10);
-    header.writeUInt16LE(time, 12);
-    header.writeUInt16LE(date, 14);
-    header.writeUInt32LE(e.crc, 16);
-    header.writeUInt32LE(e.compressedSize, 20);
-    header.writeUInt32LE(e.size, 24);
-    header.writeUInt16LE(fileName.length, 28);
+    local.copy(header, 6, 4, 30);
     header.writeUInt32LE(this.offset, 42);
     if (this.offset + 30 + fileName.length + e.compressedSize > 0xffffffff) throw new Error('zip: archive larger than 4 GB');
     this.central.push(header, fileName);
@@ -140,12 +133,13 @@ export class ZipEntryWriter {
 
 type Crc32 = (data: Uint8Array, previous?: number) => number;
 
-/** zlib's CRC-32 (Node 20.15 and later), else a table-driven one. */
-const crc32: Crc32 = (zlib as { crc32?: Crc32 }).crc32 ?? tableCrc32;
+/** CRC-32 (IEEE), resumable: zlib's (Node 20.15 and later), else a table-driven one. */
+export const crc32: Crc32 = (zlib as { crc32?: Crc32 }).crc32 ?? tableCrc32;
 
 let table: Uint32Array | undefined;
 
-function tableCrc32(data: Uint8Array, previous = 0): number {
+/** The table-driven CRC-32 for Nodes without zlib.crc32 (exported for its test). */
+export function tableCrc32(data: Uint8Array, previous = 0): number {
   if (!table) {
     table = new Uint32Array(256);
     for (let n = 0; n < 256; n++) {

@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
-import { ZipWriter } from '../../../worker/xlsx/zip-writer.ts';
+import * as zlib from 'node:zlib';
+import { crc32, tableCrc32, ZipWriter } from '../../../worker/xlsx/zip-writer.ts';
 
 // More than one 256 KB deflate slice, with multi-byte text across every slice boundary.
 const LONG = Array.from({ length: 40_000 }, (_, i) => `<r n="${i}">目標値（件）${i}</r>`).join('');
@@ -46,5 +47,14 @@ describe('ZipWriter', () => {
     zip.entry('one');
     expect(() => zip.entry('two')).toThrow(/before the previous entry ended/);
     expect(() => zip.finish()).toThrow(/still open/);
+  });
+
+  it('computes CRC-32 the same with zlib and with its own table, across resumed calls', () => {
+    const data = Buffer.from(LONG);
+    const known = (zlib as { crc32?: (d: Uint8Array, p?: number) => number }).crc32;
+    if (known) expect(crc32(data)).toBe(known(data));
+    expect(tableCrc32(data)).toBe(crc32(data));
+    expect(tableCrc32(data.subarray(1000), tableCrc32(data.subarray(0, 1000)))).toBe(crc32(data));
+    expect(tableCrc32(Buffer.from('123456789'))).toBe(0xcbf43926);
   });
 });
