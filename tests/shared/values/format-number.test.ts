@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { Prng } from '../../../bench/prng.ts';
 import { formatNumber } from '../../../shared/values/index.ts';
 
 describe('formatNumber', () => {
@@ -12,8 +13,8 @@ describe('formatNumber', () => {
   });
 
   it('agrees with Intl.NumberFormat en-US for every magnitude, sign and precision tried', () => {
-    let x = 0x9e3779b9;
-    const random = () => ((x = (x * 1664525 + 1013904223) >>> 0) / 2 ** 32);
+    const prng = new Prng(0x9e3779b9);
+    const random = () => prng.next();
     const formats = [0, 1, 2, 3].map((d) => new Intl.NumberFormat('en-US', { maximumFractionDigits: d }));
     const samples = [0, -0, 0.0005, -0.0005, 0.0625, 1.0005, 2.5, -2.5, 999.9995, 1e20, 1e21, 1.5e22, -1e21, Number.MAX_SAFE_INTEGER, NaN, Infinity, -Infinity];
     for (let i = 0; i < 20_000; i++) {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { Prng } from '../../../bench/prng.ts';
 import { jst } from '../../../worker/summary/labels.ts';
 
 const ICU = new Intl.DateTimeFormat('ja-JP', { timeZone: 'Asia/Tokyo', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hour12: false });
@@ -12,8 +13,8 @@ describe('jst', () => {
   });
 
   it('agrees with the ICU time-zone formatter, minute by minute over the years, including before 1952', () => {
-    let x = 0x2545f491;
-    const random = () => ((x = (x * 1103515245 + 12345) >>> 0) / 2 ** 32);
+    const prng = new Prng(0x2545f491);
+    const random = () => prng.next();
     const from = Date.UTC(1940, 0, 1);
     const to = Date.UTC(2100, 0, 1);
     for (let i = 0; i < 20_000; i++) {
