@@ -74,3 +74,11 @@ export function quantile(values: readonly number[], q: number): number {
   const hi = Math.ceil(pos);
   return sorted[lo]! + (sorted[hi]! - sorted[lo]!) * (pos - lo);
 }
+
+/** The run whose `value` is the median (the lower middle one of an even count): a real run, not an average. */
+export function medianRun<T>(runs: readonly T[], value: (run: T) => number): T {
+  const sorted = [...runs].sort((a, b) => value(a) - value(b));
+  const run = sorted[Math.floor((sorted.length - 1) / 2)];
+  if (run === undefined) throw new Error('medianRun of no runs');
+  return run;
+}

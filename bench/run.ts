@@ -6,6 +6,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { CORPUS_VERSION, ensureCorpus } from './corpus.ts';
+import { medianRun } from './measure.ts';
 import { formatReport, judgeTargets, type Report } from './report.ts';
 import { runAddin } from './scenarios/addin.ts';
 import { runCeiling } from './scenarios/ceiling.ts';
@@ -135,8 +136,7 @@ export async function medianOf<T extends { wallMs: number }>(times: number, run:
   const runs: T[] = [];
   for (let i = 0; i < times; i++) runs.push(await run());
   if (runs.length === 1) return runs[0]!;
-  const sorted = [...runs].sort((a, b) => a.wallMs - b.wallMs);
-  return { ...sorted[Math.floor((sorted.length - 1) / 2)]!, wallRunsMs: runs.map((r) => r.wallMs) };
+  return { ...medianRun(runs, (r) => r.wallMs), wallRunsMs: runs.map((r) => r.wallMs) };
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

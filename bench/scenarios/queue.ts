@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { Queue, QueueEvents } from 'bullmq';
 import { INGEST_QUEUE } from '../../worker/queue/queues.ts';
 import { corpusDivision, ensureCorpus } from '../corpus.ts';
+import { medianRun } from '../measure.ts';
 
 export interface QueueRun {
   workers: number;
@@ -75,8 +76,7 @@ export async function runQueue(submissions: number, o: { outDir: string; log: (l
   }
   const runs: QueueRun[] = [];
   for (const workers of [1, 2] as const) {
-    const sorted = [...drains[workers]].sort((a, b) => a.drainMs - b.drainMs);
-    const median = sorted[Math.floor((sorted.length - 1) / 2)]!;
+    const median = medianRun(drains[workers], (d) => d.drainMs);
     const live = (await once(workers, 'live')) as Lived;
     runs.push({ workers, ...median, drainRunsPerSecond: drains[workers].map((d) => d.perSecond), ...live });
   }
