@@ -8,7 +8,7 @@ import { startLiveRecheck } from '../use-cases/live-recheck.ts';
 import { selectFinding } from '../use-cases/select-finding.ts';
 import type { SheetView } from '../use-cases/sheet-view.ts';
 import { submitWorkbook, type SubmissionView } from '../use-cases/submit-workbook.ts';
-import { FindingsList } from './findings-list.tsx';
+import { FindingsList } from '../../../ui/findings-list.tsx';
 import { FormHeader } from './form-header.tsx';
 import type { PaneDeps } from './pane-deps.ts';
 import { SettingsPanel } from './settings-panel.tsx';

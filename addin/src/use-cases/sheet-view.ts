@@ -1,7 +1,9 @@
 import type { Finding, Severity } from '../../../shared/model/finding.ts';
 import type { SheetCheck } from '../../../shared/rules/index.ts';
 import type { AnnotateOutcome, CellAnnotation } from '../excel/annotate-sheet.ts';
-import { findingText, SEVERITY_LABEL } from './finding-text.ts';
+import { countBySeverity, findingText, findingViews, SEVERITY_LABEL, SEVERITY_ORDER as ORDER, type FindingView } from '../../../ui/finding-text.ts';
+
+export { countBySeverity, findingViews, type FindingView };
 
 /** Which form the sheet is, as the pane's header shows it. */
 export interface FormView {
@@ -13,13 +15,6 @@ export interface FormView {
   phase: 'planning' | 'evaluation';
 }
 
-export interface FindingView {
-  key: string;
-  severity: Severity;
-  code: string;
-  cell: string | null;
-  message: string;
-}
 
 /** Everything the task pane renders after a check. */
 export interface SheetView {
@@ -30,7 +25,6 @@ export interface SheetView {
   outcome: AnnotateOutcome | null;
 }
 
-const ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
 export function sheetView(check: SheetCheck, outcome: AnnotateOutcome | null): SheetView {
   const { extraction, record } = check;
@@ -45,18 +39,6 @@ export function sheetView(check: SheetCheck, outcome: AnnotateOutcome | null): S
       }
     : null;
   return { sheet: record.sheet, form, findings: findingViews(check.findings), counts: countBySeverity(check.findings), outcome };
-}
-
-export function findingViews(findings: readonly Finding[]): FindingView[] {
-  return findings
-    .map((f, i) => ({ key: `${i}:${f.code}:${f.cell ?? ''}`, severity: f.severity, code: f.code, cell: f.cell, message: findingText(f) }))
-    .sort((a, b) => ORDER[a.severity] - ORDER[b.severity]);
-}
-
-export function countBySeverity(findings: readonly { severity: Severity }[]): Record<Severity, number> {
-  const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
-  for (const f of findings) counts[f.severity]++;
-  return counts;
 }
 
 /** One annotation per flagged cell: its worst severity, every message on its own line. */

@@ -1,7 +1,6 @@
 import { Button, CounterBadge, Text, makeStyles, tokens } from '@fluentui/react-components';
-import type { Severity } from '../../../shared/model/finding.ts';
-import { SEVERITY_LABEL } from '../use-cases/finding-text.ts';
-import type { FindingView } from '../use-cases/sheet-view.ts';
+import type { Severity } from '../shared/model/finding.ts';
+import { SEVERITY_LABEL, type FindingView } from './finding-text.ts';
 
 const useStyles = makeStyles({
   group: { marginBlock: '8px' },
