@@ -52,6 +52,7 @@ export function buildSummary(submissions: readonly SubmissionInput[], options: S
       rejected: submissions.filter((s) => s.status === 'rejected').length,
       unreadable: submissions.filter((s) => s.status === 'unreadable').length,
     },
+    excluded: [...(options.excluded ?? [])],
   };
 }
 

@@ -3,3 +3,4 @@ export * from './judge.ts';
 export * from './latest.ts';
 export * from './ward-rollup.ts';
 export * from './build-summary.ts';
+export * from './excluded.ts';

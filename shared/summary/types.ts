@@ -1,5 +1,6 @@
 import type { FamilyId, FileError, SheetRecord } from '../model/record.ts';
 import type { RenderedFinding } from '../model/finding.ts';
+import type { ExcludedInput } from './excluded.ts';
 
 /** How a submission ended: read and accepted, read but refused by validation, or not readable at all. */
 export type SubmissionStatus = 'accepted' | 'rejected' | 'unreadable';
@@ -154,6 +155,10 @@ export interface SummaryOptions {
   expectedDivisions: readonly string[];
   /** ISO time of generation, passed in (shared/ has no clock). */
   generatedAt: string;
+  /** Inputs of other bodies or years, listed as 対象外 (consolidate's grouping). */
+  excluded?: readonly ExcludedInput[];
+  /** The same body's submissions of the previous fiscal year, when the input holds them (year over year). */
+  previous?: readonly SubmissionInput[];
 }
 
 /** Everything the summary workbook shows, as plain data. */
@@ -173,4 +178,6 @@ export interface SummaryModel {
   findings: FindingRow[];
   statuses: StatusRow[];
   counts: { files: number; accepted: number; rejected: number; unreadable: number };
+  /** Inputs left out of this summary (other bodies or years), with the reason. */
+  excluded: ExcludedInput[];
 }
