@@ -1,0 +1,125 @@
+import type { SheetRecord } from '../model/record.ts';
+import { normalizeText } from '../values/normalize.ts';
+import type { SubmissionInput } from './types.ts';
+
+/**
+ * Header fields that name the body a sheet reports to, most specific first: the ward a form names
+ * (実施計画, 自己評価), the department of a division sheet (組織目標: 秋葉区役所), the organisation of a
+ * body's own sheet (区の組織目標, 方針書). A form naming none of them (施策シート) has no body.
+ */
+const BODY_FIELDS = ['ward', 'municipality', 'department', 'organization'] as const;
+
+/** Title for the sheets that name no body, summarised per year. */
+export const UNKNOWN_BODY = '団体名不明';
+
+/** The body as written, tidied: half-width, one space, "秋葉区役所" → "秋葉区"; null when blank. */
+export function bodyName(text: string | null | undefined): string | null {
+  const t = normalizeText(text ?? '');
+  if (!t) return null;
+  const bare = t.replace(/(役所|役場)$/, '');
+  return bare.length >= 2 ? bare : t;
+}
+
+/** The key two spellings of one body share: "秋葉区役所", "秋葉区" and "秋 葉区" are one body. */
+export function bodyKey(text: string): string {
+  return (bodyName(text) ?? '').replace(/\s+/g, '');
+}
+
+/** The body a sheet reports to, from its header fields; null when the form names none. */
+export function bodyOfSheet(sheet: SheetRecord): string | null {
+  for (const field of BODY_FIELDS) {
+    const name = bodyName(sheet.fields?.[field]?.value);
+    if (name) return name;
+  }
+  return null;
+}
+
+/** The inputs of one summary: one body (or none named) and one fiscal year. */
+export interface SummaryGroup {
+  /** bodyKey of the body, or "" for sheets that name none. */
+  key: string;
+  /** The body as first written, or null when the sheets name none. */
+  body: string | null;
+  fiscalYear: number | null;
+  /** Each submission with only this group's sheets (a workbook of two years is in two groups). */
+  submissions: SubmissionInput[];
+}
+
+export interface GroupedInputs {
+  /** Ordered by body, then fiscal year. */
+  groups: SummaryGroup[];
+  /** Unreadable files and workbooks without a known form: they name no body nor year. */
+  loose: SubmissionInput[];
+}
+
+/** The title of a group: its body, or 団体名不明. */
+export function groupTitle(group: Pick<SummaryGroup, 'body'>): string {
+  return group.body ?? UNKNOWN_BODY;
+}
+
+/**
+ * Splits the submissions by body and fiscal year, per sheet. A sheet naming no year joins its body's
+ * only year when the body has exactly one, else a group of its own (year unknown). Never merges two
+ * bodies or two years.
+ */
+export function groupSubmissions(submissions: readonly SubmissionInput[]): GroupedInputs {
+  const placed = submissions.map((s) => ({ submission: s, sheets: s.sheets.filter((sh) => sh.family !== null).map((sheet) => ({ sheet, body: bodyOfSheet(sheet) })) }));
+  const yearsOf = new Map<string, Set<number>>();
+  for (const p of placed) {
+    for (const { sheet, body } of p.sheets) {
+      if (sheet.fiscalYear === null) continue;
+      const key = body === null ? '' : bodyKey(body);
+      const years = yearsOf.get(key) ?? new Set<number>();
+      years.add(sheet.fiscalYear);
+      yearsOf.set(key, years);
+    }
+  }
+  const groups = new Map<string, SummaryGroup & { sheetsOf: Map<SubmissionInput, SheetRecord[]> }>();
+  const loose: SubmissionInput[] = [];
+  for (const p of placed) {
+    if (p.sheets.length === 0) {
+      loose.push(p.submission);
+      continue;
+    }
+    for (const { sheet, body } of p.sheets) {
+      const key = body === null ? '' : bodyKey(body);
+      const years = yearsOf.get(key);
+      const fiscalYear = sheet.fiscalYear ?? (years?.size === 1 ? [...years][0]! : null);
+      const id = `${key}\u0000${fiscalYear ?? ''}`;
+      let group = groups.get(id);
+      if (!group) {
+        group = { key, body, fiscalYear, submissions: [], sheetsOf: new Map() };
+        groups.set(id, group);
+      }
+      const own = group.sheetsOf.get(p.submission);
+      if (own) own.push(sheet);
+      else group.sheetsOf.set(p.submission, [sheet]);
+    }
+  }
+  const ordered = [...groups.values()].map(({ sheetsOf, ...group }) => ({
+    ...group,
+    submissions: [...sheetsOf].map(([submission, sheets]) => (sheets.length === submission.sheets.length ? submission : { ...submission, sheets })),
+  }));
+  ordered.sort((a, b) => (a.key === '' ? 1 : 0) - (b.key === '' ? 1 : 0) || compare(a.key, b.key) || (a.fiscalYear ?? 9999) - (b.fiscalYear ?? 9999));
+  return { groups: ordered, loose };
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** True when `wanted` (what a coordinator typed: "秋葉区", "秋葉区役所", "増田地域局") names the group's body. */
+export function bodyMatches(group: Pick<SummaryGroup, 'key' | 'body'>, wanted: string): boolean {
+  const key = bodyKey(wanted);
+  if (!key) return false;
+  if (group.body === null) return key === UNKNOWN_BODY;
+  if (group.key === key) return true;
+  // One word of a longer name: "増田地域局" for "まちづくり推進部 増田地域局".
+  return group.body.split(' ').some((word) => bodyKey(word) === key);
+}
+
+/** The group of the same body and the year before, when the input holds it. */
+export function previousGroup(groups: readonly SummaryGroup[], group: SummaryGroup): SummaryGroup | null {
+  if (group.fiscalYear === null) return null;
+  return groups.find((g) => g.key === group.key && g.fiscalYear === group.fiscalYear! - 1) ?? null;
+}

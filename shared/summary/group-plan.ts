@@ -1,0 +1,123 @@
+import { eraFiscalYear } from '../values/format-year.ts';
+import type { ExcludedInput } from './excluded.ts';
+import { bodyKey, bodyMatches, groupSubmissions, groupTitle, previousGroup, type SummaryGroup } from './group-inputs.ts';
+import type { SubmissionInput } from './types.ts';
+
+/** A ward (or other body) the configuration knows, with the divisions expected to submit. */
+export interface ExpectedBody {
+  id: string;
+  name: string;
+  fiscalYear: number;
+  divisions: readonly string[];
+}
+
+/** Which summary a coordinator asked for (`--ward`, `--fiscal-year`); null fields select every one. */
+export interface SummarySelection {
+  body: string | null;
+  fiscalYear: number | null;
+}
+
+/** One summary to build: its body and year, its inputs, and what it leaves out. */
+export interface SummaryPlan {
+  group: SummaryGroup;
+  /** The group's submissions plus the unreadable and form-less files placed with it. */
+  submissions: SubmissionInput[];
+  /** The same body's previous fiscal year, when the input holds it. */
+  previous: SubmissionInput[];
+  /** Inputs not in this summary, with the reason (only when a selection narrowed the input). */
+  excluded: ExcludedInput[];
+  expectedDivisions: readonly string[];
+}
+
+export interface SummaryPlans {
+  plans: SummaryPlan[];
+  /** Every body and year the input holds, selected or not. */
+  groups: SummaryGroup[];
+  /** Unreadable and form-less files no summary lists (several summaries, none from their folder). */
+  unplaced: SubmissionInput[];
+  /** Inputs of the groups the selection left out. */
+  excluded: ExcludedInput[];
+}
+
+/** "秋葉区 令和2年度" — how a group is named in messages and file names. */
+export function groupLabel(group: Pick<SummaryGroup, 'body' | 'fiscalYear'>): string {
+  return `${groupTitle(group)} ${yearLabel(group.fiscalYear)}`;
+}
+
+function yearLabel(year: number | null): string {
+  return year === null ? '年度不明' : eraFiscalYear(year);
+}
+
+/**
+ * Decides the summaries: one per body and fiscal year the input holds, or the ones the selection names.
+ * A selection that matches no input but a configured ward gives that ward's summary (every division 未提出).
+ * Unreadable files name no body: with one summary they are all in it; with several, each is in the
+ * summaries that have a file in its folder.
+ */
+export function planSummaries(submissions: readonly SubmissionInput[], selection: SummarySelection, bodies: readonly ExpectedBody[]): SummaryPlans {
+  const { groups, loose } = groupSubmissions(submissions);
+  const selecting = selection.body !== null || selection.fiscalYear !== null;
+  let chosen = groups.filter((g) => matches(g, selection, bodies));
+  if (chosen.length === 0 && selection.body !== null) {
+    const configured = findBody(bodies, selection.body, selection.fiscalYear);
+    if (configured) chosen = [{ key: bodyKey(configured.name), body: configured.name, fiscalYear: selection.fiscalYear ?? configured.fiscalYear, submissions: [] }];
+  }
+  const excluded = selecting ? groups.filter((g) => !chosen.includes(g)).flatMap((g) => chosen.length === 1 ? excludedFrom(g, chosen[0]!) : excludedFrom(g, null)) : [];
+  const placedLoose = new Set<SubmissionInput>();
+  const plans = chosen.map((group) => {
+    const mine = chosen.length === 1 ? loose : loose.filter((s) => group.submissions.some((g) => folderOf(g.file) === folderOf(s.file)));
+    for (const s of mine) placedLoose.add(s);
+    const previous = previousGroup(groups, group);
+    return {
+      group,
+      submissions: [...group.submissions, ...mine],
+      previous: previous?.submissions ?? [],
+      excluded,
+      expectedDivisions: expectedFor(group, bodies),
+    };
+  });
+  return { plans, groups, unplaced: plans.length === 0 ? [] : loose.filter((s) => !placedLoose.has(s)), excluded };
+}
+
+function matches(group: SummaryGroup, selection: SummarySelection, bodies: readonly ExpectedBody[]): boolean {
+  if (selection.fiscalYear !== null && group.fiscalYear !== selection.fiscalYear) return false;
+  if (selection.body === null) return true;
+  const configured = bodies.find((b) => b.id === selection.body);
+  return bodyMatches(group, configured ? configured.name : selection.body);
+}
+
+/** The configured body a coordinator named (by id or name), preferring the entry of the year asked for. */
+export function findBody(bodies: readonly ExpectedBody[], wanted: string, fiscalYear: number | null): ExpectedBody | null {
+  const named = bodies.filter((b) => b.id === wanted || bodyKey(b.name) === bodyKey(wanted));
+  return named.find((b) => fiscalYear === null || b.fiscalYear === fiscalYear) ?? null;
+}
+
+function expectedFor(group: SummaryGroup, bodies: readonly ExpectedBody[]): readonly string[] {
+  if (group.body === null) return [];
+  return bodies.find((b) => bodyKey(b.name) === group.key && b.fiscalYear === group.fiscalYear)?.divisions ?? [];
+}
+
+/** One line per file of a left-out group, saying how it differs from the summary (or summaries) written. */
+function excludedFrom(group: SummaryGroup, target: SummaryGroup | null): ExcludedInput[] {
+  const reason = target === null
+    ? `指定された団体・年度ではありません（${groupLabel(group)}）`
+    : target.key === group.key
+      ? target.fiscalYear !== null && group.fiscalYear === target.fiscalYear - 1
+        ? `前年度（${yearLabel(group.fiscalYear)}）の提出です（前年度との比較にだけ使います）`
+        : `対象年度（${yearLabel(target.fiscalYear)}）と異なる年度（${yearLabel(group.fiscalYear)}）です`
+      : target.fiscalYear === group.fiscalYear
+        ? `対象の団体（${groupTitle(target)}）と異なる団体（${groupTitle(group)}）です`
+        : `対象（${groupLabel(target)}）と異なる団体・年度（${groupLabel(group)}）です`;
+  return group.submissions.map((s) => ({
+    file: s.file,
+    sheet: s.sheets.length === 1 ? s.sheets[0]!.sheet : null,
+    body: group.body,
+    fiscalYear: group.fiscalYear,
+    reason: s.sheets.length > 1 ? `${reason}（${s.sheets.length} シート）` : reason,
+  }));
+}
+
+function folderOf(file: string): string {
+  const cut = Math.max(file.lastIndexOf('/'), file.lastIndexOf('\\'));
+  return cut < 0 ? '' : file.slice(0, cut);
+}
