@@ -2,11 +2,13 @@ import { createHash, randomUUID } from 'node:crypto';
 import { access, readdir, readFile, stat, utimes } from 'node:fs/promises';
 import { join } from 'node:path';
 import { durableCreate, durableWrite } from './durable-write.ts';
-import { StorageError, type NewSubmission, type SubmissionMeta, type SubmissionResult, type SubmissionStore, type SummaryStore } from './storage-port.ts';
+import { StorageError, type NewSubmission, type SubmissionMeta, type SubmissionResult, type SubmissionStore, type SummaryStore, type SummaryVersion } from './storage-port.ts';
 
 const ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const SHA = /^[0-9a-f]{64}$/;
 const WARD = /^[a-z0-9][a-z0-9_-]{0,63}$/;
+/** A history id: the build time, compact and sortable (20201201T093000123Z). */
+const VERSION = /^\d{8}T\d{9}Z$/;
 
 /** True for ids this store hands out; anything else never reaches a path. */
 export function isSubmissionId(id: string): boolean {
@@ -96,13 +98,40 @@ export class FsSubmissionStore implements SubmissionStore {
   }
 }
 
-/** Summaries on a local filesystem: `summaries/<ward>/<fiscalYear>.xlsx`, replaced atomically. */
+/**
+ * Summaries on a local filesystem: `summaries/<ward>/<fiscalYear>.xlsx`, replaced atomically, and a copy of
+ * every build under `summaries/<ward>/history/<fiscalYear>/<built>.xlsx` for the console's list.
+ */
 export class FsSummaryStore implements SummaryStore {
   constructor(private readonly root: string) {}
 
   async put(ward: string, fiscalYear: number, bytes: Buffer, asOf?: Date): Promise<void> {
     await durableWrite(this.path(ward, fiscalYear), bytes);
     if (asOf) await utimes(this.path(ward, fiscalYear), asOf, asOf);
+    // The history copy is a convenience: the latest summary above is what counts, so a failure here is not one.
+    const id = new Date().toISOString().replace(/[-:.]/g, '');
+    await durableWrite(join(this.historyDir(ward, fiscalYear), `${id}.xlsx`), bytes).catch(() => undefined);
+  }
+
+  async history(ward: string, fiscalYear: number): Promise<SummaryVersion[]> {
+    if (!WARD.test(ward) || !Number.isInteger(fiscalYear)) return [];
+    const dir = this.historyDir(ward, fiscalYear);
+    const names = await readdir(dir).catch(() => [] as string[]);
+    const versions: SummaryVersion[] = [];
+    for (const name of names) {
+      const id = name.replace(/\.xlsx$/, '');
+      if (!VERSION.test(id) || name !== `${id}.xlsx`) continue;
+      const size = await stat(join(dir, name)).then((s) => s.size, () => -1);
+      if (size < 0) continue;
+      const builtAt = `${id.slice(0, 4)}-${id.slice(4, 6)}-${id.slice(6, 8)}T${id.slice(9, 11)}:${id.slice(11, 13)}:${id.slice(13, 15)}.${id.slice(15, 18)}Z`;
+      versions.push({ id, builtAt, size });
+    }
+    return versions.sort((a, b) => (a.id < b.id ? 1 : a.id > b.id ? -1 : 0));
+  }
+
+  async getVersion(ward: string, fiscalYear: number, id: string): Promise<Buffer | null> {
+    if (!WARD.test(ward) || !Number.isInteger(fiscalYear) || !VERSION.test(id)) return null;
+    return readFile(join(this.historyDir(ward, fiscalYear), `${id}.xlsx`)).catch(() => null);
   }
 
   async asOf(ward: string, fiscalYear: number): Promise<Date | null> {
@@ -118,6 +147,11 @@ export class FsSummaryStore implements SummaryStore {
   private path(ward: string, fiscalYear: number): string {
     if (!WARD.test(ward) || !Number.isInteger(fiscalYear)) throw new StorageError('不正な区 ID または年度です。');
     return join(this.root, 'summaries', ward, `${fiscalYear}.xlsx`);
+  }
+
+  private historyDir(ward: string, fiscalYear: number): string {
+    if (!WARD.test(ward) || !Number.isInteger(fiscalYear)) throw new StorageError('不正な区 ID または年度です。');
+    return join(this.root, 'summaries', ward, 'history', String(fiscalYear));
   }
 }
 

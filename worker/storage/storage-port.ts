@@ -15,6 +15,8 @@ export interface SubmissionMeta {
   status: SubmissionState;
   error: FileError | null;
   finishedAt: string | null;
+  /** The file name as uploaded (sanitised, display only: never part of a path); absent when none was sent. */
+  fileName?: string;
 }
 
 /** The outcome of ingesting a submission: records and findings of every sheet. */
@@ -26,7 +28,7 @@ export interface SubmissionResult {
   finishedAt?: string;
 }
 
-export type NewSubmission = Pick<SubmissionMeta, 'ward' | 'fiscalYear' | 'division' | 'receivedAt'>;
+export type NewSubmission = Pick<SubmissionMeta, 'ward' | 'fiscalYear' | 'division' | 'receivedAt' | 'fileName'>;
 
 /** Durable submissions: the bytes content-addressed, metadata and results as JSON. */
 export interface SubmissionStore {
@@ -51,6 +53,17 @@ export interface SummaryStore {
   get(ward: string, fiscalYear: number): Promise<Buffer | null>;
   /** The stored summary's `asOf`, or null when there is none: reconciliation rebuilds a stale one. */
   asOf(ward: string, fiscalYear: number): Promise<Date | null>;
+  /** Every summary built for the ward and year, newest first (each `put` keeps a copy). */
+  history?(ward: string, fiscalYear: number): Promise<SummaryVersion[]>;
+  /** The bytes of one earlier summary, by its `history` id. */
+  getVersion?(ward: string, fiscalYear: number, id: string): Promise<Buffer | null>;
+}
+
+/** One built summary kept in the history. */
+export interface SummaryVersion {
+  id: string;
+  builtAt: string;
+  size: number;
 }
 
 /** A storage operation failed (disk full, permissions): the intake answers 503. */

@@ -1,0 +1,124 @@
+// The console's one way to the server: every route and URL the page uses is built here, typed by the
+// server's own answer shapes (worker/console/api-types.ts). Components call these functions only.
+import type { CheckResult, ConsolidationState, HistoryEntry, Me, SubmissionDetail, SummaryList, TemplateList, WardStatus } from '../../worker/console/api-types.ts';
+
+export type * from '../../worker/console/api-types.ts';
+
+const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/** A refusal or failure, with the server's Japanese message. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+}
+
+/** Called when the session is gone (401), so the page can return to sign-in. */
+let onSignedOut: (() => void) | null = null;
+export function whenSignedOut(handler: (() => void) | null): void {
+  onSignedOut = handler;
+}
+
+async function errorOf(res: Response): Promise<ApiError> {
+  const body = (await res.json().catch(() => null)) as { error?: { code?: string; message?: string } } | null;
+  const fallback = res.status >= 500 ? 'サーバーで問題が起きました。しばらくしてからもう一度お試しください。' : '処理できませんでした。';
+  return new ApiError(res.status, body?.error?.code ?? 'error', body?.error?.message ?? fallback);
+}
+
+async function send(method: string, path: string, init: { json?: unknown; file?: File; headers?: Record<string, string> } = {}): Promise<Response> {
+  const headers: Record<string, string> = { ...init.headers };
+  let body: BodyInit | undefined;
+  if (init.json !== undefined) {
+    headers['content-type'] = 'application/json';
+    body = JSON.stringify(init.json);
+  } else if (init.file) {
+    headers['content-type'] = XLSX_TYPE;
+    headers['x-mokuhyo-filename'] = encodeURIComponent(init.file.name);
+    body = init.file;
+  }
+  let res: Response;
+  try {
+    res = await fetch(path, { method, headers, body: body ?? null, credentials: 'same-origin', cache: 'no-store' });
+  } catch {
+    throw new ApiError(0, 'network', 'サーバーに接続できません。ネットワークを確かめてください。');
+  }
+  if (!res.ok) {
+    const err = await errorOf(res);
+    if (res.status === 401 && path !== '/api/session') onSignedOut?.();
+    throw err;
+  }
+  return res;
+}
+
+async function json<T>(method: string, path: string, init?: Parameters<typeof send>[2]): Promise<T> {
+  return (await (await send(method, path, init)).json()) as T;
+}
+
+/** The file name a download response carries (RFC 5987 filename*), or the fallback. */
+function downloadName(res: Response, fallback: string): string {
+  const header = res.headers.get('content-disposition') ?? '';
+  const star = /filename\*=UTF-8''([^;]+)/i.exec(header);
+  if (star?.[1]) {
+    try {
+      return decodeURIComponent(star[1]);
+    } catch {
+      return fallback;
+    }
+  }
+  return fallback;
+}
+
+export interface Download {
+  blob: Blob;
+  name: string;
+}
+
+const enc = encodeURIComponent;
+
+export const api = {
+  /** Who is signed in, or null. */
+  me: async () => (await json<{ signedIn: boolean; me: Me | null }>('GET', '/api/session')).me,
+  login: (token: string) => json<Me>('POST', '/api/session', { json: { token } }),
+  logout: async () => {
+    await send('DELETE', '/api/session').catch(() => undefined);
+  },
+  wardStatus: () => json<WardStatus>('GET', '/api/console/status'),
+  history: () => json<HistoryEntry[]>('GET', '/api/console/history'),
+  submission: (id: string) => json<SubmissionDetail>('GET', `/api/console/submissions/${enc(id)}`),
+  check: (file: File) => json<CheckResult>('POST', '/api/console/check', { file }),
+  checkMarkedCopy: async (file: File): Promise<Download> => {
+    const res = await send('POST', '/api/console/check/annotated', { file });
+    return { blob: await res.blob(), name: downloadName(res, '確認結果.xlsx') };
+  },
+  submit: (file: File) => json<{ id: string; status: string }>('POST', '/api/submissions', { file }),
+  startConsolidation: (ward: string, fiscalYear: number) => json<{ id: string }>('POST', '/api/consolidations', { json: { ward, fiscalYear } }),
+  consolidation: (id: string) => json<ConsolidationState>('GET', `/api/consolidations/${enc(id)}`),
+  summaries: () => json<SummaryList>('GET', '/api/console/summaries'),
+  templates: () => json<TemplateList>('GET', '/api/console/templates'),
+  /** Links the browser downloads directly (the session cookie goes with them). */
+  urls: {
+    workbook: (id: string) => `/api/console/submissions/${enc(id)}/workbook`,
+    markedCopy: (id: string) => `/api/console/submissions/${enc(id)}/annotated`,
+    summary: (ward: string, fiscalYear: number) => `/api/summaries/${enc(ward)}/${fiscalYear}`,
+    summaryVersion: (version: string) => `/api/console/summaries/${enc(version)}`,
+    template: (family: string, variant: string, division: string | null) =>
+      `/api/console/templates/${enc(family)}/${enc(variant)}${division ? `?division=${enc(division)}` : ''}`,
+  },
+};
+
+/** Saves a downloaded file through the browser's usual download. */
+export function saveDownload({ blob, name }: Download): void {
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}

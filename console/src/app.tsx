@@ -1,0 +1,92 @@
+import { Button, Spinner, Tab, TabList, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { useEffect, useState } from 'react';
+import { api, whenSignedOut, type Me } from './api.ts';
+import { CheckPage } from './division/check-page.tsx';
+import { Login } from './login.tsx';
+import { StatusPage } from './coordinator/status-page.tsx';
+import { SubmissionPage } from './submission-page.tsx';
+import { SummaryPage } from './coordinator/summary-page.tsx';
+import { TemplatesPage } from './coordinator/templates-page.tsx';
+import { useHashRoute } from './use-hash-route.ts';
+
+const useStyles = makeStyles({
+  header: { display: 'flex', alignItems: 'center', gap: '16px', flexWrap: 'wrap', padding: '8px 24px', background: tokens.colorBrandBackground, color: tokens.colorNeutralForegroundOnBrand },
+  brand: { fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold, margin: 0 },
+  who: { marginInlineStart: 'auto', display: 'flex', alignItems: 'center', gap: '12px' },
+  nav: { padding: '0 16px', background: tokens.colorNeutralBackground1, borderBottom: `1px solid ${tokens.colorNeutralStroke2}` },
+  main: { padding: '16px 24px 48px', maxWidth: '1200px', margin: '0 auto', boxSizing: 'border-box' },
+  logout: { color: tokens.colorNeutralForegroundOnBrand, minWidth: 'auto' },
+});
+
+const COORDINATOR_TABS = [
+  { value: 'status', label: '提出状況' },
+  { value: 'summary', label: '集計' },
+  { value: 'templates', label: '様式' },
+];
+const SUBMITTER_TABS = [{ value: 'check', label: '確認と提出' }];
+
+export function App() {
+  const styles = useStyles();
+  const [me, setMe] = useState<Me | null | undefined>(undefined);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [route, go] = useHashRoute();
+
+  useEffect(() => {
+    api.me().then(setMe, () => setMe(null));
+    whenSignedOut(() => {
+      setNotice('ログインの有効期限が切れました。もう一度ログインしてください。');
+      setMe(null);
+    });
+    return () => whenSignedOut(null);
+  }, []);
+
+  if (me === undefined) return <Spinner label="読み込み中…" style={{ marginTop: '20vh' }} />;
+  if (me === null) return <Login notice={notice} onSignedIn={(m) => { setNotice(null); setMe(m); }} />;
+
+  const tabs = me.role === 'coordinator' ? COORDINATOR_TABS : SUBMITTER_TABS;
+  const section = route[0] === 'submissions' ? 'submissions' : tabs.some((t) => t.value === route[0]) ? route[0]! : tabs[0]!.value;
+  const logout = async () => {
+    await api.logout();
+    setNotice('ログアウトしました。');
+    setMe(null);
+    window.location.hash = '';
+  };
+  const title = me.role === 'coordinator' ? `${me.ward.name}（集計担当）` : `${me.ward.name} ${me.division ?? ''}`;
+  return (
+    <>
+      <a className="skip-link" href="#main">本文へ移動</a>
+      <header className={styles.header}>
+        <h1 className={styles.brand}>目標シート</h1>
+        <Text>{me.ward.fiscalYearLabel}</Text>
+        <div className={styles.who}>
+          <Text weight="semibold">{title}</Text>
+          <Button appearance="transparent" className={`${styles.logout} no-print`} onClick={logout}>
+            ログアウト
+          </Button>
+        </div>
+      </header>
+      <nav className={`${styles.nav} no-print`} aria-label="画面の切り替え">
+        <TabList selectedValue={section === 'submissions' ? null : section} onTabSelect={(_e, d) => go(String(d.value))}>
+          {tabs.map((t) => (
+            <Tab key={t.value} value={t.value}>
+              {t.label}
+            </Tab>
+          ))}
+        </TabList>
+      </nav>
+      <main id="main" className={styles.main} tabIndex={-1}>
+        {section === 'submissions' && route[1] ? (
+          <SubmissionPage id={route[1]} me={me} back={() => go(me.role === 'coordinator' ? 'status' : 'check')} />
+        ) : section === 'summary' ? (
+          <SummaryPage me={me} />
+        ) : section === 'templates' ? (
+          <TemplatesPage />
+        ) : section === 'check' || me.role === 'submitter' ? (
+          <CheckPage me={me} />
+        ) : (
+          <StatusPage me={me} />
+        )}
+      </main>
+    </>
+  );
+}

@@ -1,0 +1,118 @@
+import { Button, Link, MessageBar, MessageBarBody, Spinner, Text, Title2, makeStyles, tokens } from '@fluentui/react-components';
+import { useCallback, useEffect, useState } from 'react';
+import { api, ApiError, type HistoryEntry, type Me, type WardStatus } from '../api.ts';
+import { HistoryTable } from '../history-table.tsx';
+import { StatusBadge } from '../status-badge.tsx';
+import { usePolling } from '../use-polling.ts';
+import { jst } from '../words.ts';
+
+const useStyles = makeStyles({
+  counts: { display: 'flex', gap: '12px', flexWrap: 'wrap', margin: '12px 0 16px' },
+  count: { background: tokens.colorNeutralBackground1, border: `1px solid ${tokens.colorNeutralStroke2}`, borderRadius: tokens.borderRadiusMedium, padding: '8px 16px', minWidth: '120px' },
+  number: { fontSize: tokens.fontSizeHero700, fontWeight: tokens.fontWeightSemibold, lineHeight: tokens.lineHeightHero700 },
+  table: { borderCollapse: 'collapse', width: '100%', background: tokens.colorNeutralBackground1 },
+  th: { textAlign: 'left', padding: '8px', borderBottom: `2px solid ${tokens.colorNeutralStroke1}`, whiteSpace: 'nowrap', fontWeight: tokens.fontWeightSemibold },
+  td: { padding: '8px', borderBottom: `1px solid ${tokens.colorNeutralStroke2}`, verticalAlign: 'middle' },
+  num: { textAlign: 'right', whiteSpace: 'nowrap' },
+  file: { wordBreak: 'break-all', maxWidth: '260px' },
+  wrap: { overflowX: 'auto' },
+  bar: { display: 'flex', alignItems: 'center', gap: '12px', flexWrap: 'wrap' },
+});
+
+/** 提出状況: one row per expected division with its status; counts at the top; updates itself. */
+export function StatusPage({ me }: { me: Me }) {
+  const styles = useStyles();
+  const [status, setStatus] = useState<WardStatus | null>(null);
+  const [history, setHistory] = useState<HistoryEntry[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const load = useCallback(() => {
+    Promise.all([api.wardStatus(), api.history()]).then(
+      ([s, h]) => {
+        setStatus(s);
+        setHistory(h);
+        setError(null);
+      },
+      (err: unknown) => setError(err instanceof ApiError ? err.message : '提出状況を読み込めませんでした。'),
+    );
+  }, []);
+  useEffect(load, [load]);
+  // While a file is being processed every 3 s, otherwise every 15 s (new submissions); never while hidden.
+  usePolling(load, status?.busy ? 3000 : 15000, status !== null);
+
+  if (!status) return error ? <MessageBar intent="error"><MessageBarBody>{error}</MessageBarBody></MessageBar> : <Spinner label="読み込み中…" />;
+  const { counts } = status;
+  return (
+    <section aria-labelledby="status-title">
+      <div className={styles.bar}>
+        <Title2 as="h2" id="status-title">提出状況</Title2>
+        <Text>{`${me.ward.name}\u3000${me.ward.fiscalYearLabel}`}</Text>
+        {status.busy && <Spinner size="tiny" label="処理中の提出があります（自動で更新します）" />}
+        <Button className="no-print" onClick={() => window.print()}>印刷</Button>
+      </div>
+      {error && <MessageBar intent="warning"><MessageBarBody>{error}</MessageBarBody></MessageBar>}
+      <div className={styles.counts} role="group" aria-label="集計">
+        <div className={styles.count} aria-label={`受理 ${counts.accepted} / 全 ${counts.expected}`}>
+          <Text block>受理</Text>
+          <span className={styles.number}>{counts.accepted}</span> <Text>/ 全 {counts.expected}</Text>
+        </div>
+        <div className={styles.count} aria-label={`未提出 ${counts.missing}`}>
+          <Text block>未提出</Text>
+          <span className={styles.number}>{counts.missing}</span>
+        </div>
+        <div className={styles.count} aria-label={`処理中 ${counts.processing}`}>
+          <Text block>処理中</Text>
+          <span className={styles.number}>{counts.processing}</span>
+        </div>
+        <div className={styles.count} aria-label={`差戻し ${counts.rejected}、読込不可 ${counts.unreadable}`}>
+          <Text block>差戻し・読込不可</Text>
+          <span className={styles.number}>{counts.rejected + counts.unreadable}</span>
+        </div>
+      </div>
+      <div className={styles.wrap}>
+        <table className={styles.table} aria-labelledby="status-title">
+          <thead>
+            <tr>
+              <th scope="col" className={styles.th}>課</th>
+              <th scope="col" className={styles.th}>状況</th>
+              <th scope="col" className={styles.th}>受付日時</th>
+              <th scope="col" className={styles.th}>ファイル</th>
+              <th scope="col" className={styles.th}>提出した課</th>
+              <th scope="col" className={`${styles.th} ${styles.num}`}>エラー</th>
+              <th scope="col" className={`${styles.th} ${styles.num}`}>警告</th>
+              <th scope="col" className={`${styles.th} no-print`}>詳細</th>
+            </tr>
+          </thead>
+          <tbody>
+            {status.rows.map((row) => (
+              <tr key={row.division} data-division={row.division}>
+                <th scope="row" className={styles.td} style={{ textAlign: 'left', fontWeight: 'normal' }}>
+                  {row.division}
+                  {!row.expected && <Text size={200}>（設定にない課）</Text>}
+                </th>
+                <td className={styles.td}>
+                  <StatusBadge status={row.status} />
+                </td>
+                <td className={styles.td}>{row.latest ? jst(row.latest.receivedAt) : '—'}</td>
+                <td className={`${styles.td} ${styles.file}`}>{row.latest ? (row.latest.fileName ?? '（名前なし）') : '—'}</td>
+                <td className={styles.td}>{row.latest?.division ?? '—'}</td>
+                <td className={`${styles.td} ${styles.num}`}>{row.latest && row.latest.status !== 'processing' ? row.latest.errors : '—'}</td>
+                <td className={`${styles.td} ${styles.num}`}>{row.latest && row.latest.status !== 'processing' ? row.latest.warnings : '—'}</td>
+                <td className={`${styles.td} no-print`}>
+                  {row.latest ? (
+                    <Link href={`#/submissions/${row.latest.id}`} aria-label={`${row.division}の提出を開く`}>
+                      開く
+                    </Link>
+                  ) : (
+                    '—'
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <h2 id="history-title" style={{ marginTop: '32px' }}>提出の履歴</h2>
+      {history && <HistoryTable entries={history} caption="提出の履歴" showDivision />}
+    </section>
+  );
+}

@@ -1,0 +1,190 @@
+import { Button, MessageBar, MessageBarBody, MessageBarTitle, Spinner, Text, Title2, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
+import { useCallback, useEffect, useRef, useState, type DragEvent } from 'react';
+import { FindingsTable } from '../../../ui/findings-table.tsx';
+import { api, ApiError, saveDownload, type CheckResult, type HistoryEntry, type Me, type SubmissionDetail } from '../api.ts';
+import { HistoryTable } from '../history-table.tsx';
+import { StatusBadge } from '../status-badge.tsx';
+import { usePolling } from '../use-polling.ts';
+
+const useStyles = makeStyles({
+  drop: { border: `2px dashed ${tokens.colorNeutralStroke1}`, borderRadius: tokens.borderRadiusLarge, padding: '24px', background: tokens.colorNeutralBackground1, display: 'flex', flexDirection: 'column', alignItems: 'center', gap: '12px', textAlign: 'center' },
+  dragging: { border: `2px dashed ${tokens.colorBrandStroke1}`, background: tokens.colorBrandBackground2 },
+  hidden: { position: 'absolute', width: '1px', height: '1px', overflow: 'hidden', clip: 'rect(0 0 0 0)' },
+  actions: { display: 'flex', gap: '12px', flexWrap: 'wrap', alignItems: 'center', margin: '16px 0' },
+  section: { marginTop: '24px' },
+});
+
+const VERDICT: Record<CheckResult['status'], { intent: 'success' | 'warning' | 'error'; title: string; body: string }> = {
+  accepted: { intent: 'success', title: 'このまま提出できます', body: 'エラーはありません。警告があれば内容を確かめてから「提出」を押してください。' },
+  rejected: { intent: 'warning', title: 'このままでは差戻しになります', body: 'エラーを直してから、もう一度ファイルを選んでください。' },
+  unreadable: { intent: 'error', title: 'このファイルは読み込めません', body: '' },
+};
+
+/** 確認と提出: choose or drop a workbook → findings → marked copy → 提出 → verdict; the division's history. */
+export function CheckPage({ me }: { me: Me }) {
+  const styles = useStyles();
+  const input = useRef<HTMLInputElement>(null);
+  const [file, setFile] = useState<File | null>(null);
+  const [result, setResult] = useState<CheckResult | null>(null);
+  const [busy, setBusy] = useState<null | 'check' | 'copy' | 'submit'>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [dragging, setDragging] = useState(false);
+  const [submitted, setSubmitted] = useState<SubmissionDetail | null>(null);
+  const [history, setHistory] = useState<HistoryEntry[]>([]);
+
+  const loadHistory = useCallback(() => {
+    api.history().then(setHistory, () => undefined);
+  }, []);
+  useEffect(loadHistory, [loadHistory]);
+
+  const choose = async (chosen: File | undefined) => {
+    if (!chosen) return;
+    setFile(chosen);
+    setResult(null);
+    setSubmitted(null);
+    setError(null);
+    setBusy('check');
+    try {
+      setResult(await api.check(chosen));
+    } catch (err) {
+      setError(err instanceof ApiError ? err.message : 'ファイルを確認できませんでした。');
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const onDrop = (e: DragEvent) => {
+    e.preventDefault();
+    setDragging(false);
+    void choose(e.dataTransfer.files[0]);
+  };
+
+  const copy = async () => {
+    if (!file) return;
+    setBusy('copy');
+    setError(null);
+    try {
+      saveDownload(await api.checkMarkedCopy(file));
+    } catch (err) {
+      setError(err instanceof ApiError ? err.message : '注釈付きコピーを作れませんでした。');
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const submit = async () => {
+    if (!file) return;
+    setBusy('submit');
+    setError(null);
+    try {
+      const { id } = await api.submit(file);
+      setSubmitted(await api.submission(id));
+      loadHistory();
+    } catch (err) {
+      setError(err instanceof ApiError ? err.message : '提出できませんでした。');
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  usePolling(
+    () => {
+      if (!submitted) return;
+      api.submission(submitted.id).then((d) => {
+        setSubmitted(d);
+        if (d.status !== 'processing') loadHistory();
+      }, () => undefined);
+    },
+    1500,
+    submitted?.status === 'processing',
+  );
+
+  const verdict = result ? VERDICT[result.status] : null;
+  return (
+    <section aria-labelledby="check-title">
+      <Title2 as="h2" id="check-title">確認と提出</Title2>
+      <p>
+        <Text>{me.division}の目標シート（Excel ブック）を選ぶと、提出する前に内容をチェックします。この確認ではファイルは保存されません。</Text>
+      </p>
+      <div
+        className={mergeClasses(styles.drop, dragging && styles.dragging)}
+        onDragOver={(e) => {
+          e.preventDefault();
+          setDragging(true);
+        }}
+        onDragLeave={() => setDragging(false)}
+        onDrop={onDrop}
+        data-testid="drop-zone"
+      >
+        <Text>ここに Excel ブック（.xlsx）をドロップするか、</Text>
+        <label htmlFor="workbook-file" className={styles.hidden}>確認するブック</label>
+        <input
+          id="workbook-file"
+          ref={input}
+          type="file"
+          accept=".xlsx,.xlsm,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+          className={styles.hidden}
+          tabIndex={-1}
+          onChange={(e) => {
+            void choose(e.target.files?.[0]);
+            e.target.value = '';
+          }}
+        />
+        <Button appearance="primary" onClick={() => input.current?.click()} disabled={busy !== null}>
+          ファイルを選ぶ
+        </Button>
+        {file && <Text>選んだファイル: {file.name}</Text>}
+      </div>
+      {busy === 'check' && <Spinner label="チェックしています…" style={{ marginTop: '16px' }} />}
+      {error && (
+        <MessageBar intent="error" role="alert" style={{ marginTop: '16px' }}>
+          <MessageBarBody>{error}</MessageBarBody>
+        </MessageBar>
+      )}
+      {result && verdict && (
+        <div className={styles.section}>
+          <MessageBar intent={verdict.intent} role="status">
+            <MessageBarBody>
+              <MessageBarTitle>{verdict.title}</MessageBarTitle>
+              {result.status === 'unreadable' ? result.reason : verdict.body}
+            </MessageBarBody>
+          </MessageBar>
+          <div className={styles.actions}>
+            {result.status !== 'unreadable' && result.findings.length > 0 && (
+              <Button onClick={copy} disabled={busy !== null}>
+                注釈付きコピーをダウンロード
+              </Button>
+            )}
+            <Button appearance="primary" onClick={submit} disabled={busy !== null || result.status === 'unreadable' || submitted !== null}>
+              提出
+            </Button>
+            {busy === 'submit' && <Spinner size="tiny" label="送信中…" />}
+          </div>
+          <h3>チェック結果</h3>
+          <FindingsTable findings={result.findings} idPrefix="check" />
+        </div>
+      )}
+      {submitted && (
+        <div className={styles.section} aria-live="polite">
+          <h3>提出の結果</h3>
+          {submitted.status === 'processing' ? (
+            <Spinner size="small" label="受け付けました。チェックしています…" />
+          ) : (
+            <MessageBar intent={submitted.status === 'accepted' ? 'success' : 'error'} role="status">
+              <MessageBarBody>
+                <MessageBarTitle>
+                  <StatusBadge status={submitted.status} />
+                </MessageBarTitle>
+                {submitted.status === 'accepted' ? '提出を受理しました。' : (submitted.reason ?? '提出は差し戻されました。')}
+              </MessageBarBody>
+            </MessageBar>
+          )}
+        </div>
+      )}
+      <div className={styles.section}>
+        <h3>これまでの提出</h3>
+        <HistoryTable entries={history} caption="これまでの提出" showDivision={false} />
+      </div>
+    </section>
+  );
+}

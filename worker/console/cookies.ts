@@ -1,0 +1,60 @@
+/** The console's session cookie. */
+export const SESSION_COOKIE = 'mokuhyo_session';
+
+/** Cookies of a Cookie header, parsed by hand (RFC 6265 §5.4: `name=value` pairs split by `;`). First one wins. */
+export function parseCookies(header: string | undefined): Map<string, string> {
+  const cookies = new Map<string, string>();
+  if (!header) return cookies;
+  for (const part of header.split(';')) {
+    const eq = part.indexOf('=');
+    if (eq <= 0) continue;
+    const name = part.slice(0, eq).trim();
+    let value = part.slice(eq + 1).trim();
+    if (value.startsWith('"') && value.endsWith('"') && value.length >= 2) value = value.slice(1, -1);
+    if (name && !cookies.has(name)) cookies.set(name, value);
+  }
+  return cookies;
+}
+
+/** The Set-Cookie value of a session cookie: HttpOnly, SameSite=Strict, Path=/, Secure over https. */
+export function sessionCookie(id: string, options: { secure: boolean; maxAgeSeconds: number }): string {
+  return [`${SESSION_COOKIE}=${id}`, 'Path=/', 'HttpOnly', 'SameSite=Strict', `Max-Age=${options.maxAgeSeconds}`, ...(options.secure ? ['Secure'] : [])].join('; ');
+}
+
+/** Clears the session cookie in the browser. */
+export function clearedSessionCookie(secure: boolean): string {
+  return sessionCookie('', { secure, maxAgeSeconds: 0 });
+}
+
+/**
+ * A Content-Disposition for a download with a Japanese file name: RFC 6266 with the RFC 5987
+ * `filename*=UTF-8''…` form, plus a plain-ASCII `filename` for old clients.
+ */
+export function contentDisposition(fileName: string, asciiFallback: string): string {
+  const fallback = asciiFallback.replace(/[^\x20-\x7e]|["\\%;]/g, '_');
+  const encoded = encodeURIComponent(fileName).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  return `attachment; filename="${fallback}"; filename*=UTF-8''${encoded}`;
+}
+
+/**
+ * The file name a client sent with an upload (`X-Mokuhyo-Filename`, percent-encoded UTF-8), cleaned for
+ * display only: no folders, no control characters, at most 120 characters. Null when absent or unusable.
+ */
+export function uploadedFileName(header: string | string[] | undefined): string | null {
+  if (typeof header !== 'string' || header === '') return null;
+  let name: string;
+  try {
+    name = decodeURIComponent(header);
+  } catch {
+    return null;
+  }
+  name = name.split(/[\\/]/).pop() ?? '';
+  // Control characters and bidi overrides (which could disguise an extension) are dropped.
+  name = [...name].filter((c) => !isHidden(c.codePointAt(0) ?? 0)).join('').trim();
+  if (name === '' || name === '.' || name === '..') return null;
+  return [...name].slice(0, 120).join('');
+}
+
+function isHidden(code: number): boolean {
+  return code < 0x20 || (code >= 0x7f && code <= 0x9f) || (code >= 0x202a && code <= 0x202e) || (code >= 0x2066 && code <= 0x2069);
+}

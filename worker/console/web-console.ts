@@ -1,0 +1,391 @@
+// The web console's server side: sign-in sessions, the JSON routes the console page needs, and its
+// static files. buildServer creates it before its auth hook (which asks it for a cookie's principal)
+// and registers its routes; every route here checks roles as the intake's own routes do.
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { eraFiscalYear } from '../../shared/values/index.ts';
+import type { Config, WardConfig } from '../config/index.ts';
+import type { Principal, TokenAuth } from '../intake/auth.ts';
+import { checkUpload } from '../intake/check-upload.ts';
+import { SandboxPool } from '../queue/sandbox.ts';
+import type { SubmissionMeta, SubmissionResult, SubmissionStore, SummaryStore } from '../storage/index.ts';
+import type { CheckResult, DivisionRow, FindingRow, HistoryEntry, Me, SubmissionDetail, SubmissionSummary, SummaryList, TemplateList, WardInfo, WardStatus } from './api-types.ts';
+import { ConsoleAssets } from './console-build.ts';
+import { clearedSessionCookie, contentDisposition, parseCookies, SESSION_COOKIE, sessionCookie, uploadedFileName } from './cookies.ts';
+import { fromOwnOrigin, isHttps, type OriginPolicy } from './origin.ts';
+import { DEFAULT_SESSION_LIMITS, LoginThrottle, SessionStore, type SessionLimits } from './session.ts';
+import { serveAsset } from './static-files.ts';
+
+export interface WebConsoleDeps {
+  config: Config;
+  store: SubmissionStore;
+  summaries: SummaryStore;
+  auth: TokenAuth;
+}
+
+export interface WebConsoleOptions {
+  /** Believe X-Forwarded-Proto/-Host (behind a reverse proxy). Default: config `trustProxy`, or MOKUHYO_TRUST_PROXY=1. */
+  trustProxy?: boolean;
+  sessionLimits?: SessionLimits;
+  throttle?: LoginThrottle;
+  assets?: ConsoleAssets;
+}
+
+const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+/** Rejections that are not about the file being unreadable: the rest (not-zip, encrypted, timeout, …) are 読込不可. */
+const SENT_BACK = new Set(['validation', 'no-form']);
+/** Checks running at once; a busier server asks the page to retry, so a burst cannot fork without bound. */
+const MAX_CHECKS = 4;
+
+function fail(reply: FastifyReply, status: number, code: string, message: string) {
+  return reply.code(status).send({ error: { code, message } });
+}
+
+/** The console's status of a stored submission. */
+export function statusOf(meta: Pick<SubmissionMeta, 'status' | 'error'>): SubmissionSummary['status'] {
+  if (meta.status === 'accepted') return 'accepted';
+  if (meta.status === 'rejected') return SENT_BACK.has(meta.error?.code ?? '') ? 'rejected' : 'unreadable';
+  return 'processing';
+}
+
+function findingRows(sheets: SubmissionResult['sheets']): FindingRow[] {
+  const order = { error: 0, warning: 1, info: 2 } as const;
+  return sheets
+    .flatMap((s) => s.findings.map((f) => ({ sheet: s.sheet, severity: f.severity, code: f.code, cell: f.cell, message: f.message })))
+    .sort((a, b) => order[a.severity] - order[b.severity]);
+}
+
+export function wardInfo(ward: WardConfig): WardInfo {
+  return { id: ward.id, name: ward.name, fiscalYear: ward.fiscalYear, fiscalYearLabel: eraFiscalYear(ward.fiscalYear) };
+}
+
+/** Sessions, sign-in and the console's routes; see the README's "The web console". */
+export class WebConsole {
+  readonly sessions: SessionStore;
+  private readonly throttle: LoginThrottle;
+  private readonly policy: OriginPolicy;
+  private readonly assets: ConsoleAssets;
+  private sandbox: SandboxPool | null = null;
+  private checks = 0;
+
+  constructor(
+    private readonly deps: WebConsoleDeps,
+    options: WebConsoleOptions = {},
+  ) {
+    const configured = (deps.config as { trustProxy?: unknown }).trustProxy;
+    this.policy = { trustProxy: options.trustProxy ?? (configured === true || process.env['MOKUHYO_TRUST_PROXY'] === '1') };
+    this.sessions = new SessionStore(options.sessionLimits ?? DEFAULT_SESSION_LIMITS);
+    this.throttle = options.throttle ?? new LoginThrottle();
+    this.assets = options.assets ?? new ConsoleAssets();
+  }
+
+  /** Requests that need no principal: the console's page and files, and sign-in itself. */
+  isPublic(req: FastifyRequest): boolean {
+    const path = req.url.split('?')[0] ?? '';
+    if (req.method === 'GET' || req.method === 'HEAD') return path === '/' || path === '/index.html' || path.startsWith('/assets/') || path === '/favicon.ico';
+    // GET /api/session answers "not signed in" itself, so the page's first look raises no 401.
+    return (req.method === 'POST' || req.method === 'GET') && path === '/api/session';
+  }
+
+  /**
+   * The principal of the request's session cookie, or null. A cookie-authenticated request that changes
+   * something must come from this server's own page (Origin, else Referer): otherwise it is refused with
+   * 403 here, and the caller sees `reply.sent`.
+   */
+  sessionPrincipal(req: FastifyRequest, reply: FastifyReply): Principal | null {
+    const id = parseCookies(req.headers.cookie).get(SESSION_COOKIE);
+    if (!id) return null;
+    const session = this.sessions.touch(id);
+    if (!session) return null;
+    const safe = req.method === 'GET' || req.method === 'HEAD' || req.method === 'OPTIONS';
+    if (!safe && !fromOwnOrigin(req, this.policy, 'refuse')) {
+      void fail(reply, 403, 'cross-site', 'この操作は目標シートの画面からのみ行えます。');
+      return null;
+    }
+    return session.principal;
+  }
+
+  private ward(p: Principal): WardConfig | undefined {
+    return this.deps.config.wards.find((w) => w.id === p.ward);
+  }
+
+  private me(p: Principal): Me | null {
+    const ward = this.ward(p);
+    if (!ward) return null;
+    if (p.role === 'coordinator') return { role: 'coordinator', ward: wardInfo(ward), division: null };
+    if (p.role === 'submitter') return { role: 'submitter', ward: wardInfo(ward), division: p.division };
+    return null;
+  }
+
+  /** Starts building the console's files (when needed) so the first visitor does not wait. */
+  prepare(log: (message: string) => void): void {
+    this.assets.prepare().catch((err: Error) => log(`console build failed: ${err.message}`));
+  }
+
+  private async summary(meta: SubmissionMeta): Promise<SubmissionSummary> {
+    const result = meta.status === 'accepted' || meta.status === 'rejected' ? await this.deps.store.getResult(meta.id) : null;
+    const findings = (result?.sheets ?? []).flatMap((s) => s.findings);
+    const status = statusOf(meta);
+    return {
+      id: meta.id,
+      division: meta.division,
+      status,
+      receivedAt: meta.receivedAt,
+      finishedAt: meta.finishedAt,
+      fileName: meta.fileName ?? null,
+      sha256: meta.sha256,
+      size: meta.size,
+      errors: findings.filter((f) => f.severity === 'error').length,
+      warnings: findings.filter((f) => f.severity === 'warning').length,
+      reason: status === 'rejected' || status === 'unreadable' ? (meta.error?.message ?? null) : null,
+    };
+  }
+
+  /** The submission when the principal may see it (its ward's coordinator, or its own division). */
+  private async visible(req: FastifyRequest, reply: FastifyReply): Promise<SubmissionMeta | null> {
+    const { id } = req.params as { id: string };
+    const meta = await this.deps.store.get(id);
+    const p = req.principal;
+    if (!meta) {
+      void fail(reply, 404, 'not-found', '提出が見つかりません。');
+      return null;
+    }
+    const allowed = p?.ward === meta.ward && (p.role === 'coordinator' || (p.role === 'submitter' && p.division === meta.division));
+    if (!allowed) {
+      void fail(reply, 403, 'forbidden', 'この提出を見る権限がありません。');
+      return null;
+    }
+    return meta;
+  }
+
+  private async check(bytes: Buffer): Promise<{ result: CheckResult; sheets: SubmissionResult['sheets'] } | { refusal: { status: number; code: string; message: string } }> {
+    const refusal = await checkUpload(bytes, this.deps.config.maxUploadBytes);
+    if (refusal?.status === 413) return { refusal };
+    if (refusal) return { result: { status: 'unreadable', reason: refusal.message, findings: [] }, sheets: [] };
+    this.sandbox ??= new SandboxPool({ timeoutMs: this.deps.config.ingestTimeoutMs, memoryMb: this.deps.config.ingestMemoryMb });
+    const outcome = await this.sandbox.run(bytes).catch((err: Error) => ({ status: 'unreadable' as const, error: { code: 'check-failed', message: err.message.startsWith('ingest sandbox') ? 'ファイルを確認できませんでした。' : err.message }, sheets: [] }));
+    return { result: { status: outcome.status, reason: outcome.error?.message ?? null, findings: findingRows(outcome.sheets) }, sheets: outcome.sheets };
+  }
+
+  /** Registers the console's routes and files on the intake's server. */
+  async register(app: FastifyInstance): Promise<void> {
+    const { config, store, summaries, auth } = this.deps;
+    app.addHook('onClose', async () => this.sandbox?.close());
+    // A listening server (not one driven by inject in tests) starts the console's build right away.
+    app.addHook('onListen', async () => this.prepare((message) => app.log.error(message)));
+
+    app.setNotFoundHandler((req, reply) => fail(reply, 404, 'not-found', req.url.startsWith('/api/') ? 'その API はありません。' : 'ページが見つかりません。'));
+
+    // ── sign-in ──────────────────────────────────────────────────────────────────────────────────────
+    app.post('/api/session', async (req, reply) => {
+      const wait = this.throttle.retryAfter(req.ip);
+      if (wait > 0) return reply.header('retry-after', String(wait)).code(429).send({ error: { code: 'too-many-attempts', message: `ログインの失敗が続いたため、${Math.ceil(wait / 60)} 分ほど待ってからやり直してください。` } });
+      if (!fromOwnOrigin(req, this.policy, 'allow')) return fail(reply, 403, 'cross-site', 'この操作は目標シートの画面からのみ行えます。');
+      const token = (req.body as { token?: unknown } | undefined)?.token;
+      const principal = typeof token === 'string' && /^\S{1,512}$/.test(token) ? auth.identify(`Bearer ${token}`) : null;
+      const me = principal ? this.me(principal) : null;
+      if (!principal || !me) {
+        this.throttle.fail(req.ip);
+        return fail(reply, 401, 'login-failed', 'ログインできませんでした。トークンを確かめてもう一度入力してください。');
+      }
+      // A new id on every sign-in: a cookie planted before it is worthless after.
+      const old = parseCookies(req.headers.cookie).get(SESSION_COOKIE);
+      if (old) this.sessions.destroy(old);
+      const session = this.sessions.create(principal);
+      const limits = DEFAULT_SESSION_LIMITS;
+      void reply.header('set-cookie', sessionCookie(session.id, { secure: isHttps(req, this.policy), maxAgeSeconds: Math.floor(limits.maxAgeMs / 1000) }));
+      return reply.header('cache-control', 'no-store').send(me);
+    });
+
+    app.get('/api/session', async (req, reply) => {
+      const principal = auth.identify(req.headers.authorization) ?? this.sessionPrincipal(req, reply);
+      const me = principal ? this.me(principal) : null;
+      return reply.header('cache-control', 'no-store').send(me ? { signedIn: true, me } : { signedIn: false, me: null });
+    });
+
+    app.delete('/api/session', async (req, reply) => {
+      const id = parseCookies(req.headers.cookie).get(SESSION_COOKIE);
+      if (id) this.sessions.destroy(id);
+      return reply.header('set-cookie', clearedSessionCookie(isHttps(req, this.policy))).code(204).send();
+    });
+
+    // ── coordinator: 提出状況 ──────────────────────────────────────────────────────────────────────
+    app.get('/api/console/status', async (req, reply) => {
+      const p = req.principal;
+      const ward = p?.role === 'coordinator' ? this.ward(p) : undefined;
+      if (!ward) return fail(reply, 403, 'forbidden', '提出状況を見られるのは区の集計担当だけです。');
+      const all = await store.list({ ward: ward.id, fiscalYear: ward.fiscalYear });
+      const latest = new Map<string, SubmissionMeta>();
+      for (const meta of all) latest.set(meta.division, meta); // sorted by receivedAt: the last one wins
+      const divisions = [...ward.divisions, ...[...latest.keys()].filter((d) => !ward.divisions.includes(d))];
+      const rows: DivisionRow[] = [];
+      for (const division of divisions) {
+        const meta = latest.get(division);
+        const summary = meta ? await this.summary(meta) : null;
+        rows.push({ division, expected: ward.divisions.includes(division), status: summary?.status ?? 'missing', latest: summary });
+      }
+      const expected = rows.filter((r) => r.expected);
+      const count = (s: DivisionRow['status']) => expected.filter((r) => r.status === s).length;
+      const status: WardStatus = {
+        ward: wardInfo(ward),
+        counts: { expected: expected.length, accepted: count('accepted'), missing: count('missing'), processing: count('processing'), rejected: count('rejected'), unreadable: count('unreadable') },
+        rows,
+        busy: all.some((m) => statusOf(m) === 'processing'),
+      };
+      return reply.header('cache-control', 'no-store').send(status);
+    });
+
+    app.get('/api/console/history', async (req, reply) => {
+      const p = req.principal;
+      const ward = p ? this.ward(p) : undefined;
+      if (!p || !ward || (p.role !== 'coordinator' && p.role !== 'submitter')) return fail(reply, 403, 'forbidden', '提出の履歴を見る権限がありません。');
+      const all = await store.list({ ward: ward.id, fiscalYear: ward.fiscalYear });
+      const mine = p.role === 'submitter' ? all.filter((m) => m.division === p.division) : all;
+      const entries: HistoryEntry[] = [];
+      for (const [i, meta] of mine.entries()) {
+        const next = mine.slice(i + 1).find((m) => m.division === meta.division);
+        entries.push({ ...(await this.summary(meta)), supersededBy: next?.id ?? null });
+      }
+      return reply.header('cache-control', 'no-store').send(entries.reverse());
+    });
+
+    app.get('/api/console/submissions/:id', async (req, reply) => {
+      const meta = await this.visible(req, reply);
+      if (!meta) return reply;
+      const result = await store.getResult(meta.id);
+      const detail: SubmissionDetail = { ...(await this.summary(meta)), findings: findingRows(result?.sheets ?? []) };
+      return reply.header('cache-control', 'no-store').send(detail);
+    });
+
+    app.get('/api/console/submissions/:id/workbook', async (req, reply) => {
+      const meta = await this.visible(req, reply);
+      if (!meta) return reply;
+      const name = meta.fileName ?? `${meta.division}_提出.xlsx`;
+      return sendWorkbook(reply, await store.bytes(meta), name, `submission-${meta.id.slice(0, 8)}.xlsx`);
+    });
+
+    app.get('/api/console/submissions/:id/annotated', async (req, reply) => {
+      const meta = await this.visible(req, reply);
+      if (!meta) return reply;
+      const result = await store.getResult(meta.id);
+      if (!result || result.sheets.length === 0) return fail(reply, 409, 'not-checked', 'この提出にはチェック結果がないため、注釈付きコピーは作れません。');
+      const bytes = await annotated(await store.bytes(meta), result.sheets);
+      return sendWorkbook(reply, bytes, markedName(meta.fileName ?? `${meta.division}_提出.xlsx`), `submission-${meta.id.slice(0, 8)}-marked.xlsx`);
+    });
+
+    // ── submitter: 確認と提出 (the check stores nothing) ───────────────────────────────────────────
+    const checkRoute = (annotate: boolean) => async (req: FastifyRequest, reply: FastifyReply) => {
+      const p = req.principal;
+      if (p?.role !== 'submitter' && p?.role !== 'coordinator') return fail(reply, 403, 'forbidden', 'ファイルを確認する権限がありません。');
+      const body = req.body;
+      if (!Buffer.isBuffer(body)) return fail(reply, 415, 'not-zip', 'Excel ブック（.xlsx）を選んでください。');
+      if (this.checks >= MAX_CHECKS) return reply.header('retry-after', '5').code(503).send({ error: { code: 'busy', message: '確認が混み合っています。少し待ってからもう一度お試しください。' } });
+      this.checks++;
+      try {
+        const outcome = await this.check(body);
+        if ('refusal' in outcome) return fail(reply, outcome.refusal.status, outcome.refusal.code, outcome.refusal.message);
+        if (!annotate) return reply.header('cache-control', 'no-store').send(outcome.result);
+        if (outcome.sheets.length === 0) return fail(reply, 422, outcome.result.status === 'unreadable' ? 'unreadable' : 'no-form', outcome.result.reason ?? 'このファイルには注釈を付けられません。');
+        const name = markedName(uploadedFileName(req.headers['x-mokuhyo-filename']) ?? '確認結果.xlsx');
+        return sendWorkbook(reply, await annotated(body, outcome.sheets), name, 'checked-marked.xlsx');
+      } finally {
+        this.checks--;
+      }
+    };
+    app.post('/api/console/check', checkRoute(false));
+    app.post('/api/console/check/annotated', checkRoute(true));
+
+    // ── coordinator: 集計 ──────────────────────────────────────────────────────────────────────────
+    app.get('/api/console/summaries', async (req, reply) => {
+      const p = req.principal;
+      const ward = p?.role === 'coordinator' ? this.ward(p) : undefined;
+      if (!ward) return fail(reply, 403, 'forbidden', '集計を見られるのは区の集計担当だけです。');
+      const latest = await summaries.asOf(ward.id, ward.fiscalYear);
+      const versions = (await summaries.history?.(ward.id, ward.fiscalYear)) ?? [];
+      const list: SummaryList = { latest: versions[0]?.builtAt ?? latest?.toISOString() ?? null, versions };
+      return reply.header('cache-control', 'no-store').send(list);
+    });
+
+    app.get('/api/console/summaries/:version', async (req, reply) => {
+      const p = req.principal;
+      const ward = p?.role === 'coordinator' ? this.ward(p) : undefined;
+      if (!ward) return fail(reply, 403, 'forbidden', '集計を見られるのは区の集計担当だけです。');
+      const { version } = req.params as { version: string };
+      const bytes = (await summaries.getVersion?.(ward.id, ward.fiscalYear, version)) ?? null;
+      if (!bytes) return fail(reply, 404, 'not-found', 'その集計は見つかりません。');
+      const stamp = version.slice(0, 13).replace('T', '_');
+      const names = summaryFileNames(config, ward.id, ward.fiscalYear);
+      return sendWorkbook(reply, bytes, names.name.replace(/\.xlsx$/, `_${stamp}.xlsx`), names.fallback.replace(/\.xlsx$/, `-${stamp}.xlsx`));
+    });
+
+    // ── coordinator: 様式 ──────────────────────────────────────────────────────────────────────────
+    app.get('/api/console/templates', async (req, reply) => {
+      const p = req.principal;
+      const ward = p?.role === 'coordinator' ? this.ward(p) : undefined;
+      if (!ward) return fail(reply, 403, 'forbidden', '様式を配布できるのは区の集計担当だけです。');
+      const { templateEntries } = await import('../../templates/registry.ts');
+      const forms = templateEntries().map((e) => ({ family: e.family.id, variant: e.variant.id, title: formTitle(e.family.title, e.variant.title) }));
+      const list: TemplateList = { fiscalYearLabel: eraFiscalYear(ward.fiscalYear), forms, divisions: ward.divisions };
+      return list;
+    });
+
+    app.get('/api/console/templates/:family/:variant', async (req, reply) => {
+      const p = req.principal;
+      const ward = p?.role === 'coordinator' ? this.ward(p) : undefined;
+      if (!ward) return fail(reply, 403, 'forbidden', '様式を配布できるのは区の集計担当だけです。');
+      const { family, variant } = req.params as { family: string; variant: string };
+      const division = (req.query as { division?: unknown }).division;
+      if (division !== undefined && (typeof division !== 'string' || !ward.divisions.includes(division))) return fail(reply, 404, 'not-found', 'その課はこの区の設定にありません。');
+      const [{ templateEntries }, { generateTemplate }] = await Promise.all([import('../../templates/registry.ts'), import('../../templates/generate-template.ts')]);
+      const entry = templateEntries().find((e) => e.family.id === family && e.variant.id === variant);
+      if (!entry) return fail(reply, 404, 'not-found', 'その様式はありません。');
+      const organization = typeof division === 'string' ? division : ward.name;
+      const bytes = entry.variant.template
+        ? (await generateTemplate(entry.family, entry.variant, { fiscalYear: ward.fiscalYear, organization })).bytes
+        : await entry.build(ward.fiscalYear);
+      const title = formTitle(entry.family.title, entry.variant.title);
+      return sendWorkbook(reply, bytes, `${organization}_${title}_${eraFiscalYear(ward.fiscalYear)}.xlsx`, `${family}-${variant}-${ward.fiscalYear}.xlsx`);
+    });
+
+    // ── the page itself ────────────────────────────────────────────────────────────────────────────
+    const page = async (req: FastifyRequest, reply: FastifyReply) => {
+      const dir = await this.assets.folder(20_000);
+      return serveAsset(reply, dir, (req.params as { file?: string }).file ?? 'index.html', this.assets.error);
+    };
+    app.get('/', page);
+    app.get('/index.html', page);
+    app.get('/assets/:file', page);
+    app.get('/favicon.ico', (_req, reply) => reply.code(204).send());
+  }
+}
+
+function formTitle(family: string, variant: string): string {
+  return variant.includes(family) ? variant : `${family}（${variant}）`;
+}
+
+function markedName(name: string): string {
+  return `${name.replace(/\.xls[xm]$/i, '')}_確認結果.xlsx`;
+}
+
+/** The summary's download names: `秋葉区_令和2年度_集計.xlsx`, and an ASCII fallback. */
+export function summaryFileNames(config: Config, ward: string, fiscalYear: number): { name: string; fallback: string } {
+  const wardName = config.wards.find((w) => w.id === ward)?.name ?? ward;
+  return { name: `${wardName}_${eraFiscalYear(fiscalYear)}_集計.xlsx`, fallback: `summary-${ward}-${fiscalYear}.xlsx` };
+}
+
+/** Headers of a summary download: the Japanese file name, and never cached (a newer build replaces it). */
+export function summaryDownloadHeaders(config: Config, ward: string, fiscalYear: number): Record<string, string> {
+  const { name, fallback } = summaryFileNames(config, ward, fiscalYear);
+  return { 'content-type': XLSX_TYPE, 'content-disposition': contentDisposition(name, fallback), 'cache-control': 'no-store' };
+}
+
+function sendWorkbook(reply: FastifyReply, bytes: Buffer, name: string, fallback: string) {
+  return reply.header('content-type', XLSX_TYPE).header('content-disposition', contentDisposition(name, fallback)).header('cache-control', 'no-store').send(bytes);
+}
+
+async function annotated(bytes: Buffer, sheets: SubmissionResult['sheets']): Promise<Buffer> {
+  const [{ default: ExcelJS }, { annotate }] = await Promise.all([import('exceljs'), import('../annotate/index.ts')]);
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(bytes as unknown as Parameters<typeof workbook.xlsx.load>[0]);
+  annotate(workbook, sheets.map((s) => ({ sheet: s.sheet, findings: s.findings })));
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}
