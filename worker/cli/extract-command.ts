@@ -1,24 +1,35 @@
 import { parseArgs } from 'node:util';
 import { familyById } from '../../shared/families/index.ts';
 import type { FileRecord, SheetRecord } from '../../shared/model/record.ts';
-import { collectFiles } from '../ingest/collect-files.ts';
 import { extractFile } from '../ingest/extract-file.ts';
+import { collectInputs, reportProblems } from './cli-files.ts';
 import type { Command } from './main.ts';
 import { renderTable } from './text-table.ts';
 
+const USAGE = `使い方: mokuhyo extract [--json] <file.xlsx|フォルダ>...
+
+  ブックを読み取り、シートごとに様式・組織・年度と、各指標の年度ごとの値とセルを表示します。
+  フォルダはその中（下の階層も含む）のブックをすべて読みます。
+
+  --json      結果を JSON で出力します（形式は CONTRACTS.md の extract の文書）
+
+終了コード: 0 すべて読めた / 2 読めないファイル・見つからないパス・使い方の誤りあり
+`;
+
 /** `mokuhyo extract [--json] <file|folder>...`: what each workbook holds, as JSON or a readable table. */
 export const extractCommand: Command = async (args) => {
-  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { json: { type: 'boolean', default: false } } });
-  if (positionals.length === 0) {
-    process.stderr.write('使い方: mokuhyo extract [--json] <file.xlsx|フォルダ>...\n');
-    return 2;
+  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { json: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h', default: false } } });
+  if (values.help) {
+    process.stdout.write(USAGE);
+    return 0;
   }
-  const files = await collectFiles(positionals);
+  const { files, problems } = await collectInputs(positionals, '読み取る');
   const records: FileRecord[] = [];
   for (const file of files) records.push((await extractFile(file)).record);
   if (values.json) process.stdout.write(JSON.stringify({ files: records }, null, 2) + '\n');
   else process.stdout.write(records.map(renderFile).join('\n\n') + '\n');
-  return records.some((r) => r.error) ? 2 : 0;
+  reportProblems('extract', problems);
+  return problems.length > 0 || records.some((r) => r.error) ? 2 : 0;
 };
 
 function renderFile(record: FileRecord): string {

@@ -7,3 +7,17 @@ export function describeOptionError(err: unknown): string | null {
   if (e.code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL') return `余分な引数があります: ${option}`;
   return `オプションの指定が正しくありません: ${option}`;
 }
+
+/**
+ * What the user asked cannot be done as asked — nothing to do, a missing path, an output that cannot be
+ * written, a bad option value. The command line prints the Japanese message and exits 2, never a stack trace.
+ */
+export class CommandError extends Error {
+  /** Whether the message ends with a pointer to the command's --help (for "nothing to do"). */
+  readonly showUsage: boolean;
+  constructor(message: string, options: { showUsage?: boolean } = {}) {
+    super(message);
+    this.name = 'CommandError';
+    this.showUsage = options.showUsage ?? false;
+  }
+}

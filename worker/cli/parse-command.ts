@@ -14,7 +14,8 @@ const USAGE = `使い方: mokuhyo parse value <文字列>...
 /** Reads each text as a cell value or a column header and prints one JSON object per line, keys in contract order. */
 export const parseCommand: Command = async (args) => {
   const [mode, ...rest] = args;
-  if (mode === '--help' || mode === '-h') {
+  const beforeTexts = rest[0] === '--' ? [] : rest.slice(0, 1);
+  if (mode === '--help' || mode === '-h' || beforeTexts.includes('--help')) {
     process.stdout.write(USAGE);
     return 0;
   }

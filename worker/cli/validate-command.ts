@@ -1,4 +1,3 @@
-import { mkdir } from 'node:fs/promises';
 import { basename, extname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { RenderedFinding, Severity } from '../../shared/model/finding.ts';
@@ -6,23 +5,24 @@ import type { FileError, SheetRecord } from '../../shared/model/record.ts';
 import { contentGrids } from '../../shared/extract/index.ts';
 import { checkGrid, type Phase } from '../../shared/rules/index.ts';
 import { annotateFile } from '../annotate/index.ts';
-import { collectFiles } from '../ingest/collect-files.ts';
 import { fileErrorOf } from '../ingest/extract-file.ts';
 import { readWorkbookFile, type WorkbookLimits } from '../xlsx/index.ts';
+import { collectInputs, outputPlace, reasonOf, reportProblems } from './cli-files.ts';
 import type { Command } from './main.ts';
-import { describeOptionError } from './option-error.ts';
+import { CommandError } from './option-error.ts';
 
 const USAGE = `使い方: mokuhyo validate [--json] [--annotate <出力.xlsx|フォルダ>] [--phase planning|evaluation] <file.xlsx|フォルダ>...
 
   --json                 結果を JSON で出力します
   --annotate <出力>      指摘箇所に色とメモを付けたコピーを書き出します（元のファイルは変更しません）。
-                         入力が 1 ファイルなら出力ファイル名、複数ならフォルダを指定します。
+                         .xlsx のファイル名（入力が 1 ファイルのとき）か、フォルダを指定します。
+                         フォルダは無ければ作り、コピーは元と同じファイル名で書き出します。
   --phase <段階>         planning（計画）/ evaluation（評価）。省略時は評価日の有無で判定します。
   --max-bytes <n>        読み込むファイルの上限バイト数（環境変数 MOKUHYO_MAX_BYTES）
   --max-inflated-bytes <n>  展開後の上限バイト数（MOKUHYO_MAX_INFLATED_BYTES）
   --max-cells <n>        セル数の上限（MOKUHYO_MAX_CELLS）
 
-終了コード: 0 エラーなし / 1 エラーの指摘あり / 2 読み込めないファイルあり・使い方の誤り
+終了コード: 0 エラーなし / 1 エラーの指摘あり / 2 読み込めないファイル・見つからないパス・書き出せない出力・使い方の誤り
 `;
 
 const LIMIT_OPTIONS = [
@@ -30,13 +30,6 @@ const LIMIT_OPTIONS = [
   ['max-inflated-bytes', 'MOKUHYO_MAX_INFLATED_BYTES', 'maxInflatedBytes'],
   ['max-cells', 'MOKUHYO_MAX_CELLS', 'maxCells'],
 ] as const;
-
-class UsageError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'UsageError';
-  }
-}
 
 /** A sheet's record in the validate output: the extract record with findings filled, plus the phase used. */
 type ValidatedSheet = SheetRecord & { phase: Phase };
@@ -50,44 +43,27 @@ interface ValidatedFile {
 
 /** `mokuhyo validate`: findings per sheet as JSON or a readable Japanese list; exit 0 / 1 (errors) / 2 (unreadable). */
 export const validateCommand: Command = async (args) => {
-  try {
-    return await run(args);
-  } catch (err) {
-    const message = err instanceof UsageError ? err.message : '検証中に予期しないエラーが発生しました。';
-    process.stderr.write(`mokuhyo validate: ${message}\n${err instanceof UsageError ? `\n${USAGE}` : ''}`);
-    return 2;
-  }
-};
-
-async function run(args: string[]): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args,
-      allowPositionals: true,
-      options: {
-        json: { type: 'boolean', default: false },
-        annotate: { type: 'string' },
-        phase: { type: 'string' },
-        'max-bytes': { type: 'string' },
-        'max-inflated-bytes': { type: 'string' },
-        'max-cells': { type: 'string' },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-    });
-  } catch (err) {
-    throw new UsageError(describeOptionError(err) ?? (err instanceof Error ? err.message : String(err)));
-  }
-  const { values, positionals } = parsed;
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      json: { type: 'boolean', default: false },
+      annotate: { type: 'string' },
+      phase: { type: 'string' },
+      'max-bytes': { type: 'string' },
+      'max-inflated-bytes': { type: 'string' },
+      'max-cells': { type: 'string' },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  });
   if (values.help) {
     process.stdout.write(USAGE);
     return 0;
   }
-  if (positionals.length === 0) throw new UsageError('検証するファイルかフォルダを指定してください。');
   const phase = phaseOption(values.phase);
   const limits = limitsOf(values);
-  const files = await collectFiles(positionals);
-  const targets = values.annotate ? await annotateTargets(files, values.annotate, positionals) : new Map<string, string>();
+  const { files, problems } = await collectInputs(positionals, '検証する');
+  const targets = values.annotate ? await annotateTargets(files, values.annotate) : new Map<string, string>();
 
   const results: ValidatedFile[] = [];
   let annotateFailed = false;
@@ -98,9 +74,10 @@ async function run(args: string[]): Promise<number> {
       try {
         await annotateFile(file, target, result.sheets.map((s) => ({ sheet: s.sheet, findings: s.findings })));
         result.annotated = target;
-      } catch {
+      } catch (err) {
         annotateFailed = true;
-        process.stderr.write(`mokuhyo validate: ${file} の注釈付きコピーを ${target} に書き出せませんでした。\n`);
+        const reason = reasonOf(err) ?? (err instanceof Error ? err.message : String(err));
+        process.stderr.write(`mokuhyo validate: ${file} の注釈付きコピーを「${target}」に書き出せませんでした（${reason}）。\n`);
       }
     }
     results.push(result);
@@ -108,9 +85,10 @@ async function run(args: string[]): Promise<number> {
 
   if (values.json) process.stdout.write(JSON.stringify({ files: results }, null, 2) + '\n');
   else process.stdout.write(renderText(results) + '\n');
-  if (annotateFailed || results.some((r) => r.error)) return 2;
+  reportProblems('validate', problems);
+  if (annotateFailed || problems.length > 0 || results.some((r) => r.error)) return 2;
   return results.some((r) => r.sheets.some((s) => s.findings.some((f) => f.severity === 'error'))) ? 1 : 0;
-}
+};
 
 /** Reads one workbook and checks every sheet; an unreadable file becomes its error, never an exception. */
 export async function validateFile(file: string, limits: Partial<WorkbookLimits>, phase: Phase | undefined): Promise<ValidatedFile> {
@@ -130,7 +108,7 @@ export async function validateFile(file: string, limits: Partial<WorkbookLimits>
 function phaseOption(value: string | undefined): Phase | undefined {
   if (value === undefined) return undefined;
   if (value === 'planning' || value === 'evaluation') return value;
-  throw new UsageError(`--phase には planning か evaluation を指定してください（指定: ${value}）。`);
+  throw new CommandError(`--phase には planning か evaluation を指定してください（指定: ${value}）。`);
 }
 
 /** Limits from flags, else from MOKUHYO_MAX_* variables, else the reader's safe defaults. */
@@ -140,33 +118,34 @@ function limitsOf(values: Record<string, unknown>): Partial<WorkbookLimits> {
     const raw = (values[flag] as string | undefined) ?? process.env[env];
     if (raw === undefined || raw === '') continue;
     const n = Number(raw);
-    if (!Number.isSafeInteger(n) || n <= 0) throw new UsageError(`--${flag}（${env}）には正の整数を指定してください（指定: ${raw}）。`);
+    if (!Number.isSafeInteger(n) || n <= 0) throw new CommandError(`--${flag}（${env}）には正の整数を指定してください（指定: ${raw}）。`);
     limits[key] = n;
   }
   return limits;
 }
 
 /**
- * Where each annotated copy goes: one input file → `out` is the copy's path; several files or a folder →
- * `out` is a folder and each copy keeps its file name. The original is never overwritten.
+ * Where each annotated copy goes: an .xlsx name is the copy of the one file validated; a folder (created
+ * when missing) receives each copy under its original file name. The original is never overwritten.
  */
-async function annotateTargets(files: readonly string[], out: string, inputs: readonly string[]): Promise<Map<string, string>> {
-  const single = files.length === 1 && inputs.length === 1 && files[0] === inputs[0] && /\.xlsx$/i.test(out);
+async function annotateTargets(files: readonly string[], out: string): Promise<Map<string, string>> {
+  const place = await outputPlace(out, ['.xlsx'], '注釈付きコピーの出力先');
   const targets = new Map<string, string>();
-  if (single) targets.set(files[0]!, out);
-  else {
-    await mkdir(out, { recursive: true });
+  if (place.kind === 'file') {
+    if (files.length > 1) throw new CommandError(`${files.length} 個のファイルを検証するときは、--annotate にはフォルダを指定してください（指定: ${out}）。`);
+    targets.set(files[0]!, place.path);
+  } else {
     const used = new Set<string>();
     for (const file of files) {
       const stem = basename(file, extname(file));
       let name = `${stem}.xlsx`;
       for (let n = 2; used.has(name); n++) name = `${stem}-${n}.xlsx`;
       used.add(name);
-      targets.set(file, join(out, name));
+      targets.set(file, join(place.path, name));
     }
   }
   for (const [file, target] of targets) {
-    if (resolve(file) === resolve(target)) throw new UsageError(`注釈付きコピーの出力先が元のファイル（${file}）と同じです。別の名前を指定してください。`);
+    if (resolve(file) === resolve(target)) throw new CommandError(`注釈付きコピーの出力先が元のファイル（${file}）と同じです。別の名前かフォルダを指定してください。`);
   }
   return targets;
 }

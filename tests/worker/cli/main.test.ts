@@ -4,15 +4,27 @@ import { describe, expect, it } from 'vitest';
 const mokuhyo = (...args: string[]) => spawnSync('node', ['bin/mokuhyo.js', ...args], { encoding: 'utf8' });
 
 describe('mokuhyo command line', () => {
-  it('prints usage for --help and exits 0', () => {
+  it('prints usage for --help and exits 0, entirely in Japanese', () => {
     const r = mokuhyo('--help');
     expect(r.status).toBe(0);
-    expect(r.stdout).toContain('使い方: mokuhyo <command>');
-    expect(r.stdout).toMatch(/consolidate/);
+    expect(r.stdout).toContain('使い方: mokuhyo <コマンド>');
+    for (const command of ['parse', 'template', 'extract', 'validate', 'consolidate', 'serve', 'worker']) expect(r.stdout).toContain(`mokuhyo ${command}`);
+    // Every English word is a command, an option, a placeholder value or a file type: the prose is Japanese.
+    const words = r.stdout.replace(/mokuhyo(?: \w+)?|--[\w-]+|\b(?:value|header|planning|evaluation|submitter|coordinator|admin|file|xlsx|f|id|HTTP|API|ID|MOKUHYO_CONFIG)\b/g, '').match(/[A-Za-z]{2,}/g);
+    expect(words).toBeNull();
+  });
+
+  it('keeps an English overview behind --help --lang en', () => {
+    const r = mokuhyo('--help', '--lang', 'en');
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('Usage: mokuhyo <command>');
+    expect(r.stdout).toContain("writes the ward's summary workbook");
   });
 
   it('exits 2 with usage for no command or an unknown one', () => {
-    expect(mokuhyo().status).toBe(2);
+    const none = mokuhyo();
+    expect(none.status).toBe(2);
+    expect(none.stderr).toContain('コマンドを指定してください');
     const r = mokuhyo('frobnicate');
     expect(r.status).toBe(2);
     expect(r.stderr).toContain('不明なコマンドです: frobnicate');

@@ -1,0 +1,165 @@
+import { execFile } from 'node:child_process';
+import { copyFile, mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { main } from '../../../worker/cli/main.ts';
+import { readWorkbookFile } from '../../../worker/xlsx/index.ts';
+
+const ROOT = resolve(import.meta.dirname, '../../..');
+const SEED = join(ROOT, 'seeds/org-goals/akiha-2020-kenko-fukushi.xlsx');
+
+interface Run { code: number; stdout: string; stderr: string }
+
+/** Runs the CLI as a user would, from a scratch folder so relative paths land there. */
+function mokuhyo(cwd: string, ...args: string[]): Promise<Run> {
+  return new Promise((done) => {
+    execFile('node', [join(ROOT, 'bin/mokuhyo.js'), ...args], { cwd, maxBuffer: 32 * 1024 * 1024, timeout: 60_000 },
+      (error, stdout, stderr) => done({ code: typeof error?.code === 'number' ? error.code : error ? -1 : 0, stdout, stderr }));
+  });
+}
+
+/** Every file under a folder, relative to it, sorted. */
+async function tree(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  return entries.filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name).slice(dir.length + 1)).sort();
+}
+
+function expectCleanRefusal(run: Run, ...fragments: string[]): void {
+  expect(run.code, run.stderr).toBe(2);
+  for (const fragment of fragments) expect(run.stderr).toContain(fragment);
+  expect(run.stderr).toMatch(/[\u3040-\u30ff\u4e00-\u9fff]/);
+  expect(`${run.stdout}\n${run.stderr}`).not.toMatch(/\n\s+at .+:\d+:\d+|予期しない|内部エラー/);
+}
+
+let dir: string;
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'mokuhyo-policy-'));
+  await mkdir(join(dir, 'empty'));
+  await copyFile(SEED, join(dir, 'kenko.xlsx'));
+});
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+describe('nothing to do and missing paths', () => {
+  it.each(['extract', 'validate'])('%s: no arguments → exit 2 naming what to give', async (command) => {
+    const run = await mokuhyo(dir, command);
+    expectCleanRefusal(run, 'ファイルかフォルダを指定してください', `mokuhyo ${command} --help`);
+  });
+
+  it.each(['extract', 'validate'])('%s: an empty folder → exit 2 naming the folder, nothing on stdout', async (command) => {
+    const run = await mokuhyo(dir, command, '--json', 'empty');
+    expectCleanRefusal(run, 'フォルダ「empty」に読み込めるブック');
+    expect(run.stdout).toBe('');
+  });
+
+  it.each(['extract', 'validate'])('%s: a missing path next to a good file → the good file read, the path named, exit 2', async (command) => {
+    const run = await mokuhyo(dir, command, '--json', 'kenko.xlsx', 'no-such-folder');
+    expectCleanRefusal(run, '「no-such-folder」が見つかりません');
+    const doc = JSON.parse(run.stdout) as { files: { file: string; error: { code: string } | null }[] };
+    expect(doc.files.map((f) => [f.file, f.error?.code ?? null])).toEqual([['kenko.xlsx', null], ['no-such-folder', 'not-found']]);
+  });
+
+  it('parse: no mode or no text → exit 2', async () => {
+    expectCleanRefusal(await mokuhyo(dir, 'parse'), 'value か header を指定してください');
+    expectCleanRefusal(await mokuhyo(dir, 'parse', 'value'), '読み取る文字列を 1 つ以上指定してください');
+  });
+});
+
+describe('template output', () => {
+  it('lists the valid forms and variants for an unknown form or variant', async () => {
+    const form = await mokuhyo(dir, 'template', 'bogus', '-o', 'x.xlsx');
+    expectCleanRefusal(form, '様式「bogus」はありません', 'org-goals（組織目標管理シート）: division, ward', 'policy-statement');
+    const variant = await mokuhyo(dir, 'template', 'org-goals', '--variant', 'kaku', '-o', 'x.xlsx');
+    expectCleanRefusal(variant, '種類「kaku」', 'division（課の組織目標管理シート）', 'ward（');
+    expectCleanRefusal(await mokuhyo(dir, 'template'), '様式を指定してください', 'org-goals');
+    expectCleanRefusal(await mokuhyo(dir, 'template', 'org-goals'), '-o で指定してください');
+  });
+
+  it('refuses an -o extension it cannot write, writing nothing', async () => {
+    const scratch = await mkdtemp(join(dir, 'ext-'));
+    expectCleanRefusal(await mokuhyo(scratch, 'template', 'org-goals', '-o', 'x.csv'), '「x.csv」の拡張子 .csv では書き出せません', 'x.xlsx');
+    expect(await tree(scratch)).toEqual([]);
+  });
+
+  it('creates missing folders for -o, and writes into a folder -o names under a sensible name', async () => {
+    const scratch = await mkdtemp(join(dir, 'out-'));
+    const file = await mokuhyo(scratch, 'template', 'org-goals', '--fiscal-year', 'R9', '-o', 'a/b/組織目標_R9.xlsx');
+    expect(file.code, file.stderr).toBe(0);
+    expect(file.stdout).toContain('a/b/組織目標_R9.xlsx: 課の組織目標管理シート 2027年度（令和9年度）');
+    await mkdir(join(scratch, 'forms'));
+    const existing = await mokuhyo(scratch, 'template', 'action-plan', '--fiscal-year', '令和8年度', '-o', 'forms');
+    expect(existing.code, existing.stderr).toBe(0);
+    const fresh = await mokuhyo(scratch, 'template', 'org-goals', '--variant', 'ward', '--fiscal-year', '2026', '-o', 'new-folder/');
+    expect(fresh.code, fresh.stderr).toBe(0);
+    expect(await tree(scratch)).toEqual(['a/b/組織目標_R9.xlsx', 'forms/action-plan-plan-2026.xlsx', 'new-folder/org-goals-ward-2026.xlsx']);
+    const { grids } = await readWorkbookFile(join(scratch, 'a/b/組織目標_R9.xlsx'));
+    expect(grids.length).toBeGreaterThan(0);
+  });
+
+  it('refuses an output it cannot write with the path and the reason, leaving no temporary file', async () => {
+    const scratch = await mkdtemp(join(dir, 'unwritable-'));
+    await writeFile(join(scratch, 'a-file'), 'x');
+    expectCleanRefusal(await mokuhyo(scratch, 'template', 'org-goals', '-o', 'a-file/form.xlsx'), '「a-file/form.xlsx」', '途中に同じ名前のファイルがあります');
+    // The name the folder would receive is taken by a folder: the rename fails after the bytes were written.
+    await mkdir(join(scratch, 'forms/org-goals-division-2026.xlsx/inside'), { recursive: true });
+    expectCleanRefusal(await mokuhyo(scratch, 'template', 'org-goals', '--fiscal-year', '2026', '-o', 'forms'), 'forms/org-goals-division-2026.xlsx', '書き込めません');
+    expect(await tree(scratch)).toEqual(['a-file']);
+  });
+
+  it('reads the fiscal year as 和暦 or Western and refuses what is neither', async () => {
+    const scratch = await mkdtemp(join(dir, 'year-'));
+    expectCleanRefusal(await mokuhyo(scratch, 'template', 'org-goals', '--fiscal-year', '来年', '-o', 'x.xlsx'), '年度「来年」を読み取れません');
+    const era = await mokuhyo(scratch, 'template', 'org-goals', '--fiscal-year', 'Ｒ２', '-o', 'x.xlsx');
+    expect(era.stdout).toContain('2020年度（令和2年度）');
+  });
+});
+
+describe('validate --annotate output', () => {
+  it('creates the folder of an annotated copy, and a folder for several files', async () => {
+    const scratch = await mkdtemp(join(dir, 'annotate-'));
+    const one = await mokuhyo(scratch, 'validate', '--annotate', 'checked/健康福祉課_検証.xlsx', SEED);
+    expect(one.code, one.stderr).toBe(0);
+    const many = await mokuhyo(scratch, 'validate', '--annotate', 'copies', join(ROOT, 'seeds/org-goals'));
+    expect(many.code, many.stderr).toBe(0);
+    expect((await tree(scratch)).filter((f) => f.startsWith('copies/'))).toHaveLength(4);
+    expect(await tree(scratch)).toContain('checked/健康福祉課_検証.xlsx');
+  });
+
+  it('refuses a file name for several files, a wrong extension and the original as its own copy', async () => {
+    const scratch = await mkdtemp(join(dir, 'annotate-refused-'));
+    await copyFile(SEED, join(scratch, 'kenko.xlsx'));
+    expectCleanRefusal(await mokuhyo(scratch, 'validate', '--annotate', 'one.xlsx', join(ROOT, 'seeds/org-goals')), '--annotate にはフォルダを指定してください');
+    expectCleanRefusal(await mokuhyo(scratch, 'validate', '--annotate', 'copy.csv', 'kenko.xlsx'), '拡張子 .csv では書き出せません');
+    expectCleanRefusal(await mokuhyo(scratch, 'validate', '--annotate', '.', 'kenko.xlsx'), '元のファイル（kenko.xlsx）と同じです');
+    expectCleanRefusal(await mokuhyo(scratch, 'validate', '--annotate', 'kenko.xlsx/copy.xlsx', 'kenko.xlsx'), '途中に同じ名前のファイルがあります');
+    expect(await tree(scratch)).toEqual(['kenko.xlsx']);
+  });
+});
+
+describe('help and faults', () => {
+  it.each(['parse', 'template', 'extract', 'validate', 'serve', 'worker'])('%s --help is Japanese and exits 0', async (command) => {
+    const run = await mokuhyo(dir, command, '--help');
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain(`使い方: mokuhyo ${command}`);
+    expect(run.stdout).toMatch(/[\u3040-\u30ff\u4e00-\u9fff]{4}/);
+  });
+
+  it('answers an internal fault with exit 70 and what to report, without a stack trace', async () => {
+    const written: string[] = [];
+    const spy = vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => (written.push(String(chunk)), true));
+    try {
+      // parse reads its texts with String methods: a non-string argument is a fault no user can cause.
+      const code = await main(['parse', 'value', 42 as unknown as string]);
+      expect(code).toBe(70);
+    } finally {
+      spy.mockRestore();
+    }
+    const text = written.join('');
+    expect(text).toContain('mokuhyo parse: 内部エラーで中断しました');
+    expect(text).toContain('開発担当に報告してください');
+    expect(text).toContain('MOKUHYO_DEBUG=1');
+    expect(text).not.toMatch(/\n\s+at .+:\d+:\d+/);
+  });
+});

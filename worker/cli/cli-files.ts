@@ -1,0 +1,129 @@
+import { randomBytes } from 'node:crypto';
+import { mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { basename, dirname, extname, join, sep } from 'node:path';
+import { collectFiles } from '../ingest/collect-files.ts';
+import { CommandError } from './option-error.ts';
+
+// The one input and output policy of the file commands (extract, validate, template): see README "The command line".
+
+/** The files a command reads, with a Japanese note for every input that named nothing to read. */
+export interface Inputs {
+  files: string[];
+  /** One line per missing path or folder without a workbook; the command prints them and exits 2. */
+  problems: string[];
+}
+
+/**
+ * Expands the paths a user typed: folders into the files they hold, files kept as given. A missing path
+ * is still listed (its record says not-found) and named in `problems`; a folder with nothing to read is
+ * named in `problems`. Nothing at all to read is a CommandError.
+ */
+export async function collectInputs(paths: readonly string[], what: string): Promise<Inputs> {
+  if (paths.length === 0) throw new CommandError(`${what}ファイルかフォルダを指定してください。`, { showUsage: true });
+  const files: string[] = [];
+  const problems: string[] = [];
+  for (const path of paths) {
+    const info = await stat(path).catch((err: NodeJS.ErrnoException) => err);
+    if (info instanceof Error) {
+      problems.push(info.code === 'ENOENT' || info.code === 'ENOTDIR' ? `「${path}」が見つかりません。` : `「${path}」を読めません（${reasonOf(info) ?? info.code ?? info.message}）。`);
+      files.push(path);
+      continue;
+    }
+    const found = info.isDirectory() ? await collectFiles([path]) : [path];
+    if (found.length === 0) problems.push(`フォルダ「${path}」に読み込めるブック（.xlsx / .xlsm）がありません。`);
+    files.push(...found);
+  }
+  if (files.length === 0) throw new CommandError(problems.join('\n'));
+  return { files, problems };
+}
+
+/** Prints the input problems on stderr, one per line, prefixed like every CLI message. */
+export function reportProblems(command: string, problems: readonly string[]): void {
+  for (const problem of problems) process.stderr.write(`mokuhyo ${command}: ${problem}\n`);
+}
+
+/** Where an output goes: a file to write, or a folder that receives files named by the command. */
+export type OutputPlace = { kind: 'file'; path: string } | { kind: 'folder'; path: string };
+
+/**
+ * Reads what an output path means. An existing folder, a path ending in a separator or a name without an
+ * extension is a folder (created when missing); a file's extension must be one the output is written as.
+ */
+export async function outputPlace(path: string, extensions: readonly string[], what: string): Promise<OutputPlace> {
+  const info = await stat(path).catch(() => null);
+  const ext = extname(path);
+  if (info?.isDirectory() === true || path.endsWith('/') || path.endsWith(sep) || ext === '') {
+    await ensureFolder(path, what);
+    return { kind: 'folder', path };
+  }
+  if (!extensions.includes(ext.toLowerCase())) {
+    throw new CommandError(
+      `${what}「${path}」の拡張子 ${ext} では書き出せません。${extensions.join(' / ')} のファイル名（例: ${basename(path, ext)}${extensions[0] ?? ''}）か、フォルダを指定してください。`,
+    );
+  }
+  await ensureFolder(dirname(path), what, path);
+  return { kind: 'file', path };
+}
+
+/** The output file for one result: the file named, or `fileName` inside the folder named. */
+export async function resolveOutput(path: string, extensions: readonly string[], fileName: string, what: string): Promise<string> {
+  const place = await outputPlace(path, extensions, what);
+  return place.kind === 'file' ? place.path : join(place.path, fileName);
+}
+
+/** Creates a folder (and its parents) for an output, or says in Japanese why it cannot. */
+export async function ensureFolder(folder: string, what: string, path = folder): Promise<void> {
+  try {
+    if (folder === '') return;
+    await mkdir(folder, { recursive: true });
+  } catch (err) {
+    const reason = reasonOf(err);
+    if (!reason) throw err;
+    throw new CommandError(folder === path ? `${what}のフォルダ「${folder}」を作れません（${reason}）。` : `${what}「${path}」のフォルダ「${folder}」を作れません（${reason}）。`);
+  }
+}
+
+/**
+ * Writes an output whole or not at all: into a temporary file beside it, then renamed over it. The
+ * temporary file is removed on every failure path; a file-system refusal becomes a CommandError.
+ */
+export async function writeOutput(path: string, bytes: Uint8Array, what: string): Promise<void> {
+  const temp = join(dirname(path), `.${basename(path)}.${randomBytes(4).toString('hex')}.tmp`);
+  try {
+    await writeFile(temp, bytes);
+    await rename(temp, path);
+  } catch (err) {
+    const reason = reasonOf(err);
+    if (!reason) throw err;
+    throw new CommandError(`${what}「${path}」に書き込めません（${reason}）。`);
+  } finally {
+    await rm(temp, { force: true }).catch(() => undefined);
+  }
+}
+
+/** The Japanese reason for a file-system refusal a user can fix; null for anything else (an internal fault). */
+export function reasonOf(err: unknown): string | null {
+  switch ((err as NodeJS.ErrnoException | null)?.code) {
+    case 'EACCES':
+    case 'EPERM':
+      return '権限がありません';
+    case 'EROFS':
+      return '読み取り専用の場所です';
+    case 'ENOSPC':
+    case 'EDQUOT':
+      return 'ディスクの空きが足りません';
+    case 'EISDIR':
+      return '同じ名前のフォルダがあります';
+    case 'ENOTDIR':
+    case 'EEXIST':
+      return '途中に同じ名前のファイルがあります';
+    case 'ENAMETOOLONG':
+      return '名前が長すぎます';
+    case 'ENOENT':
+      return 'フォルダがありません';
+    case 'EBUSY':
+      return 'ほかのプログラムが使用中です（Excel で開いていませんか）';
+    default:
+      return null;
+  }
+}
