@@ -24,7 +24,7 @@ export interface TemplateOptions {
   /** Data rows per table (defaults to the spec's). */
   rows?: number;
   sheetName?: string;
-  /** Written into the 組織名 field (the `organization` key), so a division starts from its own form. */
+  /** Written into the variant's organisation field (組織名…), so a division starts from its own form. */
   organization?: string;
 }
 
@@ -67,7 +67,7 @@ export async function generateTemplate(family: FamilySpec, variant: VariantSpec,
         const labelSpan = labelSpanFor(captionOf(spec), columnWidths, c, segment);
         const last = (i % block.perRow) === block.perRow - 1 ? width : c + segment - 1;
         w.put(span(r, c, r, c + labelSpan - 1), captionOf(spec), LABEL);
-        const value = spec.type === 'fiscal-year' ? eraFiscalYear(options.fiscalYear) : spec.key === 'organization' ? (options.organization ?? '') : '';
+        const value = spec.type === 'fiscal-year' ? eraFiscalYear(options.fiscalYear) : spec.key === variant.organization[0] ? (options.organization ?? '') : '';
         w.put(span(r, c + labelSpan, r, last), value, { vertical: 'middle' });
         map.fields[key] = a1(r - 1, c + labelSpan - 1);
       });

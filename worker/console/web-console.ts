@@ -65,6 +65,7 @@ export class WebConsole {
   private readonly policy: OriginPolicy;
   private readonly assets: ConsoleAssets;
   private sandbox: SandboxPool | null = null;
+  private readonly refused = new WeakSet<FastifyReply>();
   private checks = 0;
 
   constructor(
@@ -81,9 +82,10 @@ export class WebConsole {
   /** Requests that need no principal: the console's page and files, and sign-in itself. */
   isPublic(req: FastifyRequest): boolean {
     const path = req.url.split('?')[0] ?? '';
-    if (req.method === 'GET' || req.method === 'HEAD') return path === '/' || path === '/index.html' || path.startsWith('/assets/') || path === '/favicon.ico';
     // GET /api/session answers "not signed in" itself, so the page's first look raises no 401.
-    return (req.method === 'POST' || req.method === 'GET') && path === '/api/session';
+    if (path === '/api/session') return req.method === 'POST' || req.method === 'GET';
+    if (req.method === 'GET' || req.method === 'HEAD') return path === '/' || path === '/index.html' || path.startsWith('/assets/') || path === '/favicon.ico';
+    return false;
   }
 
   /**
@@ -98,10 +100,16 @@ export class WebConsole {
     if (!session) return null;
     const safe = req.method === 'GET' || req.method === 'HEAD' || req.method === 'OPTIONS';
     if (!safe && !fromOwnOrigin(req, this.policy, 'refuse')) {
+      this.refused.add(reply);
       void fail(reply, 403, 'cross-site', 'この操作は目標シートの画面からのみ行えます。');
       return null;
     }
     return session.principal;
+  }
+
+  /** True when sessionPrincipal already answered (a CSRF refusal): the auth hook then returns the reply as is. */
+  answered(reply: FastifyReply): boolean {
+    return reply.sent || this.refused.has(reply);
   }
 
   private ward(p: Principal): WardConfig | undefined {
@@ -338,12 +346,15 @@ export class WebConsole {
       const [{ templateEntries }, { generateTemplate }] = await Promise.all([import('../../templates/registry.ts'), import('../../templates/generate-template.ts')]);
       const entry = templateEntries().find((e) => e.family.id === family && e.variant.id === variant);
       if (!entry) return fail(reply, 404, 'not-found', 'その様式はありません。');
-      const organization = typeof division === 'string' ? division : ward.name;
+      // Forms that belong to the ward itself (実施計画 names the ward) carry the ward's name, the rest the division's.
+      const wardForm = ['ward', 'wardName'].includes(entry.variant.organization[0] ?? '');
+      const organization = typeof division === 'string' && !wardForm ? division : ward.name;
       const bytes = entry.variant.template
         ? (await generateTemplate(entry.family, entry.variant, { fiscalYear: ward.fiscalYear, organization })).bytes
         : await entry.build(ward.fiscalYear);
       const title = formTitle(entry.family.title, entry.variant.title);
-      return sendWorkbook(reply, bytes, `${organization}_${title}_${eraFiscalYear(ward.fiscalYear)}.xlsx`, `${family}-${variant}-${ward.fiscalYear}.xlsx`);
+      const owner = typeof division === 'string' ? division : ward.name;
+      return sendWorkbook(reply, bytes, `${owner}_${title}_${eraFiscalYear(ward.fiscalYear)}.xlsx`, `${family}-${variant}-${ward.fiscalYear}.xlsx`);
     });
 
     // ── the page itself ────────────────────────────────────────────────────────────────────────────

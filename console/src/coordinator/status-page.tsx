@@ -87,7 +87,7 @@ export function StatusPage({ me }: { me: Me }) {
               <tr key={row.division} data-division={row.division}>
                 <th scope="row" className={styles.td} style={{ textAlign: 'left', fontWeight: 'normal' }}>
                   {row.division}
-                  {!row.expected && <Text size={200}>（設定にない課）</Text>}
+                  {!row.expected && <Text size={200}>{row.division === me.ward.name ? '（区の組織目標）' : '（設定にない課）'}</Text>}
                 </th>
                 <td className={styles.td}>
                   <StatusBadge status={row.status} />
