@@ -5,6 +5,7 @@ import type { ProcessRun } from './scenarios/consolidate.ts';
 import type { ExtractionResult } from './scenarios/extraction.ts';
 import type { FloorResult } from './scenarios/floor.ts';
 import type { QueueResult, QueueRun } from './scenarios/queue.ts';
+import type { StartupResult } from './scenarios/startup.ts';
 import type { ValuesResult } from './scenarios/values.ts';
 
 export interface ConsolidateRow {
@@ -29,6 +30,8 @@ export interface Report {
   corpusVersion: number;
   values: ValuesResult;
   extraction: ExtractionResult;
+  /** `mokuhyo validate` on one workbook, started directly and through npx (absent in reports before it existed). */
+  startup?: StartupResult;
   consolidate: ConsolidateRow[];
   queue: QueueResult | null;
   /** Two identical processes at once vs one: what a second process can add on this machine (null: not run). */
@@ -82,6 +85,12 @@ export function formatReport(r: Report): string {
   lines.push('|---|---|');
   lines.push(`| value reading (parseValue, ${r.values.strings} seed strings × typings) | ${Math.round(r.values.stringsPerSecond).toLocaleString('en-US')} strings/s |`);
   lines.push(`| extraction (read + extract + validate, ${r.extraction.workbooks} workbooks, one thread) | median ${f1(r.extraction.medianMs)} ms, p95 ${f1(r.extraction.p95Ms)} ms per workbook |`);
+  if (r.startup) {
+    lines.push('');
+    lines.push(`| start-up: \`validate\` of one workbook (${r.startup.file}) | wall (median) | CPU | runs |`);
+    lines.push('|---|---:|---:|---|');
+    for (const row of r.startup.rows) lines.push(`| ${row.label} | ${s(row.wallMs)} | ${Number.isFinite(row.cpuMs) ? s(row.cpuMs) : '–'} | ${row.wallRunsMs.map((ms) => (ms / 1000).toFixed(2)).join(', ')} s |`);
+  }
   lines.push('');
   lines.push('| N | tool | wall | CPU | workbooks/s | peak RSS | × peer (wall) | × floor (wall) |');
   lines.push('|---:|---|---:|---:|---:|---:|---:|---:|');

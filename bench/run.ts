@@ -14,6 +14,7 @@ import { peerAvailable, runEmbedded, runPeer, type ProcessRun } from './scenario
 import { runExtraction } from './scenarios/extraction.ts';
 import { runFloor } from './scenarios/floor.ts';
 import { runQueue } from './scenarios/queue.ts';
+import { runStartup } from './scenarios/startup.ts';
 import { runValues } from './scenarios/values.ts';
 
 export interface BenchOptions {
@@ -78,6 +79,8 @@ export async function runBench(o: BenchOptions): Promise<Report> {
 
   // The first CLI run after a source change bundles the CLI (≈ 0.3 s); do it before anything is timed.
   spawnSync(process.execPath, ['bin/mokuhyo.js', '--help'], { stdio: 'ignore' });
+  o.log(`start-up: validate one workbook, through node and through npx${o.repeats > 1 ? ` (median of ${o.repeats})` : ''}`);
+  const startup = await runStartup(o.repeats);
   const consolidate: Report['consolidate'] = [];
   const havePeer = await peerAvailable();
   for (const { n, corpus } of corpora) {
@@ -119,6 +122,7 @@ export async function runBench(o: BenchOptions): Promise<Report> {
     corpusVersion: CORPUS_VERSION,
     values,
     extraction,
+    startup,
     consolidate,
     queue,
     ceiling,
