@@ -26,7 +26,7 @@ export const templateCommand: Command = async (args) => {
   const out = await resolveOutput(values.out, ['.xlsx'], fileName, '出力先');
   await writeOutput(out, await entry.build(fiscalYear), '出力先');
   const { family, variant } = entry;
-  const title = variant.title.includes(family.title) ? variant.title : `${family.title}（${variant.title}）`;
+  const title = variant.title.includes(family.title) ? variant.title : family.title.includes(variant.title) ? family.title : `${family.title}（${variant.title}）`;
   process.stdout.write(`${out}: ${title} ${fiscalYear}年度（${eraFiscalYear(fiscalYear)}）\n`);
   return 0;
 };
