@@ -1,15 +1,37 @@
+import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Phase } from '../../shared/rules/index.ts';
-import { collectFiles } from '../ingest/collect-files.ts';
+import { groupLabel, planSummaries, type ExpectedBody, type SummaryPlans } from '../../shared/summary/group-plan.ts';
+import type { SubmissionInput } from '../../shared/summary/index.ts';
+import { parseFiscalYear } from '../../shared/values/index.ts';
+import { collectInputs } from '../ingest/collect-files.ts';
 import { defaultThreads } from '../ingest/parallel-ingest.ts';
-import { consolidateFiles, writeAtomically, type ConsolidateTimings } from '../summary/consolidate-files.ts';
-import { measuresCsv, measuresJson } from '../summary/export-open-data.ts';
+import { buildPlannedSummary, ingestInbox, summaryPaths, type ConsolidateTimings } from '../summary/consolidate-files.ts';
+import { openDataCsv, openDataJson, openDataRows } from '../summary/export-open-data.ts';
+import { writeSummary } from '../summary/write-summary.ts';
+import { outputPlace, resolveOutput, writeOutput } from './cli-files.ts';
 import type { Command } from './main.ts';
-import { describeOptionError } from './option-error.ts';
+import { CommandError, describeOptionError } from './option-error.ts';
 
-const USAGE = '使い方: mokuhyo consolidate <file.xlsx|フォルダ>... -o <summary.xlsx> [--ward 区名] [--fiscal-year 2020] [--csv out.csv] [--json out.json] [--phase planning|evaluation] [--threads N] [--timings]\n';
+const USAGE = `使い方: mokuhyo consolidate <file.xlsx|フォルダ>... -o <集計.xlsx|フォルダ> [オプション]
 
-/** `mokuhyo consolidate`: embedded mode, no Redis — every workbook in, one summary workbook out. */
+  提出されたシートを団体（区など）と年度ごとに集計し、集計ブックを書き出します。
+  入力に複数の団体・年度があれば、-o のフォルダに「団体_年度_集計.xlsx」を 1 つずつ書き出します。
+
+  -o <出力>               集計ブック（.xlsx）。集計が 1 つならこの名前、複数なら同じフォルダに団体・年度ごとの名前で書き出します。
+                          フォルダ（末尾に /）を指定すると、その中に団体・年度ごとの名前で書き出します。
+  --ward <区名|区ID>      この団体だけを集計します（ほかは「対象外」として理由とともに記載）
+  --fiscal-year <年度>    この年度だけを集計します（2020、R2、令和2年度 のいずれの書き方でも可）
+  --csv <出力.csv>        オープンデータ（指標・年度の値ごとに 1 行、UTF-8 BOM 付き）
+  --json <出力.json>      同じ内容の JSON
+  --phase <段階>          planning（計画）/ evaluation（評価）。省略時は評価日の有無で判定します
+  --threads <N>           読み込みに使うスレッド数
+  --timings               処理時間の内訳を標準エラーに表示します
+
+  環境変数 MOKUHYO_CONFIG の設定ファイルに区と課（wards）があれば、提出のない課を「未提出」として載せます。
+`;
+
+/** `mokuhyo consolidate`: embedded mode, no Redis — every file in, one summary per body and fiscal year out. */
 export const consolidateCommand: Command = async (args) => {
   let parsed;
   try {
@@ -37,74 +59,151 @@ export const consolidateCommand: Command = async (args) => {
     process.stdout.write(USAGE);
     return 0;
   }
-  if (positionals.length === 0 || !values.output) {
-    process.stderr.write(USAGE);
-    return 2;
-  }
-  const fiscalYear = values['fiscal-year'] ? Number(values['fiscal-year']) : null;
-  if (fiscalYear !== null && !Number.isInteger(fiscalYear)) {
-    process.stderr.write(`mokuhyo consolidate: --fiscal-year には西暦の年度を書いてください（例: 2020）\n`);
-    return 2;
-  }
-  if (values.phase && values.phase !== 'planning' && values.phase !== 'evaluation') {
-    process.stderr.write(`mokuhyo consolidate: --phase は planning か evaluation です\n`);
-    return 2;
-  }
+  if (positionals.length === 0) throw new CommandError(`集計するファイルかフォルダを指定してください（例: mokuhyo consolidate 提出フォルダ -o out/summary.xlsx）。`);
+  if (!values.output) throw new CommandError(`-o で集計ブックの書き出し先を指定してください（例: -o out/summary.xlsx）。`);
+  const fiscalYear = values['fiscal-year'] === undefined ? null : fiscalYearOption(values['fiscal-year']);
+  const ward = values.ward?.trim() || null;
+  if (values.phase && values.phase !== 'planning' && values.phase !== 'evaluation') throw new CommandError('--phase は planning か evaluation です。');
   const threads = values.threads === undefined ? undefined : Number(values.threads);
-  if (threads !== undefined && !(Number.isInteger(threads) && threads >= 1)) {
-    process.stderr.write(`mokuhyo consolidate: --threads には 1 以上の整数を書いてください\n`);
-    return 2;
-  }
-  const files = await collectFiles(positionals);
-  if (files.length === 0) {
-    process.stderr.write('mokuhyo consolidate: Excel ブック（.xlsx）が見つかりません\n');
-    return 1;
-  }
-  const ward = await expectedWard(values.ward ?? null, fiscalYear);
-  const bar = progressBar();
-  const { model, timings } = await consolidateFiles(files, {
-    output: values.output,
-    ward: ward.name,
-    fiscalYear: fiscalYear ?? ward.fiscalYear,
-    expectedDivisions: ward.divisions,
+  if (threads !== undefined && !(Number.isInteger(threads) && threads >= 1)) throw new CommandError('--threads には 1 以上の整数を書いてください。');
+
+  // Outputs first: a typo in -o should not cost a whole run.
+  const output = await summaryOutput(values.output);
+  const csv = values.csv === undefined ? null : await resolveOutput(values.csv, ['.csv'], '集計_オープンデータ.csv', '--csv の出力ファイル');
+  const json = values.json === undefined ? null : await resolveOutput(values.json, ['.json'], '集計_オープンデータ.json', '--json の出力ファイル');
+
+  const inputs = await collectInputs(positionals);
+  if (inputs.missing.length > 0) throw new CommandError(inputs.missing.map((p) => `「${p}」が見つかりません。`).join('\n'));
+  if (inputs.files.length === 0) throw new CommandError(inputs.emptyFolders.map((p) => `フォルダ「${p}」にファイルがありません。`).join('\n'));
+  for (const p of inputs.emptyFolders) process.stderr.write(`mokuhyo consolidate: フォルダ「${p}」にファイルがありません。\n`);
+  refuseOverwritingInput(inputs.files, [output.file, csv, json]);
+
+  const bodies = await configuredBodies();
+  const started = performance.now();
+  const submissions = await ingestInbox(inputs.files, {
+    outDir: output.folder,
     ...(values.phase ? { phase: values.phase as Phase } : {}),
-    now: new Date(),
-    onProgress: bar,
-    threads: threads ?? defaultThreads(files.length),
+    onProgress: progressBar(),
+    threads: threads ?? defaultThreads(inputs.files.length),
   });
-  // Measured before the exports, which --timings leaves out: the phases of the summary itself.
+  const timings: ConsolidateTimings = { ingestMs: performance.now() - started, buildMs: 0, writeMs: 0 };
+  if (submissions.every((s) => s.status === 'unreadable')) {
+    throw new CommandError(`読み込めるブックがありません（${submissions.length} ファイルすべて読込不可）:\n${submissions.map((s) => `  ✗ ${s.file}: ${s.error?.message ?? ''}`).join('\n')}`);
+  }
+  const planned = planSummaries(submissions, { body: ward, fiscalYear }, bodies);
+  if (planned.plans.length === 0) throw new CommandError(nothingToSummarise(planned, ward, values['fiscal-year'] ?? null, submissions));
+  const paths = summaryPaths(planned.plans, output);
+  refuseOverwritingInput(inputs.files, paths);
+
+  const now = new Date();
+  const written: { path: string; line: string }[] = [];
+  for (const [i, plan] of planned.plans.entries()) {
+    const t0 = performance.now();
+    const model = buildPlannedSummary(plan, now);
+    const t1 = performance.now();
+    await writeOutput(paths[i]!, await writeSummary(model), '集計ブック');
+    timings.buildMs += t1 - t0;
+    timings.writeMs += performance.now() - t1;
+    const rows = model.tables.reduce((n, t) => n + t.rows.length, 0);
+    const notSubmitted = model.statuses.filter((s) => s.state === 'missing').length;
+    const missing = notSubmitted > 0 ? `、未提出 ${notSubmitted}` : '';
+    written.push({
+      path: paths[i]!,
+      line: `  ${groupLabel(plan.group)}\u3000課 ${model.divisions.length}\u3000指標 ${rows}\u3000ファイル ${plan.submissions.length}（差戻し ${model.counts.rejected}、読込不可 ${model.counts.unreadable}${missing}）`,
+    });
+  }
+  // Measured before the exports, which --timings leaves out: the phases of the summaries themselves.
   const finished = performance.now();
-  if (values.csv) await writeAtomically(values.csv, measuresCsv(model));
-  if (values.json) await writeAtomically(values.json, measuresJson(model));
-  if (values.timings) process.stderr.write(`${timingLine(finished, files.length, timings)}\n`);
-  const rows = model.tables.reduce((n, t) => n + t.rows.length, 0);
-  const refused = model.statuses.filter((s) => s.state === 'rejected' || s.state === 'unreadable');
-  process.stdout.write(
-    `集計を書き出しました: ${values.output}\n` +
-      `  ${model.ward ?? '区名未設定'} ${model.fiscalYear ?? (model.fiscalYears.join('・') || '不明')}年度\u3000課 ${model.divisions.length}\u3000指標 ${rows}\u3000ファイル ${files.length}（差戻し ${model.counts.rejected}、読込不可 ${model.counts.unreadable}）\n` +
-      refused.map((s) => `  ✗ ${s.file}: ${s.reason ?? ''}\n`).join(''),
-  );
+  const exported: string[] = [];
+  if (csv || json) {
+    const rows = planned.plans.flatMap((p) => openDataRows({ body: p.group.body, fiscalYear: p.group.fiscalYear, submissions: p.submissions }));
+    if (csv) {
+      await writeOutput(csv, Buffer.from(openDataCsv(rows), 'utf8'), '--csv の出力ファイル');
+      exported.push(`オープンデータ（CSV）を書き出しました: ${csv}（${rows.length} 行）`);
+    }
+    if (json) {
+      const summaries = planned.plans.map((p, i) => ({ body: p.group.body, fiscalYear: p.group.fiscalYear, file: paths[i]! }));
+      await writeOutput(json, Buffer.from(openDataJson(rows, summaries, now.toISOString()), 'utf8'), '--json の出力ファイル');
+      exported.push(`オープンデータ（JSON）を書き出しました: ${json}（${rows.length} 行）`);
+    }
+  }
+  if (values.timings) process.stderr.write(`${timingLine(finished, inputs.files.length, timings)}\n`);
+  process.stdout.write(report(written, planned, submissions, exported));
   return 0;
 };
 
+/** `--fiscal-year` as typed: 2020, R2, r2, 令和2年度, Ｒ２, FY2020 → 2020. */
+export function fiscalYearOption(text: string): number {
+  const year = parseFiscalYear(text) ?? parseFiscalYear(text.toUpperCase());
+  if (year === null) throw new CommandError(`--fiscal-year の「${text}」を年度として読めません。2020、R2、令和2年度 のように書いてください。`);
+  return year;
+}
+
+/** Where summaries go: `-o` as a folder (existing, ending in /, or without extension), or a .xlsx file whose folder also takes the others. */
+async function summaryOutput(path: string): Promise<{ folder: string; file: string | null }> {
+  const place = await outputPlace(path, ['.xlsx'], '集計ブックの出力先');
+  return place.kind === 'folder' ? { folder: place.path, file: null } : { folder: dirname(place.path), file: place.path };
+}
+
+function refuseOverwritingInput(files: readonly string[], outputs: readonly (string | null)[]): void {
+  const inputs = new Set(files.map((f) => resolve(f)));
+  for (const out of outputs) {
+    if (out && inputs.has(resolve(out))) throw new CommandError(`出力先「${out}」は入力ファイルの一つです。上書きしないよう、別の名前か別のフォルダを指定してください。`);
+  }
+}
+
+/** The wards MOKUHYO_CONFIG names, with their divisions; none without a config. Tokens are not needed here. */
+async function configuredBodies(): Promise<ExpectedBody[]> {
+  if (!process.env['MOKUHYO_CONFIG']) return [];
+  // Loaded only with a config file: the schema library is not on the start-up path of a plain run.
+  const { loadConfig, ConfigError } = await import('../config/index.ts');
+  try {
+    return loadConfig().wards.map((w) => ({ id: w.id, name: w.name, fiscalYear: w.fiscalYear, divisions: w.divisions }));
+  } catch (err) {
+    if (err instanceof ConfigError) throw new CommandError(err.message);
+    throw err;
+  }
+}
+
+function nothingToSummarise(planned: SummaryPlans, ward: string | null, fiscalYear: string | null, submissions: readonly SubmissionInput[]): string {
+  if (planned.groups.length === 0) {
+    const files = submissions.map((s) => `  ✗ ${s.file}: ${s.error?.message ?? '既知の様式のシートがありません'}`);
+    return `集計できるシート（組織目標管理シートなど既知の様式）がありません:\n${files.join('\n')}`;
+  }
+  const asked = [ward ? `--ward ${ward}` : '', fiscalYear ? `--fiscal-year ${fiscalYear}` : ''].filter(Boolean).join(' ');
+  return `${asked} に当たるシートがありません。入力にある団体・年度: ${planned.groups.map(groupLabel).join('、')}`;
+}
+
+function report(written: readonly { path: string; line: string }[], planned: SummaryPlans, submissions: readonly SubmissionInput[], exported: readonly string[]): string {
+  const lines: string[] = [];
+  for (const w of written) lines.push(`集計を書き出しました: ${w.path}`, w.line);
+  const unplaced = new Set(planned.unplaced);
+  const unreadable = submissions.filter((s) => s.status === 'unreadable');
+  if (unreadable.length > 0) {
+    lines.push(`読込不可 ${unreadable.length} 件:`);
+    for (const s of unreadable) lines.push(`  ✗ ${s.file}: ${s.error?.message ?? ''}${unplaced.has(s) ? '（どの集計とも別のフォルダのため、集計ブックには載せていません）' : ''}`);
+  }
+  const rejected = submissions.filter((s) => s.status === 'rejected');
+  if (rejected.length > 0) {
+    lines.push(`差戻し ${rejected.length} 件:`);
+    for (const s of rejected) lines.push(`  ✗ ${s.file}: ${s.error?.message ?? ''}${unplaced.has(s) ? '（どの集計とも別のフォルダのため、集計ブックには載せていません）' : ''}`);
+  }
+  if (planned.excluded.length > 0) {
+    lines.push(`対象外 ${planned.excluded.length} 件:`);
+    for (const e of planned.excluded) lines.push(`  - ${e.file}${e.sheet ? `（${e.sheet}）` : ''}: ${e.reason}`);
+  }
+  lines.push(...exported);
+  return `${lines.join('\n')}\n`;
+}
+
 /**
  * Where the time went, for a coordinator asking why a run is slow: start-up (process start to the first file,
- * incl. listing the folders), then the three phases of consolidateFiles, in seconds.
+ * incl. listing the folders), then the three phases of the consolidation, in seconds.
  */
 export function timingLine(finishedMs: number, files: number, t: ConsolidateTimings): string {
   const sec = (ms: number): string => (ms / 1000).toFixed(2);
   const startMs = finishedMs - t.ingestMs - t.buildMs - t.writeMs;
   return `処理時間: 起動 ${sec(startMs)} 秒、読み込み・検証 ${sec(t.ingestMs)} 秒（${files} ファイル）、集計 ${sec(t.buildMs)} 秒、書き出し ${sec(t.writeMs)} 秒、合計 ${sec(finishedMs)} 秒`;
-}
-
-/** The ward's name and expected divisions from MOKUHYO_CONFIG when one is set and names that ward. */
-async function expectedWard(name: string | null, fiscalYear: number | null): Promise<{ name: string | null; fiscalYear: number | null; divisions: string[] }> {
-  if (!process.env['MOKUHYO_CONFIG']) return { name, fiscalYear: null, divisions: [] };
-  // Loaded only with a config file: the schema library is not on the start-up path of a plain run.
-  const { loadConfig } = await import('../config/index.ts');
-  const config = loadConfig();
-  const ward = config.wards.find((w) => (name ? w.name === name || w.id === name : config.wards.length === 1) && (fiscalYear === null || w.fiscalYear === fiscalYear));
-  return ward ? { name: ward.name, fiscalYear: ward.fiscalYear, divisions: ward.divisions } : { name, fiscalYear: null, divisions: [] };
 }
 
 function progressBar(): ((done: number, total: number) => void) | undefined {

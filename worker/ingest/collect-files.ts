@@ -1,9 +1,37 @@
 import { readdir, stat } from 'node:fs/promises';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
+import type { FileError } from '../../shared/model/record.ts';
 
-const WORKBOOK = /\.(xlsx|xlsm)$/i;
+/** What the paths a user typed hold: every file (workbook or not), and what could not be found. */
+export interface CollectedInputs {
+  /** Files named directly, then every file found in the folders (recursively), in name order. */
+  files: string[];
+  /** Paths that do not exist. */
+  missing: string[];
+  /** Folders that hold no file at all. */
+  emptyFolders: string[];
+}
 
-/** Expands folders (recursively) into the workbooks they hold; files named explicitly are kept as given. */
+/**
+ * Expands folders (recursively) into every file they hold — workbooks or not, so that a `.xls`, a `.csv`
+ * or an Excel lock file is reported as unreadable rather than skipped. Names starting with "." (hidden
+ * system files such as .DS_Store, .git) are not read.
+ */
+export async function collectInputs(inputs: readonly string[]): Promise<CollectedInputs> {
+  const collected: CollectedInputs = { files: [], missing: [], emptyFolders: [] };
+  for (const input of inputs) {
+    const info = await stat(input).catch(() => undefined);
+    if (!info) collected.missing.push(input);
+    else if (info.isDirectory()) {
+      const found = await walk(input);
+      if (found.length === 0) collected.emptyFolders.push(input);
+      collected.files.push(...found);
+    } else collected.files.push(input);
+  }
+  return collected;
+}
+
+/** Every file given or found in the given folders; a path that does not exist is kept as given (its reader reports it). */
 export async function collectFiles(inputs: readonly string[]): Promise<string[]> {
   const files: string[] = [];
   for (const input of inputs) {
@@ -14,15 +42,23 @@ export async function collectFiles(inputs: readonly string[]): Promise<string[]>
   return files;
 }
 
+/** An Excel lock file ("~$名簿.xlsx": Excel keeps one beside each open workbook) is no submission. */
+export function lockFileError(file: string): FileError | null {
+  if (!basename(file).startsWith('~$')) return null;
+  return { code: 'lock-file', message: 'Excel の一時ファイル（~$ で始まる、ブックを開いている間だけ Excel が作るファイル）です。元のブックを閉じてから集計し直してください。' };
+}
+
 async function walk(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { withFileTypes: true });
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   const found: string[] = [];
   for (const entry of entries) {
-    if (entry.name.startsWith('.') || entry.name.startsWith('~$')) continue;
+    if (entry.name.startsWith('.')) continue;
     const path = join(dir, entry.name);
-    if (entry.isDirectory()) found.push(...(await walk(path)));
-    else if (entry.isFile() && WORKBOOK.test(entry.name)) found.push(path);
+    // A symbolic link counts as what it points to.
+    const kind = entry.isSymbolicLink() ? await stat(path).catch(() => undefined) : entry;
+    if (kind?.isDirectory()) found.push(...(await walk(path)));
+    else if (kind?.isFile() || !kind) found.push(path);
   }
   return found;
 }

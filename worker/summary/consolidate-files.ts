@@ -1,7 +1,11 @@
-import { mkdir, rename, writeFile } from 'node:fs/promises';
-import { dirname, relative, resolve, sep } from 'node:path';
+import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import { buildSummary, type SubmissionInput, type SummaryModel } from '../../shared/summary/index.ts';
+import type { SummaryPlan } from '../../shared/summary/group-plan.ts';
+import { groupTitle } from '../../shared/summary/group-inputs.ts';
+import { eraFiscalYear } from '../../shared/values/index.ts';
 import type { Phase } from '../../shared/rules/index.ts';
+import { lockFileError } from '../ingest/collect-files.ts';
 import { ingestAll } from '../ingest/parallel-ingest.ts';
 import { writeSummary } from './write-summary.ts';
 
@@ -27,12 +31,76 @@ export interface ConsolidateTimings {
   writeMs: number;
 }
 
-/** Embedded consolidation: ingest every file in-process, keep the latest per division, write the workbook. */
+export interface IngestInboxOptions {
+  /** The folder the summaries go to: provenance links are relative to it. */
+  outDir: string;
+  phase?: Phase;
+  onProgress?: ((done: number, total: number, file: string) => void) | undefined;
+  threads?: number;
+}
+
+/**
+ * Reads every file as a submission, in the order given; an Excel lock file (~$…) is not read but named
+ * unreadable with its reason, like any other file that is not a workbook.
+ */
+export async function ingestInbox(files: readonly string[], options: IngestInboxOptions): Promise<SubmissionInput[]> {
+  const out = new Array<SubmissionInput>(files.length);
+  const jobs: { file: string; link: string; index: number }[] = [];
+  files.forEach((file, index) => {
+    const lock = lockFileError(file);
+    if (lock) out[index] = { id: file, file, link: null, sha256: null, submittedAt: null, mtime: null, division: null, status: 'unreadable', error: lock, sheets: [] };
+    else jobs.push({ file, link: relative(options.outDir, resolve(file)).split(sep).join('/'), index });
+  });
+  const read = await ingestAll(jobs, { threads: options.threads ?? 1, onProgress: options.onProgress, ...(options.phase ? { phase: options.phase } : {}) });
+  read.forEach((submission, i) => {
+    out[jobs[i]!.index] = submission;
+  });
+  return out;
+}
+
+/** The summary of one plan, built as plain data. */
+export function buildPlannedSummary(plan: SummaryPlan, now: Date): SummaryModel {
+  return buildSummary(plan.submissions, {
+    ward: groupTitle(plan.group),
+    fiscalYear: plan.group.fiscalYear,
+    expectedDivisions: plan.expectedDivisions,
+    generatedAt: now.toISOString(),
+    excluded: plan.excluded,
+    previous: plan.previous,
+  });
+}
+
+/** "秋葉区_令和2年度_集計.xlsx": the file name of a summary among several, safe on Windows and macOS. */
+export function summaryFileName(plan: Pick<SummaryPlan, 'group'>): string {
+  // eslint-disable-next-line no-control-regex -- control characters are not allowed in Windows file names
+  const body = groupTitle(plan.group).replace(/[\\/:*?"<>|\u0000-\u001f]/g, '_').replace(/\s+/g, '_').replace(/^\.+/, '_');
+  const year = plan.group.fiscalYear === null ? '年度不明' : eraFiscalYear(plan.group.fiscalYear);
+  return `${body}_${year}_集計.xlsx`;
+}
+
+/**
+ * Where each summary goes: the exact `-o` file when there is one summary, else one file per body and year
+ * (summaryFileName) in the folder of `-o` — or in `-o` itself when it names a folder. Names never collide.
+ */
+export function summaryPaths(plans: readonly Pick<SummaryPlan, 'group'>[], output: { folder: string; file: string | null }): string[] {
+  if (plans.length === 1 && output.file) return [output.file];
+  const used = new Set<string>();
+  return plans.map((plan) => {
+    const name = summaryFileName(plan);
+    let path = join(output.folder, name);
+    for (let n = 2; used.has(path); n++) path = join(output.folder, name.replace(/_集計\.xlsx$/, `_${n}_集計.xlsx`));
+    used.add(path);
+    return path;
+  });
+}
+
+/**
+ * One summary of every file given, without grouping by body and year: for scripts and tests that feed a
+ * single ward's files. The command line groups first (planSummaries) and calls buildPlannedSummary.
+ */
 export async function consolidateFiles(files: readonly string[], options: ConsolidateFilesOptions): Promise<{ model: SummaryModel; submissions: SubmissionInput[]; timings: ConsolidateTimings }> {
-  const outDir = dirname(resolve(options.output));
-  const jobs = files.map((file) => ({ file, link: relative(outDir, resolve(file)).split(sep).join('/') }));
   const started = performance.now();
-  const submissions = await ingestAll(jobs, { threads: options.threads ?? 1, onProgress: options.onProgress, ...(options.phase ? { phase: options.phase } : {}) });
+  const submissions = await ingestInbox(files, { outDir: dirname(resolve(options.output)), onProgress: options.onProgress, threads: options.threads ?? 1, ...(options.phase ? { phase: options.phase } : {}) });
   const ingested = performance.now();
   const model = buildSummary(submissions, {
     ward: options.ward,
@@ -46,10 +114,14 @@ export async function consolidateFiles(files: readonly string[], options: Consol
   return { model, submissions, timings };
 }
 
-/** Writes to a temporary sibling and renames, so a reader never sees half a file. */
+/** Writes to a temporary sibling and renames, so a reader never sees half a file; the temporary file never stays. */
 export async function writeAtomically(path: string, data: Buffer | string): Promise<void> {
   await mkdir(dirname(resolve(path)), { recursive: true });
   const tmp = `${path}.${process.pid}.tmp`;
-  await writeFile(tmp, data);
-  await rename(tmp, path);
+  try {
+    await writeFile(tmp, data);
+    await rename(tmp, path);
+  } finally {
+    await rm(tmp, { force: true }).catch(() => undefined);
+  }
 }

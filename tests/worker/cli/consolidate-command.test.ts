@@ -1,13 +1,14 @@
 import { execFile } from 'node:child_process';
-import { copyFile, mkdir, mkdtemp, readFile, rm, utimes, writeFile } from 'node:fs/promises';
+import ExcelJS from 'exceljs';
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parsePhases } from '../../../bench/scenarios/consolidate.ts';
-import { hasOpenpyxl, readWithOpenpyxl } from '../summary/read-back.ts';
+import { fiscalYearOption } from '../../../worker/cli/consolidate-command.ts';
+import { AKIHA_DIVISIONS, buildInbox } from './consolidate-inbox.ts';
 
 const ROOT = resolve(import.meta.dirname, '../../..');
-const SEEDS = join(ROOT, 'seeds/org-goals');
 
 function run(args: string[], env: NodeJS.ProcessEnv = {}): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((done) => {
@@ -17,76 +18,159 @@ function run(args: string[], env: NodeJS.ProcessEnv = {}): Promise<{ code: numbe
   });
 }
 
-describe('mokuhyo consolidate', () => {
+/** Every sheet of a written workbook as rows of cell texts (numbers as numbers). */
+async function readBack(path: string): Promise<Record<string, (string | number)[][]>> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(path);
+  const sheets: Record<string, (string | number)[][]> = {};
+  wb.eachSheet((ws) => {
+    const rows: (string | number)[][] = [];
+    ws.eachRow((row) => {
+      const cells: (string | number)[] = [];
+      row.eachCell({ includeEmpty: true }, (c) => cells.push(typeof c.value === 'number' ? c.value : c.text));
+      rows.push(cells);
+    });
+    sheets[ws.name] = rows;
+  });
+  return sheets;
+}
+
+const OTHER_BODIES = /西区|増田|須坂|北区/;
+
+describe('mokuhyo consolidate on a year-end inbox', () => {
   let dir: string;
+  let inbox: string;
+  let config: string;
   beforeAll(async () => {
     dir = await mkdtemp(join(tmpdir(), 'mokuhyo-consolidate-'));
-    const input = join(dir, 'in');
-    await mkdir(join(input, 'old'), { recursive: true });
-    for (const name of ['akiha-2020-chiiki-somu.xlsx', 'akiha-2020-kenko-fukushi.xlsx', 'akiha-2020-ward.xlsx']) await copyFile(join(SEEDS, name), join(input, name));
-    // An older copy of the same division: the newer file must win.
-    await copyFile(join(SEEDS, 'akiha-2020-kenko-fukushi.xlsx'), join(input, 'old', 'kenko-old.xlsx'));
-    await utimes(join(input, 'old', 'kenko-old.xlsx'), new Date('2020-01-01'), new Date('2020-01-01'));
-    await writeFile(join(input, 'hostile.xlsx'), 'this is not a workbook');
-  });
+    inbox = join(dir, 'inbox');
+    await buildInbox(inbox);
+    config = join(dir, 'config.json');
+    // Wards and divisions are enough for consolidate: no tokens.
+    await writeFile(config, JSON.stringify({ wards: [{ id: 'akiha', name: '秋葉区', fiscalYear: 2020, divisions: AKIHA_DIVISIONS }] }));
+  }, 60_000);
   afterAll(async () => {
     await rm(dir, { recursive: true, force: true });
   });
 
-  it('writes a summary beside a hostile file and lists the file with its reason', async () => {
-    const out = join(dir, 'out', 'summary.xlsx');
-    const csv = join(dir, 'out', 'measures.csv');
-    const json = join(dir, 'out', 'measures.json');
-    const result = await run(['consolidate', join(dir, 'in'), '-o', out, '--ward', '秋葉区', '--csv', csv, '--json', json]);
-    expect(result.stderr).not.toMatch(/Error/);
+  it('writes one summary per body and year, named after them, in the folder of -o', async () => {
+    const out = join(dir, 'all');
+    const result = await run(['consolidate', inbox, '-o', join(out, 'summary.xlsx')], { MOKUHYO_CONFIG: config });
+    expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
-    expect(result.stdout).toContain('課 2');
-    expect(result.stdout).toContain('hostile.xlsx');
-    const doc = JSON.parse(await readFile(json, 'utf8')) as { measures: { division: string }[] };
-    expect(doc.measures.filter((m) => m.division === '健康福祉課')).toHaveLength(6);
-    expect((await readFile(csv, 'utf8')).split('\r\n').filter(Boolean)).toHaveLength(1 + 13);
-    if (!(await hasOpenpyxl())) return;
-    const dump = await readWithOpenpyxl(out);
-    const statuses = dump['提出状況']!.rows;
-    expect(statuses.find((r) => r[3]?.endsWith('hostile.xlsx'))?.[1]).toBe('読込不可');
-    expect(statuses.find((r) => r[3]?.endsWith('kenko-old.xlsx'))?.[1]).toBe('差し替え済み');
-    expect(dump['概要']!.rows[0]?.[0]).toBe('秋葉区 2020年度 目標シート集計');
+    expect((await readdir(out)).sort()).toEqual(['まちづくり推進部_増田地域局_令和2年度_集計.xlsx', '秋葉区_令和2年度_集計.xlsx', '秋葉区_令和元年度_集計.xlsx', '西区_令和3年度_集計.xlsx']);
+    expect(result.stdout).toContain(`集計を書き出しました: ${join(out, '秋葉区_令和2年度_集計.xlsx')}\n  秋葉区 令和2年度\u3000課 2\u3000指標 13\u3000ファイル 9（差戻し 1、読込不可 4、未提出 1）`);
+    for (const name of ['古い様式.xls', '集計メモ.csv', '壊れた.xlsx', '~$健康福祉課.xlsx']) expect(result.stdout).toContain(name);
+    expect(result.stdout).toContain('Excel の一時ファイル');
+
+    const akiha = await readBack(join(out, '秋葉区_令和2年度_集計.xlsx'));
+    const everyText = Object.values(akiha).flat(2).join('\n');
+    expect(everyText).not.toMatch(OTHER_BODIES);
+    expect(everyText).not.toContain('健康福祉課_R1.xlsx');
+    const statuses = akiha['提出状況']!;
+    const state = (file: string) => statuses.find((r) => String(r[3] ?? '').endsWith(file))?.[1];
+    expect(state('旧版/健康福祉課_4月版.xlsx')).toBe('差し替え済み');
+    expect(state('産業振興課.xlsx')).toBe('差戻し');
+    for (const file of ['古い様式.xls', '集計メモ.csv', '壊れた.xlsx', '~$健康福祉課.xlsx']) expect(state(file), file).toBe('読込不可');
+    expect(statuses.find((r) => r[0] === '建設課')?.[1]).toBe('未提出');
+    // Last year's 健康福祉課 has its own summary: two years of one division never share a row.
+    const lastYear = await readBack(join(out, '秋葉区_令和元年度_集計.xlsx'));
+    expect(Object.values(lastYear).flat(2).join('\n')).toContain('健康福祉課_R1.xlsx');
+    expect(Object.values(lastYear).flat(2).join('\n')).not.toMatch(OTHER_BODIES);
   });
 
-  it('takes the expected divisions from MOKUHYO_CONFIG and names the missing one', async () => {
-    const config = join(dir, 'config.json');
-    await writeFile(config, JSON.stringify({ wards: [{ id: 'akiha', name: '秋葉区', fiscalYear: 2020, divisions: ['地域総務課', '健康福祉課', '産業振興課'] }], tokens: [] }));
-    const out = join(dir, 'out2', 'summary.xlsx');
-    const result = await run(['consolidate', join(dir, 'in'), '-o', out], { MOKUHYO_CONFIG: config });
+  it('with --ward and --fiscal-year writes that summary under the exact -o name and lists the rest as 対象外', async () => {
+    const out = join(dir, 'one', 'akiha.xlsx');
+    const csv = join(dir, 'one', 'data.csv');
+    const json = join(dir, 'one', 'data.json');
+    const result = await run(['consolidate', inbox, '-o', out, '--ward', '秋葉区', '--fiscal-year', '令和2年度', '--csv', csv, '--json', json], { MOKUHYO_CONFIG: config });
     expect(result.code).toBe(0);
-    if (!(await hasOpenpyxl())) return;
-    const dump = await readWithOpenpyxl(out);
-    expect(dump['提出状況']!.rows).toContainEqual(['産業振興課', '未提出', null, null, null, '未提出です']);
-    expect(dump['概要']!.rows.find((r) => r[0] === '未提出の課')?.[1]).toBe('産業振興課');
-  });
+    expect((await readdir(join(dir, 'one'))).sort()).toEqual(['akiha.xlsx', 'data.csv', 'data.json']);
+    expect(result.stdout).toMatch(/対象外 3 件:\n( {2}- .+\n){3}/);
+    expect(result.stdout).toContain('西区実施計画.xlsx: 対象（秋葉区 令和2年度）と異なる団体・年度（西区 令和3年度）です（5 シート）');
+    expect(result.stdout).toContain('健康福祉課_R1.xlsx（健康福祉課）: 前年度（令和元年度）の提出です');
+    const statuses = (await readBack(out))['提出状況']!;
+    expect(statuses.filter((r) => r[1] === '対象外')).toHaveLength(3);
 
-  it('exits 2 without an output file', async () => {
-    const result = await run(['consolidate', join(dir, 'in')]);
-    expect(result.code).toBe(2);
-    expect(result.stderr).toContain('使い方');
-  });
+    const text = await readFile(csv, 'utf8');
+    expect(text.startsWith('\ufeff"団体","年度","課","様式","様式名","No.","目標","指標","内容","値の年度","種類","値","単位","比較","累計","記載どおり","判定","ファイル","シート","セル"\r\n')).toBe(true);
+    const lines = text.trimEnd().split('\r\n').slice(1);
+    expect(lines.every((l) => l.startsWith('"秋葉区",2020,'))).toBe(true);
+    // Only accepted divisions are published: 産業振興課 was sent back.
+    expect(new Set(lines.map((l) => l.split(',')[2]))).toEqual(new Set(['"地域総務課"', '"健康福祉課"']));
+    // Plain numbers: "1,700" as typed becomes 1700, and a blank cell leaves the value empty with its text kept.
+    expect(lines.some((l) => l.includes(',"目標",1700,"人",,,"1,700",'))).toBe(true);
+    expect(lines.some((l) => l.includes(',"実績",,"回",,,"－",'))).toBe(true);
 
-  it('exits 1 when no workbook is found', async () => {
-    await mkdir(join(dir, 'empty'), { recursive: true });
-    const result = await run(['consolidate', join(dir, 'empty'), '-o', join(dir, 'x.xlsx')]);
-    expect(result.code).toBe(1);
-    expect(result.stderr).toContain('見つかりません');
+    const doc = JSON.parse(await readFile(json, 'utf8')) as { summaries: { body: string; fiscalYear: number; file: string }[]; rows: { body: string; value: number | null; text: string }[] };
+    expect(doc.summaries).toEqual([{ body: '秋葉区', fiscalYear: 2020, file: out }]);
+    expect(doc.rows).toHaveLength(lines.length);
+    expect(doc.rows.find((r) => r.text === '1,700')?.value).toBe(1700);
   });
 
   it('says where the time went with --timings, on stderr, leaving stdout as it was', async () => {
-    const out = join(dir, 'out', 'timed.xlsx');
-    const result = await run(['consolidate', join(dir, 'in'), '-o', out, '--timings']);
+    const out = join(dir, 'timed', 'summary.xlsx');
+    const result = await run(['consolidate', join(inbox, 'akiha'), '-o', out, '--timings', '--fiscal-year', '2020']);
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('集計を書き出しました');
     expect(result.stdout).not.toContain('処理時間');
     const phases = parsePhases(result.stderr);
-    expect(result.stderr, result.stderr).toMatch(/処理時間: 起動 [\d.]+ 秒、読み込み・検証 [\d.]+ 秒（5 ファイル）、集計 [\d.]+ 秒、書き出し [\d.]+ 秒、合計 [\d.]+ 秒/);
+    expect(result.stderr, result.stderr).toMatch(/処理時間: 起動 [\d.]+ 秒、読み込み・検証 [\d.]+ 秒（10 ファイル）、集計 [\d.]+ 秒、書き出し [\d.]+ 秒、合計 [\d.]+ 秒/);
     expect(phases?.ingestMs).toBeGreaterThan(0);
     expect(phases?.writeMs).toBeGreaterThan(0);
+  });
+
+  it('writes into a folder named by -o, and creates it when missing', async () => {
+    const out = join(dir, 'folder', 'new') + '/';
+    const result = await run(['consolidate', join(inbox, 'others'), '-o', out]);
+    expect(result.code).toBe(0);
+    expect((await readdir(out)).sort()).toEqual(['まちづくり推進部_増田地域局_令和2年度_集計.xlsx', '西区_令和3年度_集計.xlsx']);
+  });
+
+  it('answers every wrong input with exit 2, a Japanese message naming the path, and no file left behind', async () => {
+    const bad = join(dir, 'bad');
+    await mkdir(join(bad, 'empty'), { recursive: true });
+    await writeFile(join(bad, 'plain.txt'), 'not a folder');
+    await mkdir(join(bad, 'unreadable'), { recursive: true });
+    await writeFile(join(bad, 'unreadable', 'a.xls'), Buffer.concat([Buffer.from('d0cf11e0a1b11ae1', 'hex'), Buffer.alloc(600)]));
+    const cases: [string[], RegExp][] = [
+      [['consolidate', '-o', join(bad, 'x.xlsx')], /集計するファイルかフォルダを指定してください/],
+      [['consolidate', inbox], /-o で集計ブックの書き出し先を指定してください/],
+      [['consolidate', join(bad, 'nowhere'), '-o', join(bad, 'x.xlsx')], /「.*nowhere」が見つかりません/],
+      [['consolidate', join(bad, 'empty'), '-o', join(bad, 'x.xlsx')], /フォルダ「.*empty」にファイルがありません/],
+      [['consolidate', join(bad, 'unreadable'), '-o', join(bad, 'x.xlsx')], /読み込めるブックがありません（1 ファイルすべて読込不可）:\n.*a\.xls: 古い Excel 形式/],
+      [['consolidate', inbox, '-o', join(bad, 'x.csv')], /拡張子 \.csv では書き出せません/],
+      [['consolidate', inbox, '-o', join(bad, 'x.xlsx'), '--csv', join(bad, 'x.txt')], /--csv の出力ファイル「.*x\.txt」の拡張子 \.txt/],
+      [['consolidate', inbox, '-o', join(bad, 'x.xlsx'), '--json', join(bad, 'x.csv')], /--json の出力ファイル「.*x\.csv」の拡張子 \.csv/],
+      [['consolidate', inbox, '-o', join(bad, 'plain.txt', 'x.xlsx')], /plain\.txt.*作れません（途中に同じ名前のファイルがあります）/],
+      [['consolidate', inbox, '-o', join(bad, 'x.xlsx'), '--fiscal-year', '来年'], /--fiscal-year の「来年」を年度として読めません/],
+      [['consolidate', inbox, '-o', join(bad, 'x.xlsx'), '--ward', '東区'], /--ward 東区 に当たるシートがありません。入力にある団体・年度: まちづくり推進部 増田地域局 令和2年度、秋葉区 令和元年度、秋葉区 令和2年度、西区 令和3年度/],
+      [['consolidate', join(inbox, 'akiha', '地域総務課.xlsx'), '-o', join(inbox, 'akiha', '地域総務課.xlsx')], /出力先「.*地域総務課\.xlsx」は入力ファイルの一つです/],
+    ];
+    for (const [args, message] of cases) {
+      const result = await run(args);
+      expect(result.code, args.join(' ')).toBe(2);
+      expect(result.stderr, args.join(' ')).toMatch(message);
+      expect(result.stderr).not.toMatch(/\n\s+at /);
+    }
+    expect((await readdir(bad)).sort()).toEqual(['empty', 'plain.txt', 'unreadable']);
+    expect((await readdir(join(inbox, 'akiha'))).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+  }, 60_000);
+
+  it('rejects a configuration file it cannot read with exit 2', async () => {
+    const broken = join(dir, 'broken.json');
+    await writeFile(broken, '{"wards": [');
+    const result = await run(['consolidate', inbox, '-o', join(dir, 'cfg', 'x.xlsx')], { MOKUHYO_CONFIG: broken });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('JSON として読めません');
+  });
+});
+
+describe('fiscalYearOption', () => {
+  it('reads the fiscal year however it is typed', () => {
+    for (const text of ['2020', 'R2', 'r2', '令和2年度', 'Ｒ２', 'R02', '2020年度', 'FY2020']) expect(fiscalYearOption(text), text).toBe(2020);
+    expect(fiscalYearOption('令和元年度')).toBe(2019);
+    expect(fiscalYearOption('H27')).toBe(2015);
+    expect(() => fiscalYearOption('20')).toThrow(/年度として読めません/);
   });
 });
