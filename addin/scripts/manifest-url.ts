@@ -1,10 +1,18 @@
 /** The development origin every URL of manifest.xml starts with. */
 export const DEV_ORIGIN = 'https://localhost:3000';
 
-/** Points every development URL of the manifest at `baseUrl` (MOKUHYO_ADDIN_URL); unchanged when none. */
+/**
+ * Points every development URL of the manifest at `baseUrl` (MOKUHYO_ADDIN_URL); unchanged when none.
+ * `<AppDomain>` takes an origin only (scheme, host and port; learn.microsoft.com/office/dev/add-ins/
+ * reference/manifest/appdomain), so it gets the base's origin while page URLs keep its path.
+ */
 export function rewriteManifest(xml: string, baseUrl: string | undefined): string {
   const base = baseUrl?.trim().replace(/\/+$/, '');
   if (!base) return xml;
   if (!/^https:\/\//.test(base)) throw new Error(`MOKUHYO_ADDIN_URL must be an https:// URL (Office loads add-ins over HTTPS only): ${base}`);
-  return xml.split(DEV_ORIGIN).join(base);
+  const origin = new URL(base).origin;
+  return xml
+    .replace(/<AppDomain>([^<]*)<\/AppDomain>/g, (_, domain: string) => `<AppDomain>${domain.trim() === DEV_ORIGIN ? origin : domain}</AppDomain>`)
+    .split(DEV_ORIGIN)
+    .join(base);
 }

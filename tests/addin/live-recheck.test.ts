@@ -1,20 +1,22 @@
 import { describe, expect, it } from 'vitest';
-import { STORE_SHEET } from '../../addin/src/excel/annotation-store.ts';
+import { checkActiveSheet } from '../../addin/src/use-cases/check-active-sheet.ts';
 import { startLiveRecheck } from '../../addin/src/use-cases/live-recheck.ts';
 import { FakeExcel } from './fake-excel/fake-excel.ts';
 import { WorkbookModel } from './fake-excel/model.ts';
+import { markerCheck, workbookWithRows } from './fixtures.ts';
 
 const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-function edit(model: WorkbookModel, worksheetId: string, triggerSource = 'Unknown') {
-  for (const handler of model.changeHandlers) void handler({ worksheetId, address: 'H12', triggerSource, source: 'Local', changeType: 'RangeEdited', type: 'WorksheetChanged' });
+function edit(model: WorkbookModel, worksheetId: string, triggerSource?: string) {
+  const event = { worksheetId, address: 'H12', source: 'Local', changeType: 'RangeEdited', type: 'WorksheetChanged', ...(triggerSource ? { triggerSource } : {}) };
+  model.staffEdit();
+  for (const handler of model.changeHandlers) void handler(event);
 }
 
 describe('startLiveRecheck', () => {
   it('re-checks once after staff stop typing, and not for the add-in\'s own writes', async () => {
     const model = new WorkbookModel('1.18');
     const sheet = model.addSheet('健康福祉課');
-    const store = model.addSheet(STORE_SHEET);
     let runs = 0;
     await startLiveRecheck(new FakeExcel(model).host(), async () => { runs++; }, 30);
 
@@ -25,8 +27,38 @@ describe('startLiveRecheck', () => {
     expect(runs).toBe(1);
 
     edit(model, sheet.id, 'ThisLocalAddin');
-    edit(model, store.id);
     await wait(80);
     expect(runs).toBe(1);
+  });
+
+  it('does not loop: a check raises no change event of its own, even where events cannot name their source', async () => {
+    for (const version of ['1.12', '1.18']) {
+      const model = workbookWithRows(20, version);
+      const excel = new FakeExcel(model);
+      let runs = 0;
+      const recheck = async () => { runs++; await checkActiveSheet({ excel: excel.host(), check: markerCheck }); };
+      await startLiveRecheck(excel.host(), recheck, 20);
+      edit(model, model.sheets[0]!.id);
+      await wait(150);
+      expect(runs).toBe(1);
+    }
+  });
+
+  it('checks the sheet staff switch to', async () => {
+    const model = new WorkbookModel('1.18');
+    model.addSheet('健康福祉課');
+    const other = model.addSheet('産業振興課');
+    let runs = 0;
+    await startLiveRecheck(new FakeExcel(model).host(), async () => { runs++; }, 500);
+    for (const handler of model.activatedHandlers) void handler({ worksheetId: other.id, type: 'WorksheetActivated', source: 'Local' });
+    await wait(30);
+    expect(runs).toBe(1);
+  });
+
+  it('starts without change events on a host before ExcelApi 1.9 instead of failing the pane', async () => {
+    const model = new WorkbookModel('1.8');
+    model.addSheet('健康福祉課');
+    await expect(startLiveRecheck(new FakeExcel(model).host(), async () => undefined, 30)).resolves.toBeDefined();
+    expect(model.changeHandlers).toHaveLength(0);
   });
 });

@@ -12,6 +12,15 @@ describe('rewriteManifest', () => {
     expect(out).toContain('<SourceLocation DefaultValue="https://intranet.example.lg.jp/mokuhyo/taskpane.html"/>');
   });
 
+  it('writes an origin, never a path, into AppDomain', () => {
+    const out = rewriteManifest(xml, 'https://intranet.example.lg.jp:8443/mokuhyo');
+    expect([...out.matchAll(/<AppDomain>([^<]*)<\/AppDomain>/g)].map((m) => m[1])).toEqual(['https://intranet.example.lg.jp:8443']);
+  });
+
+  it('asks for ExcelApi 1.14 (Office LTSC 2021), the oldest host the add-in supports', () => {
+    expect(xml).toMatch(/<Set Name="ExcelApi" MinVersion="1.14"\/>/);
+  });
+
   it('keeps the manifest as it is without a base and refuses plain http', () => {
     expect(rewriteManifest(xml, undefined)).toBe(xml);
     expect(() => rewriteManifest(xml, 'http://intranet.example.lg.jp')).toThrow(/https/);

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { SLICE_SIZE } from '../../addin/src/excel/workbook-file.ts';
 import { errorText } from '../../addin/src/use-cases/error-text.ts';
-import { submitWorkbook, type SubmissionView } from '../../addin/src/use-cases/submit-workbook.ts';
+import { submissionLabel, submitWorkbook, type SubmissionView } from '../../addin/src/use-cases/submit-workbook.ts';
 import { fakeDocument, installOfficeEnums } from './fake-excel/office-document.ts';
 
 beforeAll(installOfficeEnums);
@@ -71,5 +71,55 @@ describe('submitWorkbook', () => {
     const down = (() => Promise.reject(new TypeError('Failed to fetch'))) as typeof fetch;
     expect(errorText(await submitWorkbook({ file: document, settings, fetch: down, sleep: noSleep }).catch((e: unknown) => e))).toContain('接続できません');
     expect(errorText(await submitWorkbook({ file: document, settings: { intakeUrl: '', token: '' }, fetch: down }).catch((e: unknown) => e))).toContain('設定してください');
+  });
+});
+
+describe('submitWorkbook after the intake took the file', () => {
+  it('rides out a failed status poll and still shows the verdict', async () => {
+    const { document } = fakeDocument(bytesOf(10));
+    const { fetcher } = intake([{ status: 'processing' }, { status: 'accepted' }]);
+    let polls = 0;
+    const flaky = (async (url: string, init?: RequestInit) => {
+      if (init?.method !== 'POST' && polls++ === 0) throw new TypeError('Failed to fetch');
+      return fetcher(url, init);
+    }) as typeof fetch;
+    const view = await submitWorkbook({ file: document, settings, fetch: flaky, sleep: noSleep });
+    expect(view.status).toBe('accepted');
+    expect(view.error).toBeNull();
+  });
+
+  it('says the file was received, and where to see the verdict, when polling keeps failing or never ends', async () => {
+    const { document } = fakeDocument(bytesOf(10));
+    const { fetcher } = intake([{ status: 'processing' }]);
+    const down = (async (url: string, init?: RequestInit) => (init?.method === 'POST' ? fetcher(url, init) : Response.json({ statusCode: 500, error: 'Internal Server Error', message: 'boom' }, { status: 500 }))) as typeof fetch;
+    const failed = await submitWorkbook({ file: document, settings, fetch: down, sleep: noSleep });
+    expect(failed.status).toBe('unconfirmed');
+    expect(failed.error).toContain('提出は受け付けられています');
+    expect(failed.error).toContain('https://intake.example.lg.jp/');
+    expect(failed.error).not.toContain('Internal Server Error');
+
+    const slow = await submitWorkbook({ file: document, settings, fetch: fetcher, sleep: noSleep, maxPolls: 3 });
+    expect(slow).toMatchObject({ status: 'unconfirmed' });
+    expect(slow.error).toContain('確認に時間がかかっています');
+  });
+
+  it('keeps English server text away from staff', async () => {
+    const { document } = fakeDocument(bytesOf(10));
+    const fetcher = (async () => Response.json({ statusCode: 500, error: 'Internal Server Error', message: 'Cannot read properties of undefined' }, { status: 500 })) as typeof fetch;
+    const text = errorText(await submitWorkbook({ file: document, settings, fetch: fetcher, sleep: noSleep }).catch((e: unknown) => e));
+    expect(text).toBe('提出先でエラーが起きました（HTTP 500）。時間をおいてもう一度提出してください。');
+  });
+
+  it('sends staff to the web console where Excel cannot hand over the file (no CompressedFile, Excel on iPad)', async () => {
+    const { document, log } = fakeDocument(bytesOf(10));
+    const { fetcher, calls } = intake([]);
+    const text = errorText(await submitWorkbook({ file: document, settings, fetch: fetcher, sleep: noSleep, canReadFile: false }).catch((e: unknown) => e));
+    expect(text).toContain('Web の提出ページ https://intake.example.lg.jp/');
+    expect(log.slices).toEqual([]);
+    expect(calls).toEqual([]);
+  });
+
+  it('labels a submission by the first block of its id and its time', () => {
+    expect(submissionLabel({ id: '3f2a9c1e-77aa-4b1c-9d2e-0123456789ab', receivedAt: new Date(2026, 11, 2, 9, 5) })).toBe('3F2A9C1E（12月2日 09:05 受付）');
   });
 });

@@ -38,11 +38,13 @@ const TYPES: Record<string, string> = { '.html': 'text/html', '.js': 'text/javas
 
 let context: BrowserContext | undefined;
 let profile: string | undefined;
+let shots: string | undefined;
 
-async function openPane(workbook: unknown): Promise<Page> {
+async function openPane(workbook: unknown, viewport: { width: number; height: number }): Promise<Page> {
   const stub = await esbuild({ entryPoints: [join(root, 'tests/addin/browser/office-stub.ts')], bundle: true, format: 'iife', platform: 'browser', write: false, logLevel: 'silent' });
   const script = `globalThis.__MOKUHYO_WORKBOOK__ = ${JSON.stringify(workbook)};\n${stub.outputFiles[0]!.text}`;
   const page = await context!.newPage();
+  await page.setViewportSize(viewport);
   await page.route('**/*', (route) => {
     const url = new URL(route.request().url());
     if (url.host === 'appsforoffice.microsoft.com') return route.fulfill({ contentType: 'text/javascript', body: script });
@@ -55,7 +57,7 @@ async function openPane(workbook: unknown): Promise<Page> {
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(String(e)));
   await page.goto('https://localhost:3000/taskpane.html');
-  await page.getByRole('heading', { level: 1 }).waitFor();
+  await page.locator('main').waitFor();
   expect(errors).toEqual([]);
   return page;
 }
@@ -66,6 +68,7 @@ describe('add-in build and task pane', () => {
     await viteBuild({ configFile: join(root, 'addin/vite.config.ts'), logLevel: 'warn' });
     if (!haveChromium) return;
     profile = mkdtempSync(join(tmpdir(), 'mokuhyo-chromium-'));
+    shots = mkdtempSync(join(tmpdir(), 'mokuhyo-shots-'));
     context = await chromium.launchPersistentContext(profile, {
       executablePath: CHROMIUM,
       args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
@@ -77,6 +80,7 @@ describe('add-in build and task pane', () => {
   afterAll(async () => {
     await context?.close();
     if (profile) rmSync(profile, { recursive: true, force: true });
+    if (shots) rmSync(shots, { recursive: true, force: true });
   });
 
   it('builds the pane and the command page, and reports the bundle size', () => {
@@ -131,7 +135,7 @@ describe('add-in build and task pane', () => {
     const { grids, names } = await readWorkbookFile(join(root, 'seeds/org-goals/akiha-2020-kenko-fukushi.xlsx'));
     const expected = checkGrid(grids[0]!, { phase: 'evaluation' });
     expect(expected.findings.length).toBeGreaterThan(0);
-    const page = await openPane({ grids, names, apiVersion: '1.18' });
+    const page = await openPane({ grids, names, apiVersion: '1.18' }, { width: 350, height: 600 });
 
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe(expected.extraction.family!.title);
     await page.getByRole('combobox', { name: '段階' }).selectOption('evaluation');
@@ -141,6 +145,7 @@ describe('add-in build and task pane', () => {
       const count = expected.findings.filter((f) => f.severity === severity).length;
       await expect.poll(() => page.locator(`[data-severity="${severity}"] li`).count()).toBe(count);
     }
+    await expect.poll(() => page.getByText('令和2年度（2020）').count()).toBe(1);
     const first = expected.findings.find((f) => f.cell)!;
     await page.locator(`button[data-cell="${first.cell}"]`).first().click();
     await expect.poll(() => page.evaluate(() => (globalThis as unknown as { __fake: FakeExcel }).__fake.model.selection)).toEqual({ sheet: grids[0]!.sheet, address: first.cell });
@@ -150,15 +155,48 @@ describe('add-in build and task pane', () => {
       const sheet = model.sheets[0]!;
       const [, col, row] = /^([A-Z]+)(\d+)$/.exec(cell)!;
       const key = `${Number(row) - 1},${col!.charCodeAt(0) - 65}`;
-      return { fill: sheet.cells.get(key)?.fill.color, notes: sheet.notes.size, store: model.sheets.find((s) => s.name === '_mokuhyo_addin')?.visibility };
+      return { fill: sheet.cells.get(key)?.fill.color, notes: sheet.notes.size, sheets: model.sheets.length, parts: model.customXmlParts.length };
     }, first.cell!);
-    expect(marked).toEqual({ fill: SEVERITY_FILL[first.severity], notes: new Set(expected.findings.map((f) => f.cell)).size, store: 'VeryHidden' });
+    expect(marked).toEqual({ fill: SEVERITY_FILL[first.severity], notes: new Set(expected.findings.map((f) => f.cell)).size, sheets: grids.length, parts: 1 });
+    await page.close();
+  });
 
+  // Excel's task pane opens 320 px wide on the web and about 350 px on Windows and Mac.
+  it.skipIf(!haveChromium).each([
+    { width: 320, height: 378 },
+    { width: 350, height: 600 },
+  ])('fits a $width × $height pane: no sideways scroll, the counts and the first findings in view', async (size) => {
+    const { grids, names } = await readWorkbookFile(join(root, 'seeds/org-goals/akiha-2020-kenko-fukushi.xlsx'));
+    const expected = checkGrid(grids[0]!, { phase: 'evaluation' });
+    const page = await openPane({ grids, names, apiVersion: '1.18' }, size);
+    await page.getByRole('combobox', { name: '段階' }).selectOption('evaluation');
+    await page.locator('[data-severity] li').first().waitFor();
+    await expect.poll(() => page.locator('[data-severity] li').count()).toBe(expected.findings.length);
     await page.mouse.move(0, 0);
-    // docs/addin-taskpane.png is committed; refresh it with MOKUHYO_UPDATE_SCREENSHOT=1 so test runs leave the tree clean.
-    const shot = process.env.MOKUHYO_UPDATE_SCREENSHOT ? join(root, 'docs/addin-taskpane.png') : join(root, 'out/addin-taskpane.png');
-    await page.screenshot({ path: shot, fullPage: true });
+    const layout = await page.evaluate(() => {
+      const inView = (el: Element | null) => { const r = el?.getBoundingClientRect(); return !!r && r.top >= 0 && r.bottom <= window.innerHeight && r.right <= window.innerWidth; };
+      return {
+        sideways: document.documentElement.scrollWidth - document.documentElement.clientWidth,
+        counts: inView(document.querySelector('[aria-label="件数"]')),
+        firstFinding: inView(document.querySelector('[data-severity] li')),
+        widest: Math.max(...[...document.querySelectorAll('main *')].map((e) => e.getBoundingClientRect().right)),
+      };
+    });
+    expect(layout).toEqual({ sideways: 0, counts: true, firstFinding: true, widest: expect.any(Number) });
+    expect(layout.widest).toBeLessThanOrEqual(size.width);
+    // Screenshots go to a temp folder; MOKUHYO_UPDATE_SCREENSHOT=1 refreshes the committed docs/addin-taskpane*.png.
+    const name = size.width === 350 ? 'addin-taskpane.png' : `addin-taskpane-${size.width}.png`;
+    const shot = process.env.MOKUHYO_UPDATE_SCREENSHOT ? join(root, 'docs', name) : join(shots!, name);
+    await page.screenshot({ path: shot });
     expect(statSync(shot).size).toBeGreaterThan(10_000);
+    await page.close();
+  });
+
+  it.skipIf(!haveChromium)('points staff to the web console on an Excel older than the manifest allows', async () => {
+    const { grids, names } = await readWorkbookFile(join(root, 'seeds/org-goals/akiha-2020-kenko-fukushi.xlsx'));
+    const page = await openPane({ grids, names, apiVersion: '1.8' }, { width: 320, height: 378 });
+    await expect.poll(() => page.getByRole('alert').textContent()).toContain('Web の提出ページ');
+    expect(await page.evaluate(() => (globalThis as unknown as { __fake: FakeExcel }).__fake.runs.length)).toBe(0);
     await page.close();
   });
 });

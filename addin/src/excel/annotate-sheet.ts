@@ -1,10 +1,11 @@
 import type { Grid } from '../../../shared/grid/grid.ts';
 import type { Severity } from '../../../shared/model/finding.ts';
-import { queueStoreRead, queueStoreWrite, type StoredFill } from './annotation-store.ts';
+import { entriesOf, queueStoreRead, type StoredFill } from './annotation-store.ts';
 import type { Capabilities } from './capabilities.ts';
-import { queueFillRead, queuePaint, queueRestore, SEVERITY_FILL } from './fills.ts';
-import { queueAddMark, queueMarksRead } from './marks.ts';
-import { queueSheetRead } from './read-sheet.ts';
+import { isGradient, queueFillRead, queuePaint, queueRestore, SEVERITY_FILL } from './fills.ts';
+import { markText, queueAddMark, queueMarksRead, queueRemoveMark } from './marks.ts';
+import { gridOf, queueSheetMeta, readCells } from './read-sheet.ts';
+import { WriteBatch } from './write-batch.ts';
 
 /** What to put on one cell: its worst severity and the text of its note. */
 export interface CellAnnotation {
@@ -16,77 +17,104 @@ export interface CellAnnotation {
 /** What the write did: how findings reached the sheet, and cells whose staff note kept ours out. */
 export interface AnnotateOutcome {
   mode: Capabilities['annotations'];
+  /** False when the check only listed findings (live re-check on a host whose writes clear undo). */
+  marked: boolean;
   painted: boolean;
   coloured: number;
-  marked: number;
+  notes: number;
   /** Cells with a staff note or comment: the add-in leaves it alone and lists the finding only. */
   staffMarked: string[];
+  /** Cells with a gradient fill: Office.js cannot restore one, so they get a note but no colour. */
+  gradientKept: string[];
+  /** Round trips that wrote (0 when nothing changed since the last check). */
+  writeSyncs: number;
 }
 
 export type Evaluate<T> = (grid: Grid) => { result: T; annotations: CellAnnotation[] };
 
+export interface CheckOptions {
+  /** Write marks (fills and notes); false lists findings only and leaves the workbook untouched. */
+  mark: boolean;
+}
+
 /**
- * Reads the active sheet, lets `evaluate` check it, and replaces the add-in's previous marks with new
- * ones: two read syncs and one write sync whatever the sheet's size. Original fills come from the store
- * when a cell is already coloured, so re-checking never stacks.
+ * Reads the active sheet, lets `evaluate` check it, and brings the add-in's marks up to date, writing only
+ * what changed. Round trips: one for the sheet's size, names and existing marks; one per 20,000 cells
+ * (with the merged areas, mark locations and the fill record); one for the fills of newly flagged cells
+ * when there are any; one write when anything changed (more only past 2 MB of writes).
  */
-export async function checkAndAnnotate<T>(context: Excel.RequestContext, caps: Capabilities, evaluate: Evaluate<T>): Promise<{ grid: Grid; sheetId: string; result: T; outcome: AnnotateOutcome }> {
-  const sheet = context.workbook.worksheets.getActiveWorksheet();
-  let read = queueSheetRead(context, sheet, caps);
-  let store = caps.fills ? queueStoreRead(context) : undefined;
-  let marks = queueMarksRead(sheet, caps);
-  try {
+export async function checkAndAnnotate<T>(context: Excel.RequestContext, caps: Capabilities, evaluate: Evaluate<T>, options: CheckOptions = { mark: true }): Promise<{ grid: Grid; result: T; outcome: AnnotateOutcome }> {
+  const mark = options.mark && caps.fills;
+  const worksheet = context.workbook.worksheets.getActiveWorksheet();
+  const meta = queueSheetMeta(context, worksheet);
+  const store = mark ? queueStoreRead(context) : undefined;
+  const marks = mark ? queueMarksRead(worksheet, caps) : undefined;
+  await context.sync();
+
+  const { id, name, sheetNames, box, names } = meta.meta();
+  const extras = () => {
+    store?.queueXml();
+    marks?.locate();
+  };
+  let grid: Grid;
+  if (box) {
+    const { range, mergeAddresses } = await readCells(context, worksheet, box, caps, extras);
+    grid = gridOf(name, range, mergeAddresses, names);
+  } else {
+    extras();
     await context.sync();
-  } catch (err) {
-    // Excel refuses merged areas beyond 512 on a sheet; read the cells without them rather than fail.
-    if (!caps.merges) throw err;
-    const noMerges = { ...caps, merges: false };
-    read = queueSheetRead(context, sheet, noMerges);
-    store = caps.fills ? queueStoreRead(context) : undefined;
-    marks = queueMarksRead(sheet, noMerges);
-    await context.sync();
+    grid = gridOf(name, null, [], names);
   }
-
-  const grid = read.grid();
-  const sheetId = read.id();
   const { result, annotations } = evaluate(grid);
-  const entries = store?.entries() ?? [];
-  const previous = new Map(entries.filter((e) => e.sheetId === sheetId).map((e) => [e.cell, e]));
-  const fresh = caps.fills ? annotations.map((a) => a.cell).filter((cell) => !previous.has(cell)) : [];
-  const readFills = queueFillRead(sheet, fresh);
-  const located = marks.locate();
-  if (fresh.length > 0 || located) await context.sync();
+  const outcome: AnnotateOutcome = { mode: caps.annotations, marked: mark, painted: mark, coloured: 0, notes: 0, staffMarked: [], gradientKept: [], writeSyncs: 0 };
+  if (!mark || !store || !marks) return { grid, result, outcome };
 
+  const entries = store.entries();
+  const mine = entriesOf(entries, { id, name }, sheetNames);
+  const previous = new Map(mine.map((e) => [e.cell, e]));
+  const fresh = annotations.map((a) => a.cell).filter((cell) => !previous.has(cell));
+  const readFills = queueFillRead(worksheet, fresh);
+  if (fresh.length > 0) await context.sync();
   const originals = readFills();
   const existing = marks.byCell();
-  const flagged = new Set(annotations.map((a) => a.cell));
-  if (caps.suspendScreen) context.workbook.application.suspendScreenUpdatingUntilNextSync();
+  const flagged = new Map(annotations.map((a) => [a.cell, a]));
 
-  const outcome: AnnotateOutcome = { mode: caps.annotations, painted: caps.fills, coloured: 0, marked: 0, staffMarked: [] };
-  if (caps.fills && store) {
-    queueRestore(sheet, [...previous.values()].filter((e) => !flagged.has(e.cell)));
-    const next: StoredFill[] = entries.filter((e) => e.sheetId !== sheetId);
-    for (const severity of ['info', 'warning', 'error'] as const) {
-      const cells = annotations.filter((a) => a.severity === severity).map((a) => a.cell);
-      queuePaint(sheet, cells, SEVERITY_FILL[severity]);
-      for (const cell of cells) {
-        const original = previous.get(cell)?.original ?? originals.get(cell);
-        if (original) next.push({ sheetId, sheet: grid.sheet, cell, severity, original });
-      }
-      outcome.coloured += cells.length;
+  const batch = new WriteBatch(context, caps);
+  batch.add(() => queueRestore(worksheet, [...previous.values()].filter((e) => !flagged.has(e.cell))), 200 * previous.size);
+  const next: StoredFill[] = entries.filter((e) => !mine.includes(e));
+  const paint: Record<Severity, string[]> = { error: [], warning: [], info: [] };
+  for (const a of annotations) {
+    const before = previous.get(a.cell);
+    const original = before?.original ?? originals.get(a.cell);
+    if (!original || isGradient(original)) {
+      outcome.gradientKept.push(a.cell);
+      continue;
     }
-    queueStoreWrite(context, store.sheet, next);
+    next.push({ sheet: name, sheetId: id, cell: a.cell, severity: a.severity, original });
+    outcome.coloured++;
+    if (before?.severity !== a.severity) paint[a.severity].push(a.cell);
   }
-  for (const [, mark] of existing) if (mark.own) mark.item.delete();
+  for (const severity of ['info', 'warning', 'error'] as const) {
+    const cells = paint[severity];
+    if (cells.length > 0) batch.add(() => queuePaint(worksheet, cells, SEVERITY_FILL[severity]), 20 * cells.length);
+  }
+  batch.add(() => store.queueWrite(next), 300 * next.length);
+
+  for (const [cell, existingMark] of existing) {
+    if (existingMark.own && !flagged.has(cell)) batch.add(() => queueRemoveMark(existingMark, caps) !== 'kept', 100);
+  }
   for (const a of annotations) {
     if (caps.annotations === 'list-only') break;
-    if (existing.get(a.cell)?.own === false) {
+    const there = existing.get(a.cell);
+    if (there && !there.own) {
       outcome.staffMarked.push(a.cell);
       continue;
     }
-    queueAddMark(sheet, caps, a.cell, a.text);
-    outcome.marked++;
+    outcome.notes++;
+    const text = markText(a.text);
+    if (!there) batch.add(() => { queueAddMark(worksheet, caps, a.cell, a.text); return true; }, 3 * text.length + 100);
+    else if (there.content !== text) batch.add(() => { there.item.content = text; return true; }, 3 * text.length + 100);
   }
-  await context.sync();
-  return { grid, sheetId, result, outcome };
+  outcome.writeSyncs = await batch.flush();
+  return { grid, result, outcome };
 }

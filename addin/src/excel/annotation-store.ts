@@ -1,16 +1,15 @@
 import type { Severity } from '../../../shared/model/finding.ts';
 
 /**
- * The original fills live in a very hidden sheet of the workbook itself, not in memory or in document
- * settings: they survive closing Excel and moving the file to a colleague's machine, every Excel since
- * 2013 keeps a very hidden sheet intact (custom XML parts are not round-tripped by every editor), and
- * staff cannot unhide it from the UI by accident. One row per coloured cell. Its name differs from the
- * worker's `_mokuhyo` (exceljs fill JSON, rewritten on every `validate --annotate`) so neither tool
- * overwrites the other's record of original fills.
+ * The original fills of the cells the add-in coloured live in a custom XML part of the workbook
+ * (CustomXmlPartCollection, ExcelApi 1.5), not in a hidden sheet: adding a sheet and setting its
+ * visibility are not undoable in Excel on Windows and Mac, so the first check would wipe staff's undo
+ * history (docs: excel-add-ins-undo-capabilities; OfficeDev/office-js#6170), while custom XML parts stay
+ * outside it (OfficeDev/office-js#6415). The part travels with the file, so 注釈を消す works after reopening
+ * or on a colleague's machine. Entries name their sheet by name: worksheet ids change between sessions
+ * (OfficeDev/office-js-docs#297), names only when staff rename a sheet.
  */
-export const STORE_SHEET = '_mokuhyo_addin';
-
-const HEADER = ['sheetId', 'sheet', 'cell', 'severity', 'pattern', 'color', 'patternColor'] as const;
+export const STORE_NAMESPACE = 'urn:mokuhyo:addin:fills:1';
 
 /** A cell's fill as Office.js reports it (RangeFill, ExcelApi 1.9). */
 export interface CellFill {
@@ -21,51 +20,82 @@ export interface CellFill {
 
 /** One cell the add-in coloured: where, with which severity, and the fill it had before. */
 export interface StoredFill {
-  sheetId: string;
   sheet: string;
+  /** The id in the session that wrote it: it identifies a sheet renamed since, in that session only. */
+  sheetId: string;
   cell: string;
   severity: Severity;
   original: CellFill;
 }
 
-export function parseStore(values: unknown[][] | null): StoredFill[] {
-  if (!values || values[0]?.[0] !== HEADER[0]) return [];
+const ATTRS = ['sheet', 'sheetId', 'cell', 'severity', 'pattern', 'color', 'patternColor'] as const;
+
+export function storeXml(entries: readonly StoredFill[]): string {
+  const rows = entries.map((e) => {
+    const values = [e.sheet, e.sheetId, e.cell, e.severity, e.original.pattern, e.original.color, e.original.patternColor];
+    return `<fill ${ATTRS.map((a, i) => `${a}="${escapeXml(values[i]!)}"`).join(' ')}/>`;
+  });
+  return `<?xml version="1.0" encoding="UTF-8"?><fills xmlns="${STORE_NAMESPACE}">${rows.join('')}</fills>`;
+}
+
+export function parseStoreXml(xml: string | null): StoredFill[] {
+  if (!xml) return [];
   const out: StoredFill[] = [];
-  for (const row of values.slice(1)) {
-    const [sheetId, sheet, cell, severity, pattern, color, patternColor] = row.map((v) => String(v ?? ''));
-    if (!sheetId || !cell || !isSeverity(severity)) continue;
-    out.push({ sheetId, sheet: sheet ?? '', cell, severity, original: { pattern: pattern || 'None', color: color ?? '', patternColor: patternColor ?? '' } });
+  for (const m of xml.matchAll(/<fill\s([^>]*?)\/>/g)) {
+    const attrs = Object.fromEntries([...m[1]!.matchAll(/([A-Za-z]+)="([^"]*)"/g)].map((a) => [a[1]!, unescapeXml(a[2]!)]));
+    const severity = attrs['severity'];
+    if (!attrs['sheet'] || !attrs['cell'] || !isSeverity(severity)) continue;
+    out.push({ sheet: attrs['sheet'], sheetId: attrs['sheetId'] ?? '', cell: attrs['cell'], severity, original: { pattern: attrs['pattern'] || 'None', color: attrs['color'] ?? '', patternColor: attrs['patternColor'] ?? '' } });
   }
   return out;
 }
 
-/** The store's cells: a header row and one row per entry, all text. */
-export function storeRows(entries: readonly StoredFill[]): string[][] {
-  return [[...HEADER], ...entries.map((e) => [e.sheetId, e.sheet, e.cell, e.severity, e.original.pattern, e.original.color, e.original.patternColor])];
+/**
+ * The entries of one sheet: those carrying its name, or — when no sheet has the recorded name any more —
+ * its id of this session (a rename since the check). A reused id of a new session never takes another
+ * sheet's entries while that sheet still carries its name.
+ */
+export function entriesOf(entries: readonly StoredFill[], sheet: { id: string; name: string }, sheetNames: ReadonlySet<string>): StoredFill[] {
+  return entries.filter((e) => e.sheet === sheet.name || (!sheetNames.has(e.sheet) && e.sheetId === sheet.id));
 }
 
-/** Queues a read of the store; `entries()` is valid after the next sync. */
-export function queueStoreRead(context: Excel.RequestContext): { sheet: Excel.Worksheet; entries(): StoredFill[] } {
-  const sheet = context.workbook.worksheets.getItemOrNullObject(STORE_SHEET);
-  sheet.load('id');
-  const used = sheet.getUsedRangeOrNullObject(true);
-  used.load('values');
-  return { sheet, entries: () => (sheet.isNullObject || used.isNullObject ? [] : parseStore(used.values)) };
+/** The store part, read in two syncs: the part after the first, its XML after the second. */
+export interface QueuedStore {
+  /** Queues reading the XML; call after the first sync. */
+  queueXml(): void;
+  entries(): StoredFill[];
+  /** Queues replacing the store with `entries` (adding or deleting the part as needed); false when unchanged. */
+  queueWrite(entries: readonly StoredFill[]): boolean;
 }
 
-/** Queues rewriting the store with `entries`, creating the very hidden sheet when it is missing. */
-export function queueStoreWrite(context: Excel.RequestContext, existing: Excel.Worksheet, entries: readonly StoredFill[]): void {
-  let sheet = existing;
-  if (existing.isNullObject) {
-    if (entries.length === 0) return;
-    sheet = context.workbook.worksheets.add(STORE_SHEET);
-    sheet.visibility = 'VeryHidden';
-  }
-  sheet.getRange().clear();
-  const rows = storeRows(entries);
-  const target = sheet.getRangeByIndexes(0, 0, rows.length, rows[0]!.length);
-  target.numberFormat = rows.map((row) => row.map(() => '@'));
-  target.values = rows;
+export function queueStoreRead(context: Excel.RequestContext): QueuedStore {
+  const part = context.workbook.customXmlParts.getByNamespace(STORE_NAMESPACE).getOnlyItemOrNullObject();
+  part.load('id');
+  let xml: OfficeExtension.ClientResult<string> | undefined;
+  let read: StoredFill[] | undefined;
+  const current = () => (read ??= parseStoreXml(xml?.value ?? null));
+  return {
+    queueXml() {
+      if (!part.isNullObject) xml = part.getXml();
+    },
+    entries: current,
+    queueWrite(entries) {
+      const next = storeXml(entries);
+      if (next === storeXml(current())) return false;
+      if (part.isNullObject) context.workbook.customXmlParts.add(next);
+      else if (entries.length === 0) part.delete();
+      else part.setXml(next);
+      return true;
+    },
+  };
+}
+
+function escapeXml(s: string): string {
+  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+}
+
+function unescapeXml(s: string): string {
+  return s.replace(/&quot;/g, '"').replace(/&gt;/g, '>').replace(/&lt;/g, '<').replace(/&amp;/g, '&');
 }
 
 function isSeverity(s: string | undefined): s is Severity {

@@ -6,6 +6,15 @@ export interface ExcelHost {
   capabilities: Capabilities;
 }
 
+/**
+ * Every batch runs with `delayForCellEdit`: without it "if the user is in cell edit when the batch request
+ * is processed by the host, the batch automatically fails" (Excel.RunOptions) — and the live re-check
+ * fires while staff are typing the next cell.
+ */
+export function excelHostOver(excel: Pick<typeof Excel, 'run'>, capabilities: Capabilities): ExcelHost {
+  return { run: (batch) => excel.run({ delayForCellEdit: true }, batch), capabilities };
+}
+
 export function officeExcelHost(): ExcelHost {
-  return { run: (batch) => Excel.run(batch), capabilities: officeCapabilities() };
+  return excelHostOver(Excel, officeCapabilities());
 }

@@ -22,8 +22,8 @@ export function addressChunks(cells: readonly string[]): string[] {
   return chunks;
 }
 
-/** Queues one fill for many cells through RangeAreas (no sync). */
-export function queuePaint(sheet: Excel.Worksheet, cells: readonly string[], fill: CellFill | string): void {
+/** Queues one fill for many cells through RangeAreas (no sync); true when it queued anything. */
+export function queuePaint(sheet: Excel.Worksheet, cells: readonly string[], fill: CellFill | string): boolean {
   for (const address of addressChunks(cells)) {
     const areas = sheet.getRanges(address).format.fill;
     if (typeof fill === 'string') {
@@ -38,10 +38,11 @@ export function queuePaint(sheet: Excel.Worksheet, cells: readonly string[], fil
       }
     }
   }
+  return cells.length > 0;
 }
 
 /** Queues restoring each cell's own original fill, grouped so equal fills share one RangeAreas. */
-export function queueRestore(sheet: Excel.Worksheet, cells: readonly { cell: string; original: CellFill }[]): void {
+export function queueRestore(sheet: Excel.Worksheet, cells: readonly { cell: string; original: CellFill }[]): boolean {
   const groups = new Map<string, { fill: CellFill; cells: string[] }>();
   for (const { cell, original } of cells) {
     const key = `${original.pattern}|${original.color}|${original.patternColor}`;
@@ -50,12 +51,21 @@ export function queueRestore(sheet: Excel.Worksheet, cells: readonly { cell: str
     groups.set(key, group);
   }
   for (const group of groups.values()) queuePaint(sheet, group.cells, group.fill);
+  return cells.length > 0;
 }
 
 /** Queues loading the fill of each cell; read the results after the next sync. */
 export function queueFillRead(sheet: Excel.Worksheet, cells: readonly string[]): () => Map<string, CellFill> {
   const fills = cells.map((cell) => ({ cell, fill: sheet.getRange(cell).format.fill.load('pattern,color,patternColor') }));
   return () => new Map(fills.map(({ cell, fill }) => [cell, { pattern: String(fill.pattern), color: fill.color ?? '', patternColor: fill.patternColor ?? '' }]));
+}
+
+/**
+ * Gradient fills read back as LinearGradient / RectangularGradient but "are not supported" when written
+ * (RangeFill.pattern, ExcelApi 1.9): such a cell is never painted, so its gradient never needs restoring.
+ */
+export function isGradient(fill: CellFill | undefined): boolean {
+  return fill?.pattern === 'LinearGradient' || fill?.pattern === 'RectangularGradient';
 }
 
 export function sameColor(a: string, b: string): boolean {

@@ -5,6 +5,17 @@ export const MARK_PREFIX = '【目標シート】';
 
 type MarkObject = Excel.Note | Excel.Comment;
 
+/** One note or comment on the sheet, as the add-in sees it after reading. */
+export interface ExistingMark {
+  own: boolean;
+  content: string;
+  /** Replies under a threaded comment (a coordinator's answer): such a comment is never deleted. */
+  replies: number;
+  /** A threaded comment marked resolved (ExcelApi 1.11). */
+  resolved: boolean;
+  item: MarkObject;
+}
+
 /** The sheet's notes (ExcelApi 1.18) or comments (1.10) as one collection, or none. */
 function collectionOf(sheet: Excel.Worksheet, caps: Capabilities): Excel.NoteCollection | Excel.CommentCollection | undefined {
   if (caps.annotations === 'notes') return sheet.notes;
@@ -12,42 +23,65 @@ function collectionOf(sheet: Excel.Worksheet, caps: Capabilities): Excel.NoteCol
   return undefined;
 }
 
-/** The sheet's existing notes/comments: contents after one sync, cells after the next. */
+/** The sheet's existing notes/comments: contents after one sync, cells and reply counts after the next. */
 export interface QueuedMarks {
-  /** Queues each item's location; call after the first sync. Returns false when there is nothing to locate. */
-  locate(): boolean;
-  /** After the second sync: cell → whether the mark is the add-in's own, plus the objects to delete. */
-  byCell(): Map<string, { own: boolean; item: MarkObject }>;
+  /** Queues each item's location (and a comment's reply count); call after the first sync. */
+  locate(): void;
+  /** After the second sync: cell → the mark there. */
+  byCell(): Map<string, ExistingMark>;
 }
 
 export function queueMarksRead(sheet: Excel.Worksheet, caps: Capabilities): QueuedMarks {
   const collection = collectionOf(sheet, caps);
-  collection?.load('items/content');
-  const locations: { item: MarkObject; range: Excel.Range }[] = [];
+  const withResolved = caps.annotations === 'comments' && caps.resolveComments;
+  collection?.load(withResolved ? 'items/content,items/resolved' : 'items/content');
+  const located: { item: MarkObject; range: Excel.Range; replies: OfficeExtension.ClientResult<number> | null }[] = [];
   return {
     locate() {
       for (const item of (collection?.items ?? []) as MarkObject[]) {
         const range = item.getLocation();
         range.load('address');
-        locations.push({ item, range });
+        // Comment.delete "deletes the comment and all the connected replies" (ExcelApi 1.10).
+        const replies = caps.annotations === 'comments' ? (item as Excel.Comment).replies.getCount() : null;
+        located.push({ item, range, replies });
       }
-      return locations.length > 0;
     },
     byCell() {
-      const out = new Map<string, { own: boolean; item: MarkObject }>();
-      for (const { item, range } of locations) {
-        out.set(localAddress(range.address), { own: String(item.content).startsWith(MARK_PREFIX), item });
+      const out = new Map<string, ExistingMark>();
+      for (const { item, range, replies } of located) {
+        const content = String(item.content);
+        const resolved = withResolved ? Boolean((item as Excel.Comment).resolved) : false;
+        out.set(localAddress(range.address), { own: content.startsWith(MARK_PREFIX), content, replies: replies?.value ?? 0, resolved, item });
       }
       return out;
     },
   };
 }
 
+/** The text the add-in writes for a finding's cell. */
+export function markText(text: string): string {
+  return `${MARK_PREFIX}${text}`;
+}
+
 /** Queues a note (or comment) with the add-in's prefix on one cell. */
 export function queueAddMark(sheet: Excel.Worksheet, caps: Capabilities, cell: string, text: string): void {
-  const content = `${MARK_PREFIX}${text}`;
-  if (caps.annotations === 'notes') sheet.notes.add(sheet.getRange(cell), content);
-  else if (caps.annotations === 'comments') sheet.comments.add(sheet.getRange(cell), content);
+  if (caps.annotations === 'notes') sheet.notes.add(cell, markText(text));
+  else if (caps.annotations === 'comments') sheet.comments.add(cell, markText(text));
+}
+
+/**
+ * Queues taking the add-in's mark off a cell whose finding is gone. A comment somebody replied to stays
+ * (deleting it would delete the reply); it is marked resolved where the host can (ExcelApi 1.11).
+ * Returns what it queued.
+ */
+export function queueRemoveMark(mark: ExistingMark, caps: Capabilities): 'deleted' | 'resolved' | 'kept' {
+  if (mark.replies > 0) {
+    if (!caps.resolveComments || mark.resolved) return 'kept';
+    (mark.item as Excel.Comment).resolved = true;
+    return 'resolved';
+  }
+  mark.item.delete();
+  return 'deleted';
 }
 
 /** "'My Sheet'!$B$3" → "B3". */

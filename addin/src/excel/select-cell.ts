@@ -1,5 +1,7 @@
-/** Selects one cell of the active sheet (a finding's cell) so staff land on it. */
-export async function selectCell(context: Excel.RequestContext, cell: string): Promise<void> {
-  context.workbook.worksheets.getActiveWorksheet().getRange(cell).select();
+/** Shows a finding's cell: activates its sheet (the server names it; it may not be the active one) and selects the cell. */
+export async function selectCell(context: Excel.RequestContext, sheetName: string | null, cell: string): Promise<void> {
+  const sheet = sheetName ? context.workbook.worksheets.getItem(sheetName) : context.workbook.worksheets.getActiveWorksheet();
+  sheet.activate();
+  sheet.getRange(cell).select();
   await context.sync();
 }

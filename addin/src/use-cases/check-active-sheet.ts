@@ -9,17 +9,24 @@ export interface CheckDeps {
   /** The checker; the shared `checkGrid` unless a test narrows it. */
   check?: (grid: Grid, options: { phase?: Phase }) => SheetCheck;
   phase?: Phase;
+  /**
+   * Why the check runs: `live` (after an edit) marks the sheet only where add-in writes keep staff's undo
+   * history (ExcelApi 1.19); elsewhere it refreshes the list and 再チェック marks the sheet.
+   */
+  trigger?: 'user' | 'live';
 }
 
 /** 再チェック: read the active sheet, run the shared rules, mark the findings on the sheet. */
 export async function checkActiveSheet(deps: CheckDeps): Promise<SheetView> {
   const check = deps.check ?? checkGrid;
   const options = deps.phase ? { phase: deps.phase } : {};
+  const caps = deps.excel.capabilities;
+  const mark = deps.trigger !== 'live' || caps.undoableWrites;
   const { result } = await deps.excel.run((context) =>
-    checkAndAnnotate(context, deps.excel.capabilities, (grid) => {
+    checkAndAnnotate(context, caps, (grid) => {
       const sheetCheck = check(grid, options);
       return { result: sheetCheck, annotations: sheetCheck.extraction.family ? annotationsOf(sheetCheck.findings) : [] };
-    }).then(({ result, outcome }) => ({ result: sheetView(result, outcome) })),
+    }, { mark }).then(({ result, outcome }) => ({ result: sheetView(result, outcome) })),
   );
   return result;
 }

@@ -1,10 +1,14 @@
 import type { RenderedFinding } from '../../../shared/model/finding.ts';
 import type { UserSettings } from '../excel/user-settings.ts';
-import { readWorkbookBytes, type FileSource } from '../excel/workbook-file.ts';
+import { readWorkbookBytes, WorkbookFileError, type FileSource } from '../excel/workbook-file.ts';
 import { UserFacingError } from './error-text.ts';
 import { findingViews, type FindingView } from './sheet-view.ts';
 
-export type SubmissionState = 'uploading' | 'queued' | 'processing' | 'accepted' | 'rejected';
+/**
+ * `unconfirmed`: the intake has the file (it answered 202) but the pane could not learn the verdict —
+ * repeated poll failures or no verdict after `maxPolls`. Nothing is lost: the file is processed anyway.
+ */
+export type SubmissionState = 'uploading' | 'queued' | 'processing' | 'accepted' | 'rejected' | 'unconfirmed';
 
 /** What the pane shows while a submission travels. */
 export interface SubmissionView {
@@ -12,17 +16,24 @@ export interface SubmissionView {
   status: SubmissionState;
   findings: FindingView[];
   error: string | null;
+  /** When the intake took the file (the pane's clock), for the submission's label. */
+  receivedAt?: Date;
 }
 
 export interface SubmitDeps {
   file: FileSource;
   settings: UserSettings;
   fetch: typeof fetch;
+  /** getFileAsync(Compressed) works here (the CompressedFile set; not Excel on iPad). */
+  canReadFile?: boolean;
   onProgress?: (view: SubmissionView) => void;
   sleep?: (ms: number) => Promise<void>;
   pollMs?: number;
-  /** Give up polling after this many tries (the verdict can still be seen later by the coordinator). */
+  /** Give up polling after this many tries (the verdict can still be seen later in the web console). */
   maxPolls?: number;
+  /** Poll failures in a row tolerated before the pane stops asking. */
+  maxPollFailures?: number;
+  now?: () => Date;
 }
 
 const HTTP_TEXT: Record<number, string> = {
@@ -31,36 +42,77 @@ const HTTP_TEXT: Record<number, string> = {
   413: 'ブックが大きすぎるため提出できません。不要なシートや画像を削除してから提出してください。',
   415: 'Excel ブック（.xlsx）として受け付けられませんでした。',
   422: 'ブックの内容を読み取れなかったため受け付けられませんでした。ファイルが壊れていないか確認してください。',
+  429: '短い時間に提出が続いたため、受け付けを一時的に止めています。1 分ほど待ってからもう一度提出してください。',
   503: '提出先が一時的に利用できません。しばらくしてからもう一度提出してください。',
 };
+
+/** The web console's check-and-submit page: `mokuhyo serve` answers it at `/` of the intake. */
+export function consoleUrl(intakeUrl: string): string {
+  const base = intakeUrl.trim().replace(/\/+$/, '');
+  return base ? `${base}/` : '提出先の Web ページ';
+}
+
+/** A short label for a submission: the first block of its id and when it was received. */
+export function submissionLabel(view: Pick<SubmissionView, 'id' | 'receivedAt'>): string {
+  const short = (view.id ?? '').split('-')[0]!.slice(0, 8).toUpperCase();
+  if (!view.receivedAt) return short;
+  const d = view.receivedAt;
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${short}（${d.getMonth() + 1}月${d.getDate()}日 ${pad(d.getHours())}:${pad(d.getMinutes())} 受付）`;
+}
 
 /** 提出: the workbook's bytes to the intake, then the server's verdict as it arrives. */
 export async function submitWorkbook(deps: SubmitDeps): Promise<SubmissionView> {
   const base = deps.settings.intakeUrl.trim().replace(/\/+$/, '');
   if (!base || !deps.settings.token.trim()) throw new UserFacingError('提出先URLとトークンを設定してください（設定 ボタン）。');
   if (!/^https?:\/\//i.test(base)) throw new UserFacingError('提出先URLは https:// で始まるアドレスを入力してください。');
+  if (deps.canReadFile === false) {
+    throw new UserFacingError(`この Excel（iPad 版など）ではブックを読み出して提出できません。Web の提出ページ ${consoleUrl(base)} でファイルを選んで提出してください。`);
+  }
   const sleep = deps.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
+  const now = deps.now ?? (() => new Date());
   const headers = { Authorization: `Bearer ${deps.settings.token.trim()}` };
   deps.onProgress?.({ id: null, status: 'uploading', findings: [], error: null });
 
-  const bytes = await readWorkbookBytes(deps.file);
+  let bytes: Uint8Array<ArrayBuffer>;
+  try {
+    bytes = await readWorkbookBytes(deps.file);
+  } catch (err) {
+    if (!(err instanceof WorkbookFileError)) throw err;
+    throw new UserFacingError(`Excel からブックの内容を読み出せませんでした。ブックを保存して閉じ、Web の提出ページ ${consoleUrl(base)} からファイルを提出してください。`, { cause: err });
+  }
   const created = await request(deps.fetch, `${base}/api/submissions`, {
     method: 'POST',
     headers: { ...headers, 'Content-Type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' },
     body: bytes,
   });
   const { id } = (await created.json()) as { id: string };
-  let view: SubmissionView = { id, status: 'queued', findings: [], error: null };
+  const receivedAt = now();
+  let view: SubmissionView = { id, status: 'queued', findings: [], error: null, receivedAt };
   deps.onProgress?.(view);
 
+  const pollMs = deps.pollMs ?? 1000;
+  let failures = 0;
   for (let i = 0; i < (deps.maxPolls ?? 120); i++) {
-    await sleep(deps.pollMs ?? 1000);
-    const res = await request(deps.fetch, `${base}/api/submissions/${encodeURIComponent(id)}`, { headers });
-    const body = (await res.json()) as { status: SubmissionState; findings?: RenderedFinding[]; error?: { message?: string } | string | null };
-    view = { id, status: body.status, findings: findingViews((body.findings ?? []).map((f) => ({ ...f, params: { ...f.params, message: f.message } }))), error: errorOf(body.error) };
+    await sleep(failures > 0 ? pollMs * Math.min(2 ** failures, 8) : pollMs);
+    let body: { status: SubmissionState; findings?: (RenderedFinding & { sheet?: string })[]; error?: { message?: string } | string | null };
+    try {
+      const res = await request(deps.fetch, `${base}/api/submissions/${encodeURIComponent(id)}`, { headers });
+      body = (await res.json()) as typeof body;
+      failures = 0;
+    } catch (err) {
+      if (++failures < (deps.maxPollFailures ?? 5)) continue;
+      view = { ...view, status: 'unconfirmed', error: `提出先から結果を受け取れませんでした（${err instanceof UserFacingError ? err.message : '通信エラー'}）。提出は受け付けられています。結果は Web の提出ページ ${consoleUrl(base)} で確認してください。` };
+      deps.onProgress?.(view);
+      return view;
+    }
+    const findings = (body.findings ?? []).map((f) => ({ ...f, params: { ...f.params, message: f.message } }));
+    view = { id, status: body.status, findings: findingViews(findings).map((v, k) => ({ ...v, sheet: findings[k]?.sheet ?? null })), error: japaneseOnly(errorOf(body.error)), receivedAt };
     deps.onProgress?.(view);
     if (view.status === 'accepted' || view.status === 'rejected') return view;
   }
+  view = { ...view, status: 'unconfirmed', error: `提出は受け付けられましたが、確認に時間がかかっています。結果は Web の提出ページ ${consoleUrl(base)} で確認してください。` };
+  deps.onProgress?.(view);
   return view;
 }
 
@@ -72,19 +124,25 @@ async function request(fetcher: typeof fetch, url: string, init: RequestInit): P
     throw new UserFacingError('提出先に接続できません。提出先URLとネットワークを確認してください。', { cause: err });
   }
   if (res.ok) return res;
-  const text = HTTP_TEXT[res.status] ?? `提出に失敗しました（HTTP ${res.status}）。時間をおいてもう一度お試しください。`;
-  const detail = await serverMessage(res);
+  const text = HTTP_TEXT[res.status] ?? `提出先でエラーが起きました（HTTP ${res.status}）。時間をおいてもう一度提出してください。`;
+  const detail = japaneseOnly(await serverMessage(res));
   throw new UserFacingError(detail ? `${text}（提出先の説明: ${detail}）` : text);
 }
 
 /** The intake's own Japanese reason (`{"error": {"message"}}`), when it sent one. */
 async function serverMessage(res: Response): Promise<string | null> {
   try {
-    const body = (await res.json()) as { error?: { message?: unknown } };
-    return typeof body.error?.message === 'string' ? body.error.message : null;
+    const body = (await res.json()) as { error?: { message?: unknown } | unknown; message?: unknown };
+    const error = body.error as { message?: unknown } | undefined;
+    return typeof error?.message === 'string' ? error.message : null;
   } catch {
     return null;
   }
+}
+
+/** Server text reaches staff only when it is Japanese: an English stack message (「Internal Server Error」) does not. */
+function japaneseOnly(text: string | null): string | null {
+  return text && /[\u3040-\u30ff\u3400-\u9fff]/.test(text) ? text : null;
 }
 
 function errorOf(error: { message?: string } | string | null | undefined): string | null {

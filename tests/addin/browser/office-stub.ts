@@ -2,16 +2,16 @@
 // Office and Excel backed by the fake object model, loaded with the grids the test put on the page.
 import type { Grid } from '../../../shared/grid/grid.ts';
 import { FakeExcel } from '../fake-excel/fake-excel.ts';
-import { WorkbookModel } from '../fake-excel/model.ts';
+import { WorkbookModel, type Platform } from '../fake-excel/model.ts';
 
-const g = globalThis as unknown as { __MOKUHYO_WORKBOOK__: { grids: Grid[]; names: Record<string, string>; apiVersion: string }; __fake: FakeExcel } & Record<string, unknown>;
-const { grids, names, apiVersion } = g.__MOKUHYO_WORKBOOK__;
-const fake = new FakeExcel(WorkbookModel.fromGrids(grids, names, apiVersion));
+const g = globalThis as unknown as { __MOKUHYO_WORKBOOK__: { grids: Grid[]; names: Record<string, string>; apiVersion: string; platform?: Platform }; __fake: FakeExcel } & Record<string, unknown>;
+const { grids, names, apiVersion, platform } = g.__MOKUHYO_WORKBOOK__;
+const fake = new FakeExcel(WorkbookModel.fromGrids(grids, names, apiVersion, platform));
 g.__fake = fake;
-g['Excel'] = { run: (batch: (ctx: Excel.RequestContext) => Promise<unknown>) => fake.run(batch) };
+g['Excel'] = fake.namespace();
 g['Office'] = {
   onReady: (cb?: (info: { host: string; platform: string }) => void) => {
-    const info = { host: 'Excel', platform: 'OfficeOnline' };
+    const info = { host: 'Excel', platform: platform === 'web' ? 'OfficeOnline' : platform === 'mac' ? 'Mac' : platform === 'ipad' ? 'iOS' : 'PC' };
     setTimeout(() => cb?.(info), 0);
     return Promise.resolve(info);
   },

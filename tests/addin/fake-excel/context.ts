@@ -1,3 +1,5 @@
+import { WEB_PAYLOAD_LIMIT, type ChangeEvent, type SheetModel, type WorkbookModel } from './model.ts';
+
 /** An error shaped like OfficeExtension.Error: a code tests and the add-in can branch on. */
 export class FakeExcelError extends Error {
   constructor(readonly code: string, message: string) {
@@ -10,32 +12,120 @@ export function notLoaded(prop: string): FakeExcelError {
   return new FakeExcelError('PropertyNotLoaded', `The property '${prop}' is not available. Before reading the property's value, call the load method on the containing object and call "context.sync()" on the associated request context.`);
 }
 
-/** One round trip: how many loads and writes it carried. */
+/** One round trip: how many loads and writes it carried, and its request and response sizes. */
 export interface SyncRecord {
   loads: number;
   writes: number;
+  requestBytes: number;
+  responseBytes: number;
+  /** The error code when Excel refused the batch. */
+  failed?: string;
 }
+
+/**
+ * How a write treats staff's undo history (docs/excel/excel-add-ins-undo-capabilities.md):
+ * `undoable` joins it (from ExcelApi 1.19), `desktop-clears` wipes it on Windows and Mac
+ * (Worksheet.visibility; WorksheetCollection.add per OfficeDev/office-js#6170), `outside` is not part of it
+ * (custom XML parts, OfficeDev/office-js#6415).
+ */
+export type UndoKind = 'undoable' | 'desktop-clears' | 'outside';
+
+interface WriteMeta {
+  /** The JSON the request carries for this command (values set, addresses, XML). */
+  payload?: unknown;
+  undo?: UndoKind;
+}
+
+/** A write may report a data change on a sheet: Excel then raises onChanged (ExcelApi 1.9 collection event). */
+export type WriteResult = { changed: SheetModel; address: string } | void;
+
+const ENCODER = new TextEncoder();
+
+/** Bytes of a value as JSON, the way the request and response travel. */
+export function jsonBytes(value: unknown): number {
+  return ENCODER.encode(JSON.stringify(value ?? null) ?? 'null').length;
+}
+
+/** Per command: the object path and method name Office.js sends (a rough but fixed overhead). */
+const COMMAND_BYTES = 120;
 
 /** The queue of one Excel.run: commands wait here until sync() runs them in order, as Excel does. */
 export class FakeContext {
-  private queue: { kind: 'load' | 'write'; run: () => void }[] = [];
+  private queue: { kind: 'load' | 'write'; run: () => WriteResult; meta: WriteMeta }[] = [];
   readonly syncs: SyncRecord[] = [];
   workbook!: unknown;
+  /** Response bytes of the sync being run: loads add their snapshots here. */
+  responseBytes = 0;
+
+  constructor(readonly model: WorkbookModel, readonly options: { delayForCellEdit?: boolean } = {}) {}
 
   queueLoad(run: () => void): void {
-    this.queue.push({ kind: 'load', run });
+    this.queue.push({ kind: 'load', run, meta: {} });
   }
 
-  queueWrite(run: () => void): void {
-    this.queue.push({ kind: 'write', run });
+  queueWrite(run: () => WriteResult, meta: WriteMeta = {}): void {
+    this.queue.push({ kind: 'write', run, meta: { undo: 'undoable', ...meta } });
   }
 
   async sync(): Promise<void> {
     const batch = this.queue;
     this.queue = [];
-    this.syncs.push({ loads: batch.filter((op) => op.kind === 'load').length, writes: batch.filter((op) => op.kind === 'write').length });
+    const requestBytes = batch.reduce((n, op) => n + COMMAND_BYTES + (op.meta.payload === undefined ? 0 : jsonBytes(op.meta.payload)), 0);
+    const record: SyncRecord = { loads: batch.filter((op) => op.kind === 'load').length, writes: batch.filter((op) => op.kind === 'write').length, requestBytes, responseBytes: 0 };
+    this.syncs.push(record);
     await Promise.resolve();
-    for (const op of batch) op.run();
+    // RunOptions.delayForCellEdit: "When false, if the user is in cell edit when the batch request is
+    // processed by the host, the batch automatically fails. When true, ... delayed until the user exits
+    // cell edit mode. The default ... is equivalent to false." (Excel.RunOptions reference)
+    if (this.model.cellEditing) {
+      if (!this.options.delayForCellEdit) throw this.fail(record, 'InvalidOperationInCellEditMode', 'Excel is in cell-editing mode. Please exit the edit mode by pressing ENTER or TAB or selecting another cell, and then try again.');
+      await this.model.waitForCellEditEnd();
+    }
+    const web = this.model.platform === 'web';
+    if (web && requestBytes > WEB_PAYLOAD_LIMIT) throw this.fail(record, 'RequestPayloadSizeLimitExceeded', `The request payload size (${requestBytes} bytes) has exceeded the limit.`);
+    this.responseBytes = 0;
+    const changes: { changed: SheetModel; address: string }[] = [];
+    for (const op of batch) {
+      const result = op.run();
+      if (op.kind === 'write') {
+        this.recordUndo(op.meta.undo ?? 'undoable');
+        if (result) changes.push(result);
+      }
+    }
+    record.responseBytes = this.responseBytes;
+    if (web && this.responseBytes > WEB_PAYLOAD_LIMIT) throw this.fail(record, 'ResponsePayloadSizeLimitExceeded', `The response payload size (${this.responseBytes} bytes) has exceeded the limit.`);
+    if (changes.length > 0) setTimeout(() => this.raiseChanged(changes), 0);
+  }
+
+  private fail(record: SyncRecord, code: string, message: string): FakeExcelError {
+    record.failed = code;
+    return new FakeExcelError(code, message);
+  }
+
+  private recordUndo(kind: UndoKind): void {
+    const model = this.model;
+    if (kind === 'outside') return;
+    const desktop = model.platform === 'windows' || model.platform === 'mac';
+    if (!model.undoSupported() || (kind === 'desktop-clears' && desktop)) {
+      if (model.undo.entries > 0) model.undo.cleared++;
+      model.undo.entries = 0;
+      return;
+    }
+    model.undo.entries++;
+  }
+
+  /**
+   * The add-in's own data writes raise onChanged like staff edits; from ExcelApi 1.14 the event says
+   * `triggerSource: "ThisLocalAddin"` (WorksheetChangedEventArgs.triggerSource), before it the event
+   * has no such property and the add-in cannot tell its own writes apart.
+   */
+  private raiseChanged(changes: { changed: SheetModel; address: string }[]): void {
+    const withSource = this.model.isSetSupported('ExcelApi', '1.14');
+    for (const { changed, address } of changes) {
+      const event: ChangeEvent = { worksheetId: changed.id, address, source: 'Local', changeType: 'RangeEdited', type: 'WorksheetChanged' };
+      if (withSource) event.triggerSource = 'ThisLocalAddin';
+      for (const handler of this.model.changeHandlers) void handler(event);
+    }
   }
 }
 
@@ -46,13 +136,32 @@ export function propsOf(arg: LoadArg): string[] {
   return raw.split(',').map((s) => s.trim()).filter(Boolean);
 }
 
+/** ClientResult<T>: `value` is readable after the sync that carried the call. */
+export class FakeClientResult<T> {
+  private done = false;
+  private result: T | undefined;
+
+  constructor(ctx: FakeContext, compute: () => T) {
+    ctx.queueLoad(() => {
+      this.result = compute();
+      this.done = true;
+      ctx.responseBytes += jsonBytes(this.result);
+    });
+  }
+
+  get value(): T {
+    if (!this.done) throw notLoaded('value');
+    return this.result as T;
+  }
+}
+
 /**
  * Base of every fake proxy object: its target is resolved when the batch runs (as Excel resolves
  * paths at sync), loaded properties are snapshots taken then, and reading one before that throws.
  */
 export abstract class FakeObject<T> {
   private loaded = new Map<string, unknown>();
-  private resolved: boolean | undefined;
+  private resolvedTarget: boolean | undefined;
 
   constructor(protected readonly ctx: FakeContext, protected readonly target: () => T | null) {}
 
@@ -71,28 +180,32 @@ export abstract class FakeObject<T> {
 
   protected loadNow(props: string[]): void {
     const t = this.target();
-    this.resolved = t !== null;
+    this.resolvedTarget = t !== null;
     if (t === null) return;
-    for (const prop of props) this.loaded.set(prop, this.snapshot(t, prop));
+    for (const prop of props) {
+      const value = this.snapshot(t, prop);
+      this.loaded.set(prop, value);
+      this.ctx.responseBytes += jsonBytes(value);
+    }
   }
 
   get isNullObject(): boolean {
-    if (this.resolved === undefined) throw notLoaded('isNullObject');
-    return !this.resolved;
+    if (this.resolvedTarget === undefined) throw notLoaded('isNullObject');
+    return !this.resolvedTarget;
   }
 
   protected read<V>(prop: string): V {
-    if (this.resolved === false) throw new FakeExcelError('InvalidObjectPath', `The object is a null object: '${prop}' cannot be read.`);
+    if (this.resolvedTarget === false) throw new FakeExcelError('InvalidObjectPath', `The object is a null object: '${prop}' cannot be read.`);
     if (!this.loaded.has(prop)) throw notLoaded(prop);
     return this.loaded.get(prop) as V;
   }
 
-  protected write(change: (target: T) => void): void {
+  protected write(change: (target: T) => WriteResult, meta: WriteMeta = {}): void {
     this.ctx.queueWrite(() => {
       const t = this.target();
       if (t === null) throw new FakeExcelError('ItemNotFound', 'The requested resource does not exist.');
-      change(t);
-    });
+      return change(t);
+    }, meta);
   }
 
   /** The resolved target, for objects created by other objects' methods. */

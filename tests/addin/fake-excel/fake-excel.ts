@@ -1,5 +1,5 @@
 import { detectCapabilities } from '../../../addin/src/excel/capabilities.ts';
-import type { ExcelHost } from '../../../addin/src/excel/excel-host.ts';
+import { excelHostOver, type ExcelHost } from '../../../addin/src/excel/excel-host.ts';
 import { FakeContext, type SyncRecord } from './context.ts';
 import type { WorkbookModel } from './model.ts';
 import { FakeWorkbook } from './workbook.ts';
@@ -10,16 +10,23 @@ export class FakeExcel {
 
   constructor(readonly model: WorkbookModel) {}
 
-  async run<T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> {
-    const ctx = new FakeContext();
+  /** Excel.run(batch) or Excel.run(options, batch), as Office.js overloads it. */
+  async run<T>(optionsOrBatch: { delayForCellEdit?: boolean } | ((context: Excel.RequestContext) => Promise<T>), maybeBatch?: (context: Excel.RequestContext) => Promise<T>): Promise<T> {
+    const [options, batch] = typeof optionsOrBatch === 'function' ? [{}, optionsOrBatch] : [optionsOrBatch, maybeBatch!];
+    const ctx = new FakeContext(this.model, options);
     ctx.workbook = new FakeWorkbook(ctx, this.model);
     this.runs.push(ctx.syncs);
     return batch(ctx as unknown as Excel.RequestContext);
   }
 
-  /** The ExcelHost the use cases take, with capabilities decided by the model's API version. */
+  /** The global `Excel` namespace the production host calls. */
+  namespace(): Pick<typeof Excel, 'run'> {
+    return { run: ((a: never, b?: never) => this.run(a, b)) as unknown as typeof Excel.run };
+  }
+
+  /** The ExcelHost the use cases take, built exactly as production builds it, over this fake. */
   host(): ExcelHost {
-    return { run: (batch) => this.run(batch), capabilities: detectCapabilities((set, v) => this.model.isSetSupported(set, v)) };
+    return excelHostOver(this.namespace(), detectCapabilities((set, v) => this.model.isSetSupported(set, v)));
   }
 
   lastRun(): SyncRecord[] {

@@ -1,5 +1,5 @@
 import { parseRange, rangeA1, type CellRange } from '../../../shared/grid/address.ts';
-import { FakeContext, FakeExcelError, FakeObject } from './context.ts';
+import { FakeClientResult, FakeContext, FakeExcelError, FakeObject } from './context.ts';
 import { key, NO_FILL, type CellModel, type SheetModel, type WorkbookModel } from './model.ts';
 
 /** A range or RangeAreas: one or more rectangles of one sheet. */
@@ -59,26 +59,43 @@ function ensureCell(sheet: SheetModel, row: number, col: number): CellModel {
   return cell;
 }
 
+/** Patterns Office.js reads but cannot write: "LinearGradient and RectangularGradient are not supported" (RangeFill.pattern, ExcelApi 1.9). */
+export const GRADIENTS = new Set(['LinearGradient', 'RectangularGradient']);
+
 /** Range.format.fill (and RangeAreas.format.fill): mixed fills read as null, as in Excel. */
 export class FakeRangeFill extends FakeObject<RangeTarget> {
+  constructor(ctx: FakeContext, target: () => RangeTarget | null, private readonly model: WorkbookModel) {
+    super(ctx, target);
+  }
+
   protected snapshot(t: RangeTarget, prop: string): unknown {
+    if (prop === 'pattern' || prop === 'patternColor') requireApi(this.model, '1.9', `RangeFill.${prop}`);
     const values = new Set(cellsOf(t.areas).map(({ row, col }) => (t.sheet.cells.get(key(row, col))?.fill ?? NO_FILL)[prop as 'color']));
     return values.size === 1 ? [...values][0] : null;
   }
 
   get color(): string { return this.read('color'); }
-  set color(color: string) { this.paint((fill) => { fill.color = color.toUpperCase(); if (fill.pattern === 'None') fill.pattern = 'Solid'; }); }
+  set color(color: string) { this.paint(color, (fill) => { fill.color = color.toUpperCase(); if (fill.pattern === 'None' || GRADIENTS.has(fill.pattern)) fill.pattern = 'Solid'; }); }
   get pattern(): string { return this.read('pattern'); }
-  set pattern(pattern: string) { this.paint((fill) => { fill.pattern = pattern; }); }
+  set pattern(pattern: string) {
+    requireApi(this.model, '1.9', 'RangeFill.pattern');
+    // The documented limit; the error code is the closest Excel.ErrorCodes member (UnsupportedFillType).
+    if (GRADIENTS.has(pattern)) {
+      this.ctx.queueWrite(() => { throw new FakeExcelError('UnsupportedFillType', `The fill pattern ${pattern} is not supported.`); });
+      return;
+    }
+    this.paint(pattern, (fill) => { fill.pattern = pattern; });
+  }
   get patternColor(): string { return this.read('patternColor'); }
-  set patternColor(color: string) { this.paint((fill) => { fill.patternColor = color.toUpperCase(); }); }
+  set patternColor(color: string) { requireApi(this.model, '1.9', 'RangeFill.patternColor'); this.paint(color, (fill) => { fill.patternColor = color.toUpperCase(); }); }
 
   clear(): void {
-    this.paint((fill) => Object.assign(fill, NO_FILL));
+    this.paint(null, (fill) => Object.assign(fill, NO_FILL));
   }
 
-  private paint(change: (fill: CellModel['fill']) => void): void {
-    this.write((t) => { for (const { row, col } of cellsOf(t.areas)) change(ensureCell(t.sheet, row, col).fill); });
+  /** A format write: undoable from 1.19, and it raises onFormatChanged, never onChanged. */
+  private paint(payload: unknown, change: (fill: CellModel['fill']) => void): void {
+    this.write((t) => { for (const { row, col } of cellsOf(t.areas)) change(ensureCell(t.sheet, row, col).fill); }, { payload });
   }
 }
 
@@ -110,15 +127,15 @@ export class FakeRange extends FakeObject<RangeTarget> {
   get rowCount(): number { return this.read('rowCount'); }
   get columnCount(): number { return this.read('columnCount'); }
   get values(): unknown[][] { return this.read('values'); }
-  set values(rows: unknown[][]) { this.setMatrix(rows, (cell, v) => { cell.value = v as CellModel['value']; delete cell.text; delete cell.formula; }); }
+  set values(rows: unknown[][]) { this.setMatrix(rows, (cell, v) => { cell.value = v as CellModel['value']; delete cell.text; delete cell.formula; }, true); }
   get text(): string[][] { return this.read('text'); }
   get formulas(): unknown[][] { return this.read('formulas'); }
   get numberFormat(): unknown[][] { return this.read('numberFormat'); }
-  set numberFormat(rows: unknown[][]) { this.setMatrix(rows, (cell, v) => { cell.numberFormat = String(v); }); }
+  set numberFormat(rows: unknown[][]) { this.setMatrix(rows, (cell, v) => { cell.numberFormat = String(v); }, false); }
   get valueTypes(): string[][] { return this.read('valueTypes'); }
 
   get format(): { fill: FakeRangeFill } {
-    return { fill: new FakeRangeFill(this.ctx, () => this.resolve()) };
+    return { fill: new FakeRangeFill(this.ctx, () => this.resolve(), this.model) };
   }
 
   clear(): void {
@@ -127,13 +144,35 @@ export class FakeRange extends FakeObject<RangeTarget> {
         const [r, c] = k.split(',').map(Number) as [number, number];
         if (t.areas.some((a) => r >= a.top && r <= a.bottom && c >= a.left && c <= a.right)) t.sheet.cells.delete(k);
       }
+      return { changed: t.sheet, address: t.areas.map(rangeA1).join(',') };
     });
   }
 
+  /** Selects the range in the UI; selection is not part of the undo history. */
   select(): void {
-    this.write((t) => { this.model.selection = { sheet: t.sheet.name, address: t.areas.map(rangeA1).join(',') }; });
+    this.ctx.queueWrite(() => {
+      const t = this.resolve();
+      if (!t) throw new FakeExcelError('ItemNotFound', 'The requested resource does not exist.');
+      this.model.selection = { sheet: t.sheet.name, address: t.areas.map(rangeA1).join(',') };
+    }, { undo: 'outside' });
   }
 
+  /** Range.getCellProperties (ExcelApi 1.9): per cell, the requested format.fill properties. */
+  getCellProperties(options: { format?: { fill?: { color?: boolean; pattern?: boolean; patternColor?: boolean } } }): FakeClientResult<{ format: { fill: Record<string, unknown> } }[][]> {
+    requireApi(this.model, '1.9', 'Range.getCellProperties');
+    const wanted = Object.keys(options.format?.fill ?? {}) as ('color' | 'pattern' | 'patternColor')[];
+    return new FakeClientResult(this.ctx, () => {
+      const t = this.resolve();
+      if (!t) throw new FakeExcelError('ItemNotFound', 'The requested resource does not exist.');
+      return matrix(t.areas[0]!, (c) => ({ format: { fill: Object.fromEntries(wanted.map((w) => [w, (c?.fill ?? NO_FILL)[w]])) } }), t.sheet);
+    });
+  }
+
+  /**
+   * "If the merged areas count in this range is more than 512, then this method will fail to return the
+   * result" (Range.getMergedAreasOrNullObject, ExcelApi 1.13): the whole batch fails. The error code is
+   * not documented; GeneralException stands in, so the add-in must not depend on it.
+   */
   getMergedAreasOrNullObject(): FakeRange {
     requireApi(this.model, '1.13', 'Range.getMergedAreasOrNullObject');
     return new FakeRange(this.ctx, () => {
@@ -145,13 +184,15 @@ export class FakeRange extends FakeObject<RangeTarget> {
     }, this.model);
   }
 
-  private setMatrix(rows: unknown[][], set: (cell: CellModel, value: unknown) => void): void {
+  private setMatrix(rows: unknown[][], set: (cell: CellModel, value: unknown) => void, data: boolean): void {
     this.write((t) => {
       const area = t.areas[0]!;
       if (rows.length !== area.bottom - area.top + 1 || rows.some((row) => row.length !== area.right - area.left + 1)) {
         throw new FakeExcelError('InvalidArgument', 'The number of rows or columns in the input array doesn\'t match the size or dimensions of the range.');
       }
       rows.forEach((row, r) => row.forEach((v, c) => set(ensureCell(t.sheet, area.top + r, area.left + c), v)));
-    });
+      // Values raise onChanged (data); a number format alone raises onFormatChanged.
+      return data ? { changed: t.sheet, address: rangeA1(area) } : undefined;
+    }, { payload: rows });
   }
 }

@@ -1,5 +1,5 @@
 import { a1, parseRange, type CellRange } from '../../../shared/grid/address.ts';
-import { FakeContext, FakeExcelError, FakeObject, propsOf } from './context.ts';
+import { FakeClientResult, FakeContext, FakeExcelError, FakeObject, propsOf } from './context.ts';
 import { key, type MarkModel, type SheetModel, type WorkbookModel } from './model.ts';
 import { FakeRange, parseAddressList, requireApi, WHOLE_SHEET, type RangeTarget } from './range.ts';
 
@@ -35,9 +35,15 @@ abstract class FakeCollection<T, I extends FakeObject<T>> extends FakeObject<T[]
 }
 
 class FakeNamedItem extends FakeObject<{ name: string; formula: string }> {
+  constructor(ctx: FakeContext, target: () => { name: string; formula: string } | null, private readonly model: WorkbookModel) {
+    super(ctx, target);
+  }
   protected snapshot(t: { name: string; formula: string }, prop: string): unknown {
     if (prop === 'name') return t.name;
-    if (prop === 'formula') return t.formula;
+    if (prop === 'formula') {
+      requireApi(this.model, '1.7', 'NamedItem.formula');
+      return t.formula;
+    }
     if (prop === 'type') return /^="/.test(t.formula) ? 'String' : 'Range';
     if (prop === 'value') return t.formula.replace(/^="?|"$/g, '');
     throw new FakeExcelError('InvalidArgument', prop);
@@ -49,27 +55,44 @@ class FakeNamedItem extends FakeObject<{ name: string; formula: string }> {
 }
 
 class FakeNamedItems extends FakeCollection<{ name: string; formula: string }, FakeNamedItem> {
+  constructor(ctx: FakeContext, target: () => { name: string; formula: string }[], private readonly model: WorkbookModel) {
+    super(ctx, target);
+  }
   protected item(t: { name: string; formula: string }): FakeNamedItem {
-    return new FakeNamedItem(this.ctx, () => t);
+    return new FakeNamedItem(this.ctx, () => t, this.model);
   }
 }
 
 /** A note (ExcelApi 1.18) or comment (1.10): content, location, delete. */
 class FakeMark extends FakeObject<MarkModel> {
-  constructor(ctx: FakeContext, target: () => MarkModel | null, private readonly owner: () => { sheet: SheetModel; map: Map<string, MarkModel> }, private readonly model: WorkbookModel) {
+  constructor(ctx: FakeContext, target: () => MarkModel | null, private readonly owner: () => { sheet: SheetModel; map: Map<string, MarkModel> }, private readonly model: WorkbookModel, private readonly kind: 'notes' | 'comments') {
     super(ctx, target);
   }
   protected snapshot(t: MarkModel, prop: string): unknown {
     if (prop === 'content') return t.content;
     if (prop === 'authorName') return t.author;
+    if (prop === 'resolved') return t.resolved ?? false;
     throw new FakeExcelError('InvalidArgument', prop);
   }
   get content(): string { return this.read('content'); }
+  /** Note.content (1.18) and Comment.content (1.10) are writable: a mark can be reworded in place. */
+  set content(content: string) { this.write((t) => { t.content = content; }, { payload: content }); }
+  get resolved(): boolean { return this.read('resolved'); }
+  set resolved(resolved: boolean) {
+    requireApi(this.model, '1.11', 'Comment.resolved');
+    this.write((t) => { t.resolved = resolved; }, { payload: resolved });
+  }
+  /** Comment.delete: "Deletes the comment and all the connected replies" (ExcelApi 1.10): the replies go with it. */
   delete(): void {
     this.write((t) => {
       const { map } = this.owner();
       for (const [cell, m] of map) if (m === t) map.delete(cell);
     });
+  }
+  /** Comment.replies (ExcelApi 1.10); only its count is modelled (CommentReplyCollection.getCount). */
+  get replies(): { getCount(): FakeClientResult<number> } {
+    if (this.kind !== 'comments') throw new FakeExcelError('ApiNotFound', 'Notes have no replies.');
+    return { getCount: () => new FakeClientResult(this.ctx, () => this.resolve()?.replies?.length ?? 0) };
   }
   getLocation(): FakeRange {
     return new FakeRange(this.ctx, () => {
@@ -89,7 +112,7 @@ class FakeMarks extends FakeCollection<MarkModel, FakeMark> {
     super(ctx, () => [...sheet()[kind].values()]);
   }
   protected item(t: MarkModel): FakeMark {
-    return new FakeMark(this.ctx, () => t, () => ({ sheet: this.sheet(), map: this.sheet()[this.kind] }), this.model);
+    return new FakeMark(this.ctx, () => t, () => ({ sheet: this.sheet(), map: this.sheet()[this.kind] }), this.model, this.kind);
   }
   add(cell: FakeRange | string, content: string): void {
     this.ctx.queueWrite(() => {
@@ -98,8 +121,8 @@ class FakeMarks extends FakeCollection<MarkModel, FakeMark> {
       if (!area || area.top !== area.bottom || area.left !== area.right) throw new FakeExcelError('InvalidCellAddress', 'A note needs one cell.');
       const k = key(area.top, area.left);
       if (sheet[this.kind].has(k)) throw new FakeExcelError('InvalidArgument', `${a1(area.top, area.left)} already has one.`);
-      sheet[this.kind].set(k, { content, author: 'mokuhyo' });
-    });
+      sheet[this.kind].set(k, this.kind === 'comments' ? { content, author: 'mokuhyo', replies: [] } : { content, author: 'mokuhyo' });
+    }, { payload: [typeof cell === 'string' ? cell : 'range', content] });
   }
 }
 
@@ -114,8 +137,12 @@ export class FakeWorksheet extends FakeObject<SheetModel> {
   get id(): string { return this.read('id'); }
   get name(): string { return this.read('name'); }
   get visibility(): string { return this.read('visibility'); }
-  set visibility(v: string) { this.write((t) => { t.visibility = v as SheetModel['visibility']; }); }
+  /** Worksheet.visibility: not undoable in Excel on Windows and Mac (excel-add-ins-undo-capabilities.md). */
+  set visibility(v: string) { this.write((t) => { t.visibility = v as SheetModel['visibility']; }, { payload: v, undo: 'desktop-clears' }); }
 
+  activate(): void {
+    this.write((t) => { this.model.active = this.model.sheets.indexOf(t); }, { undo: 'outside' });
+  }
   private sheet(): SheetModel {
     const s = this.resolve();
     if (!s) throw new FakeExcelError('ItemNotFound', 'The worksheet does not exist.');
@@ -132,9 +159,11 @@ export class FakeWorksheet extends FakeObject<SheetModel> {
     return this.range(() => parseAddressList(address));
   }
   getRangeByIndexes(row: number, col: number, rows: number, cols: number): FakeRange {
+    requireApi(this.model, '1.7', 'Worksheet.getRangeByIndexes');
     return this.range(() => [{ top: row, left: col, bottom: row + rows - 1, right: col + cols - 1 }]);
   }
   getUsedRangeOrNullObject(valuesOnly = false): FakeRange {
+    requireApi(this.model, '1.4', 'Worksheet.getUsedRangeOrNullObject');
     return new FakeRange(this.ctx, () => {
       const s = this.resolve();
       if (!s) return null;
@@ -149,7 +178,8 @@ export class FakeWorksheet extends FakeObject<SheetModel> {
     }, this.model);
   }
   get names(): FakeNamedItems {
-    return new FakeNamedItems(this.ctx, () => [...(this.resolve()?.names ?? new Map<string, string>())].map(([name, formula]) => ({ name, formula })));
+    requireApi(this.model, '1.4', 'Worksheet.names');
+    return new FakeNamedItems(this.ctx, () => [...(this.resolve()?.names ?? new Map<string, string>())].map(([name, formula]) => ({ name, formula })), this.model);
   }
   get notes(): FakeMarks {
     requireApi(this.model, '1.18', 'Worksheet.notes');
@@ -161,36 +191,111 @@ export class FakeWorksheet extends FakeObject<SheetModel> {
   }
 }
 
+class FakeWorksheets extends FakeCollection<SheetModel, FakeWorksheet> {
+  constructor(ctx: FakeContext, private readonly model: WorkbookModel) {
+    super(ctx, () => model.sheets);
+  }
+  protected item(t: SheetModel): FakeWorksheet {
+    return new FakeWorksheet(this.ctx, () => (this.model.sheets.includes(t) ? t : null), this.model);
+  }
+  private byName(name: string): () => SheetModel | null {
+    return () => this.model.sheets.find((s) => s.name === name) ?? null;
+  }
+  getActiveWorksheet(): FakeWorksheet {
+    return new FakeWorksheet(this.ctx, () => this.model.sheets[this.model.active] ?? null, this.model);
+  }
+  getItem(name: string): FakeWorksheet {
+    const find = this.byName(name);
+    return new FakeWorksheet(this.ctx, () => {
+      const sheet = find();
+      if (!sheet) throw new FakeExcelError('ItemNotFound', `The worksheet ${name} does not exist.`);
+      return sheet;
+    }, this.model);
+  }
+  getItemOrNullObject(name: string): FakeWorksheet {
+    requireApi(this.model, '1.4', 'WorksheetCollection.getItemOrNullObject');
+    return new FakeWorksheet(this.ctx, this.byName(name), this.model);
+  }
+  /** Adding a sheet clears the undo history in desktop Excel (OfficeDev/office-js#6170). */
+  add(name: string): FakeWorksheet {
+    this.ctx.queueWrite(() => {
+      if (this.model.sheets.some((s) => s.name === name)) throw new FakeExcelError('ItemAlreadyExists', `${name} exists.`);
+      this.model.addSheet(name);
+    }, { payload: name, undo: 'desktop-clears' });
+    return new FakeWorksheet(this.ctx, this.byName(name), this.model);
+  }
+  /** WorksheetCollection.onChanged is ExcelApi 1.9 (Worksheet.onChanged is 1.7). */
+  get onChanged(): { add(handler: WorkbookModel['changeHandlers'][number]): object } {
+    requireApi(this.model, '1.9', 'WorksheetCollection.onChanged');
+    return { add: (handler) => { this.ctx.queueWrite(() => { this.model.changeHandlers.push(handler); }, { undo: 'outside' }); return {}; } };
+  }
+  /** WorksheetCollection.onActivated, ExcelApi 1.7. */
+  get onActivated(): { add(handler: WorkbookModel['activatedHandlers'][number]): object } {
+    requireApi(this.model, '1.7', 'WorksheetCollection.onActivated');
+    return { add: (handler) => { this.ctx.queueWrite(() => { this.model.activatedHandlers.push(handler); }, { undo: 'outside' }); return {}; } };
+  }
+}
+
+/** A custom XML part (ExcelApi 1.5): kept in the file, outside the undo history (OfficeDev/office-js#6415). */
+class FakeCustomXmlPart extends FakeObject<{ id: string; xml: string }> {
+  constructor(ctx: FakeContext, target: () => { id: string; xml: string } | null, private readonly model: WorkbookModel) {
+    super(ctx, target);
+  }
+  protected snapshot(t: { id: string; xml: string }, prop: string): unknown {
+    if (prop === 'id') return t.id;
+    throw new FakeExcelError('InvalidArgument', prop);
+  }
+  get id(): string { return this.read('id'); }
+  getXml(): FakeClientResult<string> {
+    return new FakeClientResult(this.ctx, () => {
+      const t = this.resolve();
+      if (!t) throw new FakeExcelError('InvalidObjectPath', 'The custom XML part is a null object.');
+      return t.xml;
+    });
+  }
+  setXml(xml: string): void {
+    this.write((t) => { t.xml = xml; }, { payload: xml, undo: 'outside' });
+  }
+  delete(): void {
+    this.write((t) => { this.model.customXmlParts = this.model.customXmlParts.filter((p) => p !== t); }, { undo: 'outside' });
+  }
+}
+
+function rootNamespace(xml: string): string | null {
+  return /^\s*(?:<\?xml[^>]*\?>\s*)?<[A-Za-z_][\w.-]*(?:\s[^>]*?)?\sxmlns="([^"]*)"/.exec(xml)?.[1] ?? null;
+}
+
 export class FakeWorkbook {
-  readonly worksheets;
+  readonly worksheets: FakeWorksheets;
   readonly names: FakeNamedItems;
   readonly application;
+  readonly customXmlParts;
 
   constructor(ctx: FakeContext, model: WorkbookModel) {
-    const sheetByName = (name: string) => () => model.sheets.find((s) => s.name === name) ?? null;
-    this.worksheets = {
-      getActiveWorksheet: () => new FakeWorksheet(ctx, () => model.sheets[model.active] ?? null, model),
-      getItemOrNullObject: (name: string) => new FakeWorksheet(ctx, sheetByName(name), model),
-      add: (name: string) => {
-        ctx.queueWrite(() => {
-          if (model.sheets.some((s) => s.name === name)) throw new FakeExcelError('ItemAlreadyExists', `${name} exists.`);
-          model.addSheet(name);
-        });
-        return new FakeWorksheet(ctx, sheetByName(name), model);
-      },
-      onChanged: {
-        add: (handler: WorkbookModel['changeHandlers'][number]) => {
-          requireApi(model, '1.7', 'WorksheetCollection.onChanged');
-          ctx.queueWrite(() => model.changeHandlers.push(handler));
-          return {};
-        },
-      },
-    };
-    this.names = new FakeNamedItems(ctx, () => [...model.names].map(([name, formula]) => ({ name, formula })));
+    this.worksheets = new FakeWorksheets(ctx, model);
+    this.names = new FakeNamedItems(ctx, () => [...model.names].map(([name, formula]) => ({ name, formula })), model);
     this.application = {
       suspendScreenUpdatingUntilNextSync: () => {
         requireApi(model, '1.9', 'Application.suspendScreenUpdatingUntilNextSync');
-        ctx.queueWrite(() => { model.suspendedScreen++; });
+        ctx.queueWrite(() => { model.suspendedScreen++; }, { undo: 'outside' });
+      },
+    };
+    this.customXmlParts = {
+      getByNamespace: (namespace: string) => {
+        requireApi(model, '1.5', 'CustomXmlPartCollection.getByNamespace');
+        return {
+          getOnlyItemOrNullObject: () => new FakeCustomXmlPart(ctx, () => {
+            const parts = model.customXmlParts.filter((p) => rootNamespace(p.xml) === namespace);
+            if (parts.length > 1) throw new FakeExcelError('InvalidOperation', 'More than one custom XML part has this namespace.');
+            return parts[0] ?? null;
+          }, model),
+        };
+      },
+      add: (xml: string) => {
+        requireApi(model, '1.5', 'CustomXmlPartCollection.add');
+        let part: { id: string; xml: string } | null = null;
+        ctx.queueWrite(() => { part = model.addCustomXmlPart(xml); }, { payload: xml, undo: 'outside' });
+        return new FakeCustomXmlPart(ctx, () => part, model);
       },
     };
   }
