@@ -57,7 +57,8 @@ describe.skipIf(!binary)('intake access control', () => {
     const other = encodeURIComponent('地域総務課');
     expect((await request('POST', `/api/submissions?division=${other}`, TOKENS.kenko, kenko)).statusCode).toBe(403);
     expect((await request('POST', '/api/submissions', TOKENS.kenko, kenko, { 'x-mokuhyo-division': other })).statusCode).toBe(403);
-    expect((await request('POST', '/api/submissions', TOKENS.akiha, kenko)).statusCode).toBe(403);
+    expect((await request('POST', '/api/submissions', TOKENS.admin, kenko)).statusCode).toBe(403);
+    expect((await request('POST', `/api/submissions?division=${other}`, TOKENS.akiha, kenko)).statusCode).toBe(403);
     const own = await request('POST', `/api/submissions?ward=nishi&fiscalYear=2021`, TOKENS.kenko, kenko);
     expect(own.statusCode).toBe(202);
     const meta = await w.runtime.store.get(own.json<{ id: string }>().id);
@@ -85,22 +86,24 @@ describe.skipIf(!binary)('intake access control', () => {
     expect((await request('GET', '/api/summaries/akiha/2020', TOKENS.akiha)).statusCode).toBe(200);
   });
 
-  it('serves bull-board to coordinators only, read-only', async () => {
+  it('serves bull-board to admins only, read-only', async () => {
     for (const url of ['/admin/queues', '/admin/queues/', '/admin/queues/api/queues', '/admin/queues/api/queues?activeQueue=mokuhyo-ingest&status=completed']) {
       const anonymous = await request('GET', url, null);
       expect(anonymous.statusCode, url).toBe(401);
       expect(anonymous.headers['www-authenticate']).toMatch(/^Basic/);
       expect((await request('GET', url, TOKENS.kenko)).statusCode, url).toBe(403);
+      expect((await request('GET', url, TOKENS.akiha)).statusCode, url).toBe(403);
     }
-    expect((await request('GET', '/admin/queues/api/queues', TOKENS.akiha)).statusCode).toBe(200);
-    const basic = Buffer.from(`coordinator:${TOKENS.akiha}`).toString('base64');
+    expect((await request('GET', '/admin/queues/api/queues', TOKENS.admin)).statusCode).toBe(200);
+    const basic = Buffer.from(`admin:${TOKENS.admin}`).toString('base64');
     expect((await request('GET', '/admin/queues/api/queues', null, undefined, { authorization: `Basic ${basic}` })).statusCode).toBe(200);
     // Read-only: cleaning or retrying queues is refused even for a coordinator.
-    const clean = await request('PUT', '/admin/queues/api/queues/mokuhyo-ingest/clean/completed', TOKENS.akiha);
+    const clean = await request('PUT', '/admin/queues/api/queues/mokuhyo-ingest/clean/completed', TOKENS.admin);
     expect(clean.statusCode).toBeGreaterThanOrEqual(400);
     expect(await w.runtime.queues.ingest.getJob(kenkoId)).toBeTruthy();
     for (const url of ['/ADMIN/queues/api/queues', '/admin//queues/api/queues', '/admin/queues/../queues/api/queues', '/admin/%71ueues/api/queues', '/x/../admin/queues/api/queues']) {
       expect((await request('GET', url, TOKENS.kenko)).statusCode, url).not.toBe(200);
+      expect((await request('GET', url, TOKENS.akiha)).statusCode, url).not.toBe(200);
     }
   });
 
@@ -119,7 +122,7 @@ describe.skipIf(!binary)('intake access control', () => {
     expect(named.statusCode).toBe(202);
     expect(await access('/tmp/mokuhyo-pwned.xlsx').then(() => true, () => false)).toBe(false);
     const files = await readdir(w.config.dataDir, { recursive: true });
-    expect(files.filter((f) => !/^(blobs|submissions|summaries)(\/|$)/.test(f))).toEqual([]);
+    expect(files.filter((f) => !/^(blobs|submissions|summaries|content)(\/|$)/.test(f))).toEqual([]);
   });
 
   it('never writes a zip entry named with ../ anywhere (zip-slip)', async () => {

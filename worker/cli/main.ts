@@ -21,6 +21,7 @@ const commands: Record<string, CommandEntry> = {
   consolidate: { usage: '<file.xlsx|フォルダ>... -o <集計.xlsx> [--ward 区] [--fiscal-year 年度] [--csv f] [--json f]', summary: '提出されたシートを集計し、区の集計ブックを書き出します', en: "writes the ward's summary workbook", load: async () => (await import('./consolidate-command.ts')).consolidateCommand },
   serve: { usage: '[--no-worker]', summary: '受付 HTTP API（とキューのワーカー）を起動します。設定は MOKUHYO_CONFIG', en: 'the intake HTTP API (and queue workers); config from MOKUHYO_CONFIG', load: async () => (await import('./serve-command.ts')).serveCommand },
   worker: { usage: '', summary: 'キューのワーカー（取り込み・集計）だけを起動します', en: 'queue workers only (ingest, consolidation)', load: async () => (await import('./worker-command.ts')).workerCommand },
+  token: { usage: '--role submitter|coordinator|admin [--ward 区ID] [--division 課名]', summary: 'トークンを発行し（表示は一度だけ）、設定ファイルに加える行を表示します', en: 'issues a token (printed once) and its config line', load: async () => (await import('./token-command.ts')).tokenCommand },
 };
 
 function usage(lang: 'ja' | 'en' = 'ja'): string {

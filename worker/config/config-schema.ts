@@ -7,12 +7,54 @@ const wardSchema = z.object({
   name: z.string().min(1, '区名を書いてください'),
   fiscalYear: z.number().int().min(1989).max(2200),
   divisions: z.array(z.string().min(1)).default([]),
+  /** A division whose submitter token may also submit the ward's own sheet (区の組織目標); else only coordinators. */
+  wardSheetDivision: z.string().min(1).optional(),
 });
 
-const tokenSchema = z.discriminatedUnion('role', [
-  z.object({ token: z.string().min(16, 'トークンは16文字以上にしてください'), ward: z.string(), division: z.string().min(1), role: z.literal('submitter') }),
-  z.object({ token: z.string().min(16, 'トークンは16文字以上にしてください'), ward: z.string(), role: z.literal('coordinator') }),
-]);
+const SHA256 = /^[0-9a-f]{64}$/;
+const secret = {
+  token: z.string().min(16, 'トークンは16文字以上にしてください').optional(),
+  /** The token's SHA-256 (hex) instead of the token itself: `mokuhyo token` prints such a line. */
+  tokenSha256: z.string().regex(SHA256, 'SHA-256 の16進64文字で書いてください').optional(),
+};
+
+const tokenSchema = z
+  .discriminatedUnion('role', [
+    z.object({ ...secret, ward: z.string(), division: z.string().min(1), role: z.literal('submitter') }),
+    z.object({ ...secret, ward: z.string(), role: z.literal('coordinator') }),
+    /** Operates the service: the queue dashboard; no ward, no submissions. */
+    z.object({ ...secret, role: z.literal('admin') }),
+  ])
+  .refine((t) => (t.token === undefined) !== (t.tokenSha256 === undefined), { message: 'token か tokenSha256 のどちらか一方を書いてください', path: ['token'] });
+
+/** Per-token request rates (token buckets: `burst` at once, refilled at `perMinute`). */
+const rateSchema = z
+  .object({
+    submissionsPerMinute: z.number().positive().default(30),
+    submissionsBurst: z.number().int().positive().optional(),
+    /** Every other authenticated API request (status polls, downloads). */
+    requestsPerMinute: z.number().positive().default(600),
+  })
+  .default({ submissionsPerMinute: 30, requestsPerMinute: 600 });
+
+/** Connection hygiene of the HTTP intake (see SECURITY.md). */
+const httpSchema = z
+  .object({
+    /** Time to receive a request's headers. */
+    headersTimeoutMs: z.number().int().positive().default(10_000),
+    /** Time to receive a whole request, body included (answered 408). */
+    requestTimeoutMs: z.number().int().positive().default(30_000),
+    /** A connection silent this long is closed. */
+    idleTimeoutMs: z.number().int().positive().default(15_000),
+    keepAliveTimeoutMs: z.number().int().positive().default(5_000),
+    /** Open connections at once, all clients / one client address. Past a cap the oldest idle connection goes. */
+    maxConnections: z.number().int().positive().default(2_000),
+    maxConnectionsPerAddress: z.number().int().positive().default(1_000),
+    /** Uploads scanned at once (worker threads), and waiting for a scan before 503. */
+    scanThreads: z.number().int().positive().max(16).default(2),
+    scanQueue: z.number().int().min(0).default(64),
+  })
+  .default({ headersTimeoutMs: 10_000, requestTimeoutMs: 30_000, idleTimeoutMs: 15_000, keepAliveTimeoutMs: 5_000, maxConnections: 2_000, maxConnectionsPerAddress: 1_000, scanThreads: 2, scanQueue: 64 });
 
 /** The worker's configuration (CONTRACTS.md): one schema, defaults for everything but wards and tokens. */
 export const configSchema = z
@@ -20,7 +62,8 @@ export const configSchema = z
     dataDir: z.string().min(1).default('./data'),
     redisUrl: z.string().min(1).default('redis://127.0.0.1:6379'),
     port: z.number().int().min(0).max(65535).default(8080),
-    host: z.string().default('0.0.0.0'),
+    /** Loopback unless told otherwise (put a TLS proxy in front). */
+    host: z.string().min(1).default('127.0.0.1'),
     /** Largest accepted upload. */
     maxUploadBytes: z.number().int().positive().default(20 * MiB),
     /** Quiet period before a ward's summary is rebuilt after an accepted submission. */
@@ -29,27 +72,32 @@ export const configSchema = z
     ingestTimeoutMs: z.number().int().positive().default(120_000),
     ingestMemoryMb: z.number().int().positive().default(512),
     /** A job whose worker stops renewing its lock for this long is taken over (stalled-job recovery). */
-    lockDurationMs: z.number().int().positive().default(30_000),
-    stalledIntervalMs: z.number().int().positive().default(30_000),
+    // 10 s + a 5 s check: a SIGKILLed worker's jobs run again within about 15 s (BullMQ's defaults: ≈ 61 s).
+    lockDurationMs: z.number().int().positive().default(10_000),
+    stalledIntervalMs: z.number().int().positive().default(5_000),
     /** How often stored submissions without a job are re-enqueued. */
     reconcileIntervalMs: z.number().int().positive().default(60_000),
     /** Ingest jobs each worker process runs at once. */
     concurrency: z.number().int().positive().default(2),
     /** Origins allowed to call the API from a browser: where the add-in's task pane is served (CORS). */
     allowedOrigins: z.array(z.string().regex(/^https?:\/\/[^/\s]+$/, 'https://host[:port] の形で書いてください（末尾の / なし）')).default(['https://localhost:3000']),
+    rateLimits: rateSchema,
+    http: httpSchema,
     wards: z.array(wardSchema).default([]),
     tokens: z.array(tokenSchema).default([]),
   })
   .superRefine((config, ctx) => {
     const seen = new Set<string>();
     config.tokens.forEach((t, i) => {
+      const secretOf = t.tokenSha256 ?? t.token ?? '';
+      if (seen.has(secretOf)) ctx.addIssue({ code: 'custom', path: ['tokens', i, 'token'], message: '同じトークンが二度書かれています' });
+      seen.add(secretOf);
+      if (t.role === 'admin') return;
       const ward = config.wards.find((w) => w.id === t.ward);
       if (!ward) ctx.addIssue({ code: 'custom', path: ['tokens', i, 'ward'], message: `区「${t.ward}」は wards にありません` });
       else if (t.role === 'submitter' && ward.divisions.length > 0 && !ward.divisions.includes(t.division)) {
         ctx.addIssue({ code: 'custom', path: ['tokens', i, 'division'], message: `課「${t.division}」は区「${ward.id}」の divisions にありません` });
       }
-      if (seen.has(t.token)) ctx.addIssue({ code: 'custom', path: ['tokens', i, 'token'], message: '同じトークンが二度書かれています' });
-      seen.add(t.token);
     });
     const ids = new Set<string>();
     config.wards.forEach((w, i) => {
@@ -61,3 +109,14 @@ export const configSchema = z
 export type Config = z.infer<typeof configSchema>;
 export type WardConfig = Config['wards'][number];
 export type TokenConfig = Config['tokens'][number];
+
+/**
+ * What `serve` and `worker` need beyond the shape (fail closed): at least one ward and one token. `mokuhyo
+ * consolidate` reads the same file for wards and divisions only, so this is not part of the schema.
+ * Returns a Japanese reason, or null when the config can run a service.
+ */
+export function serviceConfigProblem(config: Config): string | null {
+  if (config.wards.length === 0) return '区（wards）が一つも設定されていません。少なくとも一つの区を設定してください。';
+  if (config.tokens.length === 0) return 'トークン（tokens）が一つも設定されていません。`mokuhyo token` で発行して設定してください。';
+  return null;
+}

@@ -61,7 +61,7 @@ function japanese(issue: z.core.$ZodIssue): string {
       return `知らない項目です: ${issue.keys.join(', ')}`;
     case 'invalid_union':
     case 'invalid_value':
-      return 'ここに書ける値ではありません（role は "submitter" か "coordinator"）';
+      return 'ここに書ける値ではありません（role は "submitter"、"coordinator"、"admin" のいずれか）';
     case 'too_small':
       return JAPANESE.test(issue.message) ? issue.message : '値が小さすぎるか、空です';
     case 'too_big':

@@ -2,13 +2,20 @@ import { createBullBoard } from '@bull-board/api';
 import { BullMQAdapter } from '@bull-board/api/bullMQAdapter';
 import { FastifyAdapter } from '@bull-board/fastify';
 import cors from '@fastify/cors';
-import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import Fastify, { LogController, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import type { Redis } from 'ioredis';
+import type { Socket } from 'node:net';
 import type { Config } from '../config/index.ts';
+import { uploadedFileName } from '../console/cookies.ts';
+import { summaryDownloadHeaders, WebConsole, type WebConsoleOptions } from '../console/web-console.ts';
 import type { Queues } from '../queue/queues.ts';
 import { isSubmissionId, StorageError, type SubmissionMeta, type SubmissionStore, type SummaryStore } from '../storage/index.ts';
-import { TokenAuth, type Principal } from './auth.ts';
-import { checkUpload } from './check-upload.ts';
+import { describePrincipal, TokenAuth, type Principal } from './auth.ts';
+import { ConnectionLimiter } from './connection-limits.ts';
+import { RateLimiter } from './rate-limit.ts';
+import { audit, registerRequestLog } from './request-log.ts';
+import { ScanBusyError, ScanPool } from './scan-pool.ts';
+import { registerSecurityHeaders } from './security-headers.ts';
 
 export interface ServerDeps {
   config: Config;
@@ -18,6 +25,8 @@ export interface ServerDeps {
   summaries: SummaryStore;
   /** Logger: false in tests; the authorization header is never logged. */
   logger?: boolean;
+  /** The web console's sessions and sign-in throttle (tests shorten them). */
+  console?: WebConsoleOptions;
 }
 
 declare module 'fastify' {
@@ -28,21 +37,70 @@ declare module 'fastify' {
 
 const CONSOLIDATION_ID = /^c-[0-9a-f-]{36}$/;
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+/**
+ * Content types a workbook upload may carry: .xlsx, .xlsm, and generic binary (what scripts and some browsers
+ * send for a file). Anything else (text, images, forms, multipart) is 415 before the body is read.
+ */
+const WORKBOOK_TYPES = new Set([XLSX_TYPE, 'application/vnd.ms-excel.sheet.macroenabled.12', 'application/octet-stream']);
+/** Fiscal years a consolidation may be asked for (平成元年 to the config schema's limit). */
+const FISCAL_YEARS = { min: 1989, max: 2200 };
 
 function fail(reply: FastifyReply, status: number, code: string, message: string) {
   return reply.code(status).send({ error: { code, message } });
 }
 
+function mediaType(header: string | undefined): string {
+  return (header ?? '').split(';')[0]!.trim().toLowerCase();
+}
+
+/** fastify's own client errors, answered in the API's shape and in Japanese (the socket is then closed). */
+const CLIENT_ERRORS: Record<string, [number, string, string, string]> = {
+  ERR_HTTP_REQUEST_TIMEOUT: [408, 'Request Timeout', 'request-timeout', 'リクエストの受信が制限時間内に終わりませんでした。'],
+  HPE_HEADER_OVERFLOW: [431, 'Request Header Fields Too Large', 'headers-too-large', 'リクエストのヘッダーが大きすぎます。'],
+};
+
+function clientErrorHandler(err: NodeJS.ErrnoException, socket: Socket): void {
+  if (err.code === 'ECONNRESET' || socket.destroyed) return;
+  const [status, label, code, message] = CLIENT_ERRORS[err.code ?? ''] ?? [400, 'Bad Request', 'bad-request', 'リクエストの形式が正しくありません。'];
+  const body = JSON.stringify({ error: { code, message } });
+  if (socket.writable) {
+    socket.write(`HTTP/1.1 ${status} ${label}\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nCache-Control: no-store\r\nConnection: close\r\n\r\n${body}`);
+  }
+  socket.destroy();
+}
+
 /** The intake HTTP API of CONTRACTS.md: check, store durably, enqueue, answer. */
 export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   const { config, connection, queues, store, summaries } = deps;
+  const http = config.http;
   const auth = new TokenAuth(config.tokens);
   const app = Fastify({
     logger: deps.logger ? { level: 'info', redact: ['req.headers.authorization', 'req.headers.cookie'] } : false,
+    // Our own audit line per request (request-log.ts) instead of fastify's, which logs full URLs.
+    logController: new LogController({ disableRequestLogging: true }),
     bodyLimit: config.maxUploadBytes,
+    connectionTimeout: http.idleTimeoutMs,
+    keepAliveTimeout: http.keepAliveTimeoutMs,
+    requestTimeout: http.requestTimeoutMs,
+    // Node checks header and request deadlines every 30 s by default; every second keeps them close to exact.
+    http: { headersTimeout: http.headersTimeoutMs, requestTimeout: http.requestTimeoutMs, connectionsCheckingInterval: 1000 },
+    forceCloseConnections: true,
+    clientErrorHandler,
   });
+  const connections = new ConnectionLimiter({ maxConnections: http.maxConnections, maxPerAddress: http.maxConnectionsPerAddress });
+  connections.attach(app.server);
+  const scans = new ScanPool({ threads: http.scanThreads, queue: http.scanQueue, maxBytes: config.maxUploadBytes });
+  await scans.warm();
+  app.addHook('onClose', async () => scans.close());
+  const submissionRate = new RateLimiter(config.rateLimits.submissionsPerMinute, config.rateLimits.submissionsBurst);
+  const requestRate = new RateLimiter(config.rateLimits.requestsPerMinute, undefined);
+
+  // The console is created before the auth hook, which asks it for a session cookie's principal.
+  const webConsole = new WebConsole({ config, store, summaries, auth }, deps.console ?? {});
+  registerSecurityHeaders(app);
+  registerRequestLog(app);
   // The add-in's task pane calls the API from its own origin; preflights are answered before authentication.
-  await app.register(cors, { origin: config.allowedOrigins, methods: ['GET', 'POST'], allowedHeaders: ['Authorization', 'Content-Type'], maxAge: 600 });
+  await app.register(cors, { origin: config.allowedOrigins, methods: ['GET', 'POST'], allowedHeaders: ['Authorization', 'Content-Type', 'X-Mokuhyo-Filename'], maxAge: 600 });
   app.decorateRequest('principal', null);
   app.removeContentTypeParser(['text/plain']);
   app.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: config.maxUploadBytes }, (_req, body, done) => done(null, body));
@@ -50,18 +108,24 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   app.setErrorHandler((err: { statusCode?: number; code?: string; message: string }, _req, reply) => {
     if (err.statusCode === 413) return fail(reply, 413, 'too-large', `ファイルが大きすぎます（上限 ${Math.round(config.maxUploadBytes / 1024 / 1024)} MB）。`);
     if (err.statusCode === 415) return fail(reply, 415, 'unsupported-media-type', 'この形式の送信は受け付けていません。');
-    if (err.statusCode && err.statusCode < 500) return fail(reply, err.statusCode, err.code ?? 'bad-request', 'リクエストが不正です。');
+    if (err.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || err.code === 'FST_ERR_CTP_EMPTY_JSON_BODY') return fail(reply, 400, 'bad-json', '本文を JSON として読めません。');
+    if (err.statusCode === 408) return fail(reply, 408, 'request-timeout', 'リクエストの受信が制限時間内に終わりませんでした。');
+    if (err.statusCode && err.statusCode < 500) return fail(reply, err.statusCode, 'bad-request', 'リクエストが不正です。');
     app.log.error({ err: err.message }, 'request failed');
     return fail(reply, 500, 'internal', 'サーバーで予期しないエラーが発生しました。');
   });
 
   app.addHook('onRequest', async (req, reply) => {
-    if (req.url === '/healthz') return;
-    req.principal = auth.identify(req.headers.authorization);
+    if (req.url === '/healthz' || req.method === 'OPTIONS' || webConsole.isPublic(req)) return;
+    req.principal = auth.identify(req.headers.authorization) ?? webConsole.sessionPrincipal(req, reply);
+    if (webConsole.answered(reply)) return reply;
     if (!req.principal) {
-      if (req.url.startsWith('/admin/')) void reply.header('www-authenticate', 'Basic realm="mokuhyo"');
+      if (req.url.toLowerCase().includes('/admin/')) void reply.header('www-authenticate', 'Basic realm="mokuhyo"');
       return fail(reply, 401, 'unauthorized', '認証が必要です。正しいトークンを Authorization: Bearer で送ってください。');
     }
+    connections.markBusy(req.raw, reply.raw);
+    const wait = requestRate.take(describePrincipal(req.principal));
+    if (wait > 0) return fail(reply.header('retry-after', String(wait)), 429, 'rate-limited', `リクエストが多すぎます。${wait} 秒ほど待ってから送り直してください。`);
   });
 
   const coordinator = (req: FastifyRequest, ward?: string): Principal | null => {
@@ -70,33 +134,64 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   };
 
   app.get('/healthz', async (_req, reply) => {
-    const ok = await Promise.race([connection.ping().then((r) => r === 'PONG', () => false), delay(1000).then(() => false)]);
+    // While the connection is down, say so at once instead of waiting on a ping.
+    const ok = connection.status === 'ready' && (await Promise.race([connection.ping().then((r) => r === 'PONG', () => false), delay(1000).then(() => false)]));
     return ok ? { status: 'ok' } : fail(reply, 503, 'redis-unavailable', 'Redis に接続できません。');
   });
 
-  app.post('/api/submissions', async (req, reply) => {
+  /**
+   * Everything about a submission that can be refused before its body is read: the role, the claimed
+   * division, the Content-Type, the rate. The answer then closes the connection (security-headers.ts).
+   */
+  const beforeUpload = async (req: FastifyRequest, reply: FastifyReply) => {
     const p = req.principal;
-    if (p?.role !== 'submitter') return fail(reply, 403, 'forbidden', '提出できるのは課の提出用トークンだけです。');
+    if (p?.role !== 'submitter' && p?.role !== 'coordinator') return fail(reply, 403, 'forbidden', '提出できるのは課の提出用トークンと区の集計担当だけです。');
     const claimed = (req.query as Record<string, unknown>)['division'] ?? req.headers['x-mokuhyo-division'];
-    if (typeof claimed === 'string' && claimed !== '' && decodeURIComponent(claimed) !== p.division) {
-      return fail(reply, 403, 'forbidden', '他の課の提出はできません。');
+    if (typeof claimed === 'string' && claimed !== '') {
+      const name = decodedOrNull(claimed);
+      if (name === null) return fail(reply, 400, 'bad-request', '課名の指定（division）が正しくエンコードされていません。');
+      if (p.role !== 'submitter' || name !== p.division) return fail(reply, 403, 'forbidden', '他の課の提出はできません。');
     }
+    if (!WORKBOOK_TYPES.has(mediaType(req.headers['content-type']))) {
+      return fail(reply, 415, 'unsupported-media-type', `Excel ブック（.xlsx）を本文として、Content-Type: ${XLSX_TYPE} で送ってください。`);
+    }
+    const wait = submissionRate.take(describePrincipal(p));
+    if (wait > 0) {
+      return fail(reply.header('retry-after', String(wait)), 429, 'rate-limited', `提出が多すぎます（1 分あたり ${config.rateLimits.submissionsPerMinute} 件まで）。${wait} 秒ほど待ってから送り直してください。`);
+    }
+  };
+
+  app.post('/api/submissions', { onRequest: beforeUpload }, async (req, reply) => {
+    const p = req.principal;
+    if (p?.role !== 'submitter' && p?.role !== 'coordinator') return fail(reply, 403, 'forbidden', '提出できるのは課の提出用トークンと区の集計担当だけです。');
     const ward = config.wards.find((w) => w.id === p.ward);
     if (!ward) return fail(reply, 403, 'forbidden', 'トークンの区が設定にありません。');
     const body = req.body;
     if (!Buffer.isBuffer(body)) return fail(reply, 415, 'not-zip', `Excel ブック（.xlsx）を本文として送ってください（Content-Type: ${XLSX_TYPE}）。`);
-    const refusal = await checkUpload(body, config.maxUploadBytes);
+    let refusal;
+    try {
+      refusal = await scans.scan(body);
+    } catch (err) {
+      if (!(err instanceof ScanBusyError)) throw err;
+      return fail(reply.header('retry-after', '5'), 503, 'busy', '受付が混み合っています。しばらくしてから送り直してください。');
+    }
     if (refusal) return fail(reply, refusal.status, refusal.code, refusal.message);
+    // A coordinator submits the ward's own sheet (区の組織目標): recorded under the ward's name.
+    const division = p.role === 'submitter' ? p.division : ward.name;
     let meta;
     try {
-      meta = await store.put(body, { ward: ward.id, fiscalYear: ward.fiscalYear, division: p.division, receivedAt: new Date().toISOString() });
+      const fileName = uploadedFileName(req.headers['x-mokuhyo-filename']);
+      meta = await store.put(body, { ward: ward.id, fiscalYear: ward.fiscalYear, division, receivedAt: new Date().toISOString(), ...(fileName ? { fileName } : {}) });
     } catch (err) {
-      app.log.error({ err: (err as Error).message }, 'store failed');
+      app.log.error({ err: err instanceof Error ? err.message : String(err) }, 'store failed');
       const message = err instanceof StorageError ? err.message : '提出ファイルを保存できませんでした。';
       return fail(reply, 503, 'storage-unavailable', `${message}しばらくしてから送り直してください。`);
     }
-    // The file is durable now; if Redis is down the reconciliation sweep enqueues it later.
-    await Promise.race([queues.addIngest(meta.id), delay(2000)]).catch((err: Error) => app.log.warn({ err: err.message }, 'enqueue deferred'));
+    audit(req, { submission: meta.id, sha256: meta.sha256, size: meta.size });
+    // The file is durable now. While Redis is away the reconciliation sweep enqueues it later: answer at once.
+    if (connection.status === 'ready') {
+      await Promise.race([queues.addIngest(meta.id), delay(1000)]).catch((err: Error) => app.log.warn({ err: err.message }, 'enqueue deferred'));
+    }
     return reply.code(202).send({ id: meta.id, status: 'queued' });
   });
 
@@ -105,8 +200,9 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
     const meta = isSubmissionId(id) ? await store.get(id) : null;
     const p = req.principal;
     if (!meta) return fail(reply, 404, 'not-found', '提出が見つかりません。');
-    const allowed = p?.ward === meta.ward && (p.role === 'coordinator' || p.division === meta.division);
+    const allowed = p?.role !== 'admin' && p?.ward === meta.ward && (p.role === 'coordinator' || p.division === meta.division);
     if (!allowed) return fail(reply, 403, 'forbidden', 'この提出を見る権限がありません。');
+    audit(req, { submission: meta.id });
     const result = meta.status === 'accepted' || meta.status === 'rejected' ? await store.getResult(meta.id) : null;
     const findings = (result?.sheets ?? []).flatMap((s) => s.findings.map((f) => ({ sheet: s.sheet, ...f })));
     return { id: meta.id, status: await liveStatus(meta), division: meta.division, findings, error: meta.error };
@@ -124,11 +220,16 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
 
   app.post('/api/consolidations', async (req, reply) => {
     const body = (req.body ?? {}) as { ward?: unknown; fiscalYear?: unknown };
-    if (typeof body.ward !== 'string' || typeof body.fiscalYear !== 'number' || !Number.isInteger(body.fiscalYear)) {
+    if (typeof body !== 'object' || typeof body.ward !== 'string' || typeof body.fiscalYear !== 'number' || !Number.isInteger(body.fiscalYear)) {
       return fail(reply, 400, 'bad-request', '{"ward": "区ID", "fiscalYear": 年度} を JSON で送ってください。');
     }
+    if (body.fiscalYear < FISCAL_YEARS.min || body.fiscalYear > FISCAL_YEARS.max) {
+      return fail(reply, 400, 'bad-fiscal-year', `年度は ${FISCAL_YEARS.min}〜${FISCAL_YEARS.max} の西暦で指定してください（例: 2020）。`);
+    }
     if (!coordinator(req, body.ward)) return fail(reply, 403, 'forbidden', 'この区の集計を依頼する権限がありません。');
+    if (connection.status !== 'ready') return fail(reply.header('retry-after', '30'), 503, 'redis-unavailable', '集計の依頼を受け付けられません（Redis に接続できません）。しばらくしてから依頼し直してください。');
     const id = await queues.addConsolidation(body.ward, body.fiscalYear);
+    audit(req, { consolidation: id, ward: body.ward, fiscalYear: body.fiscalYear });
     return reply.code(202).send({ id });
   });
 
@@ -147,12 +248,11 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   app.get('/api/summaries/:ward/:fiscalYear', async (req, reply) => {
     const { ward, fiscalYear } = req.params as { ward: string; fiscalYear: string };
     if (!coordinator(req, ward)) return fail(reply, 403, 'forbidden', 'この区の集計を見る権限がありません。');
-    const bytes = /^\d{4}$/.test(fiscalYear) ? await summaries.get(ward, Number(fiscalYear)) : null;
+    if (!/^\d{4}$/.test(fiscalYear)) return fail(reply, 400, 'bad-fiscal-year', '年度は西暦 4 桁で指定してください（例: 2020）。');
+    const bytes = await summaries.get(ward, Number(fiscalYear));
     if (!bytes) return fail(reply, 404, 'not-found', '集計はまだ作成されていません。');
-    return reply
-      .header('content-type', XLSX_TYPE)
-      .header('content-disposition', `attachment; filename="summary-${ward}-${fiscalYear}.xlsx"`)
-      .send(bytes);
+    audit(req, { download: `summary ${ward}/${fiscalYear}`, size: bytes.length });
+    return reply.headers(summaryDownloadHeaders(config, ward, Number(fiscalYear))).send(bytes);
   });
 
   const board = new FastifyAdapter();
@@ -163,12 +263,24 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
     serverAdapter: board as unknown as Parameters<typeof createBullBoard>[0]['serverAdapter'],
   });
   await app.register(async (scope) => {
+    // bull-board shows every ward's jobs, Redis and host details, failed jobs' stack traces: admins only.
     scope.addHook('onRequest', async (req, reply) => {
-      if (!coordinator(req)) return fail(reply, 403, 'forbidden', 'キューの管理画面は集計担当（coordinator）のみ利用できます。');
+      if (req.principal?.role !== 'admin') return fail(reply, 403, 'forbidden', 'キューの管理画面は運用担当（admin）のみ利用できます。集計担当の方は画面（/）をご利用ください。');
     });
     await scope.register(board.registerPlugin(), { prefix: '/admin/queues' });
   });
+  // The web console's routes (sign-in, the page, its JSON) and the Japanese 404 for unknown routes.
+  await webConsole.register(app);
   return app;
+}
+
+/** A percent-decoded value, or null when it is not valid percent-encoding (`%E5%ZZ`). */
+function decodedOrNull(text: string): string | null {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return null;
+  }
 }
 
 function delay(ms: number): Promise<void> {

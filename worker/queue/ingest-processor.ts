@@ -1,6 +1,9 @@
 import { UnrecoverableError, type Job } from 'bullmq';
 import type { FileError } from '../../shared/model/record.ts';
+import type { WardConfig } from '../config/index.ts';
+import type { ContentIndex } from '../storage/content-index.ts';
 import type { SubmissionResult, SubmissionStore } from '../storage/index.ts';
+import { checkIdentity } from './identity.ts';
 import type { Queues, IngestJobData } from './queues.ts';
 import { SandboxLimitError, type SandboxPool } from './sandbox.ts';
 
@@ -8,6 +11,8 @@ export interface IngestDeps {
   store: SubmissionStore;
   queues: Queues;
   sandbox: SandboxPool;
+  /** The configured wards and the content index: whose sheet a submission is, and who else sent the same bytes. */
+  identity?: { wards: readonly WardConfig[]; content: ContentIndex };
 }
 
 /**
@@ -32,6 +37,11 @@ export function ingestProcessor(deps: IngestDeps) {
       await finalize(store, meta.id, { status: 'rejected', error: { code: err.code, message: err.message }, sheets: [] });
       await queues.requestConsolidation(meta.ward, meta.fiscalYear);
       throw new UnrecoverableError(err.message);
+    }
+    if (deps.identity) {
+      const { wards, content } = deps.identity;
+      const same = await content.add(meta.sha256, { id: meta.id, ward: meta.ward, fiscalYear: meta.fiscalYear, division: meta.division });
+      result = checkIdentity(result, { ward: wards.find((w) => w.id === meta.ward), division: meta.division }, same.filter((e) => e.fiscalYear === meta.fiscalYear));
     }
     const status = result.status === 'accepted' ? 'accepted' : 'rejected';
     await finalize(store, meta.id, { status, error: result.error, sheets: result.sheets });

@@ -32,6 +32,10 @@ export class Queues {
   constructor(connection: ConnectionOptions, private readonly debounceMs: number) {
     this.ingest = new Queue<IngestJobData>(INGEST_QUEUE, { connection });
     this.consolidate = new Queue<ConsolidateJobData>(CONSOLIDATE_QUEUE, { connection });
+    // Connection errors are the connection's to report (once per outage, runtime.ts); without a listener
+    // BullMQ prints each one with its stack.
+    this.ingest.on('error', () => undefined);
+    this.consolidate.on('error', () => undefined);
   }
 
   /** Enqueues a stored submission; the job id is the submission id, so a submission is queued once. */

@@ -7,6 +7,7 @@ import { ingestProcessor } from './ingest-processor.ts';
 import { CONSOLIDATE_QUEUE, INGEST_QUEUE, type Queues } from './queues.ts';
 import { reconcile } from './reconcile.ts';
 import { SandboxPool } from './sandbox.ts';
+import { ContentIndex } from '../storage/content-index.ts';
 
 export interface RunningWorkers {
   close(): Promise<void>;
@@ -28,27 +29,42 @@ export async function runWorkers(deps: WorkerDeps): Promise<RunningWorkers> {
   const sandbox = new SandboxPool({ timeoutMs: config.ingestTimeoutMs, memoryMb: config.ingestMemoryMb });
   // One child per concurrent job starts now, so the first submissions after a (re)start do not wait for one.
   await sandbox.warm(config.concurrency);
-  const ingest = new Worker(INGEST_QUEUE, ingestProcessor({ store, queues, sandbox }), { ...common, concurrency: config.concurrency });
+  const ingest = new Worker(INGEST_QUEUE, ingestProcessor({ store, queues, sandbox, identity: { wards: config.wards, content: new ContentIndex(config.dataDir) } }), { ...common, concurrency: config.concurrency });
   const consolidate = new Worker(CONSOLIDATE_QUEUE, consolidateProcessor({ config, store, summaries }), { ...common, concurrency: 1 });
   ingest.on('failed', (job, err) => log(`ingest ${job?.id ?? '?'} failed: ${err.message}`));
   consolidate.on('failed', (job, err) => log(`consolidate ${job?.id ?? '?'} failed: ${err.message}`));
-  ingest.on('error', (err) => log(`ingest worker error: ${err.message}`));
-  consolidate.on('error', (err) => log(`consolidate worker error: ${err.message}`));
+  // A Redis outage is logged once by the connection (runtime.ts), not once per worker and retry.
+  ingest.on('error', (err) => connection.status === 'ready' && log(`ingest worker error: ${err.message}`));
+  consolidate.on('error', (err) => connection.status === 'ready' && log(`consolidate worker error: ${err.message}`));
+  let sweeping = false;
   const sweep = async () => {
+    // One sweep at a time: during an outage a sweep waits for Redis, and the timer must not pile more up.
+    if (sweeping) return;
+    sweeping = true;
     try {
       const { requeued } = await reconcile(store, summaries, queues);
       if (requeued) log(`reconcile: ${requeued} submission(s) re-enqueued`);
     } catch (err) {
       log(`reconcile failed: ${(err as Error).message}`);
+    } finally {
+      sweeping = false;
     }
   };
-  await sweep();
+  // Not awaited: with Redis away at start the sweep waits for it, and start-up (and SIGTERM) must not.
+  void sweep();
   const timer = setInterval(() => void sweep(), config.reconcileIntervalMs);
   return {
     async close() {
       clearInterval(timer);
-      await Promise.all([ingest.close(), consolidate.close()]);
+      // Running jobs get a few seconds to finish; past that (or with Redis away) they are left to their
+      // lock's expiry, and another worker takes them over.
+      const force = connection.status !== 'ready';
+      await Promise.race([Promise.all([ingest.close(force), consolidate.close(force)]), delay(force ? 1000 : 5000)]);
       sandbox.close();
     },
   };
+}
+
+function delay(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms).unref());
 }

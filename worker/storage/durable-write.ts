@@ -44,15 +44,19 @@ function tempSibling(path: string): string {
   return `${path}.${randomBytes(6).toString('hex')}.tmp`;
 }
 
+/** Stored files hold divisions' unpublished figures: readable by the service's user only. */
+export const FILE_MODE = 0o600;
+export const DIR_MODE = 0o700;
+
 /**
- * Writes a new file (never an existing one) and fsyncs it before returning. Its folder is created only
- * when missing, not asked for on every write.
+ * Writes a new file (never an existing one, mode 0600) and fsyncs it before returning. Its folder is
+ * created (0700) only when missing, not asked for on every write.
  */
 async function writeSynced(path: string, data: Buffer | string): Promise<void> {
-  const handle = await open(path, 'wx').catch(async (err: NodeJS.ErrnoException) => {
+  const handle = await open(path, 'wx', FILE_MODE).catch(async (err: NodeJS.ErrnoException) => {
     if (err.code !== 'ENOENT') throw err;
-    await mkdir(dirname(path), { recursive: true });
-    return open(path, 'wx');
+    await mkdir(dirname(path), { recursive: true, mode: DIR_MODE });
+    return open(path, 'wx', FILE_MODE);
   });
   try {
     await handle.writeFile(data);

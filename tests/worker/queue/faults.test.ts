@@ -98,7 +98,13 @@ describe.skipIf(!binary)('queue under faults', () => {
   it('builds the summary once or twice for a burst of 50 submissions', async () => {
     w = await world(redis.url, { workers: true, extra: { consolidationDelayMs: 2000, concurrency: 2 } });
     const ids: string[] = [];
-    for (let i = 0; i < 50; i++) ids.push(await submit([TOKENS.kenko, TOKENS.chiiki, TOKENS.sangyo][i % 3]!, kenko));
+    // Each division sends its own sheet (another division's would be rejected: its 組織名 is not theirs).
+    const own = [
+      [TOKENS.kenko, kenko],
+      [TOKENS.chiiki, await readFile(join(SEEDS, 'akiha-2020-chiiki-somu.xlsx'))],
+      [TOKENS.sangyo, await readFile(join(SEEDS, 'akiha-2020-sangyo-shinko.xlsx'))],
+    ] as const;
+    for (let i = 0; i < 50; i++) ids.push(await submit(own[i % 3]![0], own[i % 3]![1]));
     const metas = await allFinal(ids);
     expect(metas.every((m) => m.status === 'accepted')).toBe(true);
     await until(async () => ((await w.runtime.summaries.get('akiha', 2020)) ? true : undefined), 60_000, 'summary');

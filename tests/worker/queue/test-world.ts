@@ -15,6 +15,7 @@ export const TOKENS = {
   akiha: 'coordinator-akiha-0123456789',
   nishi: 'coordinator-nishi-0123456789',
   nishiSub: 'submitter-nishi-0123456789',
+  admin: 'admin-operations-0123456789',
 };
 
 /** The test ward setup of CONTRACTS.md, as a parsed config. */
@@ -37,6 +38,7 @@ export function testConfig(dataDir: string, redisUrl: string, extra: Record<stri
       { token: TOKENS.akiha, ward: 'akiha', role: 'coordinator' },
       { token: TOKENS.nishi, ward: 'nishi', role: 'coordinator' },
       { token: TOKENS.nishiSub, ward: 'nishi', division: '地域課', role: 'submitter' },
+      { token: TOKENS.admin, role: 'admin' },
     ],
     ...extra,
   });
