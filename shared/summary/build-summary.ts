@@ -1,13 +1,21 @@
 import { familyById } from '../families/index.ts';
-import type { FamilyId, Measure, SheetRecord } from '../model/record.ts';
+import type { FamilyId, Measure, MeasureValue, SheetRecord } from '../model/record.ts';
+import { toHalfWidth } from '../values/index.ts';
+import { eraOf, figureOf } from './figure.ts';
 import { judgedValues, judgeMeasure } from './judge.ts';
-import { bySubmissionTime, divisionOf, isWardSheet, keepLatest, type KeptSheet } from './latest.ts';
+import { bySubmissionTime, divisionOf, fileNamed, isWardSheet, keepLatest, type KeptSheet } from './latest.ts';
+import { overviewRows, overviewTotal, previousRates } from './overview.ts';
 import { emptyCounts, rollUpWard } from './ward-rollup.ts';
 import type {
   DivisionSummary,
   FamilyTable,
+  Figure,
   FindingRow,
   MeasureRow,
+  PreviousYear,
+  Provenance,
+  SheetCodes,
+  StatementRow,
   StatusRow,
   SubmissionInput,
   SummaryModel,
@@ -17,33 +25,42 @@ import type {
 
 const KIND_LABELS: Record<string, string> = { actual: '実績', target: '目標', result: '結果', baseline: '現状値', plan: '計画' };
 const KIND_ORDER = ['baseline', 'actual', 'plan', 'target', 'result'];
+/** Forms whose result is this year's 達成状況 judged against a target due later. */
+const INTERIM: ReadonlySet<string> = new Set(['policy-review']);
 
 /** Builds the summary's rows from every submission: latest per division, judged, rolled up, with provenance. */
 export function buildSummary(submissions: readonly SubmissionInput[], options: SummaryOptions): SummaryModel {
   const fiscalYear = options.fiscalYear;
   const inScope = (sheet: SheetRecord): boolean => fiscalYear === null || sheet.fiscalYear === null || sheet.fiscalYear === fiscalYear;
   const kept = keepLatest(submissions, inScope);
-  const divisionSheets = kept.filter((k) => !isWardSheet(k.sheet));
-  const rows = divisionSheets.flatMap((k) => k.sheet.measures.map((m) => measureRow(k, m, fiscalYear)));
+  const used = kept.filter((k) => k.submission.status === 'accepted');
+  const divisionSheets = used.filter((k) => !isWardSheet(k.sheet));
+  const previous = previousIndex(options.previous ?? [], fiscalYear);
+  const rows = divisionSheets.flatMap((k) => k.sheet.measures.map((m) => measureRow(k, m, fiscalYear, previous)));
   const tables = familyTables(rows, fiscalYear, divisionSheets);
   const divisions = divisionSummaries(divisionSheets, rows);
   const received = divisions.map((d) => d.division);
   const expected = [...options.expectedDivisions];
-  const wardSheet = [...kept].reverse().find((k) => isWardSheet(k.sheet));
+  const wardSheet = [...used].reverse().find((k) => isWardSheet(k.sheet));
   const findings: FindingRow[] = kept.flatMap((k) =>
     k.sheet.findings.map((finding) => ({ division: isWardSheet(k.sheet) ? k.sheet.organization : k.division, file: k.submission.file, sheet: k.sheet.sheet, finding })),
   );
+  const lastYear = options.previous?.length ? previousRates(options.previous, fiscalYear === null ? null : fiscalYear - 1) : null;
+  const overview = overviewRows({ submissions, kept, divisions, expected, previousRates: lastYear });
   return {
     ward: options.ward ?? wardSheet?.sheet.organization ?? null,
     fiscalYear,
-    fiscalYears: [...new Set(kept.map((k) => k.sheet.fiscalYear).filter((y): y is number => y !== null))].sort(),
+    fiscalYears: [...new Set(used.map((k) => k.sheet.fiscalYear).filter((y): y is number => y !== null))].sort(),
     generatedAt: options.generatedAt,
     expectedDivisions: expected,
     receivedDivisions: received,
     missingDivisions: expected.filter((d) => !received.includes(d)),
     divisions,
+    overview,
+    total: overviewTotal(overview, lastYear),
     wardRollup: rollUpWard(wardSheet, rows),
     tables,
+    statements: statementRows(divisionSheets),
     findings,
     statuses: statusRows(submissions, kept, expected, fiscalYear, inScope),
     counts: {
@@ -56,55 +73,164 @@ export function buildSummary(submissions: readonly SubmissionInput[], options: S
   };
 }
 
-function measureRow(kept: KeptSheet, measure: Measure, summaryYear: number | null): MeasureRow {
+/** Where a sheet's row came from. */
+export function provenanceOf(kept: KeptSheet, cell: string): Provenance {
+  const s = kept.submission;
+  return { submissionId: s.id, file: s.file, link: s.link ?? null, queued: s.queued ?? false, url: s.url ?? null, sheet: kept.sheet.sheet, cell };
+}
+
+type PreviousIndex = Map<string, { fiscalYear: number; result: Figure | null }>;
+
+function measureKey(family: string, division: string, measure: Measure): string {
+  return `${family}\u0000${division}\u0000${measure.name.replace(/\s+/g, '')}`;
+}
+
+/** Last year's results by family, division and indicator, from last year's submissions. */
+function previousIndex(previous: readonly SubmissionInput[], fiscalYear: number | null): PreviousIndex {
+  const index: PreviousIndex = new Map();
+  if (fiscalYear === null || previous.length === 0) return index;
+  const year = fiscalYear - 1;
+  for (const k of keepLatest(previous, (sheet) => sheet.fiscalYear === year)) {
+    if (k.submission.status !== 'accepted' || isWardSheet(k.sheet)) continue;
+    for (const m of k.sheet.measures) {
+      const { result } = judgedValues(m, year, INTERIM.has(k.sheet.family ?? ''));
+      index.set(measureKey(k.sheet.family ?? '', k.division, m), { fiscalYear: year, result: figureOf(result, m.unit) });
+    }
+  }
+  return index;
+}
+
+function measureRow(kept: KeptSheet, measure: Measure, summaryYear: number | null, previous: PreviousIndex): MeasureRow {
   const fiscalYear = kept.sheet.fiscalYear ?? summaryYear;
-  const { target, result } = judgedValues(measure, fiscalYear);
+  const family = kept.sheet.family as FamilyId;
+  const interim = INTERIM.has(family);
+  const { target, result } = judgedValues(measure, fiscalYear, interim);
   const values: Record<string, string> = {};
+  const figures: Record<string, Figure> = {};
   for (const v of measure.values) {
     if (v === target || v === result) continue;
-    const key = columnKey(v.year, v.kind);
+    const key = columnKey(v);
     if (!(key in values) || v.raw) values[key] = v.blank ? '' : v.raw;
+    const figure = figureOf(v, measure.unit);
+    if (figure && !(key in figures)) figures[key] = figure;
   }
+  const judgement = judgeMeasure(measure, fiscalYear, interim);
   return {
-    family: kept.sheet.family as FamilyId,
+    family,
     division: kept.division,
     fiscalYear,
     group: measure.group,
-    goal: measure.fields?.['goal'] ?? null,
+    goal: measure.fields?.['goal'] ?? measure.fields?.['item'] ?? null,
     name: measure.name,
     detail: measure.detail,
     unit: measure.unit,
     values,
+    figures,
     targetText: target && !target.blank ? target.raw : null,
     resultText: result && !result.blank ? result.raw : null,
-    judgement: judgeMeasure(measure, fiscalYear),
-    provenance: { submissionId: kept.submission.id, file: kept.submission.file, link: kept.submission.link ?? null, sheet: kept.sheet.sheet, cell: measure.cell },
+    target: figureOf(target, measure.unit),
+    result: figureOf(result, measure.unit),
+    targetYear: target?.year ?? null,
+    resultYear: result?.year ?? null,
+    judgement,
+    codes: codesOf(measure, judgement.judgement),
+    previous: previousOf(previous.get(measureKey(family, kept.division, measure)), measure),
+    provenance: provenanceOf(kept, measure.cell),
     relist: measure.fields?.['relist'] === 'true',
   };
 }
 
-function columnKey(year: number | null, kind: string): string {
-  return `${year ?? ''}:${kind}`;
+/** One column per year and kind; a form's 現状値 is one column whatever year each row gives it. */
+function columnKey(v: Pick<MeasureValue, 'year' | 'kind'>): string {
+  return v.kind === 'baseline' ? 'baseline' : `${v.year ?? ''}:${v.kind}`;
+}
+
+function columnLabel(v: Pick<MeasureValue, 'year' | 'kind'>): string {
+  return v.kind === 'baseline' ? '現状値' : `${eraOf(v.year)}${KIND_LABELS[v.kind] ?? v.kind}`;
+}
+
+const CODE_FIELDS = ['rating', 'effectiveness', 'progress'] as const;
+
+/** The self-evaluation's A/B・ア/イ・a/b and whether the figures say the same as its A/B. */
+function codesOf(measure: Measure, judgement: MeasureRow['judgement']['judgement']): SheetCodes | null {
+  const written = CODE_FIELDS.map((key) => code(measure.fields?.[key]));
+  if (written.every((c) => c === null)) return null;
+  const rating = written[0] ?? null;
+  const verdict = judgement === 'achieved' ? 'A' : judgement === 'not-achieved' ? 'B' : null;
+  const agrees = rating && verdict && /^[AB]$/.test(rating) ? rating === verdict : null;
+  const said = judgement === 'achieved' ? '達成' : '未達成';
+  const note = agrees === null ? null : agrees ? `数値の判定（${said}）とシートの評価「${rating}」は一致します` : `数値の判定（${said}）とシートの評価「${rating}」が一致しません`;
+  return { text: written.map((c) => c ?? '－').join('・'), rating, agrees, note };
+}
+
+function code(text: string | null | undefined): string | null {
+  const t = toHalfWidth(text ?? '').trim();
+  return t && !/^[－―\-—ー‐]+$/.test(t) ? t : null;
+}
+
+/** Last year's reported result beside this year's actual for last year. */
+function previousOf(last: { fiscalYear: number; result: Figure | null } | undefined, measure: Measure): PreviousYear | null {
+  if (!last) return null;
+  const restated = figureOf(measure.values.find((v) => v.kind === 'actual' && v.year === last.fiscalYear), measure.unit);
+  const differs = last.result?.value != null && restated?.value != null && last.result.value !== restated.value;
+  return { fiscalYear: last.fiscalYear, result: last.result, restated, differs };
 }
 
 function familyTables(rows: readonly MeasureRow[], fiscalYear: number | null, sheets: readonly KeptSheet[]): FamilyTable[] {
-  const families = [...new Set(sheets.map((k) => k.sheet.family as FamilyId))];
+  const families = [...new Set(sheets.filter((k) => k.sheet.measures.length > 0).map((k) => k.sheet.family as FamilyId))];
   return families.map((family) => {
     const own = rows.filter((r) => r.family === family);
     const columns = new Map<string, YearColumn>();
     for (const sheet of sheets.filter((k) => k.sheet.family === family)) {
       for (const m of sheet.sheet.measures) {
-        const { target, result } = judgedValues(m, sheet.sheet.fiscalYear ?? fiscalYear);
+        const { target, result } = judgedValues(m, sheet.sheet.fiscalYear ?? fiscalYear, INTERIM.has(family));
         for (const v of m.values) {
           if (v === target || v === result) continue;
-          const key = columnKey(v.year, v.kind);
-          if (!columns.has(key)) columns.set(key, { key, year: v.year, kind: v.kind, label: `${v.year ?? ''}${KIND_LABELS[v.kind] ?? v.kind}` });
+          const key = columnKey(v);
+          if (!columns.has(key)) columns.set(key, { key, year: v.kind === 'baseline' ? null : v.year, kind: v.kind, label: columnLabel(v) });
         }
       }
     }
-    const sorted = [...columns.values()].sort((a, b) => (a.year ?? 0) - (b.year ?? 0) || KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind));
-    return { family, title: familyById(family)?.title ?? family, columns: sorted, rows: own };
+    const baselineFirst = (c: YearColumn): number => (c.kind === 'baseline' ? 0 : 1);
+    const sorted = [...columns.values()].sort((a, b) => baselineFirst(a) - baselineFirst(b) || (a.year ?? 0) - (b.year ?? 0) || KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind));
+    const targetYear = commonYear(own.map((r) => r.targetYear));
+    const resultYear = commonYear(own.map((r) => r.resultYear));
+    const interim = INTERIM.has(family);
+    return {
+      family,
+      title: familyById(family)?.title ?? family,
+      columns: sorted,
+      targetLabel: targetYear === undefined ? '目標' : `${eraOf(targetYear)}目標`,
+      resultLabel: resultYear === undefined ? (interim ? '達成状況' : '結果') : `${eraOf(resultYear)}${interim ? '達成状況' : '結果'}`,
+      rows: own,
+    };
   });
+}
+
+/** The one year every row shares (null rows ignored), else undefined. */
+function commonYear(years: readonly (number | null)[]): number | null | undefined {
+  const known = new Set(years.filter((y): y is number => y !== null));
+  if (known.size === 1) return [...known][0];
+  return known.size === 0 && years.length > 0 ? null : undefined;
+}
+
+/** The 方針書's 重点取組項目 with 実現したい成果, 取組内容 and what 上期・下期・総括 report on each. */
+function statementRows(sheets: readonly KeptSheet[]): StatementRow[] {
+  return sheets
+    .filter((k) => k.sheet.family === 'policy-statement')
+    .flatMap((k) =>
+      (k.sheet.items?.['priorities'] ?? []).map((item, i) => ({
+        division: k.division,
+        fiscalYear: k.sheet.fiscalYear,
+        no: String(Number(toHalfWidth(item['no'] ?? '')) || i + 1),
+        outcome: item['outcome'] ?? item['title'] ?? item['text'] ?? '',
+        actions: item['actions'] ?? '',
+        firstHalf: item['firstHalf'] ?? '',
+        secondHalf: item['secondHalf'] ?? '',
+        summary: item['summary'] ?? '',
+        provenance: provenanceOf(k, item['outcomeCell'] ?? item['cell'] ?? 'A1'),
+      })),
+    );
 }
 
 function divisionSummaries(sheets: readonly KeptSheet[], rows: readonly MeasureRow[]): DivisionSummary[] {
@@ -127,7 +253,7 @@ function divisionSummaries(sheets: readonly KeptSheet[], rows: readonly MeasureR
 }
 
 /** Items by key in one pass, keys in order of first appearance, items in their original order. */
-function groupBy<T, K>(items: readonly T[], keyOf: (item: T) => K): Map<K, T[]> {
+export function groupBy<T, K>(items: readonly T[], keyOf: (item: T) => K): Map<K, T[]> {
   const groups = new Map<K, T[]>();
   for (const item of items) {
     const key = keyOf(item);
@@ -151,7 +277,7 @@ function statusRows(
   const listed = new Set<SubmissionInput>();
   const byDivision = new Map<string, SubmissionInput[]>();
   for (const s of ordered) {
-    for (const division of divisionsOf(s)) {
+    for (const division of divisionsOf(s, expected)) {
       const mine = byDivision.get(division);
       if (mine) mine.push(s);
       else byDivision.set(division, [s]);
@@ -168,14 +294,22 @@ function statusRows(
     listed.add(pick);
     for (const other of mine) if (other !== pick) { rows.push(statusRow(other, division, used, fiscalYear, inScope)); listed.add(other); }
   }
-  for (const s of ordered) if (!listed.has(s)) rows.push(statusRow(s, divisionsOf(s).join('・') || null, used, fiscalYear, inScope));
+  for (const s of ordered) if (!listed.has(s)) rows.push(statusRow(s, divisionsOf(s, expected).join('・') || null, used, fiscalYear, inScope));
   return rows;
 }
 
-function divisionsOf(s: SubmissionInput): string[] {
+/**
+ * The divisions a submission reports for: the submitter's, else the organisations its sheets name, else
+ * (a file that could not be read) the expected division its file name names.
+ */
+export function divisionsOf(s: SubmissionInput, expected: readonly string[] = []): string[] {
   if (s.division) return [s.division];
-  return [...new Set(s.sheets.filter((sh) => sh.family).map((sh) => divisionOf(s, sh)))];
+  const named = [...new Set(s.sheets.filter((sh) => sh.family).map((sh) => divisionOf(s, sh)))];
+  if (named.length > 0 || s.status === 'accepted') return named;
+  const byName = fileNamed(s.file, expected);
+  return byName ? [byName] : [];
 }
+
 
 function statusRow(s: SubmissionInput, division: string | null, used: Set<SubmissionInput>, fiscalYear: number | null, inScope: (sheet: SheetRecord) => boolean): StatusRow {
   const base = { division, file: s.file, submittedAt: s.submittedAt ?? s.mtime, sha256: s.sha256 };

@@ -4,3 +4,5 @@ export * from './latest.ts';
 export * from './ward-rollup.ts';
 export * from './build-summary.ts';
 export * from './excluded.ts';
+export * from './overview.ts';
+export * from './figure.ts';

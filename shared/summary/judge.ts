@@ -18,8 +18,12 @@ export interface JudgedValues {
   result: MeasureValue | null;
 }
 
-/** Picks the target (this year's, else the nearest later, else any) and the result of the same year. */
-export function judgedValues(measure: Measure, fiscalYear: number | null): JudgedValues {
+/**
+ * Picks the target (this year's, else the nearest later, else any) and the result of the same year. With
+ * `interim` (a self-evaluation judging this year's 達成状況 against a target due later), the result is this
+ * year's actual when the target's year has no result.
+ */
+export function judgedValues(measure: Measure, fiscalYear: number | null, interim = false): JudgedValues {
   const targets = measure.values.filter((v) => v.kind === 'target');
   const target =
     targets.find((v) => fiscalYear !== null && v.year === fiscalYear && !v.blank) ??
@@ -34,6 +38,7 @@ export function judgedValues(measure: Measure, fiscalYear: number | null): Judge
     results.find((v) => v.year === year) ??
     (results.length === 1 ? results[0] : undefined) ??
     measure.values.find((v) => v.kind === 'actual' && year !== null && v.year === year) ??
+    (interim ? measure.values.find((v) => v.kind === 'actual' && fiscalYear !== null && v.year === fiscalYear) : undefined) ??
     null;
   return { target, result };
 }
@@ -51,8 +56,8 @@ export function directionOf(measure: Measure, target: MeasureValue | null): { di
 }
 
 /** 判定 and 判定根拠 of one measure; never throws, whatever the cells hold. */
-export function judgeMeasure(measure: Measure, fiscalYear: number | null): MeasureJudgement {
-  const { target, result } = judgedValues(measure, fiscalYear);
+export function judgeMeasure(measure: Measure, fiscalYear: number | null, interim = false): MeasureJudgement {
+  const { target, result } = judgedValues(measure, fiscalYear, interim);
   const { direction, why } = directionOf(measure, target);
   const base = { direction, target: target?.value ?? null, result: result?.value ?? null, rate: null };
   if (!target || target.blank) return { ...base, judgement: 'no-target', basis: '目標値の記載がありません' };
@@ -66,7 +71,8 @@ export function judgeMeasure(measure: Measure, fiscalYear: number | null): Measu
   const ok = compare(result.value, comparator, target.value);
   const rule = RULE[comparator];
   const reason = why ? `${rule.words}、${why}` : rule.words;
-  const basis = `結果 ${fmt(result.value)} ${ok ? rule.symbol : negate(rule.symbol)} 目標 ${fmt(target.value)}（${reason}）`;
+  const early = target.year !== null && result.year !== null && result.year < target.year ? `、${target.year}年度の目標に対する${result.year}年度の達成状況` : '';
+  const basis = `結果 ${fmt(result.value)} ${ok ? rule.symbol : negate(rule.symbol)} 目標 ${fmt(target.value)}（${reason}${early}）`;
   return { ...base, judgement: ok ? 'achieved' : 'not-achieved', basis, rate: rateOf(result.value, target.value, direction) };
 }
 

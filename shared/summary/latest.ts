@@ -31,12 +31,14 @@ export function isWardSheet(sheet: SheetRecord): boolean {
 }
 
 /**
- * Keeps, per family and division, the sheets of the latest accepted submission; a division that sent
- * its sheet twice is counted once, from the newer file.
+ * Keeps, per family and division, the sheets of the latest submission that was read (accepted, or sent
+ * back for its errors); a division that sent its sheet twice is counted once, from the newer file. A
+ * sent-back latest file is kept too, so its division shows as 差戻し instead of silently falling back to an
+ * older version: callers count only the accepted ones.
  */
 export function keepLatest(submissions: readonly SubmissionInput[], inScope: (sheet: SheetRecord) => boolean): KeptSheet[] {
   const latest = new Map<string, SubmissionInput>();
-  const ordered = submissions.filter((s) => s.status === 'accepted').sort(bySubmissionTime);
+  const ordered = submissions.filter((s) => s.status === 'accepted' || s.status === 'rejected').sort(bySubmissionTime);
   for (const submission of ordered) {
     for (const sheet of submission.sheets) {
       if (!sheet.family || !inScope(sheet)) continue;
@@ -57,4 +59,10 @@ function keyOf(submission: SubmissionInput, sheet: SheetRecord): string {
   const who = isWardSheet(sheet) ? `ward:${sheet.organization ?? ''}` : divisionOf(submission, sheet);
   const anonymous = sheet.organization === null && submission.division === null ? `\u0000${submission.id}\u0000${sheet.sheet}` : '';
   return `${sheet.family ?? ''}\u0000${sheet.fiscalYear ?? ''}\u0000${who}${anonymous}`;
+}
+
+/** The expected division a file's name names ("区民生活課_R2.xls"), longest name first; null when none. */
+export function fileNamed(file: string, expected: readonly string[]): string | null {
+  const name = file.split(/[\\/]/).pop() ?? file;
+  return [...expected].sort((a, b) => b.length - a.length).find((d) => name.includes(d)) ?? null;
 }

@@ -10,8 +10,12 @@ export interface SubmissionInput {
   id: string;
   /** Display name of the file (the path given, or the original file name). */
   file: string;
-  /** Relative link target for provenance, when the file sits next to the summary. */
+  /** Relative link target for provenance, when the file sits next to the summary (not written as a link: it breaks once mailed). */
   link?: string | null;
+  /** Queue mode: the submission came through the intake; its id is the one the API knows. */
+  queued?: boolean;
+  /** Queue mode with `publicUrl` configured: the web console's page of this submission. */
+  url?: string | null;
   sha256: string | null;
   /** ISO time the submission was received (intake); null in embedded mode. */
   submittedAt: string | null;
@@ -58,11 +62,50 @@ export interface YearColumn {
   label: string;
 }
 
+/**
+ * A value as the summary shows it: the number read (null when none) with the Excel number format that
+ * shows it as written, the text as written, and that text again as `note` when it says more than the
+ * number (以上, 累計, a label, another unit).
+ */
+export interface Figure {
+  value: number | null;
+  format: string | null;
+  text: string;
+  note: string | null;
+  year: number | null;
+}
+
+/** The self-evaluation's own codes (自己評価: 成果指標 A/B, 有効性 ア/イ, 進捗 a/b) and whether the figures agree. */
+export interface SheetCodes {
+  /** "B・ア・b" as written (half-width), in the sheet's order. */
+  text: string;
+  rating: string | null;
+  /** true when the figures give the same verdict as the rating, false when not, null when either is missing. */
+  agrees: boolean | null;
+  /** Japanese: what agrees or disagrees. */
+  note: string | null;
+}
+
+/** Last year's summary of the same measure (year over year). */
+export interface PreviousYear {
+  fiscalYear: number;
+  /** Last year's result as reported then. */
+  result: Figure | null;
+  /** This year's sheet's actual for last year. */
+  restated: Figure | null;
+  /** true when this year's sheet restates last year's result differently. */
+  differs: boolean;
+}
+
 /** Where a row came from. */
 export interface Provenance {
   submissionId: string;
   file: string;
   link: string | null;
+  /** Queue mode: the id is the intake's submission id. */
+  queued?: boolean;
+  /** The web console's page of the submission (queue mode with publicUrl). */
+  url?: string | null;
   sheet: string;
   cell: string;
 }
@@ -80,8 +123,19 @@ export interface MeasureRow {
   unit: string | null;
   /** Raw text per YearColumn key. */
   values: Record<string, string>;
+  /** Typed values per YearColumn key. */
+  figures: Record<string, Figure>;
   targetText: string | null;
   resultText: string | null;
+  target: Figure | null;
+  result: Figure | null;
+  /** The fiscal years of the judged target and result. */
+  targetYear: number | null;
+  resultYear: number | null;
+  /** The self-evaluation's own codes, when the form has them. */
+  codes: SheetCodes | null;
+  /** Last year's result beside this year's restatement of it, when last year's submission is in the input. */
+  previous: PreviousYear | null;
   judgement: MeasureJudgement;
   provenance: Provenance;
   /** A (再) row re-listing a project listed elsewhere: shown, but not counted again. */
@@ -92,7 +146,51 @@ export interface FamilyTable {
   family: FamilyId;
   title: string;
   columns: YearColumn[];
+  /** Headers of the judged target and result with their year, "R2目標", "R2結果". */
+  targetLabel: string;
+  resultLabel: string;
   rows: MeasureRow[];
+}
+
+/** One 重点取組項目 of a 方針書 with what the half-year reports and the 総括 say about it. */
+export interface StatementRow {
+  division: string;
+  fiscalYear: number | null;
+  no: string;
+  outcome: string;
+  actions: string;
+  firstHalf: string;
+  secondHalf: string;
+  summary: string;
+  provenance: Provenance;
+}
+
+/** How a division stands on the 概要: 受理, 差戻し, 読込不可 or 未提出. */
+export type DivisionState = 'accepted' | 'rejected' | 'unreadable' | 'missing';
+
+/** One row of the 概要 dashboard: every expected or submitting division, whatever became of its file. */
+export interface OverviewRow {
+  division: string;
+  state: DivisionState;
+  /** Why it was sent back or could not be read (with the file name), null when accepted or missing. */
+  reason: string | null;
+  file: string | null;
+  families: FamilyId[];
+  /** Indicators counted (re-listed rows excluded); 0 unless accepted. */
+  indicators: number;
+  counts: Record<Judgement, number>;
+  /** Percent, null when nothing is judged. */
+  achievementRate: number | null;
+  /** The same division's 達成率 last year, when last year's submissions are in the input. */
+  previousRate: number | null;
+}
+
+/** The 合計 row: every accepted division together. */
+export interface OverviewTotal {
+  indicators: number;
+  counts: Record<Judgement, number>;
+  achievementRate: number | null;
+  previousRate: number | null;
 }
 
 /** Per division counts on the 概要 sheet. */
@@ -114,6 +212,8 @@ export interface PriorityRollup {
   counts: Record<Judgement, number>;
   /** true/false once every linked measure is judged; null when undecidable. */
   achieved: boolean | null;
+  /** Linked division goals all of whose judged indicators are achieved. */
+  achievedGoals: number;
 }
 
 export interface WardRollup {
@@ -173,8 +273,13 @@ export interface SummaryModel {
   receivedDivisions: string[];
   missingDivisions: string[];
   divisions: DivisionSummary[];
+  /** The 概要 dashboard rows (accepted, sent back, unreadable, missing) and their total. */
+  overview: OverviewRow[];
+  total: OverviewTotal;
   wardRollup: WardRollup | null;
   tables: FamilyTable[];
+  /** 方針書 priorities with their reports. */
+  statements: StatementRow[];
   findings: FindingRow[];
   statuses: StatusRow[];
   counts: { files: number; accepted: number; rejected: number; unreadable: number };

@@ -29,8 +29,13 @@ export function rollUpWard(ward: KeptSheet | undefined, rows: readonly MeasureRo
     for (const r of linked) counts[r.judgement.judgement]++;
     const judged = counts.achieved + counts['not-achieved'];
     const achieved = linked.length === 0 || judged === 0 || counts.pending > 0 ? null : counts['not-achieved'] === 0;
-    const goals = new Set(linked.map((r) => `${r.division}\u0000${r.group ?? r.goal ?? r.name}`)).size;
-    return { no, text: item['text'] ?? '', linkedGoals: goals, counts, achieved };
+    const byGoal = new Map<string, MeasureRow[]>();
+    for (const r of linked) {
+      const key = `${r.division}\u0000${r.group ?? r.goal ?? r.name}`;
+      byGoal.set(key, [...(byGoal.get(key) ?? []), r]);
+    }
+    const achievedGoals = [...byGoal.values()].filter((goal) => goal.some((r) => r.judgement.judgement === 'achieved') && goal.every((r) => r.judgement.judgement !== 'not-achieved' && r.judgement.judgement !== 'pending')).length;
+    return { no, text: item['text'] ?? '', linkedGoals: byGoal.size, counts, achieved, achievedGoals };
   });
   const stated = { statedGoalCount: sheet.fields?.['goalCount']?.value || null, statedAchievedCount: sheet.fields?.['achievedCount']?.value || null };
   const anyLinked = priorities.some((p) => p.linkedGoals > 0);

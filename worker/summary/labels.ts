@@ -1,5 +1,6 @@
 import type { Severity } from '../../shared/model/finding.ts';
-import type { StatusRow } from '../../shared/summary/index.ts';
+import type { FamilyId } from '../../shared/model/record.ts';
+import type { DivisionState, StatusRow } from '../../shared/summary/index.ts';
 
 export const SEVERITY_LABELS: Record<Severity, string> = { error: 'エラー', warning: '警告', info: '情報' };
 
@@ -11,6 +12,18 @@ export const STATE_LABELS: Record<StatusRow['state'], string> = {
   missing: '未提出',
   'out-of-scope': '対象外',
 };
+
+/** Short Japanese names of the forms, as the 概要 lists them. */
+export const FAMILY_SHORT: Record<FamilyId, string> = {
+  'org-goals': '組織目標',
+  'action-plan': '実施計画',
+  'policy-review': '自己評価',
+  'policy-statement': '方針書',
+  'plan-measures': '施策シート',
+};
+
+/** A division's standing on the 概要. */
+export const DIVISION_STATE_LABELS: Record<DivisionState, string> = { accepted: '受理', rejected: '差戻し', unreadable: '読込不可', missing: '未提出' };
 
 /** An ISO time as Japan Standard Time, as staff read it ("2020/05/01 09:30"). */
 export function jst(iso: string | null): string {

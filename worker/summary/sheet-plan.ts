@@ -1,10 +1,12 @@
-import type { CellAlignment, CellStyle, CellValue, XlsxBook } from '../xlsx/xlsx-book.ts';
-import { FONT_NAME, printSetup, textWidth } from './sheet-style.ts';
+import type { CellAlignment, CellStyle, CellValue, ChartSpec, XlsxBook } from '../xlsx/xlsx-book.ts';
+import { fitScale, FONT_NAME, MIN_SCALE, printSetup, textWidth } from './sheet-style.ts';
 
 /** One cell to write; empty values (null, '') are not written. */
 export interface PlannedCell {
   value: CellValue | null | undefined;
   style?: CellStyle;
+  /** One line running over the empty cells to its right: never wrapped, not counted when sizing columns. */
+  overflow?: boolean;
 }
 
 /** A row's cells from column A; holes are empty cells. */
@@ -20,8 +22,14 @@ export interface SheetPlan {
   rows: () => Iterable<readonly [number, PlannedRow]>;
   /** Columns are sized to the text from this row down, between min and max; at max they wrap. */
   fit: { fromRow: number; min?: number; max?: number };
-  /** Column widths after fitting, e.g. a wider bound for one column ([min, max] per 1-based column). */
+  /** Per 1-based column: [min, max] width; such a column wraps, and shrinks first when the page is too narrow. */
   clamp?: Record<number, readonly [number, number]>;
+  /** Fixed widths per 1-based column (not fitted to the text), e.g. the cells a chart covers. */
+  fixed?: Record<number, number>;
+  /** The summary's title, printed in the header of every page. */
+  title: string;
+  /** A chart over the sheet's cells. */
+  chart?: ChartSpec;
   /** The first scrolling row. */
   freezeRow: number;
   /** Rows repeated on every printed page, "1:2". */
@@ -41,9 +49,9 @@ const WRAP_COLUMN: CellStyle = { alignment: WRAP };
 export function writeSheet(book: XlsxBook, plan: SheetPlan): void {
   const { widths, wrapped } = layout(plan);
   const sheet = book.addSheet(plan.name, {
-    columns: widths.map((width, i) => (wrapped[i] || plan.clamp?.[i + 1] ? { width, style: WRAP_COLUMN } : { width })),
+    columns: widths.map((width, i) => (wrapped[i] ? { width, style: WRAP_COLUMN } : { width })),
     freezeRow: plan.freezeRow,
-    print: printSetup(plan.titleRows),
+    print: printSetup(plan.titleRows, widths, plan.title),
   });
   const { fromRow } = plan.fit;
   const styles = new StyleCache();
@@ -51,12 +59,13 @@ export function writeSheet(book: XlsxBook, plan: SheetPlan): void {
     let lines = 1;
     const styled = cells.map((planned, i) => {
       if (!planned || planned.value === null || planned.value === undefined || planned.value === '') return null;
-      const style = styles.of(planned.style, r <= fromRow ? 'head' : wrapped[i] ? 'wrapped' : 'body');
+      const style = styles.of(planned.style, r <= fromRow ? 'head' : wrapped[i] && !planned.overflow ? 'wrapped' : 'body');
       if (r > fromRow && style.alignment?.wrapText) lines = Math.max(lines, linesNeeded(textOf(planned.value), widths[i] ?? 10));
       return { value: planned.value, style };
     });
     sheet.row(r, styled, lines > 1 ? Math.min(409, lines * 13 + 4) : undefined);
   }
+  if (plan.chart) sheet.chart(plan.chart);
   sheet.end(plan.autoFilter);
 }
 
@@ -89,15 +98,31 @@ function layout(plan: SheetPlan): Layout {
   for (const [r, cells] of plan.rows()) {
     cells.forEach((planned, i) => {
       while (widths.length <= i) widths.push(min);
-      if (r < fromRow || !planned) return;
+      if (r < fromRow || !planned || planned.overflow) return;
       const longest = longestLine(textOf(planned.value));
       widths[i] = Math.max(widths[i] ?? min, Math.min(max, longest + 2));
     });
   }
   const wrapped = widths.map((w) => w >= max);
-  for (const [column, [lo, hi]] of Object.entries(plan.clamp ?? {})) {
-    const i = Number(column) - 1;
+  const clamps = Object.entries(plan.clamp ?? {}).map(([column, bounds]) => [Number(column) - 1, bounds] as const);
+  for (const [i, [lo, hi]] of clamps) {
+    while (widths.length <= i) widths.push(min);
     widths[i] = Math.min(Math.max(widths[i] ?? 10, lo), hi);
+    wrapped[i] = true;
+  }
+  for (const [column, width] of Object.entries(plan.fixed ?? {})) {
+    const i = Number(column) - 1;
+    while (widths.length <= i) widths.push(min);
+    widths[i] = width;
+    wrapped[i] = false;
+  }
+  // Too wide to print legibly on one page width: narrow the wrapping text columns, widest first, to their minimum.
+  const floor = (i: number): number => clamps.find(([c]) => c === i)?.[1][0] ?? Math.max(min, 12);
+  for (let guard = 0; fitScale(widths) < MIN_SCALE && guard < 400; guard++) {
+    let widest = -1;
+    for (let i = 0; i < widths.length; i++) if (wrapped[i] && widths[i]! > floor(i) && (widest < 0 || widths[i]! > widths[widest]!)) widest = i;
+    if (widest < 0) break;
+    widths[widest] = Math.max(floor(widest), widths[widest]! - 1);
   }
   return { widths, wrapped };
 }

@@ -5,6 +5,8 @@ export const FONT_NAME = '游ゴシック';
 
 export const FILLS = {
   header: 'FFD9E1F2',
+  total: 'FFF2F2F2',
+  unreadable: 'FFF8CBAD',
   achieved: 'FFC6EFCE',
   'not-achieved': 'FFFFC7CE',
   pending: 'FFFFEB9C',
@@ -52,15 +54,51 @@ function wide(c: number): boolean {
   );
 }
 
-/** A4 landscape, fit to one page wide, with the title and header rows repeated on every page. */
-export function printSetup(titleRows: string): NonNullable<SheetOptions['print']> {
+/** Body text size; printed at no less than MIN_SCALE it stays at ≥ 8 pt. */
+export const BODY_SIZE = 10;
+/** The smallest print scale (percent) the summary accepts: 10 pt × 0.8 = 8 pt on paper. */
+export const MIN_SCALE = 80;
+const MARGINS = { left: 0.4, right: 0.4, top: 0.75, bottom: 0.6, header: 0.3, footer: 0.3 };
+/** Printable width of A4 landscape in pixels at 96 dpi (11.69 in less the side margins). */
+const PAGE_PX = (11.69 - MARGINS.left - MARGINS.right) * 96;
+
+/**
+ * Pixels a column of `width` characters takes when printed. Excel's unit is the default font's digit
+ * width: 7 pixels in Calibri, but ≈ 9 where Calibri is missing and a wider font stands in (LibreOffice
+ * on a server with DejaVu Sans). Sizing for the wider case keeps every column on the page in both.
+ */
+function columnPx(width: number): number {
+  return Math.round(width * 9.3) + 5;
+}
+
+/** The print scale (percent, at most 100) at which these columns fill one A4 landscape page width. */
+export function fitScale(widths: readonly number[]): number {
+  const px = widths.reduce((n, w) => n + columnPx(w), 0);
+  return Math.min(100, Math.floor((PAGE_PX / Math.max(1, px)) * 100));
+}
+
+/** Text for a header or footer: Excel reads "&" as the start of a code. */
+function headerText(text: string): string {
+  return text.replace(/&/g, '&&');
+}
+
+/**
+ * A4 landscape at the scale that fits every column on one page width (never below MIN_SCALE: the plans
+ * narrow their text columns first), the title and header rows repeated on every page, the summary's
+ * title in the header and "n / m" page numbers in the footer.
+ */
+export function printSetup(titleRows: string, widths: readonly number[], title: string): NonNullable<SheetOptions['print']> {
   return {
     paperSize: 9,
     orientation: 'landscape',
     fitToWidth: 1,
     fitToHeight: 0,
+    scale: Math.max(MIN_SCALE, fitScale(widths)),
     titleRows,
-    margins: { left: 0.4, right: 0.4, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
+    margins: MARGINS,
+    // The size code before the font code: a title starting with a digit would otherwise extend the size.
+    header: `&L&${BODY_SIZE}&"${FONT_NAME},標準"${headerText(title)}`,
+    footer: `&C&${BODY_SIZE}&"${FONT_NAME},標準"&P / &N`,
   };
 }
 
@@ -71,4 +109,28 @@ export function sheetName(wanted: string, taken: Set<string>): string {
   for (let i = 2; taken.has(name); i++) name = `${base.slice(0, 28)}(${i})`;
   taken.add(name);
   return name;
+}
+
+// Shared cell styles: the writer registers each distinct style object once, so these are module constants.
+export const BOLD: CellStyle = { font: { bold: true } };
+export const TITLE: CellStyle = { font: { bold: true, size: 14 } };
+export const SECTION: CellStyle = { font: { bold: true, size: 12 } };
+export const LINK: CellStyle = { font: { color: { argb: 'FF0563C1' }, underline: true } };
+export const SMALL_NOTE: CellStyle = { font: { color: { argb: 'FF595959' } } };
+export const RATE: CellStyle = { numFmt: '0.0%' };
+export const JUDGED = Object.fromEntries(Object.entries(FILLS).map(([key, argb]) => [key, { fill: fill(argb) }])) as Record<keyof typeof FILLS, CellStyle>;
+
+const numberStyles = new Map<string, CellStyle>();
+
+/** The style showing a number in this format (one object per format). */
+export function numberStyle(format: string | null): CellStyle | undefined {
+  if (!format) return undefined;
+  let style = numberStyles.get(format);
+  if (!style) numberStyles.set(format, (style = { numFmt: format }));
+  return style;
+}
+
+/** A 達成率 in percent (75.0) as the fraction Excel's % format shows (0.75), empty when null. */
+export function rateValue(percent: number | null): number | null {
+  return percent === null ? null : Math.round(percent * 10) / 1000;
 }

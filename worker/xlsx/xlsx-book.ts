@@ -1,15 +1,17 @@
 import { StyleTable, type CellStyle } from './xlsx-styles.ts';
 import { columnName } from '../../shared/grid/address.ts';
+import { chartXml, drawingXml, type ChartSpec } from './xlsx-chart.ts';
 import { absoluteRows, attr, MAIN_NS, num, PACKAGE_REL_NS, quoteSheet, REL_NS, ROOT_RELS, text, textElement, XML_HEAD } from './xlsx-xml.ts';
 import { ZipWriter, type ZipEntryWriter } from './zip-writer.ts';
 
 export type { CellAlignment, CellBorder, CellBorderSide, CellFill, CellFont, CellStyle } from './xlsx-styles.ts';
+export type { ChartSeries, ChartSpec } from './xlsx-chart.ts';
 
 /**
  * A streaming SpreadsheetML writer for generated workbooks: rows go out as XML as they are added, so a
  * sheet is never held as cell objects. Covers what a print-ready report needs — shared strings, fonts,
- * fills, borders, alignment, column widths, row heights, frozen panes, auto filters, external hyperlinks,
- * A4 page setup and print titles — and nothing else. Text is always written as text, never as a formula.
+ * fills, borders, alignment, number formats, column widths, row heights, frozen panes, auto filters, external
+ * hyperlinks, A4 page setup with print titles, headers and footers, and bar charts — and nothing else. Text is always written as text, never as a formula.
  */
 export class XlsxBook {
   private readonly zip = new ZipWriter();
@@ -18,6 +20,7 @@ export class XlsxBook {
   private stringCount = 0;
   private readonly styles = new StyleTable();
   private current: SheetWriter | null = null;
+  private charts = 0;
 
   constructor(private readonly props: { creator: string; created: Date }) {}
 
@@ -33,9 +36,15 @@ export class XlsxBook {
       string: (text) => this.sharedString(text),
       style: (style) => this.styles.id(style),
       selected: index === 1,
-      done: (links) => {
+      chartId: () => ++this.charts,
+      done: (links, chart) => {
         this.current = null;
-        if (links.length > 0) this.zip.add(`xl/worksheets/_rels/sheet${index}.xml.rels`, hyperlinkRels(links));
+        if (links.length > 0 || chart) this.zip.add(`xl/worksheets/_rels/sheet${index}.xml.rels`, sheetRels(links, chart?.id ?? null));
+        if (chart) {
+          this.zip.add(`xl/drawings/drawing${chart.id}.xml`, drawingXml(chart.spec, `グラフ ${chart.id}`));
+          this.zip.add(`xl/drawings/_rels/drawing${chart.id}.xml.rels`, `${XML_HEAD}<Relationships xmlns="${PACKAGE_REL_NS}"><Relationship Id="rId1" Type="${REL_NS}/chart" Target="../charts/chart${chart.id}.xml"/></Relationships>`);
+          this.zip.add(`xl/charts/chart${chart.id}.xml`, chartXml(chart.spec));
+        }
       },
     });
     this.current = sheet;
@@ -54,7 +63,7 @@ export class XlsxBook {
     this.zip.add('xl/styles.xml', this.styles.xml());
     this.zip.add('xl/workbook.xml', workbookXml(this.sheets));
     this.zip.add('xl/_rels/workbook.xml.rels', workbookRels(count));
-    this.zip.add('[Content_Types].xml', contentTypes(count));
+    this.zip.add('[Content_Types].xml', contentTypes(count, this.charts));
     this.zip.add('_rels/.rels', ROOT_RELS);
     this.zip.add('docProps/core.xml', coreXml(this.props));
     this.zip.add('docProps/app.xml', appXml(this.sheets.map((s) => s.name)));
@@ -87,6 +96,11 @@ export interface SheetOptions {
     margins: { left: number; right: number; top: number; bottom: number; header: number; footer: number };
     /** Rows repeated on every printed page, "1:2". */
     titleRows?: string;
+    /** A fixed print scale in percent instead of fitting to pages (Excel ignores the scale when fitting). */
+    scale?: number;
+    /** Header and footer of every page in Excel's codes ("&L…&C…&R…", "&P / &N"); "&" in text is "&&". */
+    header?: string;
+    footer?: string;
   };
 }
 
@@ -94,7 +108,8 @@ interface SheetHooks {
   string: (text: string) => number;
   style: (style: CellStyle | undefined) => number;
   selected: boolean;
-  done: (links: readonly string[]) => void;
+  chartId: () => number;
+  done: (links: readonly string[], chart: { id: number; spec: ChartSpec } | null) => void;
 }
 
 /** One worksheet being written: rows in ascending order, then end(). */
@@ -103,6 +118,7 @@ export class SheetWriter {
   /** Column letters by 0-based index, named once per sheet rather than once per cell. */
   private readonly letters: string[] = [];
   private readonly links: { ref: string; target: string }[] = [];
+  private chartSpec: ChartSpec | null = null;
 
   constructor(
     readonly name: string,
@@ -111,7 +127,7 @@ export class SheetWriter {
     private readonly hooks: SheetHooks,
   ) {
     out.write(`${XML_HEAD}<worksheet xmlns="${MAIN_NS}" xmlns:r="${REL_NS}">`);
-    if (options.print) out.write('<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>');
+    if (options.print && options.print.scale === undefined) out.write('<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>');
     out.write(sheetViews(options.freezeRow ?? 1, hooks.selected));
     out.write('<sheetFormatPr defaultRowHeight="15"/>');
     const columns = options.columns ?? [];
@@ -154,6 +170,12 @@ export class SheetWriter {
     this.out.write(`${xml}</row>`);
   }
 
+  /** Places a chart over the sheet (one per sheet), drawn from cells of this workbook. */
+  chart(spec: ChartSpec): void {
+    if (this.chartSpec) throw new Error(`xlsx: a second chart on ${this.name}`);
+    this.chartSpec = spec;
+  }
+
   /** Closes the sheet, with an auto filter over the given range if asked. */
   end(autoFilter?: { fromRow: number; toRow: number; columns: number } | null): void {
     this.out.write('</sheetData>');
@@ -167,11 +189,20 @@ export class SheetWriter {
     if (print) {
       const m = print.margins;
       this.out.write(`<pageMargins left="${num(m.left)}" right="${num(m.right)}" top="${num(m.top)}" bottom="${num(m.bottom)}" header="${num(m.header)}" footer="${num(m.footer)}"/>`);
-      this.out.write(`<pageSetup paperSize="${print.paperSize}" orientation="${print.orientation}" fitToWidth="${print.fitToWidth}" fitToHeight="${print.fitToHeight}"/>`);
+      const fit = print.scale === undefined ? `fitToWidth="${print.fitToWidth}" fitToHeight="${print.fitToHeight}"` : `scale="${Math.round(print.scale)}"`;
+      this.out.write(`<pageSetup paperSize="${print.paperSize}" orientation="${print.orientation}" ${fit}/>`);
+      if (print.header || print.footer) {
+        const header = print.header ? `<oddHeader>${text(print.header)}</oddHeader>` : '';
+        const footer = print.footer ? `<oddFooter>${text(print.footer)}</oddFooter>` : '';
+        this.out.write(`<headerFooter>${header}${footer}</headerFooter>`);
+      }
     }
+    const chart = this.chartSpec ? { id: this.hooks.chartId(), spec: this.chartSpec } : null;
+    // The drawing's relationship follows the hyperlinks' rId1…rIdN.
+    if (chart) this.out.write(`<drawing r:id="rId${this.links.length + 1}"/>`);
     this.out.write('</worksheet>');
     this.out.end();
-    this.hooks.done(this.links.map((l) => l.target));
+    this.hooks.done(this.links.map((l) => l.target), chart);
   }
 }
 
@@ -198,15 +229,20 @@ function workbookRels(sheets: number): string {
   return `${XML_HEAD}<Relationships xmlns="${PACKAGE_REL_NS}">${rels}</Relationships>`;
 }
 
-function hyperlinkRels(targets: readonly string[]): string {
-  const rels = targets.map((t, i) => `<Relationship Id="rId${i + 1}" Type="${REL_NS}/hyperlink" Target="${attr(t)}" TargetMode="External"/>`).join('');
+function sheetRels(targets: readonly string[], drawing: number | null): string {
+  let rels = targets.map((t, i) => `<Relationship Id="rId${i + 1}" Type="${REL_NS}/hyperlink" Target="${attr(t)}" TargetMode="External"/>`).join('');
+  if (drawing !== null) rels += `<Relationship Id="rId${targets.length + 1}" Type="${REL_NS}/drawing" Target="../drawings/drawing${drawing}.xml"/>`;
   return `${XML_HEAD}<Relationships xmlns="${PACKAGE_REL_NS}">${rels}</Relationships>`;
 }
 
-function contentTypes(sheets: number): string {
+function contentTypes(sheets: number, charts: number): string {
   const ct = 'application/vnd.openxmlformats-officedocument';
   let overrides = `<Override PartName="/xl/workbook.xml" ContentType="${ct}.spreadsheetml.sheet.main+xml"/>`;
   for (let i = 1; i <= sheets; i++) overrides += `<Override PartName="/xl/worksheets/sheet${i}.xml" ContentType="${ct}.spreadsheetml.worksheet+xml"/>`;
+  for (let i = 1; i <= charts; i++) {
+    overrides += `<Override PartName="/xl/drawings/drawing${i}.xml" ContentType="${ct}.drawing+xml"/>`;
+    overrides += `<Override PartName="/xl/charts/chart${i}.xml" ContentType="${ct}.drawingml.chart+xml"/>`;
+  }
   overrides += `<Override PartName="/xl/styles.xml" ContentType="${ct}.spreadsheetml.styles+xml"/>`;
   overrides += `<Override PartName="/xl/sharedStrings.xml" ContentType="${ct}.spreadsheetml.sharedStrings+xml"/>`;
   overrides += '<Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/>';

@@ -33,6 +33,8 @@ export interface CellAlignment {
 }
 
 export interface CellStyle {
+  /** Excel number format code ("#,##0", "0.0%", '#,##0"人"'); absent: General. */
+  numFmt?: string;
   font?: CellFont;
   fill?: CellFill;
   border?: CellBorder;
@@ -46,6 +48,8 @@ export class StyleTable {
   private readonly borders = new Registry('<border><left/><right/><top/><bottom/><diagonal/></border>');
   private readonly formats = new Registry('<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>');
   private readonly byObject = new Map<CellStyle, number>();
+  /** Custom number formats by code; ids from 164 as Excel numbers them. */
+  private readonly numFmts = new Map<string, number>();
 
   id(style: CellStyle | undefined): number {
     if (!style) return 0;
@@ -57,6 +61,7 @@ export class StyleTable {
   xml(): string {
     return (
       `${XML_HEAD}<styleSheet xmlns="${MAIN_NS}">` +
+      (this.numFmts.size > 0 ? `<numFmts count="${this.numFmts.size}">${[...this.numFmts].map(([code, id]) => `<numFmt numFmtId="${id}" formatCode="${attr(code)}"/>`).join('')}</numFmts>` : '') +
       `<fonts count="${this.fonts.size}">${this.fonts.xml()}</fonts>` +
       `<fills count="${this.fills.size}">${this.fills.xml()}</fills>` +
       `<borders count="${this.borders.size}">${this.borders.xml()}</borders>` +
@@ -67,17 +72,29 @@ export class StyleTable {
     );
   }
 
+  private numFmtId(code: string): number {
+    const builtIn = BUILT_IN_FORMATS[code];
+    if (builtIn !== undefined) return builtIn;
+    let id = this.numFmts.get(code);
+    if (id === undefined) this.numFmts.set(code, (id = 164 + this.numFmts.size));
+    return id;
+  }
+
   private xfXml(style: CellStyle): string {
     const fontId = style.font ? this.fonts.id(fontXml({ ...DEFAULT_FONT, ...style.font })) : 0;
     const fillId = style.fill ? this.fills.id(`<fill><patternFill patternType="solid"><fgColor rgb="${attr(style.fill.fgColor.argb)}"/></patternFill></fill>`) : 0;
     const borderId = style.border ? this.borders.id(borderXml(style.border)) : 0;
     const a = style.alignment;
     const alignment = a && (a.horizontal || a.vertical || a.wrapText) ? alignmentXml(a) : '';
-    const applies = `${fontId ? ' applyFont="1"' : ''}${fillId ? ' applyFill="1"' : ''}${borderId ? ' applyBorder="1"' : ''}${alignment ? ' applyAlignment="1"' : ''}`;
-    const open = `<xf numFmtId="0" fontId="${fontId}" fillId="${fillId}" borderId="${borderId}" xfId="0"${applies}`;
+    const numFmtId = style.numFmt ? this.numFmtId(style.numFmt) : 0;
+    const applies = `${numFmtId ? ' applyNumberFormat="1"' : ''}${fontId ? ' applyFont="1"' : ''}${fillId ? ' applyFill="1"' : ''}${borderId ? ' applyBorder="1"' : ''}${alignment ? ' applyAlignment="1"' : ''}`;
+    const open = `<xf numFmtId="${numFmtId}" fontId="${fontId}" fillId="${fillId}" borderId="${borderId}" xfId="0"${applies}`;
     return alignment ? `${open}>${alignment}</xf>` : `${open}/>`;
   }
 }
+
+/** Number formats Excel knows by id without declaring them. */
+const BUILT_IN_FORMATS: Record<string, number> = { General: 0, '0': 1, '0.00': 2, '#,##0': 3, '#,##0.00': 4, '0%': 9, '0.00%': 10 };
 
 /** Distinct XML snippets in first-seen order; the index is the id a cell format refers to. */
 class Registry {

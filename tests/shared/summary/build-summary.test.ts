@@ -50,8 +50,10 @@ describe('buildSummary', () => {
 
   it('puts year columns other than the judged target and result into the table', () => {
     const table = buildSummary([submission('a', [kenko('12')])], OPTIONS).tables[0];
-    expect(table?.columns.map((c) => c.label)).toEqual(['2019実績']);
+    expect(table?.columns.map((c) => c.label)).toEqual(['R1実績']);
+    expect([table?.targetLabel, table?.resultLabel]).toEqual(['R2目標', 'R2結果']);
     expect(table?.rows[0]?.values).toEqual({ '2019:actual': '9' });
+    expect(table?.rows[0]?.figures['2019:actual']).toMatchObject({ value: 9, format: '0', note: null });
   });
 
   it('says the ward roll-up cannot be derived when no goal names its 重点目標', () => {

@@ -12,9 +12,13 @@ for ws in wb.worksheets:
     rows = [[None if c is None else str(c) for c in r] for r in ws.iter_rows(values_only=True)]
     formulas = [c.coordinate for r in ws.iter_rows() for c in r if c.data_type == 'f']
     links = {c.coordinate: c.hyperlink.target for r in ws.iter_rows() for c in r if c.hyperlink is not None}
+    numbers = {c.coordinate: [c.value, c.number_format] for r in ws.iter_rows() for c in r if c.data_type == 'n' and c.value is not None}
+    sizes = [c.font.sz for r in ws.iter_rows() for c in r if c.value is not None and c.font is not None and c.font.sz]
     out[ws.title] = {"rows": rows, "formulas": formulas, "freeze": ws.freeze_panes, "filter": ws.auto_filter.ref,
                      "orientation": ws.page_setup.orientation, "paper": ws.page_setup.paperSize,
-                     "titles": ws.print_title_rows, "font": ws["A2"].font.name, "links": links}
+                     "titles": ws.print_title_rows, "font": ws["A2"].font.name, "links": links, "numbers": numbers,
+                     "scale": ws.page_setup.scale, "fitToPage": ws.sheet_properties.pageSetUpPr.fitToPage if ws.sheet_properties.pageSetUpPr else None,
+                     "header": ws.oddHeader.left.text, "footer": ws.oddFooter.center.text, "minFont": min(sizes) if sizes else None}
 print(json.dumps(out))
 `;
 
@@ -28,6 +32,14 @@ export interface SheetDump {
   titles: string | null;
   font: string | null;
   links: Record<string, string>;
+  /** Numeric cells: coordinate → [value, number format]. */
+  numbers: Record<string, [number, string]>;
+  scale: number | null;
+  fitToPage: boolean | null;
+  header: string | null;
+  footer: string | null;
+  /** The smallest font size of any non-empty cell. */
+  minFont: number | null;
 }
 
 /** True when python3 with openpyxl is available; in CI its absence is a failure, elsewhere a skip. */

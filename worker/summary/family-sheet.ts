@@ -1,0 +1,141 @@
+import { JUDGEMENT_LABELS, type FamilyTable, type Figure, type MeasureRow, type SummaryModel } from '../../shared/summary/index.ts';
+import type { CellStyle } from '../xlsx/xlsx-book.ts';
+import type { PlannedCell, PlannedRow, SheetPlan } from './sheet-plan.ts';
+import { HEADER_STYLE, JUDGED, LINK, numberStyle, RATE, rateValue, TITLE } from './sheet-style.ts';
+
+const HEAD_ROW = 2;
+/** Width of a number column: "4,597,752" and "99.0%" fit. */
+const FIGURE_WIDTH = 8.5;
+const DISAGREES: CellStyle = JUDGED['not-achieved'];
+
+/** One column of a family sheet: its header, its cell per row, and how it is sized. */
+interface Column {
+  label: string;
+  cell: (row: MeasureRow, first: boolean) => PlannedCell | null;
+  /** [min, max] width of a wrapping text column, or a fixed width. */
+  clamp?: readonly [number, number];
+  fixed?: number;
+}
+
+/**
+ * One sheet per form: every measure with its years, target and result as numbers in the format staff
+ * wrote them, 判定 colour-coded, one 判定根拠 column that also carries the text as written where it says
+ * more than the number, and the source as text (file, sheet, cell). The goal is written once per goal.
+ */
+export function familyPlan(name: string, table: FamilyTable, model: SummaryModel, title: string): SheetPlan {
+  const columns = familyColumns(table);
+  const labels = columns.map((c) => c.label);
+  const sheetTitle = `${table.title}（${title}）`;
+  function* rows(): Generator<readonly [number, PlannedRow]> {
+    yield [1, [{ value: sheetTitle, style: TITLE, overflow: true }]];
+    yield [HEAD_ROW, labels.map((value) => ({ value, style: HEADER_STYLE }))];
+    let r = HEAD_ROW;
+    let previousGoal = '';
+    for (const row of table.rows) {
+      const goalKey = `${row.division}\u0000${row.group ?? ''}\u0000${row.goal ?? ''}`;
+      const first = goalKey !== previousGoal;
+      previousGoal = goalKey;
+      yield [++r, columns.map((c) => c.cell(row, first))];
+    }
+  }
+  const clamp: Record<number, readonly [number, number]> = {};
+  const fixed: Record<number, number> = {};
+  columns.forEach((c, i) => {
+    if (c.clamp) clamp[i + 1] = c.clamp;
+    if (c.fixed !== undefined) fixed[i + 1] = c.fixed;
+  });
+  return {
+    name,
+    title,
+    rows,
+    fit: { fromRow: HEAD_ROW, max: 16 },
+    clamp,
+    fixed,
+    freezeRow: HEAD_ROW + 1,
+    titleRows: `1:${HEAD_ROW}`,
+    autoFilter: { fromRow: HEAD_ROW, toRow: Math.max(HEAD_ROW, HEAD_ROW + table.rows.length), columns: labels.length },
+  };
+}
+
+function familyColumns(table: FamilyTable): Column[] {
+  const rows = table.rows;
+  const any = (test: (r: MeasureRow) => boolean): boolean => rows.some(test);
+  const years = table.columns.length;
+  const hasGoal = any((r) => Boolean(r.goal));
+  const wide = years <= 2;
+  // Fewer, better columns: the goal number leads the goal text, the unit follows the indicator name.
+  const columns: Column[] = [{ label: '課', cell: (r) => ({ value: r.division }), clamp: [8, 10] }];
+  if (hasGoal) columns.push({ label: table.family === 'policy-review' ? '取組項目' : 'No.・目標', cell: (r, first) => (first ? { value: numbered(r.group, r.goal) } : null), clamp: [16, wide ? 26 : 20] });
+  columns.push({ label: table.family === 'action-plan' ? '事業' : '指標（単位）', cell: (r) => ({ value: indicatorText(r, !hasGoal) }), clamp: [16, wide ? 26 : 20] });
+  if (any((r) => Boolean(r.detail))) columns.push({ label: '内容', cell: (r) => ({ value: r.detail ?? '' }), clamp: [12, 20] });
+  for (const c of table.columns) columns.push({ label: c.label, cell: (r) => figureCell(r.figures[c.key]), fixed: FIGURE_WIDTH });
+  if (any((r) => r.previous !== null)) columns.push({ label: '前年度の報告値', cell: (r) => figureCell(r.previous?.result), fixed: FIGURE_WIDTH });
+  columns.push(
+    { label: table.targetLabel, cell: (r) => figureCell(r.target), fixed: FIGURE_WIDTH },
+    { label: table.resultLabel, cell: (r) => figureCell(r.result), fixed: FIGURE_WIDTH },
+    { label: '判定', cell: (r) => ({ value: JUDGEMENT_LABELS[r.judgement.judgement], style: JUDGED[r.judgement.judgement] }), fixed: 6.5 },
+    { label: '達成率', cell: (r) => ({ value: rateValue(r.judgement.rate), style: RATE }), fixed: 6.5 },
+  );
+  if (any((r) => r.codes !== null)) columns.push({ label: '評価（A/B・ア/イ・a/b）', cell: (r) => (r.codes ? { value: r.codes.text, ...(r.codes.agrees === false ? { style: DISAGREES } : {}) } : null), fixed: 9 });
+  columns.push({ label: '判定根拠・記載どおりの値', cell: (r) => ({ value: basisText(r, table) }), clamp: [16, 30] });
+  columns.push(...provenanceColumns(any((r) => r.provenance.queued === true), any((r) => Boolean(r.provenance.url))));
+  return columns;
+}
+
+function numbered(group: string | null, goal: string | null): string {
+  return [group, goal].filter(Boolean).join('　');
+}
+
+/** The indicator, its unit in brackets when the name does not already say it, numbered when no goal column does. */
+function indicatorText(row: MeasureRow, withNumber: boolean): string {
+  const unit = row.unit && !row.name.includes(row.unit) ? `（${row.unit}）` : '';
+  const name = `${row.name}${unit}`;
+  return withNumber && row.group ? `${row.group}\u3000${name}` : name;
+}
+
+/** A number in its format (text when no number was read); empty when blank. */
+export function figureCell(figure: Figure | null | undefined): PlannedCell | null {
+  if (!figure) return null;
+  if (figure.value === null) return { value: figure.text };
+  const style = numberStyle(figure.format);
+  return style ? { value: figure.value, style } : { value: figure.value };
+}
+
+/** 判定根拠, then what the cells say beyond their numbers, the sheet's own codes and last year's figures. */
+function basisText(row: MeasureRow, table: FamilyTable): string {
+  const lines = [row.relist ? `再掲（集計に含めない）: ${row.judgement.basis}` : row.judgement.basis];
+  const written: string[] = [];
+  for (const c of table.columns) {
+    const f = row.figures[c.key];
+    if (f?.note) written.push(`${c.label}「${f.note}」`);
+  }
+  if (row.target?.note) written.push(`目標「${row.target.note}」`);
+  if (row.result?.note) written.push(`結果「${row.result.note}」`);
+  if (written.length) lines.push(`記載: ${written.join('、')}`);
+  if (row.codes?.note) lines.push(row.codes.agrees === false ? `要確認: ${row.codes.note}` : row.codes.note);
+  const p = row.previous;
+  if (p?.differs) lines.push(`要確認: 前年度の報告値 ${p.result?.text ?? ''} と今年度シートの前年度実績 ${p.restated?.text ?? ''} が異なります`);
+  return lines.join('\n');
+}
+
+/** The file's name without its folders (提出状況 gives the path as given). */
+export function baseName(file: string): string {
+  return file.split(/[\\/]/).pop() ?? file;
+}
+
+/** Where the row came from, as text that survives mailing; in queue mode the submission id and console link. */
+export function provenanceColumns(queued: boolean, linked: boolean): Column[] {
+  const columns: Column[] = [
+    { label: 'ファイル', cell: (r) => ({ value: baseName(r.provenance.file) }), clamp: [10, 16] },
+    { label: 'シート', cell: (r) => ({ value: r.provenance.sheet }), clamp: [7, 12] },
+    { label: 'セル', cell: (r) => ({ value: r.provenance.cell }), fixed: 5 },
+  ];
+  if (queued) {
+    columns.push({
+      label: '提出ID',
+      cell: (r) => (r.provenance.url ? { value: { text: r.provenance.submissionId, hyperlink: r.provenance.url }, style: LINK } : { value: r.provenance.submissionId }),
+      clamp: [12, linked ? 18 : 16],
+    });
+  }
+  return columns;
+}

@@ -1,0 +1,154 @@
+import type { DivisionState, OverviewRow, SummaryModel } from '../../shared/summary/index.ts';
+import type { CellStyle, ChartSpec } from '../xlsx/xlsx-book.ts';
+import { DIVISION_STATE_LABELS, FAMILY_SHORT, jst } from './labels.ts';
+import type { PlannedCell, PlannedRow, SheetPlan } from './sheet-plan.ts';
+import { BOLD, fill, FILLS, FONT_NAME, HEADER_STYLE, JUDGED, RATE, rateValue, SECTION, SMALL_NOTE, TITLE } from './sheet-style.ts';
+
+const STATE_STYLE: Record<DivisionState, CellStyle> = {
+  accepted: JUDGED.achieved,
+  rejected: JUDGED['not-achieved'],
+  unreadable: JUDGED.unreadable,
+  missing: JUDGED.pending,
+};
+const TOTAL_BORDER = { top: { style: 'thin' as const, color: { argb: 'FF7F7F7F' } } };
+const TOTAL: CellStyle = { font: { bold: true }, fill: fill(FILLS.total), border: TOTAL_BORDER };
+const TOTAL_RATE: CellStyle = { ...TOTAL, numFmt: '0.0%' };
+const HEAD_ROW = 4;
+/** Columns under the chart: fixed widths, so the chart has room beside the table on the same page. */
+const CHART_COLUMNS = 5;
+const CHART_COLUMN_WIDTH = 9;
+
+/**
+ * 概要: a one-page dashboard. Per division its standing (受理 / 差戻し with the reason / 読込不可 / 未提出),
+ * forms, counts and 達成率 as numbers, a 合計 row with the body's 達成率, the ward's 重点目標 in brief, and a
+ * stacked column chart of 達成 / 未達成 / 未評価 by division beside the table.
+ */
+export function overviewPlan(name: string, model: SummaryModel, title: string): SheetPlan {
+  const withPrevious = model.overview.some((r) => r.previousRate !== null) || model.total.previousRate !== null;
+  const labels = ['課', '状態', '様式', '指標数', '達成', '未達成', '未評価', '定性', '目標\nなし', `${yearLabel(model)}達成率`, ...(withPrevious ? ['前年度達成率'] : []), '備考'];
+  const noteColumn = labels.length; // 1-based
+  const firstRow = HEAD_ROW + 1;
+  const lastRow = HEAD_ROW + model.overview.length;
+  const totalRow = lastRow + 1;
+  const rollup = model.wardRollup;
+  function* rows(): Generator<readonly [number, PlannedRow]> {
+    yield [1, [{ value: title, style: TITLE }]];
+    yield [2, [{ value: factsLine(model), overflow: true }]];
+    yield [HEAD_ROW, labels.map((value) => ({ value, style: HEADER_STYLE }))];
+    let r = HEAD_ROW;
+    for (const row of model.overview) yield [++r, divisionCells(row, withPrevious)];
+    const t = model.total;
+    const c = t.counts;
+    const totals: PlannedCell[] = [
+      { value: '合計', style: TOTAL },
+      { value: `受理 ${model.overview.filter((o) => o.state === 'accepted').length} 課`, style: TOTAL },
+      { value: '', style: TOTAL },
+      ...[t.indicators, c.achieved, c['not-achieved'], c.pending, c.qualitative, c['no-target']].map((value) => ({ value, style: TOTAL })),
+      { value: rateValue(t.achievementRate), style: TOTAL_RATE },
+      ...(withPrevious ? [{ value: rateValue(t.previousRate), style: TOTAL_RATE }] : []),
+      { value: '', style: TOTAL },
+    ];
+    yield [totalRow, totals];
+    r = totalRow + 1;
+    yield [r, [{ value: '達成率 = 達成 ÷（達成 ＋ 未達成）。未評価・定性・目標なしは含みません。差戻し・読込不可・未提出の課は数えません。', style: SMALL_NOTE, overflow: true }]];
+    r += 2;
+    if (!rollup) {
+      yield [r, [{ value: '区の重点目標', style: SECTION, overflow: true }]];
+      yield [r + 1, [{ value: '区の組織目標シートが提出されていないため、重点目標の集計はありません。', style: SMALL_NOTE, overflow: true }]];
+      return;
+    }
+    const stated = `区シートの記載: 目標数 ${rollup.statedGoalCount ?? '未記入'} ／ 達成数 ${rollup.statedAchievedCount || '未記入'}`;
+    const derived = rollup.achievedCount === null ? '' : `\u3000課の結果から: 達成 ${rollup.achievedCount} ／ ${rollup.priorities.length}`;
+    yield [r, [{ value: `区の重点目標（${stated}${derived}）`, style: SECTION, overflow: true }]];
+    yield [++r, [{ value: 'No.', style: HEADER_STYLE }, { value: '重点目標', style: HEADER_STYLE }, ...Array.from({ length: 7 }, () => ({ value: '', style: HEADER_STYLE })), { value: '達成／目標', style: HEADER_STYLE }, ...(withPrevious ? [{ value: '', style: HEADER_STYLE }] : []), { value: '判定', style: HEADER_STYLE }]];
+    for (const p of rollup.priorities) {
+      const verdict = p.linkedGoals === 0 ? '対応する課の目標なし' : p.achieved === null ? '判定不可（未評価を含む）' : p.achieved ? '達成' : '未達成';
+      const cells: (PlannedCell | null)[] = [{ value: `重点目標${p.no}`, overflow: true }, { value: shortTitle(p.text), overflow: true }, ...Array.from({ length: 7 }, () => null), p.linkedGoals > 0 ? { value: `${p.achievedGoals} ／ ${p.linkedGoals}` } : null];
+      if (withPrevious) cells.push(null);
+      cells.push({ value: verdict, overflow: true, ...(p.achieved === null ? {} : { style: p.achieved ? JUDGED.achieved : JUDGED['not-achieved'] }) });
+      yield [++r, cells];
+    }
+    yield [r + 1, [{ value: rollup.achievedCount === null ? '課の組織目標に「重点目標1」などの対応の記載がないため、課の結果からは集計できません（区シートの記載を表示）。' : rollup.note, style: SMALL_NOTE, overflow: true }]];
+  }
+  const chartFrom = noteColumn; // 0-based index of the first column after 備考
+  const fixed: Record<number, number> = {};
+  for (let i = 1; i <= CHART_COLUMNS; i++) fixed[noteColumn + i] = CHART_COLUMN_WIDTH;
+  return {
+    name,
+    title,
+    rows,
+    fit: { fromRow: HEAD_ROW, max: 16 },
+    clamp: { 1: [10, 16], 3: [8, 12], [noteColumn]: [18, 28] },
+    fixed: { 2: 7.5, 4: 5.5, 5: 5, 6: 5, 7: 5, 8: 5, 9: 5, 10: 7.5, ...(withPrevious ? { 11: 7.5 } : {}), ...fixed },
+    freezeRow: HEAD_ROW + 1,
+    titleRows: `${HEAD_ROW}:${HEAD_ROW}`,
+    autoFilter: null,
+    ...(model.overview.length > 0 ? { chart: chart(name, model.overview, firstRow, lastRow, chartFrom) } : {}),
+  };
+}
+
+function divisionCells(row: OverviewRow, withPrevious: boolean): PlannedRow {
+  const c = row.counts;
+  const accepted = row.state === 'accepted';
+  const counts = accepted ? [row.indicators, c.achieved, c['not-achieved'], c.pending, c.qualitative, c['no-target']] : [null, null, null, null, null, null];
+  const stateText = DIVISION_STATE_LABELS[row.state];
+  const note = row.state === 'accepted' ? (row.indicators === 0 ? '数値目標なし（記述の様式）' : '') : row.state === 'missing' ? '提出がありません' : `${baseName(row.file)}: ${firstSentence(row.reason)}`;
+  return [
+    { value: row.division, style: BOLD },
+    { value: stateText, style: STATE_STYLE[row.state] },
+    { value: row.families.map((f) => FAMILY_SHORT[f]).join('・') },
+    ...counts.map((value) => ({ value })),
+    { value: rateValue(row.achievementRate), style: RATE },
+    ...(withPrevious ? [{ value: rateValue(row.previousRate), style: RATE }] : []),
+    { value: note },
+  ];
+}
+
+/** The file's name without its folders: the 概要 names the file, 提出状況 gives it in full. */
+function baseName(file: string | null): string {
+  return (file ?? '').split(/[\\/]/).pop() ?? '';
+}
+
+function firstSentence(text: string | null): string {
+  const t = (text ?? '').trim();
+  const end = t.indexOf('。');
+  return end > 0 && end < t.length - 1 ? t.slice(0, end + 1) : t;
+}
+
+function factsLine(model: SummaryModel): string {
+  const states = model.overview.reduce<Record<DivisionState, number>>((n, r) => (r.division === '（課名不明）' ? n : ((n[r.state] += 1), n)), { accepted: 0, rejected: 0, unreadable: 0, missing: 0 });
+  const expected = model.expectedDivisions.length;
+  const received = expected ? `提出 ${states.accepted + states.rejected} ／ ${expected} 課` : `提出 ${states.accepted + states.rejected} 課（予定の課は未設定）`;
+  const detail = `受理 ${states.accepted}・差戻し ${states.rejected}・読込不可 ${model.overview.filter((r) => r.state === 'unreadable').length}・未提出 ${states.missing}`;
+  const rate = model.total.achievementRate === null ? '達成率 －（評価済みの指標なし）' : `全体の達成率 ${model.total.achievementRate.toFixed(1)}%`;
+  return `作成 ${jst(model.generatedAt)}\u3000${received}（${detail}）\u3000${rate}`;
+}
+
+function yearLabel(model: SummaryModel): string {
+  const years = model.fiscalYear !== null ? [model.fiscalYear] : model.fiscalYears;
+  return years.length === 1 ? `${years[0]}年度 ` : '';
+}
+
+function shortTitle(text: string): string {
+  const line = text.split(/\n/).map((l) => l.trim()).find(Boolean) ?? '';
+  return line.length > 34 ? `${line.slice(0, 33)}…` : line;
+}
+
+function chart(sheet: string, rows: readonly OverviewRow[], firstRow: number, lastRow: number, fromCol: number): ChartSpec {
+  const q = `'${sheet.replace(/'/g, "''")}'`;
+  const column = (i: number): string => String.fromCharCode(65 + i);
+  const series = (i: number, label: string, key: 'achieved' | 'not-achieved' | 'pending', color: string) => ({
+    name: { ref: `${q}!$${column(i)}$${HEAD_ROW}`, values: [label] },
+    values: { ref: `${q}!$${column(i)}$${firstRow}:$${column(i)}$${lastRow}`, values: rows.map((r) => (r.state === 'accepted' ? r.counts[key] : null)) },
+    color,
+  });
+  return {
+    title: '課別の達成状況（指標数）',
+    grouping: 'stacked',
+    categories: { ref: `${q}!$A$${firstRow}:$A$${lastRow}`, values: rows.map((r) => r.division) },
+    series: [series(4, '達成', 'achieved', '5B9B4A'), series(5, '未達成', 'not-achieved', 'E0605A'), series(6, '未評価', 'pending', 'F2C14E')],
+    valueFormat: '0',
+    anchor: { fromCol, fromRow: HEAD_ROW - 1, toCol: fromCol + CHART_COLUMNS, toRow: Math.max(HEAD_ROW + 17, lastRow + 4) },
+    font: FONT_NAME,
+  };
+}
