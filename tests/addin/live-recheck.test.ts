@@ -39,7 +39,7 @@ describe('startLiveRecheck', () => {
       const recheck = async () => { runs++; await checkActiveSheet({ excel: excel.host(), check: markerCheck }); };
       await startLiveRecheck(excel.host(), recheck, 20);
       edit(model, model.sheets[0]!.id);
-      await wait(150);
+      await wait(400);
       expect(runs).toBe(1);
     }
   });
