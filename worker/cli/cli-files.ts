@@ -25,7 +25,7 @@ export async function collectInputs(paths: readonly string[], what: string): Pro
   for (const path of paths) {
     const info = await stat(path).catch((err: NodeJS.ErrnoException) => err);
     if (info instanceof Error) {
-      problems.push(info.code === 'ENOENT' || info.code === 'ENOTDIR' ? `「${path}」が見つかりません。` : `「${path}」を読めません（${reasonOf(info) ?? info.code ?? info.message}）。`);
+      problems.push(info.code === 'ENOENT' || info.code === 'ENOTDIR' ? `「${path}」が見つかりません。${await nearName(path)}` : `「${path}」を読めません（${reasonOf(info) ?? info.code ?? info.message}）。`);
       files.push(path);
       continue;
     }
@@ -35,6 +35,14 @@ export async function collectInputs(paths: readonly string[], what: string): Pro
   }
   if (files.length === 0) throw new CommandError(problems.join('\n'));
   return { files, problems };
+}
+
+/** A hint when the name lacks its extension ("健康福祉課" for 健康福祉課.xlsx), else nothing. */
+async function nearName(path: string): Promise<string> {
+  for (const ext of ['.xlsx', '.xlsm', '.XLSX']) {
+    if ((await stat(`${path}${ext}`).catch(() => null))?.isFile()) return `「${path}${ext}」のことですか？`;
+  }
+  return '';
 }
 
 /** Prints the input problems on stderr, one per line, prefixed like every CLI message. */

@@ -45,7 +45,8 @@ export async function main(argv: string[]): Promise<number> {
   }
   const command = commands[name];
   if (!command) {
-    process.stderr.write(`mokuhyo: 不明なコマンドです: ${name}\n\n${usage()}`);
+    const near = Object.keys(commands).find((c) => c === name.toLowerCase().replace(/^-+/, ''));
+    process.stderr.write(`mokuhyo: 不明なコマンドです: ${name}${near ? `（mokuhyo ${near} のことですか？）` : ''}\n\n${usage()}`);
     return 2;
   }
   try {

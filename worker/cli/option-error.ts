@@ -5,6 +5,9 @@ export function describeOptionError(err: unknown): string | null {
   const option = /'([^']+)'/.exec(String(e.message ?? ''))?.[1] ?? '';
   if (e.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') return `不明なオプションです: ${option}`;
   if (e.code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL') return `余分な引数があります: ${option}`;
+  const name = option.replace(/ <value>$/, '');
+  if (/argument missing/.test(String(e.message))) return `${name} の後に値を指定してください。`;
+  if (/does not take an argument/.test(String(e.message))) return `${name} には値を付けられません。`;
   return `オプションの指定が正しくありません: ${option}`;
 }
 

@@ -33,13 +33,17 @@ export const templateCommand: Command = async (args) => {
 
 /** The family's blank form in the variant asked for (its first without --variant); unknown names list the valid ones. */
 function chooseEntry(familyId: string, variantId: string | undefined): TemplateEntry {
-  const entries = templateEntries().filter((e) => e.family.id === familyId);
+  // The id, or the form's Japanese name as staff call it (組織目標管理シート, 方針書 …).
+  const all = templateEntries();
+  const byTitle = all.find((e) => e.variant.title === familyId);
+  if (byTitle && variantId === undefined) return byTitle;
+  const entries = all.filter((e) => e.family.id === familyId || e.family.title === familyId);
   if (entries.length === 0) throw new CommandError(`様式「${familyId}」はありません。指定できる様式と種類（--variant）:\n${formList()}`);
   if (variantId === undefined) return entries[0]!;
   const entry = entries.find((e) => e.variant.id === variantId);
   if (!entry) {
     const valid = entries.map((e) => `${e.variant.id}（${e.variant.title}）`).join('、');
-    throw new CommandError(`様式 ${familyId} に種類「${variantId}」のひな形はありません。指定できる種類: ${valid}`);
+    throw new CommandError(`様式 ${entries[0]!.family.id} に種類「${variantId}」のひな形はありません。指定できる種類: ${valid}`);
   }
   return entry;
 }
@@ -68,6 +72,7 @@ function usage(): string {
 
   様式の空のひな形を、指定した年度の見出し（例: 2026 年度なら R5実績 … R8目標 R8結果）で書き出します。
 
+  <様式>                 下の一覧の英字の名前か、様式名（組織目標管理シート、方針書 など）
   --variant <種類>       様式の種類（省略時は最初の種類）
   --fiscal-year <年度>   2026、R8、令和8年度 のいずれの書き方でも指定できます（省略時は今年度）
   -o <出力>              .xlsx のファイル名か、フォルダ（無ければ作ります。ファイル名は

@@ -16,7 +16,8 @@ const USAGE = `使い方: mokuhyo validate [--json] [--annotate <出力.xlsx|フ
   --annotate <出力>      指摘箇所に色とメモを付けたコピーを書き出します（元のファイルは変更しません）。
                          .xlsx のファイル名（入力が 1 ファイルのとき）か、フォルダを指定します。
                          フォルダは無ければ作り、コピーは元と同じファイル名で書き出します。
-  --phase <段階>         planning（計画）/ evaluation（評価）。省略時は評価日の有無で判定します。
+  --phase <段階>         planning（計画）/ evaluation（評価）。「計画」「評価」とも書けます。
+                         省略時は様式ごとの目印（評価日など）で判定します。
   --max-bytes <n>        読み込むファイルの上限バイト数（環境変数 MOKUHYO_MAX_BYTES）
   --max-inflated-bytes <n>  展開後の上限バイト数（MOKUHYO_MAX_INFLATED_BYTES）
   --max-cells <n>        セル数の上限（MOKUHYO_MAX_CELLS）
@@ -108,8 +109,9 @@ export async function validateFile(file: string, limits: Partial<WorkbookLimits>
 
 function phaseOption(value: string | undefined): Phase | undefined {
   if (value === undefined) return undefined;
-  if (value === 'planning' || value === 'evaluation') return value;
-  throw new CommandError(`--phase には planning か evaluation を指定してください（指定: ${value}）。`);
+  if (value === 'planning' || value === '計画') return 'planning';
+  if (value === 'evaluation' || value === '評価') return 'evaluation';
+  throw new CommandError(`--phase には planning（計画）か evaluation（評価）を指定してください（指定: ${value}）。`);
 }
 
 /** Limits from flags, else from MOKUHYO_MAX_* variables, else the reader's safe defaults. */

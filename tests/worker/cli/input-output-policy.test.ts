@@ -61,9 +61,33 @@ describe('nothing to do and missing paths', () => {
     expect(doc.files.map((f) => [f.file, f.error?.code ?? null])).toEqual([['kenko.xlsx', null], ['no-such-folder', 'not-found']]);
   });
 
+  it('names the workbook a path without its extension probably meant', async () => {
+    const run = await mokuhyo(dir, 'validate', 'kenko');
+    expectCleanRefusal(run, '「kenko」が見つかりません。「kenko.xlsx」のことですか？');
+  });
+
   it('parse: no mode or no text → exit 2', async () => {
     expectCleanRefusal(await mokuhyo(dir, 'parse'), 'value か header を指定してください');
     expectCleanRefusal(await mokuhyo(dir, 'parse', 'value'), '読み取る文字列を 1 つ以上指定してください');
+  });
+});
+
+describe('what a tired person types', () => {
+  it('suggests the command for a capitalised one, and asks for the value an option lacks', async () => {
+    expectCleanRefusal(await mokuhyo(dir, 'Validate', 'kenko.xlsx'), '不明なコマンドです: Validate（mokuhyo validate のことですか？）');
+    expectCleanRefusal(await mokuhyo(dir, 'validate', 'kenko.xlsx', '--annotate'), '--annotate の後に値を指定してください');
+    expectCleanRefusal(await mokuhyo(dir, 'extract', '--json=yes', 'kenko.xlsx'), '--json には値を付けられません');
+  });
+
+  it('takes a form by its Japanese name and a phase in Japanese', async () => {
+    const scratch = await mkdtemp(join(dir, 'names-'));
+    const form = await mokuhyo(scratch, 'template', '方針書', '-o', 'x.xlsx');
+    expect(form.code, form.stderr).toBe(0);
+    expect(form.stdout).toContain('x.xlsx: 方針書');
+    const ward = await mokuhyo(scratch, 'template', '区の組織目標', '-o', 'ward.xlsx');
+    expect(ward.stdout).toContain('区の組織目標');
+    const phase = await mokuhyo(dir, 'validate', '--json', '--phase', '評価', 'kenko.xlsx');
+    expect((JSON.parse(phase.stdout) as { files: { sheets: { phase: string }[] }[] }).files[0]!.sheets[0]!.phase).toBe('evaluation');
   });
 });
 
@@ -139,7 +163,7 @@ describe('validate --annotate output', () => {
 });
 
 describe('help and faults', () => {
-  it.each(['parse', 'template', 'extract', 'validate', 'serve', 'worker'])('%s --help is Japanese and exits 0', async (command) => {
+  it.each(['parse', 'template', 'extract', 'validate', 'serve', 'worker', 'token'])('%s --help is Japanese and exits 0', async (command) => {
     const run = await mokuhyo(dir, command, '--help');
     expect(run.code).toBe(0);
     expect(run.stdout).toContain(`使い方: mokuhyo ${command}`);

@@ -8,7 +8,7 @@ describe('mokuhyo command line', () => {
     const r = mokuhyo('--help');
     expect(r.status).toBe(0);
     expect(r.stdout).toContain('使い方: mokuhyo <コマンド>');
-    for (const command of ['parse', 'template', 'extract', 'validate', 'consolidate', 'serve', 'worker']) expect(r.stdout).toContain(`mokuhyo ${command}`);
+    for (const command of ['parse', 'template', 'extract', 'validate', 'consolidate', 'serve', 'worker', 'token']) expect(r.stdout).toContain(`mokuhyo ${command}`);
     // Every English word is a command, an option, a placeholder value or a file type: the prose is Japanese.
     const words = r.stdout.replace(/mokuhyo(?: \w+)?|--[\w-]+|\b(?:value|header|planning|evaluation|submitter|coordinator|admin|file|xlsx|f|id|HTTP|API|ID|MOKUHYO_CONFIG)\b/g, '').match(/[A-Za-z]{2,}/g);
     expect(words).toBeNull();

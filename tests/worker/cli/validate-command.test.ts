@@ -117,7 +117,7 @@ describe('mokuhyo validate', () => {
   it('rejects a bad option with usage and exit 2', async () => {
     const run = await validate(['--phase', 'later', SEEDS]);
     expect(run.code).toBe(2);
-    expect(run.stderr).toContain('--phase には planning か evaluation を指定してください');
+    expect(run.stderr).toContain('--phase には planning（計画）か evaluation（評価）を指定してください');
     expectNoStack(run);
   });
 });
