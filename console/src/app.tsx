@@ -60,9 +60,11 @@ export function App() {
         <Text>{me.ward.fiscalYearLabel}</Text>
         <div className={styles.who}>
           <Text weight="semibold">{title}</Text>
-          <Button appearance="transparent" className={`${styles.logout} no-print`} onClick={logout}>
-            ログアウト
-          </Button>
+          <span className="no-print">
+            <Button appearance="transparent" className={styles.logout} onClick={logout}>
+              ログアウト
+            </Button>
+          </span>
         </div>
       </header>
       <nav className={`${styles.nav} no-print`} aria-label="画面の切り替え">

@@ -41,7 +41,7 @@ export function HistoryTable({ entries, caption, showDivision }: { entries: read
               <td className={styles.td}>
                 <StatusBadge status={e.status} />
               </td>
-              <td className={styles.td}>{e.status === 'processing' ? '—' : `${e.errors} / ${e.warnings}`}</td>
+              <td className={styles.td}>{e.status === 'accepted' || e.status === 'rejected' ? `${e.errors} / ${e.warnings}` : '—'}</td>
               <td className={styles.td}>{e.supersededBy ? <Link href={`#/submissions/${e.supersededBy}`}>後の提出で差し替え</Link> : '最新'}</td>
               <td className={`${styles.td} ${styles.hash}`} title={e.sha256}>
                 {e.sha256.slice(0, 12)}…

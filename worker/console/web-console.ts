@@ -359,7 +359,9 @@ export class WebConsole {
 
     // ── the page itself ────────────────────────────────────────────────────────────────────────────
     const page = async (req: FastifyRequest, reply: FastifyReply) => {
-      const dir = await this.assets.folder(20_000);
+      // A first visit during the build waits briefly, then gets a page that reloads itself every 2 s
+      // (well within the server's idle-connection timeout).
+      const dir = await this.assets.folder(5_000);
       return serveAsset(reply, dir, (req.params as { file?: string }).file ?? 'index.html', this.assets.error);
     };
     app.get('/', page);
@@ -370,7 +372,8 @@ export class WebConsole {
 }
 
 function formTitle(family: string, variant: string): string {
-  return variant.includes(family) ? variant : `${family}（${variant}）`;
+  if (variant.includes(family)) return variant;
+  return family.includes(variant) ? family : `${family}（${variant}）`;
 }
 
 function markedName(name: string): string {

@@ -1,6 +1,6 @@
 import { Button, Link, MessageBar, MessageBarBody, Spinner, Text, Title2, makeStyles, tokens } from '@fluentui/react-components';
 import { useCallback, useEffect, useState } from 'react';
-import { api, ApiError, type HistoryEntry, type Me, type WardStatus } from '../api.ts';
+import { api, ApiError, type HistoryEntry, type Me, type SubmissionSummary, type WardStatus } from '../api.ts';
 import { HistoryTable } from '../history-table.tsx';
 import { StatusBadge } from '../status-badge.tsx';
 import { usePolling } from '../use-polling.ts';
@@ -17,7 +17,13 @@ const useStyles = makeStyles({
   file: { wordBreak: 'break-all', maxWidth: '260px' },
   wrap: { overflowX: 'auto' },
   bar: { display: 'flex', alignItems: 'center', gap: '12px', flexWrap: 'wrap' },
+  reason: { color: tokens.colorNeutralForeground3, maxWidth: '260px', marginTop: '2px' },
 });
+
+/** Error and warning counts mean something only for a file that was read and checked. */
+function counted(latest: SubmissionSummary | null): latest is SubmissionSummary {
+  return latest !== null && (latest.status === 'accepted' || latest.status === 'rejected');
+}
 
 /** 提出状況: one row per expected division with its status; counts at the top; updates itself. */
 export function StatusPage({ me }: { me: Me }) {
@@ -36,8 +42,8 @@ export function StatusPage({ me }: { me: Me }) {
     );
   }, []);
   useEffect(load, [load]);
-  // While a file is being processed every 3 s, otherwise every 15 s (new submissions); never while hidden.
-  usePolling(load, status?.busy ? 3000 : 15000, status !== null);
+  // While a file is being processed every 2 s, otherwise every 5 s (new submissions); never while hidden.
+  usePolling(load, status?.busy ? 2000 : 5000, status !== null);
 
   if (!status) return error ? <MessageBar intent="error"><MessageBarBody>{error}</MessageBarBody></MessageBar> : <Spinner label="読み込み中…" />;
   const { counts } = status;
@@ -91,12 +97,13 @@ export function StatusPage({ me }: { me: Me }) {
                 </th>
                 <td className={styles.td}>
                   <StatusBadge status={row.status} />
+                  {row.latest?.reason && <Text block size={200} className={styles.reason}>{row.latest.reason}</Text>}
                 </td>
                 <td className={styles.td}>{row.latest ? jst(row.latest.receivedAt) : '—'}</td>
                 <td className={`${styles.td} ${styles.file}`}>{row.latest ? (row.latest.fileName ?? '（名前なし）') : '—'}</td>
                 <td className={styles.td}>{row.latest?.division ?? '—'}</td>
-                <td className={`${styles.td} ${styles.num}`}>{row.latest && row.latest.status !== 'processing' ? row.latest.errors : '—'}</td>
-                <td className={`${styles.td} ${styles.num}`}>{row.latest && row.latest.status !== 'processing' ? row.latest.warnings : '—'}</td>
+                <td className={`${styles.td} ${styles.num}`}>{counted(row.latest) ? row.latest.errors : '—'}</td>
+                <td className={`${styles.td} ${styles.num}`}>{counted(row.latest) ? row.latest.warnings : '—'}</td>
                 <td className={`${styles.td} no-print`}>
                   {row.latest ? (
                     <Link href={`#/submissions/${row.latest.id}`} aria-label={`${row.division}の提出を開く`}>
