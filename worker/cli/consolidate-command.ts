@@ -72,9 +72,13 @@ export const consolidateCommand: Command = async (args) => {
   const csv = values.csv === undefined ? null : await resolveOutput(values.csv, ['.csv'], '集計_オープンデータ.csv', '--csv の出力ファイル');
   const json = values.json === undefined ? null : await resolveOutput(values.json, ['.json'], '集計_オープンデータ.json', '--json の出力ファイル');
 
-  const inputs = await collectInputs(positionals);
-  if (inputs.missing.length > 0) throw new CommandError(inputs.missing.map((p) => `「${p}」が見つかりません。`).join('\n'));
-  if (inputs.files.length === 0) throw new CommandError(inputs.emptyFolders.map((p) => `フォルダ「${p}」にファイルがありません。`).join('\n'));
+  const collected = await collectInputs(positionals);
+  if (collected.missing.length > 0) throw new CommandError(collected.missing.map((p) => `「${p}」が見つかりません。`).join('\n'));
+  // A summary folder inside the inbox: the summaries of an earlier run are outputs, not submissions.
+  const ownOutputs = collected.files.filter((f) => isEarlierOutput(f, positionals, output, [csv, json]));
+  const inputs = { ...collected, files: collected.files.filter((f) => !ownOutputs.includes(f)) };
+  for (const f of ownOutputs) process.stderr.write(`mokuhyo consolidate: 「${f}」は出力先にある集計結果のため、入力にしません。\n`);
+  if (inputs.files.length === 0) throw new CommandError([...inputs.emptyFolders.map((p) => `フォルダ「${p}」にファイルがありません。`), ...(ownOutputs.length > 0 ? ['集計結果のほかに読むファイルがありません。'] : [])].join('\n'));
   for (const p of inputs.emptyFolders) process.stderr.write(`mokuhyo consolidate: フォルダ「${p}」にファイルがありません。\n`);
   refuseOverwritingInput(inputs.files, [output.file, csv, json]);
 
@@ -145,6 +149,14 @@ async function summaryOutput(path: string): Promise<{ folder: string; file: stri
   return place.kind === 'folder' ? { folder: place.path, file: null } : { folder: dirname(place.path), file: place.path };
 }
 
+/** A file found in a folder (not named on the command line) that this command writes: -o, --csv, --json, or a 〈団体〉_〈年度〉_集計.xlsx beside -o. */
+function isEarlierOutput(file: string, named: readonly string[], output: { folder: string; file: string | null }, exports: readonly (string | null)[]): boolean {
+  const path = resolve(file);
+  if (named.some((n) => resolve(n) === path)) return false;
+  if ([output.file, ...exports].some((o) => o !== null && resolve(o) === path)) return true;
+  return dirname(path) === resolve(output.folder) && /_集計\.xlsx$/.test(path);
+}
+
 function refuseOverwritingInput(files: readonly string[], outputs: readonly (string | null)[]): void {
   const inputs = new Set(files.map((f) => resolve(f)));
   for (const out of outputs) {
@@ -178,15 +190,20 @@ function report(written: readonly { path: string; line: string }[], planned: Sum
   const lines: string[] = [];
   for (const w of written) lines.push(`集計を書き出しました: ${w.path}`, w.line);
   const unplaced = new Set(planned.unplaced);
-  const unreadable = submissions.filter((s) => s.status === 'unreadable');
-  if (unreadable.length > 0) {
-    lines.push(`読込不可 ${unreadable.length} 件:`);
-    for (const s of unreadable) lines.push(`  ✗ ${s.file}: ${s.error?.message ?? ''}${unplaced.has(s) ? '（どの集計とも別のフォルダのため、集計ブックには載せていません）' : ''}`);
+  for (const [status, title] of [['unreadable', '読込不可'], ['rejected', '差戻し']] as const) {
+    const listed = submissions.filter((s) => s.status === status && !unplaced.has(s));
+    if (listed.length === 0) continue;
+    lines.push(`${title} ${listed.length} 件（集計ブックの提出状況にも記載）:`);
+    for (const s of listed) lines.push(`  ✗ ${s.file}: ${s.error?.message ?? ''}`);
   }
-  const rejected = submissions.filter((s) => s.status === 'rejected');
-  if (rejected.length > 0) {
-    lines.push(`差戻し ${rejected.length} 件:`);
-    for (const s of rejected) lines.push(`  ✗ ${s.file}: ${s.error?.message ?? ''}${unplaced.has(s) ? '（どの集計とも別のフォルダのため、集計ブックには載せていません）' : ''}`);
+  if (unplaced.size > 0) {
+    // With several summaries, a folder holding none of their files (build scripts, notes) is named here only.
+    lines.push(`読込不可・様式なし ${unplaced.size} 件（どの集計とも別のフォルダのため、集計ブックには載せていません）:`);
+    for (const [folder, files] of byFolder(planned.unplaced)) {
+      const reasons = new Set(files.map((s) => s.error?.message ?? ''));
+      const reason = reasons.size === 1 ? [...reasons][0]! : files.every((s) => s.status === 'unreadable') ? 'Excel ブック（.xlsx）として読めません。' : 'Excel ブックとして読めないか、既知の様式のシートがありません。';
+      lines.push(`  ✗ ${folder}: ${files.map((s) => s.file.slice(folder.length)).join('、')}（${files.length} ファイル）— ${reason}`);
+    }
   }
   if (planned.excluded.length > 0) {
     lines.push(`対象外 ${planned.excluded.length} 件:`);
@@ -194,6 +211,16 @@ function report(written: readonly { path: string; line: string }[], planned: Sum
   }
   lines.push(...exported);
   return `${lines.join('\n')}\n`;
+}
+
+/** Files by the folder they are in (the folder with its trailing separator), in order of first appearance. */
+function byFolder(files: readonly SubmissionInput[]): Map<string, SubmissionInput[]> {
+  const folders = new Map<string, SubmissionInput[]>();
+  for (const s of files) {
+    const folder = s.file.slice(0, Math.max(s.file.lastIndexOf('/'), s.file.lastIndexOf('\\')) + 1);
+    folders.set(folder, [...(folders.get(folder) ?? []), s]);
+  }
+  return folders;
 }
 
 /**

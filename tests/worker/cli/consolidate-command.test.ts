@@ -127,6 +127,17 @@ describe('mokuhyo consolidate on a year-end inbox', () => {
     expect((await readdir(out)).sort()).toEqual(['まちづくり推進部_増田地域局_令和2年度_集計.xlsx', '西区_令和3年度_集計.xlsx']);
   });
 
+  it('runs again into a folder inside the inbox without reading its own earlier summaries', async () => {
+    const out = join(inbox, 'others', '集計');
+    const first = await run(['consolidate', join(inbox, 'others'), '-o', out + '/']);
+    expect(first.code).toBe(0);
+    const again = await run(['consolidate', join(inbox, 'others'), '-o', out + '/']);
+    expect(again.code).toBe(0);
+    expect(again.stdout).toBe(first.stdout);
+    expect(again.stderr).toContain('西区_令和3年度_集計.xlsx」は出力先にある集計結果のため、入力にしません。');
+    await rm(out, { recursive: true });
+  });
+
   it('answers every wrong input with exit 2, a Japanese message naming the path, and no file left behind', async () => {
     const bad = join(dir, 'bad');
     await mkdir(join(bad, 'empty'), { recursive: true });
