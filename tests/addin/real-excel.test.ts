@@ -166,3 +166,23 @@ describe('the add-in in real Excel', () => {
     expect(view.outcome).toMatchObject({ mode: 'comments', marked: true, coloured: 3 });
   });
 });
+
+describe('the fill record in a co-authored workbook', () => {
+  it('merges the records two people wrote at once and folds them into one part', async () => {
+    const model = workbookWithRows(10);
+    const sheet = model.sheets[0]!;
+    cellAt(sheet, 'C8')!.fill = { pattern: 'Solid', color: '#00B050', patternColor: '' };
+    const before = fillsOf(sheet);
+    const excel = new FakeExcel(model);
+    await checkActiveSheet({ excel: excel.host(), check: markerCheck });
+    // A colleague's Excel added its own part in the same moment, recording D6 only.
+    const mine = model.customXmlParts[0]!.xml;
+    model.addCustomXmlPart(mine.replace(/<fill [^>]*cell="C8"[^>]*\/>/, '').replace(/<fill [^>]*cell="D11"[^>]*\/>/, ''));
+    model.customXmlParts[0]!.xml = mine.replace(/<fill [^>]*cell="D6"[^>]*\/>/, '');
+    await clearAnnotations({ excel: excel.host() });
+    expect(fillsOf(sheet)).toEqual(before);
+    expect(model.customXmlParts).toHaveLength(0);
+    await checkActiveSheet({ excel: excel.host(), check: markerCheck });
+    expect(model.customXmlParts).toHaveLength(1);
+  });
+});

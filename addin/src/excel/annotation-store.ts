@@ -68,26 +68,41 @@ export interface QueuedStore {
   queueWrite(entries: readonly StoredFill[]): boolean;
 }
 
+/**
+ * Reads every part of the store's namespace: normally one, but two people checking a co-authored workbook at
+ * the same moment can each add one. Their entries are merged and the next write folds them into the first.
+ */
 export function queueStoreRead(context: Excel.RequestContext): QueuedStore {
-  const part = context.workbook.customXmlParts.getByNamespace(STORE_NAMESPACE).getOnlyItemOrNullObject();
-  part.load('id');
-  let xml: OfficeExtension.ClientResult<string> | undefined;
+  const parts = context.workbook.customXmlParts.getByNamespace(STORE_NAMESPACE).load('items/id');
+  const xml: OfficeExtension.ClientResult<string>[] = [];
   let read: StoredFill[] | undefined;
-  const current = () => (read ??= parseStoreXml(xml?.value ?? null));
+  const current = () => (read ??= merge(xml.map((x) => parseStoreXml(x.value))));
   return {
     queueXml() {
-      if (!part.isNullObject) xml = part.getXml();
+      for (const part of parts.items) xml.push(part.getXml());
     },
     entries: current,
     queueWrite(entries) {
       const next = storeXml(entries);
-      if (next === storeXml(current())) return false;
-      if (part.isNullObject) context.workbook.customXmlParts.add(next);
-      else if (entries.length === 0) part.delete();
-      else part.setXml(next);
+      if (parts.items.length <= 1 && next === storeXml(current())) return false;
+      const [first, ...extra] = parts.items;
+      for (const part of extra) part.delete();
+      if (!first) context.workbook.customXmlParts.add(next);
+      else if (entries.length === 0) first.delete();
+      else first.setXml(next);
       return true;
     },
   };
+}
+
+function merge(lists: StoredFill[][]): StoredFill[] {
+  const seen = new Set<string>();
+  return lists.flat().filter((e) => {
+    const k = `${e.sheet}\u0000${e.cell}`;
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
 }
 
 function escapeXml(s: string): string {

@@ -261,6 +261,20 @@ class FakeCustomXmlPart extends FakeObject<{ id: string; xml: string }> {
   }
 }
 
+/** CustomXmlPartScopedCollection (ExcelApi 1.5): the parts of one namespace. */
+class FakeCustomXmlParts extends FakeCollection<{ id: string; xml: string }, FakeCustomXmlPart> {
+  constructor(ctx: FakeContext, private readonly parts: () => { id: string; xml: string }[], private readonly model: WorkbookModel) {
+    super(ctx, parts);
+  }
+  protected item(t: { id: string; xml: string }): FakeCustomXmlPart {
+    return new FakeCustomXmlPart(this.ctx, () => (this.model.customXmlParts.includes(t) ? t : null), this.model);
+  }
+  /** "If the collection contains exactly one item, this method returns it. Otherwise, this method returns null." */
+  getOnlyItemOrNullObject(): FakeCustomXmlPart {
+    return new FakeCustomXmlPart(this.ctx, () => { const all = this.parts(); return all.length === 1 ? all[0]! : null; }, this.model);
+  }
+}
+
 function rootNamespace(xml: string): string | null {
   return /^\s*(?:<\?xml[^>]*\?>\s*)?<[A-Za-z_][\w.-]*(?:\s[^>]*?)?\sxmlns="([^"]*)"/.exec(xml)?.[1] ?? null;
 }
@@ -283,13 +297,8 @@ export class FakeWorkbook {
     this.customXmlParts = {
       getByNamespace: (namespace: string) => {
         requireApi(model, '1.5', 'CustomXmlPartCollection.getByNamespace');
-        return {
-          getOnlyItemOrNullObject: () => new FakeCustomXmlPart(ctx, () => {
-            const parts = model.customXmlParts.filter((p) => rootNamespace(p.xml) === namespace);
-            if (parts.length > 1) throw new FakeExcelError('InvalidOperation', 'More than one custom XML part has this namespace.');
-            return parts[0] ?? null;
-          }, model),
-        };
+        const parts = () => model.customXmlParts.filter((p) => rootNamespace(p.xml) === namespace);
+        return new FakeCustomXmlParts(ctx, parts, model);
       },
       add: (xml: string) => {
         requireApi(model, '1.5', 'CustomXmlPartCollection.add');
