@@ -6,6 +6,11 @@ import { cachedBundle } from './cached-bundle.js';
 import { tuneV8 } from './v8-tuning.js';
 
 tuneV8();
+// A reader that stops early (`mokuhyo extract --json seeds | head`) closes the pipe: stop quietly, as cat does.
+process.stdout.on('error', (err) => {
+  if (err.code !== 'EPIPE') throw err;
+  process.exit(process.exitCode ?? 0);
+});
 
 const entry = new URL('../worker/cli/main.ts', import.meta.url);
 const bundle = process.env.MOKUHYO_NO_BUNDLE ? null : await cachedBundle({ entry: fileURLToPath(entry), name: 'cli', splitting: true }).catch(() => null);

@@ -170,6 +170,13 @@ describe('help and faults', () => {
     expect(run.stdout).toMatch(/[\u3040-\u30ff\u4e00-\u9fff]{4}/);
   });
 
+  it('stops quietly when the reader of its output goes away (| head)', async () => {
+    const run = await new Promise<{ stderr: string }>((done) => {
+      execFile('sh', ['-c', `node "${join(ROOT, 'bin/mokuhyo.js')}" extract --json seeds/org-goals | head -c 10 >/dev/null`], { cwd: ROOT, timeout: 60_000 }, (_error, _stdout, stderr) => done({ stderr }));
+    });
+    expect(run.stderr).toBe('');
+  });
+
   it('answers an internal fault with exit 70 and what to report, without a stack trace', async () => {
     const written: string[] = [];
     const spy = vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => (written.push(String(chunk)), true));
