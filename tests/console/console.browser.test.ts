@@ -192,6 +192,14 @@ describe.skipIf(!haveChromium || !redisBinary)('web console in Chromium', () => 
     const page = await signIn(TOKENS.chiiki);
     expect(await page.getByRole('tab', { name: '提出状況' }).count()).toBe(0);
     await page.getByRole('heading', { name: '確認と提出' }).waitFor();
+    // Dropping a file checks it as choosing one does.
+    const dropped = await page.evaluateHandle((bytes) => {
+      const transfer = new DataTransfer();
+      transfer.items.add(new File([new Uint8Array(bytes)], 'どこかの表.xlsx', { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }));
+      return transfer;
+    }, [...readFileSync(join(ROOT, 'tests/fixtures/ok.openpyxl.xlsx'))]);
+    await page.getByRole('region', { name: 'ブックのドロップ先' }).dispatchEvent('drop', { dataTransfer: dropped });
+    await page.getByText('このままでは差戻しになります').waitFor({ timeout: 60_000 });
     await page.getByLabel('確認するブック').setInputFiles(join(SEEDS, 'akiha-2020-chiiki-somu.xlsx'));
     await page.getByText('このまま提出できます').waitFor({ timeout: 60_000 });
     const warning = page.locator('[data-severity="warning"]');

@@ -11,6 +11,8 @@ const useStyles = makeStyles({
   list: { paddingInlineStart: '20px' },
 });
 
+const JOB_KEY = 'mokuhyo.consolidation';
+
 const STEP: Record<ConsolidationState['status'], string> = { queued: '順番を待っています…', processing: '集計しています…', done: '集計ができました。', failed: '集計できませんでした。' };
 
 /** 集計: build the ward's summary (progress from the job), download it, and earlier builds. */
@@ -23,6 +25,11 @@ export function SummaryPage({ me }: { me: Me }) {
     api.summaries().then(setList, (err: unknown) => setError(err instanceof ApiError ? err.message : '集計の一覧を読み込めませんでした。'));
   }, []);
   useEffect(loadList, [loadList]);
+  // A build started before the clerk looked at another tab is picked up again.
+  useEffect(() => {
+    const id = sessionStorage.getItem(JOB_KEY);
+    if (id) api.consolidation(id).then(setJob, () => sessionStorage.removeItem(JOB_KEY));
+  }, []);
 
   const running = job !== null && (job.status === 'queued' || job.status === 'processing');
   usePolling(
@@ -44,6 +51,7 @@ export function SummaryPage({ me }: { me: Me }) {
     setError(null);
     try {
       const { id } = await api.startConsolidation(me.ward.id, me.ward.fiscalYear);
+      sessionStorage.setItem(JOB_KEY, id);
       setJob({ id, status: 'queued', progress: 0, summary: '' });
     } catch (err) {
       setError(err instanceof ApiError ? err.message : '集計を始められませんでした。');

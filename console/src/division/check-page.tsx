@@ -1,5 +1,5 @@
 import { Button, MessageBar, MessageBarBody, MessageBarTitle, Spinner, Text, Title2, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
-import { useCallback, useEffect, useRef, useState, type DragEvent } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { FindingsTable } from '../../../ui/findings-table.tsx';
 import { api, ApiError, saveDownload, type CheckResult, type HistoryEntry, type Me, type SubmissionDetail } from '../api.ts';
 import { HistoryTable } from '../history-table.tsx';
@@ -53,11 +53,23 @@ export function CheckPage({ me }: { me: Me }) {
     }
   };
 
-  const onDrop = (e: DragEvent) => {
-    e.preventDefault();
-    setDragging(false);
-    void choose(e.dataTransfer.files[0]);
-  };
+  // A workbook dropped anywhere on the page is checked (not opened by the browser instead).
+  const chooseRef = useRef(choose);
+  chooseRef.current = choose;
+  useEffect(() => {
+    const over = (e: DragEvent) => e.preventDefault();
+    const drop = (e: DragEvent) => {
+      e.preventDefault();
+      setDragging(false);
+      void chooseRef.current(e.dataTransfer?.files[0]);
+    };
+    window.addEventListener('dragover', over);
+    window.addEventListener('drop', drop);
+    return () => {
+      window.removeEventListener('dragover', over);
+      window.removeEventListener('drop', drop);
+    };
+  }, []);
 
   const copy = async () => {
     if (!file) return;
@@ -108,12 +120,10 @@ export function CheckPage({ me }: { me: Me }) {
       </p>
       <div
         className={mergeClasses(styles.drop, dragging && styles.dragging)}
-        onDragOver={(e) => {
-          e.preventDefault();
-          setDragging(true);
-        }}
+        onDragOver={() => setDragging(true)}
         onDragLeave={() => setDragging(false)}
-        onDrop={onDrop}
+        role="region"
+        aria-label="ブックのドロップ先"
         data-testid="drop-zone"
       >
         <Text>ここに Excel ブック（.xlsx）をドロップするか、</Text>
