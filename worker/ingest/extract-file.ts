@@ -2,6 +2,7 @@ import { contentGrids, extractSheet, type SheetExtraction } from '../../shared/e
 import { FAMILIES } from '../../shared/families/index.ts';
 import type { FileError, FileRecord } from '../../shared/model/record.ts';
 import { readWorkbookFile, toFileError, type WorkbookLimits } from '../xlsx/index.ts';
+import { lockFileError } from './collect-files.ts';
 
 export interface FileExtraction {
   record: FileRecord;
@@ -22,6 +23,8 @@ export async function extractFile(file: string, limits?: Partial<WorkbookLimits>
 /** File-system failures get their own codes; everything else is the reader's classification. */
 export function fileErrorOf(err: unknown, file: string): FileError {
   const code = (err as NodeJS.ErrnoException | undefined)?.code;
+  const lock = lockFileError(file);
+  if (lock && code !== 'ENOENT') return lock;
   if (code === 'ENOENT') return { code: 'not-found', message: `ファイルが見つかりません: ${file}` };
   if (code === 'EISDIR') return { code: 'not-a-file', message: `ファイルではなくフォルダです: ${file}` };
   if (code === 'EACCES' || code === 'EPERM') return { code: 'no-access', message: `ファイルを読む権限がありません: ${file}` };

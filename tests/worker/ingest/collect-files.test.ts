@@ -40,7 +40,15 @@ describe('collectInputs', () => {
     );
     expect(result.code).toBe(2);
     const doc = JSON.parse(result.stdout) as { files: { file: string; error: { code: string } | null }[] };
-    const unreadable = doc.files.filter((f) => f.error).map((f) => f.file.slice(dir.length + 1));
-    expect(unreadable).toEqual(['inbox/memo.csv', 'inbox/old.xls', 'inbox/sub/b.XLSX', 'inbox/sub/deeper/report.pdf', 'inbox/~$ward.xlsx']);
+    const unreadable = doc.files.filter((f) => f.error).map((f) => [f.file.slice(dir.length + 1), f.error?.code]);
+    expect(unreadable).toEqual([['inbox/memo.csv', 'not-zip'], ['inbox/old.xls', 'not-zip'], ['inbox/sub/b.XLSX', 'not-zip'], ['inbox/sub/deeper/report.pdf', 'not-zip'], ['inbox/~$ward.xlsx', 'lock-file']]);
+  });
+
+  it('makes validate name the lock file as an Excel temporary file, exit 2', async () => {
+    const result = await new Promise<{ code: number; stdout: string }>((done) =>
+      execFile(process.execPath, [join(ROOT, 'bin/mokuhyo.js'), 'validate', join(dir, 'inbox', '~$ward.xlsx')], { cwd: ROOT }, (err, stdout) => done({ code: err ? Number((err as { code?: number }).code) : 0, stdout })),
+    );
+    expect(result.code).toBe(2);
+    expect(result.stdout).toContain('Excel の一時ファイル');
   });
 });
