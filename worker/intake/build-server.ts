@@ -86,6 +86,11 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
     http: { headersTimeout: http.headersTimeoutMs, requestTimeout: http.requestTimeoutMs, connectionsCheckingInterval: 1000 },
     forceCloseConnections: true,
     clientErrorHandler,
+    // A path that is not valid percent-encoding (`/api/submissions/%E5%ZZ`) never reaches a route.
+    frameworkErrors: (err, _req, reply) => {
+      if (err.code === 'FST_ERR_BAD_URL') return fail(reply, 400, 'bad-url', 'URL の形式が正しくありません（不正なパーセントエンコード）。');
+      return fail(reply, 400, 'bad-request', 'リクエストの形式が正しくありません。');
+    },
   });
   const connections = new ConnectionLimiter({ maxConnections: http.maxConnections, maxPerAddress: http.maxConnectionsPerAddress });
   connections.attach(app.server);
@@ -116,6 +121,8 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   });
 
   app.addHook('onRequest', async (req, reply) => {
+    // A connection whose request is being answered is not the one to close for a newcomer past a cap.
+    connections.markBusy(req.raw, reply.raw);
     if (req.url === '/healthz' || req.method === 'OPTIONS' || webConsole.isPublic(req)) return;
     req.principal = auth.identify(req.headers.authorization) ?? webConsole.sessionPrincipal(req, reply);
     if (webConsole.answered(reply)) return reply;
@@ -123,9 +130,14 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
       if (req.url.toLowerCase().includes('/admin/')) void reply.header('www-authenticate', 'Basic realm="mokuhyo"');
       return fail(reply, 401, 'unauthorized', '認証が必要です。正しいトークンを Authorization: Bearer で送ってください。');
     }
-    connections.markBusy(req.raw, reply.raw);
     const wait = requestRate.take(describePrincipal(req.principal));
     if (wait > 0) return fail(reply.header('retry-after', String(wait)), 429, 'rate-limited', `リクエストが多すぎます。${wait} 秒ほど待ってから送り直してください。`);
+  });
+
+  // The idle timeout is for clients that go quiet while sending; once the body is in, the request waits on
+  // the server (a scan, a disk write) and must not be cut off without an answer.
+  app.addHook('preHandler', async (req) => {
+    req.raw.socket?.setTimeout(0);
   });
 
   const coordinator = (req: FastifyRequest, ward?: string): Principal | null => {

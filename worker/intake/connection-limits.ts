@@ -11,16 +11,16 @@ export interface ConnectionCaps {
 interface Tracked {
   socket: Socket;
   address: string;
-  /** A request on it is being answered for an authenticated principal (not evicted for a newcomer). */
+  /** A request on it is being answered (its headers are in): not evicted for a newcomer. */
   busy: boolean;
 }
 
 /**
  * Caps concurrent connections, in total and per client address. A connection past a cap does not simply
- * lose: the oldest connection that is not serving an authenticated request (a slow or silent client, one
- * still sending its headers, an idle keep-alive) is closed to make room, so a flood of slow anonymous
- * connections cannot keep `/healthz` or a real submission out. Only when every connection in the way is
- * busy for a principal is the newcomer itself refused.
+ * lose: the oldest connection that is not being answered (a slow or silent client, one still sending its
+ * headers, an idle keep-alive) is closed to make room, so a flood of slow anonymous connections cannot keep
+ * `/healthz` or a real submission out. Only when every connection in the way is being answered is the
+ * newcomer itself refused (answers are quick: a refusal closes at once, a body must arrive in time).
  */
 export class ConnectionLimiter {
   private readonly all = new Map<Socket, Tracked>();
@@ -33,7 +33,7 @@ export class ConnectionLimiter {
     server.on('connection', (socket: Socket) => this.admit(socket));
   }
 
-  /** Marks the connection of an authenticated request as busy until its response is finished. */
+  /** Marks the connection of a request as busy until its response is finished. */
   markBusy(req: IncomingMessage, res: ServerResponse): void {
     const tracked = this.all.get(req.socket);
     if (!tracked) return;
