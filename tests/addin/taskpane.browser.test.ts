@@ -89,7 +89,7 @@ describe('add-in build and task pane', () => {
     const bytes = scripts.reduce((n, f) => n + statSync(join(dist, 'assets', f)).size, 0);
     const gzip = scripts.reduce((n, f) => n + gzipSync(readFileSync(join(dist, 'assets', f))).length, 0);
     console.log(`add-in bundle: ${scripts.length} scripts, ${(bytes / 1024).toFixed(1)} KiB (${(gzip / 1024).toFixed(1)} KiB gzip)`);
-    expect(['taskpane.html', 'commands.html', 'manifest.xml'].every((f) => existsSync(join(dist, f)))).toBe(true);
+    expect(['taskpane.html', 'commands.html', 'result.html', 'manifest.xml'].every((f) => existsSync(join(dist, f)))).toBe(true);
     expect(readFileSync(join(dist, 'taskpane.html'), 'utf8')).toContain('https://appsforoffice.microsoft.com/lib/1/hosted/office.js');
     expect(gzip).toBeLessThan(400 * 1024);
   });
@@ -189,6 +189,24 @@ describe('add-in build and task pane', () => {
     const shot = process.env.MOKUHYO_UPDATE_SCREENSHOT ? join(root, 'docs', name) : join(shots!, name);
     await page.screenshot({ path: shot });
     expect(statSync(shot).size).toBeGreaterThan(10_000);
+    await page.close();
+  });
+
+  it.skipIf(!haveChromium)('shows the ribbon command\'s summary in its dialog page', async () => {
+    const page = await context!.newPage();
+    await page.setViewportSize({ width: 400, height: 300 });
+    await page.route('**/*', (route) => {
+      const url = new URL(route.request().url());
+      if (url.host === 'appsforoffice.microsoft.com') return route.fulfill({ contentType: 'text/javascript', body: 'globalThis.Office = { onReady: (cb) => { cb && cb({}); return Promise.resolve({}); }, context: { ui: { messageParent: (m) => { globalThis.__sent = m; } } } };' });
+      const file = join(dist, decodeURIComponent(url.pathname));
+      if (url.origin === 'https://localhost:3000' && existsSync(file)) return route.fulfill({ contentType: TYPES[extname(file)] ?? 'application/octet-stream', body: readFileSync(file) });
+      return route.abort();
+    });
+    await page.goto(`https://localhost:3000/result.html?t=${encodeURIComponent('チェックしました')}&b=${encodeURIComponent('エラー 1件、警告 2件')}`);
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('チェックしました');
+    expect(await page.getByRole('status').textContent()).toBe('エラー 1件、警告 2件');
+    await page.getByRole('button', { name: '閉じる' }).click();
+    await expect.poll(() => page.evaluate(() => (globalThis as unknown as { __sent?: string }).__sent)).toBe('close');
     await page.close();
   });
 
