@@ -111,7 +111,7 @@ function measureRow(kept: KeptSheet, measure: Measure, summaryYear: number | nul
     if (v === target || v === result) continue;
     const key = columnKey(v);
     if (!(key in values) || v.raw) values[key] = v.blank ? '' : v.raw;
-    const figure = figureOf(v, measure.unit);
+    const figure = figureOf(v, measure.unit, { showYear: v.kind === 'baseline' });
     if (figure && !(key in figures)) figures[key] = figure;
   }
   const judgement = judgeMeasure(measure, fiscalYear, interim);
@@ -201,7 +201,7 @@ function familyTables(rows: readonly MeasureRow[], fiscalYear: number | null, sh
       title: familyById(family)?.title ?? family,
       columns: sorted,
       targetLabel: targetYear === undefined ? '目標' : `${eraOf(targetYear)}目標`,
-      resultLabel: resultYear === undefined ? (interim ? '達成状況' : '結果') : `${eraOf(resultYear)}${interim ? '達成状況' : '結果'}`,
+      resultLabel: `${eraOf(resultYear === undefined ? (targetYear ?? fiscalYear) : (resultYear ?? targetYear ?? fiscalYear) ?? null)}${interim ? '達成状況' : '結果'}`,
       rows: own,
     };
   });

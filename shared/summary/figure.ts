@@ -5,6 +5,7 @@ import type { Figure } from './types.ts';
 const NUMBER = /[0-9][0-9,]*(?:\.([0-9]+))?/;
 const NUMBERS = /[0-9][0-9,]*(?:\.([0-9]+))?/g;
 const MULTIPLIER = /[万億]|千円/;
+const PLAIN = /^-?(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)$/;
 const PERCENT = /[%％]/;
 
 /**
@@ -13,8 +14,19 @@ const PERCENT = /[%％]/;
  * wrote, "%"), and the text as written when it says more than the number (以上, 累計, a label, another
  * unit). A value without a number keeps its text; a blank cell is null.
  */
-export function figureOf(v: MeasureValue | null | undefined, rowUnit: string | null): Figure | null {
+export function figureOf(v: MeasureValue | null | undefined, rowUnit: string | null, options: { showYear?: boolean } = {}): Figure | null {
   if (!v) return null;
+  if (options.showYear && v.year !== null && v.value !== null) {
+    // A 現状値 column holds values of different years: the year shows beside each number ("86.5% (2019)").
+    const plain = figureOf(v, rowUnit);
+    return plain && plain.format ? { ...plain, format: `${plain.format}" (${v.year})"`.replace('""', '') } : plain;
+  }
+  // The common case first: plain digits, with or without thousands separators, say nothing more.
+  if (v.value !== null && PLAIN.test(v.raw)) {
+    const grouped = v.raw.includes(',') || Math.abs(v.value) >= 10_000;
+    const format = rowUnit === '%' || v.unit === '%' ? (grouped ? '#,##0"%"' : '0"%"') : grouped ? '#,##0' : '0';
+    return { value: v.value, format, text: v.raw, note: null, year: v.year };
+  }
   const written = oneLine(v.raw);
   if (v.value === null) return written && !(v.blank && /^[－―\-—ー‐]+$/.test(written)) ? { value: null, format: null, text: written, note: null, year: v.year } : null;
   const half = toHalfWidth(written);

@@ -1,4 +1,5 @@
 import { JUDGEMENT_LABELS, type FamilyTable, type Figure, type MeasureRow, type SummaryModel } from '../../shared/summary/index.ts';
+import { toHalfWidth } from '../../shared/values/index.ts';
 import type { CellStyle } from '../xlsx/xlsx-book.ts';
 import type { PlannedCell, PlannedRow, SheetPlan } from './sheet-plan.ts';
 import { HEADER_STYLE, JUDGED, LINK, numberStyle, RATE, rateValue, TITLE } from './sheet-style.ts';
@@ -68,7 +69,8 @@ function familyColumns(table: FamilyTable): Column[] {
   if (hasGoal) columns.push({ label: table.family === 'policy-review' ? '取組項目' : 'No.・目標', cell: (r, first) => (first ? { value: numbered(r.group, r.goal) } : null), clamp: [16, wide ? 26 : 20] });
   columns.push({ label: table.family === 'action-plan' ? '事業' : '指標（単位）', cell: (r) => ({ value: indicatorText(r, !hasGoal) }), clamp: [16, wide ? 26 : 20] });
   if (any((r) => Boolean(r.detail))) columns.push({ label: '内容', cell: (r) => ({ value: r.detail ?? '' }), clamp: [12, 20] });
-  for (const c of table.columns) columns.push({ label: c.label, cell: (r) => figureCell(r.figures[c.key]), fixed: FIGURE_WIDTH });
+  // A 現状値 shows its year beside the number: "4,597,752 (2019)".
+  for (const c of table.columns) columns.push({ label: c.kind === 'baseline' ? '現状値（年度）' : c.label, cell: (r) => figureCell(r.figures[c.key]), fixed: c.kind === 'baseline' ? 16 : FIGURE_WIDTH });
   if (any((r) => r.previous !== null)) columns.push({ label: '前年度の報告値', cell: (r) => figureCell(r.previous?.result), fixed: FIGURE_WIDTH });
   columns.push(
     { label: table.targetLabel, cell: (r) => figureCell(r.target), fixed: FIGURE_WIDTH },
@@ -88,7 +90,7 @@ function numbered(group: string | null, goal: string | null): string {
 
 /** The indicator, its unit in brackets when the name does not already say it, numbered when no goal column does. */
 function indicatorText(row: MeasureRow, withNumber: boolean): string {
-  const unit = row.unit && !row.name.includes(row.unit) ? `（${row.unit}）` : '';
+  const unit = row.unit && !toHalfWidth(row.name).includes(toHalfWidth(row.unit)) ? `（${row.unit}）` : '';
   const name = `${row.name}${unit}`;
   return withNumber && row.group ? `${row.group}\u3000${name}` : name;
 }
@@ -107,10 +109,10 @@ function basisText(row: MeasureRow, table: FamilyTable): string {
   const written: string[] = [];
   for (const c of table.columns) {
     const f = row.figures[c.key];
-    if (f?.note) written.push(`${c.label}「${f.note}」`);
+    if (f?.note) written.push(`${c.label}「${short(f.note)}」`);
   }
-  if (row.target?.note) written.push(`目標「${row.target.note}」`);
-  if (row.result?.note) written.push(`結果「${row.result.note}」`);
+  if (row.target?.note) written.push(`目標「${short(row.target.note)}」`);
+  if (row.result?.note) written.push(`結果「${short(row.result.note)}」`);
   if (written.length) lines.push(`記載: ${written.join('、')}`);
   if (row.codes?.note) lines.push(row.codes.agrees === false ? `要確認: ${row.codes.note}` : row.codes.note);
   const p = row.previous;
@@ -121,6 +123,11 @@ function basisText(row: MeasureRow, table: FamilyTable): string {
 /** The file's name without its folders (提出状況 gives the path as given). */
 export function baseName(file: string): string {
   return file.split(/[\\/]/).pop() ?? file;
+}
+
+/** A note as long as a glance needs: the cell itself is one click away. */
+function short(text: string): string {
+  return text.length > 40 ? `${text.slice(0, 39)}…` : text;
 }
 
 /** Where the row came from, as text that survives mailing; in queue mode the submission id and console link. */

@@ -1,4 +1,5 @@
 import type { StatementRow, SummaryModel } from '../../shared/summary/index.ts';
+import { baseName } from './family-sheet.ts';
 import type { PlannedRow, SheetPlan } from './sheet-plan.ts';
 import { HEADER_STYLE, TITLE } from './sheet-style.ts';
 
@@ -28,5 +29,5 @@ export function statementPlan(name: string, model: SummaryModel, title: string):
 
 function cells(s: StatementRow): PlannedRow {
   const said = (text: string): string => text.trim() || '（記載なし）';
-  return [s.division, s.no, s.outcome, s.actions, said(s.firstHalf), said(s.secondHalf), said(s.summary), s.provenance.file, s.provenance.sheet, s.provenance.cell].map((value) => ({ value }));
+  return [s.division, s.no, s.outcome, s.actions, said(s.firstHalf), said(s.secondHalf), said(s.summary), baseName(s.provenance.file), s.provenance.sheet, s.provenance.cell].map((value) => ({ value }));
 }

@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { figureOf } from '../../../shared/summary/index.ts';
+import { value } from './summary-fixtures.ts';
+
+describe('figureOf', () => {
+  const of = (raw: string, unit: string | null = null) => figureOf(value(2020, 'result', raw), unit);
+
+  it('keeps the number with the separators and decimals staff wrote', () => {
+    expect(of('320,354')).toMatchObject({ value: 320354, format: '#,##0', note: null });
+    expect(of('１，５００')).toMatchObject({ value: 1500, format: '#,##0', note: null });
+    expect(of('12')).toMatchObject({ value: 12, format: '0', note: null });
+    expect(of('0.581')).toMatchObject({ value: 0.581, format: '0.000', note: null });
+    expect(of('86.5', '%')).toMatchObject({ value: 86.5, format: '0.0"%"', note: null });
+    expect(of('10回', '回')).toMatchObject({ value: 10, format: '0', note: null });
+  });
+
+  it('keeps the text as written beside the number when it says more', () => {
+    expect(of('H29年度までに50％以上')).toMatchObject({ value: 50, format: '0"%"', note: 'H29年度までに50％以上' });
+    expect(of('15（累計）', '件')).toMatchObject({ value: 15, note: '15（累計）' });
+    expect(of('1.2万人')).toMatchObject({ value: 12000, format: '#,##0', note: '1.2万人' });
+    expect(of('16講座実施', '回')).toMatchObject({ value: 16, note: '16講座実施' });
+  });
+
+  it('keeps a qualitative value as text and a blank as nothing', () => {
+    expect(of('リニューアルの実施')).toEqual({ value: null, format: null, text: 'リニューアルの実施', note: null, year: 2020 });
+    expect(of('－')).toBeNull();
+    expect(of('')).toBeNull();
+  });
+});
