@@ -71,7 +71,7 @@ export function judgeTargets(r: Report): Target[] {
     met: q && q.available ? q.scaling >= 1.8 : null,
   });
   const a = r.addin;
-  targets.push({ name: 'add-in, 1,000 rows', goal: '≤ 2 read + ≤ 2 write round trips', actual: a ? `${a.readRoundTrips} read + ${a.writeRoundTrips} write` : 'not available', met: a ? a.readRoundTrips <= 2 && a.writeRoundTrips <= 2 : null });
+  targets.push({ name: 'add-in, 1,000 rows', goal: '≤ 3 read + ≤ 1 write round trips', actual: a ? `${a.readRoundTrips} read + ${a.writeRoundTrips} write` : 'not available', met: a ? a.readRoundTrips <= 3 && a.writeRoundTrips <= 1 : null });
   return targets;
 }
 
