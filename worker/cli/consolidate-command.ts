@@ -1,6 +1,7 @@
 import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Phase } from '../../shared/rules/index.ts';
+import { bodyMatches } from '../../shared/summary/group-inputs.ts';
 import { groupLabel, planSummaries, type ExpectedBody, type SummaryPlans } from '../../shared/summary/group-plan.ts';
 import type { SubmissionInput } from '../../shared/summary/index.ts';
 import { parseFiscalYear } from '../../shared/values/index.ts';
@@ -96,7 +97,7 @@ export const consolidateCommand: Command = async (args) => {
   }
   const planned = planSummaries(submissions, { body: ward, fiscalYear }, bodies);
   if (planned.plans.length === 0) throw new CommandError(nothingToSummarise(planned, ward, values['fiscal-year'] ?? null, submissions));
-  const paths = summaryPaths(planned.plans, output);
+  const paths = summaryPaths(planned.plans, output, configuredWardPlan(planned, bodies));
   refuseOverwritingInput(inputs.files, paths);
 
   const now = new Date();
@@ -147,6 +148,17 @@ export function fiscalYearOption(text: string): number {
 async function summaryOutput(path: string): Promise<{ folder: string; file: string | null }> {
   const place = await outputPlace(path, ['.xlsx'], '集計ブックの出力先');
   return place.kind === 'folder' ? { folder: place.path, file: null } : { folder: dirname(place.path), file: place.path };
+}
+
+/**
+ * Among several summaries, the one of the ward MOKUHYO_CONFIG names (when it names exactly one, and the input
+ * holds that ward's configured year): it takes the `-o` name, the others are written beside it.
+ */
+function configuredWardPlan(planned: SummaryPlans, bodies: readonly ExpectedBody[]): number | null {
+  if (bodies.length !== 1) return null;
+  const only = bodies[0]!;
+  const index = planned.plans.findIndex((p) => p.group.body !== null && bodyMatches(p.group, only.name) && p.group.fiscalYear === only.fiscalYear);
+  return index < 0 ? null : index;
 }
 
 /** A file found in a folder (not named on the command line) that this command writes: -o, --csv, --json, or a 〈団体〉_〈年度〉_集計.xlsx beside -o. */

@@ -79,17 +79,19 @@ export function summaryFileName(plan: Pick<SummaryPlan, 'group'>): string {
 }
 
 /**
- * Where each summary goes: the exact `-o` file when there is one summary, else one file per body and year
- * (summaryFileName) in the folder of `-o` — or in `-o` itself when it names a folder. Names never collide.
+ * Where each summary goes: the exact `-o` file for the one summary, or for the `primary` one (the ward
+ * MOKUHYO_CONFIG names) among several; every other summary gets its body-and-year name (summaryFileName)
+ * in the folder of `-o` — or in `-o` itself when it names a folder. Names never collide.
  */
-export function summaryPaths(plans: readonly Pick<SummaryPlan, 'group'>[], output: { folder: string; file: string | null }): string[] {
-  if (plans.length === 1 && output.file) return [output.file];
-  const used = new Set<string>();
-  return plans.map((plan) => {
+export function summaryPaths(plans: readonly Pick<SummaryPlan, 'group'>[], output: { folder: string; file: string | null }, primary: number | null = null): string[] {
+  const main = output.file === null ? null : plans.length === 1 ? 0 : primary;
+  const used = new Set<string>(main === null || output.file === null ? [] : [resolve(output.file)]);
+  return plans.map((plan, i) => {
+    if (i === main && output.file !== null) return output.file;
     const name = summaryFileName(plan);
     let path = join(output.folder, name);
-    for (let n = 2; used.has(path); n++) path = join(output.folder, name.replace(/_集計\.xlsx$/, `_${n}_集計.xlsx`));
-    used.add(path);
+    for (let n = 2; used.has(resolve(path)); n++) path = join(output.folder, name.replace(/_集計\.xlsx$/, `_${n}_集計.xlsx`));
+    used.add(resolve(path));
     return path;
   });
 }

@@ -55,15 +55,29 @@ describe('mokuhyo consolidate on a year-end inbox', () => {
 
   it('writes one summary per body and year, named after them, in the folder of -o', async () => {
     const out = join(dir, 'all');
-    const result = await run(['consolidate', inbox, '-o', join(out, 'summary.xlsx')], { MOKUHYO_CONFIG: config });
+    const result = await run(['consolidate', inbox, '-o', join(out, 'summary.xlsx')]);
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
     expect((await readdir(out)).sort()).toEqual(['まちづくり推進部_増田地域局_令和2年度_集計.xlsx', '秋葉区_令和2年度_集計.xlsx', '秋葉区_令和元年度_集計.xlsx', '西区_令和3年度_集計.xlsx']);
-    expect(result.stdout).toContain(`集計を書き出しました: ${join(out, '秋葉区_令和2年度_集計.xlsx')}\n  秋葉区 令和2年度\u3000課 2\u3000指標 13\u3000ファイル 9（差戻し 1、読込不可 4、未提出 1）`);
+    expect(result.stdout).toContain(`集計を書き出しました: ${join(out, '秋葉区_令和2年度_集計.xlsx')}\n  秋葉区 令和2年度\u3000課 2\u3000指標 13\u3000ファイル 9（差戻し 1、読込不可 4）`);
     for (const name of ['古い様式.xls', '集計メモ.csv', '壊れた.xlsx', '~$健康福祉課.xlsx']) expect(result.stdout).toContain(name);
     expect(result.stdout).toContain('Excel の一時ファイル');
+    // Last year's 健康福祉課 has its own summary: two years of one division never share a row.
+    const lastYear = Object.values(await readBack(join(out, '秋葉区_令和元年度_集計.xlsx'))).flat(2).join('\n');
+    expect(lastYear).toContain('健康福祉課_R1.xlsx');
+    expect(lastYear).not.toMatch(OTHER_BODIES);
+    const nishi = Object.values(await readBack(join(out, '西区_令和3年度_集計.xlsx'))).flat(2).join('\n');
+    expect(nishi).not.toMatch(/秋葉区|増田/);
+  });
 
-    const akiha = await readBack(join(out, '秋葉区_令和2年度_集計.xlsx'));
+  it('with MOKUHYO_CONFIG naming the ward, writes its summary as -o with every expected division, the others beside it', async () => {
+    const out = join(dir, 'configured');
+    const result = await run(['consolidate', inbox, '-o', join(out, 'summary.xlsx')], { MOKUHYO_CONFIG: config });
+    expect(result.code).toBe(0);
+    expect((await readdir(out)).sort()).toEqual(['summary.xlsx', 'まちづくり推進部_増田地域局_令和2年度_集計.xlsx', '秋葉区_令和元年度_集計.xlsx', '西区_令和3年度_集計.xlsx']);
+    expect(result.stdout).toContain(`集計を書き出しました: ${join(out, 'summary.xlsx')}\n  秋葉区 令和2年度\u3000課 2\u3000指標 13\u3000ファイル 9（差戻し 1、読込不可 4、未提出 1）`);
+    const akiha = await readBack(join(out, 'summary.xlsx'));
+    expect(String(akiha['概要']![0]![0])).toMatch(/^秋葉区 /);
     const everyText = Object.values(akiha).flat(2).join('\n');
     expect(everyText).not.toMatch(OTHER_BODIES);
     expect(everyText).not.toContain('健康福祉課_R1.xlsx');
@@ -73,10 +87,6 @@ describe('mokuhyo consolidate on a year-end inbox', () => {
     expect(state('産業振興課.xlsx')).toBe('差戻し');
     for (const file of ['古い様式.xls', '集計メモ.csv', '壊れた.xlsx', '~$健康福祉課.xlsx']) expect(state(file), file).toBe('読込不可');
     expect(statuses.find((r) => r[0] === '建設課')?.[1]).toBe('未提出');
-    // Last year's 健康福祉課 has its own summary: two years of one division never share a row.
-    const lastYear = await readBack(join(out, '秋葉区_令和元年度_集計.xlsx'));
-    expect(Object.values(lastYear).flat(2).join('\n')).toContain('健康福祉課_R1.xlsx');
-    expect(Object.values(lastYear).flat(2).join('\n')).not.toMatch(OTHER_BODIES);
   });
 
   it('with --ward and --fiscal-year writes that summary under the exact -o name and lists the rest as 対象外', async () => {
