@@ -1,4 +1,4 @@
-import { readdir, stat } from 'node:fs/promises';
+import { readdir, realpath, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import type { FileError } from '../../shared/model/record.ts';
 
@@ -48,7 +48,11 @@ export function lockFileError(file: string): FileError | null {
   return { code: 'lock-file', message: 'Excel の一時ファイル（~$ で始まる、ブックを開いている間だけ Excel が作るファイル）です。元のブックを閉じてから集計し直してください。' };
 }
 
-async function walk(dir: string): Promise<string[]> {
+async function walk(dir: string, seen = new Set<string>()): Promise<string[]> {
+  // A symbolic link back to a folder already being read (a loop) is not followed again.
+  const real = await realpath(dir).catch(() => dir);
+  if (seen.has(real)) return [];
+  seen.add(real);
   const entries = await readdir(dir, { withFileTypes: true });
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   const found: string[] = [];
@@ -57,7 +61,7 @@ async function walk(dir: string): Promise<string[]> {
     const path = join(dir, entry.name);
     // A symbolic link counts as what it points to.
     const kind = entry.isSymbolicLink() ? await stat(path).catch(() => undefined) : entry;
-    if (kind?.isDirectory()) found.push(...(await walk(path)));
+    if (kind?.isDirectory()) found.push(...(await walk(path, seen)));
     else if (kind?.isFile() || !kind) found.push(path);
   }
   return found;

@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { copyFile, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -16,6 +16,8 @@ describe('collectInputs', () => {
     await mkdir(join(dir, 'empty'), { recursive: true });
     await copyFile(join(ROOT, 'seeds/org-goals/akiha-2020-ward.xlsx'), join(dir, 'inbox', 'ward.xlsx'));
     for (const name of ['old.xls', 'memo.csv', '~$ward.xlsx', 'sub/deeper/report.pdf', 'sub/b.XLSX', '.DS_Store', '.git/config']) await writeFile(join(dir, 'inbox', name), 'x');
+    // A link back to a folder being read (a loop): read once, not forever.
+    await symlink(join(dir, 'inbox', 'sub'), join(dir, 'inbox', 'sub', 'deeper', 'loop'));
   });
   afterAll(async () => {
     await rm(dir, { recursive: true, force: true });
