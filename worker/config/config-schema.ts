@@ -81,6 +81,8 @@ export const configSchema = z
     concurrency: z.number().int().positive().default(2),
     /** Origins allowed to call the API from a browser: where the add-in's task pane is served (CORS). */
     allowedOrigins: z.array(z.string().regex(/^https?:\/\/[^/\s]+$/, 'https://host[:port] の形で書いてください（末尾の / なし）')).default(['https://localhost:3000']),
+    /** Where staff open the web console ("https://mokuhyo.example.lg.jp"); the summary links each row to its submission there. */
+    publicUrl: z.string().regex(/^https?:\/\/\S+$/, 'https://host[:port][/path] の形で書いてください').optional(),
     rateLimits: rateSchema,
     http: httpSchema,
     wards: z.array(wardSchema).default([]),

@@ -33,7 +33,10 @@ export function consolidateProcessor(deps: ConsolidateDeps) {
       const unreadable = meta.status === 'rejected' && UNREADABLE.has(meta.error?.code ?? '');
       inputs.push({
         id: meta.id,
-        file: `提出 ${meta.id.slice(0, 8)}（${meta.division}）`,
+        // The short id and the name the file was uploaded under: text that survives mailing the summary.
+        file: `提出 ${meta.id.slice(0, 8)}（${meta.fileName ?? meta.division}）`,
+        queued: true,
+        url: consoleUrl(deps.config.publicUrl, meta.id),
         sha256: meta.sha256,
         submittedAt: meta.receivedAt,
         mtime: null,
@@ -55,4 +58,9 @@ export function consolidateProcessor(deps: ConsolidateDeps) {
     await job.updateProgress(100);
     return { summary, submissions: inputs.length, built: true };
   };
+}
+
+/** The web console's page of a submission, when the config says where the console is served. */
+export function consoleUrl(publicUrl: string | undefined, id: string): string | null {
+  return publicUrl ? `${publicUrl.replace(/\/+$/, '')}/#/submissions/${encodeURIComponent(id)}` : null;
 }

@@ -77,7 +77,7 @@ function findings(name: string, model: SummaryModel, title: string): SheetPlan {
 }
 
 function statuses(name: string, model: SummaryModel, title: string): SheetPlan {
-  const labels = ['課', '状態', '理由', 'ファイル', '提出日時', 'SHA-256'];
+  const labels = ['課', '状態', '提出日時', 'ファイル', 'SHA-256', '理由'];
   const excluded = model.excluded ?? [];
   function* rows(): Generator<readonly [number, PlannedRow]> {
     yield [1, [{ value: `提出状況（${title}）`, style: TITLE, overflow: true }]];
@@ -85,18 +85,18 @@ function statuses(name: string, model: SummaryModel, title: string): SheetPlan {
     let r = 3;
     for (const s of model.statuses) {
       const shade = s.state === 'used' ? JUDGED.achieved : s.state === 'missing' ? JUDGED.pending : s.state === 'unreadable' ? JUDGED.unreadable : s.state === 'rejected' ? JUDGED['not-achieved'] : null;
-      yield [r++, [{ value: s.division ?? '' }, { value: STATE_LABELS[s.state], ...(shade ? { style: shade } : {}) }, { value: s.reason ?? '' }, { value: s.file ?? '' }, { value: jst(s.submittedAt) }, { value: s.sha256 ?? '' }]];
+      yield [r++, [{ value: s.division ?? '' }, { value: STATE_LABELS[s.state], ...(shade ? { style: shade } : {}) }, { value: jst(s.submittedAt) }, { value: s.file ?? '' }, { value: s.sha256 ?? '' }, { value: s.reason ?? '' }]];
     }
     for (const e of excluded) {
       const what = [e.body, e.fiscalYear === null ? null : `${e.fiscalYear}年度`, e.sheet ? `シート「${e.sheet}」` : null].filter(Boolean).join('・');
-      yield [r++, [{ value: e.body ?? '' }, { value: STATE_LABELS['out-of-scope'] }, { value: what ? `${e.reason}（${what}）` : e.reason }, { value: e.file }]];
+      yield [r++, [{ value: e.body ?? '' }, { value: STATE_LABELS['out-of-scope'] }, null, { value: e.file }, null, { value: what ? `${e.reason}（${what}）` : e.reason }]];
     }
   }
   return {
     name, title, rows,
     fit: { fromRow: 2, max: 16 },
-    clamp: { 1: [8, 14], 3: [30, 50], 4: [14, 30], 6: [12, 18] },
-    fixed: { 2: 11, 5: 16 },
+    clamp: { 1: [8, 14], 4: [14, 30], 5: [12, 18], 6: [30, 50] },
+    fixed: { 2: 11, 3: 16 },
     freezeRow: 3, titleRows: '1:2',
     autoFilter: { fromRow: 2, toRow: Math.max(2, 2 + model.statuses.length + excluded.length), columns: labels.length },
   };

@@ -78,3 +78,52 @@ describe('buildSummary with sheets of other forms', () => {
     expect(model.ward).toBeNull();
   });
 });
+
+describe('buildSummary for the manager', () => {
+  it('keeps a division whose latest file has errors as 差戻し, with its findings, not its older version', () => {
+    const older = submission('a', [kenko('12')], { submittedAt: '2020-05-01T00:00:00Z' });
+    const error = { severity: 'error' as const, code: 'org-goals/evaluation-contradicts', cell: 'K11', message: '評価が食い違っています', params: {} };
+    const newer = submission('b', [{ ...kenko('8'), findings: [error] }], { submittedAt: '2020-05-02T00:00:00Z', status: 'rejected', error: { code: 'validation', message: '検証でエラーが 1 件見つかりました。' } });
+    const model = buildSummary([older, newer], OPTIONS);
+    expect(model.overview.find((r) => r.division === '健康福祉課')).toMatchObject({ state: 'rejected', file: 'b.xlsx', indicators: 0 });
+    expect(model.tables).toEqual([]);
+    expect(model.findings.map((f) => [f.division, f.finding.code])).toEqual([['健康福祉課', 'org-goals/evaluation-contradicts']]);
+    expect(model.statuses.find((s) => s.file === 'a.xlsx')?.state).toBe('superseded');
+    expect(model.total.achievementRate).toBeNull();
+  });
+
+  it('gives every expected division a row and totals the accepted ones', () => {
+    const bad = submission('産業振興課.xls', [], { status: 'unreadable', error: { code: 'legacy-xls', message: '古い Excel 形式（.xls）のファイルです。' } });
+    const model = buildSummary([submission('a', [kenko('12')]), bad], OPTIONS);
+    expect(model.overview.map((r) => [r.division, r.state])).toEqual([['健康福祉課', 'accepted'], ['産業振興課', 'unreadable'], ['地域総務課', 'missing']]);
+    expect(model.total).toMatchObject({ indicators: 1, achievementRate: 100 });
+  });
+
+  it('judges a self-evaluation on this year\'s 達成状況 and says whether its own A/B agrees', () => {
+    const m = { ...measure('満足度', [value(2017, 'target', 'H29年度までに50％以上'), value(2015, 'actual', '8.0%'), value(2014, 'actual', '6.6%')]), fields: { item: '㋐つながり', rating: 'Ａ', effectiveness: 'ア', progress: 'ｂ' } };
+    const sheet = { ...divisionSheet('北区', [m], 2015), family: 'policy-review' as const };
+    const model = buildSummary([submission('k', [sheet])], { ...OPTIONS, fiscalYear: 2015, expectedDivisions: [] });
+    const row = model.tables[0]!.rows[0]!;
+    expect(row.judgement.judgement).toBe('not-achieved');
+    expect(row.result).toMatchObject({ value: 8, year: 2015 });
+    expect(row.codes).toMatchObject({ text: 'A・ア・b', agrees: false });
+    expect([model.tables[0]!.targetLabel, model.tables[0]!.resultLabel]).toEqual(['H29目標', 'H27達成状況']);
+  });
+
+  it('lists each 方針書 priority with what the reports say about it', () => {
+    const statement = { ...divisionSheet('増田地域局', [], 2020), family: 'policy-statement' as const, variant: 'statement', items: { priorities: [{ no: '１', outcome: '地域づくり', actions: '①支援', firstHalf: '会議を開催', secondHalf: '', summary: '共有が進んだ', outcomeCell: 'D14' }] } };
+    const model = buildSummary([submission('m', [statement])], { ...OPTIONS, expectedDivisions: [] });
+    expect(model.statements).toEqual([expect.objectContaining({ division: '増田地域局', no: '1', outcome: '地域づくり', firstHalf: '会議を開催', summary: '共有が進んだ' })]);
+    expect(model.tables).toEqual([]);
+  });
+
+  it('puts last year\'s result beside this year\'s restatement and last year\'s 達成率 on the overview', () => {
+    // Last year the division reported 8; this year's sheet gives 2019's actual as 9: history rewritten.
+    const lastYear = submission('old', [divisionSheet('健康福祉課', [measure('開催回数', [value(2019, 'target', '10'), value(2019, 'result', '8')])], 2019)]);
+    const model = buildSummary([submission('a', [kenko('12')])], { ...OPTIONS, previous: [lastYear] });
+    const row = model.tables[0]!.rows[0]!;
+    expect(row.previous).toMatchObject({ fiscalYear: 2019, differs: true });
+    expect([row.previous?.result?.value, row.previous?.restated?.value]).toEqual([8, 9]);
+    expect(model.overview.find((r) => r.division === '健康福祉課')?.previousRate).toBe(0);
+  });
+});

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildSummary, type SubmissionInput, type SummaryModel } from '../../../shared/summary/index.ts';
+import { consoleUrl } from '../../../worker/queue/consolidate-processor.ts';
 import { writeSummary } from '../../../worker/summary/write-summary.ts';
 import { findSoffice, resaveWithLibreOffice } from '../../helpers/libreoffice.ts';
 import { divisionSheet, measure, submission, value, wardSheet } from '../../shared/summary/summary-fixtures.ts';
@@ -71,10 +72,10 @@ describe('writeSummary', () => {
   it('lists missing divisions and unreadable files in 提出状況', ({ skip }) => {
     if (!dump) return skip();
     const rows = dump['提出状況']!.rows;
-    expect(rows).toContainEqual(['産業振興課', '未提出', '未提出です', null, null, null]);
+    expect(rows).toContainEqual(['産業振興課', '未提出', null, null, null, '未提出です']);
     const broken = rows.find((r) => r[3] === 'broken.xlsx');
-    expect([broken?.[1], broken?.[2]]).toEqual(['読込不可', 'Excel ブック（.xlsx）ではありません。']);
-    expect(rows.find((r) => r[0] === '健康福祉課')?.[5]).toBe('ab'.repeat(32));
+    expect([broken?.[1], broken?.[5]]).toEqual(['読込不可', 'Excel ブック（.xlsx）ではありません。']);
+    expect(rows.find((r) => r[0] === '健康福祉課')?.[4]).toBe('ab'.repeat(32));
   });
 
   it('opens in LibreOffice headless and converts without loss', async ({ skip }) => {
@@ -88,4 +89,28 @@ describe('writeSummary', () => {
     expect(strip(again['組織目標管理シート']!.rows)).toEqual(strip(dump['組織目標管理シート']!.rows));
     expect(again['組織目標管理シート']!.formulas).toEqual([]);
   }, 180_000);
+});
+
+describe('writeSummary in queue mode', () => {
+  it('names each row\'s submission by its full id, linked to the web console when publicUrl is set', async ({ skip }) => {
+    if (!(await hasOpenpyxl())) return skip();
+    const id = '3f2c9a1e-5b7d-4c8e-9a0b-1c2d3e4f5a6b';
+    const url = consoleUrl('https://mokuhyo.example.lg.jp/', id);
+    expect(url).toBe(`https://mokuhyo.example.lg.jp/#/submissions/${id}`);
+    expect(consoleUrl(undefined, id)).toBeNull();
+    const sheet = divisionSheet('健康福祉課', [measure('開催回数', [value(2020, 'target', '10'), value(2020, 'result', '12')])]);
+    const queued = submission(id, [sheet], { file: `提出 ${id.slice(0, 8)}（健康福祉課.xlsx）`, division: '健康福祉課', queued: true, url });
+    const model = buildSummary([queued], { ward: '秋葉区', fiscalYear: 2020, expectedDivisions: [], generatedAt: '2020-05-02T01:00:00.000Z' });
+    const dir = await mkdtemp(join(tmpdir(), 'mokuhyo-queued-'));
+    try {
+      await writeFile(join(dir, 's.xlsx'), await writeSummary(model));
+      const family = (await readWithOpenpyxl(join(dir, 's.xlsx')))['組織目標管理シート']!;
+      const header = family.rows[1]!;
+      expect(header.slice(-4)).toEqual(['ファイル', 'シート', 'セル', '提出ID']);
+      expect(family.rows[2]!.slice(-4)).toEqual(['提出 3f2c9a1e（健康福祉課.xlsx）', '健康福祉課', 'D11', id]);
+      expect(Object.values(family.links)).toEqual([url]);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
 });
