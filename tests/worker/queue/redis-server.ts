@@ -62,7 +62,7 @@ export async function startRedis(binary: string): Promise<PrivateRedis> {
   };
   const kill = async () => {
     const c = child as ChildProcess | null;
-    if (!c || c.exitCode !== null) return;
+    if (!c || c.exitCode !== null || c.signalCode !== null) return;
     await new Promise<void>((resolve) => {
       c.once('exit', () => resolve());
       c.kill('SIGKILL');
