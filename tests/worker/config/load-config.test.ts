@@ -2,7 +2,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from '../../../worker/config/index.ts';
+import { ConfigError, loadConfig, serviceConfigProblem } from '../../../worker/config/index.ts';
 
 const TOKEN = 'x'.repeat(32);
 const GOOD = {
@@ -69,5 +69,29 @@ describe('loadConfig', () => {
   it('refuses a token written twice', async () => {
     const path = await file({ ...GOOD, tokens: [GOOD.tokens[0], { ...GOOD.tokens[0], division: '健康福祉課' }] });
     expect(() => loadConfig({ MOKUHYO_CONFIG: path })).toThrow(/tokens\[1\]\.token: 同じトークン/);
+  });
+
+  it('listens on loopback, limits each token to 30 submissions a minute and takes over a dead worker\'s job within 15 s by default', () => {
+    const config = loadConfig({});
+    expect(config).toMatchObject({ host: '127.0.0.1', lockDurationMs: 10_000, stalledIntervalMs: 5_000, rateLimits: { submissionsPerMinute: 30 } });
+    expect(config.http).toMatchObject({ headersTimeoutMs: 10_000, requestTimeoutMs: 30_000, scanThreads: 2 });
+  });
+
+  it('takes a token as its SHA-256 and an admin token without a ward; not both forms at once', async () => {
+    const sha = 'ab'.repeat(32);
+    const config = loadConfig({ MOKUHYO_CONFIG: await file({ ...GOOD, tokens: [...GOOD.tokens, { tokenSha256: sha, role: 'admin' }] }) });
+    expect(config.tokens[2]).toEqual({ tokenSha256: sha, role: 'admin' });
+    const both = await file({ ...GOOD, tokens: [{ ...GOOD.tokens[0], tokenSha256: sha }] });
+    expect(() => loadConfig({ MOKUHYO_CONFIG: both })).toThrow(/token か tokenSha256 のどちらか一方/);
+    const short = await file({ ...GOOD, tokens: [{ tokenSha256: 'abc', role: 'admin' }] });
+    expect(() => loadConfig({ MOKUHYO_CONFIG: short })).toThrow(/tokenSha256: SHA-256/);
+  });
+
+  it('says why a config cannot run serve or worker (no ward, no token), while consolidate may read it', async () => {
+    expect(serviceConfigProblem(loadConfig({}))).toMatch(/wards/);
+    const wardsOnly = loadConfig({ MOKUHYO_CONFIG: await file({ wards: GOOD.wards }) });
+    expect(wardsOnly.wards).toHaveLength(1);
+    expect(serviceConfigProblem(wardsOnly)).toMatch(/tokens/);
+    expect(serviceConfigProblem(loadConfig({ MOKUHYO_CONFIG: await file(GOOD) }))).toBeNull();
   });
 });
