@@ -192,6 +192,23 @@ describe('add-in build and task pane', () => {
     await page.close();
   });
 
+  it.skipIf(!haveChromium)('re-checks as staff type without writing on a host whose writes clear undo (LTSC 2024)', async () => {
+    const { grids, names } = await readWorkbookFile(join(root, 'seeds/org-goals/akiha-2020-kenko-fukushi.xlsx'));
+    const page = await openPane({ grids, names, apiVersion: '1.17' }, { width: 350, height: 600 });
+    await page.getByRole('combobox', { name: '段階' }).selectOption('evaluation');
+    await page.locator('[data-severity] li').first().waitFor();
+    await expect.poll(() => page.getByText('コメントで表示しています', { exact: false }).count()).toBe(1);
+    const writesBefore = await page.evaluate(() => (globalThis as unknown as { __fake: FakeExcel }).__fake.runs.flat().filter((s) => s.writes > 0).length);
+    await page.evaluate(() => {
+      const model = (globalThis as unknown as { __fake: FakeExcel }).__fake.model;
+      for (const handler of model.changeHandlers) void handler({ worksheetId: model.sheets[0]!.id, address: 'C5', source: 'Local', changeType: 'RangeEdited', type: 'WorksheetChanged' });
+    });
+    await expect.poll(() => page.getByText('入力中は一覧だけを更新しています', { exact: false }).count(), { timeout: 5000 }).toBe(1);
+    const after = await page.evaluate(() => (globalThis as unknown as { __fake: FakeExcel }).__fake.runs.flat().filter((s) => s.writes > 0).length);
+    expect(after).toBe(writesBefore);
+    await page.close();
+  });
+
   it.skipIf(!haveChromium)('shows the ribbon command\'s summary in its dialog page', async () => {
     const page = await context!.newPage();
     await page.setViewportSize({ width: 400, height: 300 });

@@ -42,9 +42,15 @@ export function App({ deps }: { deps: PaneDeps }) {
   const [editing, setEditing] = useState(false);
   const [phase, setPhase] = useState<Phase | 'auto'>('auto');
   const running = useRef(false);
+  /** A live re-check that arrived while another action ran: it runs once that action ends. */
+  const liveWaiting = useRef(false);
+  const latest = useRef<(trigger: 'user' | 'live') => Promise<void>>(async () => undefined);
 
   const act = useCallback(async (label: string | null, work: () => Promise<void>) => {
-    if (running.current) return;
+    if (running.current) {
+      if (label === null) liveWaiting.current = true;
+      return;
+    }
     running.current = true;
     if (label) setBusy(label);
     setError(null);
@@ -55,6 +61,10 @@ export function App({ deps }: { deps: PaneDeps }) {
     } finally {
       running.current = false;
       setBusy(null);
+      if (liveWaiting.current) {
+        liveWaiting.current = false;
+        setTimeout(() => void latest.current('live'), 0);
+      }
     }
   }, []);
 
@@ -63,7 +73,6 @@ export function App({ deps }: { deps: PaneDeps }) {
     setView(await checkActiveSheet({ excel: deps.excel, trigger, ...(phase === 'auto' ? {} : { phase }) }));
   }), [act, deps.excel, phase]);
 
-  const latest = useRef(check);
   latest.current = check;
   useEffect(() => {
     if (caps.supported) void check('user');
