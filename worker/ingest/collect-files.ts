@@ -1,5 +1,5 @@
 import { readdir, realpath, stat } from 'node:fs/promises';
-import { basename, join } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import type { FileError } from '../../shared/model/record.ts';
 
 /** What the paths a user typed hold: every file (workbook or not), and what could not be found. */
@@ -28,6 +28,9 @@ export async function collectInputs(inputs: readonly string[]): Promise<Collecte
       collected.files.push(...found);
     } else collected.files.push(input);
   }
+  // The same file reached twice (a folder and a file in it, or one folder given twice) is read once.
+  const seen = new Set<string>();
+  collected.files = collected.files.filter((f) => !seen.has(resolve(f)) && seen.add(resolve(f)));
   return collected;
 }
 

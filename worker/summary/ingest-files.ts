@@ -21,7 +21,14 @@ export async function ingestFile(file: string, options: IngestOptions & { link?:
     const err = tooLarge(info.size, limits.maxBytes);
     return { ...base, sha256: null, mtime, status: 'unreadable', error: { code: err.code, message: err.message }, sheets: [] };
   }
-  const bytes = readFileSync(file);
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(file);
+  } catch (err) {
+    // A file another program holds or the user may not read is the user's to fix, not a fault.
+    const busy = (err as NodeJS.ErrnoException).code === 'EBUSY';
+    return { ...base, sha256: null, mtime, status: 'unreadable', error: { code: 'no-access', message: busy ? 'ほかのプログラムが使用中のため読めません（Excel で開いていませんか）。' : 'ファイルを読む権限がないため読めません。' }, sheets: [] };
+  }
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   try {
     const result = await ingestWorkbook(bytes, options);

@@ -24,7 +24,7 @@ describe('collectInputs', () => {
   });
 
   it('finds every file in the folders, recursively, workbooks or not, leaving hidden ones', async () => {
-    const found = await collectInputs([join(dir, 'inbox'), join(dir, 'missing.xlsx'), join(dir, 'empty')]);
+    const found = await collectInputs([join(dir, 'inbox'), join(dir, 'missing.xlsx'), join(dir, 'empty'), join(dir, 'inbox', 'ward.xlsx'), join(dir, 'inbox', 'sub')]);
     expect(found.files.map((f) => f.slice(dir.length + 1))).toEqual(['inbox/memo.csv', 'inbox/old.xls', 'inbox/sub/b.XLSX', 'inbox/sub/deeper/report.pdf', 'inbox/ward.xlsx', 'inbox/~$ward.xlsx']);
     expect(found.missing).toEqual([join(dir, 'missing.xlsx')]);
     expect(found.emptyFolders).toEqual([join(dir, 'empty')]);
