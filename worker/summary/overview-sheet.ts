@@ -25,7 +25,7 @@ const CHART_COLUMN_WIDTH = 9;
  */
 export function overviewPlan(name: string, model: SummaryModel, title: string): SheetPlan {
   const withPrevious = model.overview.some((r) => r.previousRate !== null) || model.total.previousRate !== null;
-  const labels = ['課', '状態', '様式', '指標数', '達成', '未達成', '未評価', '定性', '目標\nなし', `${yearLabel(model)}達成率`, ...(withPrevious ? ['前年度達成率'] : []), '備考'];
+  const labels = ['課', '状態', '様式', '指標数', '達成', '未達成', '未評価', '定性', '目標\nなし', '達成率', ...(withPrevious ? ['前年度達成率'] : []), '備考'];
   const noteColumn = labels.length; // 1-based
   const firstRow = HEAD_ROW + 1;
   const lastRow = HEAD_ROW + model.overview.length;
@@ -60,7 +60,7 @@ export function overviewPlan(name: string, model: SummaryModel, title: string): 
     const stated = `区シートの記載: 目標数 ${rollup.statedGoalCount ?? '未記入'} ／ 達成数 ${rollup.statedAchievedCount || '未記入'}`;
     const derived = rollup.achievedCount === null ? '' : `\u3000課の結果から: 達成 ${rollup.achievedCount} ／ ${rollup.priorities.length}`;
     yield [r, [{ value: `区の重点目標（${stated}${derived}）`, style: SECTION, overflow: true }]];
-    yield [++r, [{ value: 'No.', style: HEADER_STYLE }, { value: '重点目標', style: HEADER_STYLE }, ...Array.from({ length: 7 }, () => ({ value: '', style: HEADER_STYLE })), { value: '達成／目標', style: HEADER_STYLE }, ...(withPrevious ? [{ value: '', style: HEADER_STYLE }] : []), { value: '判定', style: HEADER_STYLE }]];
+    yield [++r, [{ value: '重点目標', style: HEADER_STYLE }, { value: '内容', style: HEADER_STYLE }, ...Array.from({ length: 7 }, () => ({ value: '', style: HEADER_STYLE })), { value: '達成／目標', style: HEADER_STYLE }, ...(withPrevious ? [{ value: '', style: HEADER_STYLE }] : []), { value: '判定', style: HEADER_STYLE }]];
     for (const p of rollup.priorities) {
       const verdict = p.linkedGoals === 0 ? '対応する課の目標なし' : p.achieved === null ? '判定不可（未評価を含む）' : p.achieved ? '達成' : '未達成';
       const cells: (PlannedCell | null)[] = [{ value: `重点目標${p.no}`, overflow: true }, { value: shortTitle(p.text), overflow: true }, ...Array.from({ length: 7 }, () => null), p.linkedGoals > 0 ? { value: `${p.achievedGoals} ／ ${p.linkedGoals}` } : null];
@@ -122,11 +122,6 @@ function factsLine(model: SummaryModel): string {
   const detail = `受理 ${states.accepted}・差戻し ${states.rejected}・読込不可 ${model.overview.filter((r) => r.state === 'unreadable').length}・未提出 ${states.missing}`;
   const rate = model.total.achievementRate === null ? '達成率 －（評価済みの指標なし）' : `全体の達成率 ${model.total.achievementRate.toFixed(1)}%`;
   return `作成 ${jst(model.generatedAt)}\u3000${received}（${detail}）\u3000${rate}`;
-}
-
-function yearLabel(model: SummaryModel): string {
-  const years = model.fiscalYear !== null ? [model.fiscalYear] : model.fiscalYears;
-  return years.length === 1 ? `${years[0]}年度 ` : '';
 }
 
 function shortTitle(text: string): string {

@@ -60,7 +60,7 @@ export function writeSheet(book: XlsxBook, plan: SheetPlan): void {
     const styled = cells.map((planned, i) => {
       if (!planned || planned.value === null || planned.value === undefined || planned.value === '') return null;
       const style = styles.of(planned.style, r <= fromRow ? 'head' : wrapped[i] && !planned.overflow ? 'wrapped' : 'body');
-      if (r > fromRow && style.alignment?.wrapText) lines = Math.max(lines, linesNeeded(textOf(planned.value), widths[i] ?? 10));
+      if (r >= fromRow && style.alignment?.wrapText) lines = Math.max(lines, linesNeeded(textOf(planned.value), widths[i] ?? 10));
       return { value: planned.value, style };
     });
     sheet.row(r, styled, lines > 1 ? Math.min(409, lines * 13 + 4) : undefined);
