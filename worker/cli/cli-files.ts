@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, extname, join, sep } from 'node:path';
-import { collectFiles } from '../ingest/collect-files.ts';
+import { collectInputs as collectPaths } from '../ingest/collect-files.ts';
 import { CommandError } from './option-error.ts';
 
 // The one input and output policy of the file commands (extract, validate, template): see README "The command line".
@@ -9,32 +9,24 @@ import { CommandError } from './option-error.ts';
 /** The files a command reads, with a Japanese note for every input that named nothing to read. */
 export interface Inputs {
   files: string[];
-  /** One line per missing path or folder without a workbook; the command prints them and exits 2. */
+  /** One line per missing path or empty folder; the command prints them and exits 2. */
   problems: string[];
 }
 
 /**
- * Expands the paths a user typed: folders into the files they hold, files kept as given. A missing path
- * is still listed (its record says not-found) and named in `problems`; a folder with nothing to read is
- * named in `problems`. Nothing at all to read is a CommandError.
+ * Expands the paths a user typed: folders into every file they hold (a .csv or .xls is then reported as
+ * unreadable, never skipped), files kept as given. A missing path is still listed last (its record says
+ * not-found) and named in `problems`, as is an empty folder. Nothing at all to read is a CommandError.
  */
 export async function collectInputs(paths: readonly string[], what: string): Promise<Inputs> {
   if (paths.length === 0) throw new CommandError(`${what}ファイルかフォルダを指定してください。`, { showUsage: true });
-  const files: string[] = [];
-  const problems: string[] = [];
-  for (const path of paths) {
-    const info = await stat(path).catch((err: NodeJS.ErrnoException) => err);
-    if (info instanceof Error) {
-      problems.push(info.code === 'ENOENT' || info.code === 'ENOTDIR' ? `「${path}」が見つかりません。${await nearName(path)}` : `「${path}」を読めません（${reasonOf(info) ?? info.code ?? info.message}）。`);
-      files.push(path);
-      continue;
-    }
-    const found = info.isDirectory() ? await collectFiles([path]) : [path];
-    if (found.length === 0) problems.push(`フォルダ「${path}」に読み込めるブック（.xlsx / .xlsm）がありません。`);
-    files.push(...found);
-  }
-  if (files.length === 0) throw new CommandError(problems.join('\n'));
-  return { files, problems };
+  const { files, missing, emptyFolders } = await collectPaths(paths);
+  const problems = [
+    ...(await Promise.all(missing.map(async (path) => `「${path}」が見つかりません。${await nearName(path)}`))),
+    ...emptyFolders.map((path) => `フォルダ「${path}」にファイルがありません。`),
+  ];
+  if (files.length === 0 && missing.length === 0) throw new CommandError(problems.join('\n'));
+  return { files: [...files, ...missing], problems };
 }
 
 /** A hint when the name lacks its extension ("健康福祉課" for 健康福祉課.xlsx), else nothing. */

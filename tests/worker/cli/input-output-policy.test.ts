@@ -50,7 +50,7 @@ describe('nothing to do and missing paths', () => {
 
   it.each(['extract', 'validate'])('%s: an empty folder → exit 2 naming the folder, nothing on stdout', async (command) => {
     const run = await mokuhyo(dir, command, '--json', 'empty');
-    expectCleanRefusal(run, 'フォルダ「empty」に読み込めるブック');
+    expectCleanRefusal(run, 'フォルダ「empty」にファイルがありません');
     expect(run.stdout).toBe('');
   });
 
@@ -59,6 +59,21 @@ describe('nothing to do and missing paths', () => {
     expectCleanRefusal(run, '「no-such-folder」が見つかりません');
     const doc = JSON.parse(run.stdout) as { files: { file: string; error: { code: string } | null }[] };
     expect(doc.files.map((f) => [f.file, f.error?.code ?? null])).toEqual([['kenko.xlsx', null], ['no-such-folder', 'not-found']]);
+  });
+
+  it.each(['extract', 'validate'])('%s: every file in a folder is accounted for — a .csv, a .xls and an Excel lock file named with their reason', async (command) => {
+    const inbox = await mkdtemp(join(dir, 'inbox-'));
+    await copyFile(SEED, join(inbox, 'kenko.xlsx'));
+    await writeFile(join(inbox, 'data.csv'), '課名,目標\n健康福祉課,100\n');
+    await writeFile(join(inbox, 'old.xls'), Buffer.concat([Buffer.from('d0cf11e0a1b11ae1', 'hex'), Buffer.alloc(600)]));
+    await writeFile(join(inbox, '~$kenko.xlsx'), Buffer.alloc(165, 1));
+    const run = await mokuhyo(inbox, command, '--json', '.');
+    expect(run.code).toBe(2);
+    const doc = JSON.parse(run.stdout) as { files: { file: string; error: { code: string; message: string } | null }[] };
+    expect(doc.files.map((f) => [f.file, f.error?.code ?? null])).toEqual([['data.csv', 'not-zip'], ['kenko.xlsx', null], ['old.xls', 'legacy-xls'], ['~$kenko.xlsx', 'lock-file']]);
+    for (const f of doc.files.filter((x) => x.error)) expect(f.error!.message).toMatch(/[\u3040-\u30ff\u4e00-\u9fff]/);
+    const text = await mokuhyo(inbox, command, '.');
+    expect(text.stdout).toContain('■ old.xls\n  読み込めません（legacy-xls）: 古い Excel 形式');
   });
 
   it('names the workbook a path without its extension probably meant', async () => {
