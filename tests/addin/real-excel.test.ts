@@ -186,3 +186,36 @@ describe('the fill record in a co-authored workbook', () => {
     expect(model.customXmlParts).toHaveLength(1);
   });
 });
+
+describe('a long 組織目標 sheet (more than 512 merged areas)', () => {
+  it('finds in the pane exactly what the intake finds in the file', async () => {
+    const { loadOrgGoalsData } = await import('../../seeds/build/org-goals-data.ts');
+    const { divisionWorkbook, workbookBytes } = await import('../../seeds/build/org-goals.ts');
+    const { readWorkbookFile } = await import('../../worker/xlsx/index.ts');
+    const { checkGrid } = await import('../../shared/rules/index.ts');
+    const { countBySeverity } = await import('../../ui/finding-text.ts');
+    const { mkdtempSync, rmSync, writeFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const seed = await loadOrgGoalsData();
+    const division = seed.divisions.find((d) => d.division === '健康福祉課')!;
+    // Goals of three indicators each: the goal's cells merge down its rows, as on the real sheets.
+    const indicators = division.goals.flatMap((g) => g.indicators);
+    const goals = Array.from({ length: 260 }, (_, g) => ({ ...division.goals[g % division.goals.length]!, no: g + 1, indicators: [0, 1, 2].map((k) => indicators[(g * 3 + k) % indicators.length]!) }));
+    const dir = mkdtempSync(join(tmpdir(), 'mokuhyo-addin-'));
+    try {
+      const file = join(dir, 'long.xlsx');
+      writeFileSync(file, await workbookBytes(divisionWorkbook({ ...division, goals })));
+      const { grids, names } = await readWorkbookFile(file);
+      expect(grids[0]!.merges.length).toBeGreaterThan(512);
+      const server = checkGrid(grids[0]!, { phase: 'evaluation' });
+      const { WorkbookModel } = await import('./fake-excel/model.ts');
+      const model = WorkbookModel.fromGrids(grids, names, '1.18');
+      const view = await checkActiveSheet({ excel: new FakeExcel(model).host(), phase: 'evaluation' });
+      expect(view.counts).toEqual(countBySeverity(server.findings));
+      expect(view.findings.map((f) => `${f.code}@${f.cell}`).sort()).toEqual(server.findings.map((f) => `${f.code}@${f.cell}`).sort());
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
