@@ -134,7 +134,7 @@ function measureRow(kept: KeptSheet, measure: Measure, summaryYear: number | nul
     resultYear: result?.year ?? null,
     judgement,
     codes: codesOf(measure, judgement.judgement),
-    previous: previousOf(previous.get(measureKey(family, kept.division, measure)), measure),
+    previous: previous.size === 0 ? null : previousOf(previous.get(measureKey(family, kept.division, measure)), measure),
     provenance: provenanceOf(kept, measure.cell),
     relist: measure.fields?.['relist'] === 'true',
   };

@@ -22,9 +22,20 @@ export function rollUpWard(ward: KeptSheet | undefined, rows: readonly MeasureRo
   const sheet: SheetRecord = ward.sheet;
   const provenance: Provenance = { submissionId: ward.submission.id, file: ward.submission.file, link: ward.submission.link ?? null, sheet: sheet.sheet, cell: sheet.fields?.['achievedCount']?.cell ?? 'A1' };
   const listed = sheet.items?.['priorities'] ?? [];
+  // Each row's references read once, not once per 重点目標.
+  const byPriority = new Map<string, MeasureRow[]>();
+  if (listed.length > 0) {
+    for (const r of rows) {
+      for (const no of priorityRefs(r)) {
+        const list = byPriority.get(no);
+        if (list) list.push(r);
+        else byPriority.set(no, [r]);
+      }
+    }
+  }
   const priorities: PriorityRollup[] = listed.map((item, i) => {
     const no = String(Number(toHalfWidth(item['no'] ?? '')) || i + 1);
-    const linked = rows.filter((r) => priorityRefs(r).includes(no));
+    const linked = byPriority.get(no) ?? [];
     const counts = emptyCounts();
     for (const r of linked) counts[r.judgement.judgement]++;
     const judged = counts.achieved + counts['not-achieved'];
@@ -32,7 +43,9 @@ export function rollUpWard(ward: KeptSheet | undefined, rows: readonly MeasureRo
     const byGoal = new Map<string, MeasureRow[]>();
     for (const r of linked) {
       const key = `${r.division}\u0000${r.group ?? r.goal ?? r.name}`;
-      byGoal.set(key, [...(byGoal.get(key) ?? []), r]);
+      const goal = byGoal.get(key);
+      if (goal) goal.push(r);
+      else byGoal.set(key, [r]);
     }
     const achievedGoals = [...byGoal.values()].filter((goal) => goal.some((r) => r.judgement.judgement === 'achieved') && goal.every((r) => r.judgement.judgement !== 'not-achieved' && r.judgement.judgement !== 'pending')).length;
     return { no, text: item['text'] ?? '', linkedGoals: byGoal.size, counts, achieved, achievedGoals };
