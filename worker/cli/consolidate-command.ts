@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Phase } from '../../shared/rules/index.ts';
@@ -12,14 +13,15 @@ import { openDataCsv, openDataJson, openDataRows } from '../summary/export-open-
 import { writeSummary } from '../summary/write-summary.ts';
 import { outputPlace, resolveOutput, writeOutput } from './cli-files.ts';
 import type { Command } from './main.ts';
-import { CommandError, describeOptionError } from './option-error.ts';
+import { CommandError } from './option-error.ts';
 
 const USAGE = `使い方: mokuhyo consolidate <file.xlsx|フォルダ>... -o <集計.xlsx|フォルダ> [オプション]
 
   提出されたシートを団体（区など）と年度ごとに集計し、集計ブックを書き出します。
   入力に複数の団体・年度があれば、-o のフォルダに「団体_年度_集計.xlsx」を 1 つずつ書き出します。
 
-  -o <出力>               集計ブック（.xlsx）。集計が 1 つならこの名前、複数なら同じフォルダに団体・年度ごとの名前で書き出します。
+  -o <出力>               集計ブック（.xlsx）。集計が 1 つなら（複数なら MOKUHYO_CONFIG の区の集計が）この名前、
+                          ほかは同じフォルダに団体・年度ごとの名前で書き出します。
                           フォルダ（末尾に /）を指定すると、その中に団体・年度ごとの名前で書き出します。
   --ward <区名|区ID>      この団体だけを集計します（ほかは「対象外」として理由とともに記載）
   --fiscal-year <年度>    この年度だけを集計します（2020、R2、令和2年度 のいずれの書き方でも可）
@@ -34,34 +36,34 @@ const USAGE = `使い方: mokuhyo consolidate <file.xlsx|フォルダ>... -o <�
 
 /** `mokuhyo consolidate`: embedded mode, no Redis — every file in, one summary per body and fiscal year out. */
 export const consolidateCommand: Command = async (args) => {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args,
-      allowPositionals: true,
-      options: {
-        output: { type: 'string', short: 'o' },
-        ward: { type: 'string' },
-        'fiscal-year': { type: 'string' },
-        csv: { type: 'string' },
-        json: { type: 'string' },
-        phase: { type: 'string' },
-        threads: { type: 'string' },
-        timings: { type: 'boolean' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    });
-  } catch (err) {
-    process.stderr.write(`mokuhyo consolidate: ${describeOptionError(err) ?? (err as Error).message}\n${USAGE}`);
-    return 2;
-  }
+  // Option mistakes throw: the command line answers them in Japanese, exit 2 (main.ts).
+  const parsed = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      output: { type: 'string', short: 'o' },
+      ward: { type: 'string' },
+      'fiscal-year': { type: 'string' },
+      csv: { type: 'string' },
+      json: { type: 'string' },
+      phase: { type: 'string' },
+      threads: { type: 'string' },
+      timings: { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
   const { values, positionals } = parsed;
   if (values.help) {
     process.stdout.write(USAGE);
     return 0;
   }
   if (positionals.length === 0) throw new CommandError(`集計するファイルかフォルダを指定してください（例: mokuhyo consolidate 提出フォルダ -o out/summary.xlsx）。`);
-  if (!values.output) throw new CommandError(`-o で集計ブックの書き出し先を指定してください（例: -o out/summary.xlsx）。`);
+  if (!values.output) {
+    // "consolidate 提出 out.xlsx": the output written as one more input.
+    const last = positionals.length > 1 ? positionals[positionals.length - 1]! : null;
+    const hint = last && /\.xlsx$/i.test(last) && !existsSync(last) ? `「${last}」が出力先なら -o ${last} と書いてください` : '例: -o out/summary.xlsx';
+    throw new CommandError(`-o で集計ブックの書き出し先を指定してください（${hint}）。`);
+  }
   const fiscalYear = values['fiscal-year'] === undefined ? null : fiscalYearOption(values['fiscal-year']);
   const ward = values.ward?.trim() || null;
   if (values.phase && values.phase !== 'planning' && values.phase !== 'evaluation') throw new CommandError('--phase は planning か evaluation です。');

@@ -157,6 +157,8 @@ describe('mokuhyo consolidate on a year-end inbox', () => {
     const cases: [string[], RegExp][] = [
       [['consolidate', '-o', join(bad, 'x.xlsx')], /集計するファイルかフォルダを指定してください/],
       [['consolidate', inbox], /-o で集計ブックの書き出し先を指定してください/],
+      [['consolidate', inbox, join(bad, 'out.xlsx')], /「.*out\.xlsx」が出力先なら -o .*out\.xlsx と書いてください/],
+      [['consolidate', inbox, '-o'], /オプションの指定が正しくありません|-o/],
       [['consolidate', join(bad, 'nowhere'), '-o', join(bad, 'x.xlsx')], /「.*nowhere」が見つかりません/],
       [['consolidate', join(bad, 'empty'), '-o', join(bad, 'x.xlsx')], /フォルダ「.*empty」にファイルがありません/],
       [['consolidate', join(bad, 'unreadable'), '-o', join(bad, 'x.xlsx')], /読み込めるブックがありません（1 ファイルすべて読込不可）:\n.*a\.xls: 古い Excel 形式/],
