@@ -20,9 +20,13 @@ export function bodyName(text: string | null | undefined): string | null {
   return bare.length >= 2 ? bare : t;
 }
 
-/** The key two spellings of one body share: "秋葉区役所", "秋葉区" and "秋 葉区" are one body. */
+/**
+ * The key two spellings of one body share: "秋葉区役所", "秋葉区", "新潟市秋葉区" and "秋 葉区" are one body
+ * (a ward is named with or without its city; one inbox holds one city's wards).
+ */
 export function bodyKey(text: string): string {
-  return (bodyName(text) ?? '').replace(/\s+/g, '');
+  const key = (bodyName(text) ?? '').replace(/\s+/g, '');
+  return key.replace(/^[^市]{1,6}市(?=[^市]{1,6}区$)/, '');
 }
 
 /** The body a sheet reports to, from its header fields; null when the form names none. */

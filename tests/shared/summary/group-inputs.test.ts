@@ -49,6 +49,8 @@ describe('bodyOfSheet', () => {
     expect(bodyMatches(masuda, '増田地域局')).toBe(true);
     expect(bodyMatches(masuda, 'まちづくり推進部 増田地域局')).toBe(true);
     expect(bodyMatches({ key: '秋葉区', body: '秋葉区' }, '秋葉区役所')).toBe(true);
+    expect(bodyMatches({ key: '秋葉区', body: '秋葉区' }, '新潟市秋葉区役所')).toBe(true);
+    expect(bodyMatches({ key: '須坂市', body: '須坂市' }, '須坂市役所')).toBe(true);
     expect(bodyMatches({ key: '秋葉区', body: '秋葉区' }, '西区')).toBe(false);
   });
 });
@@ -63,9 +65,10 @@ describe('groupSubmissions', () => {
       submission('kita', [division('総務課', '北区役所', 2020)]),
       unreadable('old.xls'),
     ];
+    subs.push(submission('chiiki', [division('地域総務課', '新潟市秋葉区役所', 2020)]));
     const { groups, loose } = groupSubmissions(subs);
     expect(groups.map(groupLabel)).toEqual(['北区 令和2年度', '秋葉区 令和2年度', '秋葉区 令和3年度', '西区 令和3年度']);
-    expect(groups[1]!.submissions.map((s) => s.id)).toEqual(['kenko-2020', 'ward']);
+    expect(groups[1]!.submissions.map((s) => s.id)).toEqual(['kenko-2020', 'ward', 'chiiki']);
     expect(loose.map((s) => s.id)).toEqual(['old.xls']);
   });
 
