@@ -62,12 +62,17 @@ export function groupTitle(group: Pick<SummaryGroup, 'body'>): string {
 }
 
 /**
- * Splits the submissions by body and fiscal year, per sheet. A sheet naming no year joins its body's
- * only year when the body has exactly one, else a group of its own (year unknown). Never merges two
- * bodies or two years.
+ * Splits the submissions by body and fiscal year, per sheet. A sheet naming no body takes the body of
+ * the other sheets of its workbook; a sheet naming no year joins its body's only year when the body has
+ * exactly one, else a group of its own (year unknown). Never merges two bodies or two years.
  */
 export function groupSubmissions(submissions: readonly SubmissionInput[]): GroupedInputs {
-  const placed = submissions.map((s) => ({ submission: s, sheets: s.sheets.filter((sh) => sh.family !== null).map((sheet) => ({ sheet, body: bodyOfSheet(sheet) })) }));
+  const placed = submissions.map((s) => {
+    const sheets = s.sheets.filter((sh) => sh.family !== null).map((sheet) => ({ sheet, body: bodyOfSheet(sheet) }));
+    // A sheet naming no body takes the one the other sheets of its workbook name.
+    const named = sheets.find((sh) => sh.body !== null)?.body ?? null;
+    return { submission: s, sheets: sheets.map((sh) => ({ ...sh, body: sh.body ?? named })) };
+  });
   const yearsOf = new Map<string, Set<number>>();
   for (const p of placed) {
     for (const { sheet, body } of p.sheets) {

@@ -85,6 +85,13 @@ describe('groupSubmissions', () => {
     expect(two.groups.map(groupLabel)).toEqual(['秋葉区 令和2年度', '秋葉区 令和3年度', '秋葉区 年度不明']);
   });
 
+  it('gives a sheet naming no body the body its workbook names', () => {
+    const blank = division('産業振興課', '', 2020);
+    const { groups } = groupSubmissions([submission('akiha', [wardSheet('秋葉区', 2020), blank])]);
+    expect(groups.map(groupLabel)).toEqual(['秋葉区 令和2年度']);
+    expect(groups[0]!.submissions[0]!.sheets).toHaveLength(2);
+  });
+
   it('summarises the sheets that name no body apart, as 団体名不明', () => {
     const { groups } = groupSubmissions([submission('suzaka', [planMeasure(2025)]), submission('kenko', [division('健康福祉課', '秋葉区役所', 2025)])]);
     expect(groups.map(groupLabel)).toEqual(['秋葉区 令和7年度', '団体名不明 令和7年度']);
