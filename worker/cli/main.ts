@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { CommandError, describeOptionError } from './option-error.ts';
 
 /** The `mokuhyo` command line: dispatches to one module per command. */
@@ -28,7 +29,7 @@ function usage(lang: 'ja' | 'en' = 'ja'): string {
   const lines = Object.entries(commands).map(([name, c]) => `  mokuhyo ${name}${c.usage ? ` ${c.usage}` : ''}\n      ${lang === 'en' ? c.en : c.summary}`);
   return lang === 'en'
     ? `Usage: mokuhyo <command> [options]\n\nCommands:\n${lines.join('\n')}\n\nEach command answers --help (in Japanese).\n`
-    : `使い方: mokuhyo <コマンド> [オプション]\n\nコマンド:\n${lines.join('\n')}\n\n各コマンドの詳しい使い方: mokuhyo <コマンド> --help\n`;
+    : `使い方: mokuhyo <コマンド> [オプション]\n\nコマンド:\n${lines.join('\n')}\n\n各コマンドの詳しい使い方: mokuhyo <コマンド> --help\n版の表示: mokuhyo --version\n`;
 }
 
 const HELP = new Set(['--help', '-h', 'help']);
@@ -40,7 +41,14 @@ export async function main(argv: string[]): Promise<number> {
     return 2;
   }
   if (HELP.has(name)) {
+    // `mokuhyo help validate` is `mokuhyo validate --help`.
+    if (rest[0] !== undefined && commands[rest[0]]) return main([rest[0], '--help']);
     process.stdout.write(usage(rest[0] === '--lang' && rest[1] === 'en' ? 'en' : 'ja'));
+    return 0;
+  }
+  if (name === '--version' || name === '-v' || name === 'version') {
+    const { version } = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+    process.stdout.write(`mokuhyo ${version}\n`);
     return 0;
   }
   const command = commands[name];

@@ -14,6 +14,15 @@ describe('mokuhyo command line', () => {
     expect(words).toBeNull();
   });
 
+  it('answers help <command> with that command\'s help, and --version with the package version', () => {
+    const help = mokuhyo('help', 'template');
+    expect(help.status).toBe(0);
+    expect(help.stdout).toContain('使い方: mokuhyo template <様式>');
+    const version = mokuhyo('--version');
+    expect(version.status).toBe(0);
+    expect(version.stdout).toMatch(/^mokuhyo \d+\.\d+\.\d+\n$/);
+  });
+
   it('keeps an English overview behind --help --lang en', () => {
     const r = mokuhyo('--help', '--lang', 'en');
     expect(r.status).toBe(0);
