@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { extname, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { build as esbuild } from 'esbuild';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type BrowserContext, type Page, type Route } from 'playwright-core';
 import { build as viteBuild } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SEVERITY_FILL } from '../../addin/src/excel/fills.ts';
@@ -40,13 +40,15 @@ let context: BrowserContext | undefined;
 let profile: string | undefined;
 let shots: string | undefined;
 
-async function openPane(workbook: unknown, viewport: { width: number; height: number }): Promise<Page> {
+async function openPane(workbook: unknown, viewport: { width: number; height: number }, extraRoute?: (route: Route) => Promise<void> | undefined): Promise<Page> {
   const stub = await esbuild({ entryPoints: [join(root, 'tests/addin/browser/office-stub.ts')], bundle: true, format: 'iife', platform: 'browser', write: false, logLevel: 'silent' });
   const script = `globalThis.__MOKUHYO_WORKBOOK__ = ${JSON.stringify(workbook)};\n${stub.outputFiles[0]!.text}`;
   const page = await context!.newPage();
   await page.setViewportSize(viewport);
   await page.route('**/*', (route) => {
     const url = new URL(route.request().url());
+    const extra = extraRoute?.(route);
+    if (extra) return extra;
     if (url.host === 'appsforoffice.microsoft.com') return route.fulfill({ contentType: 'text/javascript', body: script });
     const file = join(dist, decodeURIComponent(url.pathname));
     if (url.origin === 'https://localhost:3000' && file.startsWith(dist) && existsSync(file)) {
@@ -207,6 +209,33 @@ describe('add-in build and task pane', () => {
     const after = await page.evaluate(() => (globalThis as unknown as { __fake: FakeExcel }).__fake.runs.flat().filter((s) => s.writes > 0).length);
     expect(after).toBe(writesBefore);
     await page.close();
+  });
+
+  it.skipIf(!haveChromium)('warns that a sheet is not a form instead of saying it has no problems', async () => {
+    const page = await openPane({ grids: [{ sheet: 'メモ', rows: [[{ text: '打合せメモ', kind: 'string', value: '打合せメモ' }]], merges: [] }], names: {}, apiVersion: '1.18' }, { width: 320, height: 378 });
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('様式を認識できません');
+    await expect.poll(() => page.getByText('様式として認識できませんでした', { exact: false }).count()).toBe(1);
+    expect(await page.getByText('問題は見つかりませんでした').count()).toBe(0);
+    await page.close();
+  });
+
+  it.skipIf(!haveChromium)('ends a failed submission with its reason and no spinner, and sends iPad users to the web console', async () => {
+    const { grids, names } = await readWorkbookFile(join(root, 'seeds/org-goals/akiha-2020-kenko-fukushi.xlsx'));
+    for (const platform of ['windows', 'ipad'] as const) {
+      const pane = await openPane({ grids, names, apiVersion: '1.18', platform }, { width: 320, height: 378 }, (route) => {
+        if (route.request().url().startsWith('https://intake.example.lg.jp/api/submissions')) return route.fulfill({ status: 503, contentType: 'application/json', headers: { 'access-control-allow-origin': '*' }, body: JSON.stringify({ statusCode: 503, error: 'Service Unavailable', message: 'queue down' }) });
+        return undefined;
+      });
+      await pane.evaluate(() => localStorage.setItem('mokuhyo.settings', JSON.stringify({ intakeUrl: 'https://intake.example.lg.jp', token: 'tok' })));
+      await pane.locator('[data-severity], [role="status"]').first().waitFor();
+      await pane.getByRole('button', { name: '提出' }).click();
+      const alert = pane.getByRole('alert');
+      await alert.waitFor();
+      expect(await alert.textContent()).toContain(platform === 'ipad' ? 'Web の提出ページ https://intake.example.lg.jp/' : '一時的に利用できません');
+      expect(await alert.textContent()).not.toContain('Service Unavailable');
+      expect(await pane.getByRole('progressbar').count()).toBe(0);
+      await pane.close();
+    }
   });
 
   it.skipIf(!haveChromium)('shows the ribbon command\'s summary in its dialog page', async () => {

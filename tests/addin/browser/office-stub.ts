@@ -2,6 +2,7 @@
 // Office and Excel backed by the fake object model, loaded with the grids the test put on the page.
 import type { Grid } from '../../../shared/grid/grid.ts';
 import { FakeExcel } from '../fake-excel/fake-excel.ts';
+import { fakeDocument } from '../fake-excel/office-document.ts';
 import { WorkbookModel, type Platform } from '../fake-excel/model.ts';
 
 const g = globalThis as unknown as { __MOKUHYO_WORKBOOK__: { grids: Grid[]; names: Record<string, string>; apiVersion: string; platform?: Platform }; __fake: FakeExcel } & Record<string, unknown>;
@@ -17,7 +18,8 @@ g['Office'] = {
   },
   context: {
     requirements: { isSetSupported: (set: string, version: string) => fake.model.isSetSupported(set, version) },
-    document: { getFileAsync: () => { throw new Error('not used in the pane test'); } },
+    // A tiny stand-in for the workbook's bytes; Excel on iPad has no getFileAsync (no CompressedFile).
+    document: fake.model.isSetSupported('CompressedFile') ? fakeDocument(new TextEncoder().encode('PK workbook bytes')).document : {},
   },
   actions: { associate: () => undefined },
   FileType: { Compressed: 'compressed' },
