@@ -6,10 +6,11 @@ import { collectInputs, reportProblems } from './cli-files.ts';
 import type { Command } from './main.ts';
 import { renderTable } from './text-table.ts';
 
-const USAGE = `使い方: mokuhyo extract [--json] <file.xlsx|フォルダ>...
+const USAGE = `使い方: mokuhyo extract [--json] <ファイル.xlsx|フォルダ>...
 
   ブックを読み取り、シートごとに様式・組織・年度と、各指標の年度ごとの値とセルを表示します。
-  フォルダはその中（下の階層も含む）のブックをすべて読みます。
+  フォルダは下の階層も含めて中のファイルをすべて読みます（ブックでないファイルは理由とともに
+  「読み込めません」と表示します）。
 
   --json      結果を JSON で出力します（形式は CONTRACTS.md の extract の文書）
 

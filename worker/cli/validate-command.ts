@@ -10,7 +10,11 @@ import { collectInputs, outputPlace, reasonOf, reportProblems } from './cli-file
 import type { Command } from './main.ts';
 import { CommandError } from './option-error.ts';
 
-const USAGE = `使い方: mokuhyo validate [--json] [--annotate <出力.xlsx|フォルダ>] [--phase planning|evaluation] <file.xlsx|フォルダ>...
+const USAGE = `使い方: mokuhyo validate [--json] [--annotate <出力.xlsx|フォルダ>] [--phase planning|evaluation] <ファイル.xlsx|フォルダ>...
+
+  シートを経験のある取りまとめ担当と同じ目で検証し、直すべき点をセルごとに表示します。
+  フォルダは下の階層も含めて中のファイルをすべて読みます（ブックでないファイルは理由とともに
+  「読み込めません」と表示します）。
 
   --json                 結果を JSON で出力します
   --annotate <出力>      指摘箇所に色とメモを付けたコピーを書き出します（元のファイルは変更しません）。

@@ -10,7 +10,7 @@ describe('mokuhyo command line', () => {
     expect(r.stdout).toContain('使い方: mokuhyo <コマンド>');
     for (const command of ['parse', 'template', 'extract', 'validate', 'consolidate', 'serve', 'worker', 'token']) expect(r.stdout).toContain(`mokuhyo ${command}`);
     // Every English word is a command, an option, a placeholder value or a file type: the prose is Japanese.
-    const words = r.stdout.replace(/mokuhyo(?: \w+)?|--[\w-]+|\b(?:value|header|planning|evaluation|submitter|coordinator|admin|file|xlsx|f|id|HTTP|API|ID|MOKUHYO_CONFIG)\b/g, '').match(/[A-Za-z]{2,}/g);
+    const words = r.stdout.replace(/mokuhyo(?: \w+)?|--[\w-]+|\b(?:value|header|planning|evaluation|submitter|coordinator|admin|xlsx|csv|json|HTTP|API|ID|MOKUHYO_CONFIG)\b/g, '').match(/[A-Za-z]{2,}/g);
     expect(words).toBeNull();
   });
 
