@@ -1,7 +1,7 @@
 // Embedded `mokuhyo consolidate` and the openpyxl peer, each as a real child process on the same folder.
 import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
-import { join } from 'node:path';
+import { join, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { measureProcess, type Measured } from '../measure.ts';
 
@@ -46,11 +46,12 @@ function toRun(workbooks: number, m: Measured, note: string, phases: Phases | nu
 /** `node bin/mokuhyo.js consolidate <dir> -o <out>` with an optional --threads. */
 export async function runEmbedded(dir: string, workbooks: number, outDir: string, threads?: number): Promise<ProcessRun> {
   await mkdir(outDir, { recursive: true });
-  const out = join(outDir, `summary-${workbooks}-${threads ?? 'auto'}.xlsx`);
+  // The corpus spans several bodies and years: one summary each, into a folder per run.
+  const out = join(outDir, `summary-${workbooks}-${threads ?? 'auto'}`) + sep;
   const args = [BIN, 'consolidate', dir, '-o', out, '--timings', ...(threads ? ['--threads', String(threads)] : [])];
   const m = await measureProcess(process.execPath, args);
   if (m.exitCode !== 0) throw new Error(`mokuhyo consolidate failed (${m.exitCode}): ${m.stderr.slice(-500)}`);
-  const line = m.stdout.split('\n')[1]?.trim() ?? '';
+  const line = m.stdout.split('\n').find((l) => l.startsWith('合計:'))?.trim() ?? m.stdout.split('\n')[1]?.trim() ?? '';
   return toRun(workbooks, m, line, parsePhases(m.stderr));
 }
 

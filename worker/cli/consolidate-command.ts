@@ -224,6 +224,8 @@ function report(written: readonly { path: string; line: string }[], planned: Sum
     for (const e of planned.excluded) lines.push(`  - ${e.file}${e.sheet ? `（${e.sheet}）` : ''}: ${e.reason}`);
   }
   lines.push(...exported);
+  const count = (status: SubmissionInput['status']) => submissions.filter((s) => s.status === status).length;
+  lines.push(`合計: 集計 ${written.length} 件、ファイル ${submissions.length}（受理 ${count('accepted')}、差戻し ${count('rejected')}、読込不可 ${count('unreadable')}、対象外 ${new Set(planned.excluded.map((e) => e.file)).size}）`);
   return `${lines.join('\n')}\n`;
 }
 
