@@ -78,7 +78,7 @@ export function overviewPlan(name: string, model: SummaryModel, title: string): 
     title,
     rows,
     fit: { fromRow: HEAD_ROW, max: 16 },
-    clamp: { 1: [10, 16], 3: [8, 12], [noteColumn]: [18, 28] },
+    clamp: { 1: [10, 16], 3: [10, 12], [noteColumn]: [18, 28] },
     fixed: { 2: 7.5, 4: 5.5, 5: 5, 6: 5, 7: 5, 8: 5, 9: 5, 10: 7.5, ...(withPrevious ? { 11: 7.5 } : {}), ...fixed },
     freezeRow: HEAD_ROW + 1,
     titleRows: `${HEAD_ROW}:${HEAD_ROW}`,

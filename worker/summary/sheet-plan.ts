@@ -43,6 +43,8 @@ interface Layout {
 }
 
 const WRAP: CellAlignment = { wrapText: true, vertical: 'top' };
+/** The narrowest a wrapping text column gets when the page is too narrow for every column. */
+const LAST_FLOOR = 9;
 const WRAP_COLUMN: CellStyle = { alignment: WRAP };
 
 /** Writes one planned sheet into the workbook, row by row as the plan yields them. */
@@ -116,13 +118,16 @@ function layout(plan: SheetPlan): Layout {
     widths[i] = width;
     wrapped[i] = false;
   }
-  // Too wide to print legibly on one page width: narrow the wrapping text columns, widest first, to their minimum.
-  const floor = (i: number): number => clamps.find(([c]) => c === i)?.[1][0] ?? Math.max(min, 12);
-  for (let guard = 0; fitScale(widths) < MIN_SCALE && guard < 400; guard++) {
-    let widest = -1;
-    for (let i = 0; i < widths.length; i++) if (wrapped[i] && widths[i]! > floor(i) && (widest < 0 || widths[i]! > widths[widest]!)) widest = i;
-    if (widest < 0) break;
-    widths[widest] = Math.max(floor(widest), widths[widest]! - 1);
+  // Too wide to print legibly on one page width: narrow the wrapping text columns, widest first, to their
+  // minimum; if that is not enough, below it down to a last floor (the text wraps onto more lines).
+  const planned = (i: number): number => clamps.find(([c]) => c === i)?.[1][0] ?? Math.max(min, 12);
+  for (const floor of [planned, (i: number) => Math.min(planned(i), LAST_FLOOR)]) {
+    for (let guard = 0; fitScale(widths) < MIN_SCALE && guard < 400; guard++) {
+      let widest = -1;
+      for (let i = 0; i < widths.length; i++) if (wrapped[i] && widths[i]! > floor(i) && (widest < 0 || widths[i]! > widths[widest]!)) widest = i;
+      if (widest < 0) break;
+      widths[widest] = Math.max(floor(widest), widths[widest]! - 1);
+    }
   }
   return { widths, wrapped };
 }

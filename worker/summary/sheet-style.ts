@@ -83,8 +83,8 @@ function headerText(text: string): string {
 }
 
 /**
- * A4 landscape at the scale that fits every column on one page width (never below MIN_SCALE: the plans
- * narrow their text columns first), the title and header rows repeated on every page, the summary's
+ * A4 landscape at the scale that fits every column on one page width (the plans narrow their text
+ * columns first so that it stays at or above MIN_SCALE), the title and header rows repeated on every page, the summary's
  * title in the header and "n / m" page numbers in the footer.
  */
 export function printSetup(titleRows: string, widths: readonly number[], title: string): NonNullable<SheetOptions['print']> {
@@ -93,7 +93,8 @@ export function printSetup(titleRows: string, widths: readonly number[], title: 
     orientation: 'landscape',
     fitToWidth: 1,
     fitToHeight: 0,
-    scale: Math.max(MIN_SCALE, fitScale(widths)),
+    // Below MIN_SCALE only when even the narrowest text columns do not fit: a cut column is worse.
+    scale: fitScale(widths),
     titleRows,
     margins: MARGINS,
     // The size code before the font code: a title starting with a digit would otherwise extend the size.
