@@ -109,6 +109,20 @@ describe('checkActiveSheet', () => {
     expect(sheet.notes.has(key(7, 2))).toBe(false);
   });
 
+  it('leaves a colour staff gave a flagged cell when they fix it and the sheet is checked again', async () => {
+    const model = workbookWithRows(10);
+    const sheet = model.sheet('健康福祉課');
+    const excel = new FakeExcel(model);
+    await checkActiveSheet({ excel: excel.host(), check: markerCheck });
+    cellAt(sheet, 'C8')!.fill = { pattern: 'Solid', color: '#0070C0', patternColor: '' };
+    cellAt(sheet, 'C8')!.value = 'OK';
+    cellAt(sheet, 'D6')!.value = '済';
+    await checkActiveSheet({ excel: excel.host(), check: markerCheck });
+    expect(cellAt(sheet, 'C8')?.fill.color).toBe('#0070C0');
+    expect(cellAt(sheet, 'D6')?.fill.pattern).toBe('None');
+    expect(reads(excel.lastRun())).toBe(3);
+  });
+
   it('leaves a fill staff changed after the check when clearing', async () => {
     const model = workbookWithRows(10);
     const sheet = model.sheet('健康福祉課');

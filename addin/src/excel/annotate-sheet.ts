@@ -2,8 +2,8 @@ import type { Grid } from '../../../shared/grid/grid.ts';
 import type { Severity } from '../../../shared/model/finding.ts';
 import { entriesOf, queueStoreRead, type StoredFill } from './annotation-store.ts';
 import type { Capabilities } from './capabilities.ts';
-import { isGradient, queueFillRead, queuePaint, queueRestore, SEVERITY_FILL } from './fills.ts';
-import { markText, queueAddMark, queueMarksRead, queueRemoveMark } from './marks.ts';
+import { isGradient, queueFillRead, queuePaint, queueRestore, sameColor, SEVERITY_FILL } from './fills.ts';
+import { markText, queueAddMark, queueMarksRead, queueRemoveMark, removalOf } from './marks.ts';
 import { gridOf, queueSheetMeta, readCells } from './read-sheet.ts';
 import { WriteBatch } from './write-batch.ts';
 
@@ -40,8 +40,9 @@ export interface CheckOptions {
 /**
  * Reads the active sheet, lets `evaluate` check it, and brings the add-in's marks up to date, writing only
  * what changed. Round trips: one for the sheet's size, names and existing marks; one per 20,000 cells
- * (with the merged areas, mark locations and the fill record); one for the fills of newly flagged cells
- * when there are any; one write when anything changed (more only past 2 MB of writes).
+ * (with the merged areas, mark locations and the fill record); one for the current fills of newly flagged
+ * and newly fixed cells when there are any; one write when anything changed (more only past 2 MB).
+ * A fixed cell gets its original fill back only while it still has the add-in's colour.
  */
 export async function checkAndAnnotate<T>(context: Excel.RequestContext, caps: Capabilities, evaluate: Evaluate<T>, options: CheckOptions = { mark: true }): Promise<{ grid: Grid; result: T; outcome: AnnotateOutcome }> {
   const mark = options.mark && caps.fills;
@@ -72,20 +73,23 @@ export async function checkAndAnnotate<T>(context: Excel.RequestContext, caps: C
   const entries = store.entries();
   const mine = entriesOf(entries, { id, name }, sheetNames);
   const previous = new Map(mine.map((e) => [e.cell, e]));
-  const fresh = annotations.map((a) => a.cell).filter((cell) => !previous.has(cell));
-  const readFills = queueFillRead(worksheet, fresh);
-  if (fresh.length > 0) await context.sync();
-  const originals = readFills();
-  const existing = marks.byCell();
   const flagged = new Map(annotations.map((a) => [a.cell, a]));
+  const fresh = annotations.map((a) => a.cell).filter((cell) => !previous.has(cell));
+  // Cells fixed since the last check: their fill goes back only while it is still the add-in's colour.
+  const fixed = mine.filter((e) => !flagged.has(e.cell));
+  const readFills = queueFillRead(worksheet, [...fresh, ...fixed.map((e) => e.cell)]);
+  if (fresh.length + fixed.length > 0) await context.sync();
+  const fills = readFills();
+  const existing = marks.byCell();
 
   const batch = new WriteBatch(context, caps);
-  batch.add(() => queueRestore(worksheet, [...previous.values()].filter((e) => !flagged.has(e.cell))), 200 * previous.size);
+  const restore = fixed.filter((e) => sameColor(fills.get(e.cell)?.color ?? '', SEVERITY_FILL[e.severity]));
+  if (restore.length > 0) batch.add(() => queueRestore(worksheet, restore), 200 * restore.length);
   const next: StoredFill[] = entries.filter((e) => !mine.includes(e));
   const paint: Record<Severity, string[]> = { error: [], warning: [], info: [] };
   for (const a of annotations) {
     const before = previous.get(a.cell);
-    const original = before?.original ?? originals.get(a.cell);
+    const original = before?.original ?? fills.get(a.cell);
     if (!original || isGradient(original)) {
       outcome.gradientKept.push(a.cell);
       continue;
@@ -98,10 +102,10 @@ export async function checkAndAnnotate<T>(context: Excel.RequestContext, caps: C
     const cells = paint[severity];
     if (cells.length > 0) batch.add(() => queuePaint(worksheet, cells, SEVERITY_FILL[severity]), 20 * cells.length);
   }
-  batch.add(() => store.queueWrite(next), 300 * next.length);
+  if (store.changes(next)) batch.add(() => store.queueWrite(next), 300 * next.length);
 
   for (const [cell, existingMark] of existing) {
-    if (existingMark.own && !flagged.has(cell)) batch.add(() => queueRemoveMark(existingMark, caps) !== 'kept', 100);
+    if (existingMark.own && !flagged.has(cell) && removalOf(existingMark, caps) !== 'kept') batch.add(() => queueRemoveMark(existingMark, caps), 100);
   }
   for (const a of annotations) {
     if (caps.annotations === 'list-only') break;
@@ -112,8 +116,8 @@ export async function checkAndAnnotate<T>(context: Excel.RequestContext, caps: C
     }
     outcome.notes++;
     const text = markText(a.text);
-    if (!there) batch.add(() => { queueAddMark(worksheet, caps, a.cell, a.text); return true; }, 3 * text.length + 100);
-    else if (there.content !== text) batch.add(() => { there.item.content = text; return true; }, 3 * text.length + 100);
+    if (!there) batch.add(() => queueAddMark(worksheet, caps, a.cell, a.text), 3 * text.length + 100);
+    else if (there.content !== text) batch.add(() => { there.item.content = text; }, 3 * text.length + 100);
   }
   outcome.writeSyncs = await batch.flush();
   return { grid, result, outcome };

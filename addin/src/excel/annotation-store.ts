@@ -64,8 +64,10 @@ export interface QueuedStore {
   /** Queues reading the XML; call after the first sync. */
   queueXml(): void;
   entries(): StoredFill[];
-  /** Queues replacing the store with `entries` (adding or deleting the part as needed); false when unchanged. */
-  queueWrite(entries: readonly StoredFill[]): boolean;
+  /** Whether writing `entries` would change the record. */
+  changes(entries: readonly StoredFill[]): boolean;
+  /** Queues replacing the store with `entries` (adding or deleting the part as needed). */
+  queueWrite(entries: readonly StoredFill[]): void;
 }
 
 /**
@@ -82,15 +84,17 @@ export function queueStoreRead(context: Excel.RequestContext): QueuedStore {
       for (const part of parts.items) xml.push(part.getXml());
     },
     entries: current,
+    changes(entries) {
+      return parts.items.length > 1 || storeXml(entries) !== storeXml(current());
+    },
     queueWrite(entries) {
       const next = storeXml(entries);
-      if (parts.items.length <= 1 && next === storeXml(current())) return false;
       const [first, ...extra] = parts.items;
       for (const part of extra) part.delete();
-      if (!first) context.workbook.customXmlParts.add(next);
-      else if (entries.length === 0) first.delete();
+      if (!first) {
+        if (entries.length > 0) context.workbook.customXmlParts.add(next);
+      } else if (entries.length === 0) first.delete();
       else first.setXml(next);
-      return true;
     },
   };
 }

@@ -1,7 +1,7 @@
 import { entriesOf, queueStoreRead } from './annotation-store.ts';
 import type { Capabilities } from './capabilities.ts';
 import { queueFillRead, queueRestore, SEVERITY_FILL, sameColor } from './fills.ts';
-import { queueMarksRead, queueRemoveMark } from './marks.ts';
+import { queueMarksRead, queueRemoveMark, removalOf } from './marks.ts';
 import { WriteBatch } from './write-batch.ts';
 
 /** What 注釈を消す did on the active sheet. */
@@ -40,17 +40,16 @@ export async function clearActiveSheet(context: Excel.RequestContext, caps: Capa
   const restore = mine.filter((e) => sameColor(current.get(e.cell)?.color ?? '', SEVERITY_FILL[e.severity]));
   const outcome: ClearOutcome = { restored: restore.length, removedMarks: 0, keptFills: mine.filter((e) => !restore.includes(e)).map((e) => e.cell), keptComments: [] };
   const batch = new WriteBatch(context, caps);
-  batch.add(() => queueRestore(sheet, restore), 200 * restore.length);
+  if (restore.length > 0) batch.add(() => queueRestore(sheet, restore), 200 * restore.length);
   for (const [cell, mark] of marks.byCell()) {
     if (!mark.own) continue;
-    batch.add(() => {
-      const done = queueRemoveMark(mark, caps);
-      if (done === 'deleted') outcome.removedMarks++;
-      else outcome.keptComments.push(cell);
-      return done !== 'kept';
-    }, 100);
+    const removal = removalOf(mark, caps);
+    if (removal === 'deleted') outcome.removedMarks++;
+    else outcome.keptComments.push(cell);
+    if (removal !== 'kept') batch.add(() => queueRemoveMark(mark, caps), 100);
   }
-  if (store) batch.add(() => store.queueWrite(entries.filter((e) => !mine.includes(e))), 300 * entries.length);
+  const rest = entries.filter((e) => !mine.includes(e));
+  if (store?.changes(rest)) batch.add(() => store.queueWrite(rest), 300 * entries.length);
   await batch.flush();
   return outcome;
 }

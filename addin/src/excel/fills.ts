@@ -22,8 +22,8 @@ export function addressChunks(cells: readonly string[]): string[] {
   return chunks;
 }
 
-/** Queues one fill for many cells through RangeAreas (no sync); true when it queued anything. */
-export function queuePaint(sheet: Excel.Worksheet, cells: readonly string[], fill: CellFill | string): boolean {
+/** Queues one fill for many cells through RangeAreas (no sync). */
+export function queuePaint(sheet: Excel.Worksheet, cells: readonly string[], fill: CellFill | string): void {
   for (const address of addressChunks(cells)) {
     const areas = sheet.getRanges(address).format.fill;
     if (typeof fill === 'string') {
@@ -38,11 +38,10 @@ export function queuePaint(sheet: Excel.Worksheet, cells: readonly string[], fil
       }
     }
   }
-  return cells.length > 0;
 }
 
 /** Queues restoring each cell's own original fill, grouped so equal fills share one RangeAreas. */
-export function queueRestore(sheet: Excel.Worksheet, cells: readonly { cell: string; original: CellFill }[]): boolean {
+export function queueRestore(sheet: Excel.Worksheet, cells: readonly { cell: string; original: CellFill }[]): void {
   const groups = new Map<string, { fill: CellFill; cells: string[] }>();
   for (const { cell, original } of cells) {
     const key = `${original.pattern}|${original.color}|${original.patternColor}`;
@@ -51,7 +50,6 @@ export function queueRestore(sheet: Excel.Worksheet, cells: readonly { cell: str
     groups.set(key, group);
   }
   for (const group of groups.values()) queuePaint(sheet, group.cells, group.fill);
-  return cells.length > 0;
 }
 
 /** Queues loading the fill of each cell; read the results after the next sync. */

@@ -69,19 +69,22 @@ export function queueAddMark(sheet: Excel.Worksheet, caps: Capabilities, cell: s
   else if (caps.annotations === 'comments') sheet.comments.add(cell, markText(text));
 }
 
+/** What taking a mark off would do: delete it, mark a replied comment resolved, or nothing (already resolved). */
+export function removalOf(mark: ExistingMark, caps: Capabilities): 'deleted' | 'resolved' | 'kept' {
+  if (mark.replies === 0) return 'deleted';
+  return caps.resolveComments && !mark.resolved ? 'resolved' : 'kept';
+}
+
 /**
  * Queues taking the add-in's mark off a cell whose finding is gone. A comment somebody replied to stays
  * (deleting it would delete the reply); it is marked resolved where the host can (ExcelApi 1.11).
  * Returns what it queued.
  */
 export function queueRemoveMark(mark: ExistingMark, caps: Capabilities): 'deleted' | 'resolved' | 'kept' {
-  if (mark.replies > 0) {
-    if (!caps.resolveComments || mark.resolved) return 'kept';
-    (mark.item as Excel.Comment).resolved = true;
-    return 'resolved';
-  }
-  mark.item.delete();
-  return 'deleted';
+  const removal = removalOf(mark, caps);
+  if (removal === 'resolved') (mark.item as Excel.Comment).resolved = true;
+  if (removal === 'deleted') mark.item.delete();
+  return removal;
 }
 
 /** "'My Sheet'!$B$3" → "B3". */

@@ -7,47 +7,39 @@ import type { Capabilities } from './capabilities.ts';
 export const WRITE_BYTES_PER_SYNC = 2 * 1024 * 1024;
 
 /**
- * Queues writes and syncs them in as few round trips as the payload cap allows — none when nothing needs
- * writing, so a re-check that changes nothing leaves the workbook (and staff's undo history) alone.
+ * Collects writes and syncs them in as few round trips as the payload cap allows — none when nothing was
+ * added, so a re-check that changes nothing leaves the workbook (and staff's undo history) alone. Add only
+ * writes that are needed: each one is queued as it is.
  */
 export class WriteBatch {
-  private steps: { queue: () => boolean; bytes: number }[] = [];
+  private steps: { queue: () => void; bytes: number }[] = [];
 
   constructor(private readonly context: Excel.RequestContext, private readonly caps: Capabilities) {}
 
-  /** `queue` queues Office.js writes and says whether it queued any; `bytes` estimates their request size. */
-  add(queue: () => boolean, bytes: number): void {
+  /** `queue` queues Office.js writes; `bytes` estimates their request size. */
+  add(queue: () => void, bytes: number): void {
     this.steps.push({ queue, bytes });
   }
 
-  /** Runs the queued steps; returns the number of write syncs. */
+  /** Queues and syncs the steps; returns the number of write syncs. */
   async flush(): Promise<number> {
     let syncs = 0;
     let pending = 0;
-    let queued = false;
-    const sync = async () => {
+    for (const step of this.steps) {
+      if (pending > 0 && pending + step.bytes > WRITE_BYTES_PER_SYNC) {
+        await this.context.sync();
+        syncs++;
+        pending = 0;
+      }
+      // Suspend first, so none of the batch's writes repaints the grid on its own (ExcelApi 1.9).
+      if (pending === 0 && this.caps.suspendScreen) this.context.workbook.application.suspendScreenUpdatingUntilNextSync();
+      step.queue();
+      pending += step.bytes + 1;
+    }
+    if (pending > 0) {
       await this.context.sync();
       syncs++;
-      pending = 0;
-      queued = false;
-    };
-    for (const step of this.steps) {
-      if (queued && pending + step.bytes > WRITE_BYTES_PER_SYNC) await sync();
-      if (!queued && this.caps.suspendScreen) {
-        // Only queued together with a write: suspending alone would make an empty round trip.
-        const wrote = step.queue();
-        if (!wrote) continue;
-        this.context.workbook.application.suspendScreenUpdatingUntilNextSync();
-        queued = true;
-        pending += step.bytes;
-        continue;
-      }
-      if (step.queue()) {
-        queued = true;
-        pending += step.bytes;
-      }
     }
-    if (queued) await sync();
     return syncs;
   }
 }
