@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readWorkbook } from '../../../worker/xlsx/index.ts';
 import { XlsxBook, type CellStyle } from '../../../worker/xlsx/xlsx-book.ts';
+import { readZipEntries } from '../../helpers/zip-reader.ts';
 
 const HEADER: CellStyle = {
   font: { name: '游ゴシック', size: 10, bold: true },
@@ -113,5 +114,37 @@ describe('XlsxBook', () => {
     const ws = read.getWorksheet('広い')!;
     expect(['A1', 'Z1', 'AA1', 'AZ1', 'BA1', 'ZZ1', 'AAA1'].map((ref) => ws.getCell(ref).value)).toEqual(columns);
     expect(ws.autoFilter).toBe('A1:AAA1');
+  });
+
+  it('writes number formats, a fixed print scale, header and footer, and a chart in its own parts', async () => {
+    const b = new XlsxBook({ creator: 't', created: new Date(0) });
+    const margins = { left: 0.4, right: 0.4, top: 0.75, bottom: 0.6, header: 0.3, footer: 0.3 };
+    const s = b.addSheet('概要', { print: { paperSize: 9, orientation: 'landscape', fitToWidth: 1, fitToHeight: 0, scale: 85, margins, header: '&L&10集計 && 報告', footer: '&C&P / &N' } });
+    s.row(1, [{ value: '課' }, { value: '達成' }, { value: '達成率' }]);
+    s.row(2, [{ value: 'A課' }, { value: 1234567, style: { numFmt: '#,##0' } }, { value: 0.692, style: { numFmt: '0.0%' } }]);
+    s.row(3, [{ value: 'B課' }, { value: 86.5, style: { numFmt: '0.0"%"' } }]);
+    const range = (ref: string, values: (number | null)[]) => ({ ref, values });
+    s.chart({
+      title: '達成状況', grouping: 'stacked', valueFormat: '0', font: '游ゴシック',
+      categories: { ref: "'概要'!$A$2:$A$3", values: ['A課', 'B課'] },
+      series: [{ name: { ref: "'概要'!$B$1", values: ['達成'] }, values: range("'概要'!$B$2:$B$3", [1234567, null]), color: '5B9B4A' }],
+      anchor: { fromCol: 4, fromRow: 0, toCol: 10, toRow: 15 },
+    });
+    s.end();
+    const bytes = b.finish();
+    const read = new ExcelJS.Workbook();
+    await read.xlsx.load(bytes as unknown as ArrayBuffer);
+    const ws = read.getWorksheet('概要')!;
+    expect([ws.getCell('B2').value, ws.getCell('B2').numFmt, ws.getCell('C2').numFmt, ws.getCell('B3').numFmt]).toEqual([1234567, '#,##0', '0.0%', '0.0"%"']);
+    expect(ws.pageSetup).toMatchObject({ scale: 85 });
+    expect(ws.pageSetup.fitToPage).toBeFalsy();
+    expect(ws.headerFooter).toMatchObject({ oddHeader: '&L&10集計 && 報告', oddFooter: '&C&P / &N' });
+    const entries = new Map((await readZipEntries(bytes)).map((e) => [e.name, e.content.toString('utf8')]));
+    expect(entries.get('xl/charts/chart1.xml')).toContain('<c:v>1234567</c:v>');
+    expect(entries.get('xl/charts/chart1.xml')).not.toContain('<c:pt idx="1"><c:v></c:v>');
+    expect(entries.get('xl/drawings/_rels/drawing1.xml.rels')).toContain('Target="../charts/chart1.xml"');
+    expect(entries.get('xl/worksheets/_rels/sheet1.xml.rels')).toContain('Target="../drawings/drawing1.xml"');
+    expect(entries.get('[Content_Types].xml')).toContain('<Override PartName="/xl/drawings/drawing1.xml" ContentType="application/vnd.openxmlformats-officedocument.drawing+xml"/>');
+    expect(() => s.chart({} as never)).toThrow();
   });
 });
