@@ -314,13 +314,15 @@ export function divisionsOf(s: SubmissionInput, expected: readonly string[] = []
 function statusRow(s: SubmissionInput, division: string | null, used: Set<SubmissionInput>, fiscalYear: number | null, inScope: (sheet: SheetRecord) => boolean): StatusRow {
   const base = { division, file: s.file, submittedAt: s.submittedAt ?? s.mtime, sha256: s.sha256 };
   if (s.status === 'unreadable') return { ...base, state: 'unreadable', reason: s.error?.message ?? '読み込めません' };
-  if (s.status === 'rejected') return { ...base, state: 'rejected', reason: s.error?.message ?? '検証でエラーがありました' };
-  if (used.has(s)) return { ...base, state: 'used', reason: null };
+  const refused = s.error?.message ?? '検証でエラーがありました';
+  // `used` holds every latest file that was read, accepted or sent back.
+  if (used.has(s)) return s.status === 'rejected' ? { ...base, state: 'rejected', reason: refused } : { ...base, state: 'used', reason: null };
   const known = s.sheets.filter((sh) => sh.family);
-  if (known.length === 0) return { ...base, state: 'out-of-scope', reason: '既知の様式のシートがありません' };
+  if (known.length === 0) return s.status === 'rejected' ? { ...base, state: 'rejected', reason: refused } : { ...base, state: 'out-of-scope', reason: '既知の様式のシートがありません' };
   if (!known.some(inScope)) {
     const years = [...new Set(known.map((sh) => sh.fiscalYear))].join('・');
     return { ...base, state: 'out-of-scope', reason: `対象年度（${fiscalYear ?? '不明'}年度）と異なる年度のシートです（${years}年度）` };
   }
-  return { ...base, state: 'superseded', reason: 'より新しい提出に差し替えられました' };
+  // An older version: replaced by a newer one, whether it had been accepted or sent back.
+  return { ...base, state: 'superseded', reason: s.status === 'rejected' ? `より新しい提出に差し替えられました（この版は差戻し: ${refused}）` : 'より新しい提出に差し替えられました' };
 }

@@ -126,4 +126,13 @@ describe('buildSummary for the manager', () => {
     expect([row.previous?.result?.value, row.previous?.restated?.value]).toEqual([8, 9]);
     expect(model.overview.find((r) => r.division === '健康福祉課')?.previousRate).toBe(0);
   });
+
+  it('lists a sent-back file that a newer accepted one replaced as superseded, not as 差戻し', () => {
+    const refused = submission('a', [kenko('8')], { submittedAt: '2020-05-01T00:00:00Z', status: 'rejected', error: { code: 'validation', message: '検証でエラーが 1 件見つかりました。' } });
+    const fixed = submission('b', [kenko('12')], { submittedAt: '2020-05-02T00:00:00Z' });
+    const model = buildSummary([refused, fixed], OPTIONS);
+    expect(model.overview.find((r) => r.division === '健康福祉課')?.state).toBe('accepted');
+    expect(model.statuses.find((s) => s.file === 'a.xlsx')).toMatchObject({ state: 'superseded', reason: expect.stringContaining('差戻し') });
+    expect(model.findings).toEqual([]);
+  });
 });
