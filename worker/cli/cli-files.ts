@@ -105,8 +105,10 @@ export async function writeOutput(path: string, bytes: Uint8Array, what: string)
 export function reasonOf(err: unknown): string | null {
   switch ((err as NodeJS.ErrnoException | null)?.code) {
     case 'EACCES':
-    case 'EPERM':
       return '権限がありません';
+    case 'EPERM':
+      // Windows answers EPERM when another program (Excel) holds the file open.
+      return '権限がないか、ほかのプログラム（Excel など）が開いています';
     case 'EROFS':
       return '読み取り専用の場所です';
     case 'ENOSPC':
