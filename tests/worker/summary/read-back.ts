@@ -18,7 +18,8 @@ for ws in wb.worksheets:
                      "orientation": ws.page_setup.orientation, "paper": ws.page_setup.paperSize,
                      "titles": ws.print_title_rows, "font": ws["A2"].font.name, "links": links, "numbers": numbers,
                      "scale": ws.page_setup.scale, "fitToPage": ws.sheet_properties.pageSetUpPr.fitToPage if ws.sheet_properties.pageSetUpPr else None,
-                     "header": ws.oddHeader.left.text, "footer": ws.oddFooter.center.text, "minFont": min(sizes) if sizes else None}
+                     "header": ws.oddHeader.left.text, "footer": ws.oddFooter.center.text, "minFont": min(sizes) if sizes else None,
+                     "charts": [{"type": type(c).__name__, "grouping": c.grouping, "series": [s.val.numRef.f for s in c.series]} for c in ws._charts]}
 print(json.dumps(out))
 `;
 
@@ -40,6 +41,8 @@ export interface SheetDump {
   footer: string | null;
   /** The smallest font size of any non-empty cell. */
   minFont: number | null;
+  /** Charts as openpyxl parses them (it reads chart parts against the schema). */
+  charts: { type: string; grouping: string; series: string[] }[];
 }
 
 /** True when python3 with openpyxl is available; in CI its absence is a failure, elsewhere a skip. */

@@ -66,6 +66,12 @@ describe('the summary of a year-end inbox', () => {
     expect(sheet.numbers[`J${total}`]).toEqual([0.692, '0.0%']);
   });
 
+  it('carries a chart a second reader parses, drawn from the overview\'s cells', ({ skip }) => {
+    if (!dump) return skip();
+    expect(dump['概要']!.charts).toEqual([{ type: 'BarChart', grouping: 'stacked', series: ["'概要'!$E$5:$E$10", "'概要'!$F$5:$F$10", "'概要'!$G$5:$G$10"] }]);
+    for (const [name, sheet] of Object.entries(dump)) if (name !== '概要') expect(sheet.charts, name).toEqual([]);
+  });
+
   it('carries a native chart of the overview in its own parts', async () => {
     const entries = new Map((await readZipEntries(bytes)).map((e) => [e.name, e.content.toString('utf8')]));
     expect(entries.get('xl/charts/chart1.xml')).toMatch(/<c:barChart>.*<c:grouping val="stacked"\/>.*'概要'!\$E\$5:\$E\$\d+/s);
