@@ -135,6 +135,17 @@ describe('the add-in in real Excel', () => {
     expect([...sheet.comments.values()].filter((c) => c.content.startsWith(MARK_PREFIX) && c.replies?.length === 0)).toEqual([]);
   });
 
+  it('adds no note where staff left a threaded comment (a cell holds one or the other)', async () => {
+    const model = workbookWithRows(10);
+    const sheet = model.sheets[0]!;
+    sheet.comments.set(key(7, 2), { content: 'ここは課長に確認中', author: '田中', replies: [] });
+    const view = await checkActiveSheet({ excel: new FakeExcel(model).host(), check: markerCheck });
+    expect(view.outcome?.staffMarked).toEqual(['C8']);
+    expect(cellAt(sheet, 'C8')?.fill.color).toBe(SEVERITY_FILL.error);
+    expect(sheet.notes.has(key(7, 2))).toBe(false);
+    expect(sheet.comments.get(key(7, 2))?.content).toBe('ここは課長に確認中');
+  });
+
   it('rewords a note in place rather than deleting and adding it again', async () => {
     const model = workbookWithRows(10);
     const sheet = model.sheets[0]!;

@@ -35,7 +35,10 @@ export function queueMarksRead(sheet: Excel.Worksheet, caps: Capabilities): Queu
   const collection = collectionOf(sheet, caps);
   const withResolved = caps.annotations === 'comments' && caps.resolveComments;
   collection?.load(withResolved ? 'items/content,items/resolved' : 'items/content');
-  const located: { item: MarkObject; range: Excel.Range; replies: OfficeExtension.ClientResult<number> | null }[] = [];
+  // A cell holds a note or a threaded comment, not both: where the add-in writes notes, a staff comment's
+  // cell is staff's and gets no note (adding one there would fail the whole write batch).
+  const comments = caps.annotations === 'notes' ? sheet.comments.load('items/content') : undefined;
+  const located: { item: MarkObject; range: Excel.Range; replies: OfficeExtension.ClientResult<number> | null; foreign: boolean }[] = [];
   return {
     locate() {
       for (const item of (collection?.items ?? []) as MarkObject[]) {
@@ -43,15 +46,22 @@ export function queueMarksRead(sheet: Excel.Worksheet, caps: Capabilities): Queu
         range.load('address');
         // Comment.delete "deletes the comment and all the connected replies" (ExcelApi 1.10).
         const replies = caps.annotations === 'comments' ? (item as Excel.Comment).replies.getCount() : null;
-        located.push({ item, range, replies });
+        located.push({ item, range, replies, foreign: false });
+      }
+      for (const item of comments?.items ?? []) {
+        const range = item.getLocation();
+        range.load('address');
+        located.push({ item, range, replies: null, foreign: true });
       }
     },
     byCell() {
       const out = new Map<string, ExistingMark>();
-      for (const { item, range, replies } of located) {
+      for (const { item, range, replies, foreign } of located) {
         const content = String(item.content);
         const resolved = withResolved ? Boolean((item as Excel.Comment).resolved) : false;
-        out.set(localAddress(range.address), { own: content.startsWith(MARK_PREFIX), content, replies: replies?.value ?? 0, resolved, item });
+        const cell = localAddress(range.address);
+        if (foreign && out.has(cell)) continue;
+        out.set(cell, { own: !foreign && content.startsWith(MARK_PREFIX), content, replies: replies?.value ?? 0, resolved, item });
       }
       return out;
     },

@@ -1,6 +1,7 @@
 import type { Grid } from '../../../shared/grid/grid.ts';
 import type { Capabilities } from './capabilities.ts';
-import { gridFromRange, nameValue, type LoadedRange } from './grid-from-range.ts';
+import { rangeA1 } from '../../../shared/grid/address.ts';
+import { gridFromRange, nameValue, parseAreas, type LoadedRange } from './grid-from-range.ts';
 
 /**
  * Cells read per round trip. Excel on the web caps a response at 5 MB (resource-limits-and-performance-
@@ -108,7 +109,9 @@ export async function readCells(context: Excel.RequestContext, sheet: Excel.Work
     range.valueTypes.push(...(part.valueTypes as string[][]));
     i++;
   }
-  const mergeAddresses = [...new Set(merges.filter((m) => !m.isNullObject).flatMap((m) => m.address.split(',')))];
+  // Bands overlap on merges that cross their edges: keep each area once.
+  const seen = new Set<string>();
+  const mergeAddresses = merges.filter((m) => !m.isNullObject).flatMap((m) => parseAreas(m.address)).map(rangeA1).filter((a) => !seen.has(a) && seen.add(a));
   return { range, mergeAddresses };
 }
 

@@ -121,6 +121,9 @@ class FakeMarks extends FakeCollection<MarkModel, FakeMark> {
       if (!area || area.top !== area.bottom || area.left !== area.right) throw new FakeExcelError('InvalidCellAddress', 'A note needs one cell.');
       const k = key(area.top, area.left);
       if (sheet[this.kind].has(k)) throw new FakeExcelError('InvalidArgument', `${a1(area.top, area.left)} already has one.`);
+      // Excel keeps one annotation per cell, a note or a threaded comment (its UI offers no note on a
+      // commented cell); the exact API error is not documented, so the add-in must never try.
+      if (sheet[this.kind === 'notes' ? 'comments' : 'notes'].has(k)) throw new FakeExcelError('InvalidOperation', `${a1(area.top, area.left)} already has a ${this.kind === 'notes' ? 'comment' : 'note'}.`);
       sheet[this.kind].set(k, this.kind === 'comments' ? { content, author: 'mokuhyo', replies: [] } : { content, author: 'mokuhyo' });
     }, { payload: [typeof cell === 'string' ? cell : 'range', content] });
   }
