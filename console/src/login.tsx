@@ -39,7 +39,7 @@ export function Login({ onSignedIn, notice }: { onSignedIn: (me: Me) => void; no
             <MessageBarBody>{error}</MessageBarBody>
           </MessageBar>
         )}
-        <Field label="トークン" required>
+        <Field label="トークン">
           <Input type="password" value={token} onChange={(_e, d) => setToken(d.value)} autoComplete="current-password" autoFocus />
         </Field>
         <Button appearance="primary" type="submit" disabled={busy || token.trim() === ''}>

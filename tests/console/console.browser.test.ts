@@ -100,15 +100,15 @@ describe.skipIf(!haveChromium || !redisBinary)('web console in Chromium', () => 
     page.on('pageerror', (e) => pageErrors.push(String(e)));
     // The first visit may wait for the console's build (serve starts it on listen).
     await page.goto(base, { timeout: 120_000 });
-    await page.getByLabel('トークン').waitFor({ timeout: 120_000 });
+    await page.getByLabel('トークン', { exact: true }).waitFor({ timeout: 120_000 });
     return page;
   }
 
   async function signIn(token: string, width?: number, height?: number): Promise<Page> {
     const page = await open(width, height);
-    await page.getByLabel('トークン').fill(token);
-    await page.getByRole('button', { name: 'ログイン' }).click();
-    await page.getByRole('button', { name: 'ログアウト' }).waitFor();
+    await page.getByLabel('トークン', { exact: true }).fill(token);
+    await page.getByRole('button', { name: 'ログイン', exact: true }).click();
+    await page.getByRole('button', { name: 'ログアウト', exact: true }).waitFor();
     return page;
   }
 
@@ -123,10 +123,10 @@ describe.skipIf(!haveChromium || !redisBinary)('web console in Chromium', () => 
 
   it('shows a wrong token an error and nothing else', async () => {
     const page = await open();
-    await page.getByLabel('トークン').fill('this-is-not-a-token-here');
-    await page.getByRole('button', { name: 'ログイン' }).click();
+    await page.getByLabel('トークン', { exact: true }).fill('this-is-not-a-token-here');
+    await page.getByRole('button', { name: 'ログイン', exact: true }).click();
     await expect.poll(() => page.getByRole('alert').textContent()).toMatch(/ログインできませんでした/);
-    expect(await page.getByRole('button', { name: 'ログアウト' }).count()).toBe(0);
+    expect(await page.getByRole('button', { name: 'ログアウト', exact: true }).count()).toBe(0);
     expect(await page.getByRole('table').count()).toBe(0);
     expect((await page.context().cookies()).length).toBe(0);
   }, 180_000);
@@ -135,7 +135,7 @@ describe.skipIf(!haveChromium || !redisBinary)('web console in Chromium', () => 
     const page = await signIn(TOKENS.akiha);
     await page.getByRole('heading', { name: '提出状況' }).waitFor();
     for (const division of ['地域総務課', '健康福祉課', '産業振興課']) await expect.poll(() => row(page, division).textContent()).toContain('未提出');
-    await expect.poll(() => page.getByRole('group', { name: '集計' }).textContent()).toMatch(/受理0\s*\/ 全 3未提出3/);
+    await expect.poll(() => page.getByRole('group', { name: '件数' }).textContent()).toMatch(/受理0\s*\/ 全 3未提出3/);
 
     // Statuses move without a reload while the worker processes the files.
     const kenko = await submit(TOKENS.kenko, join(SEEDS, 'akiha-2020-kenko-fukushi.xlsx'), '健康福祉課_令和2年度.xlsx');
@@ -145,7 +145,12 @@ describe.skipIf(!haveChromium || !redisBinary)('web console in Chromium', () => 
     await expect.poll(() => row(page, '産業振興課').textContent(), { timeout: 60_000 }).toContain('読込不可');
     await expect.poll(() => row(page, '地域総務課').textContent(), { timeout: 60_000 }).toContain('差戻し');
     expect(await row(page, '健康福祉課').textContent()).toContain('健康福祉課_令和2年度.xlsx');
-    await expect.poll(() => page.getByRole('group', { name: '集計' }).textContent()).toMatch(/受理1\s*\/ 全 3未提出0/);
+    // Each status cell holds its one word; the reason sits with the file.
+    for (const [division, word] of [['健康福祉課', '受理'], ['産業振興課', '読込不可'], ['地域総務課', '差戻し']] as const) {
+      expect(await row(page, division).getByRole('cell', { name: word, exact: true }).count()).toBe(1);
+    }
+    expect(await row(page, '地域総務課').textContent()).toMatch(/理由: 既知の様式/);
+    await expect.poll(() => page.getByRole('group', { name: '件数' }).textContent()).toMatch(/受理1\s*\/ 全 3未提出0/);
 
     await page.screenshot({ path: join(shots, 'console-coordinator.png'), animations: 'disabled' });
     await page.setViewportSize({ width: 1024, height: 768 });
@@ -166,9 +171,9 @@ describe.skipIf(!haveChromium || !redisBinary)('web console in Chromium', () => 
 
     // 集計: build, watch the progress, download with the Japanese name.
     await page.getByRole('tab', { name: '集計' }).click();
-    await page.getByRole('button', { name: '集計を作成' }).click();
+    await page.getByRole('button', { name: '集計を作成', exact: true }).click();
     await page.getByRole('progressbar').waitFor();
-    const link = page.getByRole('link', { name: '集計をダウンロード' });
+    const link = page.getByRole('link', { name: '集計をダウンロード', exact: true });
     await link.waitFor({ timeout: 60_000 });
     const download = page.waitForEvent('download');
     await link.click();
@@ -183,8 +188,8 @@ describe.skipIf(!haveChromium || !redisBinary)('web console in Chromium', () => 
     await page.getByRole('link', { name: '健康福祉課の課の組織目標管理シートをダウンロード' }).click();
     expect((await template).suggestedFilename()).toMatch(/^健康福祉課_.*令和2年度\.xlsx$/);
 
-    await page.getByRole('button', { name: 'ログアウト' }).click();
-    await page.getByLabel('トークン').waitFor();
+    await page.getByRole('button', { name: 'ログアウト', exact: true }).click();
+    await page.getByLabel('トークン', { exact: true }).waitFor();
     expect((await page.request.get(`${base}/api/console/status`)).status()).toBe(401);
   }, 240_000);
 
@@ -207,13 +212,13 @@ describe.skipIf(!haveChromium || !redisBinary)('web console in Chromium', () => 
     const copy = page.waitForEvent('download');
     await page.getByRole('button', { name: '注釈付きコピーをダウンロード' }).click();
     expect((await copy).suggestedFilename()).toBe('akiha-2020-chiiki-somu_確認結果.xlsx');
-    await expect.poll(() => page.getByRole('button', { name: '提出' }).isEnabled()).toBe(true);
+    await expect.poll(() => page.getByRole('button', { name: '提出', exact: true }).isEnabled()).toBe(true);
     await page.screenshot({ path: join(shots, 'console-division.png'), fullPage: true, animations: 'disabled' });
     await page.setViewportSize({ width: 1024, height: 768 });
     await page.screenshot({ path: join(shots, 'console-division-1024.png'), fullPage: true });
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(1024);
 
-    await page.getByRole('button', { name: '提出' }).click();
+    await page.getByRole('button', { name: '提出', exact: true }).click();
     await expect.poll(() => page.getByText('提出を受理しました。').count(), { timeout: 60_000 }).toBe(1);
     // Their own history: the earlier 差戻し and this 受理, never another division's file.
     const history = page.getByRole('table', { name: 'これまでの提出' });
@@ -231,10 +236,10 @@ describe.skipIf(!haveChromium || !redisBinary)('web console in Chromium', () => 
 
   it('shows another ward\'s coordinator only its own ward, and works from the keyboard', async () => {
     const page = await open(1024, 768);
-    await page.getByLabel('トークン').focus();
+    await page.getByLabel('トークン', { exact: true }).focus();
     await page.keyboard.type(TOKENS.kita);
     await page.keyboard.press('Enter');
-    await page.getByRole('button', { name: 'ログアウト' }).waitFor();
+    await page.getByRole('button', { name: 'ログアウト', exact: true }).waitFor();
     await expect.poll(() => page.getByRole('rowheader').allTextContents()).toEqual(['地域課']);
     expect(await page.textContent('body')).not.toContain('健康福祉課');
     const others = (await (await fetch(`${base}/api/console/history`, { headers: { authorization: `Bearer ${TOKENS.akiha}` } })).json()) as { id: string }[];
@@ -246,7 +251,7 @@ describe.skipIf(!haveChromium || !redisBinary)('web console in Chromium', () => 
     await page.getByRole('tab', { name: '提出状況' }).focus();
     await page.keyboard.press('ArrowRight');
     await page.keyboard.press('Enter');
-    await page.getByRole('button', { name: '集計を作成' }).waitFor();
+    await page.getByRole('button', { name: '集計を作成', exact: true }).waitFor();
     expect(pageErrors).toEqual([]);
   }, 180_000);
 });

@@ -56,20 +56,20 @@ export function StatusPage({ me }: { me: Me }) {
         <Button className="no-print" onClick={() => window.print()}>印刷</Button>
       </div>
       {error && <MessageBar intent="warning"><MessageBarBody>{error}</MessageBarBody></MessageBar>}
-      <div className={styles.counts} role="group" aria-label="集計">
-        <div className={styles.count} aria-label={`受理 ${counts.accepted} / 全 ${counts.expected}`}>
+      <div className={styles.counts} role="group" aria-label="件数">
+        <div className={styles.count}>
           <Text block>受理</Text>
           <span className={styles.number}>{counts.accepted}</span> <Text>/ 全 {counts.expected}</Text>
         </div>
-        <div className={styles.count} aria-label={`未提出 ${counts.missing}`}>
+        <div className={styles.count}>
           <Text block>未提出</Text>
           <span className={styles.number}>{counts.missing}</span>
         </div>
-        <div className={styles.count} aria-label={`処理中 ${counts.processing}`}>
+        <div className={styles.count}>
           <Text block>処理中</Text>
           <span className={styles.number}>{counts.processing}</span>
         </div>
-        <div className={styles.count} aria-label={`差戻し ${counts.rejected}、読込不可 ${counts.unreadable}`}>
+        <div className={styles.count}>
           <Text block>差戻し・読込不可</Text>
           <span className={styles.number}>{counts.rejected + counts.unreadable}</span>
         </div>
@@ -97,10 +97,12 @@ export function StatusPage({ me }: { me: Me }) {
                 </th>
                 <td className={styles.td}>
                   <StatusBadge status={row.status} />
-                  {row.latest?.reason && <Text block size={200} className={styles.reason}>{row.latest.reason}</Text>}
                 </td>
                 <td className={styles.td}>{row.latest ? jst(row.latest.receivedAt) : '—'}</td>
-                <td className={`${styles.td} ${styles.file}`}>{row.latest ? (row.latest.fileName ?? '（名前なし）') : '—'}</td>
+                <td className={`${styles.td} ${styles.file}`}>
+                  {row.latest ? (row.latest.fileName ?? '（名前なし）') : '—'}
+                  {row.latest?.reason && <Text block size={200} className={styles.reason}>理由: {row.latest.reason}</Text>}
+                </td>
                 <td className={styles.td}>{row.latest?.division ?? '—'}</td>
                 <td className={`${styles.td} ${styles.num}`}>{counted(row.latest) ? row.latest.errors : '—'}</td>
                 <td className={`${styles.td} ${styles.num}`}>{counted(row.latest) ? row.latest.warnings : '—'}</td>
