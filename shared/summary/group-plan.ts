@@ -65,7 +65,8 @@ export function planSummaries(submissions: readonly SubmissionInput[], selection
   const excluded = selecting ? groups.filter((g) => !chosen.includes(g)).flatMap((g) => chosen.length === 1 ? excludedFrom(g, chosen[0]!) : excludedFrom(g, null)) : [];
   const placedLoose = new Set<SubmissionInput>();
   const plans = chosen.map((group) => {
-    const mine = chosen.length === 1 ? loose : loose.filter((s) => group.submissions.some((g) => folderOf(g.file) === folderOf(s.file)));
+    const folders = new Set(group.submissions.map((g) => folderOf(g.file)));
+    const mine = chosen.length === 1 ? loose : loose.filter((s) => folders.has(folderOf(s.file)));
     for (const s of mine) placedLoose.add(s);
     const previous = previousGroup(groups, group);
     return {
