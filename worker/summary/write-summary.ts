@@ -88,8 +88,9 @@ function statuses(name: string, model: SummaryModel, title: string): SheetPlan {
       yield [r++, [{ value: s.division ?? '' }, { value: STATE_LABELS[s.state], ...(shade ? { style: shade } : {}) }, { value: jst(s.submittedAt) }, { value: s.file ?? '' }, { value: s.sha256 ?? '' }, { value: s.reason ?? '' }]];
     }
     for (const e of excluded) {
-      const what = [e.body, e.fiscalYear === null ? null : `${e.fiscalYear}年度`, e.sheet ? `シート「${e.sheet}」` : null].filter(Boolean).join('・');
-      yield [r++, [{ value: e.body ?? '' }, { value: STATE_LABELS['out-of-scope'] }, null, { value: e.file }, null, { value: what ? `${e.reason}（${what}）` : e.reason }]];
+      // The reason names the body and year already; the sheet is added when only one sheet of the file is left out.
+      const reason = e.sheet && !e.reason.includes(e.sheet) ? `${e.reason}（シート「${e.sheet}」）` : e.reason;
+      yield [r++, [{ value: e.body ?? '' }, { value: STATE_LABELS['out-of-scope'] }, null, { value: e.file }, null, { value: reason }]];
     }
   }
   return {

@@ -114,3 +114,19 @@ describe('writeSummary in queue mode', () => {
     }
   });
 });
+
+describe('writeSummary with inputs of other bodies', () => {
+  it('lists them on 提出状況 as 対象外 with the reason', async ({ skip }) => {
+    if (!(await hasOpenpyxl())) return skip();
+    const excluded = [{ file: 'kita.xlsx', sheet: null, body: '北区', fiscalYear: 2015, reason: '対象（秋葉区 令和2年度）と異なる団体・年度（北区 平成27年度）です' }];
+    const summary = buildSummary([submission('a', [divisionSheet('健康福祉課', [])])], { ward: '秋葉区', fiscalYear: 2020, expectedDivisions: [], generatedAt: '2020-05-02T01:00:00.000Z', excluded });
+    const dir = await mkdtemp(join(tmpdir(), 'mokuhyo-excluded-'));
+    try {
+      await writeFile(join(dir, 's.xlsx'), await writeSummary(summary));
+      const rows = (await readWithOpenpyxl(join(dir, 's.xlsx')))['提出状況']!.rows;
+      expect(rows).toContainEqual(['北区', '対象外', null, 'kita.xlsx', null, excluded[0]!.reason]);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});
