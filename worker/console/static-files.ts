@@ -30,7 +30,8 @@ function waitingPage(failed: boolean): string {
 export async function serveAsset(reply: FastifyReply, dir: string | null, file: string, error: Error | null): Promise<FastifyReply> {
   void reply.header('x-content-type-options', 'nosniff').header('referrer-policy', 'same-origin');
   if (!dir) {
-    return reply.code(error ? 500 : 503).header('content-type', TYPES['.html']!).header('cache-control', 'no-store').header('retry-after', '2').send(waitingPage(error !== null));
+    // 200 while building: for the browser this is a page like any other, which reloads itself.
+    return reply.code(error ? 500 : 200).header('content-type', TYPES['.html']!).header('cache-control', 'no-store').send(waitingPage(error !== null));
   }
   if (!FILE.test(file)) return reply.code(404).send({ error: { code: 'not-found', message: 'ファイルが見つかりません。' } });
   const path = file === 'index.html' ? join(dir, 'index.html') : join(dir, 'assets', file);

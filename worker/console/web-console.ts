@@ -361,7 +361,7 @@ export class WebConsole {
     const page = async (req: FastifyRequest, reply: FastifyReply) => {
       // A first visit during the build waits briefly, then gets a page that reloads itself every 2 s
       // (well within the server's idle-connection timeout).
-      const dir = await this.assets.folder(5_000);
+      const dir = await this.assets.folder(12_000);
       return serveAsset(reply, dir, (req.params as { file?: string }).file ?? 'index.html', this.assets.error);
     };
     app.get('/', page);
