@@ -15,7 +15,7 @@ const TOTAL: CellStyle = { font: { bold: true }, fill: fill(FILLS.total), border
 const TOTAL_RATE: CellStyle = { ...TOTAL, numFmt: '0.0%' };
 const HEAD_ROW = 4;
 /** Columns under the chart: fixed widths, so the chart has room beside the table on the same page. */
-const CHART_COLUMNS = 5;
+const CHART_COLUMNS = 4;
 const CHART_COLUMN_WIDTH = 9;
 
 /**
@@ -78,7 +78,7 @@ export function overviewPlan(name: string, model: SummaryModel, title: string): 
     title,
     rows,
     fit: { fromRow: HEAD_ROW, max: 16 },
-    clamp: { 1: [10, 16], 3: [10, 12], [noteColumn]: [18, 28] },
+    clamp: { 1: [10, 16], 3: [10, 12], [noteColumn]: [22, 30] },
     fixed: { 2: 7.5, 4: 5.5, 5: 5, 6: 5, 7: 5, 8: 5, 9: 5, 10: 7.5, ...(withPrevious ? { 11: 7.5 } : {}), ...fixed },
     freezeRow: HEAD_ROW + 1,
     titleRows: `${HEAD_ROW}:${HEAD_ROW}`,
