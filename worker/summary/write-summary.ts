@@ -96,7 +96,8 @@ function statuses(name: string, model: SummaryModel, title: string): SheetPlan {
   return {
     name, title, rows,
     fit: { fromRow: 2, max: 16 },
-    clamp: { 1: [8, 14], 4: [14, 30], 5: [12, 18], 6: [30, 50] },
+    // The SHA-256 (64 hex digits) in two lines.
+    clamp: { 1: [8, 14], 4: [14, 30], 5: [33, 33], 6: [24, 50] },
     fixed: { 2: 11, 3: 16 },
     freezeRow: 3, titleRows: '1:2',
     autoFilter: { fromRow: 2, toRow: Math.max(2, 2 + model.statuses.length + excluded.length), columns: labels.length },
