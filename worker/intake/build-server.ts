@@ -94,7 +94,7 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   });
   const connections = new ConnectionLimiter({ maxConnections: http.maxConnections, maxPerAddress: http.maxConnectionsPerAddress });
   connections.attach(app.server);
-  const scans = new ScanPool({ threads: http.scanThreads, queue: http.scanQueue, maxBytes: config.maxUploadBytes });
+  const scans = new ScanPool({ threads: http.scanThreads, queue: http.scanQueue, maxBytes: config.maxUploadBytes, onFault: (message) => app.log.error(message) });
   await scans.warm();
   app.addHook('onClose', async () => scans.close());
   const submissionRate = new RateLimiter(config.rateLimits.submissionsPerMinute, config.rateLimits.submissionsBurst);

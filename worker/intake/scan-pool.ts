@@ -2,7 +2,7 @@ import { createRequire } from 'node:module';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { cachedBundle } from '../../bin/cached-bundle.js';
-import type { UploadRefusal } from './check-upload.ts';
+import { checkUpload, type UploadRefusal } from './check-upload.ts';
 
 const ENTRY = new URL('./scan-thread.ts', import.meta.url);
 const TSX_API = pathToFileURL(createRequire(import.meta.url).resolve('tsx/esm/api').replace(/\.cjs$/, '.mjs')).href;
@@ -40,14 +40,34 @@ export class ScanPool {
   private closed = false;
   private entry: Promise<string | null> | undefined;
 
-  constructor(private readonly opts: { threads: number; queue: number; maxBytes: number }) {}
+  constructor(private readonly opts: { threads: number; queue: number; maxBytes: number; onFault?: (message: string) => void }) {}
 
   /** Starts the threads ahead of the first upload. */
   async warm(): Promise<void> {
     while (this.lanes.length < this.opts.threads) this.lanes.push(await this.spawn());
   }
 
-  scan(bytes: Buffer): Promise<UploadRefusal | null> {
+  /**
+   * The refusal of an upload, or null when it may be stored. A thread that fails (it died, or could not
+   * start) is replaced and the upload is scanned once more; if that fails too it is checked on this thread,
+   * so a broken pool costs latency, never a wrong answer.
+   */
+  async scan(bytes: Buffer): Promise<UploadRefusal | null> {
+    try {
+      return await this.scanInThread(bytes);
+    } catch (first) {
+      if (first instanceof ScanBusyError || this.closed) throw first;
+      this.opts.onFault?.(`upload scan thread failed: ${(first as Error).message}`);
+      try {
+        return await this.scanInThread(bytes);
+      } catch (second) {
+        if (second instanceof ScanBusyError || this.closed) throw second;
+        return checkUpload(bytes, this.opts.maxBytes);
+      }
+    }
+  }
+
+  private scanInThread(bytes: Buffer): Promise<UploadRefusal | null> {
     if (this.closed) return Promise.reject(new Error('scan pool closed'));
     const idle = this.lanes.find((l) => !l.task);
     if (!idle && this.waiting.length >= this.opts.queue) return Promise.reject(new ScanBusyError());
@@ -74,9 +94,11 @@ export class ScanPool {
     const bundle = await this.entry;
     const worker = bundle ? new Worker(new URL(bundle)) : new Worker(BOOTSTRAP, { eval: true });
     const lane: Lane = { worker, task: null };
+    let answered = false;
     worker.on('message', (answer: { id: number; refusal?: UploadRefusal | null; fault?: string }) => {
       const task = lane.task;
       lane.task = null;
+      answered = true;
       if (task) {
         if (answer.fault !== undefined) task.reject(new Error(answer.fault));
         else task.resolve(answer.refusal ?? null);
@@ -91,12 +113,17 @@ export class ScanPool {
       const at = this.lanes.indexOf(lane);
       if (at >= 0) this.lanes.splice(at, 1);
       if (this.closed) return;
-      void this.spawn().then((fresh) => {
-        if (this.closed) return void fresh.worker.terminate();
-        this.lanes.push(fresh);
-        const queued = this.waiting.shift();
-        if (queued) this.dispatch(fresh, queued);
-      });
+      // A thread that died before its first answer may have a stale entry: resolve it again, and wait a
+      // moment, so a thread that cannot start is not restarted in a tight loop.
+      if (!answered) this.entry = undefined;
+      void delay(answered ? 0 : 1000)
+        .then(() => this.spawn())
+        .then((fresh) => {
+          if (this.closed) return void fresh.worker.terminate();
+          this.lanes.push(fresh);
+          const queued = this.waiting.shift();
+          if (queued) this.dispatch(fresh, queued);
+        });
     };
     worker.on('error', replace);
     worker.on('exit', (code) => {
@@ -104,4 +131,8 @@ export class ScanPool {
     });
     return lane;
   }
+}
+
+function delay(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms).unref());
 }
