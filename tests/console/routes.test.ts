@@ -1,7 +1,8 @@
 // The console's routes through the real intake server (fastify inject) with a private Redis and real
 // workers: sign-in and sessions, CSRF, role checks, statuses, the check that stores nothing, downloads.
 import ExcelJS from 'exceljs';
-import { readFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CheckResult, HistoryEntry, SubmissionDetail, SummaryList, TemplateList, WardStatus } from '../../worker/console/api-types.ts';
@@ -19,14 +20,25 @@ describe.skipIf(!binary)('web console routes', () => {
   let w: World;
   let chiiki: Buffer;
 
+  let pageDir: string;
+
   beforeAll(async () => {
+    // The console's files from a folder made here (a build made elsewhere), so no Vite build runs.
+    pageDir = await mkdtemp(join(tmpdir(), 'mokuhyo-console-page-'));
+    await mkdir(join(pageDir, 'assets'));
+    await writeFile(join(pageDir, 'index.html'), '<!doctype html><html lang="ja"><title>目標シート</title><script type="module" src="/assets/app-1a2b.js"></script></html>');
+    await writeFile(join(pageDir, 'assets/app-1a2b.js'), 'console.log(1)');
+    await writeFile(join(pageDir, 'secret.txt'), 'not for the web');
+    process.env['MOKUHYO_CONSOLE_DIR'] = pageDir;
     redis = await startRedis(binary!);
     w = await world(redis.url, { workers: true, extra: { consolidationDelayMs: 60_000 } });
     chiiki = await readFile(join(SEEDS, 'akiha-2020-chiiki-somu.xlsx'));
   }, 60_000);
   afterAll(async () => {
+    delete process.env['MOKUHYO_CONSOLE_DIR'];
     await w?.close();
     await redis?.stop();
+    await rm(pageDir, { recursive: true, force: true });
   });
 
   const login = async (token: string, address = '127.0.0.1') => {
@@ -88,6 +100,23 @@ describe.skipIf(!binary)('web console routes', () => {
     const cross = await w.app.inject({ method: 'POST', url: '/api/session', headers: { host: HOST, origin: 'https://evil.example' }, payload: { token: TOKENS.akiha } });
     expect(cross.statusCode).toBe(403);
     expect(cross.json().error.message).toMatch(/目標シートの画面/);
+  });
+
+  it('serves the page without a token, with a strict CSP, and only the build\'s own files', async () => {
+    const page = await w.app.inject({ method: 'GET', url: '/' });
+    expect(page.statusCode).toBe(200);
+    expect(page.headers['content-type']).toMatch(/^text\/html/);
+    expect(String(page.headers['content-security-policy'])).toContain("default-src 'self'");
+    expect(page.body).toContain('目標シート');
+    const asset = await w.app.inject({ method: 'GET', url: '/assets/app-1a2b.js' });
+    expect(asset.headers['content-type']).toMatch(/^text\/javascript/);
+    expect(asset.headers['cache-control']).toContain('immutable');
+    for (const url of ['/assets/..%2Fsecret.txt', '/assets/../secret.txt', '/assets/missing.js']) {
+      const res = await w.app.inject({ method: 'GET', url });
+      expect(res.body).not.toContain('not for the web');
+      expect(res.statusCode).toBeGreaterThanOrEqual(400);
+    }
+    expect((await w.app.inject({ method: 'GET', url: '/secret.txt' })).statusCode).toBe(401);
   });
 
   it('answers unknown API routes in Japanese', async () => {
