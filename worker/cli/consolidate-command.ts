@@ -70,13 +70,12 @@ export const consolidateCommand: Command = async (args) => {
   const threads = values.threads === undefined ? undefined : Number(values.threads);
   if (threads !== undefined && !(Number.isInteger(threads) && threads >= 1)) throw new CommandError('--threads には 1 以上の整数を書いてください。');
 
-  // Outputs first: a typo in -o should not cost a whole run.
+  // Inputs listed and outputs checked before any file is read: a typo should not cost a whole run.
+  const collected = await collectInputs(positionals);
+  if (collected.missing.length > 0) throw new CommandError(collected.missing.map((p) => `「${p}」が見つかりません。`).join('\n'));
   const output = await summaryOutput(values.output);
   const csv = values.csv === undefined ? null : await resolveOutput(values.csv, ['.csv'], '集計_オープンデータ.csv', '--csv の出力ファイル');
   const json = values.json === undefined ? null : await resolveOutput(values.json, ['.json'], '集計_オープンデータ.json', '--json の出力ファイル');
-
-  const collected = await collectInputs(positionals);
-  if (collected.missing.length > 0) throw new CommandError(collected.missing.map((p) => `「${p}」が見つかりません。`).join('\n'));
   // A summary folder inside the inbox: the summaries of an earlier run are outputs, not submissions.
   const ownOutputs = collected.files.filter((f) => isEarlierOutput(f, positionals, output, [csv, json]));
   const inputs = { ...collected, files: collected.files.filter((f) => !ownOutputs.includes(f)) };
