@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { isDateFormat, parseAreas } from '../../addin/src/excel/grid-from-range.ts';
 import { checkAndAnnotate } from '../../addin/src/excel/annotate-sheet.ts';
 import { cellBands, mergeBands } from '../../addin/src/excel/read-sheet.ts';
+import { errorText } from '../../addin/src/use-cases/error-text.ts';
 import type { Grid } from '../../shared/grid/grid.ts';
 import { FakeExcel } from './fake-excel/fake-excel.ts';
 import { key, NO_FILL, WorkbookModel } from './fake-excel/model.ts';
@@ -74,6 +75,14 @@ describe('queueSheetRead', () => {
     expect(cellBands(box).map((b) => b.rows)).toEqual([666, 334]);
     expect(mergeBands(box).every((b) => b.rows * box.cols <= 512)).toBe(true);
     expect(mergeBands(box).reduce((n, b) => n + b.rows, 0)).toBe(1000);
+  });
+
+  it('refuses, in plain Japanese, a used range made huge by a stray value far away', async () => {
+    const model = sampleWorkbook();
+    model.sheets[0]!.cells.set(key(99_999, 16_383), { value: 'x', numberFormat: 'General', fill: { ...NO_FILL } });
+    const error = await read(model, 2).catch((e: unknown) => e);
+    expect(errorText(error)).toContain('B2:XFD100000');
+    expect(errorText(error)).toContain('広すぎて');
   });
 
   it('reads an empty sheet as an empty Grid', async () => {

@@ -10,6 +10,20 @@ import { gridFromRange, nameValue, parseAreas, type LoadedRange } from './grid-f
  */
 export const CELLS_PER_SYNC = 20_000;
 
+/**
+ * The most cells the pane reads (the used range's rows × columns). A stray value in a far column can make a
+ * sheet's used range millions of cells wide; Excel also refuses ranges over 5,000,000 cells for reads.
+ */
+export const MAX_CELLS = 1_000_000;
+
+/** The sheet's used range is larger than the pane reads. */
+export class SheetTooLargeError extends Error {
+  constructor(readonly cells: number, readonly address: string) {
+    super(`The used range has ${cells} cells (${address}); the add-in reads at most ${MAX_CELLS}.`);
+    this.name = 'SheetTooLargeError';
+  }
+}
+
 /** getMergedAreasOrNullObject fails past 512 merged areas in the range (Range, ExcelApi 1.13). */
 export const MAX_MERGED_AREAS = 512;
 
@@ -73,6 +87,7 @@ export function isPayloadError(err: unknown): boolean {
  * whatever else the first of those syncs should carry; it is queued again if that sync must be retried.
  */
 export async function readCells(context: Excel.RequestContext, sheet: Excel.Worksheet, box: UsedBox, caps: Capabilities, extras: () => void): Promise<{ range: LoadedRange; mergeAddresses: string[] }> {
+  if (box.rows * box.cols > MAX_CELLS) throw new SheetTooLargeError(box.rows * box.cols, rangeA1({ top: box.row, left: box.col, bottom: box.row + box.rows - 1, right: box.col + box.cols - 1 }));
   const bands = cellBands(box);
   const range: LoadedRange = { rowIndex: box.row, columnIndex: box.col, values: [], text: [], formulas: [], numberFormat: [], valueTypes: [] };
   const merges: Excel.RangeAreas[] = [];

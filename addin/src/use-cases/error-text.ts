@@ -1,3 +1,4 @@
+import { SheetTooLargeError } from '../excel/read-sheet.ts';
 import { WorkbookFileError } from '../excel/workbook-file.ts';
 
 /** A failure whose message is already plain Japanese for staff. */
@@ -21,6 +22,7 @@ const EXCEL_CODES: Record<string, string> = {
 /** Any error as one plain Japanese sentence for the pane's MessageBar. */
 export function errorText(error: unknown): string {
   if (error instanceof UserFacingError) return error.message;
+  if (error instanceof SheetTooLargeError) return `シートの使用範囲（${error.address}）が広すぎて確認できません。離れた行や列に残っている値や書式を削除してから［再チェック］を押すか、Web の提出ページで確認してください。`;
   if (error instanceof WorkbookFileError) return 'Excel からブックの内容を読み出せませんでした。ブックを保存して閉じ、Web の提出ページからファイルを提出してください。';
   const code = typeof error === 'object' && error !== null && 'code' in error ? String((error as { code: unknown }).code) : '';
   if (code in EXCEL_CODES) return EXCEL_CODES[code]!;
