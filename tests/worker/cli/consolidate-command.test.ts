@@ -154,6 +154,10 @@ describe('mokuhyo consolidate on a year-end inbox', () => {
     await writeFile(join(bad, 'plain.txt'), 'not a folder');
     await mkdir(join(bad, 'unreadable'), { recursive: true });
     await writeFile(join(bad, 'unreadable', 'a.xls'), Buffer.concat([Buffer.from('d0cf11e0a1b11ae1', 'hex'), Buffer.alloc(600)]));
+    const blank = new ExcelJS.Workbook();
+    blank.addWorksheet('Sheet1').getCell('A1').value = '買い物メモ';
+    await mkdir(join(bad, 'formless'), { recursive: true });
+    await blank.xlsx.writeFile(join(bad, 'formless', 'memo.xlsx'));
     const cases: [string[], RegExp][] = [
       [['consolidate', '-o', join(bad, 'x.xlsx')], /集計するファイルかフォルダを指定してください/],
       [['consolidate', inbox], /-o で集計ブックの書き出し先を指定してください/],
@@ -162,6 +166,7 @@ describe('mokuhyo consolidate on a year-end inbox', () => {
       [['consolidate', join(bad, 'nowhere'), '-o', join(bad, 'x.xlsx')], /「.*nowhere」が見つかりません/],
       [['consolidate', join(bad, 'empty'), '-o', join(bad, 'x.xlsx')], /フォルダ「.*empty」にファイルがありません/],
       [['consolidate', join(bad, 'unreadable'), '-o', join(bad, 'x.xlsx')], /読み込めるブックがありません（1 ファイルすべて読込不可）:\n.*a\.xls: 古い Excel 形式/],
+      [['consolidate', join(bad, 'formless'), '-o', join(bad, 'x.xlsx')], /集計できるシート（組織目標管理シートなど既知の様式）がありません:\n.*memo\.xlsx: 既知の様式/],
       [['consolidate', inbox, '-o', join(bad, 'x.csv')], /拡張子 \.csv では書き出せません/],
       [['consolidate', inbox, '-o', join(bad, 'x.xlsx'), '--csv', join(bad, 'x.txt')], /--csv の出力ファイル「.*x\.txt」の拡張子 \.txt/],
       [['consolidate', inbox, '-o', join(bad, 'x.xlsx'), '--json', join(bad, 'x.csv')], /--json の出力ファイル「.*x\.csv」の拡張子 \.csv/],
@@ -176,7 +181,7 @@ describe('mokuhyo consolidate on a year-end inbox', () => {
       expect(result.stderr, args.join(' ')).toMatch(message);
       expect(result.stderr).not.toMatch(/\n\s+at /);
     }
-    expect((await readdir(bad)).sort()).toEqual(['empty', 'plain.txt', 'unreadable']);
+    expect((await readdir(bad)).sort()).toEqual(['empty', 'formless', 'plain.txt', 'unreadable']);
     expect((await readdir(join(inbox, 'akiha'))).filter((f) => f.endsWith('.tmp'))).toEqual([]);
   }, 60_000);
 
