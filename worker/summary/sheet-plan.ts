@@ -43,6 +43,13 @@ interface Layout {
 }
 
 const WRAP: CellAlignment = { wrapText: true, vertical: 'top' };
+/**
+ * Points per wrapped line of 10 pt text. 游ゴシック needs tall lines (Excel's default row is 18.75 pt at
+ * 11 pt, 16.5 pt at 10 pt); with the line count estimated for Excel's narrower column unit this keeps the
+ * last line of a long goal visible in Excel. LibreOffice, whose stand-in fonts are shorter and columns
+ * wider, shows some air under long texts instead.
+ */
+const LINE_PT = 14;
 /** The narrowest a wrapping text column gets when the page is too narrow for every column. */
 const LAST_FLOOR = 9;
 const WRAP_COLUMN: CellStyle = { alignment: WRAP };
@@ -65,7 +72,7 @@ export function writeSheet(book: XlsxBook, plan: SheetPlan): void {
       if (r >= fromRow && style.alignment?.wrapText) lines = Math.max(lines, linesNeeded(textOf(planned.value), widths[i] ?? 10));
       return { value: planned.value, style };
     });
-    sheet.row(r, styled, lines > 1 ? Math.min(409, lines * 13 + 4) : undefined);
+    sheet.row(r, styled, lines > 1 ? Math.min(409, lines * LINE_PT + 4) : undefined);
   }
   if (plan.chart) sheet.chart(plan.chart);
   sheet.end(plan.autoFilter);
