@@ -120,6 +120,13 @@ describe('same-origin checks (CSRF)', () => {
     expect(fromOwnOrigin(request(own), direct, 'allow')).toBe(true);
   });
 
+  it('also counts the configured public URL as its own origin (a reverse proxy that rewrites Host)', () => {
+    const behind = { host: '127.0.0.1:8080', origin: 'https://mokuhyo.city.example' };
+    expect(fromOwnOrigin(request(behind), direct, 'refuse')).toBe(false);
+    expect(fromOwnOrigin(request(behind), { trustProxy: false, alsoOwn: ['https://mokuhyo.city.example'] }, 'refuse')).toBe(true);
+    expect(fromOwnOrigin(request({ ...behind, origin: 'https://evil.example' }), { trustProxy: false, alsoOwn: ['https://mokuhyo.city.example'] }, 'refuse')).toBe(false);
+  });
+
   it('believes X-Forwarded-Proto and -Host only when configured to trust the proxy', () => {
     const proxied = { host: '127.0.0.1:8080', 'x-forwarded-proto': 'https', 'x-forwarded-host': 'mokuhyo.city.example', origin: 'https://mokuhyo.city.example' };
     expect(isHttps(request(proxied), direct)).toBe(false);

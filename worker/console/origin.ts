@@ -5,6 +5,8 @@ import type { FastifyRequest } from 'fastify';
 export interface OriginPolicy {
   /** Believe X-Forwarded-Proto / X-Forwarded-Host (only behind a reverse proxy that sets them). */
   trustProxy: boolean;
+  /** Other origins that are this server too: the config's publicUrl, where a reverse proxy serves it. */
+  alsoOwn?: readonly string[];
 }
 
 function firstHeader(req: FastifyRequest, name: string): string | undefined {
@@ -35,14 +37,14 @@ export function ownOrigin(req: FastifyRequest, policy: OriginPolicy): string | n
  * neither header is there: refuse for cookie requests; allow for sign-in from a script.
  */
 export function fromOwnOrigin(req: FastifyRequest, policy: OriginPolicy, missing: 'refuse' | 'allow'): boolean {
-  const own = ownOrigin(req, policy);
+  const own = [ownOrigin(req, policy), ...(policy.alsoOwn ?? [])].filter((o): o is string => o !== null).map((o) => o.toLowerCase());
   const origin = firstHeader(req, 'origin');
-  if (origin && origin !== 'null') return own !== null && origin.toLowerCase() === own;
+  if (origin && origin !== 'null') return own.includes(origin.toLowerCase());
   if (origin === 'null') return false;
   const referer = firstHeader(req, 'referer');
   if (referer) {
     try {
-      return own !== null && new URL(referer).origin.toLowerCase() === own;
+      return own.includes(new URL(referer).origin.toLowerCase());
     } catch {
       return false;
     }

@@ -61,6 +61,7 @@ export function wardInfo(ward: WardConfig): WardInfo {
 /** Sessions, sign-in and the console's routes; see the README's "The web console". */
 export class WebConsole {
   readonly sessions: SessionStore;
+  private readonly limits: SessionLimits;
   private readonly throttle: LoginThrottle;
   private readonly policy: OriginPolicy;
   private readonly assets: ConsoleAssets;
@@ -73,8 +74,13 @@ export class WebConsole {
     options: WebConsoleOptions = {},
   ) {
     const configured = (deps.config as { trustProxy?: unknown }).trustProxy;
-    this.policy = { trustProxy: options.trustProxy ?? (configured === true || process.env['MOKUHYO_TRUST_PROXY'] === '1') };
-    this.sessions = new SessionStore(options.sessionLimits ?? DEFAULT_SESSION_LIMITS);
+    const publicUrl = (deps.config as { publicUrl?: unknown }).publicUrl;
+    this.policy = {
+      trustProxy: options.trustProxy ?? (configured === true || process.env['MOKUHYO_TRUST_PROXY'] === '1'),
+      alsoOwn: typeof publicUrl === 'string' && URL.canParse(publicUrl) ? [new URL(publicUrl).origin] : [],
+    };
+    this.limits = options.sessionLimits ?? DEFAULT_SESSION_LIMITS;
+    this.sessions = new SessionStore(this.limits);
     this.throttle = options.throttle ?? new LoginThrottle();
     this.assets = options.assets ?? new ConsoleAssets();
   }
@@ -199,8 +205,7 @@ export class WebConsole {
       const old = parseCookies(req.headers.cookie).get(SESSION_COOKIE);
       if (old) this.sessions.destroy(old);
       const session = this.sessions.create(principal);
-      const limits = DEFAULT_SESSION_LIMITS;
-      void reply.header('set-cookie', sessionCookie(session.id, { secure: isHttps(req, this.policy), maxAgeSeconds: Math.floor(limits.maxAgeMs / 1000) }));
+      void reply.header('set-cookie', sessionCookie(session.id, { secure: isHttps(req, this.policy), maxAgeSeconds: Math.floor(this.limits.maxAgeMs / 1000) }));
       return reply.header('cache-control', 'no-store').send(me);
     });
 
