@@ -221,7 +221,7 @@ describe.skipIf(!haveChromium || !redisBinary)('web console in Chromium', () => 
     await page.getByRole('button', { name: '提出', exact: true }).click();
     await expect.poll(() => page.getByText('提出を受理しました。').count(), { timeout: 60_000 }).toBe(1);
     // Their own history: the earlier 差戻し and this 受理, never another division's file.
-    const history = page.getByRole('table', { name: 'これまでの提出' });
+    const history = page.getByRole('table', { name: '提出の履歴' });
     await expect.poll(() => history.getByRole('row').count(), { timeout: 20_000 }).toBe(3);
     expect(await history.textContent()).toContain('差戻し');
     expect(await history.textContent()).not.toContain('健康福祉課_令和2年度.xlsx');

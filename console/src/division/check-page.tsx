@@ -192,8 +192,8 @@ export function CheckPage({ me }: { me: Me }) {
         </div>
       )}
       <div className={styles.section}>
-        <h3>これまでの提出</h3>
-        <HistoryTable entries={history} caption="これまでの提出" showDivision={false} />
+        <h3>提出の履歴</h3>
+        <HistoryTable entries={history} caption="提出の履歴" showDivision={false} />
       </div>
     </section>
   );
