@@ -36,7 +36,9 @@ export function overviewPlan(name: string, model: SummaryModel, title: string): 
     yield [2, [{ value: factsLine(model), overflow: true }]];
     yield [HEAD_ROW, labels.map((value) => ({ value, style: HEADER_STYLE }))];
     let r = HEAD_ROW;
-    for (const row of model.overview) yield [++r, divisionCells(row, withPrevious)];
+    const warnings = new Map<string, number>();
+    for (const f of model.findings) if (f.division && f.finding.severity === 'warning') warnings.set(f.division, (warnings.get(f.division) ?? 0) + 1);
+    for (const row of model.overview) yield [++r, divisionCells(row, withPrevious, warnings.get(row.division) ?? 0)];
     const t = model.total;
     const c = t.counts;
     const totals: PlannedCell[] = [
@@ -87,12 +89,13 @@ export function overviewPlan(name: string, model: SummaryModel, title: string): 
   };
 }
 
-function divisionCells(row: OverviewRow, withPrevious: boolean): PlannedRow {
+function divisionCells(row: OverviewRow, withPrevious: boolean, warnings: number): PlannedRow {
   const c = row.counts;
   const accepted = row.state === 'accepted';
   const counts = accepted ? [row.indicators, c.achieved, c['not-achieved'], c.pending, c.qualitative, c['no-target']] : [null, null, null, null, null, null];
   const stateText = DIVISION_STATE_LABELS[row.state];
-  const note = row.state === 'accepted' ? (row.indicators === 0 ? '数値目標なし（記述の様式）' : '') : row.state === 'missing' ? '提出がありません' : `${baseName(row.file)}: ${firstSentence(row.reason)}`;
+  const acceptedNote = [row.indicators === 0 ? '数値目標なし（記述の様式）' : '', warnings > 0 ? `警告 ${warnings} 件` : ''].filter(Boolean).join('。');
+  const note = row.state === 'accepted' ? acceptedNote : row.state === 'missing' ? '提出がありません' : `${baseName(row.file)}: ${firstSentence(row.reason)}`;
   return [
     { value: row.division, style: BOLD },
     { value: stateText, style: STATE_STYLE[row.state] },
@@ -120,8 +123,10 @@ function factsLine(model: SummaryModel): string {
   const expected = model.expectedDivisions.length;
   const received = expected ? `提出 ${states.accepted + states.rejected} ／ ${expected} 課` : `提出 ${states.accepted + states.rejected} 課（予定の課は未設定）`;
   const detail = `受理 ${states.accepted}・差戻し ${states.rejected}・読込不可 ${model.overview.filter((r) => r.state === 'unreadable').length}・未提出 ${states.missing}`;
+  const superseded = model.statuses.filter((st) => st.state === 'superseded').length;
+  const replaced = superseded > 0 ? `\u3000差し替え済みの旧版 ${superseded} 件` : '';
   const rate = model.total.achievementRate === null ? '達成率 －（評価済みの指標なし）' : `全体の達成率 ${model.total.achievementRate.toFixed(1)}%`;
-  return `作成 ${jst(model.generatedAt)}\u3000${received}（${detail}）\u3000${rate}`;
+  return `作成 ${jst(model.generatedAt)}\u3000${received}（${detail}）${replaced}\u3000${rate}`;
 }
 
 function shortTitle(text: string): string {
