@@ -1,5 +1,5 @@
-import { existsSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { existsSync, readdirSync, rmSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Phase } from '../../shared/rules/index.ts';
 import { bodyMatches } from '../../shared/summary/group-inputs.ts';
@@ -102,6 +102,7 @@ export const consolidateCommand: Command = async (args) => {
   refuseOverwritingInput(inputs.files, paths);
 
   const now = new Date();
+  const interrupted = removeTemporaryFilesOnInterrupt([...paths, csv, json]);
   const written: { path: string; line: string }[] = [];
   for (const [i, plan] of planned.plans.entries()) {
     const t0 = performance.now();
@@ -134,9 +135,37 @@ export const consolidateCommand: Command = async (args) => {
     }
   }
   if (values.timings) process.stderr.write(`${timingLine(finished, inputs.files.length, timings)}\n`);
+  interrupted.dispose();
   process.stdout.write(report(written, planned, submissions, exported));
   return 0;
 };
+
+/**
+ * Ctrl+C while the outputs are written: the temporary file beside an output (`.name.….tmp`, see writeOutput)
+ * is removed before the process ends, so an interrupted run leaves none behind.
+ */
+function removeTemporaryFilesOnInterrupt(outputs: readonly (string | null)[]): { dispose: () => void } {
+  const onSignal = (signal: NodeJS.Signals): void => {
+    for (const out of outputs) {
+      if (!out) continue;
+      const prefix = `.${basename(out)}.`;
+      for (const name of readdirSafe(dirname(out))) if (name.startsWith(prefix) && name.endsWith('.tmp')) rmSync(join(dirname(out), name), { force: true });
+    }
+    process.stderr.write(`mokuhyo consolidate: 中断しました（書きかけのファイルは削除しました）。\n`);
+    process.exit(signal === 'SIGINT' ? 130 : 143);
+  };
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
+  return { dispose: () => { process.off('SIGINT', onSignal); process.off('SIGTERM', onSignal); } };
+}
+
+function readdirSafe(folder: string): string[] {
+  try {
+    return readdirSync(folder);
+  } catch {
+    return [];
+  }
+}
 
 /** `--fiscal-year` as typed: 2020, R2, r2, 令和2年度, Ｒ２, FY2020 → 2020. */
 export function fiscalYearOption(text: string): number {
