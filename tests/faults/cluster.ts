@@ -34,7 +34,7 @@ export interface Cluster {
 
 /** Config keys for fast faults: short locks, quick stalled checks, frequent reconciliation. */
 // Load and fault runs send far more than a real division would: no per-token rate limit gets in their way.
-export const FAST = { consolidationDelayMs: 800, lockDurationMs: 3000, stalledIntervalMs: 1000, reconcileIntervalMs: 2000, concurrency: 2, rateLimits: { submissionsPerMinute: 1_000_000 } };
+export const FAST = { consolidationDelayMs: 800, lockDurationMs: 3000, stalledIntervalMs: 1000, reconcileIntervalMs: 2000, concurrency: 2, rateLimits: { submissionsPerMinute: 1_000_000, requestsPerMinute: 1_000_000 } };
 
 function run(args: string[], env: NodeJS.ProcessEnv): Proc {
   const child = spawn(process.execPath, [BIN, ...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });

@@ -137,6 +137,14 @@ describe.skipIf(!binary)('the intake misused, against a real serve and worker', 
     const badJson = await fetch(`${cluster.base}/api/consolidations`, { method: 'POST', body: '{"ward": "akiha", ', headers: { 'content-type': 'application/json', authorization: `Bearer ${TOKENS.akiha}` } });
     expect(badJson.status).toBe(400);
     errorShape((await badJson.json()) as Record<string, unknown>);
+    // Consolidations: refused before the body for anyone but a coordinator, and a few bytes of JSON at most.
+    const big = JSON.stringify({ ward: 'akiha', fiscalYear: 2020, pad: 'x'.repeat(1_000_000) });
+    const bySubmitter = await fetch(`${cluster.base}/api/consolidations`, { method: 'POST', body: big, headers: { 'content-type': 'application/json', authorization: `Bearer ${TOKENS.kenko}` } });
+    expect(bySubmitter.status).toBe(403);
+    expect(bySubmitter.headers.get('connection')).toBe('close');
+    const tooBig = await fetch(`${cluster.base}/api/consolidations`, { method: 'POST', body: big, headers: { 'content-type': 'application/json', authorization: `Bearer ${TOKENS.akiha}` } });
+    expect(tooBig.status).toBe(413);
+    errorShape((await tooBig.json()) as Record<string, unknown>);
     for (const fiscalYear of [99999999, 0, -1, 1800, 2020.5]) {
       const res = await getJson(cluster.base, '/api/consolidations', TOKENS.akiha, 'POST', { ward: 'akiha', fiscalYear });
       expect(res.status, String(fiscalYear)).toBe(400);

@@ -110,8 +110,8 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   app.removeContentTypeParser(['text/plain']);
   app.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: config.maxUploadBytes }, (_req, body, done) => done(null, body));
 
-  app.setErrorHandler((err: { statusCode?: number; code?: string; message: string }, _req, reply) => {
-    if (err.statusCode === 413) return fail(reply, 413, 'too-large', `ファイルが大きすぎます（上限 ${Math.round(config.maxUploadBytes / 1024 / 1024)} MB）。`);
+  app.setErrorHandler((err: { statusCode?: number; code?: string; message: string }, req, reply) => {
+    if (err.statusCode === 413) return fail(reply, 413, 'too-large', req.url.startsWith('/api/submissions') ? `ファイルが大きすぎます（上限 ${Math.round(config.maxUploadBytes / 1024 / 1024)} MB）。` : 'リクエストの本文が大きすぎます。');
     if (err.statusCode === 415) return fail(reply, 415, 'unsupported-media-type', 'この形式の送信は受け付けていません。');
     if (err.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || err.code === 'FST_ERR_CTP_EMPTY_JSON_BODY') return fail(reply, 400, 'bad-json', '本文を JSON として読めません。');
     if (err.statusCode === 408) return fail(reply, 408, 'request-timeout', 'リクエストの受信が制限時間内に終わりませんでした。');
@@ -230,7 +230,11 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
     return state === 'active' ? 'processing' : meta.status;
   };
 
-  app.post('/api/consolidations', async (req, reply) => {
+  // Only a coordinator may ask, and the request is a few bytes of JSON: refused before a larger body is read.
+  const coordinatorOnly = async (req: FastifyRequest, reply: FastifyReply) => {
+    if (!coordinator(req)) return fail(reply, 403, 'forbidden', '集計を依頼できるのは区の集計担当だけです。');
+  };
+  app.post('/api/consolidations', { onRequest: coordinatorOnly, bodyLimit: 4096 }, async (req, reply) => {
     const body = (req.body ?? {}) as { ward?: unknown; fiscalYear?: unknown };
     if (typeof body !== 'object' || typeof body.ward !== 'string' || typeof body.fiscalYear !== 'number' || !Number.isInteger(body.fiscalYear)) {
       return fail(reply, 400, 'bad-request', '{"ward": "区ID", "fiscalYear": 年度} を JSON で送ってください。');
