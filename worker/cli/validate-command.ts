@@ -143,7 +143,9 @@ async function annotateTargets(files: readonly string[], out: string): Promise<M
     targets.set(files[0]!, place.path);
   } else {
     const used = new Set<string>();
-    for (const file of files) {
+    // Workbooks name their copies first, so "kenko.csv" beside "kenko.xlsx" never takes the copy's name.
+    const workbooksFirst = [...files].sort((a, b) => Number(!/\.xls[xm]$/i.test(a)) - Number(!/\.xls[xm]$/i.test(b)));
+    for (const file of workbooksFirst) {
       const stem = basename(file, extname(file));
       let name = `${stem}.xlsx`;
       for (let n = 2; used.has(name); n++) name = `${stem}-${n}.xlsx`;

@@ -166,6 +166,17 @@ describe('validate --annotate output', () => {
     expect(await tree(scratch)).toContain('checked/健康福祉課_検証.xlsx');
   });
 
+  it('names each copy after its workbook even when a non-workbook of the same name sits beside it', async () => {
+    const scratch = await mkdtemp(join(dir, 'annotate-names-'));
+    await mkdir(join(scratch, 'inbox'));
+    await copyFile(SEED, join(scratch, 'inbox/kenko.xlsx'));
+    await writeFile(join(scratch, 'inbox/kenko.csv'), 'a,b\n');
+    const run = await mokuhyo(scratch, 'validate', '--annotate', 'copies', 'inbox');
+    expect(run.code).toBe(2);
+    expect(run.stdout).toContain('注釈付きコピー: copies/kenko.xlsx');
+    expect(await tree(join(scratch, 'copies'))).toEqual(['kenko.xlsx']);
+  });
+
   it('refuses a file name for several files, a wrong extension and the original as its own copy', async () => {
     const scratch = await mkdtemp(join(dir, 'annotate-refused-'));
     await copyFile(SEED, join(scratch, 'kenko.xlsx'));
