@@ -130,10 +130,6 @@ export class WebConsole {
     return null;
   }
 
-  /** Starts building the console's files (when needed) so the first visitor does not wait. */
-  prepare(log: (message: string) => void): void {
-    this.assets.prepare().catch((err: Error) => log(`console build failed: ${err.message}`));
-  }
 
   private async summary(meta: SubmissionMeta): Promise<SubmissionSummary> {
     const result = meta.status === 'accepted' || meta.status === 'rejected' ? await this.deps.store.getResult(meta.id) : null;
@@ -184,8 +180,6 @@ export class WebConsole {
   async register(app: FastifyInstance): Promise<void> {
     const { config, store, summaries, auth } = this.deps;
     app.addHook('onClose', async () => this.sandbox?.close());
-    // A listening server (not one driven by inject in tests) starts the console's build right away.
-    app.addHook('onListen', async () => this.prepare((message) => app.log.error(message)));
 
     app.setNotFoundHandler((req, reply) => fail(reply, 404, 'not-found', req.url.startsWith('/api/') ? 'その API はありません。' : 'ページが見つかりません。'));
 
@@ -366,7 +360,10 @@ export class WebConsole {
     const page = async (req: FastifyRequest, reply: FastifyReply) => {
       // A first visit during the build waits briefly, then gets a page that reloads itself every 2 s
       // (well within the server's idle-connection timeout).
+      // The build starts with the first visit, not with serve: the many serve processes that never show
+      // the page (workers' hosts, tests) never spend a core on Vite.
       const dir = await this.assets.folder(12_000);
+      if (this.assets.error) app.log.error({ err: this.assets.error.message }, 'console build failed');
       return serveAsset(reply, dir, (req.params as { file?: string }).file ?? 'index.html', this.assets.error);
     };
     app.get('/', page);
