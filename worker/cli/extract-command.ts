@@ -4,6 +4,7 @@ import type { FileRecord, SheetRecord } from '../../shared/model/record.ts';
 import { extractFile } from '../ingest/extract-file.ts';
 import { collectInputs, reportProblems } from './cli-files.ts';
 import type { Command } from './main.ts';
+import { CommandError } from './option-error.ts';
 import { renderTable } from './text-table.ts';
 
 const USAGE = `使い方: mokuhyo extract [--json] <ファイル.xlsx|フォルダ>...
@@ -19,11 +20,17 @@ const USAGE = `使い方: mokuhyo extract [--json] <ファイル.xlsx|フォル�
 
 /** `mokuhyo extract [--json] <file|folder>...`: what each workbook holds, as JSON or a readable table. */
 export const extractCommand: Command = async (args) => {
-  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { json: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h', default: false } } });
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    // -o is not an option of extract: answered with how to save what it prints.
+    options: { json: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h', default: false }, out: { type: 'string', short: 'o' } },
+  });
   if (values.help) {
     process.stdout.write(USAGE);
     return 0;
   }
+  if (values.out !== undefined) throw new CommandError(`extract は結果を画面（標準出力）に書きます。ファイルに保存するには mokuhyo extract --json … > ${values.out} のようにリダイレクトしてください。`, { showUsage: true });
   const { files, problems } = await collectInputs(positionals, '読み取る');
   const records: FileRecord[] = [];
   for (const file of files) records.push((await extractFile(file)).record);

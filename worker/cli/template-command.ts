@@ -18,7 +18,10 @@ export const templateCommand: Command = async (args) => {
   }
   const [familyId, ...extra] = positionals;
   if (familyId === undefined) throw new CommandError(`様式を指定してください。\n${formList()}`, { showUsage: true });
-  if (extra.length > 0) throw new CommandError(`様式は 1 つだけ指定してください（余分な引数: ${extra.join(' ')}）。`, { showUsage: true });
+  if (extra.length > 0) {
+    const variant = templateEntries().find((e) => (e.family.id === familyId || e.family.title === familyId) && e.variant.id === extra[0]);
+    throw new CommandError(variant ? `種類は --variant で指定してください（例: mokuhyo template ${variant.family.id} --variant ${variant.variant.id} -o …）。` : `様式は 1 つだけ指定してください（余分な引数: ${extra.join(' ')}）。`, { showUsage: true });
+  }
   const entry = chooseEntry(familyId, values.variant);
   const fiscalYear = fiscalYearOption(values['fiscal-year']);
   if (!values.out) throw new CommandError(`出力先を -o で指定してください（例: -o ${entry.family.id}-${entry.variant.id}-${fiscalYear}.xlsx、またはフォルダ）。`, { showUsage: true });

@@ -58,12 +58,15 @@ export const validateCommand: Command = async (args) => {
       'max-inflated-bytes': { type: 'string' },
       'max-cells': { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
+      // Not an option of validate: answered with the one that does what -o does elsewhere.
+      out: { type: 'string', short: 'o' },
     },
   });
   if (values.help) {
     process.stdout.write(USAGE);
     return 0;
   }
+  if (values.out !== undefined) throw new CommandError(`validate に -o はありません。指摘を書き込んだコピーは --annotate ${values.out} で書き出せます。`, { showUsage: true });
   const phase = phaseOption(values.phase);
   const limits = limitsOf(values);
   const { files, problems } = await collectInputs(positionals, '検証する');

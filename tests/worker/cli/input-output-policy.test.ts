@@ -94,6 +94,12 @@ describe('what a tired person types', () => {
     expectCleanRefusal(await mokuhyo(dir, 'extract', '--json=yes', 'kenko.xlsx'), '--json には値を付けられません');
   });
 
+  it('points to the right option for -o on extract and validate, and to --variant for a variant given as a second name', async () => {
+    expectCleanRefusal(await mokuhyo(dir, 'validate', '-o', 'checked.xlsx', 'kenko.xlsx'), 'validate に -o はありません', '--annotate checked.xlsx');
+    expectCleanRefusal(await mokuhyo(dir, 'extract', '--json', 'kenko.xlsx', '-o', 'out.json'), '> out.json');
+    expectCleanRefusal(await mokuhyo(dir, 'template', 'org-goals', 'ward', '-o', 'x.xlsx'), '種類は --variant で指定してください', '--variant ward');
+  });
+
   it('takes a form by its Japanese name and a phase in Japanese', async () => {
     const scratch = await mkdtemp(join(dir, 'names-'));
     const form = await mokuhyo(scratch, 'template', '方針書', '-o', 'x.xlsx');
