@@ -4,8 +4,8 @@ import { existsSync } from 'node:fs';
 import { link, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import { loadOrgGoalsData, type DivisionSheet, type Indicator, type OrgGoalsSeed } from '../seeds/build/org-goals-data.ts';
-import { divisionWorkbook, workbookBytes } from '../seeds/build/org-goals.ts';
+import { loadOrgGoalsData, type DivisionSheet, type Indicator, type OrgGoalsSeed } from '../seed-src/build/org-goals-data.ts';
+import { divisionWorkbook, workbookBytes } from '../seed-src/build/org-goals.ts';
 import { fullWidthDigits, insertColumns, insertRowsAbove, toFullWidthDigits } from '../tests/helpers/relayout.ts';
 import { Prng } from './prng.ts';
 

@@ -3,7 +3,7 @@ import type { FamilySpec, FieldSpec, TableSpec, TableTemplate, VariantSpec } fro
 import { a1, columnName } from '../shared/grid/index.ts';
 import type { HeaderKind } from '../shared/values/index.ts';
 import { eraFiscalYear, formatYearHeader } from '../shared/values/index.ts';
-import { FONT_NAME, printOnA4, SheetWriter, textWidth, type CellStyle } from '../seeds/build/sheet-writer.ts';
+import { FONT_NAME, printOnA4, SheetWriter, textWidth, type CellStyle } from '../seed-src/build/sheet-writer.ts';
 import { withFormTag } from './form-tag.ts';
 
 /** Where the generator put each part of the form, so a filler (or a test) can write into it. */

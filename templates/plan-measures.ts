@@ -1,7 +1,7 @@
 // The 施策シート template: the same layout the seed builder fills, blank, tagged with its family and version.
 import ExcelJS from 'exceljs';
 import { planMeasuresSpec } from '../shared/families/plan-measures/spec.ts';
-import { layoutPlanMeasures, type PlanMeasureSheetData } from '../seeds/build/plan-measures.ts';
+import { layoutPlanMeasures, type PlanMeasureSheetData } from '../seed-src/build/plan-measures.ts';
 import { withFormTag } from './form-tag.ts';
 
 /** The MOKUHYO_FORM tag of a 施策シート made from this template. */

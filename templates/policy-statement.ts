@@ -1,8 +1,8 @@
 // The 方針書 template: the same layout the seed builder fills, blank, tagged with its family and version.
 import ExcelJS from 'exceljs';
 import { policyStatementSpec } from '../shared/families/policy-statement/spec.ts';
-import { layoutPolicyStatement } from '../seeds/build/policy-statement.ts';
-import type { PolicyStatementSeed } from '../seeds/build/policy-statement-data.ts';
+import { layoutPolicyStatement } from '../seed-src/build/policy-statement.ts';
+import type { PolicyStatementSeed } from '../seed-src/build/policy-statement-data.ts';
 import { withFormTag } from './form-tag.ts';
 
 /** The MOKUHYO_FORM tag of a 方針書 made from this template. */

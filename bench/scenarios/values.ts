@@ -9,7 +9,7 @@ export interface ValuesResult {
   stringsPerSecond: number;
 }
 
-const DATA = new URL('../../seeds/data/', import.meta.url);
+const DATA = new URL('../../seed-src/data/', import.meta.url);
 
 function leaves(value: unknown, out: string[]): void {
   if (typeof value === 'string') out.push(value);

@@ -1,4 +1,4 @@
-// The shape of seeds/data/action-plan-*.json: a transcription of 区ビジョンまちづくり計画 実施計画 as staff keep it.
+// The shape of seed-src/data/action-plan-*.json: a transcription of 区ビジョンまちづくり計画 実施計画 as staff keep it.
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';

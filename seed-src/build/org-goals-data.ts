@@ -1,4 +1,4 @@
-// The shape of seeds/data/org-goals-*.json: a transcription of 組織目標管理シート as staff filled them.
+// The shape of seed-src/data/org-goals-*.json: a transcription of 組織目標管理シート as staff filled them.
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';

@@ -1,4 +1,4 @@
-// The shape of seeds/data/plan-measures-*.json: a transcription of 総合計画 施策シート as the plan prints them.
+// The shape of seed-src/data/plan-measures-*.json: a transcription of 総合計画 施策シート as the plan prints them.
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';

@@ -1,4 +1,4 @@
-// The shape of seeds/data/policy-review-*.json: a transcription of 区政運営基本方針 自己評価 as staff filled it.
+// The shape of seed-src/data/policy-review-*.json: a transcription of 区政運営基本方針 自己評価 as staff filled it.
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';

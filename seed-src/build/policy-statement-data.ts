@@ -1,4 +1,4 @@
-// The shape of seeds/data/policy-statement-*.json: a transcription of a 方針書 as the office filled it in.
+// The shape of seed-src/data/policy-statement-*.json: a transcription of a 方針書 as the office filled it in.
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';

@@ -200,8 +200,8 @@ describe('the fill record in a co-authored workbook', () => {
 
 describe('a long 組織目標 sheet (more than 512 merged areas)', () => {
   it('finds in the pane exactly what the intake finds in the file', async () => {
-    const { loadOrgGoalsData } = await import('../../seeds/build/org-goals-data.ts');
-    const { divisionWorkbook, workbookBytes } = await import('../../seeds/build/org-goals.ts');
+    const { loadOrgGoalsData } = await import('../../seed-src/build/org-goals-data.ts');
+    const { divisionWorkbook, workbookBytes } = await import('../../seed-src/build/org-goals.ts');
     const { readWorkbookFile } = await import('../../worker/xlsx/index.ts');
     const { checkGrid } = await import('../../shared/rules/index.ts');
     const { countBySeverity } = await import('../../ui/finding-text.ts');

@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildOrgGoals } from '../../seeds/build/org-goals.ts';
-import { loadOrgGoalsData, type DivisionSheet, type OrgGoalsSeed } from '../../seeds/build/org-goals-data.ts';
+import { buildOrgGoals } from '../../seed-src/build/org-goals.ts';
+import { loadOrgGoalsData, type DivisionSheet, type OrgGoalsSeed } from '../../seed-src/build/org-goals-data.ts';
 
 const seedDir = fileURLToPath(new URL('../../seeds/org-goals/', import.meta.url));
 const YEAR_COLUMNS = ['E', 'F', 'G', 'H', 'I'] as const;

@@ -3,7 +3,7 @@ import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { SheetRecord } from '../../../shared/model/record.ts';
 import { toHalfWidth } from '../../../shared/values/index.ts';
-import { loadOrgGoalsData, type OrgGoalsSeed } from '../../../seeds/build/org-goals-data.ts';
+import { loadOrgGoalsData, type OrgGoalsSeed } from '../../../seed-src/build/org-goals-data.ts';
 import { findSoffice, resaveWithLibreOffice } from '../../helpers/libreoffice.ts';
 import { readSheet, relaidCopy, useTempDir } from '../../helpers/seed-workbooks.ts';
 import { insertColumns, insertRowsAbove, numbersAsText, renameSheet, toFullWidthDigits, unmergeAll } from '../../helpers/relayout.ts';

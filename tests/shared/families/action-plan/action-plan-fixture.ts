@@ -1,6 +1,6 @@
 // Expected extraction of the action-plan seed, derived from its JSON transcription, and a comparable digest.
 import { fileURLToPath } from 'node:url';
-import type { ActionPlanSeed } from '../../../../seeds/build/action-plan-data.ts';
+import type { ActionPlanSeed } from '../../../../seed-src/build/action-plan-data.ts';
 import type { Measure } from '../../../../shared/model/record.ts';
 import { toHalfWidth } from '../../../../shared/values/index.ts';
 

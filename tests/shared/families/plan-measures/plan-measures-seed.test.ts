@@ -3,7 +3,7 @@ import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { SheetRecord } from '../../../../shared/model/record.ts';
 import { parseValue, toHalfWidth } from '../../../../shared/values/index.ts';
-import { loadPlanMeasuresData, type PlanMeasuresSeed } from '../../../../seeds/build/plan-measures-data.ts';
+import { loadPlanMeasuresData, type PlanMeasuresSeed } from '../../../../seed-src/build/plan-measures-data.ts';
 import { findSoffice, resaveWithLibreOffice } from '../../../helpers/libreoffice.ts';
 import { insertColumns, insertRowsAbove, numbersAsText, toFullWidthDigits, unmergeAll } from '../../../helpers/relayout.ts';
 import { readSheets, relaidCopy, useTempDir } from '../../../helpers/seed-workbooks.ts';

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { extractSheet } from '../../../../shared/extract/index.ts';
 import { FAMILIES } from '../../../../shared/families/index.ts';
-import { loadPlanMeasuresData } from '../../../../seeds/build/plan-measures-data.ts';
+import { loadPlanMeasuresData } from '../../../../seed-src/build/plan-measures-data.ts';
 import { planMeasuresTemplate } from '../../../../templates/plan-measures.ts';
 import { readWorkbook, readWorkbookFile } from '../../../../worker/xlsx/index.ts';
 

@@ -7,7 +7,7 @@ import type { Grid } from '../../../../shared/grid/index.ts';
 import type { SheetRecord } from '../../../../shared/model/record.ts';
 import { toHalfWidth } from '../../../../shared/values/index.ts';
 import { readWorkbookFile } from '../../../../worker/xlsx/index.ts';
-import { loadPolicyReviewData, type PolicyReviewSeed } from '../../../../seeds/build/policy-review-data.ts';
+import { loadPolicyReviewData, type PolicyReviewSeed } from '../../../../seed-src/build/policy-review-data.ts';
 import { insertColumns, insertRows, mapText, toFullWidth, unmerge } from '../../../helpers/grid-relayout.ts';
 
 const SEED = join(import.meta.dirname, '../../../../seeds/policy-review/policy-review-kita-2015.xlsx');

@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { extractSheet } from '../../../../shared/extract/index.ts';
 import { FAMILIES } from '../../../../shared/families/index.ts';
-import { layoutPolicyStatement } from '../../../../seeds/build/policy-statement.ts';
+import { layoutPolicyStatement } from '../../../../seed-src/build/policy-statement.ts';
 import { readWorkbook } from '../../../../worker/xlsx/index.ts';
 
 async function blank(layout: (ws: ExcelJS.Worksheet) => unknown) {

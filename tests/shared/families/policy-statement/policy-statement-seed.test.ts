@@ -3,7 +3,7 @@ import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { SheetRecord } from '../../../../shared/model/record.ts';
 import { toHalfWidth } from '../../../../shared/values/index.ts';
-import { loadPolicyStatementData, type PolicyReport, type PolicyStatementSeed } from '../../../../seeds/build/policy-statement-data.ts';
+import { loadPolicyStatementData, type PolicyReport, type PolicyStatementSeed } from '../../../../seed-src/build/policy-statement-data.ts';
 import { findSoffice, resaveWithLibreOffice } from '../../../helpers/libreoffice.ts';
 import { insertColumns, insertRowsAbove, toFullWidthDigits, unmergeAll } from '../../../helpers/relayout.ts';
 import { readSheet, relaidCopy, useTempDir } from '../../../helpers/seed-workbooks.ts';

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { extractSheet } from '../../../../shared/extract/index.ts';
 import { FAMILIES } from '../../../../shared/families/index.ts';
-import { loadPolicyStatementData } from '../../../../seeds/build/policy-statement-data.ts';
+import { loadPolicyStatementData } from '../../../../seed-src/build/policy-statement-data.ts';
 import { policyStatementTemplate } from '../../../../templates/policy-statement.ts';
 import { readWorkbook, readWorkbookFile } from '../../../../worker/xlsx/index.ts';
 
