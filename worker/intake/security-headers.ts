@@ -13,7 +13,7 @@ export const CONTENT_SECURITY_POLICY = [
   "font-src 'self' data:",
   "connect-src 'self'",
   "object-src 'none'",
-  "base-uri 'none'",
+  "base-uri 'self'", // bull-board sets <base href> to its own path
   "form-action 'self'",
   "frame-ancestors 'none'",
 ].join('; ');
