@@ -71,7 +71,8 @@ function familyColumns(table: FamilyTable): Column[] {
   if (any((r) => Boolean(r.detail))) columns.push({ label: '内容', cell: (r) => ({ value: r.detail ?? '' }), clamp: [12, 20] });
   // A 現状値 shows its year beside the number: "4,597,752 (2019)".
   for (const c of table.columns) columns.push({ label: c.kind === 'baseline' ? '現状値（年度）' : c.label, cell: (r) => figureCell(r.figures[c.key]), fixed: c.kind === 'baseline' ? 16 : FIGURE_WIDTH });
-  if (any((r) => r.previous !== null)) columns.push({ label: '前年度の報告値', cell: (r) => figureCell(r.previous?.result), fixed: FIGURE_WIDTH });
+  // Last year's reported result, shaded when this year's sheet restates it differently.
+  if (any((r) => r.previous !== null)) columns.push({ label: '前年度の報告値', cell: (r) => figureCell(r.previous?.result, r.previous?.differs === true), fixed: FIGURE_WIDTH });
   columns.push(
     { label: table.targetLabel, cell: (r) => figureCell(r.target), fixed: FIGURE_WIDTH },
     { label: table.resultLabel, cell: (r) => figureCell(r.result), fixed: FIGURE_WIDTH },
@@ -96,10 +97,10 @@ function indicatorText(row: MeasureRow, withNumber: boolean): string {
 }
 
 /** A number in its format (text when no number was read); empty when blank. */
-export function figureCell(figure: Figure | null | undefined): PlannedCell | null {
+export function figureCell(figure: Figure | null | undefined, flagged = false): PlannedCell | null {
   if (!figure) return null;
-  if (figure.value === null) return { value: figure.text };
-  const style = numberStyle(figure.format);
+  if (figure.value === null) return flagged ? { value: figure.text, style: JUDGED.pending } : { value: figure.text };
+  const style = numberStyle(figure.format, flagged);
   return style ? { value: figure.value, style } : { value: figure.value };
 }
 

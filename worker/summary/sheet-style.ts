@@ -123,11 +123,12 @@ export const JUDGED = Object.fromEntries(Object.entries(FILLS).map(([key, argb])
 
 const numberStyles = new Map<string, CellStyle>();
 
-/** The style showing a number in this format (one object per format). */
-export function numberStyle(format: string | null): CellStyle | undefined {
-  if (!format) return undefined;
-  let style = numberStyles.get(format);
-  if (!style) numberStyles.set(format, (style = { numFmt: format }));
+/** The style showing a number in this format (one object per format), shaded for 要確認 when flagged. */
+export function numberStyle(format: string | null, flagged = false): CellStyle | undefined {
+  if (!format && !flagged) return undefined;
+  const key = `${flagged ? '!' : ''}${format ?? ''}`;
+  let style = numberStyles.get(key);
+  if (!style) numberStyles.set(key, (style = { ...(format ? { numFmt: format } : {}), ...(flagged ? { fill: fill(FILLS.pending) } : {}) }));
   return style;
 }
 

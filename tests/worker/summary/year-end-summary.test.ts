@@ -111,3 +111,42 @@ describe('the summary of a year-end inbox', () => {
     }
   });
 });
+
+describe('the summary with last year\'s submissions in the input', () => {
+  it('shows last year\'s 達成率 and result beside this year\'s, flagging a rewritten figure', async ({ skip }) => {
+    if (!(await hasOpenpyxl())) return skip();
+    const dir = await mkdtemp(join(tmpdir(), 'mokuhyo-yoy-'));
+    try {
+      const files = await yearEndInbox(join(dir, 'inbox'));
+      const submissions = await Promise.all(files.map((file) => ingestFile(file)));
+      const kenko = submissions.find((s) => s.file.endsWith('健康福祉課_R2_評価.xlsx'))!;
+      // Last year's sheet as it was submitted: R1 results, 認知症カフェ reported as 8 (this year's sheet says 9).
+      const lastYear = structuredClone(kenko);
+      lastYear.id = 'r1';
+      for (const sheet of lastYear.sheets) {
+        sheet.fiscalYear = 2019;
+        for (const m of sheet.measures) {
+          const r1 = m.values.find((v) => v.kind === 'actual' && v.year === 2019)!;
+          const result = m.name.startsWith('認知症') ? { ...r1, raw: '8', value: 8 } : r1;
+          m.values = [{ ...r1, kind: 'target' }, { ...result, kind: 'result' }];
+        }
+      }
+      const model = buildSummary(submissions, { ward: '秋葉区', fiscalYear: 2020, expectedDivisions: EXPECTED, generatedAt: '2021-04-10T01:00:00.000Z', previous: [lastYear] });
+      await writeFile(join(dir, 's.xlsx'), await writeSummary(model));
+      const dump = await readWithOpenpyxl(join(dir, 's.xlsx'));
+      const overview = dump['概要']!;
+      const header = overview.rows.find((r) => r[0] === '課')!;
+      expect(header).toContain('前年度達成率');
+      const kenkoRow = overview.rows.findIndex((r) => r[0] === '健康福祉課') + 1;
+      const column = String.fromCharCode(65 + header.indexOf('前年度達成率'));
+      // Last year 認知症カフェ 8 < 9 missed its target; the other five met theirs.
+      expect(overview.numbers[`${column}${kenkoRow}`]).toEqual([0.833, '0.0%']);
+      const family = dump['組織目標管理シート']!;
+      const cafe = family.rows.find((r) => r[2]?.startsWith('認知症カフェ'))!;
+      expect(cafe[family.rows[1]!.indexOf('前年度の報告値')]).toBe('8');
+      expect(cafe.find((c) => c?.includes('要確認'))).toContain('前年度の報告値 8 と今年度シートの前年度実績 9 が異なります');
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
+});
