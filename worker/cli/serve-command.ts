@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { consoleAssets } from '../console/console-build.ts';
 import { buildServer } from '../intake/build-server.ts';
 import { reconcile } from '../queue/reconcile.ts';
 import { runWorkers, type RunningWorkers } from '../queue/run-workers.ts';
@@ -23,6 +24,8 @@ export const serveCommand: Command = async (args) => {
   }, log);
   app = await buildServer({ config, ...runtime, logger: process.env['MOKUHYO_LOG'] !== 'off' });
   const address = await app.listen({ port: config.port, host: config.host });
+  // The console's files are found (or built, when its sources changed since the install) now, not on the first visit.
+  void consoleAssets().prepare().catch((err: Error) => log(`web console build failed: ${err.message}`));
   if (values['no-worker']) {
     void reconcile(runtime.store, runtime.summaries, runtime.queues).catch((err: Error) => log(`reconcile failed: ${err.message}`));
   } else {

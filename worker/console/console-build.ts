@@ -144,3 +144,11 @@ export class ConsoleAssets {
     return this.failure;
   }
 }
+
+let shared: ConsoleAssets | null = null;
+
+/** The process's one ConsoleAssets, so `serve` can start the build at start-up that the first page then waits on. */
+export function consoleAssets(): ConsoleAssets {
+  shared ??= new ConsoleAssets();
+  return shared;
+}

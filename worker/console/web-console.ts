@@ -9,7 +9,7 @@ import { checkUpload } from '../intake/check-upload.ts';
 import { SandboxPool } from '../queue/sandbox.ts';
 import type { SubmissionMeta, SubmissionResult, SubmissionStore, SummaryStore } from '../storage/index.ts';
 import type { CheckResult, DivisionRow, FindingRow, HistoryEntry, Me, SubmissionDetail, SubmissionSummary, SummaryList, TemplateList, WardInfo, WardStatus } from './api-types.ts';
-import { ConsoleAssets } from './console-build.ts';
+import { consoleAssets, type ConsoleAssets } from './console-build.ts';
 import { clearedSessionCookie, contentDisposition, parseCookies, SESSION_COOKIE, sessionCookie, uploadedFileName } from './cookies.ts';
 import { fromOwnOrigin, isHttps, type OriginPolicy } from './origin.ts';
 import { DEFAULT_SESSION_LIMITS, LoginThrottle, SessionStore, type SessionLimits } from './session.ts';
@@ -82,7 +82,7 @@ export class WebConsole {
     this.limits = options.sessionLimits ?? DEFAULT_SESSION_LIMITS;
     this.sessions = new SessionStore(this.limits);
     this.throttle = options.throttle ?? new LoginThrottle();
-    this.assets = options.assets ?? new ConsoleAssets();
+    this.assets = options.assets ?? consoleAssets();
   }
 
   /** Requests that need no principal: the console's page and files, and sign-in itself. */
