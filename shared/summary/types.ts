@@ -242,7 +242,7 @@ export interface StatusRow {
   file: string | null;
   submittedAt: string | null;
   sha256: string | null;
-  /** 採用, 差し替え済み, 差戻し, 読込不可, 未提出, 対象外. */
+  /** 受理, 差し替え済み, 差戻し, 読込不可, 未提出, 対象外. */
   state: 'used' | 'superseded' | 'rejected' | 'unreadable' | 'missing' | 'out-of-scope';
   reason: string | null;
 }

@@ -37,7 +37,7 @@ describe.skipIf(!binary)('duplicate concurrent submissions', () => {
       expect(measures).toBeGreaterThan(0);
       expect(summary.measures.filter((r) => r[0] === '健康福祉課')).toHaveLength(measures);
       const states = summary.statuses.filter((r) => r[0] === '健康福祉課').map((r) => r[1]);
-      expect(states.filter((s) => s === '採用')).toHaveLength(1);
+      expect(states.filter((s) => s === '受理')).toHaveLength(1);
       expect(states).toHaveLength(COPIES);
       await sleep(1000);
       expect(watcher.violations).toEqual([]);

@@ -5,7 +5,7 @@ import type { DivisionState, StatusRow } from '../../shared/summary/index.ts';
 export const SEVERITY_LABELS: Record<Severity, string> = { error: 'エラー', warning: '警告', info: '情報' };
 
 export const STATE_LABELS: Record<StatusRow['state'], string> = {
-  used: '採用',
+  used: '受理',
   superseded: '差し替え済み',
   rejected: '差戻し',
   unreadable: '読込不可',

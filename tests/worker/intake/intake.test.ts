@@ -117,7 +117,7 @@ describe.skipIf(!binary)('intake API', () => {
     const status = wb.getWorksheet('提出状況')!;
     const rows: string[][] = [];
     status.eachRow((row) => rows.push((row.values as unknown[]).slice(1).map((v) => String(v ?? ''))));
-    expect(rows.filter((r) => r[1] === '採用').map((r) => r[0]).sort()).toEqual(['健康福祉課', '産業振興課', '地域総務課'].sort());
+    expect(rows.filter((r) => r[1] === '受理').map((r) => r[0]).sort()).toEqual(['健康福祉課', '産業振興課', '地域総務課'].sort());
     expect(rows.some((r) => r[1] === '読込不可' || r[1] === '差戻し')).toBe(true);
     const family = wb.getWorksheet('組織目標管理シート')!;
     expect(family.rowCount - 2).toBe(21);
