@@ -158,6 +158,11 @@ describe.skipIf(!binary)('Redis away, SIGTERM and a SIGKILLed worker', () => {
     const t0 = performance.now();
     expect((await fetch(`${cluster.base}/healthz`)).status).toBe(503);
     expect(performance.now() - t0).toBeLessThan(500);
+    // Nothing that needs Redis waits for it: a consolidation asked for or polled answers 503 at once.
+    const asked = await fetch(`${cluster.base}/api/consolidations`, { method: 'POST', body: JSON.stringify({ ward: 'akiha', fiscalYear: 2020 }), headers: { 'content-type': 'application/json', authorization: `Bearer ${TOKENS.akiha}` } });
+    expect(asked.status).toBe(503);
+    const polled = await fetch(`${cluster.base}/api/consolidations/c-00000000-0000-0000-0000-000000000000`, { headers: { authorization: `Bearer ${TOKENS.akiha}` } });
+    expect([polled.status, ((await polled.json()) as { error: { code: string } }).error.code]).toEqual([503, 'redis-unavailable']);
     await sleep(2000);
     for (const proc of [cluster.serve, cluster.workers.at(-1)!]) {
       const out = proc.output();

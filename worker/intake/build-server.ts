@@ -252,6 +252,8 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   app.get('/api/consolidations/:id', async (req, reply) => {
     const { id } = req.params as { id: string };
     if (!coordinator(req)) return fail(reply, 403, 'forbidden', '集計を見る権限がありません。');
+    // A consolidation's state lives in Redis: during an outage say so at once instead of waiting for it.
+    if (connection.status !== 'ready') return fail(reply.header('retry-after', '30'), 503, 'redis-unavailable', '集計の状況を確認できません（Redis に接続できません）。しばらくしてから確認してください。');
     const job = CONSOLIDATION_ID.test(id) ? await queues.consolidate.getJob(id) : undefined;
     if (!job) return fail(reply, 404, 'not-found', '集計が見つかりません。');
     if (!coordinator(req, job.data.ward)) return fail(reply, 403, 'forbidden', 'この区の集計を見る権限がありません。');
