@@ -10,8 +10,13 @@ import { dosDateTime, withFixedZipTimestamps } from './stable-zip.ts';
 /** Every plan workbook claims this creation time, so rebuilding changes nothing. */
 export const PLAN_SEED_DATE = new Date(Date.UTC(2021, 3, 1));
 
-/** One 施策 sheet's content plus the 基本目標 it belongs to. */
-export type PlanMeasureSheetData = MeasureSheet & { goal: { no: string; title: string } };
+/** One 施策 sheet's content plus the 基本目標 it belongs to and the municipality whose plan it is. */
+export type PlanMeasureSheetData = MeasureSheet & { goal: { no: string; title: string }; municipality: string };
+
+/** The title row naming the plan: "須坂市総合計画 施策シート"; the blank form leaves the name to fill in (〇〇市). */
+export function planTitle(municipality: string | null): string {
+  return `${municipality ?? '〇〇市'}総合計画\u3000施策シート`;
+}
 
 const OUTCOME_HEADER = ['指標の種類', '指標名', '現状値（年度）', '目標値（2025年）'] as const;
 const PROCESS_HEADER = ['指標名', '現状値（年度）', '目標値（2025年）'] as const;
@@ -43,10 +48,11 @@ export function layoutPlanMeasures(ws: ExcelJS.Worksheet, data: PlanMeasureSheet
   const section: CellStyle = { label: true, horizontal: 'left', bold: true };
   const title: CellStyle = { bold: true, border: false, vertical: 'middle' };
 
-  w.put('A1:H1', data ? `基本目標${data.goal.no}\u3000${data.goal.title}` : '基本目標〇\u3000', { ...title, size: 11 });
-  w.put('A2:H2', data ? `基本施策${data.basicPolicy.no}\u3000${data.basicPolicy.title}` : '基本施策〇\u3000', { ...title, size: 11 });
-  w.put('A3:H3', data ? `施策${data.no}\u3000${data.title}` : '施策〇\u3000', { ...title, size: 14 });
-  let row = 5;
+  w.put('A1:H1', planTitle(data?.municipality ?? null), { ...title, bold: false });
+  w.put('A2:H2', data ? `基本目標${data.goal.no}\u3000${data.goal.title}` : '基本目標〇\u3000', { ...title, size: 11 });
+  w.put('A3:H3', data ? `基本施策${data.basicPolicy.no}\u3000${data.basicPolicy.title}` : '基本施策〇\u3000', { ...title, size: 11 });
+  w.put('A4:H4', data ? `施策${data.no}\u3000${data.title}` : '施策〇\u3000', { ...title, size: 14 });
+  let row = 6;
   const narrative = (heading: string, lines: readonly string[] | undefined): void => {
     w.put(`A${row}:H${row}`, heading, section);
     w.put(`A${row + 1}:H${row + 1}`, lines ? bullets(lines) : '');
@@ -158,6 +164,11 @@ export function layoutPlanGoal(ws: ExcelJS.Worksheet, goal: GoalSheet): void {
   pageSetup(ws, `A1:B${row - 1}`);
 }
 
+/** What one 施策 sheet of the transcription shows: the sheet, its 基本目標 and the plan's municipality. */
+export function planMeasureSheet(seed: PlanMeasuresSeed, measure: MeasureSheet): PlanMeasureSheetData {
+  return { ...measure, goal: { no: seed.goal.no, title: seed.goal.title }, municipality: seed.source.municipality };
+}
+
 /** The whole plan workbook: the 基本目標 page, then one sheet per 施策. */
 export function planWorkbook(seed: PlanMeasuresSeed): ExcelJS.Workbook {
   const wb = new ExcelJS.Workbook();
@@ -167,7 +178,7 @@ export function planWorkbook(seed: PlanMeasuresSeed): ExcelJS.Workbook {
   wb.modified = PLAN_SEED_DATE;
   layoutPlanGoal(wb.addWorksheet(seed.goal.sheetName), seed.goal);
   for (const m of seed.measures) {
-    layoutPlanMeasures(wb.addWorksheet(m.sheetName), { ...m, goal: { no: seed.goal.no, title: seed.goal.title } });
+    layoutPlanMeasures(wb.addWorksheet(m.sheetName), planMeasureSheet(seed, m));
   }
   return wb;
 }

@@ -19,6 +19,15 @@ export const INDICATOR_KINDS = ['市民取組指標', '統計指標', '市民意
 /** The three 主体 whose 期待される役割 every sheet states (一般市民 counts as 市民). */
 export const ACTORS = ['市民', '活動団体', '民間事業者'] as const;
 
+/**
+ * The plan's title row names its municipality: "須坂市総合計画 施策シート", "第六次須坂市総合計画", "長野県須坂市
+ * 第6次総合計画 後期基本計画". A blank form's "〇〇市総合計画" names none. Matched on the normalised text
+ * (half-width, no spaces); MUNICIPALITY_IN_TITLE reads the name from the cell as written.
+ */
+const PLAN_TITLE: Label = /^(第[0-9一二三四五六七八九十]{1,3}次)?[^〇○◯◇◆・。、「」()]{1,12}?[市町村](第[0-9一二三四五六七八九十]{1,3}次)?総合計画[^。、]{0,16}$/;
+const ORDINAL = '(?:第[0-9０-９一二三四五六七八九十]{1,3}次[\\s\\u3000]*)?';
+const MUNICIPALITY_IN_TITLE = new RegExp(`^[\\s\\u3000]*${ORDINAL}(?:[^\\s\\u3000〇○◯]{2,3}?[都道府県][\\s\\u3000]*)?([^\\s\\u3000〇○◯]{1,8}?[市町村])[\\s\\u3000]*${ORDINAL}総合計画`);
+
 /** 担当課 written above a block of 主な取組内容: "政策推進課", "総務課/財政課", "市民課/生涯学習推進課及び全課". */
 const DIVISION: Label = /^(?!担当課$|所管課$|担当部署$)(担当(課|部署)?[:：])?[^◆◇【】「」。、]{1,40}(課|室|局|所|係|センター|全課)\)?$/;
 
@@ -43,6 +52,7 @@ export const planMeasuresSpec: FamilySpec = {
         requireTable: true,
       },
       fields: [
+        { key: 'municipality', label: [/^(市町村|自治体|団体)名$/, PLAN_TITLE], direction: 'right', inline: MUNICIPALITY_IN_TITLE, caption: '市町村名' },
         { key: 'fiscalYear', label: [/^年度$/, /^計画期間$/, /^策定年度$/], direction: 'right', type: 'fiscal-year' },
         { key: 'goalNo', label: [/^[【[〔]?基本目標\d+/, /^基本目標(番号|No\.?)$/], direction: 'right', inline: /^[【［[〔]?基本目標\s*([0-9０-９]+)/ },
         { key: 'goal', label: [/^[【[〔]?基本目標\d+/, /^基本目標名?$/], direction: 'right', inline: /^[【［[〔]?基本目標\s*[0-9０-９]+[】］\]〕]?[\s\u3000:：.．、]*(.+)$/s },

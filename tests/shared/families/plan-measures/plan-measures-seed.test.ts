@@ -50,6 +50,8 @@ describe('plan-measures seed workbook', () => {
       expect([field('goalNo'), field('goal'), field('basicPolicyNo'), field('basicPolicy'), field('measureNo'), field('measure')])
         .toEqual([data.goal.no, data.goal.title, m.basicPolicy.no, m.basicPolicy.title, m.no, m.title]);
       expect([field('vision'), field('issues'), field('policy')]).toEqual([m.vision.join('\n'), m.issues.join('\n'), m.policy.join('\n')]);
+      // the title row 須坂市総合計画 施策シート names the body the sheet is summarised under
+      expect(sheet.fields?.['municipality']).toEqual({ value: data.source.municipality, cell: 'A1' });
 
       const indicators = [...m.outcomeIndicators.map((i) => ({ ...i, table: 'outcome' })), ...m.processIndicators.map((i) => ({ ...i, kind: undefined, table: 'process' }))];
       expect(sheet.measures.map((x) => [x.table, x.name, x.fields?.['kind'] ?? null])).toEqual(indicators.map((i) => [i.table, i.name, i.kind ?? null]));
@@ -79,7 +81,7 @@ describe('plan-measures seed workbook', () => {
   it('reads the notations of the plan: year in the baseline, 未満, 維持, 累計, ― and mixed-width digits', async () => {
     const sheets = await sheetsOf(join(SEEDS, data.file));
     const measure = (sheet: string, name: RegExp) => sheets.find((s) => s.sheet === sheet)!.measures.find((m) => name.test(m.name))!;
-    expect(measure('施策35', /広報須坂/).values.map((v) => [v.year, v.value, v.cell])).toEqual([[2019, 86.5, 'F10'], [2025, 90, 'H10']]);
+    expect(measure('施策35', /広報須坂/).values.map((v) => [v.year, v.value, v.cell])).toEqual([[2019, 86.5, 'F11'], [2025, 90, 'H11']]);
     expect(measure('施策35', /ツイッターを見た/).values.map((v) => v.value)).toEqual([4597752, 5000000]);
     expect(measure('施策37', /経常収支比率/).values.map((v) => [v.year, v.value, v.comparator])).toEqual([[null, 91.7, null], [2025, 90, '<']]);
     expect(measure('施策37', /財政力指数/)).toMatchObject({ unit: null, values: [{ value: 0.581, raw: '0.581' }, { value: 0.59, raw: '0.590' }] });

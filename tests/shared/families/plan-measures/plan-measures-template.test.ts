@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { extractSheet } from '../../../../shared/extract/index.ts';
 import { FAMILIES } from '../../../../shared/families/index.ts';
+import { planMeasureSheet } from '../../../../seed-src/build/plan-measures.ts';
 import { loadPlanMeasuresData } from '../../../../seed-src/build/plan-measures-data.ts';
 import { planMeasuresTemplate } from '../../../../templates/plan-measures.ts';
 import { readWorkbook, readWorkbookFile } from '../../../../worker/xlsx/index.ts';
@@ -14,7 +15,7 @@ describe('plan-measures template', () => {
     const data = await loadPlanMeasuresData();
     const seed = await readWorkbookFile(join('seeds/plan-measures', data.file));
     for (const m of data.measures) {
-      const filled = await readWorkbook(await planMeasuresTemplate({ ...m, goal: { no: data.goal.no, title: data.goal.title } }, m.sheetName));
+      const filled = await readWorkbook(await planMeasuresTemplate(planMeasureSheet(data, m), m.sheetName));
       const fromTemplate = extractSheet(filled.grids[0]!, FAMILIES).record;
       const fromSeed = extractSheet(seed.grids.find((g) => g.sheet === m.sheetName)!, FAMILIES).record;
       expect(fromTemplate.templateVersion).toBe('1');

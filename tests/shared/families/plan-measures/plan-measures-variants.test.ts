@@ -92,6 +92,19 @@ describe('plan-measures sheets typed differently', () => {
     }
   });
 
+  it('reads the municipality from the plan\'s title row or a 市町村名 cell, and none from a blank 〇〇市 title', () => {
+    const municipality = (rows: (string | null)[][]) => extract([...rows, ...ROWS], []).fields?.['municipality'];
+    expect(municipality([['須坂市総合計画　施策シート']])).toEqual({ value: '須坂市', cell: 'A1' });
+    expect(municipality([['第六次 須坂市総合計画 後期基本計画']])?.value).toBe('須坂市');
+    expect(municipality([['長野県須坂市第６次総合計画']])?.value).toBe('須坂市');
+    expect(municipality([['四日市市総合計画']])?.value).toBe('四日市市');
+    expect(municipality([['京都市総合計画']])?.value).toBe('京都市');
+    expect(municipality([['計画', '総合計画', '市町村名', '小布施町']])).toEqual({ value: '小布施町', cell: 'D1' });
+    expect(municipality([['〇〇市総合計画　施策シート']])).toBeUndefined();
+    expect(municipality([['総合計画等と連動した行財政改革']])).toBeUndefined();
+    expect(extract().fields?.['municipality']).toBeUndefined();
+  });
+
   it('reads a sheet with only its 成果指標, titled 〈成果指標〉, whose target header names no year', () => {
     const rows = ROWS.slice(0, 16).map((r) => r[0] === '■成果指標' ? ['〈成果指標〉'] : r[3] === '目標値（令和7年度）' ? [...r.slice(0, 3), '目標値'] : r);
     const record = extract(rows, MERGES.slice(0, 1));
