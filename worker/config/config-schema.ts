@@ -105,6 +105,9 @@ export const configSchema = z
     config.wards.forEach((w, i) => {
       if (ids.has(w.id)) ctx.addIssue({ code: 'custom', path: ['wards', i, 'id'], message: `区 ID「${w.id}」が重複しています` });
       ids.add(w.id);
+      if (w.wardSheetDivision !== undefined && w.divisions.length > 0 && !w.divisions.includes(w.wardSheetDivision)) {
+        ctx.addIssue({ code: 'custom', path: ['wards', i, 'wardSheetDivision'], message: `課「${w.wardSheetDivision}」は区「${w.id}」の divisions にありません` });
+      }
     });
   });
 

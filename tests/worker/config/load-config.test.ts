@@ -87,6 +87,12 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ MOKUHYO_CONFIG: short })).toThrow(/tokenSha256: SHA-256/);
   });
 
+  it('names a ward-sheet division that is not one of the ward\'s divisions', async () => {
+    const path = await file({ ...GOOD, wards: [{ ...GOOD.wards[0], wardSheetDivision: '総務課' }] });
+    expect(() => loadConfig({ MOKUHYO_CONFIG: path })).toThrow(/wards\[0\]\.wardSheetDivision: 課「総務課」/);
+    expect(loadConfig({ MOKUHYO_CONFIG: await file({ ...GOOD, wards: [{ ...GOOD.wards[0], wardSheetDivision: '地域総務課' }] }) }).wards[0]?.wardSheetDivision).toBe('地域総務課');
+  });
+
   it('says why a config cannot run serve or worker (no ward, no token), while consolidate may read it', async () => {
     expect(serviceConfigProblem(loadConfig({}))).toMatch(/wards/);
     const wardsOnly = loadConfig({ MOKUHYO_CONFIG: await file({ wards: GOOD.wards }) });
