@@ -55,6 +55,8 @@ export function overviewPlan(name: string, model: SummaryModel, title: string): 
     yield [r, [{ value: '達成率 = 達成 ÷（達成 ＋ 未達成）。未評価・定性・目標なしは含みません。差戻し・読込不可・未提出の課は数えません。', style: SMALL_NOTE, overflow: true }]];
     r += 2;
     if (!rollup) {
+      // Only an org-goals body has a ward sheet to miss: a city's 施策シート or a 方針書 gets no such section.
+      if (!model.tables.some((t) => t.family === 'org-goals')) return;
       yield [r, [{ value: '区の重点目標', style: SECTION, overflow: true }]];
       yield [r + 1, [{ value: '区の組織目標シートが提出されていないため、重点目標の集計はありません。', style: SMALL_NOTE, overflow: true }]];
       return;
