@@ -4,7 +4,8 @@
 // within about 15 s with the shipped lock settings.
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -28,6 +29,18 @@ function runToEnd(args: string[], env: NodeJS.ProcessEnv, ms = 30_000): Promise<
       resolve({ code, out });
     });
   });
+}
+
+/** The pids of a process's children (Linux /proc). */
+async function childrenOf(pid: number): Promise<number[]> {
+  const found: number[] = [];
+  for (const entry of await readdir('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    const stat = await readFile(`/proc/${entry}/stat`, 'utf8').catch(() => '');
+    const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+    if (ppid === pid) found.push(Number(entry));
+  }
+  return found;
 }
 
 /** SIGTERMs a process; resolves with the milliseconds it took to exit. */
@@ -132,6 +145,8 @@ describe.skipIf(!binary)('Redis away, SIGTERM and a SIGKILLed worker', () => {
       await sleep(100);
     }
     await sleep(1000);
+    const sandboxes = await childrenOf(cluster.workers[0]!.child.pid!);
+    expect(sandboxes.length).toBeGreaterThan(0);
     const killedAt = Date.now();
     await kill(cluster.workers[0]!);
     delete workerEnv['NODE_OPTIONS'];
@@ -141,6 +156,9 @@ describe.skipIf(!binary)('Redis away, SIGTERM and a SIGKILLed worker', () => {
     expect(meta).toMatchObject({ status: 'accepted' });
     const resumedIn = Date.now() - killedAt;
     expect(resumedIn).toBeLessThan(20_000);
+    // The killed worker's sandbox children (one spinning on the file) did not outlive it.
+    const alive = sandboxes.filter((pid) => existsSync(`/proc/${pid}`));
+    expect(alive, 'orphaned sandbox children').toEqual([]);
   }, 90_000);
 
   it('with Redis away: submissions answer at once (202), /healthz 503, one log line, and SIGTERM ends serve and worker within 10 s', async () => {

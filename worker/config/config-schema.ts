@@ -51,10 +51,11 @@ const httpSchema = z
     maxConnections: z.number().int().positive().default(2_000),
     maxConnectionsPerAddress: z.number().int().positive().default(1_000),
     /** Uploads scanned at once (worker threads), and waiting for a scan before 503. */
-    scanThreads: z.number().int().positive().max(16).default(2),
+    /** Default: one core fewer than the machine has, at most 2 (the event loop keeps a core to itself). */
+    scanThreads: z.number().int().positive().max(16).optional(),
     scanQueue: z.number().int().min(0).default(64),
   })
-  .default({ headersTimeoutMs: 10_000, requestTimeoutMs: 30_000, idleTimeoutMs: 15_000, keepAliveTimeoutMs: 5_000, maxConnections: 2_000, maxConnectionsPerAddress: 1_000, scanThreads: 2, scanQueue: 64 });
+  .default({ headersTimeoutMs: 10_000, requestTimeoutMs: 30_000, idleTimeoutMs: 15_000, keepAliveTimeoutMs: 5_000, maxConnections: 2_000, maxConnectionsPerAddress: 1_000, scanQueue: 64 });
 
 /** The worker's configuration (CONTRACTS.md): one schema, defaults for everything but wards and tokens. */
 export const configSchema = z

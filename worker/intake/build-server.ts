@@ -4,7 +4,7 @@ import { FastifyAdapter } from '@bull-board/fastify';
 import cors from '@fastify/cors';
 import Fastify, { LogController, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import type { Redis } from 'ioredis';
-import type { Socket } from 'node:net';
+import { availableParallelism } from 'node:os';
 import type { Config } from '../config/index.ts';
 import { uploadedFileName } from '../console/cookies.ts';
 import { summaryDownloadHeaders, WebConsole, type WebConsoleOptions } from '../console/web-console.ts';
@@ -12,6 +12,7 @@ import type { Queues } from '../queue/queues.ts';
 import { isSubmissionId, StorageError, type SubmissionMeta, type SubmissionStore, type SummaryStore } from '../storage/index.ts';
 import { describePrincipal, TokenAuth, type Principal } from './auth.ts';
 import { ConnectionLimiter } from './connection-limits.ts';
+import { clientErrorHandler, fail, frameworkErrors, registerErrorHandler } from './error-replies.ts';
 import { RateLimiter } from './rate-limit.ts';
 import { audit, registerRequestLog } from './request-log.ts';
 import { ScanBusyError, ScanPool } from './scan-pool.ts';
@@ -45,28 +46,8 @@ const WORKBOOK_TYPES = new Set([XLSX_TYPE, 'application/vnd.ms-excel.sheet.macro
 /** Fiscal years a consolidation may be asked for (平成元年 to the config schema's limit). */
 const FISCAL_YEARS = { min: 1989, max: 2200 };
 
-function fail(reply: FastifyReply, status: number, code: string, message: string) {
-  return reply.code(status).send({ error: { code, message } });
-}
-
 function mediaType(header: string | undefined): string {
   return (header ?? '').split(';')[0]!.trim().toLowerCase();
-}
-
-/** fastify's own client errors, answered in the API's shape and in Japanese (the socket is then closed). */
-const CLIENT_ERRORS: Record<string, [number, string, string, string]> = {
-  ERR_HTTP_REQUEST_TIMEOUT: [408, 'Request Timeout', 'request-timeout', 'リクエストの受信が制限時間内に終わりませんでした。'],
-  HPE_HEADER_OVERFLOW: [431, 'Request Header Fields Too Large', 'headers-too-large', 'リクエストのヘッダーが大きすぎます。'],
-};
-
-function clientErrorHandler(err: NodeJS.ErrnoException, socket: Socket): void {
-  if (err.code === 'ECONNRESET' || socket.destroyed) return;
-  const [status, label, code, message] = CLIENT_ERRORS[err.code ?? ''] ?? [400, 'Bad Request', 'bad-request', 'リクエストの形式が正しくありません。'];
-  const body = JSON.stringify({ error: { code, message } });
-  if (socket.writable) {
-    socket.write(`HTTP/1.1 ${status} ${label}\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nCache-Control: no-store\r\nConnection: close\r\n\r\n${body}`);
-  }
-  socket.destroy();
 }
 
 /** The intake HTTP API of CONTRACTS.md: check, store durably, enqueue, answer. */
@@ -86,15 +67,11 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
     http: { headersTimeout: http.headersTimeoutMs, requestTimeout: http.requestTimeoutMs, connectionsCheckingInterval: 1000 },
     forceCloseConnections: true,
     clientErrorHandler,
-    // A path that is not valid percent-encoding (`/api/submissions/%E5%ZZ`) never reaches a route.
-    frameworkErrors: (err, _req, reply) => {
-      if (err.code === 'FST_ERR_BAD_URL') return fail(reply, 400, 'bad-url', 'URL の形式が正しくありません（不正なパーセントエンコード）。');
-      return fail(reply, 400, 'bad-request', 'リクエストの形式が正しくありません。');
-    },
+    frameworkErrors,
   });
   const connections = new ConnectionLimiter({ maxConnections: http.maxConnections, maxPerAddress: http.maxConnectionsPerAddress });
   connections.attach(app.server);
-  const scans = new ScanPool({ threads: http.scanThreads, queue: http.scanQueue, maxBytes: config.maxUploadBytes, onFault: (message) => app.log.error(message) });
+  const scans = new ScanPool({ threads: http.scanThreads ?? Math.min(2, Math.max(1, availableParallelism() - 1)), queue: http.scanQueue, maxBytes: config.maxUploadBytes, onFault: (message) => app.log.error(message) });
   await scans.warm();
   app.addHook('onClose', async () => scans.close());
   const submissionRate = new RateLimiter(config.rateLimits.submissionsPerMinute, config.rateLimits.submissionsBurst);
@@ -110,15 +87,7 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   app.removeContentTypeParser(['text/plain']);
   app.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: config.maxUploadBytes }, (_req, body, done) => done(null, body));
 
-  app.setErrorHandler((err: { statusCode?: number; code?: string; message: string }, req, reply) => {
-    if (err.statusCode === 413) return fail(reply, 413, 'too-large', req.url.startsWith('/api/submissions') ? `ファイルが大きすぎます（上限 ${Math.round(config.maxUploadBytes / 1024 / 1024)} MB）。` : 'リクエストの本文が大きすぎます。');
-    if (err.statusCode === 415) return fail(reply, 415, 'unsupported-media-type', 'この形式の送信は受け付けていません。');
-    if (err.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || err.code === 'FST_ERR_CTP_EMPTY_JSON_BODY') return fail(reply, 400, 'bad-json', '本文を JSON として読めません。');
-    if (err.statusCode === 408) return fail(reply, 408, 'request-timeout', 'リクエストの受信が制限時間内に終わりませんでした。');
-    if (err.statusCode && err.statusCode < 500) return fail(reply, err.statusCode, 'bad-request', 'リクエストが不正です。');
-    app.log.error({ err: err.message }, 'request failed');
-    return fail(reply, 500, 'internal', 'サーバーで予期しないエラーが発生しました。');
-  });
+  registerErrorHandler(app, config.maxUploadBytes);
 
   app.addHook('onRequest', async (req, reply) => {
     // A connection whose request is being answered is not the one to close for a newcomer past a cap.
@@ -178,15 +147,15 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
     if (p?.role !== 'submitter' && p?.role !== 'coordinator') return fail(reply, 403, 'forbidden', '提出できるのは課の提出用トークンと区の集計担当だけです。');
     const ward = config.wards.find((w) => w.id === p.ward);
     if (!ward) return fail(reply, 403, 'forbidden', 'トークンの区が設定にありません。');
-    const body = req.body;
-    if (!Buffer.isBuffer(body)) return fail(reply, 415, 'not-zip', `Excel ブック（.xlsx）を本文として送ってください（Content-Type: ${XLSX_TYPE}）。`);
-    let refusal;
+    if (!Buffer.isBuffer(req.body)) return fail(reply, 415, 'not-zip', `Excel ブック（.xlsx）を本文として送ってください（Content-Type: ${XLSX_TYPE}）。`);
+    let scanned;
     try {
-      refusal = await scans.scan(body);
+      scanned = await scans.scan(req.body);
     } catch (err) {
       if (!(err instanceof ScanBusyError)) throw err;
       return fail(reply.header('retry-after', '5'), 503, 'busy', '受付が混み合っています。しばらくしてから送り直してください。');
     }
+    const { refusal, bytes: body } = scanned;
     if (refusal) return fail(reply, refusal.status, refusal.code, refusal.message);
     // A coordinator submits the ward's own sheet (区の組織目標): recorded under the ward's name.
     const division = p.role === 'submitter' ? p.division : ward.name;

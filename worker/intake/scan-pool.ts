@@ -8,6 +8,12 @@ const ENTRY = new URL('./scan-thread.ts', import.meta.url);
 const TSX_API = pathToFileURL(createRequire(import.meta.url).resolve('tsx/esm/api').replace(/\.cjs$/, '.mjs')).href;
 const BOOTSTRAP = `import(${JSON.stringify(TSX_API)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(ENTRY.href)}); });`;
 
+/** What a scan found, and the upload's bytes to store (the caller's buffer may have been moved to the thread). */
+export interface ScanResult {
+  refusal: UploadRefusal | null;
+  bytes: Buffer;
+}
+
 /** Too many uploads are waiting for a scan: the intake answers 503 with Retry-After. */
 export class ScanBusyError extends Error {
   constructor() {
@@ -19,7 +25,10 @@ export class ScanBusyError extends Error {
 interface Task {
   id: number;
   bytes: Buffer;
-  resolve: (r: UploadRefusal | null) => void;
+  /** The bytes were moved to the thread (not copied): they come back with the answer. */
+  moved: boolean;
+  /** Settles with the refusal and the upload's bytes (moved back from the thread when they were moved to it). */
+  resolve: (r: ScanResult) => void;
   reject: (e: Error) => void;
 }
 
@@ -48,31 +57,34 @@ export class ScanPool {
   }
 
   /**
-   * The refusal of an upload, or null when it may be stored. A thread that fails (it died, or could not
-   * start) is replaced and the upload is scanned once more; if that fails too it is checked on this thread,
-   * so a broken pool costs latency, never a wrong answer.
+   * The refusal of an upload (null when it may be stored), with its bytes. A thread that fails (it died,
+   * or could not start) is replaced and the upload is scanned again — in a thread, else on this thread —
+   * so a broken pool costs latency, never a wrong answer; only an upload already moved to a thread that
+   * died is lost with it, and its sender is asked to send it again (ScanBusyError → 503).
    */
-  async scan(bytes: Buffer): Promise<UploadRefusal | null> {
+  async scan(bytes: Buffer): Promise<ScanResult> {
     try {
       return await this.scanInThread(bytes);
     } catch (first) {
       if (first instanceof ScanBusyError || this.closed) throw first;
       this.opts.onFault?.(`upload scan thread failed: ${(first as Error).message}`);
+      if (bytes.byteLength === 0 && bytes.buffer.byteLength === 0) throw new ScanBusyError();
       try {
         return await this.scanInThread(bytes);
       } catch (second) {
         if (second instanceof ScanBusyError || this.closed) throw second;
-        return checkUpload(bytes, this.opts.maxBytes);
+        if (bytes.byteLength === 0 && bytes.buffer.byteLength === 0) throw new ScanBusyError();
+        return { refusal: await checkUpload(bytes, this.opts.maxBytes), bytes };
       }
     }
   }
 
-  private scanInThread(bytes: Buffer): Promise<UploadRefusal | null> {
+  private scanInThread(bytes: Buffer): Promise<ScanResult> {
     if (this.closed) return Promise.reject(new Error('scan pool closed'));
     const idle = this.lanes.find((l) => !l.task);
     if (!idle && this.waiting.length >= this.opts.queue) return Promise.reject(new ScanBusyError());
-    return new Promise<UploadRefusal | null>((resolve, reject) => {
-      const task: Task = { id: this.next++, bytes, resolve, reject };
+    return new Promise<ScanResult>((resolve, reject) => {
+      const task: Task = { id: this.next++, bytes, moved: false, resolve, reject };
       if (idle) this.dispatch(idle, task);
       else this.waiting.push(task);
     });
@@ -84,9 +96,15 @@ export class ScanPool {
     await Promise.all(this.lanes.splice(0).map((l) => l.worker.terminate()));
   }
 
+  /**
+   * Hands the upload to a thread. A buffer that owns its whole memory is moved, not copied (the thread
+   * moves it back with its answer): no 20 MB copy and no garbage on this thread per upload.
+   */
   private dispatch(lane: Lane, task: Task): void {
     lane.task = task;
-    lane.worker.postMessage({ id: task.id, bytes: task.bytes, maxBytes: this.opts.maxBytes });
+    const { bytes } = task;
+    task.moved = bytes.byteLength > 0 && bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength && bytes.buffer instanceof ArrayBuffer;
+    lane.worker.postMessage({ id: task.id, bytes, maxBytes: this.opts.maxBytes }, task.moved ? [bytes.buffer as ArrayBuffer] : []);
   }
 
   private async spawn(): Promise<Lane> {
@@ -95,13 +113,14 @@ export class ScanPool {
     const worker = bundle ? new Worker(new URL(bundle)) : new Worker(BOOTSTRAP, { eval: true });
     const lane: Lane = { worker, task: null };
     let answered = false;
-    worker.on('message', (answer: { id: number; refusal?: UploadRefusal | null; fault?: string }) => {
+    worker.on('message', (answer: { id: number; refusal?: UploadRefusal | null; fault?: string; bytes: Uint8Array }) => {
       const task = lane.task;
       lane.task = null;
       answered = true;
       if (task) {
+        const bytes = task.moved ? Buffer.from(answer.bytes.buffer, answer.bytes.byteOffset, answer.bytes.byteLength) : task.bytes;
         if (answer.fault !== undefined) task.reject(new Error(answer.fault));
-        else task.resolve(answer.refusal ?? null);
+        else task.resolve({ refusal: answer.refusal ?? null, bytes });
       }
       const queued = this.waiting.shift();
       if (queued) this.dispatch(lane, queued);

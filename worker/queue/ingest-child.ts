@@ -1,6 +1,17 @@
 // The sandboxed side of SandboxPool: ingests each workbook it is sent and answers over IPC.
 import { readFileSync } from 'node:fs';
+import { Worker } from 'node:worker_threads';
 import { ingestWorkbook } from './ingest-workbook.ts';
+
+/**
+ * A watchdog thread: when the worker that forked this child is gone (SIGKILLed, its ppid changes), the child
+ * kills itself — also while its own event loop spins on a pathological file and could never notice.
+ */
+const watchdog = new Worker(
+  "const { workerData } = require('node:worker_threads'); setInterval(() => { if (process.ppid !== workerData) process.kill(process.pid, 'SIGKILL'); }, 1000);",
+  { eval: true, workerData: process.ppid, resourceLimits: { maxOldGenerationSizeMb: 8, maxYoungGenerationSizeMb: 2 } },
+);
+watchdog.unref();
 
 /** A workbook's bytes, or the path of a stored submission to read them from. */
 type Request = { bytes: Buffer | Uint8Array } | { file: string };
