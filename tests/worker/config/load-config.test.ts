@@ -74,7 +74,8 @@ describe('loadConfig', () => {
   it('listens on loopback, limits each token to 30 submissions a minute and takes over a dead worker\'s job within 15 s by default', () => {
     const config = loadConfig({});
     expect(config).toMatchObject({ host: '127.0.0.1', lockDurationMs: 10_000, stalledIntervalMs: 5_000, rateLimits: { submissionsPerMinute: 30 } });
-    expect(config.http).toMatchObject({ headersTimeoutMs: 10_000, requestTimeoutMs: 30_000, scanThreads: 2 });
+    expect(config.http).toMatchObject({ headersTimeoutMs: 10_000, requestTimeoutMs: 30_000, scanQueue: 64 });
+    expect(config.http.scanThreads).toBeUndefined(); // cores − 1, at most 2, decided at start
   });
 
   it('takes a token as its SHA-256 and an admin token without a ward; not both forms at once', async () => {
