@@ -24,7 +24,8 @@ import type {
 } from './types.ts';
 
 const KIND_LABELS: Record<string, string> = { actual: '実績', target: '目標', result: '結果', baseline: '現状値', plan: '計画' };
-const KIND_ORDER = ['baseline', 'actual', 'plan', 'target', 'result'];
+/** The order of a year's columns; the judged target and result of a year stand where 'target' and 'result' do. */
+export const KIND_ORDER = ['baseline', 'actual', 'plan', 'target', 'result'];
 /** Forms whose result is this year's 達成状況 judged against a target due later. */
 const INTERIM: ReadonlySet<string> = new Set(['policy-review']);
 
@@ -196,12 +197,15 @@ function familyTables(rows: readonly MeasureRow[], fiscalYear: number | null, sh
     const targetYear = commonYear(own.map((r) => r.targetYear));
     const resultYear = commonYear(own.map((r) => r.resultYear));
     const interim = INTERIM.has(family);
+    const shownResultYear = (resultYear === undefined ? (targetYear ?? fiscalYear) : (resultYear ?? targetYear ?? fiscalYear)) ?? null;
     return {
       family,
       title: familyById(family)?.title ?? family,
       columns: sorted,
       targetLabel: targetYear === undefined ? '目標' : `${eraOf(targetYear)}目標`,
-      resultLabel: `${eraOf(resultYear === undefined ? (targetYear ?? fiscalYear) : (resultYear ?? targetYear ?? fiscalYear) ?? null)}${interim ? '達成状況' : '結果'}`,
+      resultLabel: `${eraOf(shownResultYear)}${interim ? '達成状況' : '結果'}`,
+      targetYear: targetYear ?? null,
+      resultYear: shownResultYear,
       rows: own,
     };
   });

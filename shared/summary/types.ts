@@ -149,6 +149,12 @@ export interface FamilyTable {
   /** Headers of the judged target and result with their year, "R2目標", "R2結果". */
   targetLabel: string;
   resultLabel: string;
+  /**
+   * The fiscal years those headers name (null when they name none): where the judged target and result
+   * stand among the year columns, which read chronologically.
+   */
+  targetYear?: number | null;
+  resultYear?: number | null;
   rows: MeasureRow[];
 }
 

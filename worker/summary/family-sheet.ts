@@ -1,4 +1,4 @@
-import { JUDGEMENT_LABELS, type FamilyTable, type Figure, type MeasureRow, type SummaryModel } from '../../shared/summary/index.ts';
+import { JUDGEMENT_LABELS, KIND_ORDER, type FamilyTable, type Figure, type MeasureRow, type SummaryModel } from '../../shared/summary/index.ts';
 import { toHalfWidth } from '../../shared/values/index.ts';
 import type { CellStyle } from '../xlsx/xlsx-book.ts';
 import type { PlannedCell, PlannedRow, SheetPlan } from './sheet-plan.ts';
@@ -10,7 +10,7 @@ const FIGURE_WIDTH = 8.5;
 const DISAGREES: CellStyle = JUDGED['not-achieved'];
 
 /** One column of a family sheet: its header, its cell per row, and how it is sized. */
-interface Column {
+export interface Column {
   label: string;
   cell: (row: MeasureRow, first: boolean) => PlannedCell | null;
   /** [min, max] width of a wrapping text column, or a fixed width. */
@@ -66,16 +66,11 @@ function familyColumns(table: FamilyTable): Column[] {
   const wide = years <= 2;
   // Fewer, better columns: the goal number leads the goal text, the unit follows the indicator name.
   const columns: Column[] = [{ label: '課', cell: (r) => ({ value: r.division }), clamp: [8, 10] }];
-  if (hasGoal) columns.push({ label: table.family === 'policy-review' ? '取組項目' : 'No.・目標', cell: (r, first) => (first ? { value: numbered(r.group, r.goal) } : null), clamp: [16, wide ? 26 : 20] });
+  if (hasGoal) columns.push({ label: table.family === 'policy-review' ? '取組項目' : 'No.・目標', cell: (r, first) => (first ? { value: numbered(r.group, r.goal) } : null), clamp: [18, wide ? 26 : 22] });
   columns.push({ label: table.family === 'action-plan' ? '事業' : '指標（単位）', cell: (r) => ({ value: indicatorText(r, !hasGoal) }), clamp: [16, wide ? 26 : 20] });
   if (any((r) => Boolean(r.detail))) columns.push({ label: '内容', cell: (r) => ({ value: r.detail ?? '' }), clamp: [12, 20] });
-  // A 現状値 shows its year beside the number: "4,597,752 (2019)".
-  for (const c of table.columns) columns.push({ label: c.kind === 'baseline' ? '現状値（年度）' : c.label, cell: (r) => figureCell(r.figures[c.key]), fixed: c.kind === 'baseline' ? 16 : FIGURE_WIDTH });
-  // Last year's reported result, shaded when this year's sheet restates it differently.
-  if (any((r) => r.previous !== null)) columns.push({ label: '前年度の報告値', cell: (r) => figureCell(r.previous?.result, r.previous?.differs === true), fixed: FIGURE_WIDTH });
+  columns.push(...yearColumns(table));
   columns.push(
-    { label: table.targetLabel, cell: (r) => figureCell(r.target), fixed: FIGURE_WIDTH },
-    { label: table.resultLabel, cell: (r) => figureCell(r.result), fixed: FIGURE_WIDTH },
     { label: '判定', cell: (r) => ({ value: JUDGEMENT_LABELS[r.judgement.judgement], style: JUDGED[r.judgement.judgement] }), fixed: 6.5 },
     { label: '達成率', cell: (r) => ({ value: rateValue(r.judgement.rate), style: RATE }), fixed: 6.5 },
   );
@@ -83,6 +78,49 @@ function familyColumns(table: FamilyTable): Column[] {
   columns.push({ label: '判定根拠・記載どおりの値', cell: (r) => ({ value: basisText(r, table) }), clamp: [16, 30] });
   columns.push(...provenanceColumns(any((r) => r.provenance.queued === true), any((r) => Boolean(r.provenance.url))));
   return columns;
+}
+
+/** A year column with where it stands: baselines first, then by year, a year's columns in KIND_ORDER. */
+interface Dated {
+  column: Column;
+  baseline: boolean;
+  year: number | null;
+  rank: number;
+}
+
+/**
+ * The year columns in the order a reader reads time: 現状値 first, then every year's columns
+ * chronologically, a year's 目標 and 結果 side by side (R2実績 | R3目標 | R3結果 | R4目標). The judged
+ * target and result stand in their years; last year's reported result beside that year's restatement.
+ * A judged column whose year differs between rows (no year in its header) comes after the dated ones.
+ */
+export function yearColumns(table: FamilyTable): Column[] {
+  const rank = (kind: string): number => KIND_ORDER.indexOf(kind) < 0 ? KIND_ORDER.length : KIND_ORDER.indexOf(kind);
+  // A 現状値 shows its year beside the number: "4,597,752 (2019)".
+  const dated: Dated[] = table.columns.map((c) => ({
+    column: { label: c.kind === 'baseline' ? '現状値（年度）' : c.label, cell: (r) => figureCell(r.figures[c.key]), fixed: c.kind === 'baseline' ? 16 : FIGURE_WIDTH },
+    baseline: c.kind === 'baseline',
+    year: c.year,
+    rank: rank(c.kind),
+  }));
+  // Last year's reported result, shaded when this year's sheet restates it differently.
+  const previousYear = table.rows.find((r) => r.previous !== null)?.previous?.fiscalYear;
+  const judged: Dated[] = [];
+  if (previousYear !== undefined) {
+    judged.push({ column: { label: '前年度の報告値', cell: (r) => figureCell(r.previous?.result, r.previous?.differs === true), fixed: FIGURE_WIDTH }, baseline: false, year: previousYear, rank: KIND_ORDER.length + 1 });
+  }
+  judged.push(
+    { column: { label: table.targetLabel, cell: (r) => figureCell(r.target), fixed: FIGURE_WIDTH }, baseline: false, year: table.targetYear ?? null, rank: rank('target') },
+    { column: { label: table.resultLabel, cell: (r) => figureCell(r.result), fixed: FIGURE_WIDTH }, baseline: false, year: table.resultYear ?? table.targetYear ?? null, rank: rank('result') },
+  );
+  // The judged columns go in among the others, each before the first column that comes later in time.
+  const ordered = [...dated];
+  for (const j of judged) {
+    const at = j.year === null ? -1 : ordered.findIndex((d) => !d.baseline && d.year !== null && (d.year > j.year! || (d.year === j.year && d.rank > j.rank)));
+    if (at < 0) ordered.push(j);
+    else ordered.splice(at, 0, j);
+  }
+  return ordered.map((d) => d.column);
 }
 
 function numbered(group: string | null, goal: string | null): string {
@@ -99,21 +137,22 @@ function indicatorText(row: MeasureRow, withNumber: boolean): string {
 /** A number in its format (text when no number was read); empty when blank. */
 export function figureCell(figure: Figure | null | undefined, flagged = false): PlannedCell | null {
   if (!figure) return null;
-  if (figure.value === null) return flagged ? { value: figure.text, style: JUDGED.pending } : { value: figure.text };
+  // No number read: the text as written, whole, wrapped in its narrow number column.
+  if (figure.value === null) return flagged ? { value: figure.text, style: JUDGED.pending, wrap: true } : { value: figure.text, wrap: true };
   const style = numberStyle(figure.format, flagged);
   return style ? { value: figure.value, style } : { value: figure.value };
 }
 
-/** 判定根拠, then what the cells say beyond their numbers, the sheet's own codes and last year's figures. */
+/** 判定根拠, then what the cells say beyond their numbers (in full: their cells show only the number), the sheet's own codes and last year's figures. */
 function basisText(row: MeasureRow, table: FamilyTable): string {
   const lines = [row.relist ? `再掲（集計に含めない）: ${row.judgement.basis}` : row.judgement.basis];
   const written: string[] = [];
   for (const c of table.columns) {
     const f = row.figures[c.key];
-    if (f?.note) written.push(`${c.label}「${short(f.note)}」`);
+    if (f?.note) written.push(`${c.label}「${f.note}」`);
   }
-  if (row.target?.note) written.push(`目標「${short(row.target.note)}」`);
-  if (row.result?.note) written.push(`結果「${short(row.result.note)}」`);
+  if (row.target?.note) written.push(`目標「${row.target.note}」`);
+  if (row.result?.note) written.push(`結果「${row.result.note}」`);
   if (written.length) lines.push(`記載: ${written.join('、')}`);
   if (row.codes?.note) lines.push(row.codes.agrees === false ? `要確認: ${row.codes.note}` : row.codes.note);
   const p = row.previous;
@@ -126,16 +165,12 @@ export function baseName(file: string): string {
   return file.split(/[\\/]/).pop() ?? file;
 }
 
-/** A note as long as a glance needs: the cell itself is one click away. */
-function short(text: string): string {
-  return text.length > 40 ? `${text.slice(0, 39)}…` : text;
-}
-
 /** Where the row came from, as text that survives mailing; in queue mode the submission id and console link. */
 export function provenanceColumns(queued: boolean, linked: boolean): Column[] {
   const columns: Column[] = [
-    { label: 'ファイル', cell: (r) => ({ value: baseName(r.provenance.file) }), clamp: [10, 16] },
-    { label: 'シート', cell: (r) => ({ value: r.provenance.sheet }), clamp: [7, 12] },
+    // Narrow (the text wraps) so that the goal and indicator columns have the page's width.
+    { label: 'ファイル', cell: (r) => ({ value: baseName(r.provenance.file) }), clamp: [9, 14] },
+    { label: 'シート', cell: (r) => ({ value: r.provenance.sheet }), clamp: [6, 10] },
     { label: 'セル', cell: (r) => ({ value: r.provenance.cell }), fixed: 5 },
   ];
   if (queued) {

@@ -1,5 +1,5 @@
 import type { CellAlignment, CellStyle, CellValue, ChartSpec, XlsxBook } from '../xlsx/xlsx-book.ts';
-import { fitScale, FONT_NAME, MIN_SCALE, printSetup, textWidth } from './sheet-style.ts';
+import { BODY_SIZE, fitScale, FONT_NAME, MIN_SCALE, printSetup, textWidth } from './sheet-style.ts';
 
 /** One cell to write; empty values (null, '') are not written. */
 export interface PlannedCell {
@@ -7,6 +7,8 @@ export interface PlannedCell {
   style?: CellStyle;
   /** One line running over the empty cells to its right: never wrapped, not counted when sizing columns. */
   overflow?: boolean;
+  /** Wrapped in its cell even in a column that does not wrap (a text among numbers); its lines size the row. */
+  wrap?: boolean;
 }
 
 /** A row's cells from column A; holes are empty cells. */
@@ -44,12 +46,16 @@ interface Layout {
 
 const WRAP: CellAlignment = { wrapText: true, vertical: 'top' };
 /**
- * Points per wrapped line of 10 pt text. 游ゴシック needs tall lines (Excel's default row is 18.75 pt at
- * 11 pt, 16.5 pt at 10 pt); with the line count estimated for Excel's narrower column unit this keeps the
- * last line of a long goal visible in Excel. LibreOffice, whose stand-in fonts are shorter and columns
- * wider, shows some air under long texts instead.
+ * Line pitch of wrapped text in ems of its font. LibreOffice lays out 游ゴシック's stand-in (Noto Sans
+ * CJK) at 1.45 em, measured in its PDF; Excel's 游ゴシック is a little taller.
  */
-const LINE_PT = 14;
+const LINE_EM = 1.5;
+/** Points below the last line: the cell's padding. */
+const ROW_MARGIN_PT = 4;
+/** Pixels per column width unit: the default font's (Calibri's) digit width, as Excel sizes columns. */
+const UNIT_PX = 7;
+/** Ems a line holds less than its column: a 、。 that may not start a line pulls the character before it down. */
+const LINE_SLACK_EM = 0.25;
 /** The narrowest a wrapping text column gets when the page is too narrow for every column. */
 const LAST_FLOOR = 9;
 const WRAP_COLUMN: CellStyle = { alignment: WRAP };
@@ -65,14 +71,20 @@ export function writeSheet(book: XlsxBook, plan: SheetPlan): void {
   const { fromRow } = plan.fit;
   const styles = new StyleCache();
   for (const [r, cells] of plan.rows()) {
-    let lines = 1;
+    let height = 0;
+    let tall = false;
     const styled = cells.map((planned, i) => {
       if (!planned || planned.value === null || planned.value === undefined || planned.value === '') return null;
-      const style = styles.of(planned.style, r <= fromRow ? 'head' : wrapped[i] && !planned.overflow ? 'wrapped' : 'body');
-      if (r >= fromRow && style.alignment?.wrapText) lines = Math.max(lines, linesNeeded(textOf(planned.value), widths[i] ?? 10));
+      const style = styles.of(planned.style, r <= fromRow ? 'head' : (wrapped[i] && !planned.overflow) || planned.wrap ? 'wrapped' : 'body');
+      if (r >= fromRow && style.alignment?.wrapText) {
+        const size = style.font?.size ?? BODY_SIZE;
+        const lines = linesNeeded(textOf(planned.value), widths[i] ?? 10, size);
+        tall ||= lines > 1;
+        height = Math.max(height, wrappedHeight(lines, size));
+      }
       return { value: planned.value, style };
     });
-    sheet.row(r, styled, lines > 1 ? Math.min(409, lines * LINE_PT + 4) : undefined);
+    sheet.row(r, styled, tall ? Math.min(409, height) : undefined);
   }
   if (plan.chart) sheet.chart(plan.chart);
   sheet.end(plan.autoFilter);
@@ -152,8 +164,21 @@ function longestLine(text: string): number {
   return longest;
 }
 
-function linesNeeded(text: string, columnWidth: number): number {
-  const width = Math.max(1, columnWidth - 1);
-  if (!text.includes('\n')) return Math.max(1, Math.ceil(textWidth(text) / width));
-  return text.split('\n').reduce((n, line) => n + Math.max(1, Math.ceil(textWidth(line) / width)), 0);
+/**
+ * Lines a text takes wrapped in a column `columnWidth` units wide at `sizePt`: a wide (CJK) character is
+ * one em, a narrow one half an em, and a line holds width × 7 px / font px ems. That is Excel's column;
+ * LibreOffice, whose stand-in for the missing Calibri is wider, fits more on a line, so the estimate
+ * never clips there.
+ */
+export function linesNeeded(text: string, columnWidth: number, sizePt: number = BODY_SIZE): number {
+  const fontPx = (sizePt * 96) / 72;
+  const perLine = Math.max(1, (columnWidth * UNIT_PX) / fontPx - LINE_SLACK_EM);
+  let lines = 0;
+  for (const line of text.split('\n')) lines += Math.max(1, Math.ceil(textWidth(line) / 2 / perLine - 1e-9));
+  return lines;
+}
+
+/** Points a row of `lines` wrapped lines at `sizePt` takes. */
+export function wrappedHeight(lines: number, sizePt: number = BODY_SIZE): number {
+  return Math.ceil(lines * sizePt * LINE_EM + ROW_MARGIN_PT);
 }
