@@ -68,9 +68,13 @@ describe.skipIf(!binary)('slow and hostile clients against a real serve', () => 
     // Every slow upload was answered 401 and its connection closed by the server, without reading the body.
     const closedWithin = await Promise.race([Promise.all(slow.map((s) => s?.closed ?? 0)), sleep(45_000).then(() => null)]);
     expect(closedWithin, 'the server still holds slow connections after 45 s').not.toBeNull();
+    // Each was either answered 401 with `connection: close`, or — past the per-address cap (400 here) while
+    // the flood arrived faster than its headers were read — closed to make room. Nothing else.
     const answered = slow.filter((s) => s?.received().startsWith('HTTP/1.1 401'));
-    expect(answered.length).toBeGreaterThan(SLOW * 0.9);
-    expect(answered[0]!.received()).toMatch(/connection: close/i);
+    const evicted = slow.filter((s) => s && s.received() === '');
+    expect(answered.length).toBeGreaterThan(0);
+    expect(answered.length + evicted.length).toBe(slow.filter(Boolean).length);
+    for (const s of answered) expect(s!.received()).toMatch(/connection: close/i);
     await sleep(500);
     expect(await openFds(pid)).toBeLessThanOrEqual(baseline + 5);
   }, 90_000);
