@@ -61,21 +61,21 @@ export function familyPlan(name: string, table: FamilyTable, model: SummaryModel
 function familyColumns(table: FamilyTable): Column[] {
   const rows = table.rows;
   const any = (test: (r: MeasureRow) => boolean): boolean => rows.some(test);
-  const years = table.columns.length;
   const hasGoal = any((r) => Boolean(r.goal));
-  const wide = years <= 2;
+  const wide = table.columns.length <= 2;
   // Fewer, better columns: the goal number leads the goal text, the unit follows the indicator name.
   const columns: Column[] = [{ label: '課', cell: (r) => ({ value: r.division }), clamp: [8, 10] }];
   if (hasGoal) columns.push({ label: table.family === 'policy-review' ? '取組項目' : 'No.・目標', cell: (r, first) => (first ? { value: numbered(r.group, r.goal) } : null), clamp: [18, wide ? 26 : 22] });
   columns.push({ label: table.family === 'action-plan' ? '事業' : '指標（単位）', cell: (r) => ({ value: indicatorText(r, !hasGoal) }), clamp: [16, wide ? 26 : 20] });
   if (any((r) => Boolean(r.detail))) columns.push({ label: '内容', cell: (r) => ({ value: r.detail ?? '' }), clamp: [12, 20] });
-  columns.push(...yearColumns(table));
+  const years = chronological(table);
+  columns.push(...years.map((d) => d.column));
   columns.push(
     { label: '判定', cell: (r) => ({ value: JUDGEMENT_LABELS[r.judgement.judgement], style: JUDGED[r.judgement.judgement] }), fixed: 6.5 },
     { label: '達成率', cell: (r) => ({ value: rateValue(r.judgement.rate), style: RATE }), fixed: 6.5 },
   );
   if (any((r) => r.codes !== null)) columns.push({ label: '評価（A/B・ア/イ・a/b）', cell: (r) => (r.codes ? { value: r.codes.text, ...(r.codes.agrees === false ? { style: DISAGREES } : {}) } : null), fixed: 9 });
-  columns.push({ label: '判定根拠・記載どおりの値', cell: (r) => ({ value: basisText(r, table) }), clamp: [16, 30] });
+  columns.push({ label: '判定根拠・記載どおりの値', cell: (r) => ({ value: basisText(r, years) }), clamp: [16, 30] });
   columns.push(...provenanceColumns(any((r) => r.provenance.queued === true), any((r) => Boolean(r.provenance.url))));
   return columns;
 }
@@ -83,6 +83,8 @@ function familyColumns(table: FamilyTable): Column[] {
 /** A year column with where it stands: baselines first, then by year, a year's columns in KIND_ORDER. */
 interface Dated {
   column: Column;
+  /** The value the column shows, whose text as written 判定根拠 quotes when it says more (none: 前年度の報告値). */
+  figure: ((row: MeasureRow) => Figure | null | undefined) | null;
   baseline: boolean;
   year: number | null;
   rank: number;
@@ -95,32 +97,34 @@ interface Dated {
  * A judged column whose year differs between rows (no year in its header) comes after the dated ones.
  */
 export function yearColumns(table: FamilyTable): Column[] {
-  const rank = (kind: string): number => KIND_ORDER.indexOf(kind) < 0 ? KIND_ORDER.length : KIND_ORDER.indexOf(kind);
+  return chronological(table).map((d) => d.column);
+}
+
+function chronological(table: FamilyTable): Dated[] {
+  const rank = (kind: string): number => (KIND_ORDER.indexOf(kind) < 0 ? KIND_ORDER.length : KIND_ORDER.indexOf(kind));
+  const dated = (label: string, figure: (r: MeasureRow) => Figure | null | undefined, year: number | null, kind: string, fixed = FIGURE_WIDTH): Dated => ({
+    column: { label, cell: (r) => figureCell(figure(r)), fixed },
+    figure,
+    baseline: kind === 'baseline',
+    year,
+    rank: rank(kind),
+  });
   // A 現状値 shows its year beside the number: "4,597,752 (2019)".
-  const dated: Dated[] = table.columns.map((c) => ({
-    column: { label: c.kind === 'baseline' ? '現状値（年度）' : c.label, cell: (r) => figureCell(r.figures[c.key]), fixed: c.kind === 'baseline' ? 16 : FIGURE_WIDTH },
-    baseline: c.kind === 'baseline',
-    year: c.year,
-    rank: rank(c.kind),
-  }));
+  const ordered = table.columns.map((c) => (c.kind === 'baseline' ? dated('現状値（年度）', (r) => r.figures[c.key], null, c.kind, 16) : dated(c.label, (r) => r.figures[c.key], c.year, c.kind)));
+  const judged: Dated[] = [];
   // Last year's reported result, shaded when this year's sheet restates it differently.
   const previousYear = table.rows.find((r) => r.previous !== null)?.previous?.fiscalYear;
-  const judged: Dated[] = [];
   if (previousYear !== undefined) {
-    judged.push({ column: { label: '前年度の報告値', cell: (r) => figureCell(r.previous?.result, r.previous?.differs === true), fixed: FIGURE_WIDTH }, baseline: false, year: previousYear, rank: KIND_ORDER.length + 1 });
+    judged.push({ column: { label: '前年度の報告値', cell: (r) => figureCell(r.previous?.result, r.previous?.differs === true), fixed: FIGURE_WIDTH }, figure: null, baseline: false, year: previousYear, rank: KIND_ORDER.length + 1 });
   }
-  judged.push(
-    { column: { label: table.targetLabel, cell: (r) => figureCell(r.target), fixed: FIGURE_WIDTH }, baseline: false, year: table.targetYear ?? null, rank: rank('target') },
-    { column: { label: table.resultLabel, cell: (r) => figureCell(r.result), fixed: FIGURE_WIDTH }, baseline: false, year: table.resultYear ?? table.targetYear ?? null, rank: rank('result') },
-  );
+  judged.push(dated(table.targetLabel, (r) => r.target, table.targetYear ?? null, 'target'), dated(table.resultLabel, (r) => r.result, table.resultYear ?? table.targetYear ?? null, 'result'));
   // The judged columns go in among the others, each before the first column that comes later in time.
-  const ordered = [...dated];
   for (const j of judged) {
     const at = j.year === null ? -1 : ordered.findIndex((d) => !d.baseline && d.year !== null && (d.year > j.year! || (d.year === j.year && d.rank > j.rank)));
     if (at < 0) ordered.push(j);
     else ordered.splice(at, 0, j);
   }
-  return ordered.map((d) => d.column);
+  return ordered;
 }
 
 function numbered(group: string | null, goal: string | null): string {
@@ -144,16 +148,15 @@ export function figureCell(figure: Figure | null | undefined, flagged = false): 
 }
 
 /** 判定根拠, then what the cells say beyond their numbers (in full: their cells show only the number), the sheet's own codes and last year's figures. */
-function basisText(row: MeasureRow, table: FamilyTable): string {
+function basisText(row: MeasureRow, years: readonly Dated[]): string {
   const lines = [row.relist ? `再掲（集計に含めない）: ${row.judgement.basis}` : row.judgement.basis];
-  const written: string[] = [];
-  for (const c of table.columns) {
-    const f = row.figures[c.key];
-    if (f?.note) written.push(`${c.label}「${f.note}」`);
+  // In the columns' order, whole; columns saying the same share one quote: R3目標・R4目標「…」.
+  const written = new Map<string, string[]>();
+  for (const d of years) {
+    const note = d.figure?.(row)?.note;
+    if (note) written.set(note, [...(written.get(note) ?? []), d.baseline ? '現状値' : d.column.label]);
   }
-  if (row.target?.note) written.push(`目標「${row.target.note}」`);
-  if (row.result?.note) written.push(`結果「${row.result.note}」`);
-  if (written.length) lines.push(`記載: ${written.join('、')}`);
+  if (written.size) lines.push(`記載: ${[...written].map(([note, labels]) => `${labels.join('・')}「${note}」`).join('、')}`);
   if (row.codes?.note) lines.push(row.codes.agrees === false ? `要確認: ${row.codes.note}` : row.codes.note);
   const p = row.previous;
   if (p?.differs) lines.push(`要確認: 前年度の報告値 ${p.result?.text ?? ''} と今年度シートの前年度実績 ${p.restated?.text ?? ''} が異なります`);

@@ -46,14 +46,16 @@ interface Layout {
 
 const WRAP: CellAlignment = { wrapText: true, vertical: 'top' };
 /**
- * Line pitch of wrapped text in ems of its font. LibreOffice lays out 游ゴシック's stand-in (Noto Sans
- * CJK) at 1.45 em, measured in its PDF; Excel's 游ゴシック is a little taller.
+ * Line pitch of wrapped text in ems of its font: LibreOffice lays out 游ゴシック's stand-in (Noto Sans
+ * CJK) at 1.45 em, measured in its PDF (14.5 pt at 10 pt).
  */
-const LINE_EM = 1.5;
+const LINE_EM = 1.45;
 /** Points below the last line: the cell's padding. */
 const ROW_MARGIN_PT = 4;
 /** Pixels per column width unit: the default font's (Calibri's) digit width, as Excel sizes columns. */
 const UNIT_PX = 7;
+/** Pixels of a column that text does not use: the cell's margins and gridline. */
+const CELL_PADDING_PX = 5;
 /** Ems a line holds less than its column: a 、。 that may not start a line pulls the character before it down. */
 const LINE_SLACK_EM = 0.25;
 /** The narrowest a wrapping text column gets when the page is too narrow for every column. */
@@ -166,13 +168,13 @@ function longestLine(text: string): number {
 
 /**
  * Lines a text takes wrapped in a column `columnWidth` units wide at `sizePt`: a wide (CJK) character is
- * one em, a narrow one half an em, and a line holds width × 7 px / font px ems. That is Excel's column;
+ * one em, a narrow one half an em, and a line holds (width × 7 px − padding) / font px ems: Excel's column;
  * LibreOffice, whose stand-in for the missing Calibri is wider, fits more on a line, so the estimate
  * never clips there.
  */
 export function linesNeeded(text: string, columnWidth: number, sizePt: number = BODY_SIZE): number {
   const fontPx = (sizePt * 96) / 72;
-  const perLine = Math.max(1, (columnWidth * UNIT_PX) / fontPx - LINE_SLACK_EM);
+  const perLine = Math.max(1, (columnWidth * UNIT_PX - CELL_PADDING_PX) / fontPx - LINE_SLACK_EM);
   let lines = 0;
   for (const line of text.split('\n')) lines += Math.max(1, Math.ceil(textWidth(line) / 2 / perLine - 1e-9));
   return lines;

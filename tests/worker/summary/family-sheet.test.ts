@@ -89,13 +89,26 @@ describe('text as written', () => {
   });
 });
 
+describe('判定根拠', () => {
+  it('quotes what the cells say in the columns’ order under their headers, one quote for columns saying the same', () => {
+    const sheet = sheetOf('action-plan', 2021, [
+      measure('配信事業', [value(2020, 'actual', '累計3,520人'), value(2022, 'target', '累計5,000人'), value(2021, 'target', '累計4,360人'), value(2021, 'result', '累計4,360人')]),
+    ]);
+    const model = buildSummary([submission('nishi', [sheet])], { ward: '西区', fiscalYear: 2021, expectedDivisions: [], generatedAt: '2021-05-01T00:00:00Z' });
+    const plan = familyPlan('実施計画', model.tables[0]!, model, '西区');
+    const [head, row] = [...plan.rows()].filter(([r]) => r >= 2).map(([, cells]) => cells.map((c) => c?.value));
+    expect(String(row![head!.indexOf('判定根拠・記載どおりの値')]).split('\n')[1]).toBe('記載: R2実績「累計3,520人」、R3目標・R3結果「累計4,360人」、R4目標「累計5,000人」');
+  });
+});
+
 describe('row height estimate', () => {
   it('counts a wide character as one em and a narrow one as half, at width × 7 px per line', () => {
-    // 18 units × 7 px = 126 px ≈ 9.4 ems of 10 pt text (13.3 px).
-    expect(linesNeeded('あ'.repeat(9), 18)).toBe(1);
-    expect(linesNeeded('あ'.repeat(10), 18)).toBe(2);
-    expect(linesNeeded('a'.repeat(18), 18)).toBe(1);
-    expect(linesNeeded('あ'.repeat(90), 18)).toBe(10);
+    // 18 units × 7 px = 126 px, less the cell's padding: ≈ 9 ems of 10 pt text (13.3 px), less a little slack.
+    expect(linesNeeded('あ'.repeat(8), 18)).toBe(1);
+    expect(linesNeeded('あ'.repeat(9), 18)).toBe(2);
+    expect(linesNeeded('a'.repeat(17), 18)).toBe(1);
+    expect(linesNeeded('あ'.repeat(88), 18)).toBe(10);
+    expect(linesNeeded('あ'.repeat(89), 18)).toBe(11);
     expect(linesNeeded('一\n二\n三', 18)).toBe(3);
     // A smaller font holds more on a line.
     expect(linesNeeded('あ'.repeat(10), 18, 8)).toBe(1);
