@@ -114,10 +114,11 @@ function baseName(file: string | null): string {
   return (file ?? '').split(/[\\/]/).pop() ?? '';
 }
 
+/** The reason's first sentence, with '…' when more follows (提出状況 gives it in full). */
 function firstSentence(text: string | null): string {
   const t = (text ?? '').trim();
   const end = t.indexOf('。');
-  return end > 0 && end < t.length - 1 ? t.slice(0, end + 1) : t;
+  return end > 0 && end < t.length - 1 ? `${t.slice(0, end + 1)}…` : t;
 }
 
 function factsLine(model: SummaryModel): string {
