@@ -66,7 +66,12 @@ export function judgeMeasure(measure: Measure, fiscalYear: number | null, interi
     return { ...base, judgement: 'qualitative', basis: `数値のない目標「${oneLine(target.raw)}」のため自動判定しません${res}` };
   }
   if (!result || result.blank) return { ...base, judgement: 'pending', basis: `結果が未記入です（目標 ${fmt(target.value)}）` };
-  if (result.value === null) return { ...base, judgement: 'pending', basis: `結果「${oneLine(result.raw)}」を数値として読めません（目標 ${fmt(target.value)}）` };
+  if (result.value === null) {
+    if (describesActivity(target)) {
+      return { ...base, judgement: 'qualitative', basis: `目標「${oneLine(target.raw)}」は取組の記述で、結果「${oneLine(result.raw)}」に数値がないため自動判定しません` };
+    }
+    return { ...base, judgement: 'pending', basis: `結果「${oneLine(result.raw)}」を数値として読めません（目標 ${fmt(target.value)}）` };
+  }
   const comparator: Comparator = target.comparator ?? (direction === 'lower' ? '<=' : '>=');
   const ok = compare(result.value, comparator, target.value);
   const rule = RULE[comparator];
@@ -74,6 +79,20 @@ export function judgeMeasure(measure: Measure, fiscalYear: number | null, interi
   const early = target.year !== null && result.year !== null && result.year < target.year ? `、${target.year}年度の目標に対する${result.year}年度の達成状況` : '';
   const basis = `結果 ${fmt(result.value)} ${ok ? rule.symbol : negate(rule.symbol)} 目標 ${fmt(target.value)}（${reason}${early}）`;
   return { ...base, judgement: ok ? 'achieved' : 'not-achieved', basis, rate: rateOf(result.value, target.value, direction) };
+}
+
+// What a target may say around its number without being a description: units, comparators, years, 累計.
+const NUMBER_WORDS = /以上|以下|未満|超|維持|累計|年度|までに|まで|毎年|平成|令和|[ＨＲHR年月日度]|[\d０-９,，.．%％△▲+-]/g;
+const WORDY = /[\u3040-\u30ff\u4e00-\u9fff]{6,}/;
+
+/**
+ * A target that is a sentence about the work with a number inside ("青パト月4回 区だよりによる実施団体の募集
+ * 年2回"), not a figure with its unit and comparator ("1,700人以上", "H29年度までに50％以上").
+ */
+function describesActivity(target: MeasureValue): boolean {
+  let text = target.raw.replace(/\s+/g, '');
+  if (target.unit) text = text.split(target.unit).join('');
+  return WORDY.test(text.replace(NUMBER_WORDS, ''));
 }
 
 function compare(a: number, op: Comparator, b: number): boolean {

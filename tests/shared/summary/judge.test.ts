@@ -41,6 +41,17 @@ describe('judgeMeasure', () => {
     expect(j.basis).toContain('リニューアルの実施');
   });
 
+  it('takes a target describing the work, with a number inside, as qualitative when the result has no number', () => {
+    const target = value(2020, 'target', '青パト月4回\n区だよりによる実施団体の募集　年2回');
+    const j = judgeMeasure(measure('「青パト」による防犯パトロールの実施回数', [target, value(2020, 'result', '実施')]), 2020);
+    expect(j.judgement).toBe('qualitative');
+    expect(j.basis).toContain('結果「実施」');
+    // A figure with its unit and comparator stays a figure: a wordless result is still awaited.
+    for (const raw of ['１，７００人以上', 'H29年度までに50％以上', '16講座実施', '435g以下']) {
+      expect(judgeMeasure(measure('件数', [value(2020, 'target', raw), value(2020, 'result', '実施')]), 2020).judgement).toBe('pending');
+    }
+  });
+
   it('reports a measure without a target as such', () => {
     expect(judgeMeasure(measure('参考', [value(2019, 'actual', '5')]), 2020).judgement).toBe('no-target');
   });
