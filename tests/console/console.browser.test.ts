@@ -203,7 +203,7 @@ describe.skipIf(!haveChromium || !redisBinary)('web console in Chromium', () => 
       transfer.items.add(new File([new Uint8Array(bytes)], 'どこかの表.xlsx', { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }));
       return transfer;
     }, [...readFileSync(join(ROOT, 'tests/fixtures/ok.openpyxl.xlsx'))]);
-    await page.getByRole('region', { name: 'ブックのドロップ先' }).dispatchEvent('drop', { dataTransfer: dropped });
+    await page.getByRole('region', { name: 'ドロップ先' }).dispatchEvent('drop', { dataTransfer: dropped });
     await page.getByText('このままでは差戻しになります').waitFor({ timeout: 60_000 });
     await page.getByLabel('確認するブック').setInputFiles(join(SEEDS, 'akiha-2020-chiiki-somu.xlsx'));
     await page.getByText('このまま提出できます').waitFor({ timeout: 60_000 });
@@ -233,6 +233,20 @@ describe.skipIf(!haveChromium || !redisBinary)('web console in Chromium', () => 
     await expect.poll(() => page.getByRole('alert').textContent()).toContain('権限がありません');
     expect((await page.request.get(`${base}/api/console/status`)).status()).toBe(403);
   }, 180_000);
+
+  it('gives a division a marked copy of a sheet without findings too, and names its file input alone by ブック or ファイル', async () => {
+    const page = await signIn(TOKENS.kenko);
+    await page.getByRole('heading', { name: '確認と提出' }).waitFor();
+    // A script that looks the chooser up by a plain word must find exactly the file input (strict locators).
+    expect(await page.getByLabel('ファイル').count()).toBe(1);
+    await page.getByLabel('ブック').setInputFiles(join(SEEDS, 'akiha-2020-kenko-fukushi.xlsx'));
+    await page.getByText('問題は見つかりませんでした').waitFor({ timeout: 60_000 });
+    const copy = page.waitForEvent('download');
+    await page.getByRole('button', { name: '注釈付きコピーをダウンロード' }).click();
+    const download = await copy;
+    expect(download.suggestedFilename()).toBe('akiha-2020-kenko-fukushi_確認結果.xlsx');
+    expect(readFileSync((await download.path())!).subarray(0, 2).toString()).toBe('PK');
+  }, 120_000);
 
   it('shows another ward\'s coordinator only its own ward, and works from the keyboard', async () => {
     const page = await open(1024, 768);

@@ -123,11 +123,11 @@ export function CheckPage({ me }: { me: Me }) {
         onDragOver={() => setDragging(true)}
         onDragLeave={() => setDragging(false)}
         role="region"
-        aria-label="ブックのドロップ先"
+        aria-label="ドロップ先"
         data-testid="drop-zone"
       >
         <Text>ここに Excel ブック（.xlsx）をドロップするか、</Text>
-        <label htmlFor="workbook-file" className={styles.hidden}>確認するブック</label>
+        <label htmlFor="workbook-file" className={styles.hidden}>確認するブック（Excel の .xlsx ファイル）</label>
         <input
           id="workbook-file"
           ref={input}
@@ -160,7 +160,7 @@ export function CheckPage({ me }: { me: Me }) {
             </MessageBarBody>
           </MessageBar>
           <div className={styles.actions}>
-            {result.status !== 'unreadable' && result.findings.length > 0 && (
+            {result.status !== 'unreadable' && (
               <Button onClick={copy} disabled={busy !== null}>
                 注釈付きコピーをダウンロード
               </Button>
