@@ -76,6 +76,11 @@ function findings(name: string, model: SummaryModel, title: string): SheetPlan {
   };
 }
 
+function sameBody(a: string | null, b: string | null): boolean {
+  const key = (t: string | null) => (t ?? '').normalize('NFKC').replace(/\s+/g, '');
+  return a !== null && b !== null && key(a) === key(b);
+}
+
 function statuses(name: string, model: SummaryModel, title: string): SheetPlan {
   const labels = ['課', '状態', '提出日時', 'ファイル', 'SHA-256', '理由'];
   const excluded = model.excluded ?? [];
@@ -88,9 +93,13 @@ function statuses(name: string, model: SummaryModel, title: string): SheetPlan {
       yield [r++, [{ value: s.division ?? '' }, { value: STATE_LABELS[s.state], ...(shade ? { style: shade } : {}) }, { value: jst(s.submittedAt) }, { value: s.file ?? '' }, { value: s.sha256 ?? '' }, { value: s.reason ?? '' }]];
     }
     for (const e of excluded) {
-      // The reason names the body and year already; the sheet is added when only one sheet of the file is left out.
-      const reason = e.sheet && !e.reason.includes(e.sheet) ? `${e.reason}（シート「${e.sheet}」）` : e.reason;
-      yield [r++, [{ value: e.body ?? '' }, { value: STATE_LABELS['out-of-scope'] }, null, { value: e.file }, null, { value: reason }]];
+      // Another body's input is named by its file only: its body, sheets and figures stay out of this workbook
+      // (the CLI's report names them). The same body's other year keeps its reason, which names the years.
+      const own = sameBody(e.body, model.ward);
+      const sheets = /（\d+ シート）$/.exec(e.reason)?.[0] ?? '';
+      const stated = own ? e.reason : `${model.ward ? `対象の団体（${model.ward}）` : 'この集計の団体'}とは別の団体の提出です${sheets}`;
+      const reason = own && e.sheet && !stated.includes(e.sheet) ? `${stated}（シート「${e.sheet}」）` : stated;
+      yield [r++, [{ value: own ? (e.body ?? '') : '' }, { value: STATE_LABELS['out-of-scope'] }, null, { value: e.file }, null, { value: reason }]];
     }
   }
   return {

@@ -118,13 +118,19 @@ describe('writeSummary in queue mode', () => {
 describe('writeSummary with inputs of other bodies', () => {
   it('lists them on 提出状況 as 対象外 with the reason', async ({ skip }) => {
     if (!(await hasOpenpyxl())) return skip();
-    const excluded = [{ file: 'kita.xlsx', sheet: null, body: '北区', fiscalYear: 2015, reason: '対象（秋葉区 令和2年度）と異なる団体・年度（北区 平成27年度）です' }];
+    const excluded = [
+      { file: 'kita.xlsx', sheet: null, body: '北区', fiscalYear: 2015, reason: '対象（秋葉区 令和2年度）と異なる団体・年度（北区 平成27年度）です' },
+      { file: 'akiha-2021.xlsx', sheet: null, body: '秋葉区', fiscalYear: 2021, reason: '対象年度（令和2年度）と異なる年度（令和3年度）です' },
+    ];
     const summary = buildSummary([submission('a', [divisionSheet('健康福祉課', [])])], { ward: '秋葉区', fiscalYear: 2020, expectedDivisions: [], generatedAt: '2020-05-02T01:00:00.000Z', excluded });
     const dir = await mkdtemp(join(tmpdir(), 'mokuhyo-excluded-'));
     try {
       await writeFile(join(dir, 's.xlsx'), await writeSummary(summary));
       const rows = (await readWithOpenpyxl(join(dir, 's.xlsx')))['提出状況']!.rows;
-      expect(rows).toContainEqual(['北区', '対象外', null, 'kita.xlsx', null, excluded[0]!.reason]);
+      // Named by its file, with why; the other body's name stays out of this body's workbook.
+      expect(rows).toContainEqual([null, '対象外', null, 'kita.xlsx', null, '対象の団体（秋葉区）とは別の団体の提出です']);
+      expect(rows).toContainEqual(['秋葉区', '対象外', null, 'akiha-2021.xlsx', null, excluded[1]!.reason]);
+      expect(JSON.stringify(rows)).not.toContain('北区');
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
