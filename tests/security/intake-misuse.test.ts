@@ -2,10 +2,12 @@
 // another division's and the ward's sheet, bursts, bull-board by role, malformed requests, wrong types,
 // security headers, file modes and the audit log.
 import { readFile, readdir, stat } from 'node:fs/promises';
+import { connect } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { allFinal, getJson, ROOT, sleep, startCluster, submit, TOKENS, XLSX, type Cluster } from '../faults/cluster.ts';
 import { downloadSummary, readSummary } from '../faults/summary-check.ts';
+import { LINGER_MS } from '../../worker/intake/security-headers.ts';
 import { findRedisServer } from '../worker/queue/redis-server.ts';
 
 const binary = await findRedisServer();
@@ -159,6 +161,32 @@ describe.skipIf(!binary)('the intake misused, against a real serve and worker', 
       expect([400, 404], path).toContain(res.status);
       errorShape(res.body);
     }
+  });
+
+  it('answers a refusal to a client still streaming its body (multipart FormData) instead of resetting it, and still closes soon', async () => {
+    // fetch streams a FormData body after its headers; the 415 goes out before the body is in. Destroying the
+    // socket at once reset the client mid-write: "fetch failed" (EPIPE) instead of the 415 (a lingering close now).
+    const form = new FormData();
+    form.append('file', new Blob([kenko], { type: XLSX }), 'kenko.xlsx');
+    for (let i = 0; i < 5; i++) {
+      const res = await fetch(`${cluster.base}/api/submissions`, { method: 'POST', body: form, headers: { authorization: `Bearer ${TOKENS.kenko}` } });
+      expect(res.status).toBe(415);
+      expect(res.headers.get('connection')).toBe('close');
+      expect(((await res.json()) as { error: { code: string } }).error.code).toBe('unsupported-media-type');
+    }
+    // A client that does not hang up at the server's FIN and keeps trickling its body is cut off all the same.
+    const { port } = new URL(cluster.base);
+    const socket = connect({ port: Number(port), host: '127.0.0.1', allowHalfOpen: true });
+    socket.on('error', () => undefined);
+    let received = '';
+    socket.on('data', (d) => (received += d.toString()));
+    socket.write(`POST /api/submissions HTTP/1.1\r\nHost: x\r\nContent-Type: ${XLSX}\r\nContent-Length: 5000000\r\n\r\nPK`);
+    const trickle = setInterval(() => socket.writable && socket.write('x'), 200);
+    const t0 = Date.now();
+    await new Promise((r) => socket.once('close', r));
+    clearInterval(trickle);
+    expect(received).toMatch(/^HTTP\/1\.1 401/);
+    expect(Date.now() - t0).toBeLessThan(LINGER_MS + 2000);
   });
 
   it('sends security headers everywhere and never lets a download be cached', async () => {

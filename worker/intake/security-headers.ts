@@ -1,3 +1,4 @@
+import type { Socket } from 'node:net';
 import type { FastifyInstance } from 'fastify';
 
 /**
@@ -31,7 +32,39 @@ export function registerSecurityHeaders(app: FastifyInstance): void {
     if (!reply.hasHeader('content-security-policy')) reply.header('content-security-policy', CONTENT_SECURITY_POLICY);
     if (!reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store');
     // Answered before its body was read (a refusal): close the connection instead of draining the body.
-    if (!req.raw.complete) reply.header('connection', 'close');
+    if (!req.raw.complete) {
+      reply.header('connection', 'close');
+      lingerOnClose(req.raw.socket);
+    }
     return payload;
   });
 }
+
+/** How long a refused request's connection keeps reading (and discarding) what the client still sends. */
+export const LINGER_MS = 2000;
+
+/**
+ * A lingering close (as web servers do): once the refusal is written, Node would destroy the socket at once,
+ * and the rest of the body the client is still sending then meets a TCP reset — a client that streams its
+ * body (fetch with FormData, a piped file) sees "EPIPE"/"fetch failed" instead of the 415 or 401 it was sent.
+ * So our side is shut (FIN after the answer) and what still arrives is read and discarded for at most
+ * LINGER_MS (Node's parser discards the body of a dumped request), then the socket is destroyed: a slow
+ * client still cannot hold the connection.
+ */
+function lingerOnClose(socket: Socket | null | undefined): void {
+  if (!socket || socket.destroyed || (socket as LingeringSocket)[LINGERING]) return;
+  (socket as LingeringSocket)[LINGERING] = true;
+  socket.destroySoon = function lingeringDestroySoon(this: Socket) {
+    const timer = setTimeout(() => this.destroy(), LINGER_MS);
+    timer.unref();
+    this.once('close', () => clearTimeout(timer));
+    this.once('end', () => this.destroy());
+    this.once('error', () => this.destroy());
+    this.setTimeout(0);
+    if (this.writable) this.end();
+    this.resume();
+  };
+}
+
+const LINGERING = Symbol('mokuhyo.lingering');
+type LingeringSocket = Socket & { [LINGERING]?: boolean };
