@@ -86,7 +86,13 @@ export function App() {
         ) : section === 'check' || me.role === 'submitter' ? (
           <CheckPage me={me} />
         ) : (
-          <StatusPage me={me} />
+          <>
+            <StatusPage me={me} />
+            {/* 集計を作成 right under the statuses too: the clerk checks who is in, then builds, on one page. */}
+            <div className="no-print" style={{ marginTop: '32px' }}>
+              <SummaryPage me={me} />
+            </div>
+          </>
         )}
       </main>
     </>
