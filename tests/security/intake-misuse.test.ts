@@ -167,7 +167,7 @@ describe.skipIf(!binary)('the intake misused, against a real serve and worker', 
     // fetch streams a FormData body after its headers; the 415 goes out before the body is in. Destroying the
     // socket at once reset the client mid-write: "fetch failed" (EPIPE) instead of the 415 (a lingering close now).
     const form = new FormData();
-    form.append('file', new Blob([kenko], { type: XLSX }), 'kenko.xlsx');
+    form.append('file', new Blob([new Uint8Array(kenko)], { type: XLSX }), 'kenko.xlsx');
     for (let i = 0; i < 5; i++) {
       const res = await fetch(`${cluster.base}/api/submissions`, { method: 'POST', body: form, headers: { authorization: `Bearer ${TOKENS.kenko}` } });
       expect(res.status).toBe(415);
