@@ -1,4 +1,5 @@
 import type { SheetRecord } from '../model/record.ts';
+import { parseJapaneseDate } from '../values/index.ts';
 import type { SubmissionInput } from './types.ts';
 
 /** A sheet chosen for the summary, with the submission it came from. */
@@ -8,9 +9,46 @@ export interface KeptSheet {
   division: string;
 }
 
-/** Orders submissions oldest first: by submission time, then file mtime, then name. */
+/**
+ * Orders submissions oldest first: by submission time, then by the dates the sheets themselves carry
+ * (作成日/修正日/評価日, latest first: a version with a later 修正日 or 評価日 is the newer one, whatever its
+ * file's mtime after being mailed or copied), then file mtime, then name.
+ */
 export function bySubmissionTime(a: SubmissionInput, b: SubmissionInput): number {
-  return cmp(a.submittedAt, b.submittedAt) || cmp(a.mtime, b.mtime) || cmp(a.file, b.file) || cmp(a.id, b.id);
+  return cmp(a.submittedAt, b.submittedAt) || byWrittenDates(a, b) || cmp(a.mtime, b.mtime) || cmp(a.file, b.file) || cmp(a.id, b.id);
+}
+
+const DATE_FIELDS = ['createdOn', 'revisedOn', 'evaluatedOn'] as const;
+const writtenCache = new WeakMap<SubmissionInput, readonly string[]>();
+
+/** The dates written on a submission's sheets, as YYYY-MM-DD, latest first. */
+function writtenDates(s: SubmissionInput): readonly string[] {
+  let dates = writtenCache.get(s);
+  if (!dates) {
+    const seen = new Set<string>();
+    for (const sheet of s.sheets) {
+      for (const key of DATE_FIELDS) {
+        // A date cell reads as "2021-03-25 0:00:00": the time of day says nothing here.
+        const d = parseJapaneseDate((sheet.fields?.[key]?.value ?? '').replace(/[ T]\d{1,2}:\d{2}(?::\d{2})?(?:\.\d+)?Z?$/, ''));
+        if (d) seen.add(`${d.year}-${String(d.month).padStart(2, '0')}-${String(d.day).padStart(2, '0')}`);
+      }
+    }
+    dates = [...seen].sort().reverse();
+    writtenCache.set(s, dates);
+  }
+  return dates;
+}
+
+/** Compares two submissions by their written dates when both carry some; 0 when either has none or they agree. */
+function byWrittenDates(a: SubmissionInput, b: SubmissionInput): number {
+  const da = writtenDates(a);
+  const db = writtenDates(b);
+  if (da.length === 0 || db.length === 0) return 0;
+  for (let i = 0; i < Math.min(da.length, db.length); i++) {
+    const c = cmp(da[i]!, db[i]!);
+    if (c !== 0) return c;
+  }
+  return da.length - db.length;
 }
 
 function cmp(a: string | null, b: string | null): number {

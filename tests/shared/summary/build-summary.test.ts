@@ -33,6 +33,22 @@ describe('buildSummary', () => {
     expect(buildSummary([older, newer], OPTIONS).tables[0]?.rows[0]?.resultText).toBe('12');
   });
 
+  it('prefers the version whose own 修正日/評価日 is later over the file mtime (a copied or mailed file)', () => {
+    const dated = (result: string, dates: Record<string, string>) => ({
+      ...kenko(result),
+      fields: Object.fromEntries(Object.entries(dates).map(([key, v]) => [key, { value: v, cell: 'J2' }])),
+    });
+    const older = submission('a', [dated('12', { createdOn: '令和2年4月1日', evaluatedOn: '令和3年3月31日' })], { mtime: '2020-05-03T00:00:00Z' });
+    const newer = submission('b', [dated('8', { createdOn: '令和2年4月1日', revisedOn: '2021-03-25 0:00:00', evaluatedOn: '令和3年3月31日' })], { mtime: '2020-05-01T00:00:00Z' });
+    const model = buildSummary([older, newer], OPTIONS);
+    expect(model.tables[0]?.rows[0]?.resultText).toBe('8');
+    expect(model.statuses.find((s) => s.file === 'a.xlsx')?.state).toBe('superseded');
+    // An earlier 作成日 alone marks the older version too.
+    const first = submission('c', [dated('12', { createdOn: '令和2年4月1日' })], { mtime: '2020-05-03T00:00:00Z' });
+    const second = submission('d', [dated('8', { createdOn: '令和2年5月7日' })], { mtime: '2020-05-01T00:00:00Z' });
+    expect(buildSummary([first, second], OPTIONS).tables[0]?.rows[0]?.resultText).toBe('8');
+  });
+
   it('lists missing divisions and unreadable files with their reason', () => {
     const bad = submission('broken', [], { status: 'unreadable', error: { code: 'not-zip', message: 'Excel ブック（.xlsx）ではありません。' } });
     const model = buildSummary([submission('a', [kenko('12')]), bad], OPTIONS);
