@@ -1,4 +1,4 @@
-import { Worker } from 'bullmq';
+import { Worker, type Job } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { Config } from '../config/index.ts';
 import type { SubmissionStore, SummaryStore } from '../storage/index.ts';
@@ -29,8 +29,8 @@ export async function runWorkers(deps: WorkerDeps): Promise<RunningWorkers> {
   const sandbox = new SandboxPool({ timeoutMs: config.ingestTimeoutMs, memoryMb: config.ingestMemoryMb });
   // One child per concurrent job starts now, so the first submissions after a (re)start do not wait for one.
   await sandbox.warm(config.concurrency);
-  const ingest = new Worker(INGEST_QUEUE, ingestProcessor({ store, queues, sandbox, identity: { wards: config.wards, content: new ContentIndex(config.dataDir) } }), { ...common, concurrency: config.concurrency });
-  const consolidate = new Worker(CONSOLIDATE_QUEUE, consolidateProcessor({ config, store, summaries }), { ...common, concurrency: 1 });
+  const ingest = new Worker(INGEST_QUEUE, withoutPaths(ingestProcessor({ store, queues, sandbox, identity: { wards: config.wards, content: new ContentIndex(config.dataDir) } })), { ...common, concurrency: config.concurrency });
+  const consolidate = new Worker(CONSOLIDATE_QUEUE, withoutPaths(consolidateProcessor({ config, store, summaries })), { ...common, concurrency: 1 });
   ingest.on('failed', (job, err) => log(`ingest ${job?.id ?? '?'} failed: ${err.message}`));
   consolidate.on('failed', (job, err) => log(`consolidate ${job?.id ?? '?'} failed: ${err.message}`));
   // A Redis outage is logged once by the connection (runtime.ts), not once per worker and retry.
@@ -67,4 +67,25 @@ export async function runWorkers(deps: WorkerDeps): Promise<RunningWorkers> {
 
 function delay(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms).unref());
+}
+
+/**
+ * A job's failed reason is shown on bull-board: an error's message that names a server path (an fs error's
+ * `open '/srv/mokuhyo/data/…'`) keeps only the file's name. The error itself is rethrown (its class decides
+ * whether BullMQ retries).
+ */
+export function withoutPaths<T, R>(processor: (job: Job<T>) => Promise<R>): (job: Job<T>) => Promise<R> {
+  return async (job) => {
+    try {
+      return await processor(job);
+    } catch (err) {
+      if (err instanceof Error) err.message = scrubPaths(err.message);
+      throw err;
+    }
+  };
+}
+
+/** Absolute paths (and file: URLs) in a text, each shortened to …/its last part. */
+export function scrubPaths(text: string): string {
+  return text.replace(/(^|[\s'"`(=])(?:file:\/\/)?\/(?:[^\s'"`()/]+\/)+([^\s'"`()/]*)/g, '$1…/$2');
 }

@@ -1,7 +1,9 @@
+import { UnrecoverableError, type Job } from 'bullmq';
 import ExcelJS from 'exceljs';
 import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { scrubPaths, withoutPaths } from '../../../worker/queue/run-workers.ts';
 import { MINIMAL_XLSX_PARTS, zip } from '../../helpers/zip-writer.ts';
 import { findRedisServer, startRedis, type PrivateRedis } from '../queue/redis-server.ts';
 import { TOKENS, until, world, type World } from '../queue/test-world.ts';
@@ -100,6 +102,14 @@ describe.skipIf(!binary)('intake API', () => {
     expect(bad.error.message).toMatch(/[\u3040-\u30ff\u4e00-\u9fff]/);
     const job = await w.runtime.queues.ingest.getJob(hostileId);
     if (bad.error.code !== 'no-form') expect(job?.attemptsMade).toBe(1);
+    // Even an admin's bull-board shows the failed job's Japanese reason, never a stack trace with server paths.
+    if ((await job?.getState()) === 'failed') {
+      const board = await get('/admin/queues/api/queues?activeQueue=mokuhyo-ingest&status=failed&page=1', TOKENS.admin);
+      expect(board.statusCode).toBe(200);
+      expect(board.body).toContain(hostileId);
+      expect(board.body).toContain(bad.error.message);
+      expect(board.body).not.toMatch(/ {4}at |node_modules|\/work\/|\/tmp\/|file:\/\//);
+    }
 
     const started = await w.app.inject({ method: 'POST', url: '/api/consolidations', payload: { ward: 'akiha', fiscalYear: 2020 }, headers: { authorization: `Bearer ${TOKENS.akiha}` } });
     expect(started.statusCode).toBe(202);
@@ -144,5 +154,17 @@ describe.skipIf(!binary)('intake API', () => {
     expect((await get('/admin/queues', TOKENS.kenko)).statusCode).toBe(403);
     expect((await get('/admin/queues', TOKENS.akiha)).statusCode).toBe(403);
     expect((await get('/admin/queues', TOKENS.admin)).statusCode).toBe(200);
+  });
+});
+
+describe('failed reasons shown on bull-board', () => {
+  it('name no server path: an error thrown by a processor keeps only the file name, and is rethrown as itself', async () => {
+    const failing = withoutPaths(async () => {
+      throw new UnrecoverableError("EACCES: permission denied, open '/srv/mokuhyo/data/summaries/akiha/2020.xlsx' (file:///opt/app/chunk.mjs)");
+    });
+    const err = await failing({} as Job<unknown>).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(UnrecoverableError);
+    expect((err as Error).message).toBe("EACCES: permission denied, open '…/2020.xlsx' (…/chunk.mjs)");
+    expect(scrubPaths('ブックの内容が壊れています（1/2 シート）。')).toBe('ブックの内容が壊れています（1/2 シート）。');
   });
 });
