@@ -7,7 +7,8 @@ import type { SubmissionInput } from './types.ts';
 export interface ExpectedBody {
   id: string;
   name: string;
-  fiscalYear: number;
+  /** The year the divisions are expected for; null when the config names none (every year of the body). */
+  fiscalYear: number | null;
   divisions: readonly string[];
 }
 
@@ -90,12 +91,13 @@ function matches(group: SummaryGroup, selection: SummarySelection, bodies: reado
 /** The configured body a coordinator named (by id or name), preferring the entry of the year asked for. */
 export function findBody(bodies: readonly ExpectedBody[], wanted: string, fiscalYear: number | null): ExpectedBody | null {
   const named = bodies.filter((b) => b.id === wanted || bodyKey(b.name) === bodyKey(wanted));
-  return named.find((b) => fiscalYear === null || b.fiscalYear === fiscalYear) ?? null;
+  return named.find((b) => fiscalYear === null || b.fiscalYear === null || b.fiscalYear === fiscalYear) ?? null;
 }
 
 function expectedFor(group: SummaryGroup, bodies: readonly ExpectedBody[]): readonly string[] {
   if (group.body === null) return [];
-  return bodies.find((b) => bodyKey(b.name) === group.key && b.fiscalYear === group.fiscalYear)?.divisions ?? [];
+  const mine = bodies.filter((b) => bodyKey(b.name) === group.key);
+  return (mine.find((b) => b.fiscalYear === group.fiscalYear) ?? mine.find((b) => b.fiscalYear === null))?.divisions ?? [];
 }
 
 /** One line per file of a left-out group, saying how it differs from the summary (or summaries) written. */

@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Phase } from '../../shared/rules/index.ts';
@@ -187,8 +187,11 @@ async function summaryOutput(path: string): Promise<{ folder: string; file: stri
 function configuredWardPlan(planned: SummaryPlans, bodies: readonly ExpectedBody[]): number | null {
   if (bodies.length !== 1) return null;
   const only = bodies[0]!;
-  const index = planned.plans.findIndex((p) => p.group.body !== null && bodyMatches(p.group, only.name) && p.group.fiscalYear === only.fiscalYear);
-  return index < 0 ? null : index;
+  const mine = planned.plans.map((p, i) => ({ p, i })).filter(({ p }) => p.group.body !== null && bodyMatches(p.group, only.name));
+  if (only.fiscalYear !== null) return mine.find(({ p }) => p.group.fiscalYear === only.fiscalYear)?.i ?? null;
+  // A config without a year: the ward's year with the most files, the later on a tie.
+  mine.sort((a, b) => b.p.submissions.length - a.p.submissions.length || (b.p.group.fiscalYear ?? 0) - (a.p.group.fiscalYear ?? 0));
+  return mine[0]?.i ?? null;
 }
 
 /** A file found in a folder (not named on the command line) that this command writes: -o, --csv, --json, or a 〈団体〉_〈年度〉_集計.xlsx beside -o. */
@@ -214,9 +217,34 @@ async function configuredBodies(): Promise<ExpectedBody[]> {
   try {
     return loadConfig().wards.map((w) => ({ id: w.id, name: w.name, fiscalYear: w.fiscalYear, divisions: w.divisions }));
   } catch (err) {
-    if (err instanceof ConfigError) throw new CommandError(err.message);
-    throw err;
+    if (!(err instanceof ConfigError)) throw err;
+    // Wards and their divisions are enough here: a file the server would refuse for its tokens or a ward
+    // without fiscalYear still says which divisions to expect.
+    const wards = wardsOnly(process.env['MOKUHYO_CONFIG']);
+    if (wards) return wards;
+    throw new CommandError(err.message);
   }
+}
+
+/** The wards of a config file read on their own (name, divisions, optional id and year); null when they do not read. */
+function wardsOnly(file: string): ExpectedBody[] | null {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(file, 'utf8'));
+  } catch {
+    return null;
+  }
+  const wards = (raw as { wards?: unknown } | null)?.wards;
+  if (!Array.isArray(wards) || wards.length === 0) return null;
+  const bodies: ExpectedBody[] = [];
+  for (const w of wards as Record<string, unknown>[]) {
+    const { name, id, divisions, fiscalYear } = w ?? {};
+    if (typeof name !== 'string' || name.trim() === '' || !Array.isArray(divisions) || !divisions.every((d) => typeof d === 'string')) return null;
+    const year = typeof fiscalYear === 'number' ? fiscalYear : typeof fiscalYear === 'string' ? parseFiscalYear(fiscalYear) : null;
+    if (fiscalYear !== undefined && fiscalYear !== null && year === null) return null;
+    bodies.push({ id: typeof id === 'string' ? id : name, name, fiscalYear: year, divisions: divisions as string[] });
+  }
+  return bodies;
 }
 
 function progressBar(): ((done: number, total: number) => void) | undefined {

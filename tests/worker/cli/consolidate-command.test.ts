@@ -89,6 +89,18 @@ describe('mokuhyo consolidate on a year-end inbox', () => {
     expect(statuses.find((r) => r[0] === '建設課')?.[1]).toBe('未提出');
   });
 
+  it('takes a config naming the ward and its divisions only (no id, no fiscalYear, no tokens) for the ward\'s year with the most files', async () => {
+    const out = join(dir, 'yearless');
+    const yearless = join(dir, 'yearless.json');
+    await writeFile(yearless, JSON.stringify({ wards: [{ name: '秋葉区', divisions: AKIHA_DIVISIONS }] }));
+    const result = await run(['consolidate', inbox, '-o', join(out, 'summary.xlsx')], { MOKUHYO_CONFIG: yearless });
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain(`集計を書き出しました: ${join(out, 'summary.xlsx')}\n  秋葉区 令和2年度\u3000課 2\u3000指標 13\u3000ファイル 9（差戻し 1、読込不可 4、未提出 1）`);
+    const statuses = (await readBack(join(out, 'summary.xlsx')))['提出状況']!;
+    expect(statuses.find((r) => r[0] === '建設課')?.[1]).toBe('未提出');
+  });
+
   it('with --ward and --fiscal-year writes that summary under the exact -o name and lists the rest as 対象外', async () => {
     const out = join(dir, 'one', 'akiha.xlsx');
     const csv = join(dir, 'one', 'data.csv');
