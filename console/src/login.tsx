@@ -40,7 +40,7 @@ export function Login({ onSignedIn, notice }: { onSignedIn: (me: Me) => void; no
           </MessageBar>
         )}
         <Field label="トークン">
-          <Input type="password" value={token} onChange={(_e, d) => setToken(d.value)} autoComplete="current-password" autoFocus />
+          <Input type="password" value={token} onChange={(_e, d) => setToken(d.value)} autoComplete="current-password" />
         </Field>
         <Button appearance="primary" type="submit" disabled={busy || token.trim() === ''}>
           ログイン

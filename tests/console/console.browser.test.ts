@@ -253,7 +253,10 @@ describe.skipIf(!haveChromium || !redisBinary)('web console in Chromium', () => 
 
   it('shows another ward\'s coordinator only its own ward, and works from the keyboard', async () => {
     const page = await open(1024, 768);
-    await page.getByLabel('トークン', { exact: true }).focus();
+    // Keyboard only: from the loaded page, the first Tab lands on the token field (nothing steals focus first).
+    await page.getByLabel('トークン', { exact: true }).waitFor();
+    await page.keyboard.press('Tab');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('type'))).toBe('password');
     await page.keyboard.type(TOKENS.kita);
     await page.keyboard.press('Enter');
     await page.getByRole('button', { name: 'ログアウト', exact: true }).waitFor();
