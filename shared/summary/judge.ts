@@ -3,7 +3,8 @@ import { formatNumber } from '../values/format-number.ts';
 import type { Comparator } from '../values/types.ts';
 import type { Direction, MeasureJudgement } from './types.ts';
 
-const LOWER_WORDS = /削減|減少|抑制|低減|縮減/;
+// The same words as the org-goals 評価 check (shared/families/org-goals/rules.ts), so both read one direction.
+const LOWER_WORDS = /削減|減少|抑制|低減|縮減|減らす|抑える/;
 
 const RULE: Record<Comparator, { symbol: string; words: string }> = {
   '>=': { symbol: '≥', words: '以上で達成' },

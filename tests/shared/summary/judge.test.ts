@@ -25,6 +25,11 @@ describe('judgeMeasure', () => {
     expect(j.basis).toContain('「削減」');
   });
 
+  it('reads 減らす / 抑える in the goal as lower is better, as the 評価 check does', () => {
+    const m = measure('ごみの量（t）', [value(2020, 'target', '1,000'), value(2020, 'result', '1,100')], '家庭ごみを減らす取組を進めます');
+    expect(judgeMeasure(m, 2020)).toMatchObject({ direction: 'lower', judgement: 'not-achieved' });
+  });
+
   it('takes the comparator of a 未満 target', () => {
     const j = judgeMeasure(measure('BMI', [value(2025, 'target', '90.0未満'), value(2025, 'result', '90')]), 2025);
     expect(j.judgement).toBe('not-achieved');
