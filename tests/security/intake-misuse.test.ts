@@ -156,6 +156,12 @@ describe.skipIf(!binary)('the intake misused, against a real serve and worker', 
       expect(res.status, String(fiscalYear)).toBe(400);
       errorShape(res.body);
     }
+    // A broken query is malformed on every route, not read as text (it answered 200 with the summary or the page).
+    for (const path of ['/api/summaries/akiha/2020?division=%E5%ZZ', '/api/console/templates/org-goals/division?division=%E5%ZZ', '/?division=%E5%ZZ', '/api/console/history?x=%']) {
+      const res = await getJson(cluster.base, path, TOKENS.akiha);
+      expect(res.status, path).toBe(400);
+      errorShape(res.body);
+    }
     for (const path of ['/api/summaries/akiha/99999999', '/api/summaries/akiha/%E5%ZZ', '/api/submissions/%E5%ZZ', '/%E5%ZZ']) {
       const res = await getJson(cluster.base, path, TOKENS.akiha);
       expect([400, 404], path).toContain(res.status);

@@ -92,6 +92,12 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   app.addHook('onRequest', async (req, reply) => {
     // A connection whose request is being answered is not the one to close for a newcomer past a cap.
     connections.markBusy(req.raw, reply.raw);
+    // fastify reads a query with broken percent-encoding (`?division=%E5%ZZ`) as if it were text; no route
+    // may act on such a value: it is a malformed request, on every route.
+    const query = req.url.indexOf('?');
+    if (query >= 0 && decodedOrNull(req.url.slice(query + 1)) === null) {
+      return fail(reply, 400, 'bad-request', 'URL のクエリ（? 以降）のパーセントエンコードが正しくありません。');
+    }
     if (req.url === '/healthz' || req.method === 'OPTIONS' || webConsole.isPublic(req)) return;
     req.principal = auth.identify(req.headers.authorization) ?? webConsole.sessionPrincipal(req, reply);
     if (webConsole.answered(reply)) return reply;
