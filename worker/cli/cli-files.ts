@@ -75,11 +75,33 @@ export async function resolveOutput(path: string, extensions: readonly string[],
 export async function ensureFolder(folder: string, what: string, path = folder): Promise<void> {
   try {
     if (folder === '') return;
-    await mkdir(folder, { recursive: true });
+    await makeFolders(folder);
   } catch (err) {
     const reason = reasonOf(err);
     if (!reason) throw err;
     throw new CommandError(folder === path ? `${what}のフォルダ「${folder}」を作れません（${reason}）。` : `${what}「${path}」のフォルダ「${folder}」を作れません（${reason}）。`);
+  }
+}
+
+/**
+ * `mkdir -p` one level at a time. Node 20's `mkdir(…, { recursive: true })` spins forever where the parent
+ * exists but refuses new entries with ENOENT (a folder under /proc, some network shares); creating each
+ * missing level in turn turns that into an ordinary ENOENT the caller can explain.
+ */
+async function makeFolders(folder: string): Promise<void> {
+  const missing: string[] = [];
+  for (let at = folder; ; at = dirname(at)) {
+    const info = await stat(at).catch((err: NodeJS.ErrnoException) => (err.code === 'ENOENT' ? null : Promise.reject(err)));
+    if (info?.isDirectory() === true) break;
+    if (info) throw Object.assign(new Error(`not a folder: ${at}`), { code: 'ENOTDIR' });
+    missing.push(at);
+    if (dirname(at) === at) break;
+  }
+  for (const at of missing.reverse()) {
+    await mkdir(at).catch(async (err: NodeJS.ErrnoException) => {
+      if (err.code === 'EEXIST' && (await stat(at).catch(() => null))?.isDirectory() === true) return;
+      throw err;
+    });
   }
 }
 

@@ -15,7 +15,7 @@ import type { Command } from './main.ts';
 import { CommandError } from './option-error.ts';
 import { nothingToSummarise, runReport, timingLine } from './consolidate-report.ts';
 
-const USAGE = `使い方: mokuhyo consolidate <file.xlsx|フォルダ>... -o <集計.xlsx|フォルダ> [オプション]
+const USAGE = `使い方: mokuhyo consolidate <ファイル.xlsx|フォルダ>... -o <集計.xlsx|フォルダ> [オプション]
 
   提出されたシートを団体（区など）と年度ごとに集計し、集計ブックを書き出します。
   入力に複数の団体・年度があれば、-o のフォルダに「団体_年度_集計.xlsx」を 1 つずつ書き出します。

@@ -54,7 +54,8 @@ export async function main(argv: string[]): Promise<number> {
   const command = commands[name];
   if (!command) {
     const near = Object.keys(commands).find((c) => c === name.toLowerCase().replace(/^-+/, ''));
-    process.stderr.write(`mokuhyo: 不明なコマンドです: ${name}${near ? `（mokuhyo ${near} のことですか？）` : ''}\n\n${usage()}`);
+    const kind = name.startsWith('-') && !near ? 'オプション' : 'コマンド';
+    process.stderr.write(`mokuhyo: 不明な${kind}です: ${name}${near ? `（mokuhyo ${near} のことですか？）` : ''}\n\n${usage()}`);
     return 2;
   }
   try {

@@ -26,6 +26,13 @@ export const parseCommand: Command = async (args) => {
       : `mokuhyo parse: 不明な種類です: ${mode}（value か header を指定してください）\n\n${USAGE}`);
     return 2;
   }
+  // An option-like word before the texts (`--bogus`) is a mistake, not a text: values never start with "--"
+  // followed by a letter ("-5", "－" and "--" still read as texts; after "--" everything is a text).
+  const unknown = rest[0] === '--' ? undefined : texts.find((text) => /^--?[A-Za-z]/.test(text) && !/^-\d/.test(text));
+  if (unknown !== undefined) {
+    process.stderr.write(`mokuhyo parse ${mode}: 不明なオプションです: ${unknown}（「-」で始まる文字列は mokuhyo parse ${mode} -- ${unknown} のように -- の後に書いてください）\n\n${USAGE}`);
+    return 2;
+  }
   if (texts.length === 0) {
     process.stderr.write(`mokuhyo parse ${mode}: 読み取る文字列を 1 つ以上指定してください。\n\n${USAGE}`);
     return 2;

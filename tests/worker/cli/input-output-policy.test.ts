@@ -85,11 +85,24 @@ describe('nothing to do and missing paths', () => {
     expectCleanRefusal(await mokuhyo(dir, 'parse'), 'value か header を指定してください');
     expectCleanRefusal(await mokuhyo(dir, 'parse', 'value'), '読み取る文字列を 1 つ以上指定してください');
   });
+
+  it('parse: an unknown option is refused; "-5", "－" and texts after -- still read', async () => {
+    const run = await mokuhyo(dir, 'parse', 'value', '--bogus');
+    expectCleanRefusal(run, '不明なオプションです: --bogus', 'mokuhyo parse value -- --bogus');
+    expect(run.stdout).toBe('');
+    const texts = await mokuhyo(dir, 'parse', 'value', '-5', '－');
+    expect(texts.code, texts.stderr).toBe(0);
+    expect(texts.stdout.trim().split('\n').map((line) => (JSON.parse(line) as { value: number | null }).value)).toEqual([-5, null]);
+    const after = await mokuhyo(dir, 'parse', 'value', '--', '--bogus');
+    expect(after.code, after.stderr).toBe(0);
+    expect(after.stdout).toContain('"raw":"--bogus"');
+  });
 });
 
 describe('what a tired person types', () => {
   it('suggests the command for a capitalised one, and asks for the value an option lacks', async () => {
     expectCleanRefusal(await mokuhyo(dir, 'Validate', 'kenko.xlsx'), '不明なコマンドです: Validate（mokuhyo validate のことですか？）');
+    expectCleanRefusal(await mokuhyo(dir, '--bogus'), '不明なオプションです: --bogus', 'mokuhyo <コマンド>');
     expectCleanRefusal(await mokuhyo(dir, 'validate', 'kenko.xlsx', '--annotate'), '--annotate の後に値を指定してください');
     expectCleanRefusal(await mokuhyo(dir, 'extract', '--json=yes', 'kenko.xlsx'), '--json には値を付けられません');
   });
@@ -151,6 +164,13 @@ describe('template output', () => {
     await mkdir(join(scratch, 'forms/org-goals-division-2026.xlsx/inside'), { recursive: true });
     expectCleanRefusal(await mokuhyo(scratch, 'template', 'org-goals', '--fiscal-year', '2026', '-o', 'forms'), 'forms/org-goals-division-2026.xlsx', '書き込めません');
     expect(await tree(scratch)).toEqual(['a-file']);
+  });
+
+  it.runIf(process.platform === 'linux')('refuses a folder the system will not create instead of hanging (Node 20 mkdir -p spins under /proc)', async () => {
+    const started = Date.now();
+    expectCleanRefusal(await mokuhyo(dir, 'template', 'org-goals', '-o', '/proc/mokuhyo-no-such/form.xlsx'), '「/proc/mokuhyo-no-such/form.xlsx」', '作れません');
+    expectCleanRefusal(await mokuhyo(dir, 'validate', 'kenko.xlsx', '--annotate', '/proc/mokuhyo-no-such/'), '「/proc/mokuhyo-no-such/」', '作れません');
+    expect(Date.now() - started).toBeLessThan(30_000);
   });
 
   it('reads the fiscal year as 和暦 or Western and refuses what is neither', async () => {
