@@ -188,6 +188,16 @@ function renderSheet(sheet: ValidatedSheet): string {
   const phase = sheet.phase === 'evaluation' ? '評価' : '計画';
   const head = `  シート「${sheet.sheet}」（${sheet.organization ?? '組織不明'}・${phase}段階）: ${countLine(sheet.findings)}`;
   if (sheet.findings.length === 0) return `${head}\n    問題は見つかりませんでした。`;
-  const lines = sheet.findings.map((f) => `    [${SEVERITY_JA[f.severity]}] ${(f.cell ?? '－').padEnd(6)} ${f.message}`);
+  const lines = sheet.findings.map((f) => `    [${SEVERITY_JA[f.severity]}] ${(f.cell ?? '－').padEnd(6)} ${messageAfterCell(f.message, f.cell)}`);
   return `${head}\n${lines.join('\n')}`;
+}
+
+/**
+ * The sentence without the address it starts with, since the address has its own column (as the add-in's
+ * list does): 「D15 の指標名…」→「指標名…」, 「J23：取組…」→「取組…」, 「H12（指標・R2目標）の…」→「指標・R2目標 の…」.
+ */
+function messageAfterCell(message: string, cell: string | null): string {
+  if (!cell || !message.startsWith(cell)) return message;
+  const rest = message.slice(cell.length).replace(/^\s*の\s*/, '').replace(/^\s*（([^（）]*)）/, '$1 ').replace(/^\s*[:：]\s*/, '').trimStart();
+  return rest || message;
 }

@@ -37,6 +37,9 @@ describe('mokuhyo validate', () => {
     const run = await validate([SEEDS]);
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('[警告] D15');
+    // The address has its own column: the sentence after it does not repeat it.
+    expect(run.stdout).toMatch(/\[警告\] D15 +指標名「地区懇談会開催回数〔回\)」/);
+    expect(run.stdout).not.toMatch(/\[警告\] D15 +D15/);
     expect(run.stdout).toContain('地区懇談会開催回数〔回)');
     expect(run.stdout).toMatch(/合計: 4 ファイル\u3000エラー 0 件\u3000警告 1 件/);
   });
