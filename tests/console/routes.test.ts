@@ -201,6 +201,21 @@ describe.skipIf(!binary)('web console routes', () => {
     expect((await w.runtime.store.list()).length).toBe(before);
   }, 60_000);
 
+  it('checks whose sheet it is as 提出 would: another division\'s sheet is 差戻し with the cell of its 組織名', async () => {
+    const { cookie } = await login(TOKENS.chiiki);
+    const kenko = await readFile(join(SEEDS, 'akiha-2020-kenko-fukushi.xlsx'));
+    const checked = (await w.app.inject({ method: 'POST', url: '/api/console/check', payload: kenko, headers: { host: HOST, origin: ORIGIN, cookie, 'content-type': XLSX } })).json() as CheckResult;
+    expect(checked.status).toBe('rejected');
+    const mismatch = checked.findings.filter((f) => f.severity === 'error');
+    expect(mismatch).toHaveLength(1);
+    expect(mismatch[0]!.message).toMatch(/組織名「健康福祉課」が、提出した課「地域総務課」と一致しません/);
+    expect(mismatch[0]!.cell).toBeTruthy();
+    // The division's own sheet stays clean.
+    const own = await login(TOKENS.kenko);
+    const ok = (await w.app.inject({ method: 'POST', url: '/api/console/check', payload: kenko, headers: { host: HOST, origin: ORIGIN, cookie: own.cookie, 'content-type': XLSX } })).json() as CheckResult;
+    expect(ok.status).toBe('accepted');
+  }, 60_000);
+
   it('builds the summary, downloads it with a Japanese name and no-store, and keeps earlier builds listed', async () => {
     const { cookie } = await login(TOKENS.akiha);
     const post = () => w.app.inject({ method: 'POST', url: '/api/consolidations', headers: { host: HOST, origin: ORIGIN, cookie }, payload: { ward: 'akiha', fiscalYear: 2020 } });

@@ -6,6 +6,7 @@ import { eraFiscalYear } from '../../shared/values/index.ts';
 import type { Config, WardConfig } from '../config/index.ts';
 import type { Principal, TokenAuth } from '../intake/auth.ts';
 import { checkUpload } from '../intake/check-upload.ts';
+import { checkIdentity, type Sender } from '../queue/identity.ts';
 import { SandboxPool } from '../queue/sandbox.ts';
 import type { SubmissionMeta, SubmissionResult, SubmissionStore, SummaryStore } from '../storage/index.ts';
 import type { CheckResult, DivisionRow, FindingRow, HistoryEntry, Me, SubmissionDetail, SubmissionSummary, SummaryList, TemplateList, WardInfo, WardStatus } from './api-types.ts';
@@ -167,12 +168,15 @@ export class WebConsole {
     return meta;
   }
 
-  private async check(bytes: Buffer): Promise<{ result: CheckResult; sheets: SubmissionResult['sheets'] } | { refusal: { status: number; code: string; message: string } }> {
+  private async check(bytes: Buffer, sender: Sender): Promise<{ result: CheckResult; sheets: SubmissionResult['sheets'] } | { refusal: { status: number; code: string; message: string } }> {
     const refusal = await checkUpload(bytes, this.deps.config.maxUploadBytes);
     if (refusal?.status === 413) return { refusal };
     if (refusal) return { result: { status: 'unreadable', reason: refusal.message, findings: [] }, sheets: [] };
     this.sandbox ??= new SandboxPool({ timeoutMs: this.deps.config.ingestTimeoutMs, memoryMb: this.deps.config.ingestMemoryMb });
-    const outcome = await this.sandbox.run(bytes).catch((err: Error) => ({ status: 'unreadable' as const, error: { code: 'check-failed', message: err.message.startsWith('ingest sandbox') ? 'ファイルを確認できませんでした。' : err.message }, sheets: [] }));
+    const read = await this.sandbox.run(bytes).catch((err: Error) => ({ status: 'unreadable' as const, error: { code: 'check-failed', message: err.message.startsWith('ingest sandbox') ? 'ファイルを確認できませんでした。' : err.message }, sheets: [] }));
+    // Whose sheet it is against who is checking it, as the worker judges it on 提出 (nothing is stored, so
+    // there is no other division's identical file to warn of).
+    const outcome = checkIdentity(read, sender, []);
     return { result: { status: outcome.status, reason: outcome.error?.message ?? null, findings: findingRows(outcome.sheets) }, sheets: outcome.sheets };
   }
 
@@ -288,7 +292,8 @@ export class WebConsole {
       if (this.checks >= MAX_CHECKS) return reply.header('retry-after', '5').code(503).send({ error: { code: 'busy', message: '確認が混み合っています。少し待ってからもう一度お試しください。' } });
       this.checks++;
       try {
-        const outcome = await this.check(body);
+        const ward = config.wards.find((w) => w.id === p.ward);
+        const outcome = await this.check(body, { ward, division: p.role === 'submitter' ? p.division : (ward?.name ?? '') });
         if ('refusal' in outcome) return fail(reply, outcome.refusal.status, outcome.refusal.code, outcome.refusal.message);
         if (!annotate) return reply.header('cache-control', 'no-store').send(outcome.result);
         if (outcome.sheets.length === 0) return fail(reply, 422, outcome.result.status === 'unreadable' ? 'unreadable' : 'no-form', outcome.result.reason ?? 'このファイルには注釈を付けられません。');
