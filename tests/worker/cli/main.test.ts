@@ -12,6 +12,9 @@ describe('mokuhyo command line', () => {
     // Every English word is a command, an option, a placeholder value or a file type: the prose is Japanese.
     const words = r.stdout.replace(/mokuhyo(?: \w+)?|--[\w-]+|\b(?:value|header|planning|evaluation|submitter|coordinator|admin|xlsx|csv|json|HTTP|API|ID|MOKUHYO_CONFIG)\b/g, '').match(/[A-Za-z]{2,}/g);
     expect(words).toBeNull();
+    // consolidate writes one summary per body and year, into the folder -o may name.
+    expect(r.stdout).toContain('mokuhyo consolidate <ファイル.xlsx|フォルダ>... -o <集計.xlsx|フォルダ>');
+    expect(r.stdout).toContain('団体（区など）と年度ごとに集計し');
   });
 
   it('answers help <command> with that command\'s help, and --version with the package version', () => {
