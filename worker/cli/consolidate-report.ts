@@ -19,8 +19,12 @@ export function runReport(written: readonly { path: string; line: string }[], pl
   const lines: string[] = [];
   for (const w of written) lines.push(`集計を書き出しました: ${w.path}`, w.line);
   const unplaced = new Set(planned.unplaced);
+  // A file of a group the selection left out (--ward, --fiscal-year) is 対象外 only, not also 差戻し or 受理.
+  const summarised = new Set(planned.plans.flatMap((p) => p.submissions));
+  const excludedFiles = new Set(planned.excluded.map((e) => e.file));
+  const counted = submissions.filter((s) => summarised.has(s) || !excludedFiles.has(s.file));
   for (const [status, title] of [['unreadable', '読込不可'], ['rejected', '差戻し']] as const) {
-    const listed = submissions.filter((s) => s.status === status && !unplaced.has(s));
+    const listed = counted.filter((s) => s.status === status && !unplaced.has(s));
     if (listed.length === 0) continue;
     lines.push(`${title} ${listed.length} 件（集計ブックの提出状況にも記載）:`);
     for (const s of listed) lines.push(`  ✗ ${s.file}: ${s.error?.message ?? ''}`);
@@ -39,7 +43,7 @@ export function runReport(written: readonly { path: string; line: string }[], pl
     for (const e of planned.excluded) lines.push(`  - ${e.file}${e.sheet ? `（${e.sheet}）` : ''}: ${e.reason}`);
   }
   lines.push(...exported);
-  const count = (status: SubmissionInput['status']) => submissions.filter((s) => s.status === status).length;
+  const count = (status: SubmissionInput['status']) => counted.filter((s) => s.status === status).length;
   lines.push(`合計: 集計 ${written.length} 件、ファイル ${submissions.length}（受理 ${count('accepted')}、差戻し ${count('rejected')}、読込不可 ${count('unreadable')}、対象外 ${new Set(planned.excluded.map((e) => e.file)).size}）`);
   return `${lines.join('\n')}\n`;
 }

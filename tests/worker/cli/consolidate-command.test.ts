@@ -130,6 +130,16 @@ describe('mokuhyo consolidate on a year-end inbox', () => {
     expect(doc.rows.find((r) => r.text === '1,700')?.value).toBe(1700);
   });
 
+  it('lists a sent-back file of a group --ward/--fiscal-year leave out as 対象外 only, and the 合計 line adds up', async () => {
+    const out = join(dir, 'seeds-akiha', 'akiha.xlsx');
+    const result = await run(['consolidate', 'seeds', '-o', out, '--ward', '秋葉区', '--fiscal-year', 'R2']);
+    expect(result.code, result.stderr).toBe(0);
+    // The seeds' 北区 2015 self-review is sent back in its own summary, but not part of this one.
+    expect(result.stdout).not.toContain('差戻し 1 件');
+    expect(result.stdout).toContain('policy-review-kita-2015.xlsx: 対象（秋葉区 令和2年度）と異なる団体・年度（北区 平成27年度）です');
+    expect(result.stdout).toContain('合計: 集計 1 件、ファイル 8（受理 4、差戻し 0、読込不可 0、対象外 4）');
+  });
+
   it('says where the time went with --timings, on stderr, leaving stdout as it was', async () => {
     const out = join(dir, 'timed', 'summary.xlsx');
     const result = await run(['consolidate', join(inbox, 'akiha'), '-o', out, '--timings', '--fiscal-year', '2020']);
