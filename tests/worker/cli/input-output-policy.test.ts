@@ -178,6 +178,10 @@ describe('template output', () => {
     expectCleanRefusal(await mokuhyo(scratch, 'template', 'org-goals', '--fiscal-year', '来年', '-o', 'x.xlsx'), '年度「来年」を読み取れません');
     const era = await mokuhyo(scratch, 'template', 'org-goals', '--fiscal-year', 'Ｒ２', '-o', 'x.xlsx');
     expect(era.stdout).toContain('2020年度（令和2年度）');
+    // As consolidate reads it: the era letter in lower case too.
+    const lower = await mokuhyo(scratch, 'template', 'org-goals', '--fiscal-year', 'r3', '-o', 'y.xlsx');
+    expect(lower.code, lower.stderr).toBe(0);
+    expect(lower.stdout).toContain('2021年度（令和3年度）');
   });
 });
 
