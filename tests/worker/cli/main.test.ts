@@ -59,6 +59,17 @@ describe('mokuhyo command line', () => {
     }
   });
 
+  it('consolidate --help says what -o does with one or several summaries, how folders are read, and the exit codes', () => {
+    const r = mokuhyo('consolidate', '--help');
+    expect(r.stdout).toContain('<ファイル.xlsx|フォルダ>... -o <集計.xlsx|フォルダ>');
+    expect(r.stdout).toContain('集計が 1 つのときはその名前で書き出します');
+    expect(r.stdout).toContain('「読込不可」として');
+    expect(r.stdout).toMatch(/終了コード: 0 .+ \/ 2 .+\n\s+70 内部エラー/);
+    // Prose in Japanese: English words only as options, placeholders, file types or the config variable.
+    const words = r.stdout.replace(/mokuhyo(?: \w+)?|--?[\w-]+|\b(?:planning|evaluation|xlsx|xls|csv|json|JSON|UTF|BOM|MOKUHYO_CONFIG|wards|ID|N)\b/g, '').match(/[A-Za-z]{2,}/g);
+    expect(words).toBeNull();
+  });
+
   it('writes a blank template for a fiscal year and lists the forms on --help', () => {
     const help = mokuhyo('template', '--help');
     expect(help.status).toBe(0);
