@@ -59,6 +59,12 @@ describe('mokuhyo command line', () => {
     }
   });
 
+  it('points extract --help to a document a user has (the README), not a file outside the repository', () => {
+    const r = mokuhyo('extract', '--help');
+    expect(r.stdout).toContain('README の「mokuhyo extract」の項');
+    expect(r.stdout).not.toContain('CONTRACTS');
+  });
+
   it('consolidate --help says what -o does with one or several summaries, how folders are read, and the exit codes', () => {
     const r = mokuhyo('consolidate', '--help');
     expect(r.stdout).toContain('<ファイル.xlsx|フォルダ>... -o <集計.xlsx|フォルダ>');
