@@ -1,10 +1,19 @@
 import { randomBytes } from 'node:crypto';
 import { mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, extname, join, sep } from 'node:path';
+import { parseFiscalYear } from '../../shared/values/index.ts';
 import { collectInputs as collectPaths } from '../ingest/collect-files.ts';
 import { CommandError } from './option-error.ts';
 
 // The one input and output policy of the file commands (extract, validate, template): see README "The command line".
+
+/**
+ * A fiscal year as a user types it on the command line: 2020, R2, 令和2年度, Ｒ２, FY2020, and the era letter
+ * in either case (r2) — unlike a sheet, where a lower-case letter is a unit ("m2"). Null when unreadable.
+ */
+export function typedFiscalYear(text: string): number | null {
+  return parseFiscalYear(text) ?? parseFiscalYear(text.toUpperCase());
+}
 
 /** The files a command reads, with a Japanese note for every input that named nothing to read. */
 export interface Inputs {

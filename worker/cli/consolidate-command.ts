@@ -10,7 +10,7 @@ import { defaultThreads } from '../ingest/parallel-ingest.ts';
 import { buildPlannedSummary, ingestInbox, summaryPaths, type ConsolidateTimings } from '../summary/consolidate-files.ts';
 import { openDataCsv, openDataJson, openDataRows } from '../summary/export-open-data.ts';
 import { writeSummary } from '../summary/write-summary.ts';
-import { outputPlace, resolveOutput, writeOutput } from './cli-files.ts';
+import { outputPlace, resolveOutput, typedFiscalYear, writeOutput } from './cli-files.ts';
 import type { Command } from './main.ts';
 import { CommandError } from './option-error.ts';
 import { nothingToSummarise, runReport, timingLine } from './consolidate-report.ts';
@@ -176,7 +176,7 @@ function readdirSafe(folder: string): string[] {
 
 /** `--fiscal-year` as typed: 2020, R2, r2, 令和2年度, Ｒ２, FY2020 → 2020. */
 export function fiscalYearOption(text: string): number {
-  const year = parseFiscalYear(text) ?? parseFiscalYear(text.toUpperCase());
+  const year = typedFiscalYear(text);
   if (year === null) throw new CommandError(`--fiscal-year の「${text}」を年度として読めません。2020、R2、令和2年度 のように書いてください。`);
   return year;
 }

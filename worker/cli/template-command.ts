@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
-import { eraFiscalYear, parseFiscalYear } from '../../shared/values/index.ts';
+import { eraFiscalYear } from '../../shared/values/index.ts';
 import { templateEntries, type TemplateEntry } from '../../templates/registry.ts';
-import { resolveOutput, writeOutput } from './cli-files.ts';
+import { resolveOutput, typedFiscalYear, writeOutput } from './cli-files.ts';
 import type { Command } from './main.ts';
 import { CommandError } from './option-error.ts';
 
@@ -54,7 +54,7 @@ function chooseEntry(familyId: string, variantId: string | undefined): TemplateE
 /** 2026, R8, 令和8年度, FY2026 alike; the current fiscal year when omitted. */
 function fiscalYearOption(text: string | undefined): number {
   if (text === undefined) return currentFiscalYear(new Date());
-  const year = parseFiscalYear(text) ?? parseFiscalYear(text.toUpperCase());
+  const year = typedFiscalYear(text);
   if (year === null || year < 1990 || year > 2100) {
     throw new CommandError(`年度「${text}」を読み取れません。2026、R8、令和8年度 のように指定してください。`);
   }
