@@ -3,8 +3,25 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 const ioModules = [
-  'fs', 'fs/promises', 'path', 'os', 'child_process', 'worker_threads', 'net', 'http', 'https', 'stream', 'zlib', 'crypto',
-  'exceljs', 'bullmq', 'ioredis', 'fastify', 'yauzl', 'react', 'react-dom',
+  'fs',
+  'fs/promises',
+  'path',
+  'os',
+  'child_process',
+  'worker_threads',
+  'net',
+  'http',
+  'https',
+  'stream',
+  'zlib',
+  'crypto',
+  'exceljs',
+  'bullmq',
+  'ioredis',
+  'fastify',
+  'yauzl',
+  'react',
+  'react-dom',
 ];
 
 export default tseslint.config(
@@ -12,7 +29,19 @@ export default tseslint.config(
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
-    languageOptions: { globals: { console: 'readonly', process: 'readonly', Buffer: 'readonly', URL: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly', setInterval: 'readonly', clearInterval: 'readonly', globalThis: 'readonly' } },
+    languageOptions: {
+      globals: {
+        console: 'readonly',
+        process: 'readonly',
+        Buffer: 'readonly',
+        URL: 'readonly',
+        setTimeout: 'readonly',
+        clearTimeout: 'readonly',
+        setInterval: 'readonly',
+        clearInterval: 'readonly',
+        globalThis: 'readonly',
+      },
+    },
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
     },
@@ -20,15 +49,30 @@ export default tseslint.config(
   {
     files: ['shared/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', {
-        paths: ioModules.flatMap((name) => [
-          { name, message: 'shared/ is the pure domain: no I/O, no Office.js, no exceljs, no Redis.' },
-          { name: `node:${name}`, message: 'shared/ is the pure domain: no I/O.' },
-        ]),
-        patterns: [{ group: ['../worker/*', '../../worker/*', '../addin/*', '../../addin/*'], message: 'shared/ must not depend on adapters.' }],
-      }],
-      'no-restricted-globals': ['error', { name: 'Excel', message: 'Office.js belongs in addin/' }, { name: 'Office', message: 'Office.js belongs in addin/' }],
-      'no-restricted-properties': ['error', { object: 'Date', property: 'now', message: 'shared/ has no clock: pass the time in.' }],
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: ioModules.flatMap((name) => [
+            { name, message: 'shared/ is the pure domain: no I/O, no Office.js, no exceljs, no Redis.' },
+            { name: `node:${name}`, message: 'shared/ is the pure domain: no I/O.' },
+          ]),
+          patterns: [
+            {
+              group: ['../worker/*', '../../worker/*', '../addin/*', '../../addin/*'],
+              message: 'shared/ must not depend on adapters.',
+            },
+          ],
+        },
+      ],
+      'no-restricted-globals': [
+        'error',
+        { name: 'Excel', message: 'Office.js belongs in addin/' },
+        { name: 'Office', message: 'Office.js belongs in addin/' },
+      ],
+      'no-restricted-properties': [
+        'error',
+        { object: 'Date', property: 'now', message: 'shared/ has no clock: pass the time in.' },
+      ],
     },
   },
 );

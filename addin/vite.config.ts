@@ -54,7 +54,11 @@ export default defineConfig({
     target: 'es2020',
     chunkSizeWarningLimit: 1500,
     rollupOptions: {
-      input: { taskpane: resolve(here, 'taskpane.html'), commands: resolve(here, 'commands.html'), result: resolve(here, 'result.html') },
+      input: {
+        taskpane: resolve(here, 'taskpane.html'),
+        commands: resolve(here, 'commands.html'),
+        result: resolve(here, 'result.html'),
+      },
       // Fluent UI marks its modules "use client" (a React Server Components hint a browser bundle ignores).
       onwarn(warning, warn) {
         if (warning.code !== 'MODULE_LEVEL_DIRECTIVE') warn(warning);

@@ -4,7 +4,12 @@ import { existsSync } from 'node:fs';
 import { link, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import { loadOrgGoalsData, type DivisionSheet, type Indicator, type OrgGoalsSeed } from '../seed-src/build/org-goals-data.ts';
+import {
+  loadOrgGoalsData,
+  type DivisionSheet,
+  type Indicator,
+  type OrgGoalsSeed,
+} from '../seed-src/build/org-goals-data.ts';
 import { divisionWorkbook, workbookBytes } from '../seed-src/build/org-goals.ts';
 import { fullWidthDigits, insertColumns, insertRowsAbove, toFullWidthDigits } from '../tests/helpers/relayout.ts';
 import { Prng } from './prng.ts';
@@ -14,11 +19,29 @@ export const CORPUS_VERSION = 1;
 
 const SEEDS_DIR = new URL('../seeds/', import.meta.url);
 /** Seed workbooks of the other families (and the ward sheet) mixed into the corpus, re-laid-out. */
-const OTHER_SEEDS = ['org-goals/akiha-2020-ward.xlsx', 'action-plan/nishi-2021-2022.xlsx', 'policy-review/policy-review-kita-2015.xlsx', 'plan-measures/suzaka-2025-goal-7.xlsx'];
+const OTHER_SEEDS = [
+  'org-goals/akiha-2020-ward.xlsx',
+  'action-plan/nishi-2021-2022.xlsx',
+  'policy-review/policy-review-kita-2015.xlsx',
+  'plan-measures/suzaka-2025-goal-7.xlsx',
+];
 /** Share of the corpus that is not an org-goals division sheet. */
 const OTHER_SHARE = 0.1;
 
-const DIVISION_BASES = ['地域総務課', '健康福祉課', '産業振興課', '区民生活課', '建設課', '保険年金課', '農政商工課', '税務課', '教育支援課', '子ども家庭課', '環境対策課', '文化スポーツ課'];
+const DIVISION_BASES = [
+  '地域総務課',
+  '健康福祉課',
+  '産業振興課',
+  '区民生活課',
+  '建設課',
+  '保険年金課',
+  '農政商工課',
+  '税務課',
+  '教育支援課',
+  '子ども家庭課',
+  '環境対策課',
+  '文化スポーツ課',
+];
 
 export interface Corpus {
   dir: string;
@@ -37,7 +60,9 @@ function loadSources(): Promise<Sources> {
   sources ??= (async () => {
     const orgGoals = await loadOrgGoalsData();
     const indicators = orgGoals.divisions.flatMap((d) => d.goals.flatMap((g) => g.indicators));
-    const others = await Promise.all(OTHER_SEEDS.map(async (name) => ({ name, bytes: await readFile(new URL(name, SEEDS_DIR)) })));
+    const others = await Promise.all(
+      OTHER_SEEDS.map(async (name) => ({ name, bytes: await readFile(new URL(name, SEEDS_DIR)) })),
+    );
     return { orgGoals, indicators, others };
   })();
   return sources;
@@ -64,7 +89,9 @@ function typedNumber(base: number, rnd: Prng): string {
 }
 
 function variedIndicator(source: Indicator, rnd: Prng, evaluated: boolean): Indicator {
-  const numbers = [...source.actuals, source.target].map((t) => Number(t.replace(/[,，]/g, ''))).filter((n) => Number.isFinite(n) && n > 0);
+  const numbers = [...source.actuals, source.target]
+    .map((t) => Number(t.replace(/[,，]/g, '')))
+    .filter((n) => Number.isFinite(n) && n > 0);
   const base = numbers.length > 0 ? numbers[numbers.length - 1]! : 0;
   const cell = (original: string): string => {
     if (base === 0) return original;
@@ -92,7 +119,13 @@ function divisionSheet(i: number, src: Sources, rnd: Prng): DivisionSheet {
   const division = `${DIVISION_BASES[i % DIVISION_BASES.length]}${Math.floor(i / DIVISION_BASES.length) + 1}`;
   const goals = Array.from({ length: rnd.int(1, 5) }, (_, g) => {
     const goal = rnd.pick(template.goals.length > 0 ? template.goals : src.orgGoals.divisions[0]!.goals);
-    return { ...goal, no: g + 1, indicators: Array.from({ length: rnd.int(1, 4) }, () => variedIndicator(rnd.pick(src.indicators), rnd, evaluated)) };
+    return {
+      ...goal,
+      no: g + 1,
+      indicators: Array.from({ length: rnd.int(1, 4) }, () =>
+        variedIndicator(rnd.pick(src.indicators), rnd, evaluated),
+      ),
+    };
   });
   return {
     ...template,
@@ -101,7 +134,11 @@ function divisionSheet(i: number, src: Sources, rnd: Prng): DivisionSheet {
     division,
     fiscalYear: era ? `令和${fiscalYear - 2018}年度` : String(fiscalYear),
     yearHeaders: {
-      actuals: [yearHeader(fiscalYear - 3, '実績', era, rnd), yearHeader(fiscalYear - 2, '実績', era, rnd), yearHeader(fiscalYear - 1, '実績', era, rnd)],
+      actuals: [
+        yearHeader(fiscalYear - 3, '実績', era, rnd),
+        yearHeader(fiscalYear - 2, '実績', era, rnd),
+        yearHeader(fiscalYear - 1, '実績', era, rnd),
+      ],
       target: yearHeader(fiscalYear, '目標', era, rnd),
       result: yearHeader(fiscalYear, '結果', era, rnd),
     },
@@ -151,7 +188,10 @@ export function poolDir(root = OUT): string {
  * A folder holding the first `n` corpus workbooks (hard links into the pool), generating the missing ones.
  * `onProgress` hears about generated workbooks only.
  */
-export async function ensureCorpus(n: number, options: { root?: string; onProgress?: (done: number, total: number) => void } = {}): Promise<Corpus> {
+export async function ensureCorpus(
+  n: number,
+  options: { root?: string; onProgress?: (done: number, total: number) => void } = {},
+): Promise<Corpus> {
   const pool = poolDir(options.root);
   await mkdir(pool, { recursive: true });
   const have = new Set(await readdir(pool));

@@ -16,17 +16,30 @@ export interface Measured {
 const TIME = '/usr/bin/time';
 
 /** Spawns `command args` and measures it; never throws for a non-zero exit (see exitCode). */
-export function measureProcess(command: string, args: string[], options: { env?: NodeJS.ProcessEnv; cwd?: string } = {}): Promise<Measured> {
+export function measureProcess(
+  command: string,
+  args: string[],
+  options: { env?: NodeJS.ProcessEnv; cwd?: string } = {},
+): Promise<Measured> {
   const timed = existsSync(TIME);
   const argv = timed ? ['-v', command, ...args] : args;
   const started = performance.now();
-  const child = spawn(timed ? TIME : command, argv, { env: options.env ?? process.env, cwd: options.cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(timed ? TIME : command, argv, {
+    env: options.env ?? process.env,
+    cwd: options.cwd,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
   child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
   let sampledKb = 0;
-  const sampler = timed ? undefined : setInterval(() => (sampledKb = Math.max(sampledKb, procKb(child.pid, 'VmHWM') ?? procKb(child.pid, 'VmRSS') ?? 0)), 50);
+  const sampler = timed
+    ? undefined
+    : setInterval(
+        () => (sampledKb = Math.max(sampledKb, procKb(child.pid, 'VmHWM') ?? procKb(child.pid, 'VmRSS') ?? 0)),
+        50,
+      );
   return new Promise((resolve, reject) => {
     child.on('error', reject);
     child.on('close', (code) => {
@@ -41,9 +54,23 @@ export function measureProcess(command: string, args: string[], options: { env?:
         const sys = field('System time') ?? 0;
         const rss = field('Maximum resident set size');
         const status = field('Exit status');
-        resolve({ wallMs, cpuMs: (user + sys) * 1000, peakRssMb: rss === null ? null : rss / 1024, exitCode: status ?? code, stdout, stderr: stderr.replace(/\tCommand being timed[\s\S]*$/, '') });
+        resolve({
+          wallMs,
+          cpuMs: (user + sys) * 1000,
+          peakRssMb: rss === null ? null : rss / 1024,
+          exitCode: status ?? code,
+          stdout,
+          stderr: stderr.replace(/\tCommand being timed[\s\S]*$/, ''),
+        });
       } else {
-        resolve({ wallMs, cpuMs: Number.NaN, peakRssMb: sampledKb ? sampledKb / 1024 : null, exitCode: code, stdout, stderr });
+        resolve({
+          wallMs,
+          cpuMs: Number.NaN,
+          peakRssMb: sampledKb ? sampledKb / 1024 : null,
+          exitCode: code,
+          stdout,
+          stderr,
+        });
       }
     });
   });

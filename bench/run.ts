@@ -48,7 +48,8 @@ export function benchOptions(argv: string[]): BenchOptions {
   const ns = (values.n ?? (quick ? '30' : '300,3000')).split(',').map(Number);
   if (ns.some((n) => !Number.isInteger(n) || n < 1)) throw new Error(`--n takes counts like 300,3000, not ${values.n}`);
   const repeats = Number(values.repeats ?? (quick ? 1 : 5));
-  if (!Number.isInteger(repeats) || repeats < 1) throw new Error(`--repeats takes a count like 5, not ${values.repeats}`);
+  if (!Number.isInteger(repeats) || repeats < 1)
+    throw new Error(`--repeats takes a count like 5, not ${values.repeats}`);
   return {
     ns: ns.sort((a, b) => a - b),
     peerMax: Number(values['peer-max'] ?? Math.max(...ns)),
@@ -67,7 +68,13 @@ export async function runBench(o: BenchOptions): Promise<Report> {
   const corpora = [];
   for (const n of o.ns) {
     o.log(`corpus: ${n} workbooks (cached under ${join(o.outDir, 'corpus')})`);
-    corpora.push({ n, corpus: await ensureCorpus(n, { root: o.outDir, onProgress: (d, t) => d % 100 === 0 && o.log(`  generated ${d}/${t}`) }) });
+    corpora.push({
+      n,
+      corpus: await ensureCorpus(n, {
+        root: o.outDir,
+        onProgress: (d, t) => d % 100 === 0 && o.log(`  generated ${d}/${t}`),
+      }),
+    });
   }
   const smallest = corpora[0]!.corpus;
   const runDir = join(o.outDir, 'runs');
@@ -79,7 +86,9 @@ export async function runBench(o: BenchOptions): Promise<Report> {
 
   // The first CLI run after a source change bundles the CLI (≈ 0.3 s); do it before anything is timed.
   spawnSync(process.execPath, ['bin/mokuhyo.js', '--help'], { stdio: 'ignore' });
-  o.log(`start-up: validate one workbook, through node and through npx${o.repeats > 1 ? ` (median of ${o.repeats})` : ''}`);
+  o.log(
+    `start-up: validate one workbook, through node and through npx${o.repeats > 1 ? ` (median of ${o.repeats})` : ''}`,
+  );
   const startup = await runStartup(o.repeats);
   const consolidate: Report['consolidate'] = [];
   const havePeer = await peerAvailable();
@@ -118,7 +127,13 @@ export async function runBench(o: BenchOptions): Promise<Report> {
 
   const report: Report = {
     generatedAt: new Date().toISOString(),
-    machine: { cpus: availableParallelism(), cpuModel: cpus()[0]?.model ?? 'unknown', memoryGb: totalmem() / 2 ** 30, node: process.version, loadAverage: { start: startLoad, end: loadavg()[0] ?? 0 } },
+    machine: {
+      cpus: availableParallelism(),
+      cpuModel: cpus()[0]?.model ?? 'unknown',
+      memoryGb: totalmem() / 2 ** 30,
+      node: process.version,
+      loadAverage: { start: startLoad, end: loadavg()[0] ?? 0 },
+    },
     corpusVersion: CORPUS_VERSION,
     values,
     extraction,
@@ -136,7 +151,10 @@ export async function runBench(o: BenchOptions): Promise<Report> {
 }
 
 /** Runs a timed scenario `times` times; the run with the median wall time, with every wall time kept. */
-export async function medianOf<T extends { wallMs: number }>(times: number, run: () => Promise<T>): Promise<T & { wallRunsMs?: number[] }> {
+export async function medianOf<T extends { wallMs: number }>(
+  times: number,
+  run: () => Promise<T>,
+): Promise<T & { wallRunsMs?: number[] }> {
   const runs: T[] = [];
   for (let i = 0; i < times; i++) runs.push(await run());
   if (runs.length === 1) return runs[0]!;

@@ -94,7 +94,8 @@ function removeOld(prefix, keep) {
     for (const entry of readdirSync(CACHE)) {
       if (!entry.startsWith(prefix) || entry.endsWith('.tmp') || keep.includes(entry)) continue;
       const path = join(CACHE, entry);
-      if (process.env.MOKUHYO_BUNDLE_KEEP !== '0' && statSync(path).mtimeMs > new Date().getTime() - KEEP_OLD_MS) continue;
+      if (process.env.MOKUHYO_BUNDLE_KEEP !== '0' && statSync(path).mtimeMs > new Date().getTime() - KEEP_OLD_MS)
+        continue;
       rmSync(path, { recursive: true, force: true });
     }
   } catch {

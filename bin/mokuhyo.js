@@ -13,7 +13,9 @@ process.stdout.on('error', (err) => {
 });
 
 const entry = new URL('../worker/cli/main.ts', import.meta.url);
-const bundle = process.env.MOKUHYO_NO_BUNDLE ? null : await cachedBundle({ entry: fileURLToPath(entry), name: 'cli', splitting: true }).catch(() => null);
+const bundle = process.env.MOKUHYO_NO_BUNDLE
+  ? null
+  : await cachedBundle({ entry: fileURLToPath(entry), name: 'cli', splitting: true }).catch(() => null);
 let main;
 if (bundle) {
   ({ main } = await import(bundle));

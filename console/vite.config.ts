@@ -16,7 +16,8 @@ function inputsList(): Plugin {
       const files = new Set<string>([resolve(here, 'index.html')]);
       for (const item of Object.values(bundle)) {
         if (item.type !== 'chunk') continue;
-        for (const id of Object.keys(item.modules)) if (id.startsWith('/') && !id.includes('/node_modules/')) files.add(id.split('?')[0]!);
+        for (const id of Object.keys(item.modules))
+          if (id.startsWith('/') && !id.includes('/node_modules/')) files.add(id.split('?')[0]!);
       }
       this.emitFile({ type: 'asset', fileName: 'inputs.json', source: JSON.stringify([...files].sort()) });
     },

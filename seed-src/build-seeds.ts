@@ -9,7 +9,13 @@ import { policyStatementBuilder } from './build/policy-statement.ts';
 import type { SeedBuilder } from './build/seed-builder.ts';
 
 /** Every family's builder; add a sibling module under seed-src/build/ and list it here. */
-export const builders: readonly SeedBuilder[] = [orgGoalsBuilder, actionPlanBuilder, policyReviewBuilder, planMeasuresBuilder, policyStatementBuilder];
+export const builders: readonly SeedBuilder[] = [
+  orgGoalsBuilder,
+  actionPlanBuilder,
+  policyReviewBuilder,
+  planMeasuresBuilder,
+  policyStatementBuilder,
+];
 
 /** The sample workbooks live in the top-level seeds/, which holds nothing else (the main job reads all of it). */
 const seedsDir = join(dirname(fileURLToPath(import.meta.url)), '..', 'seeds');

@@ -10,7 +10,16 @@ import { withFormTag } from './form-tag.ts';
 export interface TemplateMap {
   sheet: string;
   fields: Record<string, string>;
-  tables: Record<string, { firstRow: number; rows: number; columns: Record<string, number>; roles: Record<string, string>; years: { year: number; kind: HeaderKind; col: number }[] }>;
+  tables: Record<
+    string,
+    {
+      firstRow: number;
+      rows: number;
+      columns: Record<string, number>;
+      roles: Record<string, string>;
+      years: { year: number; kind: HeaderKind; col: number }[];
+    }
+  >;
   lists: Record<string, { noCell: string; textCell: string }[]>;
 }
 
@@ -32,7 +41,11 @@ const LABEL: CellStyle = { label: true, size: 9, vertical: 'middle' };
 const VALUE: CellStyle = { vertical: 'top' };
 
 /** Lays out the blank form of one variant from its spec: every label, header and box the extractor reads. */
-export async function generateTemplate(family: FamilySpec, variant: VariantSpec, options: TemplateOptions): Promise<GeneratedTemplate> {
+export async function generateTemplate(
+  family: FamilySpec,
+  variant: VariantSpec,
+  options: TemplateOptions,
+): Promise<GeneratedTemplate> {
   const layout = variant.template;
   if (!layout) throw new Error(`${family.id}/${variant.id} has no template layout`);
   const wb = new ExcelJS.Workbook();
@@ -44,7 +57,10 @@ export async function generateTemplate(family: FamilySpec, variant: VariantSpec,
   const w = new SheetWriter(ws);
   const map: TemplateMap = { sheet: sheetName, fields: {}, tables: {}, lists: {} };
   const tables = new Map((variant.tables ?? []).map((t) => [t.key, t]));
-  const width = Math.max(layout.columns, ...[...tables.values()].map((t) => (t.template ? tableColumns(t.template).length : 0)));
+  const width = Math.max(
+    layout.columns,
+    ...[...tables.values()].map((t) => (t.template ? tableColumns(t.template).length : 0)),
+  );
   const fields = new Map(variant.fields.map((f) => [f.key, f]));
   const columnWidths = defaultWidths(width, [...tables.values()]);
   for (let c = 1; c <= width; c++) ws.getColumn(c).width = columnWidths[c - 1] ?? 12;
@@ -54,7 +70,12 @@ export async function generateTemplate(family: FamilySpec, variant: VariantSpec,
 
   for (const block of layout.blocks) {
     if (block.type === 'title') {
-      w.put(span(row, 1, row, width), block.text.replace('{fiscalYear}', eraFiscalYear(options.fiscalYear)), { bold: true, size: 14, border: false, vertical: 'middle' });
+      w.put(span(row, 1, row, width), block.text.replace('{fiscalYear}', eraFiscalYear(options.fiscalYear)), {
+        bold: true,
+        size: 14,
+        border: false,
+        vertical: 'middle',
+      });
       ws.getRow(row).height = 26;
       row += 2;
     } else if (block.type === 'fields') {
@@ -65,9 +86,14 @@ export async function generateTemplate(family: FamilySpec, variant: VariantSpec,
         const r = row + Math.floor(i / block.perRow);
         const c = 1 + (i % block.perRow) * segment;
         const labelSpan = labelSpanFor(captionOf(spec), columnWidths, c, segment);
-        const last = (i % block.perRow) === block.perRow - 1 ? width : c + segment - 1;
+        const last = i % block.perRow === block.perRow - 1 ? width : c + segment - 1;
         w.put(span(r, c, r, c + labelSpan - 1), captionOf(spec), LABEL);
-        const value = spec.type === 'fiscal-year' ? eraFiscalYear(options.fiscalYear) : spec.key === variant.organization[0] ? (options.organization ?? '') : '';
+        const value =
+          spec.type === 'fiscal-year'
+            ? eraFiscalYear(options.fiscalYear)
+            : spec.key === variant.organization[0]
+              ? (options.organization ?? '')
+              : '';
         w.put(span(r, c + labelSpan, r, last), value, { vertical: 'middle' });
         map.fields[key] = a1(r - 1, c + labelSpan - 1);
       });
@@ -93,7 +119,10 @@ export async function generateTemplate(family: FamilySpec, variant: VariantSpec,
       printTitles.push(row, placed.headerBottom);
       row = placed.map.firstRow + placed.map.rows + 1;
     } else if (block.type === 'legends') {
-      const lines = block.legends.map((l) => `${l.caption}\u3000${(family.legends?.[l.key] ?? []).map((c) => `${c.code}：${c.meaning}`).join('\u3000')}`);
+      const lines = block.legends.map(
+        (l) =>
+          `${l.caption}\u3000${(family.legends?.[l.key] ?? []).map((c) => `${c.code}：${c.meaning}`).join('\u3000')}`,
+      );
       w.put(span(row, 1, row + lines.length - 1, 1), block.caption, LABEL);
       lines.forEach((line, i) => w.put(span(row + i, 2, row + i, width), line, { size: 8, vertical: 'middle' }));
       row += lines.length + 1;
@@ -117,7 +146,10 @@ export async function generateTemplate(family: FamilySpec, variant: VariantSpec,
     ...(printTitles.length > 0 ? { printTitlesRow: `${Math.min(...printTitles)}:${Math.max(...printTitles)}` } : {}),
   });
   ws.headerFooter = { oddFooter: `&C&"${FONT_NAME}"&9&P / &N` };
-  const bytes = await withFormTag(new Uint8Array(await wb.xlsx.writeBuffer()), `${family.id}:${variant.id}:${family.templateVersion}`);
+  const bytes = await withFormTag(
+    new Uint8Array(await wb.xlsx.writeBuffer()),
+    `${family.id}:${variant.id}:${family.templateVersion}`,
+  );
   return { bytes, map };
 }
 
@@ -125,7 +157,9 @@ export async function generateTemplate(family: FamilySpec, variant: VariantSpec,
 function tableColumns(template: TableTemplate): string[] {
   return template.order.flatMap((key) => {
     if (key !== 'years' && !key.startsWith('year:')) return [key];
-    return template.years.flatMap((y, i) => (key === 'years' || key === `year:${y.kind}` ? [`year:${y.kind}:${i}`] : []));
+    return template.years.flatMap((y, i) =>
+      key === 'years' || key === `year:${y.kind}` ? [`year:${y.kind}:${i}`] : [],
+    );
   });
 }
 
@@ -133,7 +167,11 @@ function writeTable(w: SheetWriter, spec: TableSpec, template: TableTemplate, to
   const keys = tableColumns(template);
   const banded = new Map<number, string>();
   for (const band of template.bands ?? []) {
-    const cols = keys.map((k, i) => ({ k, i })).filter(({ k }) => band.keys.some((b) => k === b || (b === 'years' && k.startsWith('year:')) || k.startsWith(`${b}:`)));
+    const cols = keys
+      .map((k, i) => ({ k, i }))
+      .filter(({ k }) =>
+        band.keys.some((b) => k === b || (b === 'years' && k.startsWith('year:')) || k.startsWith(`${b}:`)),
+      );
     if (cols.length === 0) continue;
     const from = cols[0]!.i + 1;
     const to = cols[cols.length - 1]!.i + 1;
@@ -163,7 +201,9 @@ function writeTable(w: SheetWriter, spec: TableSpec, template: TableTemplate, to
   });
   const rows = options.rows ?? template.rows;
   for (let r = headerBottom + 1; r <= headerBottom + rows; r++) {
-    keys.forEach((key, i) => w.put(a1(r - 1, i), '', { vertical: 'top', ...(key.startsWith('year:') ? { horizontal: 'right' } : {}) }));
+    keys.forEach((key, i) =>
+      w.put(a1(r - 1, i), '', { vertical: 'top', ...(key.startsWith('year:') ? { horizontal: 'right' } : {}) }),
+    );
     w.ws.getRow(r).height = 30;
   }
   return { headerBottom, map: { firstRow: headerBottom, rows, columns, roles, years } };
@@ -192,7 +232,7 @@ function defaultWidths(width: number, tables: readonly TableSpec[]): number[] {
   for (const table of tables) {
     if (!table.template) continue;
     tableColumns(table.template).forEach((key, i) => {
-      const w = key.startsWith('year:') ? 10 : table.columns.find((c) => c.key === key)?.width ?? 14;
+      const w = key.startsWith('year:') ? 10 : (table.columns.find((c) => c.key === key)?.width ?? 14);
       widths[i] = Math.max(widths[i] ?? 0, w);
     });
   }

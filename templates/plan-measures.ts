@@ -8,7 +8,10 @@ import { withFormTag } from './form-tag.ts';
 export const PLAN_MEASURES_TAG = `${planMeasuresSpec.id}:${planMeasuresSpec.variants[0]!.id}:${planMeasuresSpec.templateVersion}`;
 
 /** A tagged workbook with one 施策シート: blank when `data` is null, else filled (a round-trip test fills it). */
-export async function planMeasuresTemplate(data: PlanMeasureSheetData | null = null, sheetName = '施策シート'): Promise<Buffer> {
+export async function planMeasuresTemplate(
+  data: PlanMeasureSheetData | null = null,
+  sheetName = '施策シート',
+): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   wb.creator = 'mokuhyo';
   wb.created = new Date(Date.UTC(2020, 0, 1));

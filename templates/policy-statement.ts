@@ -9,7 +9,10 @@ import { withFormTag } from './form-tag.ts';
 export const POLICY_STATEMENT_TAG = `${policyStatementSpec.id}:${policyStatementSpec.variants[0]!.id}:${policyStatementSpec.templateVersion}`;
 
 /** A tagged 方針書 workbook: blank when `data` is null, else filled (a round-trip test fills it). */
-export async function policyStatementTemplate(data: PolicyStatementSeed | null = null, sheetName = '方針書'): Promise<Buffer> {
+export async function policyStatementTemplate(
+  data: PolicyStatementSeed | null = null,
+  sheetName = '方針書',
+): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   wb.creator = 'mokuhyo';
   wb.created = new Date(Date.UTC(2020, 0, 1));

@@ -20,7 +20,14 @@ const LAYOUTS: Record<string, () => Promise<Buffer>> = {
 export function templateEntries(): TemplateEntry[] {
   return FAMILIES.flatMap((family) =>
     family.variants.flatMap((variant): TemplateEntry[] => {
-      if (variant.template) return [{ family, variant, build: async (fiscalYear) => (await generateTemplate(family, variant, { fiscalYear })).bytes }];
+      if (variant.template)
+        return [
+          {
+            family,
+            variant,
+            build: async (fiscalYear) => (await generateTemplate(family, variant, { fiscalYear })).bytes,
+          },
+        ];
       const layout = LAYOUTS[family.id];
       return layout && variant === family.variants[0] ? [{ family, variant, build: () => layout() }] : [];
     }),

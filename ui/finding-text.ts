@@ -30,7 +30,12 @@ export interface FindingView {
  */
 export function messageWithoutCell(message: string, cell: string | null): string {
   if (!cell || !message.startsWith(cell)) return message;
-  const rest = message.slice(cell.length).replace(/^\s*の\s*/, '').replace(/^\s*（([^（）]*)）/, '$1 ').replace(/^\s*[:：]\s*/, '').trimStart();
+  const rest = message
+    .slice(cell.length)
+    .replace(/^\s*の\s*/, '')
+    .replace(/^\s*（([^（）]*)）/, '$1 ')
+    .replace(/^\s*[:：]\s*/, '')
+    .trimStart();
   return rest || message;
 }
 
@@ -44,7 +49,13 @@ export function fiscalYearText(year: number | null): string {
 
 export function findingViews(findings: readonly Finding[]): FindingView[] {
   return findings
-    .map((f, i) => ({ key: `${i}:${f.code}:${f.cell ?? ''}`, severity: f.severity, code: f.code, cell: f.cell, message: findingText(f) }))
+    .map((f, i) => ({
+      key: `${i}:${f.code}:${f.cell ?? ''}`,
+      severity: f.severity,
+      code: f.code,
+      cell: f.cell,
+      message: findingText(f),
+    }))
     .sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
 }
 
@@ -53,4 +64,3 @@ export function countBySeverity(findings: readonly { severity: Severity }[]): Re
   for (const f of findings) counts[f.severity]++;
   return counts;
 }
-

@@ -15,18 +15,34 @@ const useStyles = makeStyles({
   group: { marginBlock: '12px' },
   heading: { display: 'flex', alignItems: 'center', gap: '8px', margin: '0 0 4px', fontSize: tokens.fontSizeBase400 },
   table: { borderCollapse: 'collapse', width: '100%', backgroundColor: tokens.colorNeutralBackground1 },
-  th: { textAlign: 'left', padding: '6px 8px', borderBottom: `1px solid ${tokens.colorNeutralStroke1}`, fontWeight: tokens.fontWeightSemibold, whiteSpace: 'nowrap' },
+  th: {
+    textAlign: 'left',
+    padding: '6px 8px',
+    borderBottom: `1px solid ${tokens.colorNeutralStroke1}`,
+    fontWeight: tokens.fontWeightSemibold,
+    whiteSpace: 'nowrap',
+  },
   td: { padding: '6px 8px', borderBottom: `1px solid ${tokens.colorNeutralStroke2}`, verticalAlign: 'top' },
   where: { fontFamily: tokens.fontFamilyMonospace, whiteSpace: 'nowrap', color: tokens.colorNeutralForeground2 },
 });
 
-const BADGE: Record<Severity, 'danger' | 'important' | 'informative'> = { error: 'danger', warning: 'important', info: 'informative' };
+const BADGE: Record<Severity, 'danger' | 'important' | 'informative'> = {
+  error: 'danger',
+  warning: 'important',
+  info: 'informative',
+};
 
 /**
  * Findings grouped by severity (エラー, 警告, 情報), each with its sheet and cell: the web console's
  * read-only counterpart of FindingsList (which selects cells in Excel).
  */
-export function FindingsTable({ findings, idPrefix = 'findings' }: { findings: readonly PlacedFinding[]; idPrefix?: string }) {
+export function FindingsTable({
+  findings,
+  idPrefix = 'findings',
+}: {
+  findings: readonly PlacedFinding[];
+  idPrefix?: string;
+}) {
   const styles = useStyles();
   if (findings.length === 0) return <Text role="status">問題は見つかりませんでした。</Text>;
   const sheets = new Set(findings.map((f) => f.sheet));
@@ -46,14 +62,21 @@ export function FindingsTable({ findings, idPrefix = 'findings' }: { findings: r
             <table className={styles.table} aria-labelledby={id}>
               <thead>
                 <tr>
-                  <th scope="col" className={styles.th}>場所</th>
-                  <th scope="col" className={styles.th}>内容</th>
+                  <th scope="col" className={styles.th}>
+                    場所
+                  </th>
+                  <th scope="col" className={styles.th}>
+                    内容
+                  </th>
                 </tr>
               </thead>
               <tbody>
                 {list.map((f, i) => (
                   <tr key={`${i}:${f.code}`} data-cell={f.cell ?? ''}>
-                    <td className={`${styles.td} ${styles.where}`}>{sheets.size > 1 ? `${f.sheet}!` : ''}{f.cell ?? 'シート全体'}</td>
+                    <td className={`${styles.td} ${styles.where}`}>
+                      {sheets.size > 1 ? `${f.sheet}!` : ''}
+                      {f.cell ?? 'シート全体'}
+                    </td>
                     <td className={styles.td}>{f.message}</td>
                   </tr>
                 ))}

@@ -37,7 +37,12 @@ export function encodePng(size: number, pixel: (x: number, y: number) => Rgba): 
   ihdr.writeUInt32BE(size, 0);
   ihdr.writeUInt32BE(size, 4);
   ihdr.set([8, 6, 0, 0, 0], 8);
-  return Buffer.concat([Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]), chunk('IHDR', ihdr), chunk('IDAT', deflateSync(raw)), chunk('IEND', new Uint8Array())]);
+  return Buffer.concat([
+    Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]),
+    chunk('IHDR', ihdr),
+    chunk('IDAT', deflateSync(raw)),
+    chunk('IEND', new Uint8Array()),
+  ]);
 }
 
 const BLUE: Rgba = [31, 111, 178, 255];
@@ -62,12 +67,18 @@ function icon(u: number, v: number): Rgba {
 }
 
 function segment(px: number, py: number, ax: number, ay: number, bx: number, by: number): number {
-  const t = Math.max(0, Math.min(1, ((px - ax) * (bx - ax) + (py - ay) * (by - ay)) / ((bx - ax) ** 2 + (by - ay) ** 2)));
+  const t = Math.max(
+    0,
+    Math.min(1, ((px - ax) * (bx - ax) + (py - ay) * (by - ay)) / ((bx - ax) ** 2 + (by - ay) ** 2)),
+  );
   return Math.hypot(px - (ax + t * (bx - ax)), py - (ay + t * (by - ay)));
 }
 
 if (process.argv[1] && import.meta.url.endsWith(process.argv[1].replace(/\\/g, '/').split('/').pop()!)) {
   for (const size of [16, 32, 64, 80]) {
-    writeFileSync(new URL(`../public/assets/icon-${size}.png`, import.meta.url), encodePng(size, (x, y) => icon((x + 0.5) / size, (y + 0.5) / size)));
+    writeFileSync(
+      new URL(`../public/assets/icon-${size}.png`, import.meta.url),
+      encodePng(size, (x, y) => icon((x + 0.5) / size, (y + 0.5) / size)),
+    );
   }
 }

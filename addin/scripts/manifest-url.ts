@@ -9,10 +9,14 @@ export const DEV_ORIGIN = 'https://localhost:3000';
 export function rewriteManifest(xml: string, baseUrl: string | undefined): string {
   const base = baseUrl?.trim().replace(/\/+$/, '');
   if (!base) return xml;
-  if (!/^https:\/\//.test(base)) throw new Error(`MOKUHYO_ADDIN_URL must be an https:// URL (Office loads add-ins over HTTPS only): ${base}`);
+  if (!/^https:\/\//.test(base))
+    throw new Error(`MOKUHYO_ADDIN_URL must be an https:// URL (Office loads add-ins over HTTPS only): ${base}`);
   const origin = new URL(base).origin;
   return xml
-    .replace(/<AppDomain>([^<]*)<\/AppDomain>/g, (_, domain: string) => `<AppDomain>${domain.trim() === DEV_ORIGIN ? origin : domain}</AppDomain>`)
+    .replace(
+      /<AppDomain>([^<]*)<\/AppDomain>/g,
+      (_, domain: string) => `<AppDomain>${domain.trim() === DEV_ORIGIN ? origin : domain}</AppDomain>`,
+    )
     .split(DEV_ORIGIN)
     .join(base);
 }

@@ -22,7 +22,10 @@ function percentile(sorted: number[], p: number): number {
   return sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]! : 0;
 }
 
-export async function runLoad(cluster: Cluster, opts: { submissions: number; clients: number }): Promise<LoadResult & { ids: string[] }> {
+export async function runLoad(
+  cluster: Cluster,
+  opts: { submissions: number; clients: number },
+): Promise<LoadResult & { ids: string[] }> {
   const files = (await seedSubmissions()).filter((f) => f.expect === 'accepted');
   const latencies: number[] = [];
   const ids: string[] = [];
@@ -54,7 +57,12 @@ export async function runLoad(cluster: Cluster, opts: { submissions: number; cli
     acknowledged: ids.length,
     refused,
     finals,
-    latency: { p50: percentile(sorted, 50), p90: percentile(sorted, 90), p99: percentile(sorted, 99), max: sorted.at(-1) ?? 0 },
+    latency: {
+      p50: percentile(sorted, 50),
+      p90: percentile(sorted, 90),
+      p99: percentile(sorted, 99),
+      max: sorted.at(-1) ?? 0,
+    },
     endToEndSeconds,
     throughput: ids.length / endToEndSeconds,
     summarySeconds: (summarized - started) / 1000,

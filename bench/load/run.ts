@@ -9,7 +9,12 @@ import { findRedisServer } from '../../tests/worker/queue/redis-server.ts';
 import { runLoad } from './load.ts';
 
 const { values } = parseArgs({
-  options: { submissions: { type: 'string', default: '1000' }, clients: { type: 'string', default: '20' }, workers: { type: 'string', default: '3' }, json: { type: 'string' } },
+  options: {
+    submissions: { type: 'string', default: '1000' },
+    clients: { type: 'string', default: '20' },
+    workers: { type: 'string', default: '3' },
+    json: { type: 'string' },
+  },
 });
 const submissions = Number(values.submissions);
 const clients = Number(values.clients);
@@ -17,7 +22,10 @@ const workers = Number(values.workers);
 const binary = await findRedisServer();
 if (!binary) process.exit(2);
 
-const cluster = await startCluster(binary, { workers, extra: { consolidationDelayMs: 2000, reconcileIntervalMs: 10_000 } });
+const cluster = await startCluster(binary, {
+  workers,
+  extra: { consolidationDelayMs: 2000, reconcileIntervalMs: 10_000 },
+});
 try {
   const { ids, ...result } = await runLoad(cluster, { submissions, clients });
   const lost = ids.length - Object.values(result.finals).reduce((a, b) => a + b, 0);

@@ -25,10 +25,19 @@ export interface AddinResult {
 const FAKE = fileURLToPath(new URL('../../tests/addin/fake-excel/fake-excel.ts', import.meta.url));
 const USE_CASE = fileURLToPath(new URL('../../addin/src/use-cases/check-active-sheet.ts', import.meta.url));
 
-interface Sync { loads: number; writes: number; failed?: string }
+interface Sync {
+  loads: number;
+  writes: number;
+  failed?: string;
+}
 
 function count(name: string, syncs: readonly Sync[]): AddinCase {
-  return { name, reads: syncs.filter((s) => s.writes === 0 && !s.failed).length, writes: syncs.filter((s) => s.writes > 0 && !s.failed).length, failed: syncs.filter((s) => s.failed).length };
+  return {
+    name,
+    reads: syncs.filter((s) => s.writes === 0 && !s.failed).length,
+    writes: syncs.filter((s) => s.writes > 0 && !s.failed).length,
+    failed: syncs.filter((s) => s.failed).length,
+  };
 }
 
 /** null when the add-in or its fake Excel is not in the tree. */
@@ -74,7 +83,9 @@ export async function runAddin(rows = 1000): Promise<AddinResult | null> {
   const web = new WorkbookModel('1.18', 'web');
   const sheet = web.addSheet('健康福祉課');
   const long = '地域の見守り活動を担う人材の育成と定着を図るため、'.repeat(8);
-  for (let r = 0; r < 3000; r++) for (let c = 0; c < 6; c++) sheet.cells.set(key(r, c), { value: `${long}${r}`, numberFormat: 'General', fill: { ...NO_FILL } });
+  for (let r = 0; r < 3000; r++)
+    for (let c = 0; c < 6; c++)
+      sheet.cells.set(key(r, c), { value: `${long}${r}`, numberFormat: 'General', fill: { ...NO_FILL } });
   const webExcel = new FakeExcel(web);
   await checkActiveSheet({ excel: webExcel.host(), check: markerCheck });
   cases.push(count('Excel on the web, 18,000 cells of long text (5 MB cap)', webExcel.lastRun()));

@@ -16,7 +16,10 @@ export interface CeilingResult {
 
 export async function runCeiling(dir: string, workbooks: number, outDir: string): Promise<CeilingResult> {
   const alone = await runEmbedded(dir, workbooks, join(outDir, 'alone'), 1);
-  const pair = await Promise.all([runEmbedded(dir, workbooks, join(outDir, 'a'), 1), runEmbedded(dir, workbooks, join(outDir, 'b'), 1)]);
+  const pair = await Promise.all([
+    runEmbedded(dir, workbooks, join(outDir, 'a'), 1),
+    runEmbedded(dir, workbooks, join(outDir, 'b'), 1),
+  ]);
   const togetherMs = Math.max(...pair.map((r) => r.wallMs));
   return { workbooks, aloneMs: alone.wallMs, togetherMs, ratio: (2 * alone.wallMs) / togetherMs };
 }

@@ -30,7 +30,12 @@ export interface Phases {
 export function parsePhases(stderr: string): Phases | null {
   const m = /起動 ([\d.]+) 秒、読み込み・検証 ([\d.]+) 秒.*?、集計 ([\d.]+) 秒、書き出し ([\d.]+) 秒/.exec(stderr);
   if (!m) return null;
-  const [startMs, ingestMs, buildMs, writeMs] = m.slice(1, 5).map((v) => Number(v) * 1000) as [number, number, number, number];
+  const [startMs, ingestMs, buildMs, writeMs] = m.slice(1, 5).map((v) => Number(v) * 1000) as [
+    number,
+    number,
+    number,
+    number,
+  ];
   return { startMs, ingestMs, buildMs, writeMs };
 }
 
@@ -40,18 +45,37 @@ const PEER = join(ROOT, 'bench/peer/openpyxl_consolidate.py');
 export const PYTHON = '/usr/bin/python3';
 
 function toRun(workbooks: number, m: Measured, note: string, phases: Phases | null = null): ProcessRun {
-  return { workbooks, wallMs: m.wallMs, cpuMs: m.cpuMs, peakRssMb: m.peakRssMb, workbooksPerSecond: workbooks / (m.wallMs / 1000), note, phases };
+  return {
+    workbooks,
+    wallMs: m.wallMs,
+    cpuMs: m.cpuMs,
+    peakRssMb: m.peakRssMb,
+    workbooksPerSecond: workbooks / (m.wallMs / 1000),
+    note,
+    phases,
+  };
 }
 
 /** `node bin/mokuhyo.js consolidate <dir> -o <out>` with an optional --threads. */
-export async function runEmbedded(dir: string, workbooks: number, outDir: string, threads?: number): Promise<ProcessRun> {
+export async function runEmbedded(
+  dir: string,
+  workbooks: number,
+  outDir: string,
+  threads?: number,
+): Promise<ProcessRun> {
   await mkdir(outDir, { recursive: true });
   // The corpus spans several bodies and years: one summary each, into a folder per run.
   const out = join(outDir, `summary-${workbooks}-${threads ?? 'auto'}`) + sep;
   const args = [BIN, 'consolidate', dir, '-o', out, '--timings', ...(threads ? ['--threads', String(threads)] : [])];
   const m = await measureProcess(process.execPath, args);
   if (m.exitCode !== 0) throw new Error(`mokuhyo consolidate failed (${m.exitCode}): ${m.stderr.slice(-500)}`);
-  const line = m.stdout.split('\n').find((l) => l.startsWith('合計:'))?.trim() ?? m.stdout.split('\n')[1]?.trim() ?? '';
+  const line =
+    m.stdout
+      .split('\n')
+      .find((l) => l.startsWith('合計:'))
+      ?.trim() ??
+    m.stdout.split('\n')[1]?.trim() ??
+    '';
   return toRun(workbooks, m, line, parsePhases(m.stderr));
 }
 

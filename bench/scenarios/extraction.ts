@@ -20,5 +20,10 @@ export async function runExtraction(files: readonly string[]): Promise<Extractio
     await ingestWorkbook(bytes);
     times.push(performance.now() - start);
   }
-  return { workbooks: files.length, medianMs: quantile(times, 0.5), p95Ms: quantile(times, 0.95), meanMs: times.reduce((a, b) => a + b, 0) / times.length };
+  return {
+    workbooks: files.length,
+    medianMs: quantile(times, 0.5),
+    p95Ms: quantile(times, 0.95),
+    meanMs: times.reduce((a, b) => a + b, 0) / times.length,
+  };
 }

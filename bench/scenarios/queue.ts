@@ -27,12 +27,26 @@ export interface QueueRun {
 }
 
 export type QueueResult =
-  | { available: true; submissions: number; concurrency: number; one: QueueRun; two: QueueRun; scaling: number; liveScaling: number }
+  | {
+      available: true;
+      submissions: number;
+      concurrency: number;
+      one: QueueRun;
+      two: QueueRun;
+      scaling: number;
+      liveScaling: number;
+    }
   | { available: false; reason: string };
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const BIN = join(ROOT, 'bin/mokuhyo.js');
-const NEEDED = ['worker/intake/build-server.ts', 'worker/queue/run-workers.ts', 'worker/cli/serve-command.ts', 'worker/cli/worker-command.ts', 'tests/worker/queue/redis-server.ts'];
+const NEEDED = [
+  'worker/intake/build-server.ts',
+  'worker/queue/run-workers.ts',
+  'worker/cli/serve-command.ts',
+  'worker/cli/worker-command.ts',
+  'tests/worker/queue/redis-server.ts',
+];
 const WARD = { id: 'bench', name: 'ベンチ区', fiscalYear: 2020 };
 const COORDINATOR = 'coordinator-bench-0123456789';
 
@@ -50,7 +64,10 @@ const CONCURRENCY = 1;
  * workers so a drift in the machine's speed hits both alike (the median drain is reported), then one live
  * run each. "Not available" when the intake/queue code is absent.
  */
-export async function runQueue(submissions: number, o: { outDir: string; log: (line: string) => void; repeats?: number; settleMs?: number }): Promise<QueueResult> {
+export async function runQueue(
+  submissions: number,
+  o: { outDir: string; log: (line: string) => void; repeats?: number; settleMs?: number },
+): Promise<QueueResult> {
   const missing = NEEDED.filter((p) => !existsSync(join(ROOT, p)));
   if (missing.length > 0) return { available: false, reason: `not available (missing ${missing.join(', ')})` };
   const { findRedisServer, startRedis, freePort } = await import('../../tests/worker/queue/redis-server.ts');
@@ -59,13 +76,20 @@ export async function runQueue(submissions: number, o: { outDir: string; log: (l
   const corpus = await ensureCorpus(submissions, { root: o.outDir });
   const divisions = corpus.files.map((_, i) => corpusDivision(i) ?? 'その他課');
   const once = async (workers: number, mode: 'drain' | 'live'): Promise<Measured> => {
-    o.log(`  ${workers} worker process(es), ${mode === 'drain' ? 'draining a stored backlog' : 'uploads while the workers run'}`);
+    o.log(
+      `  ${workers} worker process(es), ${mode === 'drain' ? 'draining a stored backlog' : 'uploads while the workers run'}`,
+    );
     const redis = await startRedis(binary);
     const dir = join(o.outDir, 'queue', `w${workers}-${mode}`);
     await rm(dir, { recursive: true, force: true });
     await mkdir(dir, { recursive: true });
     try {
-      return await runOnce(workers, mode, corpus.files, divisions, { redisUrl: redis.url, port: await freePort(), dir, settleMs: o.settleMs ?? 5000 });
+      return await runOnce(workers, mode, corpus.files, divisions, {
+        redisUrl: redis.url,
+        port: await freePort(),
+        dir,
+        settleMs: o.settleMs ?? 5000,
+      });
     } finally {
       await redis.stop();
     }
@@ -81,14 +105,28 @@ export async function runQueue(submissions: number, o: { outDir: string; log: (l
     runs.push({ workers, ...median, drainRunsPerSecond: drains[workers].map((d) => d.perSecond), ...live });
   }
   const [one, two] = runs as [QueueRun, QueueRun];
-  return { available: true, submissions, concurrency: CONCURRENCY, one, two, scaling: two.perSecond / one.perSecond, liveScaling: two.livePerSecond / one.livePerSecond };
+  return {
+    available: true,
+    submissions,
+    concurrency: CONCURRENCY,
+    one,
+    two,
+    scaling: two.perSecond / one.perSecond,
+    liveScaling: two.livePerSecond / one.livePerSecond,
+  };
 }
 
 type Drained = Pick<QueueRun, 'drainMs' | 'perSecond' | 'accepted' | 'rejected'>;
 type Lived = Pick<QueueRun, 'ingestMs' | 'livePerSecond' | 'summaryMs' | 'accepted' | 'rejected'>;
 type Measured = Drained | Lived;
 
-async function runOnce(workers: number, mode: 'drain' | 'live', files: string[], divisions: string[], env: { redisUrl: string; port: number; dir: string; settleMs: number }): Promise<Measured> {
+async function runOnce(
+  workers: number,
+  mode: 'drain' | 'live',
+  files: string[],
+  divisions: string[],
+  env: { redisUrl: string; port: number; dir: string; settleMs: number },
+): Promise<Measured> {
   const unique = [...new Set(divisions)];
   const config = {
     dataDir: join(env.dir, 'data'),
@@ -100,12 +138,17 @@ async function runOnce(workers: number, mode: 'drain' | 'live', files: string[],
     // The benchmark sends and polls far faster than the intake's per-token defaults (30 submissions, 600 requests a minute) allow.
     rateLimits: { submissionsPerMinute: 1_000_000, requestsPerMinute: 1_000_000 },
     wards: [{ ...WARD, divisions: unique }],
-    tokens: [...unique.map((division) => ({ token: tokenOf(division), ward: WARD.id, division, role: 'submitter' })), { token: COORDINATOR, ward: WARD.id, role: 'coordinator' }],
+    tokens: [
+      ...unique.map((division) => ({ token: tokenOf(division), ward: WARD.id, division, role: 'submitter' })),
+      { token: COORDINATOR, ward: WARD.id, role: 'coordinator' },
+    ],
   };
   const configPath = join(env.dir, 'config.json');
   await writeFile(configPath, JSON.stringify(config));
   const childEnv = { ...process.env, MOKUHYO_CONFIG: configPath, MOKUHYO_LOG: 'off' };
-  const children: ChildProcess[] = [spawn(process.execPath, [BIN, 'serve', '--no-worker'], { env: childEnv, stdio: 'ignore' })];
+  const children: ChildProcess[] = [
+    spawn(process.execPath, [BIN, 'serve', '--no-worker'], { env: childEnv, stdio: 'ignore' }),
+  ];
   const base = `http://127.0.0.1:${env.port}`;
   const connection = { url: env.redisUrl };
   const queue = new Queue(INGEST_QUEUE, { connection });
@@ -122,7 +165,10 @@ async function runOnce(workers: number, mode: 'drain' | 'live', files: string[],
   events.on('failed', finish);
   const processed = (ids: string[]): Promise<void> =>
     new Promise((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`queue bench: ${ids.length - finished.size} job(s) never finished`)), 3_600_000);
+      const timer = setTimeout(
+        () => reject(new Error(`queue bench: ${ids.length - finished.size} job(s) never finished`)),
+        3_600_000,
+      );
       onFinished = () => {
         if (!ids.every((id) => finished.has(id))) return;
         clearTimeout(timer);
@@ -133,12 +179,17 @@ async function runOnce(workers: number, mode: 'drain' | 'live', files: string[],
   try {
     await until(async () => (await fetch(`${base}/healthz`).catch(() => null))?.ok || undefined, 60_000);
     await events.waitUntilReady();
-    for (let w = 0; w < workers; w++) children.push(spawn(process.execPath, [BIN, 'worker'], { env: childEnv, stdio: 'ignore' }));
+    for (let w = 0; w < workers; w++)
+      children.push(spawn(process.execPath, [BIN, 'worker'], { env: childEnv, stdio: 'ignore' }));
     // Give the workers their start-up before the clock starts, as a running service would have had it.
     await new Promise((r) => setTimeout(r, env.settleMs));
     const upload = (): Promise<string[]> =>
       mapLimit(files, 8, async (file, i) => {
-        const res = await fetch(`${base}/api/submissions`, { method: 'POST', headers: { authorization: `Bearer ${tokenOf(divisions[i]!)}`, 'content-type': 'application/octet-stream' }, body: await readFile(file) });
+        const res = await fetch(`${base}/api/submissions`, {
+          method: 'POST',
+          headers: { authorization: `Bearer ${tokenOf(divisions[i]!)}`, 'content-type': 'application/octet-stream' },
+          body: await readFile(file),
+        });
         if (res.status !== 202) throw new Error(`upload ${file}: HTTP ${res.status} ${await res.text()}`);
         return ((await res.json()) as { id: string }).id;
       });
@@ -155,10 +206,16 @@ async function runOnce(workers: number, mode: 'drain' | 'live', files: string[],
     const ids = await upload();
     await processed(ids);
     const ingestMs = performance.now() - start;
-    const job = await fetch(`${base}/api/consolidations`, { method: 'POST', headers: { authorization: `Bearer ${COORDINATOR}`, 'content-type': 'application/json' }, body: JSON.stringify({ ward: WARD.id, fiscalYear: WARD.fiscalYear }) });
+    const job = await fetch(`${base}/api/consolidations`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${COORDINATOR}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ ward: WARD.id, fiscalYear: WARD.fiscalYear }),
+    });
     const { id } = (await job.json()) as { id: string };
     await until(async () => {
-      const res = await fetch(`${base}/api/consolidations/${id}`, { headers: { authorization: `Bearer ${COORDINATOR}` } });
+      const res = await fetch(`${base}/api/consolidations/${id}`, {
+        headers: { authorization: `Bearer ${COORDINATOR}` },
+      });
       const body = (await res.json()) as { status: string };
       if (body.status === 'failed') throw new Error('consolidation failed');
       return body.status === 'done' || undefined;
@@ -194,14 +251,20 @@ async function until<T>(check: () => Promise<T | undefined>, ms: number): Promis
   }
 }
 
-async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T, index: number) => Promise<R>): Promise<R[]> {
+async function mapLimit<T, R>(
+  items: readonly T[],
+  limit: number,
+  fn: (item: T, index: number) => Promise<R>,
+): Promise<R[]> {
   const out = new Array<R>(items.length);
   let next = 0;
-  await Promise.all(Array.from({ length: limit }, async () => {
-    while (next < items.length) {
-      const i = next++;
-      out[i] = await fn(items[i]!, i);
-    }
-  }));
+  await Promise.all(
+    Array.from({ length: limit }, async () => {
+      while (next < items.length) {
+        const i = next++;
+        out[i] = await fn(items[i]!, i);
+      }
+    }),
+  );
   return out;
 }

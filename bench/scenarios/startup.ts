@@ -29,10 +29,19 @@ export const STARTUP_FILE = 'seeds/org-goals/akiha-2020-kenko-fukushi.xlsx';
 function ways(file: string): { label: string; command: string; argv: [string, ...string[]] }[] {
   const list: { label: string; command: string; argv: [string, ...string[]] }[] = [
     { label: 'node alone (floor)', command: 'node -e 0', argv: [process.execPath, '-e', '0'] },
-    { label: 'node bin/mokuhyo.js (npm link, alias, ./node_modules/.bin/mokuhyo)', command: `node bin/mokuhyo.js validate ${file}`, argv: [process.execPath, join(ROOT, 'bin/mokuhyo.js'), 'validate', file] },
+    {
+      label: 'node bin/mokuhyo.js (npm link, alias, ./node_modules/.bin/mokuhyo)',
+      command: `node bin/mokuhyo.js validate ${file}`,
+      argv: [process.execPath, join(ROOT, 'bin/mokuhyo.js'), 'validate', file],
+    },
   ];
   const npx = join(process.execPath, '..', 'npx');
-  if (existsSync(npx)) list.push({ label: 'npx mokuhyo', command: `npx mokuhyo validate ${file}`, argv: [npx, 'mokuhyo', 'validate', file] });
+  if (existsSync(npx))
+    list.push({
+      label: 'npx mokuhyo',
+      command: `npx mokuhyo validate ${file}`,
+      argv: [npx, 'mokuhyo', 'validate', file],
+    });
   return list;
 }
 
@@ -47,7 +56,13 @@ export async function runStartup(repeats: number, file = STARTUP_FILE): Promise<
     const runs = [];
     for (let i = 0; i < repeats; i++) runs.push(await once());
     const median = medianRun(runs, (r) => r.wallMs);
-    rows.push({ label: way.label, command: way.command, wallMs: median.wallMs, cpuMs: median.cpuMs, wallRunsMs: runs.map((r) => r.wallMs) });
+    rows.push({
+      label: way.label,
+      command: way.command,
+      wallMs: median.wallMs,
+      cpuMs: median.cpuMs,
+      wallRunsMs: runs.map((r) => r.wallMs),
+    });
   }
   return { file, rows };
 }

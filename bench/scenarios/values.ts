@@ -20,7 +20,8 @@ function leaves(value: unknown, out: string[]): void {
 /** Every seed value string (short cells, as values are) × plain, full-width, comparator and era-year typings. */
 export async function seedValueStrings(): Promise<string[]> {
   const out: string[] = [];
-  for (const name of (await readdir(DATA)).filter((n) => n.endsWith('.json')).sort()) leaves(JSON.parse(await readFile(new URL(name, DATA), 'utf8')), out);
+  for (const name of (await readdir(DATA)).filter((n) => n.endsWith('.json')).sort())
+    leaves(JSON.parse(await readFile(new URL(name, DATA), 'utf8')), out);
   const values = [...new Set(out.filter((s) => s.length <= 40))];
   return values.flatMap((s) => [s, fullWidthDigits(s), `${s}以上`, `R2年度 ${s}`]);
 }

@@ -1,6 +1,15 @@
 // The console's one way to the server: every route and URL the page uses is built here, typed by the
 // server's own answer shapes (worker/console/api-types.ts). Components call these functions only.
-import type { CheckResult, ConsolidationState, HistoryEntry, Me, SubmissionDetail, SummaryList, TemplateList, WardStatus } from '../../worker/console/api-types.ts';
+import type {
+  CheckResult,
+  ConsolidationState,
+  HistoryEntry,
+  Me,
+  SubmissionDetail,
+  SummaryList,
+  TemplateList,
+  WardStatus,
+} from '../../worker/console/api-types.ts';
 
 export type * from '../../worker/console/api-types.ts';
 
@@ -26,11 +35,18 @@ export function whenSignedOut(handler: (() => void) | null): void {
 
 async function errorOf(res: Response): Promise<ApiError> {
   const body = (await res.json().catch(() => null)) as { error?: { code?: string; message?: string } } | null;
-  const fallback = res.status >= 500 ? 'サーバーで問題が起きました。しばらくしてからもう一度お試しください。' : '処理できませんでした。';
+  const fallback =
+    res.status >= 500
+      ? 'サーバーで問題が起きました。しばらくしてからもう一度お試しください。'
+      : '処理できませんでした。';
   return new ApiError(res.status, body?.error?.code ?? 'error', body?.error?.message ?? fallback);
 }
 
-async function send(method: string, path: string, init: { json?: unknown; file?: File; headers?: Record<string, string> } = {}): Promise<Response> {
+async function send(
+  method: string,
+  path: string,
+  init: { json?: unknown; file?: File; headers?: Record<string, string> } = {},
+): Promise<Response> {
   const headers: Record<string, string> = { ...init.headers };
   let body: BodyInit | undefined;
   if (init.json !== undefined) {
@@ -96,7 +112,8 @@ export const api = {
     return { blob: await res.blob(), name: downloadName(res, '確認結果.xlsx') };
   },
   submit: (file: File) => json<{ id: string; status: string }>('POST', '/api/submissions', { file }),
-  startConsolidation: (ward: string, fiscalYear: number) => json<{ id: string }>('POST', '/api/consolidations', { json: { ward, fiscalYear } }),
+  startConsolidation: (ward: string, fiscalYear: number) =>
+    json<{ id: string }>('POST', '/api/consolidations', { json: { ward, fiscalYear } }),
   consolidation: (id: string) => json<ConsolidationState>('GET', `/api/consolidations/${enc(id)}`),
   summaries: () => json<SummaryList>('GET', '/api/console/summaries'),
   templates: () => json<TemplateList>('GET', '/api/console/templates'),

@@ -10,10 +10,22 @@ import { TemplatesPage } from './coordinator/templates-page.tsx';
 import { useHashRoute } from './use-hash-route.ts';
 
 const useStyles = makeStyles({
-  header: { display: 'flex', alignItems: 'center', gap: '16px', flexWrap: 'wrap', padding: '8px 24px', background: tokens.colorBrandBackground, color: tokens.colorNeutralForegroundOnBrand },
+  header: {
+    display: 'flex',
+    alignItems: 'center',
+    gap: '16px',
+    flexWrap: 'wrap',
+    padding: '8px 24px',
+    background: tokens.colorBrandBackground,
+    color: tokens.colorNeutralForegroundOnBrand,
+  },
   brand: { fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold, margin: 0 },
   who: { marginInlineStart: 'auto', display: 'flex', alignItems: 'center', gap: '12px' },
-  nav: { padding: '0 16px', background: tokens.colorNeutralBackground1, borderBottom: `1px solid ${tokens.colorNeutralStroke2}` },
+  nav: {
+    padding: '0 16px',
+    background: tokens.colorNeutralBackground1,
+    borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
+  },
   main: { padding: '16px 24px 48px', maxWidth: '1200px', margin: '0 auto', boxSizing: 'border-box' },
   logout: { color: tokens.colorNeutralForegroundOnBrand, minWidth: 'auto' },
 });
@@ -41,10 +53,20 @@ export function App() {
   }, []);
 
   if (me === undefined) return <Spinner label="読み込み中…" style={{ marginTop: '20vh' }} />;
-  if (me === null) return <Login notice={notice} onSignedIn={(m) => { setNotice(null); setMe(m); }} />;
+  if (me === null)
+    return (
+      <Login
+        notice={notice}
+        onSignedIn={(m) => {
+          setNotice(null);
+          setMe(m);
+        }}
+      />
+    );
 
   const tabs = me.role === 'coordinator' ? COORDINATOR_TABS : SUBMITTER_TABS;
-  const section = route[0] === 'submissions' ? 'submissions' : tabs.some((t) => t.value === route[0]) ? route[0]! : tabs[0]!.value;
+  const section =
+    route[0] === 'submissions' ? 'submissions' : tabs.some((t) => t.value === route[0]) ? route[0]! : tabs[0]!.value;
   const logout = async () => {
     await api.logout();
     setNotice('ログアウトしました。');
@@ -54,7 +76,9 @@ export function App() {
   const title = me.role === 'coordinator' ? `${me.ward.name}（集計担当）` : `${me.ward.name} ${me.division ?? ''}`;
   return (
     <>
-      <a className="skip-link" href="#main">本文へ移動</a>
+      <a className="skip-link" href="#main">
+        本文へ移動
+      </a>
       <header className={styles.header}>
         <h1 className={styles.brand}>目標シート</h1>
         <Text>{me.ward.fiscalYearLabel}</Text>
@@ -68,7 +92,10 @@ export function App() {
         </div>
       </header>
       <nav className={`${styles.nav} no-print`} aria-label="画面の切り替え">
-        <TabList selectedValue={section === 'submissions' ? null : section} onTabSelect={(_e, d) => go(String(d.value))}>
+        <TabList
+          selectedValue={section === 'submissions' ? null : section}
+          onTabSelect={(_e, d) => go(String(d.value))}
+        >
           {tabs.map((t) => (
             <Tab key={t.value} value={t.value}>
               {t.label}

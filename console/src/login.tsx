@@ -1,10 +1,30 @@
-import { Button, Field, Input, MessageBar, MessageBarBody, Text, Title1, makeStyles, tokens } from '@fluentui/react-components';
+import {
+  Button,
+  Field,
+  Input,
+  MessageBar,
+  MessageBarBody,
+  Text,
+  Title1,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
 import { useState, type FormEvent } from 'react';
 import { api, ApiError, type Me } from './api.ts';
 
 const useStyles = makeStyles({
   page: { display: 'flex', justifyContent: 'center', paddingTop: '10vh', paddingInline: '16px' },
-  card: { width: '100%', maxWidth: '420px', background: tokens.colorNeutralBackground1, padding: '32px', borderRadius: tokens.borderRadiusLarge, boxShadow: tokens.shadow8, display: 'flex', flexDirection: 'column', gap: '16px' },
+  card: {
+    width: '100%',
+    maxWidth: '420px',
+    background: tokens.colorNeutralBackground1,
+    padding: '32px',
+    borderRadius: tokens.borderRadiusLarge,
+    boxShadow: tokens.shadow8,
+    display: 'flex',
+    flexDirection: 'column',
+    gap: '16px',
+  },
 });
 
 /** Sign-in: one password field (トークン) and ログイン. A refusal says only that it failed. */
@@ -27,7 +47,9 @@ export function Login({ onSignedIn, notice }: { onSignedIn: (me: Me) => void; no
   return (
     <main className={styles.page}>
       <form className={styles.card} onSubmit={submit} aria-labelledby="login-title">
-        <Title1 as="h1" id="login-title">目標シート</Title1>
+        <Title1 as="h1" id="login-title">
+          目標シート
+        </Title1>
         <Text>配られたトークンを入力してログインしてください。</Text>
         {notice && !error && (
           <MessageBar intent="info">
@@ -40,7 +62,12 @@ export function Login({ onSignedIn, notice }: { onSignedIn: (me: Me) => void; no
           </MessageBar>
         )}
         <Field label="トークン">
-          <Input type="password" value={token} onChange={(_e, d) => setToken(d.value)} autoComplete="current-password" />
+          <Input
+            type="password"
+            value={token}
+            onChange={(_e, d) => setToken(d.value)}
+            autoComplete="current-password"
+          />
         </Field>
         <Button appearance="primary" type="submit" disabled={busy || token.trim() === ''}>
           ログイン

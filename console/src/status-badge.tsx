@@ -4,7 +4,12 @@ import { STATUS_COLOR, STATUS_WORD } from './words.ts';
 
 export function StatusBadge({ status }: { status: StatusCode }) {
   return (
-    <Badge appearance={status === 'missing' ? 'outline' : 'filled'} color={STATUS_COLOR[status]} data-status={status} size="large">
+    <Badge
+      appearance={status === 'missing' ? 'outline' : 'filled'}
+      color={STATUS_COLOR[status]}
+      data-status={status}
+      size="large"
+    >
       {STATUS_WORD[status]}
     </Badge>
   );

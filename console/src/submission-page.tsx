@@ -1,4 +1,14 @@
-import { Button, Link, MessageBar, MessageBarBody, Spinner, Text, Title2, makeStyles, tokens } from '@fluentui/react-components';
+import {
+  Button,
+  Link,
+  MessageBar,
+  MessageBarBody,
+  Spinner,
+  Text,
+  Title2,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
 import { useCallback, useEffect, useState } from 'react';
 import { FindingsTable } from '../../ui/findings-table.tsx';
 import { api, ApiError, type HistoryEntry, type Me, type SubmissionDetail } from './api.ts';
@@ -8,7 +18,16 @@ import { usePolling } from './use-polling.ts';
 import { STATUS_WORD, bytes, jst } from './words.ts';
 
 const useStyles = makeStyles({
-  facts: { display: 'grid', gridTemplateColumns: 'max-content 1fr', gap: '6px 16px', background: tokens.colorNeutralBackground1, padding: '16px', borderRadius: tokens.borderRadiusMedium, border: `1px solid ${tokens.colorNeutralStroke2}`, margin: '12px 0' },
+  facts: {
+    display: 'grid',
+    gridTemplateColumns: 'max-content 1fr',
+    gap: '6px 16px',
+    background: tokens.colorNeutralBackground1,
+    padding: '16px',
+    borderRadius: tokens.borderRadiusMedium,
+    border: `1px solid ${tokens.colorNeutralStroke2}`,
+    margin: '12px 0',
+  },
   dt: { fontWeight: tokens.fontWeightSemibold },
   dd: { margin: 0, wordBreak: 'break-all' },
   links: { display: 'flex', gap: '24px', flexWrap: 'wrap', margin: '12px 0' },
@@ -41,8 +60,12 @@ export function SubmissionPage({ id, me, back }: { id: string; me: Me; back: () 
   if (error && !detail) {
     return (
       <>
-        <MessageBar intent="error" role="alert"><MessageBarBody>{error}</MessageBarBody></MessageBar>
-        <Button onClick={back} style={{ marginTop: '12px' }}>{backLabel}</Button>
+        <MessageBar intent="error" role="alert">
+          <MessageBarBody>{error}</MessageBarBody>
+        </MessageBar>
+        <Button onClick={back} style={{ marginTop: '12px' }}>
+          {backLabel}
+        </Button>
       </>
     );
   }
@@ -50,32 +73,51 @@ export function SubmissionPage({ id, me, back }: { id: string; me: Me; back: () 
   return (
     <section aria-labelledby="submission-title">
       <div className={styles.top}>
-        <Button className="no-print" onClick={back}>{backLabel}</Button>
-        <Title2 as="h2" id="submission-title">{detail.division}の提出</Title2>
+        <Button className="no-print" onClick={back}>
+          {backLabel}
+        </Button>
+        <Title2 as="h2" id="submission-title">
+          {detail.division}の提出
+        </Title2>
         <StatusBadge status={detail.status} />
       </div>
       <dl className={styles.facts}>
         <dt className={styles.dt}>状況</dt>
-        <dd className={styles.dd}>{STATUS_WORD[detail.status]}{detail.reason ? `：${detail.reason}` : ''}</dd>
+        <dd className={styles.dd}>
+          {STATUS_WORD[detail.status]}
+          {detail.reason ? `：${detail.reason}` : ''}
+        </dd>
         <dt className={styles.dt}>受付日時</dt>
         <dd className={styles.dd}>{jst(detail.receivedAt)}</dd>
         <dt className={styles.dt}>チェック完了</dt>
         <dd className={styles.dd}>{jst(detail.finishedAt)}</dd>
         <dt className={styles.dt}>ファイル</dt>
-        <dd className={styles.dd}>{detail.fileName ?? '（名前なし）'}（{bytes(detail.size)}）</dd>
+        <dd className={styles.dd}>
+          {detail.fileName ?? '（名前なし）'}（{bytes(detail.size)}）
+        </dd>
         <dt className={styles.dt}>提出した課</dt>
         <dd className={styles.dd}>{detail.division}</dd>
         <dt className={styles.dt}>SHA-256</dt>
-        <dd className={styles.dd} style={{ fontFamily: tokens.fontFamilyMonospace, fontSize: tokens.fontSizeBase200 }}>{detail.sha256}</dd>
+        <dd className={styles.dd} style={{ fontFamily: tokens.fontFamilyMonospace, fontSize: tokens.fontSizeBase200 }}>
+          {detail.sha256}
+        </dd>
       </dl>
       <div className={`${styles.links} no-print`}>
-        <Link href={api.urls.workbook(detail.id)} download>提出されたファイルをダウンロード</Link>
+        <Link href={api.urls.workbook(detail.id)} download>
+          提出されたファイルをダウンロード
+        </Link>
         {detail.status !== 'processing' && detail.findings.length > 0 && (
-          <Link href={api.urls.markedCopy(detail.id)} download>注釈付きコピーをダウンロード</Link>
+          <Link href={api.urls.markedCopy(detail.id)} download>
+            注釈付きコピーをダウンロード
+          </Link>
         )}
       </div>
       <h3>チェック結果</h3>
-      {detail.status === 'processing' ? <Spinner size="small" label="チェック中です（自動で更新します）" /> : <FindingsTable findings={detail.findings} idPrefix="detail" />}
+      {detail.status === 'processing' ? (
+        <Spinner size="small" label="チェック中です（自動で更新します）" />
+      ) : (
+        <FindingsTable findings={detail.findings} idPrefix="detail" />
+      )}
       <h3>この課の提出の履歴</h3>
       <HistoryTable entries={history} caption={`${detail.division}の提出の履歴`} showDivision={false} />
       {error && <Text role="alert">{error}</Text>}

@@ -17,7 +17,14 @@ export const STATUS_COLOR: Record<StatusCode, 'informative' | 'warning' | 'succe
   unreadable: 'severe',
 };
 
-const JST = new Intl.DateTimeFormat('ja-JP', { timeZone: 'Asia/Tokyo', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' });
+const JST = new Intl.DateTimeFormat('ja-JP', {
+  timeZone: 'Asia/Tokyo',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+});
 
 /** An instant as Japan time, e.g. 2020/06/01 09:30. */
 export function jst(iso: string | null): string {

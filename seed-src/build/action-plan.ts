@@ -2,7 +2,12 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import { loadActionPlanData, type ActionPlanPillar, type ActionPlanProject, type ActionPlanSeed } from './action-plan-data.ts';
+import {
+  loadActionPlanData,
+  type ActionPlanPillar,
+  type ActionPlanProject,
+  type ActionPlanSeed,
+} from './action-plan-data.ts';
 import { typedValue, workbookBytes } from './org-goals.ts';
 import type { SeedBuilder } from './seed-builder.ts';
 import { printOnA4, SheetWriter, type CellStyle } from './sheet-writer.ts';
@@ -21,7 +26,16 @@ export const BLANK_HEADER: ActionPlanHeader = {
   title: '区ビジョンまちづくり計画 実施計画',
   scope: '※区主体事業にかかる分',
   period: '',
-  headers: { no: '事業番号', name: '事業名', summary: '事業概要', content: '事業内容', actual: 'R4実績', targetGroup: '工程・数値目標', targets: ['R5', 'R6'], division: '担当課' },
+  headers: {
+    no: '事業番号',
+    name: '事業名',
+    summary: '事業概要',
+    content: '事業内容',
+    actual: 'R4実績',
+    targetGroup: '工程・数値目標',
+    targets: ['R5', 'R6'],
+    division: '担当課',
+  },
 };
 
 /** Every seed workbook claims this creation time, so rebuilding changes nothing. */
@@ -45,7 +59,8 @@ export function layoutActionPlan(ws: ExcelJS.Worksheet, data: ActionPlanSheet | 
   widths[letter(last)] = 11;
   w.widths(widths);
   const span = (row: number, from = 1, to = last) => `${letter(from)}${row}:${letter(to)}${row}`;
-  const heading = (row: number, text: string, style: CellStyle) => w.put(span(row), text, { border: false, vertical: 'middle', ...style });
+  const heading = (row: number, text: string, style: CellStyle) =>
+    w.put(span(row), text, { border: false, vertical: 'middle', ...style });
 
   heading(1, plan.title, { bold: true, size: 14 });
   w.put('A2', '計画期間', { label: true });
@@ -74,7 +89,10 @@ export function layoutActionPlan(ws: ExcelJS.Worksheet, data: ActionPlanSheet | 
       [3, (r) => r.summary],
       [4, (r) => r.content],
       [5, (r) => r.actual],
-      ...headers.targets.map((_, i): [number, (r: ActionPlanProject['rows'][number]) => string | null] => [6 + i, (r) => r.targets[i] ?? '']),
+      ...headers.targets.map((_, i): [number, (r: ActionPlanProject['rows'][number]) => string | null] => [
+        6 + i,
+        (r) => r.targets[i] ?? '',
+      ]),
       [last, (r) => r.division],
     ];
     for (const [col, pick] of columns) {
@@ -83,7 +101,12 @@ export function layoutActionPlan(ws: ExcelJS.Worksheet, data: ActionPlanSheet | 
         const next = project.rows[i + 1];
         if (next && pick(next) === null) return;
         const value = typedValue(pick(project.rows[start]!) ?? '');
-        const style: CellStyle = typeof value === 'number' ? { numFmt: '#,##0', horizontal: 'right' } : col === last ? { horizontal: 'center' } : {};
+        const style: CellStyle =
+          typeof value === 'number'
+            ? { numFmt: '#,##0', horizontal: 'right' }
+            : col === last
+              ? { horizontal: 'center' }
+              : {};
         w.put(`${letter(col)}${first + start}:${letter(col)}${first + i}`, value, style);
         start = i + 1;
       });
@@ -99,7 +122,12 @@ export function layoutActionPlan(ws: ExcelJS.Worksheet, data: ActionPlanSheet | 
     heading(row++, '(1)（施策）', { bold: true });
     heading(row++, '・（取組の方向）', {});
     tableHeader();
-    for (let i = 0; i < BLANK_PROJECT_ROWS; i++) projectRows({ no: '', name: '', rows: [{ summary: '', content: '', actual: '', targets: headers.targets.map(() => ''), division: '' }] });
+    for (let i = 0; i < BLANK_PROJECT_ROWS; i++)
+      projectRows({
+        no: '',
+        name: '',
+        rows: [{ summary: '', content: '', actual: '', targets: headers.targets.map(() => ''), division: '' }],
+      });
   }
   for (const pillar of pillars ?? []) {
     heading(row++, `${pillar.no} ${pillar.title}`, { bold: true, size: 12 });
@@ -145,7 +173,14 @@ function layoutCover(ws: ExcelJS.Worksheet, seed: ActionPlanSeed): void {
   }
   w.fitRowHeights(20);
   ws.views = [{ showGridLines: false }];
-  ws.pageSetup = { paperSize: 9, orientation: 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printArea: `A1:C${row}` };
+  ws.pageSetup = {
+    paperSize: 9,
+    orientation: 'portrait',
+    fitToPage: true,
+    fitToWidth: 1,
+    fitToHeight: 0,
+    printArea: `A1:C${row}`,
+  };
 }
 
 function newWorkbook(seed: ActionPlanSeed): ExcelJS.Workbook {
@@ -161,7 +196,8 @@ function newWorkbook(seed: ActionPlanSeed): ExcelJS.Workbook {
 export function actionPlanWorkbook(seed: ActionPlanSeed): ExcelJS.Workbook {
   const wb = newWorkbook(seed);
   layoutCover(wb.addWorksheet('表紙'), seed);
-  for (const pillar of seed.pillars) layoutActionPlan(wb.addWorksheet(pillar.sheetName), { plan: seed, pillars: [pillar] });
+  for (const pillar of seed.pillars)
+    layoutActionPlan(wb.addWorksheet(pillar.sheetName), { plan: seed, pillars: [pillar] });
   return wb;
 }
 

@@ -83,7 +83,10 @@ export function divisionWorkbook(sheet: DivisionSheet): ExcelJS.Workbook {
       const years = [...ind.actuals, ind.target, ind.result];
       years.forEach((text, i) => {
         const value = typedValue(text);
-        const style = typeof value === 'number' ? ({ numFmt: NUMBER_FORMAT, horizontal: 'right' } as const) : ({ horizontal: 'center' } as const);
+        const style =
+          typeof value === 'number'
+            ? ({ numFmt: NUMBER_FORMAT, horizontal: 'right' } as const)
+            : ({ horizontal: 'center' } as const);
         w.put(`${String.fromCharCode(69 + i)}${row}`, value, { ...style, vertical: 'middle' });
       });
       w.put(`J${row}`, ind.note);

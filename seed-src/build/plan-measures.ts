@@ -2,7 +2,12 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import { loadPlanMeasuresData, type GoalSheet, type MeasureSheet, type PlanMeasuresSeed } from './plan-measures-data.ts';
+import {
+  loadPlanMeasuresData,
+  type GoalSheet,
+  type MeasureSheet,
+  type PlanMeasuresSeed,
+} from './plan-measures-data.ts';
 import type { SeedBuilder } from './seed-builder.ts';
 import { printOnA4, SheetWriter, type CellStyle } from './sheet-writer.ts';
 import { dosDateTime, withFixedZipTimestamps } from './stable-zip.ts';
@@ -50,7 +55,10 @@ export function layoutPlanMeasures(ws: ExcelJS.Worksheet, data: PlanMeasureSheet
 
   w.put('A1:H1', planTitle(data?.municipality ?? null), { ...title, bold: false });
   w.put('A2:H2', data ? `基本目標${data.goal.no}\u3000${data.goal.title}` : '基本目標〇\u3000', { ...title, size: 11 });
-  w.put('A3:H3', data ? `基本施策${data.basicPolicy.no}\u3000${data.basicPolicy.title}` : '基本施策〇\u3000', { ...title, size: 11 });
+  w.put('A3:H3', data ? `基本施策${data.basicPolicy.no}\u3000${data.basicPolicy.title}` : '基本施策〇\u3000', {
+    ...title,
+    size: 11,
+  });
   w.put('A4:H4', data ? `施策${data.no}\u3000${data.title}` : '施策〇\u3000', { ...title, size: 14 });
   let row = 6;
   const narrative = (heading: string, lines: readonly string[] | undefined): void => {
@@ -68,7 +76,9 @@ export function layoutPlanMeasures(ws: ExcelJS.Worksheet, data: PlanMeasureSheet
   w.put(`F${row}:G${row}`, OUTCOME_HEADER[2], label);
   w.put(`H${row}`, OUTCOME_HEADER[3], label);
   row++;
-  const outcome = data?.outcomeIndicators ?? Array.from({ length: BLANK_ROWS }, () => ({ kind: '', name: '', baseline: '', target: '' }));
+  const outcome =
+    data?.outcomeIndicators ??
+    Array.from({ length: BLANK_ROWS }, () => ({ kind: '', name: '', baseline: '', target: '' }));
   for (const ind of outcome) {
     w.put(`A${row}`, ind.kind, { horizontal: 'center', vertical: 'middle' });
     w.put(`B${row}:E${row}`, ind.name, { vertical: 'middle' });
@@ -87,7 +97,8 @@ export function layoutPlanMeasures(ws: ExcelJS.Worksheet, data: PlanMeasureSheet
       w.put(`G${row}:H${row}`, block.division, { horizontal: 'right', vertical: 'middle', border: false });
     } else {
       if (i === 0) row++;
-      if (block.heading !== '') w.put(`A${row}:F${row}`, block.heading, { bold: true, border: false, vertical: 'middle' });
+      if (block.heading !== '')
+        w.put(`A${row}:F${row}`, block.heading, { bold: true, border: false, vertical: 'middle' });
       w.put(`G${row}:H${row}`, block.division, { horizontal: 'right', vertical: 'middle', border: false });
     }
     row++;
@@ -108,7 +119,8 @@ export function layoutPlanMeasures(ws: ExcelJS.Worksheet, data: PlanMeasureSheet
   w.put(`F${row}:G${row}`, PROCESS_HEADER[1], label);
   w.put(`H${row}`, PROCESS_HEADER[2], label);
   row++;
-  const process = data?.processIndicators ?? Array.from({ length: BLANK_ROWS }, () => ({ name: '', baseline: '', target: '' }));
+  const process =
+    data?.processIndicators ?? Array.from({ length: BLANK_ROWS }, () => ({ name: '', baseline: '', target: '' }));
   for (const ind of process) {
     w.put(`A${row}:E${row}`, ind.name, { vertical: 'middle' });
     putYear(w, `F${row}:G${row}`, ind.baseline);
@@ -138,7 +150,10 @@ export function layoutPlanMeasures(ws: ExcelJS.Worksheet, data: PlanMeasureSheet
 
 function putYear(w: SheetWriter, range: string, text: string): void {
   const { value, numFmt } = yearCell(text);
-  const style: CellStyle = typeof value === 'number' && numFmt ? { numFmt, horizontal: 'right', vertical: 'middle' } : { horizontal: 'center', vertical: 'middle' };
+  const style: CellStyle =
+    typeof value === 'number' && numFmt
+      ? { numFmt, horizontal: 'right', vertical: 'middle' }
+      : { horizontal: 'center', vertical: 'middle' };
   w.put(range, value, style);
 }
 
@@ -152,7 +167,10 @@ export function layoutPlanGoal(ws: ExcelJS.Worksheet, goal: GoalSheet): void {
   w.widths({ A: 14, B: 80 });
   w.put('A1:B1', `基本目標${goal.no}\u3000${goal.title}`, { bold: true, size: 14, border: false, vertical: 'middle' });
   w.put('A2:B2', bullets(goal.aims, '◇ '), { border: false });
-  w.put('A4:B4', `【${goal.challenges.length === 3 ? '３' : String(goal.challenges.length)}つのチャレンジ】`, { bold: true, border: false });
+  w.put('A4:B4', `【${goal.challenges.length === 3 ? '３' : String(goal.challenges.length)}つのチャレンジ】`, {
+    bold: true,
+    border: false,
+  });
   let row = 5;
   for (const c of goal.challenges) {
     w.put(`A${row}`, c.kind, { label: true });
@@ -193,4 +211,7 @@ export async function buildPlanMeasures(outDir: string, data?: PlanMeasuresSeed)
   return [path];
 }
 
-export const planMeasuresBuilder: SeedBuilder = { family: 'plan-measures', build: (outDir) => buildPlanMeasures(outDir) };
+export const planMeasuresBuilder: SeedBuilder = {
+  family: 'plan-measures',
+  build: (outDir) => buildPlanMeasures(outDir),
+};

@@ -27,10 +27,19 @@ const label = { label: true, size: 9 } as const;
 const centred: CellStyle = { horizontal: 'center', vertical: 'middle' };
 
 /** Lays out one sheet of the form; with `sheet` null it writes the blank form (one empty row per table). */
-export function layoutPolicyReview(ws: ExcelJS.Worksheet, head: PolicyReviewHead | null, sheet: PolicySheet | null): void {
+export function layoutPolicyReview(
+  ws: ExcelJS.Worksheet,
+  head: PolicyReviewHead | null,
+  sheet: PolicySheet | null,
+): void {
   const w = new SheetWriter(ws, 9);
   w.widths({ A: 14, B: 16, C: 26, D: 12, E: 24, F: 24, G: 24, H: 22, I: 8, J: 7, K: 7, L: 9, M: 8, N: 26, O: 26 });
-  w.put('A1:O1', head?.title ?? '区政運営基本方針の成果目標の達成に向けた取組状況について', { bold: true, size: 14, border: false, vertical: 'middle' });
+  w.put('A1:O1', head?.title ?? '区政運営基本方針の成果目標の達成に向けた取組状況について', {
+    bold: true,
+    size: 14,
+    border: false,
+    vertical: 'middle',
+  });
   w.put('A2', '区名', label);
   w.put('B2', head?.ward ?? '', centred);
   w.put('C2', '年度', label);
@@ -52,10 +61,14 @@ export function layoutPolicyReview(ws: ExcelJS.Worksheet, head: PolicyReviewHead
   w.put('M7:M8', '戦略の進捗状況', label);
   w.put('N7:N8', '課題', label);
   w.put('O7:O8', '今後の対応方向', label);
-  ['施策', '取組', '成果指標', '目標値', 'めざす状態', 'アウトカム', '戦略', '個別', '前年度', '評価', '全体'].forEach((text, i) => w.put(`${String.fromCharCode(65 + i)}8`, text, label));
+  ['施策', '取組', '成果指標', '目標値', 'めざす状態', 'アウトカム', '戦略', '個別', '前年度', '評価', '全体'].forEach(
+    (text, i) => w.put(`${String.fromCharCode(65 + i)}8`, text, label),
+  );
 
   let row = 9;
-  const blocks = sheet?.blocks ?? [{ plan: null, rows: [{ section: '', item: '', indicator: '', target: '', current: '', previous: '', rating: '' }] }];
+  const blocks = sheet?.blocks ?? [
+    { plan: null, rows: [{ section: '', item: '', indicator: '', target: '', current: '', previous: '', rating: '' }] },
+  ];
   for (const block of blocks) {
     const first = row;
     const last = row + block.rows.length - 1;
@@ -67,8 +80,18 @@ export function layoutPolicyReview(ws: ExcelJS.Worksheet, head: PolicyReviewHead
       w.put(`J${row}`, r.rating, centred);
       row++;
     }
-    mergeRuns(w, first, block.rows.map((r) => r.section), 'A');
-    mergeRuns(w, first, block.rows.map((r) => r.item), 'B');
+    mergeRuns(
+      w,
+      first,
+      block.rows.map((r) => r.section),
+      'A',
+    );
+    mergeRuns(
+      w,
+      first,
+      block.rows.map((r) => r.item),
+      'B',
+    );
     const p = block.plan;
     const dash = sheet ? '―' : '';
     w.put(`E${first}:E${last}`, p?.states ?? dash);
@@ -92,12 +115,29 @@ export function layoutPolicyReview(ws: ExcelJS.Worksheet, head: PolicyReviewHead
   w.put(`K${h1}:L${h2}`, '戦略に対する取組の有効性', label);
   w.put(`M${h1}:N${h2}`, '課題', label);
   w.put(`O${h1}:O${h2}`, '改善策', label);
-  ['施策', '取組', '取組内容', '業績目標', '撤退基準', '前年度までの実績'].forEach((text, i) => w.put(`${String.fromCharCode(65 + i)}${h2}`, text, label));
+  ['施策', '取組', '取組内容', '業績目標', '撤退基準', '前年度までの実績'].forEach((text, i) =>
+    w.put(`${String.fromCharCode(65 + i)}${h2}`, text, label),
+  );
   w.put(`G${h2}:H${h2}`, '取組実績', label);
   w.put(`I${h2}`, '実績', label);
   w.put(`J${h2}`, '評価', label);
   row = h2 + 1;
-  const actions = sheet?.actions ?? [{ section: '', item: '', content: '', goal: '', withdrawal: '', pastResult: '', result: '', figures: '', achievement: '', effective: '', issue: '', improvement: '' }];
+  const actions = sheet?.actions ?? [
+    {
+      section: '',
+      item: '',
+      content: '',
+      goal: '',
+      withdrawal: '',
+      pastResult: '',
+      result: '',
+      figures: '',
+      achievement: '',
+      effective: '',
+      issue: '',
+      improvement: '',
+    },
+  ];
   const firstAction = row;
   for (const a of actions) {
     w.put(`C${row}`, a.content);
@@ -112,13 +152,28 @@ export function layoutPolicyReview(ws: ExcelJS.Worksheet, head: PolicyReviewHead
     w.put(`O${row}`, a.improvement);
     row++;
   }
-  mergeRuns(w, firstAction, actions.map((a) => a.section), 'A');
-  mergeRuns(w, firstAction, actions.map((a) => a.item), 'B');
+  mergeRuns(
+    w,
+    firstAction,
+    actions.map((a) => a.section),
+    'A',
+  );
+  mergeRuns(
+    w,
+    firstAction,
+    actions.map((a) => a.item),
+    'B',
+  );
   w.fitRowHeights();
   ws.getRow(1).height = 24;
   ws.getRow(4).height = 34;
   ws.views = [{ showGridLines: false }];
-  printOnA4(ws, { orientation: 'landscape', printArea: `A1:O${row - 1}`, printTitlesRow: '1:4', margins: { left: 0.3, right: 0.3, top: 0.5, bottom: 0.5 } });
+  printOnA4(ws, {
+    orientation: 'landscape',
+    printArea: `A1:O${row - 1}`,
+    printTitlesRow: '1:4',
+    margins: { left: 0.3, right: 0.3, top: 0.5, bottom: 0.5 },
+  });
 }
 
 /** Writes equal neighbouring values once, merged down their rows (a 施策 over its indicators). */
@@ -128,7 +183,9 @@ function mergeRuns(w: SheetWriter, firstRow: number, values: readonly string[], 
     if (i < values.length && values[i] === values[start]) continue;
     const top = firstRow + start;
     const bottom = firstRow + i - 1;
-    w.put(top === bottom ? `${col}${top}` : `${col}${top}:${col}${bottom}`, values[start] ?? '', { vertical: 'middle' });
+    w.put(top === bottom ? `${col}${top}` : `${col}${top}:${col}${bottom}`, values[start] ?? '', {
+      vertical: 'middle',
+    });
     start = i;
   }
 }
@@ -153,4 +210,7 @@ export async function buildPolicyReview(outDir: string, data?: PolicyReviewSeed)
   return [path];
 }
 
-export const policyReviewBuilder: SeedBuilder = { family: 'policy-review', build: (outDir) => buildPolicyReview(outDir) };
+export const policyReviewBuilder: SeedBuilder = {
+  family: 'policy-review',
+  build: (outDir) => buildPolicyReview(outDir),
+};

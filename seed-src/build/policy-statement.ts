@@ -37,7 +37,9 @@ export function layoutPolicyStatement(ws: ExcelJS.Worksheet, data: PolicyStateme
   w.widths({ A: 7, B: 8, C: 8, D: 14, E: 14, F: 14, G: 14, H: 14 });
   const section: CellStyle = { label: true, horizontal: 'left', bold: true };
   const label: CellStyle = { label: true };
-  const title = data ? `${data.fiscalYear}\u3000${data.organization}の方針書` : '令和\u3000\u3000年度\u3000\u3000\u3000\u3000の方針書';
+  const title = data
+    ? `${data.fiscalYear}\u3000${data.organization}の方針書`
+    : '令和\u3000\u3000年度\u3000\u3000\u3000\u3000の方針書';
   w.put('A1:H1', title, { bold: true, size: 14, horizontal: 'center', vertical: 'middle', border: false });
   w.put('F2', '所属', { ...label, size: 9 });
   w.put('G2:H2', data?.organization ?? '', { vertical: 'middle' });
@@ -59,7 +61,13 @@ export function layoutPolicyStatement(ws: ExcelJS.Worksheet, data: PolicyStateme
 
   w.put(`A${row}:H${row}`, priorities, section);
   row++;
-  const items = data?.priorities ?? Array.from({ length: BLANK_PRIORITIES }, (_, i) => ({ no: `（${String.fromCharCode(0xff11 + i)}）`, outcome: '', actions: [] as string[] }));
+  const items =
+    data?.priorities ??
+    Array.from({ length: BLANK_PRIORITIES }, (_, i) => ({
+      no: `（${String.fromCharCode(0xff11 + i)}）`,
+      outcome: '',
+      actions: [] as string[],
+    }));
   for (const p of items) {
     w.put(`A${row}:A${row + 1}`, p.no, { horizontal: 'center', vertical: 'middle' });
     w.put(`B${row}:C${row}`, '実現したい成果', label);
@@ -96,4 +104,7 @@ export async function buildPolicyStatement(outDir: string, data?: PolicyStatemen
   return [path];
 }
 
-export const policyStatementBuilder: SeedBuilder = { family: 'policy-statement', build: (outDir) => buildPolicyStatement(outDir) };
+export const policyStatementBuilder: SeedBuilder = {
+  family: 'policy-statement',
+  build: (outDir) => buildPolicyStatement(outDir),
+};

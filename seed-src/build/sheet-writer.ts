@@ -53,7 +53,12 @@ export function decodeArea(range: string): Area {
   });
   const [a, b = a] = parts;
   if (!a || !b) throw new Error(`not an A1 range: ${range}`);
-  return { top: Math.min(a.row, b.row), left: Math.min(a.col, b.col), bottom: Math.max(a.row, b.row), right: Math.max(a.col, b.col) };
+  return {
+    top: Math.min(a.row, b.row),
+    left: Math.min(a.col, b.col),
+    bottom: Math.max(a.row, b.row),
+    right: Math.max(a.col, b.col),
+  };
 }
 
 /** Display width in half-width character units (full-width characters count 2). */
@@ -75,7 +80,8 @@ export class SheetWriter {
   /** Writes `value` into `range` (merged when it spans several cells) and styles every cell of it; "" is left empty. */
   put(range: string, value: ExcelJS.CellValue, style: CellStyle = {}): void {
     const area = decodeArea(range);
-    if (area.top !== area.bottom || area.left !== area.right) this.ws.mergeCells(area.top, area.left, area.bottom, area.right);
+    if (area.top !== area.bottom || area.left !== area.right)
+      this.ws.mergeCells(area.top, area.left, area.bottom, area.right);
     for (let r = area.top; r <= area.bottom; r++) {
       for (let c = area.left; c <= area.right; c++) this.style(this.ws.getCell(r, c), style);
     }

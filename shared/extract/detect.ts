@@ -41,7 +41,12 @@ export function detect(index: SheetIndex, families: readonly FamilySpec[], tag?:
   return best;
 }
 
-function scoreVariant(index: SheetIndex, family: FamilySpec, variant: VariantSpec, tag?: FormTag): Detection | undefined {
+function scoreVariant(
+  index: SheetIndex,
+  family: FamilySpec,
+  variant: VariantSpec,
+  tag?: FormTag,
+): Detection | undefined {
   const spec = variant.detect;
   if (spec.none && index.has(spec.none)) return undefined;
   let score = 0;

@@ -28,7 +28,13 @@ export function extractSheet(grid: Grid, families: readonly FamilySpec[]): Sheet
   const tag = readFormTag(grid);
   const found = detect(index, families, tag);
   if (!found) {
-    return { record: { sheet: grid.sheet, family: null, organization: null, fiscalYear: null, measures: [], findings: [] }, index, variant: undefined, family: undefined, tables: [] };
+    return {
+      record: { sheet: grid.sheet, family: null, organization: null, fiscalYear: null, measures: [], findings: [] },
+      index,
+      variant: undefined,
+      family: undefined,
+      tables: [],
+    };
   }
   const { family, variant } = found;
   const fields = readFields(index, variant.fields, stopLabelsOf(variant));
@@ -40,7 +46,9 @@ export function extractSheet(grid: Grid, families: readonly FamilySpec[]): Sheet
   Object.assign(fields, sections.fields);
   Object.assign(items, sections.items);
   if (split.measureTables.length > 0) {
-    items['groups'] = split.measureTables.flatMap((t) => t.groups.map((g) => ({ group: g.group, cell: g.cell, indicators: String(g.rows), ...g.fields })));
+    items['groups'] = split.measureTables.flatMap((t) =>
+      t.groups.map((g) => ({ group: g.group, cell: g.cell, indicators: String(g.rows), ...g.fields })),
+    );
   }
   const record: SheetRecord = {
     sheet: grid.sheet,
@@ -61,7 +69,8 @@ export function extractSheet(grid: Grid, families: readonly FamilySpec[]): Sheet
 /** Reads every table block in sheet order; each block ends where the next header (of any table) starts. */
 function readTables(index: SheetIndex, variant: VariantSpec, found: Map<string, TableLayout[]>): TableRead[] {
   const blocks: { spec: TableSpec; layout: TableLayout }[] = [];
-  for (const spec of variant.tables ?? []) for (const layout of found.get(spec.key) ?? []) blocks.push({ spec, layout });
+  for (const spec of variant.tables ?? [])
+    for (const layout of found.get(spec.key) ?? []) blocks.push({ spec, layout });
   blocks.sort((a, b) => a.layout.headerRow - b.layout.headerRow);
   const stopRows = new Set(blocks.map((b) => b.layout.headerRow));
   for (const b of blocks) if (b.layout.headerRow > 0) stopRows.add(b.layout.headerRow - 1);
@@ -72,7 +81,10 @@ function readTables(index: SheetIndex, variant: VariantSpec, found: Map<string, 
 }
 
 function stopLabelsOf(variant: VariantSpec): Label[] {
-  return [...variant.fields.flatMap((f) => f.label), ...(variant.tables ?? []).flatMap((t) => t.columns.flatMap((c) => c.label))];
+  return [
+    ...variant.fields.flatMap((f) => f.label),
+    ...(variant.tables ?? []).flatMap((t) => t.columns.flatMap((c) => c.label)),
+  ];
 }
 
 function organizationOf(fields: Record<string, FieldValue>, variant: VariantSpec): string | null {
@@ -86,6 +98,9 @@ function organizationOf(fields: Record<string, FieldValue>, variant: VariantSpec
 function fiscalYearOf(field: FieldValue | undefined, tables: readonly TableRead[]): number | null {
   const fromField = field ? parseFiscalYear(field.value) : null;
   if (fromField !== null) return fromField;
-  const targets = tables.flatMap((t) => t.layout.years).filter((y) => y.kind === 'target' && y.year !== null).map((y) => y.year as number);
+  const targets = tables
+    .flatMap((t) => t.layout.years)
+    .filter((y) => y.kind === 'target' && y.year !== null)
+    .map((y) => y.year as number);
   return targets.length > 0 ? Math.min(...targets) : null;
 }

@@ -8,7 +8,11 @@ import type { IndexedCell, SheetIndex } from './sheet-index.ts';
 const MAX_RIGHT_CELLS = 6;
 
 /** Reads every field of a variant: the value right of or below its label, with the value cell's address. */
-export function readFields(index: SheetIndex, specs: readonly FieldSpec[], stopLabels: readonly Label[]): Record<string, FieldValue> {
+export function readFields(
+  index: SheetIndex,
+  specs: readonly FieldSpec[],
+  stopLabels: readonly Label[],
+): Record<string, FieldValue> {
   const fields: Record<string, FieldValue> = {};
   for (const spec of specs) {
     const label = index.findFirst(spec.label);
@@ -20,7 +24,12 @@ export function readFields(index: SheetIndex, specs: readonly FieldSpec[], stopL
   return fields;
 }
 
-function readField(index: SheetIndex, spec: FieldSpec, label: IndexedCell, stopLabels: readonly Label[]): FieldValue | undefined {
+function readField(
+  index: SheetIndex,
+  spec: FieldSpec,
+  label: IndexedCell,
+  stopLabels: readonly Label[],
+): FieldValue | undefined {
   if (spec.inline) {
     const m = spec.inline.exec(label.text);
     if (m?.[1] && m[1].trim() !== label.text.trim()) return { value: m[1].trim(), cell: a1(label.row, label.col) };

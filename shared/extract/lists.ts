@@ -19,7 +19,7 @@ export function readList(index: SheetIndex, spec: ListSpec): Record<string, stri
       if (view.text(row, col) !== '') cols.push(col);
     }
     if (cols.some((col) => matchesLabel(index.norm(row, col), spec.end))) break;
-    if (row > label.row && view.isAnchor(row, label.col) && index.norm(row, label.col) !== '' ) break;
+    if (row > label.row && view.isAnchor(row, label.col) && index.norm(row, label.col) !== '') break;
     const first = cols[0];
     const m = first === undefined ? null : NUMBERED.exec(view.text(row, first));
     if (!m || first === undefined) {

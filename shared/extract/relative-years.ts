@@ -20,7 +20,13 @@ function resolveValue(measure: Measure, i: number, offset: number | undefined, f
   const tail = /[:：]([^:：]*)$/.exec(value.raw)?.[1]?.trim();
   if (tail) {
     const parsed = parseValue(tail);
-    Object.assign(value, { value: parsed.value, comparator: parsed.comparator, blank: parsed.blank, unit: parsed.unit, cumulative: parsed.cumulative });
+    Object.assign(value, {
+      value: parsed.value,
+      comparator: parsed.comparator,
+      blank: parsed.blank,
+      unit: parsed.unit,
+      cumulative: parsed.cumulative,
+    });
     if (value.year === null) value.year = parsed.year;
   }
   if (offset !== undefined && fiscalYear !== null) value.year = fiscalYear + offset;

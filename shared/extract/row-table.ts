@@ -3,13 +3,28 @@ import type { TableSpec, VariantSpec } from '../families/spec.ts';
 import { matchesLabel, normalizeLabel } from './label.ts';
 import { unitFromLabel } from './label-unit.ts';
 import type { SheetIndex } from './sheet-index.ts';
-import { bodyRows, dominantUnit, headingLevels, headingsAt, normalizeGroup, readValue, type GroupItem, type TableLayout, type TableRead } from './table.ts';
+import {
+  bodyRows,
+  dominantUnit,
+  headingLevels,
+  headingsAt,
+  normalizeGroup,
+  readValue,
+  type GroupItem,
+  type TableLayout,
+  type TableRead,
+} from './table.ts';
 
 /**
  * Re-reads the blocks of tables whose spec sets `rowsBy` (one measure per sheet row) and links the
  * re-listed rows (`relist`) to the project they repeat. Other tables are returned as they were read.
  */
-export function readRowTables(index: SheetIndex, variant: VariantSpec, found: ReadonlyMap<string, readonly TableLayout[]>, tables: TableRead[]): TableRead[] {
+export function readRowTables(
+  index: SheetIndex,
+  variant: VariantSpec,
+  found: ReadonlyMap<string, readonly TableLayout[]>,
+  tables: TableRead[],
+): TableRead[] {
   const specOf = new Map<TableLayout, TableSpec>();
   for (const spec of variant.tables ?? []) for (const layout of found.get(spec.key) ?? []) specOf.set(layout, spec);
   const headerRows = tables.map((t) => t.layout.headerRow);
@@ -20,12 +35,20 @@ export function readRowTables(index: SheetIndex, variant: VariantSpec, found: Re
     for (const r of headerRows) if (r > t.layout.headerRow) stops.add(r).add(r - 1);
     return { ...t, ...readRowTable(index, spec, t.layout, stops) };
   });
-  linkRelists(variant, read.flatMap((t) => t.measures));
+  linkRelists(
+    variant,
+    read.flatMap((t) => t.measures),
+  );
   return read;
 }
 
 /** One measure per row that has a cell of its own in the name or a `rowsBy` column; merged or blank cells continue the row above. */
-export function readRowTable(index: SheetIndex, spec: TableSpec, layout: TableLayout, stopRows: ReadonlySet<number> = new Set()): TableRead {
+export function readRowTable(
+  index: SheetIndex,
+  spec: TableSpec,
+  layout: TableLayout,
+  stopRows: ReadonlySet<number> = new Set(),
+): TableRead {
   const { view } = index;
   const measures: Measure[] = [];
   const groups: GroupItem[] = [];
@@ -36,13 +59,18 @@ export function readRowTable(index: SheetIndex, spec: TableSpec, layout: TableLa
   const groupIndex = groupSpec ? layout.columns.get(groupSpec.key) : undefined;
   const detailKey = spec.columns.find((c) => c.role === 'detail')?.key;
   const fieldSpecs = spec.columns.filter((c) => c.role !== 'name' && c.role !== 'group' && layout.columns.has(c.key));
-  const starters = (spec.rowsBy ?? []).flatMap((key) => (key === 'years' ? layout.years.map((y) => y.col) : [layout.columns.get(key) ?? -1])).filter((c) => c >= 0);
+  const starters = (spec.rowsBy ?? [])
+    .flatMap((key) => (key === 'years' ? layout.years.map((y) => y.col) : [layout.columns.get(key) ?? -1]))
+    .filter((c) => c >= 0);
   // A cell that looks like a heading but sits in a project row (事業番号 "Ⅰ-1-1") is no heading.
   const inProjectRow = (row: number, text: string) => {
     const name = view.text(row, nameIndex);
     return row > layout.headerRow && name !== '' && name !== text;
   };
-  const headings = headingLevels(index, spec).map((l) => ({ ...l, hits: l.hits.filter((h) => !inProjectRow(h.row, h.text)) }));
+  const headings = headingLevels(index, spec).map((l) => ({
+    ...l,
+    hits: l.hits.filter((h) => !inProjectRow(h.row, h.text)),
+  }));
   const ownText = (row: number, col: number) => (view.isAnchor(row, col) ? view.raw(row, col).text.trim() : '');
   // Headings (pillar, ◆ policy, (1) measure, ・ bullets) as they appear in the first column.
   const headingLabels = (spec.headings ?? []).flatMap((h) => h.label);
@@ -61,8 +89,11 @@ export function readRowTable(index: SheetIndex, spec: TableSpec, layout: TableLa
     const nameHere = ownText(row, nameIndex);
     const groupText = groupIndex === undefined ? '' : normalizeGroup(view.text(row, groupIndex));
     const groupAnchor = groupIndex === undefined ? '' : view.address(row, groupIndex);
-    const startsGroup = groupText !== '' &&
-      (!group || group.group !== groupText || (view.merge(row, groupIndex!) !== undefined && groupAnchor !== group.cell) ||
+    const startsGroup =
+      groupText !== '' &&
+      (!group ||
+        group.group !== groupText ||
+        (view.merge(row, groupIndex!) !== undefined && groupAnchor !== group.cell) ||
         (nameHere !== '' && previous !== undefined && nameHere !== previous.name));
     if (startsGroup) {
       group = { group: groupText, cell: groupAnchor, rows: 0, fields: {}, cells: {} };
@@ -81,7 +112,7 @@ export function readRowTable(index: SheetIndex, spec: TableSpec, layout: TableLa
     const cells: Record<string, string> = {};
     for (const f of fieldSpecs) {
       const col = layout.columns.get(f.key)!;
-      const text = view.text(row, col) || (continues && f.carryDown ? previous!.fields?.[f.key] ?? '' : '');
+      const text = view.text(row, col) || (continues && f.carryDown ? (previous!.fields?.[f.key] ?? '') : '');
       fields[f.key] = text || null;
       cells[f.key] = view.address(row, col);
     }
@@ -92,7 +123,7 @@ export function readRowTable(index: SheetIndex, spec: TableSpec, layout: TableLa
     const measure: Measure = {
       group: group?.group || null,
       name,
-      detail: detailKey ? fields[detailKey] ?? null : null,
+      detail: detailKey ? (fields[detailKey] ?? null) : null,
       unit: labelUnit ?? dominantUnit(values),
       cell: view.address(row, nameIndex),
       values,
@@ -115,12 +146,18 @@ export function linkRelists(variant: VariantSpec, measures: readonly Measure[]):
   const markers = new Map((variant.tables ?? []).filter((t) => t.relist).map((t) => [t.key, t.relist!]));
   const isRelist = (m: Measure) => {
     const labels = markers.get(m.table ?? '');
-    return labels !== undefined && (matchesLabel(normalizeLabel(m.group ?? ''), labels) || matchesLabel(normalizeLabel(m.name), labels));
+    return (
+      labels !== undefined &&
+      (matchesLabel(normalizeLabel(m.group ?? ''), labels) || matchesLabel(normalizeLabel(m.name), labels))
+    );
   };
   // 「(再)事業名」: the marker may lead the name instead of standing in the group column.
   const key = (m: Measure) => {
     const labels = markers.get(m.table ?? '') ?? [];
-    return labels.reduce<string>((s, l) => (typeof l === 'string' ? (s.startsWith(l) ? s.slice(l.length) : s) : s.replace(l, '')), normalizeLabel(m.name));
+    return labels.reduce<string>(
+      (s, l) => (typeof l === 'string' ? (s.startsWith(l) ? s.slice(l.length) : s) : s.replace(l, '')),
+      normalizeLabel(m.name),
+    );
   };
   for (const m of measures) {
     if (!isRelist(m)) continue;

@@ -40,14 +40,37 @@ export function readSections(index: SheetIndex, specs: readonly SectionSpec[]): 
   for (const { spec, heading } of found) {
     const others = found.map((f) => f.heading).filter((h) => h !== heading);
     const endRow = Math.min(index.view.rowCount, ...others.filter((h) => h.row > heading.row).map((h) => h.row));
-    const endCol = Math.min(index.view.colCount, ...others.filter((h) => h.row === heading.row && h.col > heading.col).map((h) => h.col));
-    const startCol = Math.max(-1, ...others.filter((h) => h.row === heading.row && h.col < heading.col).map((h) => h.col));
-    const cells = index.cells.filter((c) => c.row >= heading.row && c.row < endRow && c.col > startCol && c.col < endCol &&
-      (c.row > heading.row || c.col > heading.col) && !matchesLabel(c.norm, headingLabels) && !repeatsNeighbour(index, c));
-    const lines = cells.flatMap((c) => c.text.split(/\r?\n/).map((t) => t.trim()).filter((t) => t !== '').map((text) => ({ text, cell: a1(c.row, c.col), col: c.col })));
+    const endCol = Math.min(
+      index.view.colCount,
+      ...others.filter((h) => h.row === heading.row && h.col > heading.col).map((h) => h.col),
+    );
+    const startCol = Math.max(
+      -1,
+      ...others.filter((h) => h.row === heading.row && h.col < heading.col).map((h) => h.col),
+    );
+    const cells = index.cells.filter(
+      (c) =>
+        c.row >= heading.row &&
+        c.row < endRow &&
+        c.col > startCol &&
+        c.col < endCol &&
+        (c.row > heading.row || c.col > heading.col) &&
+        !matchesLabel(c.norm, headingLabels) &&
+        !repeatsNeighbour(index, c),
+    );
+    const lines = cells.flatMap((c) =>
+      c.text
+        .split(/\r?\n/)
+        .map((t) => t.trim())
+        .filter((t) => t !== '')
+        .map((text) => ({ text, cell: a1(c.row, c.col), col: c.col })),
+    );
     const first = cells[0];
     const empty = emptyCellOf(index, heading, endRow);
-    out.fields[spec.key] = { value: lines.map((l) => l.text).join('\n'), cell: first ? a1(first.row, first.col) : empty };
+    out.fields[spec.key] = {
+      value: lines.map((l) => l.text).join('\n'),
+      cell: first ? a1(first.row, first.col) : empty,
+    };
     if (spec.items) out.items[spec.items.key] = readItems(spec.items, lines, out.items);
   }
   for (const { spec } of found) if (spec.items?.reportsOn) linkReports(spec.items, out.items);
@@ -56,8 +79,10 @@ export function readSections(index: SheetIndex, specs: readonly SectionSpec[]): 
 
 /** A cell holding the same text as its left or upper neighbour: a merged block undone with its text repeated. */
 function repeatsNeighbour(index: SheetIndex, cell: IndexedCell): boolean {
-  return (cell.col > 0 && index.view.text(cell.row, cell.col - 1).trim() === cell.text) ||
-    (cell.row > 0 && index.view.text(cell.row - 1, cell.col).trim() === cell.text);
+  return (
+    (cell.col > 0 && index.view.text(cell.row, cell.col - 1).trim() === cell.text) ||
+    (cell.row > 0 && index.view.text(cell.row - 1, cell.col).trim() === cell.text)
+  );
 }
 
 /** Where a blank section's text belongs: the cell under the heading, or right of it when the next heading is right below. */
@@ -140,7 +165,12 @@ function entriesOf(items: readonly ItemRecord[], key: string, list: string, prev
         const mark = m?.[1] ?? '';
         const circled = CIRCLED.indexOf(mark);
         const no = circled >= 0 ? String(circled + 1) : toHalfWidth(mark).replace(/[^0-9]/g, '') || null;
-        entry = { item: item['no'] ?? null, no, text: line.slice(m?.[0].length ?? 0).trim(), cell: item[`${key}Cell`] ?? item['cell'] ?? null };
+        entry = {
+          item: item['no'] ?? null,
+          no,
+          text: line.slice(m?.[0].length ?? 0).trim(),
+          cell: item[`${key}Cell`] ?? item['cell'] ?? null,
+        };
         entries.push(entry);
       } else entry['text'] = `${entry['text']}\n${line}`;
     }
@@ -154,8 +184,11 @@ function linkReports(spec: SectionItemsSpec, all: Record<string, ItemRecord[]>):
   const targets = all[link.items] ?? [];
   for (const report of all[spec.key] ?? []) {
     const title = normalizeLabel(report['title'] ?? '');
-    const target = targets.find((t) => t['no'] === report['no']) ??
-      (title === '' ? undefined : targets.find((t) => Object.values(t).some((v) => v !== null && normalizeLabel(v) === title)));
+    const target =
+      targets.find((t) => t['no'] === report['no']) ??
+      (title === ''
+        ? undefined
+        : targets.find((t) => Object.values(t).some((v) => v !== null && normalizeLabel(v) === title)));
     if (!target) continue;
     target[link.as] = report['text'] ?? report['title'] ?? null;
     target[`${link.as}Cell`] = report['cell'] ?? null;

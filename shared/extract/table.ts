@@ -88,7 +88,8 @@ function headerRowAt(index: SheetIndex, spec: TableSpec, row: number): TableLayo
   for (let col = 0; row > 0 && col < view.colCount; col++) {
     if (yearCols.has(col) || view.text(row, col) !== '' || [...columns.values()].includes(col)) continue;
     const parent = index.norm(row - 1, col);
-    const hit = parent === '' ? undefined : spec.columns.find((s) => !columns.has(s.key) && matchesLabel(parent, s.label));
+    const hit =
+      parent === '' ? undefined : spec.columns.find((s) => !columns.has(s.key) && matchesLabel(parent, s.label));
     if (hit) columns.set(hit.key, col);
   }
   return { headerRow: row, columns, years };
@@ -107,28 +108,38 @@ function yearColumnsOf(index: SheetIndex, spec: TableSpec, row: number): YearCol
   const above = row > 0 ? index.rowTexts(row - 1) : [];
   // A lower header row with year headers of its own also takes a year header left blank above it (unmerged).
   let hasOwnYears = false;
-  for (let col = 0; col < texts.length && !hasOwnYears; col++) hasOwnYears = parseHeader(texts[col] ?? '').kind !== null;
+  for (let col = 0; col < texts.length && !hasOwnYears; col++)
+    hasOwnYears = parseHeader(texts[col] ?? '').kind !== null;
   let bandKind: HeaderKind | undefined;
   for (let col = 0; col < texts.length; col++) {
     const own = texts[col] ?? '';
-    const header = own || (hasOwnYears && row > 0 ? above[col] ?? '' : '');
+    const header = own || (hasOwnYears && row > 0 ? (above[col] ?? '') : '');
     if (header === '' || header.length > 24) continue;
     const anchor = own ? index.anchorKey(row, col) : index.anchorKey(row - 1, col);
     if (seen.has(anchor)) continue;
     seen.add(anchor);
     const named = spec.years.named?.find((n) => matchesLabel(index.norm(row, col), n.label));
     if (named) {
-      if (spec.years.kinds.includes(named.kind)) years.push({ col, year: null, kind: named.kind, header, ...(named.offset === undefined ? {} : { offset: named.offset }) });
+      if (spec.years.kinds.includes(named.kind))
+        years.push({
+          col,
+          year: null,
+          kind: named.kind,
+          header,
+          ...(named.offset === undefined ? {} : { offset: named.offset }),
+        });
       continue;
     }
     const parentNorm = row > 0 && index.anchorKey(row - 1, col) !== anchor ? index.norm(row - 1, col) : '';
     const parsed = splitHeader(parseHeader(header), header, parentNorm, spec);
     if (parsed.kind === null) continue;
     // An unmerged band header (工程・数値目標 over R3, R4) is written over its first column only.
-    const parentKind = spec.years.parentKinds?.find((p) => matchesLabel(parentNorm, p.label))?.kind ??
+    const parentKind =
+      spec.years.parentKinds?.find((p) => matchesLabel(parentNorm, p.label))?.kind ??
       (parentNorm === '' && years.at(-1)?.col === col - 1 ? bandKind : undefined);
     bandKind = parentKind;
-    const yearOnly = parsed.kind === 'plan' && !/見込|見通|計画|予定|工程/.test(header) ? spec.years.yearOnlyKind : undefined;
+    const yearOnly =
+      parsed.kind === 'plan' && !/見込|見通|計画|予定|工程/.test(header) ? spec.years.yearOnlyKind : undefined;
     const kind = parentKind ?? yearOnly ?? parsed.kind;
     if (parsed.year === null && kind !== 'baseline') continue;
     if (!spec.years.kinds.includes(kind)) continue;
@@ -159,14 +170,24 @@ function combinedHeader(parent: string, header: string): ParsedHeader | null {
   let combined = combinedMemo.get(key);
   if (combined === undefined) {
     if (combinedMemo.size >= COMBINED_LIMIT) combinedMemo.clear();
-    combined = [parseHeader(parent + header), parseHeader(header + parent)].find((p) => p.year !== null && p.kind !== null && p.kind !== 'plan') ?? null;
+    combined =
+      [parseHeader(parent + header), parseHeader(header + parent)].find(
+        (p) => p.year !== null && p.kind !== null && p.kind !== 'plan',
+      ) ?? null;
     combinedMemo.set(key, combined);
   }
   return combined;
 }
 
 /** A column label in this row, or in the row above (two-row headers: only beside year columns, else every row under a header would be one). */
-function columnFor(index: SheetIndex, specs: readonly ColumnSpec[], row: number, col: number, taken: Map<string, number>, parentOk: boolean): ColumnSpec | undefined {
+function columnFor(
+  index: SheetIndex,
+  specs: readonly ColumnSpec[],
+  row: number,
+  col: number,
+  taken: Map<string, number>,
+  parentOk: boolean,
+): ColumnSpec | undefined {
   const leaf = index.norm(row, col);
   const parent = parentOk && row > 0 ? index.norm(row - 1, col) : '';
   for (const text of [leaf, parent]) {
@@ -179,7 +200,12 @@ function columnFor(index: SheetIndex, specs: readonly ColumnSpec[], row: number,
 }
 
 /** Reads the measures below the header, one per row whose name cell starts on that row. */
-export function readTable(index: SheetIndex, spec: TableSpec, layout: TableLayout, stopRows: ReadonlySet<number> = new Set()): TableRead {
+export function readTable(
+  index: SheetIndex,
+  spec: TableSpec,
+  layout: TableLayout,
+  stopRows: ReadonlySet<number> = new Set(),
+): TableRead {
   const { view } = index;
   const measures: Measure[] = [];
   const groups: GroupItem[] = [];
@@ -190,7 +216,8 @@ export function readTable(index: SheetIndex, spec: TableSpec, layout: TableLayou
   if (nameIndex === undefined) return { layout, measures, groups };
   const fieldSpecs = spec.columns.filter((c) => c.role !== 'name' && c.role !== 'group' && layout.columns.has(c.key));
   const groupIndex = groupSpec ? layout.columns.get(groupSpec.key) : undefined;
-  const fallback = groupIndex === undefined ? spec.columns.find((c) => c.fallbackGroup && layout.columns.has(c.key)) : undefined;
+  const fallback =
+    groupIndex === undefined ? spec.columns.find((c) => c.fallbackGroup && layout.columns.has(c.key)) : undefined;
   const groupCol = groupIndex ?? (fallback ? layout.columns.get(fallback.key) : undefined);
   let group: GroupItem | undefined;
   let previousGroup: GroupItem | undefined;
@@ -198,10 +225,18 @@ export function readTable(index: SheetIndex, spec: TableSpec, layout: TableLayou
   for (const row of bodyRows(index, spec, layout, nameIndex, stopRows)) {
     const name = view.text(row, nameIndex);
     if (nameCol && matchesLabel(index.norm(row, nameIndex), nameCol.label)) continue;
-    const groupText = groupIndex !== undefined ? normalizeGroup(view.text(row, groupIndex))
-      : fallback && groupCol !== undefined ? fallbackGroupOf(view.text(row, groupCol), group, fallback.key, groups.length) : '';
-    const startsGroup = groupCol !== undefined && groupText !== '' &&
-      (!group || group.group !== groupText || (view.merge(row, groupCol) !== undefined && view.address(row, groupCol) !== group.cell));
+    const groupText =
+      groupIndex !== undefined
+        ? normalizeGroup(view.text(row, groupIndex))
+        : fallback && groupCol !== undefined
+          ? fallbackGroupOf(view.text(row, groupCol), group, fallback.key, groups.length)
+          : '';
+    const startsGroup =
+      groupCol !== undefined &&
+      groupText !== '' &&
+      (!group ||
+        group.group !== groupText ||
+        (view.merge(row, groupCol) !== undefined && view.address(row, groupCol) !== group.cell));
     if (startsGroup) {
       group = { group: groupText, cell: view.address(row, groupCol), rows: 0, fields: {}, cells: {} };
       for (const f of fieldSpecs) {
@@ -221,8 +256,10 @@ export function readTable(index: SheetIndex, spec: TableSpec, layout: TableLayou
       const col = layout.columns.get(f.key)!;
       let text = view.text(row, col);
       // A blank carried cell takes the row above within its group (the group's first row when none is read yet).
-      if (text === '' && f.carryDown && group && !startsGroup) text = (previousGroup === group ? previous?.fields?.[f.key] : group.fields[f.key]) ?? '';
-      else if (text === '' && f.carryDown && (groupIndex === undefined || spec.carryAcrossGroups)) text = previous?.fields?.[f.key] ?? '';
+      if (text === '' && f.carryDown && group && !startsGroup)
+        text = (previousGroup === group ? previous?.fields?.[f.key] : group.fields[f.key]) ?? '';
+      else if (text === '' && f.carryDown && (groupIndex === undefined || spec.carryAcrossGroups))
+        text = previous?.fields?.[f.key] ?? '';
       fields[f.key] = text || null;
       cells[f.key] = view.address(row, col);
     }
@@ -251,7 +288,13 @@ export function readTable(index: SheetIndex, spec: TableSpec, layout: TableLayou
  * The rows of a table's body that hold something: from under the header until the next table's header,
  * an end label (the narrative below the table) or `maxGap` empty rows in a row.
  */
-export function* bodyRows(index: SheetIndex, spec: TableSpec, layout: TableLayout, nameIndex: number, stopRows: ReadonlySet<number>): Generator<number> {
+export function* bodyRows(
+  index: SheetIndex,
+  spec: TableSpec,
+  layout: TableLayout,
+  nameIndex: number,
+  stopRows: ReadonlySet<number>,
+): Generator<number> {
   const { view } = index;
   const columns = [...layout.columns.values(), ...layout.years.map((y) => y.col)];
   let gap = 0;
@@ -273,7 +316,10 @@ interface HeadingLevel {
 }
 
 function headingLevels(index: SheetIndex, spec: TableSpec): HeadingLevel[] {
-  return (spec.headings ?? []).map((h) => ({ key: h.key, hits: index.find(h.label).map((c) => ({ row: c.row, text: c.text })) }));
+  return (spec.headings ?? []).map((h) => ({
+    key: h.key,
+    hits: index.find(h.label).map((c) => ({ row: c.row, text: c.text })),
+  }));
 }
 
 /** Adds the headings to a row's fields; a column of the same key that has a value keeps it (担当課 as a column or above the block). */
@@ -347,7 +393,9 @@ function fallbackGroupOf(text: string, current: GroupItem | undefined, key: stri
 
 /** "１" → "1", "No.2" → "2": the group key as a coordinator would write it. */
 export function normalizeGroup(text: string): string {
-  const plain = toHalfWidth(text).replace(/\s+/g, '').replace(/^(No\.?|№)/i, '');
+  const plain = toHalfWidth(text)
+    .replace(/\s+/g, '')
+    .replace(/^(No\.?|№)/i, '');
   const circled = plain.length === 1 ? '①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳'.indexOf(plain) : -1;
   return circled >= 0 ? String(circled + 1) : plain;
 }

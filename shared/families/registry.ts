@@ -7,7 +7,13 @@ import { policyReviewSpec } from './policy-review/spec.ts';
 import type { FamilySpec } from './spec.ts';
 
 /** Every form family mokuhyo knows, in detection order. */
-export const FAMILIES: readonly FamilySpec[] = [orgGoalsSpec, actionPlanSpec, planMeasuresSpec, policyReviewSpec, policyStatementSpec];
+export const FAMILIES: readonly FamilySpec[] = [
+  orgGoalsSpec,
+  actionPlanSpec,
+  planMeasuresSpec,
+  policyReviewSpec,
+  policyStatementSpec,
+];
 
 export function familyById(id: FamilyId): FamilySpec | undefined {
   return FAMILIES.find((f) => f.id === id);

@@ -28,6 +28,8 @@ export function formatMessage(template: MessageTemplate, params: MessageParams):
 export function renderFinding(finding: Finding, locale: Locale = 'ja'): RenderedFinding {
   const params: MessageParams = { ...finding.params, cell: finding.cell ?? (locale === 'ja' ? 'シート' : 'sheet') };
   const template = CATALOGUES[locale][finding.code] ?? CATALOGUES.ja[finding.code];
-  const message = template ? formatMessage(template, params) : `${finding.code}${finding.cell ? ` (${finding.cell})` : ''}`;
+  const message = template
+    ? formatMessage(template, params)
+    : `${finding.code}${finding.cell ? ` (${finding.cell})` : ''}`;
   return { severity: finding.severity, code: finding.code, cell: finding.cell, message, params: finding.params };
 }

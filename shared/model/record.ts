@@ -3,7 +3,13 @@ import type { RenderedFinding } from './finding.ts';
 
 export type FamilyId = 'org-goals' | 'action-plan' | 'policy-review' | 'policy-statement' | 'plan-measures';
 
-export const FAMILY_IDS: readonly FamilyId[] = ['org-goals', 'action-plan', 'policy-review', 'policy-statement', 'plan-measures'];
+export const FAMILY_IDS: readonly FamilyId[] = [
+  'org-goals',
+  'action-plan',
+  'policy-review',
+  'policy-statement',
+  'plan-measures',
+];
 
 /** One year column of a measure (CONTRACTS.md `extract`). */
 export interface MeasureValue {

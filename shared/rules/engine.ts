@@ -12,7 +12,12 @@ export function runRules(rules: readonly Rule[], ctx: RuleContext): Finding[] {
     try {
       findings.push(...rule.check(ctx));
     } catch (err) {
-      findings.push({ code: RULE_FAILED, severity: 'info', cell: null, params: { rule: rule.code, reason: err instanceof Error ? err.message : String(err) } });
+      findings.push({
+        code: RULE_FAILED,
+        severity: 'info',
+        cell: null,
+        params: { rule: rule.code, reason: err instanceof Error ? err.message : String(err) },
+      });
     }
   }
   return sortFindings(dedupe(findings));

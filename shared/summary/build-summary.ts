@@ -23,7 +23,13 @@ import type {
   YearColumn,
 } from './types.ts';
 
-const KIND_LABELS: Record<string, string> = { actual: '実績', target: '目標', result: '結果', baseline: '現状値', plan: '計画' };
+const KIND_LABELS: Record<string, string> = {
+  actual: '実績',
+  target: '目標',
+  result: '結果',
+  baseline: '現状値',
+  plan: '計画',
+};
 /** The order of a year's columns; the judged target and result of a year stand where 'target' and 'result' do. */
 export const KIND_ORDER = ['baseline', 'actual', 'plan', 'target', 'result'];
 /** Forms whose result is this year's 達成状況 judged against a target due later. */
@@ -32,7 +38,8 @@ const INTERIM: ReadonlySet<string> = new Set(['policy-review']);
 /** Builds the summary's rows from every submission: latest per division, judged, rolled up, with provenance. */
 export function buildSummary(submissions: readonly SubmissionInput[], options: SummaryOptions): SummaryModel {
   const fiscalYear = options.fiscalYear;
-  const inScope = (sheet: SheetRecord): boolean => fiscalYear === null || sheet.fiscalYear === null || sheet.fiscalYear === fiscalYear;
+  const inScope = (sheet: SheetRecord): boolean =>
+    fiscalYear === null || sheet.fiscalYear === null || sheet.fiscalYear === fiscalYear;
   const kept = keepLatest(submissions, inScope);
   const used = kept.filter((k) => k.submission.status === 'accepted');
   const divisionSheets = used.filter((k) => !isWardSheet(k.sheet));
@@ -44,9 +51,16 @@ export function buildSummary(submissions: readonly SubmissionInput[], options: S
   const expected = [...options.expectedDivisions];
   const wardSheet = [...used].reverse().find((k) => isWardSheet(k.sheet));
   const findings: FindingRow[] = kept.flatMap((k) =>
-    k.sheet.findings.map((finding) => ({ division: isWardSheet(k.sheet) ? k.sheet.organization : k.division, file: k.submission.file, sheet: k.sheet.sheet, finding })),
+    k.sheet.findings.map((finding) => ({
+      division: isWardSheet(k.sheet) ? k.sheet.organization : k.division,
+      file: k.submission.file,
+      sheet: k.sheet.sheet,
+      finding,
+    })),
   );
-  const lastYear = options.previous?.length ? previousRates(options.previous, fiscalYear === null ? null : fiscalYear - 1) : null;
+  const lastYear = options.previous?.length
+    ? previousRates(options.previous, fiscalYear === null ? null : fiscalYear - 1)
+    : null;
   const overview = overviewRows({ submissions, kept, divisions, expected, previousRates: lastYear });
   return {
     ward: options.ward ?? wardSheet?.sheet.organization ?? null,
@@ -77,7 +91,15 @@ export function buildSummary(submissions: readonly SubmissionInput[], options: S
 /** Where a sheet's row came from. */
 export function provenanceOf(kept: KeptSheet, cell: string): Provenance {
   const s = kept.submission;
-  return { submissionId: s.id, file: s.file, link: s.link ?? null, queued: s.queued ?? false, url: s.url ?? null, sheet: kept.sheet.sheet, cell };
+  return {
+    submissionId: s.id,
+    file: s.file,
+    link: s.link ?? null,
+    queued: s.queued ?? false,
+    url: s.url ?? null,
+    sheet: kept.sheet.sheet,
+    cell,
+  };
 }
 
 type PreviousIndex = Map<string, { fiscalYear: number; result: Figure | null }>;
@@ -95,13 +117,21 @@ function previousIndex(previous: readonly SubmissionInput[], fiscalYear: number 
     if (k.submission.status !== 'accepted' || isWardSheet(k.sheet)) continue;
     for (const m of k.sheet.measures) {
       const { result } = judgedValues(m, year, INTERIM.has(k.sheet.family ?? ''));
-      index.set(measureKey(k.sheet.family ?? '', k.division, m), { fiscalYear: year, result: figureOf(result, m.unit) });
+      index.set(measureKey(k.sheet.family ?? '', k.division, m), {
+        fiscalYear: year,
+        result: figureOf(result, m.unit),
+      });
     }
   }
   return index;
 }
 
-function measureRow(kept: KeptSheet, measure: Measure, summaryYear: number | null, previous: PreviousIndex): MeasureRow {
+function measureRow(
+  kept: KeptSheet,
+  measure: Measure,
+  summaryYear: number | null,
+  previous: PreviousIndex,
+): MeasureRow {
   const fiscalYear = kept.sheet.fiscalYear ?? summaryYear;
   const family = kept.sheet.family as FamilyId;
   const interim = INTERIM.has(family);
@@ -135,7 +165,8 @@ function measureRow(kept: KeptSheet, measure: Measure, summaryYear: number | nul
     resultYear: result?.year ?? null,
     judgement,
     codes: codesOf(measure, judgement.judgement),
-    previous: previous.size === 0 ? null : previousOf(previous.get(measureKey(family, kept.division, measure)), measure),
+    previous:
+      previous.size === 0 ? null : previousOf(previous.get(measureKey(family, kept.division, measure)), measure),
     provenance: provenanceOf(kept, measure.cell),
     relist: measure.fields?.['relist'] === 'true',
   };
@@ -160,7 +191,12 @@ function codesOf(measure: Measure, judgement: MeasureRow['judgement']['judgement
   const verdict = judgement === 'achieved' ? 'A' : judgement === 'not-achieved' ? 'B' : null;
   const agrees = rating && verdict && /^[AB]$/.test(rating) ? rating === verdict : null;
   const said = judgement === 'achieved' ? '達成' : '未達成';
-  const note = agrees === null ? null : agrees ? `数値の判定（${said}）とシートの評価「${rating}」は一致します` : `数値の判定（${said}）とシートの評価「${rating}」が一致しません`;
+  const note =
+    agrees === null
+      ? null
+      : agrees
+        ? `数値の判定（${said}）とシートの評価「${rating}」は一致します`
+        : `数値の判定（${said}）とシートの評価「${rating}」が一致しません`;
   return { text: written.map((c) => c ?? '－').join('・'), rating, agrees, note };
 }
 
@@ -170,15 +206,27 @@ function code(text: string | null | undefined): string | null {
 }
 
 /** Last year's reported result beside this year's actual for last year. */
-function previousOf(last: { fiscalYear: number; result: Figure | null } | undefined, measure: Measure): PreviousYear | null {
+function previousOf(
+  last: { fiscalYear: number; result: Figure | null } | undefined,
+  measure: Measure,
+): PreviousYear | null {
   if (!last) return null;
-  const restated = figureOf(measure.values.find((v) => v.kind === 'actual' && v.year === last.fiscalYear), measure.unit);
+  const restated = figureOf(
+    measure.values.find((v) => v.kind === 'actual' && v.year === last.fiscalYear),
+    measure.unit,
+  );
   const differs = last.result?.value != null && restated?.value != null && last.result.value !== restated.value;
   return { fiscalYear: last.fiscalYear, result: last.result, restated, differs };
 }
 
-function familyTables(rows: readonly MeasureRow[], fiscalYear: number | null, sheets: readonly KeptSheet[]): FamilyTable[] {
-  const families = [...new Set(sheets.filter((k) => k.sheet.measures.length > 0).map((k) => k.sheet.family as FamilyId))];
+function familyTables(
+  rows: readonly MeasureRow[],
+  fiscalYear: number | null,
+  sheets: readonly KeptSheet[],
+): FamilyTable[] {
+  const families = [
+    ...new Set(sheets.filter((k) => k.sheet.measures.length > 0).map((k) => k.sheet.family as FamilyId)),
+  ];
   return families.map((family) => {
     const own = rows.filter((r) => r.family === family);
     const columns = new Map<string, YearColumn>();
@@ -188,16 +236,23 @@ function familyTables(rows: readonly MeasureRow[], fiscalYear: number | null, sh
         for (const v of m.values) {
           if (v === target || v === result) continue;
           const key = columnKey(v);
-          if (!columns.has(key)) columns.set(key, { key, year: v.kind === 'baseline' ? null : v.year, kind: v.kind, label: columnLabel(v) });
+          if (!columns.has(key))
+            columns.set(key, { key, year: v.kind === 'baseline' ? null : v.year, kind: v.kind, label: columnLabel(v) });
         }
       }
     }
     const baselineFirst = (c: YearColumn): number => (c.kind === 'baseline' ? 0 : 1);
-    const sorted = [...columns.values()].sort((a, b) => baselineFirst(a) - baselineFirst(b) || (a.year ?? 0) - (b.year ?? 0) || KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind));
+    const sorted = [...columns.values()].sort(
+      (a, b) =>
+        baselineFirst(a) - baselineFirst(b) ||
+        (a.year ?? 0) - (b.year ?? 0) ||
+        KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind),
+    );
     const targetYear = commonYear(own.map((r) => r.targetYear));
     const resultYear = commonYear(own.map((r) => r.resultYear));
     const interim = INTERIM.has(family);
-    const shownResultYear = (resultYear === undefined ? (targetYear ?? fiscalYear) : (resultYear ?? targetYear ?? fiscalYear)) ?? null;
+    const shownResultYear =
+      (resultYear === undefined ? (targetYear ?? fiscalYear) : (resultYear ?? targetYear ?? fiscalYear)) ?? null;
     return {
       family,
       title: familyById(family)?.title ?? family,
@@ -238,7 +293,10 @@ function statementRows(sheets: readonly KeptSheet[]): StatementRow[] {
 }
 
 function divisionSummaries(sheets: readonly KeptSheet[], rows: readonly MeasureRow[]): DivisionSummary[] {
-  const rowsOf = groupBy(rows.filter((r) => !r.relist), (r) => r.division);
+  const rowsOf = groupBy(
+    rows.filter((r) => !r.relist),
+    (r) => r.division,
+  );
   const sheetsOf = groupBy(sheets, (k) => k.division);
   return [...sheetsOf].map(([division, own]) => {
     const measures = rowsOf.get(division) ?? [];
@@ -296,9 +354,14 @@ function statusRows(
     }
     rows.push(statusRow(pick, division, used, fiscalYear, inScope));
     listed.add(pick);
-    for (const other of mine) if (other !== pick) { rows.push(statusRow(other, division, used, fiscalYear, inScope)); listed.add(other); }
+    for (const other of mine)
+      if (other !== pick) {
+        rows.push(statusRow(other, division, used, fiscalYear, inScope));
+        listed.add(other);
+      }
   }
-  for (const s of ordered) if (!listed.has(s)) rows.push(statusRow(s, divisionsOf(s, expected).join('・') || null, used, fiscalYear, inScope));
+  for (const s of ordered)
+    if (!listed.has(s)) rows.push(statusRow(s, divisionsOf(s, expected).join('・') || null, used, fiscalYear, inScope));
   return rows;
 }
 
@@ -314,19 +377,41 @@ export function divisionsOf(s: SubmissionInput, expected: readonly string[] = []
   return byName ? [byName] : [];
 }
 
-
-function statusRow(s: SubmissionInput, division: string | null, used: Set<SubmissionInput>, fiscalYear: number | null, inScope: (sheet: SheetRecord) => boolean): StatusRow {
+function statusRow(
+  s: SubmissionInput,
+  division: string | null,
+  used: Set<SubmissionInput>,
+  fiscalYear: number | null,
+  inScope: (sheet: SheetRecord) => boolean,
+): StatusRow {
   const base = { division, file: s.file, submittedAt: s.submittedAt ?? s.mtime, sha256: s.sha256 };
   if (s.status === 'unreadable') return { ...base, state: 'unreadable', reason: s.error?.message ?? '読み込めません' };
   const refused = s.error?.message ?? '検証でエラーがありました';
   // `used` holds every latest file that was read, accepted or sent back.
-  if (used.has(s)) return s.status === 'rejected' ? { ...base, state: 'rejected', reason: refused } : { ...base, state: 'used', reason: null };
+  if (used.has(s))
+    return s.status === 'rejected'
+      ? { ...base, state: 'rejected', reason: refused }
+      : { ...base, state: 'used', reason: null };
   const known = s.sheets.filter((sh) => sh.family);
-  if (known.length === 0) return s.status === 'rejected' ? { ...base, state: 'rejected', reason: refused } : { ...base, state: 'out-of-scope', reason: '既知の様式のシートがありません' };
+  if (known.length === 0)
+    return s.status === 'rejected'
+      ? { ...base, state: 'rejected', reason: refused }
+      : { ...base, state: 'out-of-scope', reason: '既知の様式のシートがありません' };
   if (!known.some(inScope)) {
     const years = [...new Set(known.map((sh) => sh.fiscalYear))].join('・');
-    return { ...base, state: 'out-of-scope', reason: `対象年度（${fiscalYear ?? '不明'}年度）と異なる年度のシートです（${years}年度）` };
+    return {
+      ...base,
+      state: 'out-of-scope',
+      reason: `対象年度（${fiscalYear ?? '不明'}年度）と異なる年度のシートです（${years}年度）`,
+    };
   }
   // An older version: replaced by a newer one, whether it had been accepted or sent back.
-  return { ...base, state: 'superseded', reason: s.status === 'rejected' ? `より新しい提出に差し替えられました（この版は差戻し: ${refused}）` : 'より新しい提出に差し替えられました' };
+  return {
+    ...base,
+    state: 'superseded',
+    reason:
+      s.status === 'rejected'
+        ? `より新しい提出に差し替えられました（この版は差戻し: ${refused}）`
+        : 'より新しい提出に差し替えられました',
+  };
 }

@@ -14,7 +14,11 @@ const PERCENT = /[%％]/;
  * wrote, "%"), and the text as written when it says more than the number (以上, 累計, a label, another
  * unit). A value without a number keeps its text; a blank cell is null.
  */
-export function figureOf(v: MeasureValue | null | undefined, rowUnit: string | null, options: { showYear?: boolean } = {}): Figure | null {
+export function figureOf(
+  v: MeasureValue | null | undefined,
+  rowUnit: string | null,
+  options: { showYear?: boolean } = {},
+): Figure | null {
   if (!v) return null;
   if (options.showYear && v.year !== null && v.value !== null) {
     // A 現状値 column holds values of different years: the year shows beside each number ("86.5% (2019)").
@@ -28,7 +32,10 @@ export function figureOf(v: MeasureValue | null | undefined, rowUnit: string | n
     return { value: v.value, format, text: v.raw, note: null, year: v.year };
   }
   const written = oneLine(v.raw);
-  if (v.value === null) return written && !(v.blank && /^[－―\-—ー‐]+$/.test(written)) ? { value: null, format: null, text: written, note: null, year: v.year } : null;
+  if (v.value === null)
+    return written && !(v.blank && /^[－―\-—ー‐]+$/.test(written))
+      ? { value: null, format: null, text: written, note: null, year: v.year }
+      : null;
   const half = toHalfWidth(written);
   const multiplied = MULTIPLIER.test(half);
   // The number token the reader took: the one equal to the value (a label may hold other digits, "R2年度").
@@ -37,7 +44,13 @@ export function figureOf(v: MeasureValue | null | undefined, rowUnit: string | n
   const grouped = /[0-9],[0-9]{3}/.test(half) || multiplied || Math.abs(v.value) >= 10_000;
   const percent = (v.unit ?? rowUnit) === '%' || PERCENT.test(half);
   const format = `${grouped ? '#,##0' : '0'}${decimals > 0 ? `.${'0'.repeat(decimals)}` : ''}${percent ? '"%"' : ''}`;
-  return { value: v.value, format, text: written, note: saysMore(half, rowUnit, v.year) ? written : null, year: v.year };
+  return {
+    value: v.value,
+    format,
+    text: written,
+    note: saysMore(half, rowUnit, v.year) ? written : null,
+    year: v.year,
+  };
 }
 
 /** True when the text holds more than the number, its separators, "%" and the row's unit. */

@@ -107,9 +107,16 @@ export function groupSubmissions(submissions: readonly SubmissionInput[]): Group
   }
   const ordered = [...groups.values()].map(({ sheetsOf, ...group }) => ({
     ...group,
-    submissions: [...sheetsOf].map(([submission, sheets]) => (sheets.length === submission.sheets.length ? submission : { ...submission, sheets })),
+    submissions: [...sheetsOf].map(([submission, sheets]) =>
+      sheets.length === submission.sheets.length ? submission : { ...submission, sheets },
+    ),
   }));
-  ordered.sort((a, b) => (a.key === '' ? 1 : 0) - (b.key === '' ? 1 : 0) || compare(a.key, b.key) || (a.fiscalYear ?? 9999) - (b.fiscalYear ?? 9999));
+  ordered.sort(
+    (a, b) =>
+      (a.key === '' ? 1 : 0) - (b.key === '' ? 1 : 0) ||
+      compare(a.key, b.key) ||
+      (a.fiscalYear ?? 9999) - (b.fiscalYear ?? 9999),
+  );
   return { groups: ordered, loose };
 }
 

@@ -1,6 +1,13 @@
 import { eraFiscalYear } from '../values/format-year.ts';
 import type { ExcludedInput } from './excluded.ts';
-import { bodyKey, bodyMatches, groupSubmissions, groupTitle, previousGroup, type SummaryGroup } from './group-inputs.ts';
+import {
+  bodyKey,
+  bodyMatches,
+  groupSubmissions,
+  groupTitle,
+  previousGroup,
+  type SummaryGroup,
+} from './group-inputs.ts';
 import type { SubmissionInput } from './types.ts';
 
 /** A ward (or other body) the configuration knows, with the divisions expected to submit. */
@@ -55,15 +62,31 @@ function yearLabel(year: number | null): string {
  * Unreadable files name no body: with one summary they are all in it; with several, each is in the
  * summaries that have a file in its folder.
  */
-export function planSummaries(submissions: readonly SubmissionInput[], selection: SummarySelection, bodies: readonly ExpectedBody[]): SummaryPlans {
+export function planSummaries(
+  submissions: readonly SubmissionInput[],
+  selection: SummarySelection,
+  bodies: readonly ExpectedBody[],
+): SummaryPlans {
   const { groups, loose } = groupSubmissions(submissions);
   const selecting = selection.body !== null || selection.fiscalYear !== null;
   let chosen = groups.filter((g) => matches(g, selection, bodies));
   if (chosen.length === 0 && selection.body !== null) {
     const configured = findBody(bodies, selection.body, selection.fiscalYear);
-    if (configured) chosen = [{ key: bodyKey(configured.name), body: configured.name, fiscalYear: selection.fiscalYear ?? configured.fiscalYear, submissions: [] }];
+    if (configured)
+      chosen = [
+        {
+          key: bodyKey(configured.name),
+          body: configured.name,
+          fiscalYear: selection.fiscalYear ?? configured.fiscalYear,
+          submissions: [],
+        },
+      ];
   }
-  const excluded = selecting ? groups.filter((g) => !chosen.includes(g)).flatMap((g) => chosen.length === 1 ? excludedFrom(g, chosen[0]!) : excludedFrom(g, null)) : [];
+  const excluded = selecting
+    ? groups
+        .filter((g) => !chosen.includes(g))
+        .flatMap((g) => (chosen.length === 1 ? excludedFrom(g, chosen[0]!) : excludedFrom(g, null)))
+    : [];
   const placedLoose = new Set<SubmissionInput>();
   const plans = chosen.map((group) => {
     const folders = new Set(group.submissions.map((g) => folderOf(g.file)));
@@ -89,7 +112,11 @@ function matches(group: SummaryGroup, selection: SummarySelection, bodies: reado
 }
 
 /** The configured body a coordinator named (by id or name), preferring the entry of the year asked for. */
-export function findBody(bodies: readonly ExpectedBody[], wanted: string, fiscalYear: number | null): ExpectedBody | null {
+export function findBody(
+  bodies: readonly ExpectedBody[],
+  wanted: string,
+  fiscalYear: number | null,
+): ExpectedBody | null {
   const named = bodies.filter((b) => b.id === wanted || bodyKey(b.name) === bodyKey(wanted));
   return named.find((b) => fiscalYear === null || b.fiscalYear === null || b.fiscalYear === fiscalYear) ?? null;
 }
@@ -97,20 +124,23 @@ export function findBody(bodies: readonly ExpectedBody[], wanted: string, fiscal
 function expectedFor(group: SummaryGroup, bodies: readonly ExpectedBody[]): readonly string[] {
   if (group.body === null) return [];
   const mine = bodies.filter((b) => bodyKey(b.name) === group.key);
-  return (mine.find((b) => b.fiscalYear === group.fiscalYear) ?? mine.find((b) => b.fiscalYear === null))?.divisions ?? [];
+  return (
+    (mine.find((b) => b.fiscalYear === group.fiscalYear) ?? mine.find((b) => b.fiscalYear === null))?.divisions ?? []
+  );
 }
 
 /** One line per file of a left-out group, saying how it differs from the summary (or summaries) written. */
 function excludedFrom(group: SummaryGroup, target: SummaryGroup | null): ExcludedInput[] {
-  const reason = target === null
-    ? `指定された団体・年度ではありません（${groupLabel(group)}）`
-    : target.key === group.key
-      ? target.fiscalYear !== null && group.fiscalYear === target.fiscalYear - 1
-        ? `前年度（${yearLabel(group.fiscalYear)}）の提出です（前年度との比較にだけ使います）`
-        : `対象年度（${yearLabel(target.fiscalYear)}）と異なる年度（${yearLabel(group.fiscalYear)}）です`
-      : target.fiscalYear === group.fiscalYear
-        ? `対象の団体（${groupTitle(target)}）と異なる団体（${groupTitle(group)}）です`
-        : `対象（${groupLabel(target)}）と異なる団体・年度（${groupLabel(group)}）です`;
+  const reason =
+    target === null
+      ? `指定された団体・年度ではありません（${groupLabel(group)}）`
+      : target.key === group.key
+        ? target.fiscalYear !== null && group.fiscalYear === target.fiscalYear - 1
+          ? `前年度（${yearLabel(group.fiscalYear)}）の提出です（前年度との比較にだけ使います）`
+          : `対象年度（${yearLabel(target.fiscalYear)}）と異なる年度（${yearLabel(group.fiscalYear)}）です`
+        : target.fiscalYear === group.fiscalYear
+          ? `対象の団体（${groupTitle(target)}）と異なる団体（${groupTitle(group)}）です`
+          : `対象（${groupLabel(target)}）と異なる団体・年度（${groupLabel(group)}）です`;
   return group.submissions.map((s) => ({
     file: s.file,
     sheet: s.sheets.length === 1 ? s.sheets[0]!.sheet : null,

@@ -28,7 +28,9 @@ export function judgedValues(measure: Measure, fiscalYear: number | null, interi
   const targets = measure.values.filter((v) => v.kind === 'target');
   const target =
     targets.find((v) => fiscalYear !== null && v.year === fiscalYear && !v.blank) ??
-    [...targets].filter((v) => !v.blank && (fiscalYear === null || v.year === null || v.year >= fiscalYear)).sort((a, b) => (a.year ?? 0) - (b.year ?? 0))[0] ??
+    [...targets]
+      .filter((v) => !v.blank && (fiscalYear === null || v.year === null || v.year >= fiscalYear))
+      .sort((a, b) => (a.year ?? 0) - (b.year ?? 0))[0] ??
     targets.find((v) => !v.blank) ??
     targets.find((v) => fiscalYear !== null && v.year === fiscalYear) ??
     targets[0] ??
@@ -39,13 +41,18 @@ export function judgedValues(measure: Measure, fiscalYear: number | null, interi
     results.find((v) => v.year === year) ??
     (results.length === 1 ? results[0] : undefined) ??
     measure.values.find((v) => v.kind === 'actual' && year !== null && v.year === year) ??
-    (interim ? measure.values.find((v) => v.kind === 'actual' && fiscalYear !== null && v.year === fiscalYear) : undefined) ??
+    (interim
+      ? measure.values.find((v) => v.kind === 'actual' && fiscalYear !== null && v.year === fiscalYear)
+      : undefined) ??
     null;
   return { target, result };
 }
 
 /** Lower is better when the target says 以下/未満, or the goal or indicator speaks of 削減/減少/抑制. */
-export function directionOf(measure: Measure, target: MeasureValue | null): { direction: Direction; why: string | null } {
+export function directionOf(
+  measure: Measure,
+  target: MeasureValue | null,
+): { direction: Direction; why: string | null } {
   if (target?.comparator === '<=' || target?.comparator === '<') return { direction: 'lower', why: null };
   if (target?.comparator === '>=' || target?.comparator === '>') return { direction: 'higher', why: null };
   const texts = [measure.name, measure.detail, measure.fields?.['goal'] ?? null];
@@ -64,26 +71,48 @@ export function judgeMeasure(measure: Measure, fiscalYear: number | null, interi
   if (!target || target.blank) return { ...base, judgement: 'no-target', basis: '目標値の記載がありません' };
   if (target.value === null) {
     const res = result && !result.blank ? `（結果: ${oneLine(result.raw)}）` : '';
-    return { ...base, judgement: 'qualitative', basis: `数値のない目標「${oneLine(target.raw)}」のため自動判定しません${res}` };
+    return {
+      ...base,
+      judgement: 'qualitative',
+      basis: `数値のない目標「${oneLine(target.raw)}」のため自動判定しません${res}`,
+    };
   }
-  if (!result || result.blank) return { ...base, judgement: 'pending', basis: `結果が未記入です（目標 ${fmt(target.value)}）` };
+  if (!result || result.blank)
+    return { ...base, judgement: 'pending', basis: `結果が未記入です（目標 ${fmt(target.value)}）` };
   if (result.value === null) {
     if (describesActivity(target)) {
-      return { ...base, judgement: 'qualitative', basis: `目標「${oneLine(target.raw)}」は取組の記述で、結果「${oneLine(result.raw)}」に数値がないため自動判定しません` };
+      return {
+        ...base,
+        judgement: 'qualitative',
+        basis: `目標「${oneLine(target.raw)}」は取組の記述で、結果「${oneLine(result.raw)}」に数値がないため自動判定しません`,
+      };
     }
-    return { ...base, judgement: 'pending', basis: `結果「${oneLine(result.raw)}」を数値として読めません（目標 ${fmt(target.value)}）` };
+    return {
+      ...base,
+      judgement: 'pending',
+      basis: `結果「${oneLine(result.raw)}」を数値として読めません（目標 ${fmt(target.value)}）`,
+    };
   }
   const comparator: Comparator = target.comparator ?? (direction === 'lower' ? '<=' : '>=');
   const ok = compare(result.value, comparator, target.value);
   const rule = RULE[comparator];
   const reason = why ? `${rule.words}、${why}` : rule.words;
-  const early = target.year !== null && result.year !== null && result.year < target.year ? `、${target.year}年度の目標に対する${result.year}年度の達成状況` : '';
+  const early =
+    target.year !== null && result.year !== null && result.year < target.year
+      ? `、${target.year}年度の目標に対する${result.year}年度の達成状況`
+      : '';
   const basis = `結果 ${fmt(result.value)} ${ok ? rule.symbol : negate(rule.symbol)} 目標 ${fmt(target.value)}（${reason}${early}）`;
-  return { ...base, judgement: ok ? 'achieved' : 'not-achieved', basis, rate: rateOf(result.value, target.value, direction) };
+  return {
+    ...base,
+    judgement: ok ? 'achieved' : 'not-achieved',
+    basis,
+    rate: rateOf(result.value, target.value, direction),
+  };
 }
 
 // What a target may say around its number without being a description: units, comparators, years, 累計.
-const NUMBER_WORDS = /以上|以下|未満|超|維持|累計|年度|までに|まで|毎年|平成|令和|[ＨＲHR年月日度]|[\d０-９,，.．%％△▲+-]/g;
+const NUMBER_WORDS =
+  /以上|以下|未満|超|維持|累計|年度|までに|まで|毎年|平成|令和|[ＨＲHR年月日度]|[\d０-９,，.．%％△▲+-]/g;
 const WORDY = /[\u3040-\u30ff\u4e00-\u9fff]{6,}/;
 
 /**

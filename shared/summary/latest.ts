@@ -15,7 +15,13 @@ export interface KeptSheet {
  * file's mtime after being mailed or copied), then file mtime, then name.
  */
 export function bySubmissionTime(a: SubmissionInput, b: SubmissionInput): number {
-  return cmp(a.submittedAt, b.submittedAt) || byWrittenDates(a, b) || cmp(a.mtime, b.mtime) || cmp(a.file, b.file) || cmp(a.id, b.id);
+  return (
+    cmp(a.submittedAt, b.submittedAt) ||
+    byWrittenDates(a, b) ||
+    cmp(a.mtime, b.mtime) ||
+    cmp(a.file, b.file) ||
+    cmp(a.id, b.id)
+  );
 }
 
 const DATE_FIELDS = ['createdOn', 'revisedOn', 'evaluatedOn'] as const;
@@ -29,7 +35,9 @@ function writtenDates(s: SubmissionInput): readonly string[] {
     for (const sheet of s.sheets) {
       for (const key of DATE_FIELDS) {
         // A date cell reads as "2021-03-25 0:00:00": the time of day says nothing here.
-        const d = parseJapaneseDate((sheet.fields?.[key]?.value ?? '').replace(/[ T]\d{1,2}:\d{2}(?::\d{2})?(?:\.\d+)?Z?$/, ''));
+        const d = parseJapaneseDate(
+          (sheet.fields?.[key]?.value ?? '').replace(/[ T]\d{1,2}:\d{2}(?::\d{2})?(?:\.\d+)?Z?$/, ''),
+        );
         if (d) seen.add(`${d.year}-${String(d.month).padStart(2, '0')}-${String(d.day).padStart(2, '0')}`);
       }
     }
@@ -74,7 +82,10 @@ export function isWardSheet(sheet: SheetRecord): boolean {
  * sent-back latest file is kept too, so its division shows as 差戻し instead of silently falling back to an
  * older version: callers count only the accepted ones.
  */
-export function keepLatest(submissions: readonly SubmissionInput[], inScope: (sheet: SheetRecord) => boolean): KeptSheet[] {
+export function keepLatest(
+  submissions: readonly SubmissionInput[],
+  inScope: (sheet: SheetRecord) => boolean,
+): KeptSheet[] {
   const latest = new Map<string, SubmissionInput>();
   const ordered = submissions.filter((s) => s.status === 'accepted' || s.status === 'rejected').sort(bySubmissionTime);
   for (const submission of ordered) {
@@ -87,7 +98,8 @@ export function keepLatest(submissions: readonly SubmissionInput[], inScope: (sh
   for (const submission of ordered) {
     for (const sheet of submission.sheets) {
       if (!sheet.family || !inScope(sheet)) continue;
-      if (latest.get(keyOf(submission, sheet)) === submission) kept.push({ submission, sheet, division: divisionOf(submission, sheet) });
+      if (latest.get(keyOf(submission, sheet)) === submission)
+        kept.push({ submission, sheet, division: divisionOf(submission, sheet) });
     }
   }
   return kept;
@@ -95,7 +107,8 @@ export function keepLatest(submissions: readonly SubmissionInput[], inScope: (sh
 
 function keyOf(submission: SubmissionInput, sheet: SheetRecord): string {
   const who = isWardSheet(sheet) ? `ward:${sheet.organization ?? ''}` : divisionOf(submission, sheet);
-  const anonymous = sheet.organization === null && submission.division === null ? `\u0000${submission.id}\u0000${sheet.sheet}` : '';
+  const anonymous =
+    sheet.organization === null && submission.division === null ? `\u0000${submission.id}\u0000${sheet.sheet}` : '';
   return `${sheet.family ?? ''}\u0000${sheet.fiscalYear ?? ''}\u0000${who}${anonymous}`;
 }
 

@@ -29,46 +29,94 @@ export function overviewRows(input: OverviewInput): OverviewRow[] {
   const rows: OverviewRow[] = [];
   const accepted = new Map(divisions.map((d) => [d.division, d]));
   const sentBack = new Map<string, KeptSheet>();
-  for (const k of kept) if (k.submission.status === 'rejected' && !isWardSheet(k.sheet) && !sentBack.has(k.division)) sentBack.set(k.division, k);
+  for (const k of kept)
+    if (k.submission.status === 'rejected' && !isWardSheet(k.sheet) && !sentBack.has(k.division))
+      sentBack.set(k.division, k);
   const wards = new Set(kept.filter((k) => isWardSheet(k.sheet)).map((k) => k.division));
-  const unreadable = submissions.filter((s) => s.status === 'unreadable' || (s.status === 'rejected' && !s.sheets.some((sh) => sh.family)));
+  const unreadable = submissions.filter(
+    (s) => s.status === 'unreadable' || (s.status === 'rejected' && !s.sheets.some((sh) => sh.family)),
+  );
   const attributed = new Map<SubmissionInput, string>();
   for (const s of unreadable) {
     const named = s.division ?? fileNamed(s.file, expected);
     if (named) attributed.set(s, named);
   }
-  const names = [...new Set([...expected, ...divisions.map((d) => d.division), ...sentBack.keys(), ...attributed.values()])].filter((d) => !wards.has(d) || expected.includes(d));
+  const names = [
+    ...new Set([...expected, ...divisions.map((d) => d.division), ...sentBack.keys(), ...attributed.values()]),
+  ].filter((d) => !wards.has(d) || expected.includes(d));
   const previous = (division: string): number | null => input.previousRates?.get(division) ?? null;
   for (const division of names) {
     const d = accepted.get(division);
     if (d) {
-      rows.push({ division, state: 'accepted', reason: null, file: null, families: d.families, indicators: d.indicators, counts: d.counts, achievementRate: d.achievementRate, previousRate: previous(division) });
+      rows.push({
+        division,
+        state: 'accepted',
+        reason: null,
+        file: null,
+        families: d.families,
+        indicators: d.indicators,
+        counts: d.counts,
+        achievementRate: d.achievementRate,
+        previousRate: previous(division),
+      });
       continue;
     }
     const back = sentBack.get(division);
     if (back) {
-      const errors = back.submission.sheets.reduce((n, sh) => n + sh.findings.filter((f) => f.severity === 'error').length, 0);
-      const reason = errors > 0 ? `エラー ${errors} 件（検証結果を参照）` : back.submission.error?.message ?? '検証でエラーがありました';
+      const errors = back.submission.sheets.reduce(
+        (n, sh) => n + sh.findings.filter((f) => f.severity === 'error').length,
+        0,
+      );
+      const reason =
+        errors > 0
+          ? `エラー ${errors} 件（検証結果を参照）`
+          : (back.submission.error?.message ?? '検証でエラーがありました');
       const families = [...new Set(kept.filter((k) => k.division === division).map((k) => k.sheet.family as FamilyId))];
-      rows.push({ ...blank(division, previous(division)), state: 'rejected', reason, file: back.submission.file, families });
+      rows.push({
+        ...blank(division, previous(division)),
+        state: 'rejected',
+        reason,
+        file: back.submission.file,
+        families,
+      });
       continue;
     }
     const unread = [...attributed].filter(([, d]) => d === division).map(([s]) => s);
     if (unread.length > 0) {
-      rows.push({ ...blank(division, previous(division)), state: unread[0]!.status === 'unreadable' ? 'unreadable' : 'rejected', reason: reasonOf(unread[0]!), file: unread[0]!.file });
+      rows.push({
+        ...blank(division, previous(division)),
+        state: unread[0]!.status === 'unreadable' ? 'unreadable' : 'rejected',
+        reason: reasonOf(unread[0]!),
+        file: unread[0]!.file,
+      });
       continue;
     }
     rows.push({ ...blank(division, previous(division)), state: 'missing' });
   }
   for (const s of unreadable) {
     if (attributed.has(s)) continue;
-    rows.push({ ...blank(UNKNOWN, null), state: s.status === 'unreadable' ? 'unreadable' : 'rejected', reason: reasonOf(s), file: s.file });
+    rows.push({
+      ...blank(UNKNOWN, null),
+      state: s.status === 'unreadable' ? 'unreadable' : 'rejected',
+      reason: reasonOf(s),
+      file: s.file,
+    });
   }
   return rows;
 }
 
 function blank(division: string, previousRate: number | null): OverviewRow {
-  return { division, state: 'missing', reason: null, file: null, families: [], indicators: 0, counts: emptyCounts(), achievementRate: null, previousRate };
+  return {
+    division,
+    state: 'missing',
+    reason: null,
+    file: null,
+    families: [],
+    indicators: 0,
+    counts: emptyCounts(),
+    achievementRate: null,
+    previousRate,
+  };
 }
 
 function reasonOf(s: SubmissionInput): string {
@@ -76,7 +124,10 @@ function reasonOf(s: SubmissionInput): string {
 }
 
 /** The 合計 row over the accepted divisions: 達成率 = all 達成 ÷ all (達成 + 未達成). */
-export function overviewTotal(rows: readonly OverviewRow[], previousRates: ReadonlyMap<string, number | null> | null): OverviewTotal {
+export function overviewTotal(
+  rows: readonly OverviewRow[],
+  previousRates: ReadonlyMap<string, number | null> | null,
+): OverviewTotal {
   const counts = emptyCounts();
   let indicators = 0;
   for (const r of rows) {
@@ -84,7 +135,12 @@ export function overviewTotal(rows: readonly OverviewRow[], previousRates: Reado
     indicators += r.indicators;
     for (const key of Object.keys(counts) as (keyof typeof counts)[]) counts[key] += r.counts[key];
   }
-  return { indicators, counts, achievementRate: rateOf(counts.achieved, counts['not-achieved']), previousRate: previousRates?.get('') ?? null };
+  return {
+    indicators,
+    counts,
+    achievementRate: rateOf(counts.achieved, counts['not-achieved']),
+    previousRate: previousRates?.get('') ?? null,
+  };
 }
 
 function rateOf(achieved: number, notAchieved: number): number | null {

@@ -20,7 +20,13 @@ export function priorityRefs(row: MeasureRow): string[] {
 export function rollUpWard(ward: KeptSheet | undefined, rows: readonly MeasureRow[]): WardRollup | null {
   if (!ward) return null;
   const sheet: SheetRecord = ward.sheet;
-  const provenance: Provenance = { submissionId: ward.submission.id, file: ward.submission.file, link: ward.submission.link ?? null, sheet: sheet.sheet, cell: sheet.fields?.['achievedCount']?.cell ?? 'A1' };
+  const provenance: Provenance = {
+    submissionId: ward.submission.id,
+    file: ward.submission.file,
+    link: ward.submission.link ?? null,
+    sheet: sheet.sheet,
+    cell: sheet.fields?.['achievedCount']?.cell ?? 'A1',
+  };
   const listed = sheet.items?.['priorities'] ?? [];
   // Each row's references read once, not once per 重点目標.
   const byPriority = new Map<string, MeasureRow[]>();
@@ -47,10 +53,17 @@ export function rollUpWard(ward: KeptSheet | undefined, rows: readonly MeasureRo
       if (goal) goal.push(r);
       else byGoal.set(key, [r]);
     }
-    const achievedGoals = [...byGoal.values()].filter((goal) => goal.some((r) => r.judgement.judgement === 'achieved') && goal.every((r) => r.judgement.judgement !== 'not-achieved' && r.judgement.judgement !== 'pending')).length;
+    const achievedGoals = [...byGoal.values()].filter(
+      (goal) =>
+        goal.some((r) => r.judgement.judgement === 'achieved') &&
+        goal.every((r) => r.judgement.judgement !== 'not-achieved' && r.judgement.judgement !== 'pending'),
+    ).length;
     return { no, text: item['text'] ?? '', linkedGoals: byGoal.size, counts, achieved, achievedGoals };
   });
-  const stated = { statedGoalCount: sheet.fields?.['goalCount']?.value || null, statedAchievedCount: sheet.fields?.['achievedCount']?.value || null };
+  const stated = {
+    statedGoalCount: sheet.fields?.['goalCount']?.value || null,
+    statedAchievedCount: sheet.fields?.['achievedCount']?.value || null,
+  };
   const anyLinked = priorities.some((p) => p.linkedGoals > 0);
   if (!anyLinked) {
     return {

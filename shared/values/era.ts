@@ -4,11 +4,16 @@ import type { CalendarDate } from './types.ts';
 
 /** The Western year before year 1 of each era, keyed by its kanji name and its initial. */
 const ERA_OFFSET: Readonly<Record<string, number>> = {
-  明治: 1867, M: 1867,
-  大正: 1911, T: 1911,
-  昭和: 1925, S: 1925,
-  平成: 1988, H: 1988,
-  令和: 2018, R: 2018,
+  明治: 1867,
+  M: 1867,
+  大正: 1911,
+  T: 1911,
+  昭和: 1925,
+  S: 1925,
+  平成: 1988,
+  H: 1988,
+  令和: 2018,
+  R: 2018,
 };
 
 /** Era names and initials as a regex alternation (initials upper-case only: "m2" is square metres). */
@@ -47,12 +52,16 @@ export function parseFiscalYear(text: string): number | null {
     if (era !== undefined && eraYear !== undefined) return eraYearToWestern(era, eraYear);
   }
   const named = [...t.matchAll(EMBEDDED_FISCAL_YEAR)].map((e) =>
-    e[1] !== undefined && e[2] !== undefined ? eraYearToWestern(e[1], e[2]) : plausibleYear(Number(e[3])));
+    e[1] !== undefined && e[2] !== undefined ? eraYearToWestern(e[1], e[2]) : plausibleYear(Number(e[3])),
+  );
   const years = new Set(named.filter((y) => y !== null));
-  return years.size === 1 ? [...years][0] ?? null : null;
+  return years.size === 1 ? ([...years][0] ?? null) : null;
 }
 
-const EMBEDDED_FISCAL_YEAR = new RegExp(String.raw`(?:(?<![A-Za-z])(${ERA_PATTERN})\s*(元|\d{1,2})|(?<![\d.,])(\d{4}))\s*年度`, 'g');
+const EMBEDDED_FISCAL_YEAR = new RegExp(
+  String.raw`(?:(?<![A-Za-z])(${ERA_PATTERN})\s*(元|\d{1,2})|(?<![\d.,])(\d{4}))\s*年度`,
+  'g',
+);
 
 function plausibleYear(year: number): number | null {
   return year >= 1868 && year <= 2199 ? year : null;
@@ -100,7 +109,7 @@ export function daysInMonth(year: number, month: number): number {
 }
 
 function isLeapYear(year: number): boolean {
-  return year % 4 === 0 && year % 100 !== 0 || year % 400 === 0;
+  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
 }
 
 /** The fiscal year (April to March) a calendar month falls in: 2021-03 → 2020. */

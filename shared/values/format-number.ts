@@ -27,7 +27,10 @@ function plainDigits(abs: number): { whole: string; fraction: string } {
 }
 
 /** Rounds half up to `places` decimals, carrying through the digits as text. */
-function rounded({ whole, fraction }: { whole: string; fraction: string }, places: number): { whole: string; fraction: string } {
+function rounded(
+  { whole, fraction }: { whole: string; fraction: string },
+  places: number,
+): { whole: string; fraction: string } {
   if (fraction.length <= places) return { whole: stripZeros(whole), fraction };
   const up = fraction.charCodeAt(places) >= 53; // '5'
   const kept = `${whole}${fraction.slice(0, places)}`;

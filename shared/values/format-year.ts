@@ -13,7 +13,13 @@ export function eraFiscalYear(year: number): string {
   return `${era}${n === 1 ? '元' : n}年度`;
 }
 
-const KIND_WORD: Record<HeaderKind, string> = { actual: '実績', target: '目標', result: '結果', baseline: '現状値', plan: '' };
+const KIND_WORD: Record<HeaderKind, string> = {
+  actual: '実績',
+  target: '目標',
+  result: '結果',
+  baseline: '現状値',
+  plan: '',
+};
 
 /** A year column header as a template writes it: ("era", 2020, "target") → "R2目標"; ("western", …) → "2020目標". */
 export function formatYearHeader(year: number, kind: HeaderKind, notation: 'era' | 'western'): string {

@@ -1,6 +1,13 @@
 export type { CalendarDate, Comparator, HeaderKind, ParsedHeader, ParsedValue } from './types.ts';
 export { normalizeText, toHalfWidth } from './normalize.ts';
-export { daysInMonth, eraYearNumber, eraYearToWestern, fiscalYearOf, parseFiscalYear, parseJapaneseDate } from './era.ts';
+export {
+  daysInMonth,
+  eraYearNumber,
+  eraYearToWestern,
+  fiscalYearOf,
+  parseFiscalYear,
+  parseJapaneseDate,
+} from './era.ts';
 export { findYearSpans, type YearSpan } from './year-spans.ts';
 export { canonicalUnit } from './units.ts';
 export { parseValue, type ValueHint } from './parse-value.ts';

@@ -17,12 +17,25 @@ export interface NumberToken {
 
 // "1,843", "4,597,752" (thousands groups) or plain digits, then decimals.
 const NUMBER = /(\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?:\.(\d+))?/g;
-const MULTIPLIERS: readonly [string, number][] = [['百万', 6], ['千万', 7], ['億', 8], ['万', 4], ['千', 3]];
+const MULTIPLIERS: readonly [string, number][] = [
+  ['百万', 6],
+  ['千万', 7],
+  ['億', 8],
+  ['万', 4],
+  ['千', 3],
+];
 // A number right after one of these is the cell's measured value rather than part of a name.
 const LABEL_END = /[数率:：計額量高度=・年月週間約]/;
 const NEGATIVE_MARK = /[△▲]/;
 const PREFIX_COMPARATORS: readonly [string, Comparator][] = [
-  ['>=', '>='], ['≧', '>='], ['≥', '>='], ['<=', '<='], ['≦', '<='], ['≤', '<='], ['>', '>'], ['<', '<'],
+  ['>=', '>='],
+  ['≧', '>='],
+  ['≥', '>='],
+  ['<=', '<='],
+  ['≦', '<='],
+  ['≤', '<='],
+  ['>', '>'],
+  ['<', '<'],
 ];
 
 /** Every number in the text that can be a value: years must already be masked; months ("5月"), ordinals ("第3次") and list marks ("(1)…") are skipped. */

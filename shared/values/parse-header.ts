@@ -14,7 +14,8 @@ const KINDS: readonly [RegExp, HeaderKind][] = [
 ];
 
 // Words a year header may carry besides its year and kind; anything else ("組織目標", "補足・参考指標") is no year header.
-const FILLER = /成果指標と|数値|単年度|年度|前|値|年|度|末|時点|現在|まで|の|当初|最終|中間|年間|取組|[()・、:：\-~\s]/g;
+const FILLER =
+  /成果指標と|数値|単年度|年度|前|値|年|度|末|時点|現在|まで|の|当初|最終|中間|年間|取組|[()・、:：\-~\s]/g;
 const BARE_WESTERN_YEAR = /(?<!\d)((?:19|20|21)\d{2})(?!\d)/;
 const KIND_WORDS: readonly RegExp[] = KINDS.map(([pattern]) => new RegExp(pattern.source, 'g'));
 

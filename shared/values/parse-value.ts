@@ -47,7 +47,10 @@ export function parseValue(text: string, hint: ValueHint = {}): ParsedValue {
 /** Replaces year expressions and 【…】 reference marks with NUL characters, keeping offsets. */
 function maskSpans(norm: string, spans: { start: number; end: number }[]): string {
   const chars = norm.split('');
-  const all = [...spans, ...[...norm.matchAll(/【[^】]*】/g)].map((m) => ({ start: m.index, end: m.index + m[0].length }))];
+  const all = [
+    ...spans,
+    ...[...norm.matchAll(/【[^】]*】/g)].map((m) => ({ start: m.index, end: m.index + m[0].length })),
+  ];
   for (const { start, end } of all) {
     for (let i = start; i < end; i++) chars[i] = MASK;
   }
@@ -57,7 +60,8 @@ function maskSpans(norm: string, spans: { start: number; end: number }[]): strin
 // Cells meaning "no value": dashes alone (after year notes are masked), and no-value notes.
 const DASH_ONLY = /^[-ー一/~_\s]+$/;
 const NO_VALUE_WORDS = /^\(?(?:なし|無し|該当なし|該当無し|非該当|対象外|中止|n\/?a)\)?$/i;
-const NO_VALUE_NOTE = /実績(?:なし|無し|がない)|データ(?:なし|無し)|該当(?:なし|無し)|事業(?:終了|廃止)|中止|休止|(?:新規|未実施)(?:事業)?のため|^\(?新規(?:事業)?\)?$|対象外|未集計|集計中|調査中/i;
+const NO_VALUE_NOTE =
+  /実績(?:なし|無し|がない)|データ(?:なし|無し)|該当(?:なし|無し)|事業(?:終了|廃止)|中止|休止|(?:新規|未実施)(?:事業)?のため|^\(?新規(?:事業)?\)?$|対象外|未集計|集計中|調査中/i;
 
 /**
  * Blank means "no value reported": empty, a dash (－ ― - — ‐ ー), or a note such as

@@ -23,12 +23,18 @@ interface YearRule {
 const rules: YearRule[] = [
   {
     // 平成29年度, H29, R2.4.1, 令和2年4月1日, H30年中, H29-31
-    pattern: new RegExp(String.raw`(?<![A-Za-z])(${ERA_PATTERN})\s*(元|\d{1,2})(?!\d)(?:\s*(?:年度|度)|${DATE_TAIL}|\s*年)?${SUFFIX}${RANGE_TAIL}`, 'g'),
+    pattern: new RegExp(
+      String.raw`(?<![A-Za-z])(${ERA_PATTERN})\s*(元|\d{1,2})(?!\d)(?:\s*(?:年度|度)|${DATE_TAIL}|\s*年)?${SUFFIX}${RANGE_TAIL}`,
+      'g',
+    ),
     read: (m) => withMonth(eraYearToWestern(m[1] ?? '', m[2] ?? ''), m[3] ?? m[4]),
   },
   {
     // 2020年度, 2019年, 2020年4月
-    pattern: new RegExp(String.raw`(?<![\d.,])((?:18|19|20|21)\d{2})\s*(?:年度|年(?:\s*(\d{1,2})\s*月(?:\s*\d{1,2}\s*日)?)?)${SUFFIX}${RANGE_TAIL}`, 'g'),
+    pattern: new RegExp(
+      String.raw`(?<![\d.,])((?:18|19|20|21)\d{2})\s*(?:年度|年(?:\s*(\d{1,2})\s*月(?:\s*\d{1,2}\s*日)?)?)${SUFFIX}${RANGE_TAIL}`,
+      'g',
+    ),
     read: (m) => withMonth(Number(m[1]), m[2]),
   },
   {

@@ -55,11 +55,19 @@ describe('checkActiveSheet', () => {
     expect(cellAt(sheet, 'C8')?.fill.color).toBe(SEVERITY_FILL.error);
     expect(cellAt(sheet, 'D6')?.fill.color).toBe(SEVERITY_FILL.warning);
     expect(cellAt(sheet, 'C2')?.fill.pattern).toBe('None');
-    expect([...sheet.notes.values()].map((n) => n.content)).toEqual([`${MARK_PREFIX}警告: 確認してください`, `${MARK_PREFIX}エラー: 値が不正です`, `${MARK_PREFIX}警告: 確認してください`]);
+    expect([...sheet.notes.values()].map((n) => n.content)).toEqual([
+      `${MARK_PREFIX}警告: 確認してください`,
+      `${MARK_PREFIX}エラー: 値が不正です`,
+      `${MARK_PREFIX}警告: 確認してください`,
+    ]);
     expect(model.sheets.map((s) => s.name)).toEqual(['健康福祉課']);
     expect(model.customXmlParts).toHaveLength(1);
     expect(model.customXmlParts[0]!.xml).toContain(STORE_NAMESPACE);
-    expect(parseStoreXml(model.customXmlParts[0]!.xml).map((e) => [e.sheet, e.cell, e.severity])).toEqual([['健康福祉課', 'D6', 'warning'], ['健康福祉課', 'C8', 'error'], ['健康福祉課', 'D11', 'warning']]);
+    expect(parseStoreXml(model.customXmlParts[0]!.xml).map((e) => [e.sheet, e.cell, e.severity])).toEqual([
+      ['健康福祉課', 'D6', 'warning'],
+      ['健康福祉課', 'C8', 'error'],
+      ['健康福祉課', 'D11', 'warning'],
+    ]);
     expect(model.suspendedScreen).toBe(1);
   });
 

@@ -6,10 +6,13 @@ import { FakeExcelError } from './fake-excel/context.ts';
 import { WorkbookModel } from './fake-excel/model.ts';
 import { markerCheck, workbookWithRows } from './fixtures.ts';
 
-describe('checkSummary (the ribbon command\'s answer)', () => {
+describe("checkSummary (the ribbon command's answer)", () => {
   it('counts what the check found and says where to read it', async () => {
     const view = await checkActiveSheet({ excel: new FakeExcel(workbookWithRows(10)).host(), check: markerCheck });
-    expect(checkSummary(view)).toEqual({ title: 'チェックしました', body: 'エラー 1件、警告 2件、情報 0件が見つかりました。印を付けたセルのメモで内容を確認できます。一覧はホーム タブの［目標シート］で開けます。' });
+    expect(checkSummary(view)).toEqual({
+      title: 'チェックしました',
+      body: 'エラー 1件、警告 2件、情報 0件が見つかりました。印を付けたセルのメモで内容を確認できます。一覧はホーム タブの［目標シート］で開けます。',
+    });
   });
 
   it('says when a sheet is not a form rather than that nothing was found', async () => {

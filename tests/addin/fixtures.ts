@@ -9,7 +9,8 @@ import { key, NO_FILL, WorkbookModel } from './fake-excel/model.ts';
 export function workbookWithRows(rows: number, apiVersion = '1.18'): WorkbookModel {
   const model = new WorkbookModel(apiVersion);
   const sheet = model.addSheet('健康福祉課');
-  const put = (r: number, c: number, value: string | number) => sheet.cells.set(key(r, c), { value, numberFormat: 'General', fill: { ...NO_FILL } });
+  const put = (r: number, c: number, value: string | number) =>
+    sheet.cells.set(key(r, c), { value, numberFormat: 'General', fill: { ...NO_FILL } });
   ['No.', '指標', '判定', '確認'].forEach((h, c) => put(0, c, h));
   for (let r = 1; r <= rows; r++) {
     put(r, 0, r);
@@ -20,15 +21,29 @@ export function workbookWithRows(rows: number, apiVersion = '1.18'): WorkbookMod
   return model;
 }
 
-const TEST_FAMILY = { id: 'org-goals', title: 'テスト様式', templateVersion: '1', variants: [] } as unknown as FamilySpec;
+const TEST_FAMILY = {
+  id: 'org-goals',
+  title: 'テスト様式',
+  templateVersion: '1',
+  variants: [],
+} as unknown as FamilySpec;
 
 /** A checker with rules the test can see: NG cells are errors, 要確認 cells warnings. */
 export function markerCheck(grid: Grid): SheetCheck {
   const base = checkGrid(grid);
   const findings: Finding[] = [];
-  grid.rows.forEach((row, r) => row.forEach((cell, c) => {
-    if (cell?.text === 'NG') findings.push({ code: 'test.ng', severity: 'error', cell: a1(r, c), params: { message: '値が不正です' } });
-    if (cell?.text === '要確認') findings.push({ code: 'test.check', severity: 'warning', cell: a1(r, c), params: { message: '確認してください' } });
-  }));
+  grid.rows.forEach((row, r) =>
+    row.forEach((cell, c) => {
+      if (cell?.text === 'NG')
+        findings.push({ code: 'test.ng', severity: 'error', cell: a1(r, c), params: { message: '値が不正です' } });
+      if (cell?.text === '要確認')
+        findings.push({
+          code: 'test.check',
+          severity: 'warning',
+          cell: a1(r, c),
+          params: { message: '確認してください' },
+        });
+    }),
+  );
   return { ...base, extraction: { ...base.extraction, family: TEST_FAMILY }, findings };
 }

@@ -8,17 +8,30 @@ import { markerCheck, workbookWithRows } from './fixtures.ts';
 const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 function edit(model: WorkbookModel, worksheetId: string, triggerSource?: string) {
-  const event = { worksheetId, address: 'H12', source: 'Local', changeType: 'RangeEdited', type: 'WorksheetChanged', ...(triggerSource ? { triggerSource } : {}) };
+  const event = {
+    worksheetId,
+    address: 'H12',
+    source: 'Local',
+    changeType: 'RangeEdited',
+    type: 'WorksheetChanged',
+    ...(triggerSource ? { triggerSource } : {}),
+  };
   model.staffEdit();
   for (const handler of model.changeHandlers) void handler(event);
 }
 
 describe('startLiveRecheck', () => {
-  it('re-checks once after staff stop typing, and not for the add-in\'s own writes', async () => {
+  it("re-checks once after staff stop typing, and not for the add-in's own writes", async () => {
     const model = new WorkbookModel('1.18');
     const sheet = model.addSheet('健康福祉課');
     let runs = 0;
-    await startLiveRecheck(new FakeExcel(model).host(), async () => { runs++; }, 30);
+    await startLiveRecheck(
+      new FakeExcel(model).host(),
+      async () => {
+        runs++;
+      },
+      30,
+    );
 
     edit(model, sheet.id);
     edit(model, sheet.id);
@@ -36,7 +49,10 @@ describe('startLiveRecheck', () => {
       const model = workbookWithRows(20, version);
       const excel = new FakeExcel(model);
       let runs = 0;
-      const recheck = async () => { runs++; await checkActiveSheet({ excel: excel.host(), check: markerCheck }); };
+      const recheck = async () => {
+        runs++;
+        await checkActiveSheet({ excel: excel.host(), check: markerCheck });
+      };
       await startLiveRecheck(excel.host(), recheck, 20);
       edit(model, model.sheets[0]!.id);
       await wait(400);
@@ -49,8 +65,15 @@ describe('startLiveRecheck', () => {
     model.addSheet('健康福祉課');
     const other = model.addSheet('産業振興課');
     let runs = 0;
-    await startLiveRecheck(new FakeExcel(model).host(), async () => { runs++; }, 500);
-    for (const handler of model.activatedHandlers) void handler({ worksheetId: other.id, type: 'WorksheetActivated', source: 'Local' });
+    await startLiveRecheck(
+      new FakeExcel(model).host(),
+      async () => {
+        runs++;
+      },
+      500,
+    );
+    for (const handler of model.activatedHandlers)
+      void handler({ worksheetId: other.id, type: 'WorksheetActivated', source: 'Local' });
     await wait(30);
     expect(runs).toBe(1);
   });

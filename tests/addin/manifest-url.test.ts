@@ -14,7 +14,9 @@ describe('rewriteManifest', () => {
 
   it('writes an origin, never a path, into AppDomain', () => {
     const out = rewriteManifest(xml, 'https://intranet.example.lg.jp:8443/mokuhyo');
-    expect([...out.matchAll(/<AppDomain>([^<]*)<\/AppDomain>/g)].map((m) => m[1])).toEqual(['https://intranet.example.lg.jp:8443']);
+    expect([...out.matchAll(/<AppDomain>([^<]*)<\/AppDomain>/g)].map((m) => m[1])).toEqual([
+      'https://intranet.example.lg.jp:8443',
+    ]);
   });
 
   it('asks for ExcelApi 1.14 (Office LTSC 2021), the oldest host the add-in supports', () => {

@@ -12,7 +12,13 @@ function sampleWorkbook(apiVersion = '1.18'): WorkbookModel {
   const sheet = model.addSheet('産業振興課');
   sheet.cells.set(key(1, 1), { value: '組織目標', numberFormat: 'General', fill: { ...NO_FILL } });
   sheet.cells.set(key(2, 1), { value: 43952, text: 'R2.5.1', numberFormat: '[$-ja-JP]ggge.m.d', fill: { ...NO_FILL } });
-  sheet.cells.set(key(2, 3), { value: 1200, text: '1,200', formula: '=SUM(D1:D2)', numberFormat: '#,##0', fill: { ...NO_FILL } });
+  sheet.cells.set(key(2, 3), {
+    value: 1200,
+    text: '1,200',
+    formula: '=SUM(D1:D2)',
+    numberFormat: '#,##0',
+    fill: { ...NO_FILL },
+  });
   sheet.cells.set(key(3, 2), { value: '#REF!', numberFormat: 'General', fill: { ...NO_FILL } });
   sheet.merges = [{ top: 1, left: 1, bottom: 1, right: 3 }];
   sheet.names.set('PRINT_AREA', "='産業振興課'!$A$1:$K$40");
@@ -23,7 +29,9 @@ function sampleWorkbook(apiVersion = '1.18'): WorkbookModel {
 async function read(model: WorkbookModel, syncs = 2): Promise<Grid> {
   const excel = new FakeExcel(model);
   const host = excel.host();
-  const { grid } = await host.run((context) => checkAndAnnotate(context, host.capabilities, () => ({ result: null, annotations: [] }), { mark: false }));
+  const { grid } = await host.run((context) =>
+    checkAndAnnotate(context, host.capabilities, () => ({ result: null, annotations: [] }), { mark: false }),
+  );
   expect(excel.lastRun()).toHaveLength(syncs);
   return grid;
 }
@@ -31,8 +39,19 @@ async function read(model: WorkbookModel, syncs = 2): Promise<Grid> {
 describe('queueSheetRead', () => {
   it('reads text, dates, formulas, errors, merges and names into the shared Grid in two syncs', async () => {
     const grid = await read(sampleWorkbook());
-    expect(grid.rows[2]?.[1]).toEqual({ text: 'R2.5.1', kind: 'date', value: '2020-05-01', numFmt: '[$-ja-JP]ggge.m.d' });
-    expect(grid.rows[2]?.[3]).toEqual({ text: '1,200', kind: 'number', value: 1200, formula: 'SUM(D1:D2)', numFmt: '#,##0' });
+    expect(grid.rows[2]?.[1]).toEqual({
+      text: 'R2.5.1',
+      kind: 'date',
+      value: '2020-05-01',
+      numFmt: '[$-ja-JP]ggge.m.d',
+    });
+    expect(grid.rows[2]?.[3]).toEqual({
+      text: '1,200',
+      kind: 'number',
+      value: 1200,
+      formula: 'SUM(D1:D2)',
+      numFmt: '#,##0',
+    });
     expect(grid.rows[3]?.[2]).toMatchObject({ kind: 'error', text: '#REF!' });
     expect(grid.rows[0]).toEqual([]);
     expect(grid.merges).toEqual([{ top: 1, left: 1, bottom: 1, right: 3 }]);
@@ -49,20 +68,25 @@ describe('queueSheetRead', () => {
     const model = sampleWorkbook();
     const sheet = model.sheets[0]!;
     sheet.merges = Array.from({ length: 600 }, (_, i) => ({ top: 20 + i, left: 5, bottom: 20 + i, right: 6 }));
-    for (let r = 20; r < 620; r++) sheet.cells.set(key(r, 5), { value: `指標${r}`, numberFormat: 'General', fill: { ...NO_FILL } });
+    for (let r = 20; r < 620; r++)
+      sheet.cells.set(key(r, 5), { value: `指標${r}`, numberFormat: 'General', fill: { ...NO_FILL } });
     const grid = await read(model);
     expect(grid.merges).toHaveLength(600);
     expect(grid.merges[599]).toEqual({ top: 619, left: 5, bottom: 619, right: 6 });
   });
 
-  it('splits the read so no response passes Excel on the web\'s 5 MB', async () => {
+  it("splits the read so no response passes Excel on the web's 5 MB", async () => {
     const model = new WorkbookModel('1.18', 'web');
     const sheet = model.addSheet('健康福祉課');
     const long = '地域の見守り活動を担う人材の育成と定着を図るため、'.repeat(8);
-    for (let r = 0; r < 3000; r++) for (let c = 0; c < 6; c++) sheet.cells.set(key(r, c), { value: `${long}${r}-${c}`, numberFormat: 'General', fill: { ...NO_FILL } });
+    for (let r = 0; r < 3000; r++)
+      for (let c = 0; c < 6; c++)
+        sheet.cells.set(key(r, c), { value: `${long}${r}-${c}`, numberFormat: 'General', fill: { ...NO_FILL } });
     const excel = new FakeExcel(model);
     const host = excel.host();
-    const { grid } = await host.run((context) => checkAndAnnotate(context, host.capabilities, () => ({ result: null, annotations: [] }), { mark: false }));
+    const { grid } = await host.run((context) =>
+      checkAndAnnotate(context, host.capabilities, () => ({ result: null, annotations: [] }), { mark: false }),
+    );
     expect(grid.rows).toHaveLength(3000);
     expect(grid.rows[2999]?.[5]?.text).toBe(`${long}2999-5`);
     const answered = excel.lastRun().filter((s) => !s.failed);
@@ -94,11 +118,20 @@ describe('queueSheetRead', () => {
 
 describe('parseAreas and isDateFormat', () => {
   it('parses the address lists Excel returns for RangeAreas', () => {
-    expect(parseAreas("'健康 福祉課'!$B$2:$D$2, '健康 福祉課'!F5")).toEqual([{ top: 1, left: 1, bottom: 1, right: 3 }, { top: 4, left: 5, bottom: 4, right: 5 }]);
+    expect(parseAreas("'健康 福祉課'!$B$2:$D$2, '健康 福祉課'!F5")).toEqual([
+      { top: 1, left: 1, bottom: 1, right: 3 },
+      { top: 4, left: 5, bottom: 4, right: 5 },
+    ]);
   });
 
   it('tells date formats from number formats', () => {
     expect(['yyyy/m/d', '[$-ja-JP]ggge"年"m"月"d"日"', 'h:mm'].map(isDateFormat)).toEqual([true, true, true]);
-    expect(['General', '#,##0', '0.0%', '"m"0', '0.00E+00'].map(isDateFormat)).toEqual([false, false, false, false, false]);
+    expect(['General', '#,##0', '0.0%', '"m"0', '0.00E+00'].map(isDateFormat)).toEqual([
+      false,
+      false,
+      false,
+      false,
+      false,
+    ]);
   });
 });

@@ -24,7 +24,8 @@ function fillsOf(sheet: SheetModel) {
 /** A second form sheet after the first, with its own NG cell and a staff colour on it. */
 function addSecondSheet(model: WorkbookModel): SheetModel {
   const sheet = model.addSheet('産業振興課');
-  for (let r = 0; r < 10; r++) sheet.cells.set(key(r, 2), { value: r === 3 ? 'NG' : 'OK', numberFormat: 'General', fill: { ...NO_FILL } });
+  for (let r = 0; r < 10; r++)
+    sheet.cells.set(key(r, 2), { value: r === 3 ? 'NG' : 'OK', numberFormat: 'General', fill: { ...NO_FILL } });
   cellAt(sheet, 'C4')!.fill = { pattern: 'Solid', color: '#92D050', patternColor: '' };
   return sheet;
 }
@@ -35,14 +36,17 @@ describe('the add-in in real Excel', () => {
     const excel = new FakeExcel(model);
     model.startCellEdit();
     let done = false;
-    const check = checkActiveSheet({ excel: excel.host(), check: markerCheck }).then((v) => { done = true; return v; });
+    const check = checkActiveSheet({ excel: excel.host(), check: markerCheck }).then((v) => {
+      done = true;
+      return v;
+    });
     await new Promise((r) => setTimeout(r, 20));
     expect(done).toBe(false);
     model.endCellEdit();
     expect((await check).counts.error).toBe(1);
   });
 
-  it('restores every fill after the workbook is closed and reopened, and never paints one sheet\'s colours on another', async () => {
+  it("restores every fill after the workbook is closed and reopened, and never paints one sheet's colours on another", async () => {
     const model = workbookWithRows(10);
     const first = model.sheets[0]!;
     cellAt(first, 'C8')!.fill = { pattern: 'Solid', color: '#00B050', patternColor: '' };
@@ -67,7 +71,7 @@ describe('the add-in in real Excel', () => {
     expect(model.customXmlParts).toHaveLength(0);
   });
 
-  it('keeps a renamed sheet\'s record within the session', async () => {
+  it("keeps a renamed sheet's record within the session", async () => {
     const model = workbookWithRows(10);
     const sheet = model.sheets[0]!;
     const before = fillsOf(sheet);
@@ -78,7 +82,7 @@ describe('the add-in in real Excel', () => {
     expect(fillsOf(sheet)).toEqual(before);
   });
 
-  it('keeps staff\'s undo history where Excel can undo add-in writes (ExcelApi 1.19, Windows)', async () => {
+  it("keeps staff's undo history where Excel can undo add-in writes (ExcelApi 1.19, Windows)", async () => {
     const model = workbookWithRows(10, '1.19');
     model.staffEdit();
     model.staffEdit();
@@ -128,11 +132,16 @@ describe('the add-in in real Excel', () => {
 
     cellAt(sheet, 'C8')!.value = 'OK';
     await checkActiveSheet({ excel: excel.host(), check: markerCheck });
-    expect(sheet.comments.get(key(7, 2))).toMatchObject({ resolved: true, replies: [{ content: '来週までに直します（課長）' }] });
+    expect(sheet.comments.get(key(7, 2))).toMatchObject({
+      resolved: true,
+      replies: [{ content: '来週までに直します（課長）' }],
+    });
     const outcome = await clearAnnotations({ excel: excel.host() });
     expect(outcome.keptComments).toEqual(['C8']);
     expect(sheet.comments.get(key(7, 2))?.replies).toHaveLength(1);
-    expect([...sheet.comments.values()].filter((c) => c.content.startsWith(MARK_PREFIX) && c.replies?.length === 0)).toEqual([]);
+    expect(
+      [...sheet.comments.values()].filter((c) => c.content.startsWith(MARK_PREFIX) && c.replies?.length === 0),
+    ).toEqual([]);
   });
 
   it('adds no note where staff left a threaded comment (a cell holds one or the other)', async () => {
@@ -159,7 +168,7 @@ describe('the add-in in real Excel', () => {
     expect(cellAt(sheet, 'C8')?.fill.color).toBe(SEVERITY_FILL.warning);
   });
 
-  it('selects a finding\'s cell on the sheet the server names, not on the active one', async () => {
+  it("selects a finding's cell on the sheet the server names, not on the active one", async () => {
     const model = workbookWithRows(10);
     addSecondSheet(model);
     await selectFinding({ excel: new FakeExcel(model).host() }, 'C4', '産業振興課');
@@ -167,7 +176,7 @@ describe('the add-in in real Excel', () => {
     expect(model.active).toBe(1);
   });
 
-  it('guards every member above the manifest\'s ExcelApi 1.14', async () => {
+  it("guards every member above the manifest's ExcelApi 1.14", async () => {
     const ltsc2021 = detectCapabilities((set, v) => set === 'ExcelApi' && Number(v.split('.')[1]) <= 14);
     expect(ltsc2021).toMatchObject({ supported: true, annotations: 'comments', undoableWrites: false, merges: true });
     const office2019 = detectCapabilities((set, v) => set === 'ExcelApi' && Number(v.split('.')[1]) <= 8);
@@ -188,7 +197,9 @@ describe('the fill record in a co-authored workbook', () => {
     await checkActiveSheet({ excel: excel.host(), check: markerCheck });
     // A colleague's Excel added its own part in the same moment, recording D6 only.
     const mine = model.customXmlParts[0]!.xml;
-    model.addCustomXmlPart(mine.replace(/<fill [^>]*cell="C8"[^>]*\/>/, '').replace(/<fill [^>]*cell="D11"[^>]*\/>/, ''));
+    model.addCustomXmlPart(
+      mine.replace(/<fill [^>]*cell="C8"[^>]*\/>/, '').replace(/<fill [^>]*cell="D11"[^>]*\/>/, ''),
+    );
     model.customXmlParts[0]!.xml = mine.replace(/<fill [^>]*cell="D6"[^>]*\/>/, '');
     await clearAnnotations({ excel: excel.host() });
     expect(fillsOf(sheet)).toEqual(before);
@@ -212,7 +223,11 @@ describe('a long 組織目標 sheet (more than 512 merged areas)', () => {
     const division = seed.divisions.find((d) => d.division === '健康福祉課')!;
     // Goals of three indicators each: the goal's cells merge down its rows, as on the real sheets.
     const indicators = division.goals.flatMap((g) => g.indicators);
-    const goals = Array.from({ length: 260 }, (_, g) => ({ ...division.goals[g % division.goals.length]!, no: g + 1, indicators: [0, 1, 2].map((k) => indicators[(g * 3 + k) % indicators.length]!) }));
+    const goals = Array.from({ length: 260 }, (_, g) => ({
+      ...division.goals[g % division.goals.length]!,
+      no: g + 1,
+      indicators: [0, 1, 2].map((k) => indicators[(g * 3 + k) % indicators.length]!),
+    }));
     const dir = mkdtempSync(join(tmpdir(), 'mokuhyo-addin-'));
     try {
       const file = join(dir, 'long.xlsx');
@@ -224,7 +239,9 @@ describe('a long 組織目標 sheet (more than 512 merged areas)', () => {
       const model = WorkbookModel.fromGrids(grids, names, '1.18');
       const view = await checkActiveSheet({ excel: new FakeExcel(model).host(), phase: 'evaluation' });
       expect(view.counts).toEqual(countBySeverity(server.findings));
-      expect(view.findings.map((f) => `${f.code}@${f.cell}`).sort()).toEqual(server.findings.map((f) => `${f.code}@${f.cell}`).sort());
+      expect(view.findings.map((f) => `${f.code}@${f.cell}`).sort()).toEqual(
+        server.findings.map((f) => `${f.code}@${f.cell}`).sort(),
+      );
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

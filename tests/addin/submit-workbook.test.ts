@@ -17,9 +17,16 @@ function intake(statuses: { status: string; findings?: unknown[] }[], postStatus
   const calls: { url: string; method: string; auth: string | null; body: Uint8Array | null }[] = [];
   let poll = 0;
   const fetcher = (async (url: string, init: RequestInit = {}) => {
-    calls.push({ url, method: init.method ?? 'GET', auth: new Headers(init.headers).get('authorization'), body: init.body ? new Uint8Array(init.body as Uint8Array) : null });
-    if (init.method === 'POST' && postStatus !== 202) return Response.json({ error: { code: 'x', message: `サーバー説明${postStatus}` } }, { status: postStatus });
-    if (init.method === 'POST') return new Response(JSON.stringify({ id: 'sub-1', status: 'queued' }), { status: postStatus });
+    calls.push({
+      url,
+      method: init.method ?? 'GET',
+      auth: new Headers(init.headers).get('authorization'),
+      body: init.body ? new Uint8Array(init.body as Uint8Array) : null,
+    });
+    if (init.method === 'POST' && postStatus !== 202)
+      return Response.json({ error: { code: 'x', message: `サーバー説明${postStatus}` } }, { status: postStatus });
+    if (init.method === 'POST')
+      return new Response(JSON.stringify({ id: 'sub-1', status: 'queued' }), { status: postStatus });
     const next = statuses[Math.min(poll++, statuses.length - 1)]!;
     return Response.json({ id: 'sub-1', division: '健康福祉課', error: null, findings: [], ...next });
   }) as typeof fetch;
@@ -30,12 +37,25 @@ describe('submitWorkbook', () => {
   it('uploads every slice of the workbook with the token and follows the verdict', async () => {
     const bytes = bytesOf(SLICE_SIZE * 2 + 1234);
     const { document, log } = fakeDocument(bytes);
-    const { fetcher, calls } = intake([{ status: 'processing' }, { status: 'rejected', findings: [{ severity: 'error', code: 'x', cell: 'H12', message: 'R2目標が空欄です' }] }]);
+    const { fetcher, calls } = intake([
+      { status: 'processing' },
+      { status: 'rejected', findings: [{ severity: 'error', code: 'x', cell: 'H12', message: 'R2目標が空欄です' }] },
+    ]);
     const seen: SubmissionView['status'][] = [];
-    const view = await submitWorkbook({ file: document, settings, fetch: fetcher, sleep: noSleep, onProgress: (v) => seen.push(v.status) });
+    const view = await submitWorkbook({
+      file: document,
+      settings,
+      fetch: fetcher,
+      sleep: noSleep,
+      onProgress: (v) => seen.push(v.status),
+    });
 
     expect(log).toEqual({ sliceSize: SLICE_SIZE, slices: [0, 1, 2], closed: 1 });
-    expect(calls[0]).toMatchObject({ url: 'https://intake.example.lg.jp/api/submissions', method: 'POST', auth: 'Bearer tok-123' });
+    expect(calls[0]).toMatchObject({
+      url: 'https://intake.example.lg.jp/api/submissions',
+      method: 'POST',
+      auth: 'Bearer tok-123',
+    });
     expect(Buffer.compare(Buffer.from(calls[0]!.body!), Buffer.from(bytes))).toBe(0);
     expect(calls[1]!.url).toBe('https://intake.example.lg.jp/api/submissions/sub-1');
     expect(seen).toEqual(['uploading', 'queued', 'processing', 'rejected']);
@@ -45,7 +65,9 @@ describe('submitWorkbook', () => {
   it('closes the file even when a slice cannot be read', async () => {
     const { document, log } = fakeDocument(bytesOf(SLICE_SIZE + 10), { failSlice: 1 });
     const { fetcher, calls } = intake([]);
-    const error = await submitWorkbook({ file: document, settings, fetch: fetcher, sleep: noSleep }).catch((e: unknown) => e);
+    const error = await submitWorkbook({ file: document, settings, fetch: fetcher, sleep: noSleep }).catch(
+      (e: unknown) => e,
+    );
     expect(errorText(error)).toContain('ブックの内容を読み出せませんでした');
     expect(log.closed).toBe(1);
     expect(calls).toHaveLength(0);
@@ -61,7 +83,9 @@ describe('submitWorkbook', () => {
   ])('explains HTTP %i in plain Japanese', async (status, text) => {
     const { document } = fakeDocument(bytesOf(10));
     const { fetcher } = intake([], status);
-    const error = await submitWorkbook({ file: document, settings, fetch: fetcher, sleep: noSleep }).catch((e: unknown) => e);
+    const error = await submitWorkbook({ file: document, settings, fetch: fetcher, sleep: noSleep }).catch(
+      (e: unknown) => e,
+    );
     expect(errorText(error)).toContain(text);
     expect(errorText(error)).toContain(`提出先の説明: サーバー説明${status}`);
   });
@@ -69,8 +93,18 @@ describe('submitWorkbook', () => {
   it('explains a network failure and missing settings', async () => {
     const { document } = fakeDocument(bytesOf(10));
     const down = (() => Promise.reject(new TypeError('Failed to fetch'))) as typeof fetch;
-    expect(errorText(await submitWorkbook({ file: document, settings, fetch: down, sleep: noSleep }).catch((e: unknown) => e))).toContain('接続できません');
-    expect(errorText(await submitWorkbook({ file: document, settings: { intakeUrl: '', token: '' }, fetch: down }).catch((e: unknown) => e))).toContain('設定してください');
+    expect(
+      errorText(
+        await submitWorkbook({ file: document, settings, fetch: down, sleep: noSleep }).catch((e: unknown) => e),
+      ),
+    ).toContain('接続できません');
+    expect(
+      errorText(
+        await submitWorkbook({ file: document, settings: { intakeUrl: '', token: '' }, fetch: down }).catch(
+          (e: unknown) => e,
+        ),
+      ),
+    ).toContain('設定してください');
   });
 });
 
@@ -91,7 +125,13 @@ describe('submitWorkbook after the intake took the file', () => {
   it('says the file was received, and where to see the verdict, when polling keeps failing or never ends', async () => {
     const { document } = fakeDocument(bytesOf(10));
     const { fetcher } = intake([{ status: 'processing' }]);
-    const down = (async (url: string, init?: RequestInit) => (init?.method === 'POST' ? fetcher(url, init) : Response.json({ statusCode: 500, error: 'Internal Server Error', message: 'boom' }, { status: 500 }))) as typeof fetch;
+    const down = (async (url: string, init?: RequestInit) =>
+      init?.method === 'POST'
+        ? fetcher(url, init)
+        : Response.json(
+            { statusCode: 500, error: 'Internal Server Error', message: 'boom' },
+            { status: 500 },
+          )) as typeof fetch;
     const failed = await submitWorkbook({ file: document, settings, fetch: down, sleep: noSleep });
     expect(failed.status).toBe('unconfirmed');
     expect(failed.error).toContain('提出は受け付けられています');
@@ -105,21 +145,33 @@ describe('submitWorkbook after the intake took the file', () => {
 
   it('keeps English server text away from staff', async () => {
     const { document } = fakeDocument(bytesOf(10));
-    const fetcher = (async () => Response.json({ statusCode: 500, error: 'Internal Server Error', message: 'Cannot read properties of undefined' }, { status: 500 })) as typeof fetch;
-    const text = errorText(await submitWorkbook({ file: document, settings, fetch: fetcher, sleep: noSleep }).catch((e: unknown) => e));
+    const fetcher = (async () =>
+      Response.json(
+        { statusCode: 500, error: 'Internal Server Error', message: 'Cannot read properties of undefined' },
+        { status: 500 },
+      )) as typeof fetch;
+    const text = errorText(
+      await submitWorkbook({ file: document, settings, fetch: fetcher, sleep: noSleep }).catch((e: unknown) => e),
+    );
     expect(text).toBe('提出先でエラーが起きました（HTTP 500）。時間をおいてもう一度提出してください。');
   });
 
   it('sends staff to the web console where Excel cannot hand over the file (no CompressedFile, Excel on iPad)', async () => {
     const { document, log } = fakeDocument(bytesOf(10));
     const { fetcher, calls } = intake([]);
-    const text = errorText(await submitWorkbook({ file: document, settings, fetch: fetcher, sleep: noSleep, canReadFile: false }).catch((e: unknown) => e));
+    const text = errorText(
+      await submitWorkbook({ file: document, settings, fetch: fetcher, sleep: noSleep, canReadFile: false }).catch(
+        (e: unknown) => e,
+      ),
+    );
     expect(text).toContain('Web の提出ページ https://intake.example.lg.jp/');
     expect(log.slices).toEqual([]);
     expect(calls).toEqual([]);
   });
 
   it('labels a submission by the first block of its id and its time', () => {
-    expect(submissionLabel({ id: '3f2a9c1e-77aa-4b1c-9d2e-0123456789ab', receivedAt: new Date(2026, 11, 2, 9, 5) })).toBe('3F2A9C1E（12月2日 09:05 受付）');
+    expect(
+      submissionLabel({ id: '3f2a9c1e-77aa-4b1c-9d2e-0123456789ab', receivedAt: new Date(2026, 11, 2, 9, 5) }),
+    ).toBe('3F2A9C1E（12月2日 09:05 受付）');
   });
 });

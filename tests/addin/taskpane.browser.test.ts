@@ -17,13 +17,41 @@ const CHROMIUM = '/usr/bin/chromium';
 const root = new URL('../../', import.meta.url).pathname;
 const dist = join(root, 'dist');
 const haveChromium = existsSync(CHROMIUM);
-if (!haveChromium && process.env.CI) throw new Error(`${CHROMIUM} is missing: CI must install the Debian chromium package`);
+if (!haveChromium && process.env.CI)
+  throw new Error(`${CHROMIUM} is missing: CI must install the Debian chromium package`);
 if (!haveChromium) console.warn(`skipping the task pane browser tests: ${CHROMIUM} not found`);
 
 /** Child order Microsoft's schema requires (learn.microsoft.com/office/dev/add-ins/develop/manifest-element-ordering, TaskPaneApp). */
 const SCHEMA_ORDER: Record<string, string[]> = {
-  OfficeApp: ['Id', 'AlternateId', 'Version', 'ProviderName', 'DefaultLocale', 'DisplayName', 'Description', 'IconUrl', 'HighResolutionIconUrl', 'SupportUrl', 'AppDomains', 'Hosts', 'Requirements', 'DefaultSettings', 'Permissions', 'AllowSnapshot', 'Dictionary', 'VersionOverrides'],
-  VersionOverrides: ['Description', 'Requirements', 'Hosts', 'Resources', 'VersionOverrides', 'WebApplicationInfo', 'EquivalentAddins'],
+  OfficeApp: [
+    'Id',
+    'AlternateId',
+    'Version',
+    'ProviderName',
+    'DefaultLocale',
+    'DisplayName',
+    'Description',
+    'IconUrl',
+    'HighResolutionIconUrl',
+    'SupportUrl',
+    'AppDomains',
+    'Hosts',
+    'Requirements',
+    'DefaultSettings',
+    'Permissions',
+    'AllowSnapshot',
+    'Dictionary',
+    'VersionOverrides',
+  ],
+  VersionOverrides: [
+    'Description',
+    'Requirements',
+    'Hosts',
+    'Resources',
+    'VersionOverrides',
+    'WebApplicationInfo',
+    'EquivalentAddins',
+  ],
   DefaultSettings: ['SourceLocation', 'RequestedWidth', 'RequestedHeight'],
   DesktopFormFactor: ['GetStarted', 'FunctionFile', 'ExtensionPoint'],
   GetStarted: ['Title', 'Description', 'LearnMoreUrl'],
@@ -34,14 +62,31 @@ const SCHEMA_ORDER: Record<string, string[]> = {
   Resources: ['Images', 'Urls', 'ShortStrings', 'LongStrings'],
 };
 
-const TYPES: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.png': 'image/png', '.xml': 'application/xml', '.css': 'text/css' };
+const TYPES: Record<string, string> = {
+  '.html': 'text/html',
+  '.js': 'text/javascript',
+  '.png': 'image/png',
+  '.xml': 'application/xml',
+  '.css': 'text/css',
+};
 
 let context: BrowserContext | undefined;
 let profile: string | undefined;
 let shots: string | undefined;
 
-async function openPane(workbook: unknown, viewport: { width: number; height: number }, extraRoute?: (route: Route) => Promise<void> | undefined): Promise<Page> {
-  const stub = await esbuild({ entryPoints: [join(root, 'tests/addin/browser/office-stub.ts')], bundle: true, format: 'iife', platform: 'browser', write: false, logLevel: 'silent' });
+async function openPane(
+  workbook: unknown,
+  viewport: { width: number; height: number },
+  extraRoute?: (route: Route) => Promise<void> | undefined,
+): Promise<Page> {
+  const stub = await esbuild({
+    entryPoints: [join(root, 'tests/addin/browser/office-stub.ts')],
+    bundle: true,
+    format: 'iife',
+    platform: 'browser',
+    write: false,
+    logLevel: 'silent',
+  });
   const script = `globalThis.__MOKUHYO_WORKBOOK__ = ${JSON.stringify(workbook)};\n${stub.outputFiles[0]!.text}`;
   const page = await context!.newPage();
   await page.setViewportSize(viewport);
@@ -49,10 +94,14 @@ async function openPane(workbook: unknown, viewport: { width: number; height: nu
     const url = new URL(route.request().url());
     const extra = extraRoute?.(route);
     if (extra) return extra;
-    if (url.host === 'appsforoffice.microsoft.com') return route.fulfill({ contentType: 'text/javascript', body: script });
+    if (url.host === 'appsforoffice.microsoft.com')
+      return route.fulfill({ contentType: 'text/javascript', body: script });
     const file = join(dist, decodeURIComponent(url.pathname));
     if (url.origin === 'https://localhost:3000' && file.startsWith(dist) && existsSync(file)) {
-      return route.fulfill({ contentType: TYPES[extname(file)] ?? 'application/octet-stream', body: readFileSync(file) });
+      return route.fulfill({
+        contentType: TYPES[extname(file)] ?? 'application/octet-stream',
+        body: readFileSync(file),
+      });
     }
     return route.abort();
   });
@@ -73,7 +122,15 @@ describe('add-in build and task pane', () => {
     shots = mkdtempSync(join(tmpdir(), 'mokuhyo-shots-'));
     context = await chromium.launchPersistentContext(profile, {
       executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+      ],
       viewport: { width: 380, height: 1000 },
       locale: 'ja-JP',
     });
@@ -90,9 +147,15 @@ describe('add-in build and task pane', () => {
     const scripts = assets.filter((f) => f.endsWith('.js'));
     const bytes = scripts.reduce((n, f) => n + statSync(join(dist, 'assets', f)).size, 0);
     const gzip = scripts.reduce((n, f) => n + gzipSync(readFileSync(join(dist, 'assets', f))).length, 0);
-    console.log(`add-in bundle: ${scripts.length} scripts, ${(bytes / 1024).toFixed(1)} KiB (${(gzip / 1024).toFixed(1)} KiB gzip)`);
-    expect(['taskpane.html', 'commands.html', 'result.html', 'manifest.xml'].every((f) => existsSync(join(dist, f)))).toBe(true);
-    expect(readFileSync(join(dist, 'taskpane.html'), 'utf8')).toContain('https://appsforoffice.microsoft.com/lib/1/hosted/office.js');
+    console.log(
+      `add-in bundle: ${scripts.length} scripts, ${(bytes / 1024).toFixed(1)} KiB (${(gzip / 1024).toFixed(1)} KiB gzip)`,
+    );
+    expect(
+      ['taskpane.html', 'commands.html', 'result.html', 'manifest.xml'].every((f) => existsSync(join(dist, f))),
+    ).toBe(true);
+    expect(readFileSync(join(dist, 'taskpane.html'), 'utf8')).toContain(
+      'https://appsforoffice.microsoft.com/lib/1/hosted/office.js',
+    );
     expect(gzip).toBeLessThan(400 * 1024);
   });
 
@@ -101,23 +164,27 @@ describe('add-in build and task pane', () => {
     const urls = [...xml.matchAll(/https:\/\/localhost:3000\/([^"<]*)/g)].map((m) => m[1]!);
     expect(urls.length).toBeGreaterThan(5);
     expect(urls.filter((u) => !existsSync(join(dist, u)))).toEqual([]);
-    for (const size of [16, 32, 64, 80]) expect(readFileSync(join(dist, `assets/icon-${size}.png`)).readUInt32BE(16)).toBe(size);
+    for (const size of [16, 32, 64, 80])
+      expect(readFileSync(join(dist, `assets/icon-${size}.png`)).readUInt32BE(16)).toBe(size);
   });
 
   it.skipIf(!haveChromium)('keeps manifest.xml well-formed with children in schema order', async () => {
     // office-addin-manifest validate needs Microsoft's online service, so the order is checked here offline.
     const page = await context!.newPage();
-    const tree = await page.evaluate((xml) => {
-      const doc = new DOMParser().parseFromString(xml, 'application/xml');
-      if (doc.getElementsByTagName('parsererror').length > 0) return null;
-      const out: { parent: string; children: string[] }[] = [];
-      const walk = (el: Element) => {
-        out.push({ parent: el.localName, children: [...el.children].map((c) => c.localName) });
-        [...el.children].forEach(walk);
-      };
-      walk(doc.documentElement);
-      return out;
-    }, readFileSync(join(root, 'manifest.xml'), 'utf8'));
+    const tree = await page.evaluate(
+      (xml) => {
+        const doc = new DOMParser().parseFromString(xml, 'application/xml');
+        if (doc.getElementsByTagName('parsererror').length > 0) return null;
+        const out: { parent: string; children: string[] }[] = [];
+        const walk = (el: Element) => {
+          out.push({ parent: el.localName, children: [...el.children].map((c) => c.localName) });
+          [...el.children].forEach(walk);
+        };
+        walk(doc.documentElement);
+        return out;
+      },
+      readFileSync(join(root, 'manifest.xml'), 'utf8'),
+    );
     await page.close();
     expect(tree).not.toBeNull();
     const misplaced: string[] = [];
@@ -130,18 +197,28 @@ describe('add-in build and task pane', () => {
       });
     }
     expect(misplaced).toEqual([]);
-    expect(tree!.find((n) => n.parent === 'OfficeApp')!.children.slice(0, 5)).toEqual(['Id', 'Version', 'ProviderName', 'DefaultLocale', 'DisplayName']);
+    expect(tree!.find((n) => n.parent === 'OfficeApp')!.children.slice(0, 5)).toEqual([
+      'Id',
+      'Version',
+      'ProviderName',
+      'DefaultLocale',
+      'DisplayName',
+    ]);
   });
 
-  it.skipIf(!haveChromium)('lists the seed sheet findings by severity and selects a finding\'s cell', async () => {
+  it.skipIf(!haveChromium)("lists the seed sheet findings by severity and selects a finding's cell", async () => {
     const { grids, names } = await readWorkbookFile(join(root, 'seeds/org-goals/akiha-2020-kenko-fukushi.xlsx'));
     const expected = checkGrid(grids[0]!, { phase: 'evaluation' });
     expect(expected.findings.length).toBeGreaterThan(0);
     const page = await openPane({ grids, names, apiVersion: '1.18' }, { width: 350, height: 600 });
 
-    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe(expected.extraction.family!.title);
+    await expect
+      .poll(() => page.getByRole('heading', { level: 1 }).textContent())
+      .toBe(expected.extraction.family!.title);
     await page.getByRole('combobox', { name: '段階' }).selectOption('evaluation');
-    const list = page.getByRole('region', { name: 'チェック結果' }).or(page.locator('section[aria-label="チェック結果"]'));
+    const list = page
+      .getByRole('region', { name: 'チェック結果' })
+      .or(page.locator('section[aria-label="チェック結果"]'));
     await list.first().waitFor();
     for (const severity of ['error', 'warning', 'info'] as const) {
       const count = expected.findings.filter((f) => f.severity === severity).length;
@@ -150,16 +227,28 @@ describe('add-in build and task pane', () => {
     await expect.poll(() => page.getByText('令和2年度（2020）').count()).toBe(1);
     const first = expected.findings.find((f) => f.cell)!;
     await page.locator(`button[data-cell="${first.cell}"]`).first().click();
-    await expect.poll(() => page.evaluate(() => (globalThis as unknown as { __fake: FakeExcel }).__fake.model.selection)).toEqual({ sheet: grids[0]!.sheet, address: first.cell });
+    await expect
+      .poll(() => page.evaluate(() => (globalThis as unknown as { __fake: FakeExcel }).__fake.model.selection))
+      .toEqual({ sheet: grids[0]!.sheet, address: first.cell });
 
     const marked = await page.evaluate((cell) => {
       const model = (globalThis as unknown as { __fake: FakeExcel }).__fake.model;
       const sheet = model.sheets[0]!;
       const [, col, row] = /^([A-Z]+)(\d+)$/.exec(cell)!;
       const key = `${Number(row) - 1},${col!.charCodeAt(0) - 65}`;
-      return { fill: sheet.cells.get(key)?.fill.color, notes: sheet.notes.size, sheets: model.sheets.length, parts: model.customXmlParts.length };
+      return {
+        fill: sheet.cells.get(key)?.fill.color,
+        notes: sheet.notes.size,
+        sheets: model.sheets.length,
+        parts: model.customXmlParts.length,
+      };
     }, first.cell!);
-    expect(marked).toEqual({ fill: SEVERITY_FILL[first.severity], notes: new Set(expected.findings.map((f) => f.cell)).size, sheets: grids.length, parts: 1 });
+    expect(marked).toEqual({
+      fill: SEVERITY_FILL[first.severity],
+      notes: new Set(expected.findings.map((f) => f.cell)).size,
+      sheets: grids.length,
+      parts: 1,
+    });
     await page.close();
   });
 
@@ -176,7 +265,10 @@ describe('add-in build and task pane', () => {
     await expect.poll(() => page.locator('[data-severity] li').count()).toBe(expected.findings.length);
     await page.mouse.move(0, 0);
     const layout = await page.evaluate(() => {
-      const inView = (el: Element | null) => { const r = el?.getBoundingClientRect(); return !!r && r.top >= 0 && r.bottom <= window.innerHeight && r.right <= window.innerWidth; };
+      const inView = (el: Element | null) => {
+        const r = el?.getBoundingClientRect();
+        return !!r && r.top >= 0 && r.bottom <= window.innerHeight && r.right <= window.innerWidth;
+      };
       return {
         sideways: document.documentElement.scrollWidth - document.documentElement.clientWidth,
         counts: inView(document.querySelector('[aria-label="件数"]')),
@@ -194,61 +286,114 @@ describe('add-in build and task pane', () => {
     await page.close();
   });
 
-  it.skipIf(!haveChromium)('re-checks as staff type without writing on a host whose writes clear undo (LTSC 2024)', async () => {
-    const { grids, names } = await readWorkbookFile(join(root, 'seeds/org-goals/akiha-2020-kenko-fukushi.xlsx'));
-    const page = await openPane({ grids, names, apiVersion: '1.17' }, { width: 350, height: 600 });
-    await page.getByRole('combobox', { name: '段階' }).selectOption('evaluation');
-    await page.locator('[data-severity] li').first().waitFor();
-    await expect.poll(() => page.getByText('コメントで表示しています', { exact: false }).count()).toBe(1);
-    const writesBefore = await page.evaluate(() => (globalThis as unknown as { __fake: FakeExcel }).__fake.runs.flat().filter((s) => s.writes > 0).length);
-    await page.evaluate(() => {
-      const model = (globalThis as unknown as { __fake: FakeExcel }).__fake.model;
-      for (const handler of model.changeHandlers) void handler({ worksheetId: model.sheets[0]!.id, address: 'C5', source: 'Local', changeType: 'RangeEdited', type: 'WorksheetChanged' });
-    });
-    await expect.poll(() => page.getByText('入力中は一覧だけを更新しています', { exact: false }).count(), { timeout: 5000 }).toBe(1);
-    const after = await page.evaluate(() => (globalThis as unknown as { __fake: FakeExcel }).__fake.runs.flat().filter((s) => s.writes > 0).length);
-    expect(after).toBe(writesBefore);
-    await page.close();
-  });
+  it.skipIf(!haveChromium)(
+    're-checks as staff type without writing on a host whose writes clear undo (LTSC 2024)',
+    async () => {
+      const { grids, names } = await readWorkbookFile(join(root, 'seeds/org-goals/akiha-2020-kenko-fukushi.xlsx'));
+      const page = await openPane({ grids, names, apiVersion: '1.17' }, { width: 350, height: 600 });
+      await page.getByRole('combobox', { name: '段階' }).selectOption('evaluation');
+      await page.locator('[data-severity] li').first().waitFor();
+      await expect.poll(() => page.getByText('コメントで表示しています', { exact: false }).count()).toBe(1);
+      const writesBefore = await page.evaluate(
+        () => (globalThis as unknown as { __fake: FakeExcel }).__fake.runs.flat().filter((s) => s.writes > 0).length,
+      );
+      await page.evaluate(() => {
+        const model = (globalThis as unknown as { __fake: FakeExcel }).__fake.model;
+        for (const handler of model.changeHandlers)
+          void handler({
+            worksheetId: model.sheets[0]!.id,
+            address: 'C5',
+            source: 'Local',
+            changeType: 'RangeEdited',
+            type: 'WorksheetChanged',
+          });
+      });
+      await expect
+        .poll(() => page.getByText('入力中は一覧だけを更新しています', { exact: false }).count(), { timeout: 5000 })
+        .toBe(1);
+      const after = await page.evaluate(
+        () => (globalThis as unknown as { __fake: FakeExcel }).__fake.runs.flat().filter((s) => s.writes > 0).length,
+      );
+      expect(after).toBe(writesBefore);
+      await page.close();
+    },
+  );
 
   it.skipIf(!haveChromium)('warns that a sheet is not a form instead of saying it has no problems', async () => {
-    const page = await openPane({ grids: [{ sheet: 'メモ', rows: [[{ text: '打合せメモ', kind: 'string', value: '打合せメモ' }]], merges: [] }], names: {}, apiVersion: '1.18' }, { width: 320, height: 378 });
+    const page = await openPane(
+      {
+        grids: [{ sheet: 'メモ', rows: [[{ text: '打合せメモ', kind: 'string', value: '打合せメモ' }]], merges: [] }],
+        names: {},
+        apiVersion: '1.18',
+      },
+      { width: 320, height: 378 },
+    );
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('様式を認識できません');
     await expect.poll(() => page.getByText('様式として認識できませんでした', { exact: false }).count()).toBe(1);
     expect(await page.getByText('問題は見つかりませんでした').count()).toBe(0);
     await page.close();
   });
 
-  it.skipIf(!haveChromium)('ends a failed submission with its reason and no spinner, and sends iPad users to the web console', async () => {
-    const { grids, names } = await readWorkbookFile(join(root, 'seeds/org-goals/akiha-2020-kenko-fukushi.xlsx'));
-    for (const platform of ['windows', 'ipad'] as const) {
-      const pane = await openPane({ grids, names, apiVersion: '1.18', platform }, { width: 320, height: 378 }, (route) => {
-        if (route.request().url().startsWith('https://intake.example.lg.jp/api/submissions')) return route.fulfill({ status: 503, contentType: 'application/json', headers: { 'access-control-allow-origin': '*' }, body: JSON.stringify({ statusCode: 503, error: 'Service Unavailable', message: 'queue down' }) });
-        return undefined;
-      });
-      await pane.evaluate(() => localStorage.setItem('mokuhyo.settings', JSON.stringify({ intakeUrl: 'https://intake.example.lg.jp', token: 'tok' })));
-      await pane.locator('[data-severity], [role="status"]').first().waitFor();
-      await pane.getByRole('button', { name: '提出' }).click();
-      const alert = pane.getByRole('alert');
-      await alert.waitFor();
-      expect(await alert.textContent()).toContain(platform === 'ipad' ? 'Web の提出ページ https://intake.example.lg.jp/' : '一時的に利用できません');
-      expect(await alert.textContent()).not.toContain('Service Unavailable');
-      expect(await pane.getByRole('progressbar').count()).toBe(0);
-      await pane.close();
-    }
-  });
+  it.skipIf(!haveChromium)(
+    'ends a failed submission with its reason and no spinner, and sends iPad users to the web console',
+    async () => {
+      const { grids, names } = await readWorkbookFile(join(root, 'seeds/org-goals/akiha-2020-kenko-fukushi.xlsx'));
+      for (const platform of ['windows', 'ipad'] as const) {
+        const pane = await openPane(
+          { grids, names, apiVersion: '1.18', platform },
+          { width: 320, height: 378 },
+          (route) => {
+            if (route.request().url().startsWith('https://intake.example.lg.jp/api/submissions'))
+              return route.fulfill({
+                status: 503,
+                contentType: 'application/json',
+                headers: { 'access-control-allow-origin': '*' },
+                body: JSON.stringify({ statusCode: 503, error: 'Service Unavailable', message: 'queue down' }),
+              });
+            return undefined;
+          },
+        );
+        await pane.evaluate(() =>
+          localStorage.setItem(
+            'mokuhyo.settings',
+            JSON.stringify({ intakeUrl: 'https://intake.example.lg.jp', token: 'tok' }),
+          ),
+        );
+        await pane.locator('[data-severity], [role="status"]').first().waitFor();
+        await pane.getByRole('button', { name: '提出' }).click();
+        const alert = pane.getByRole('alert');
+        await alert.waitFor();
+        expect(await alert.textContent()).toContain(
+          platform === 'ipad' ? 'Web の提出ページ https://intake.example.lg.jp/' : '一時的に利用できません',
+        );
+        expect(await alert.textContent()).not.toContain('Service Unavailable');
+        expect(await pane.getByRole('progressbar').count()).toBe(0);
+        await pane.close();
+      }
+    },
+  );
 
-  it.skipIf(!haveChromium)('shows the ribbon command\'s summary in its dialog page', async () => {
+  it.skipIf(!haveChromium)("shows the ribbon command's summary in its dialog page", async () => {
     const page = await context!.newPage();
     await page.setViewportSize({ width: 400, height: 300 });
     await page.route('**/*', (route) => {
       const url = new URL(route.request().url());
-      if (url.host === 'appsforoffice.microsoft.com') return route.fulfill({ contentType: 'text/javascript', body: 'globalThis.Office = { onReady: (cb) => { cb && cb({}); return Promise.resolve({}); }, context: { ui: { messageParent: (m) => { globalThis.__sent = m; } } } };' });
+      if (url.host === 'appsforoffice.microsoft.com')
+        return route.fulfill({
+          contentType: 'text/javascript',
+          body: 'globalThis.Office = { onReady: (cb) => { cb && cb({}); return Promise.resolve({}); }, context: { ui: { messageParent: (m) => { globalThis.__sent = m; } } } };',
+        });
       const file = join(dist, decodeURIComponent(url.pathname));
-      if (url.origin === 'https://localhost:3000' && existsSync(file)) return route.fulfill({ contentType: TYPES[extname(file)] ?? 'application/octet-stream', body: readFileSync(file) });
+      if (url.origin === 'https://localhost:3000' && existsSync(file))
+        return route.fulfill({
+          contentType: TYPES[extname(file)] ?? 'application/octet-stream',
+          body: readFileSync(file),
+        });
       return route.abort();
     });
-    await page.goto(`https://localhost:3000/result.html?t=${encodeURIComponent('チェックしました')}&b=${encodeURIComponent('エラー 1件、警告 2件')}`);
+    await page.goto(
+      `https://localhost:3000/result.html?t=${encodeURIComponent('チェックしました')}&b=${encodeURIComponent('エラー 1件、警告 2件')}`,
+    );
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('チェックしました');
     expect(await page.getByRole('status').textContent()).toBe('エラー 1件、警告 2件');
     await page.getByRole('button', { name: '閉じる' }).click();

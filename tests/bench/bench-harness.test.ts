@@ -59,7 +59,11 @@ let benchReport: Report | undefined;
 
 describe('runBench', () => {
   it('runs every scenario on N = 5 and writes a report whose targets name this run', async () => {
-    const options = { ...benchOptions(['--quick', '--n', '5', '--queue', '0', '--out', root]), valuesMs: 50, log: () => undefined };
+    const options = {
+      ...benchOptions(['--quick', '--n', '5', '--queue', '0', '--out', root]),
+      valuesMs: 50,
+      log: () => undefined,
+    };
     const report = await runBench(options);
     benchReport = report;
     const saved = JSON.parse(await readFile(join(root, 'report.json'), 'utf8')) as Report;
@@ -90,6 +94,8 @@ describe.skipIf(!(await findRedisServer()))('runQueue', () => {
     }
     expect(q.scaling).toBeCloseTo(q.two.perSecond / q.one.perSecond, 9);
     expect(benchReport, 'runs after the runBench test, whose report it reuses').toBeDefined();
-    expect(formatReport({ ...benchReport!, queue: q })).toMatch(/Backlog drains \(median reported; 1 and 2 workers alternated\): 1 worker [\d.]+, [\d.]+ \/s; 2 workers [\d.]+, [\d.]+ \/s\./);
+    expect(formatReport({ ...benchReport!, queue: q })).toMatch(
+      /Backlog drains \(median reported; 1 and 2 workers alternated\): 1 worker [\d.]+, [\d.]+ \/s; 2 workers [\d.]+, [\d.]+ \/s\./,
+    );
   }, 240_000);
 });

@@ -14,7 +14,17 @@ describe('runStartup', () => {
       expect(row.wallRunsMs).toHaveLength(2);
       expect(row.wallRunsMs).toContain(row.wallMs);
     }
-    const report = { machine: { cpus: 2, cpuModel: 'x', memoryGb: 1, node: 'v20', loadAverage: { start: 0, end: 0 } }, values: { strings: 1, stringsPerSecond: 1 }, extraction: { workbooks: 1, medianMs: 1, p95Ms: 1 }, startup, consolidate: [], queue: null, ceiling: null, addin: null, targets: [] } as unknown as Report;
+    const report = {
+      machine: { cpus: 2, cpuModel: 'x', memoryGb: 1, node: 'v20', loadAverage: { start: 0, end: 0 } },
+      values: { strings: 1, stringsPerSecond: 1 },
+      extraction: { workbooks: 1, medianMs: 1, p95Ms: 1 },
+      startup,
+      consolidate: [],
+      queue: null,
+      ceiling: null,
+      addin: null,
+      targets: [],
+    } as unknown as Report;
     expect(formatReport(report)).toMatch(/\| npx mokuhyo \| [\d.]+ s \|/);
   }, 120_000);
 });

@@ -15,7 +15,8 @@ const ROOT = resolve(import.meta.dirname, '../..');
 const SEEDS = join(ROOT, 'seeds/org-goals');
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const haveChromium = existsSync(CHROMIUM);
-if (!haveChromium && process.env['CI']) throw new Error(`${CHROMIUM} is missing: CI must install the Debian chromium package`);
+if (!haveChromium && process.env['CI'])
+  throw new Error(`${CHROMIUM} is missing: CI must install the Debian chromium package`);
 const redisBinary = await findRedisServer();
 
 const TOKENS = {
@@ -71,12 +72,25 @@ describe.skipIf(!haveChromium || !redisBinary)('web console in Chromium', () => 
     serve.stderr?.on('data', (d: Buffer) => (serveLog = (serveLog + d.toString()).slice(-4000)));
     const end = Date.now() + 120_000;
     for (;;) {
-      const ok = await fetch(`${base}/healthz`).then((r) => r.ok, () => false);
+      const ok = await fetch(`${base}/healthz`).then(
+        (r) => r.ok,
+        () => false,
+      );
       if (ok) break;
       if (Date.now() > end || serve.exitCode !== null) throw new Error(`mokuhyo serve did not start: ${serveLog}`);
       await new Promise((r) => setTimeout(r, 250));
     }
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'] });
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+      ],
+    });
   }, 180_000);
 
   afterAll(async () => {
@@ -94,7 +108,12 @@ describe.skipIf(!haveChromium || !redisBinary)('web console in Chromium', () => 
   }, 60_000);
 
   async function open(width = 1280, height = 800): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width, height }, locale: 'ja-JP', timezoneId: 'Asia/Tokyo', acceptDownloads: true });
+    const context = await browser.newContext({
+      viewport: { width, height },
+      locale: 'ja-JP',
+      timezoneId: 'Asia/Tokyo',
+      acceptDownloads: true,
+    });
     contexts.push(context);
     const page = await context.newPage();
     page.on('pageerror', (e) => pageErrors.push(String(e)));
@@ -114,12 +133,21 @@ describe.skipIf(!haveChromium || !redisBinary)('web console in Chromium', () => 
 
   /** A submission through the HTTP API, as the add-in sends it. */
   async function submit(token: string, file: string, name: string): Promise<string> {
-    const res = await fetch(`${base}/api/submissions`, { method: 'POST', body: readFileSync(file), headers: { authorization: `Bearer ${token}`, 'content-type': XLSX, 'x-mokuhyo-filename': encodeURIComponent(name) } });
+    const res = await fetch(`${base}/api/submissions`, {
+      method: 'POST',
+      body: readFileSync(file),
+      headers: {
+        authorization: `Bearer ${token}`,
+        'content-type': XLSX,
+        'x-mokuhyo-filename': encodeURIComponent(name),
+      },
+    });
     expect(res.status).toBe(202);
     return ((await res.json()) as { id: string }).id;
   }
 
-  const row = (page: Page, division: string) => page.getByRole('row').filter({ has: page.getByRole('rowheader', { name: division }) });
+  const row = (page: Page, division: string) =>
+    page.getByRole('row').filter({ has: page.getByRole('rowheader', { name: division }) });
 
   it('shows a wrong token an error and nothing else', async () => {
     const page = await open();
@@ -131,10 +159,11 @@ describe.skipIf(!haveChromium || !redisBinary)('web console in Chromium', () => 
     expect((await page.context().cookies()).length).toBe(0);
   }, 180_000);
 
-  it('lets a coordinator follow every division\'s status live, open a submission, and build and download the summary', async () => {
+  it("lets a coordinator follow every division's status live, open a submission, and build and download the summary", async () => {
     const page = await signIn(TOKENS.akiha);
     await page.getByRole('heading', { name: '提出状況' }).waitFor();
-    for (const division of ['地域総務課', '健康福祉課', '産業振興課']) await expect.poll(() => row(page, division).textContent()).toContain('未提出');
+    for (const division of ['地域総務課', '健康福祉課', '産業振興課'])
+      await expect.poll(() => row(page, division).textContent()).toContain('未提出');
     await expect.poll(() => page.getByRole('group', { name: '件数' }).textContent()).toMatch(/受理0\s*\/ 全 3未提出3/);
 
     // Statuses move without a reload while the worker processes the files.
@@ -146,7 +175,11 @@ describe.skipIf(!haveChromium || !redisBinary)('web console in Chromium', () => 
     await expect.poll(() => row(page, '地域総務課').textContent(), { timeout: 60_000 }).toContain('差戻し');
     expect(await row(page, '健康福祉課').textContent()).toContain('健康福祉課_令和2年度.xlsx');
     // Each status cell holds its one word; the reason sits with the file.
-    for (const [division, word] of [['健康福祉課', '受理'], ['産業振興課', '読込不可'], ['地域総務課', '差戻し']] as const) {
+    for (const [division, word] of [
+      ['健康福祉課', '受理'],
+      ['産業振興課', '読込不可'],
+      ['地域総務課', '差戻し'],
+    ] as const) {
       expect(await row(page, division).getByRole('cell', { name: word, exact: true }).count()).toBe(1);
     }
     expect(await row(page, '地域総務課').textContent()).toMatch(/理由: 既知の様式/);
@@ -182,7 +215,11 @@ describe.skipIf(!haveChromium || !redisBinary)('web console in Chromium', () => 
     await link.click();
     const file = await download;
     expect(file.suggestedFilename()).toBe('秋葉区_令和2年度_集計.xlsx');
-    expect(readFileSync((await file.path())!).subarray(0, 2).toString()).toBe('PK');
+    expect(
+      readFileSync((await file.path())!)
+        .subarray(0, 2)
+        .toString(),
+    ).toBe('PK');
     await expect.poll(() => page.getByRole('listitem').count()).toBeGreaterThanOrEqual(1);
 
     // 様式: one set per division.
@@ -201,11 +238,18 @@ describe.skipIf(!haveChromium || !redisBinary)('web console in Chromium', () => 
     expect(await page.getByRole('tab', { name: '提出状況' }).count()).toBe(0);
     await page.getByRole('heading', { name: '確認と提出' }).waitFor();
     // Dropping a file checks it as choosing one does.
-    const dropped = await page.evaluateHandle((bytes) => {
-      const transfer = new DataTransfer();
-      transfer.items.add(new File([new Uint8Array(bytes)], 'どこかの表.xlsx', { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }));
-      return transfer;
-    }, [...readFileSync(join(ROOT, 'tests/fixtures/ok.openpyxl.xlsx'))]);
+    const dropped = await page.evaluateHandle(
+      (bytes) => {
+        const transfer = new DataTransfer();
+        transfer.items.add(
+          new File([new Uint8Array(bytes)], 'どこかの表.xlsx', {
+            type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+          }),
+        );
+        return transfer;
+      },
+      [...readFileSync(join(ROOT, 'tests/fixtures/ok.openpyxl.xlsx'))],
+    );
     await page.getByRole('region', { name: 'ドロップ先' }).dispatchEvent('drop', { dataTransfer: dropped });
     await page.getByText('このままでは差戻しになります').waitFor({ timeout: 60_000 });
     await page.getByLabel('確認するブック').setInputFiles(join(SEEDS, 'akiha-2020-chiiki-somu.xlsx'));
@@ -230,7 +274,9 @@ describe.skipIf(!haveChromium || !redisBinary)('web console in Chromium', () => 
     expect(await history.textContent()).not.toContain('健康福祉課_令和2年度.xlsx');
 
     // Another division's submission is refused, even by its address.
-    const others = (await (await fetch(`${base}/api/console/history`, { headers: { authorization: `Bearer ${TOKENS.akiha}` } })).json()) as { id: string; division: string }[];
+    const others = (await (
+      await fetch(`${base}/api/console/history`, { headers: { authorization: `Bearer ${TOKENS.akiha}` } })
+    ).json()) as { id: string; division: string }[];
     const kenko = others.find((o) => o.division === '健康福祉課')!;
     await page.goto(`${base}/#/submissions/${kenko.id}`);
     await expect.poll(() => page.getByRole('alert').textContent()).toContain('権限がありません');
@@ -248,10 +294,14 @@ describe.skipIf(!haveChromium || !redisBinary)('web console in Chromium', () => 
     await page.getByRole('button', { name: '注釈付きコピーをダウンロード' }).click();
     const download = await copy;
     expect(download.suggestedFilename()).toBe('akiha-2020-kenko-fukushi_確認結果.xlsx');
-    expect(readFileSync((await download.path())!).subarray(0, 2).toString()).toBe('PK');
+    expect(
+      readFileSync((await download.path())!)
+        .subarray(0, 2)
+        .toString(),
+    ).toBe('PK');
   }, 120_000);
 
-  it('shows another ward\'s coordinator only its own ward, and works from the keyboard', async () => {
+  it("shows another ward's coordinator only its own ward, and works from the keyboard", async () => {
     const page = await open(1024, 768);
     // Keyboard only: from the loaded page, the first Tab lands on the token field (nothing steals focus first).
     await page.getByLabel('トークン', { exact: true }).waitFor();
@@ -262,7 +312,9 @@ describe.skipIf(!haveChromium || !redisBinary)('web console in Chromium', () => 
     await page.getByRole('button', { name: 'ログアウト', exact: true }).waitFor();
     await expect.poll(() => page.getByRole('rowheader').allTextContents()).toEqual(['地域課']);
     expect(await page.textContent('body')).not.toContain('健康福祉課');
-    const others = (await (await fetch(`${base}/api/console/history`, { headers: { authorization: `Bearer ${TOKENS.akiha}` } })).json()) as { id: string }[];
+    const others = (await (
+      await fetch(`${base}/api/console/history`, { headers: { authorization: `Bearer ${TOKENS.akiha}` } })
+    ).json()) as { id: string }[];
     await page.goto(`${base}/#/submissions/${others[0]!.id}`);
     await expect.poll(() => page.getByRole('alert').textContent()).toContain('権限がありません');
     expect((await page.request.get(`${base}/api/summaries/akiha/2020`)).status()).toBe(403);

@@ -84,8 +84,12 @@ describe('cookies', () => {
 
   it('names downloads in Japanese (RFC 5987) with an ASCII fallback', () => {
     const header = contentDisposition('秋葉区_令和2年度_集計.xlsx', 'summary-akiha-2020.xlsx');
-    expect(header).toBe(`attachment; filename="summary-akiha-2020.xlsx"; filename*=UTF-8''${encodeURIComponent('秋葉区_令和2年度_集計.xlsx')}`);
-    expect(contentDisposition("a'b (1).xlsx", 'x"y\\z.xlsx')).toBe(`attachment; filename="x_y_z.xlsx"; filename*=UTF-8''a%27b%20%281%29.xlsx`);
+    expect(header).toBe(
+      `attachment; filename="summary-akiha-2020.xlsx"; filename*=UTF-8''${encodeURIComponent('秋葉区_令和2年度_集計.xlsx')}`,
+    );
+    expect(contentDisposition("a'b (1).xlsx", 'x"y\\z.xlsx')).toBe(
+      `attachment; filename="x_y_z.xlsx"; filename*=UTF-8''a%27b%20%281%29.xlsx`,
+    );
   });
 
   it('keeps an uploaded file name for display only: no folders, no control or bidi characters', () => {
@@ -114,7 +118,9 @@ describe('same-origin checks (CSRF)', () => {
   it('falls back to the Referer, and without either refuses cookie requests but allows a script sign-in', () => {
     const own = { host: 'mokuhyo.example' };
     expect(fromOwnOrigin(request({ ...own, referer: 'http://mokuhyo.example/#/status' }), direct, 'refuse')).toBe(true);
-    expect(fromOwnOrigin(request({ ...own, referer: 'http://evil.example/mokuhyo.example' }), direct, 'refuse')).toBe(false);
+    expect(fromOwnOrigin(request({ ...own, referer: 'http://evil.example/mokuhyo.example' }), direct, 'refuse')).toBe(
+      false,
+    );
     expect(fromOwnOrigin(request({ ...own, referer: 'not a url' }), direct, 'refuse')).toBe(false);
     expect(fromOwnOrigin(request(own), direct, 'refuse')).toBe(false);
     expect(fromOwnOrigin(request(own), direct, 'allow')).toBe(true);
@@ -123,12 +129,25 @@ describe('same-origin checks (CSRF)', () => {
   it('also counts the configured public URL as its own origin (a reverse proxy that rewrites Host)', () => {
     const behind = { host: '127.0.0.1:8080', origin: 'https://mokuhyo.city.example' };
     expect(fromOwnOrigin(request(behind), direct, 'refuse')).toBe(false);
-    expect(fromOwnOrigin(request(behind), { trustProxy: false, alsoOwn: ['https://mokuhyo.city.example'] }, 'refuse')).toBe(true);
-    expect(fromOwnOrigin(request({ ...behind, origin: 'https://evil.example' }), { trustProxy: false, alsoOwn: ['https://mokuhyo.city.example'] }, 'refuse')).toBe(false);
+    expect(
+      fromOwnOrigin(request(behind), { trustProxy: false, alsoOwn: ['https://mokuhyo.city.example'] }, 'refuse'),
+    ).toBe(true);
+    expect(
+      fromOwnOrigin(
+        request({ ...behind, origin: 'https://evil.example' }),
+        { trustProxy: false, alsoOwn: ['https://mokuhyo.city.example'] },
+        'refuse',
+      ),
+    ).toBe(false);
   });
 
   it('believes X-Forwarded-Proto and -Host only when configured to trust the proxy', () => {
-    const proxied = { host: '127.0.0.1:8080', 'x-forwarded-proto': 'https', 'x-forwarded-host': 'mokuhyo.city.example', origin: 'https://mokuhyo.city.example' };
+    const proxied = {
+      host: '127.0.0.1:8080',
+      'x-forwarded-proto': 'https',
+      'x-forwarded-host': 'mokuhyo.city.example',
+      origin: 'https://mokuhyo.city.example',
+    };
     expect(isHttps(request(proxied), direct)).toBe(false);
     expect(fromOwnOrigin(request(proxied), direct, 'refuse')).toBe(false);
     expect(isHttps(request(proxied), { trustProxy: true })).toBe(true);

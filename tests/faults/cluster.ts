@@ -34,10 +34,20 @@ export interface Cluster {
 
 /** Config keys for fast faults: short locks, quick stalled checks, frequent reconciliation. */
 // Load and fault runs send far more than a real division would: no per-token rate limit gets in their way.
-export const FAST = { consolidationDelayMs: 800, lockDurationMs: 3000, stalledIntervalMs: 1000, reconcileIntervalMs: 2000, concurrency: 2, rateLimits: { submissionsPerMinute: 1_000_000, requestsPerMinute: 1_000_000 } };
+export const FAST = {
+  consolidationDelayMs: 800,
+  lockDurationMs: 3000,
+  stalledIntervalMs: 1000,
+  reconcileIntervalMs: 2000,
+  concurrency: 2,
+  rateLimits: { submissionsPerMinute: 1_000_000, requestsPerMinute: 1_000_000 },
+};
 
 function run(args: string[], env: NodeJS.ProcessEnv): Proc {
-  const child = spawn(process.execPath, [BIN, ...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [BIN, ...args], {
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let out = '';
   const keep = (d: Buffer) => {
     out = (out + d.toString()).slice(-2_000_000);
@@ -70,14 +80,26 @@ export function sleep(ms: number): Promise<void> {
 }
 
 /** Starts Redis, the intake (no workers) and `workers` worker processes. */
-export async function startCluster(binary: string, opts: { workers: number; extra?: Record<string, unknown>; workerEnv?: NodeJS.ProcessEnv }): Promise<Cluster> {
+export async function startCluster(
+  binary: string,
+  opts: { workers: number; extra?: Record<string, unknown>; workerEnv?: NodeJS.ProcessEnv },
+): Promise<Cluster> {
   const redis = await startRedis(binary);
   const dataDir = await mkdtemp(join(tmpdir(), 'mokuhyo-faults-'));
   const port = await freePort();
-  const config = { ...testConfig(join(dataDir, 'data'), redis.url, { ...FAST, ...opts.extra }), port, host: '127.0.0.1' };
+  const config = {
+    ...testConfig(join(dataDir, 'data'), redis.url, { ...FAST, ...opts.extra }),
+    port,
+    host: '127.0.0.1',
+  };
   const configFile = join(dataDir, 'config.json');
   await writeFile(configFile, JSON.stringify(config));
-  const env = { MOKUHYO_CONFIG: configFile, MOKUHYO_DATA_DIR: config.dataDir, REDIS_URL: redis.url, PORT: String(port) };
+  const env = {
+    MOKUHYO_CONFIG: configFile,
+    MOKUHYO_DATA_DIR: config.dataDir,
+    REDIS_URL: redis.url,
+    PORT: String(port),
+  };
   const base = `http://127.0.0.1:${port}`;
   const cluster: Cluster = {
     redis,
@@ -97,7 +119,11 @@ export async function startCluster(binary: string, opts: { workers: number; extr
     async startServe() {
       const s = run(['serve', '--no-worker'], env);
       this.serve = s;
-      await waitFor('intake start', 60_000, async () => (await fetch(`${base}/healthz`)).status === 200 || s.child.exitCode !== null);
+      await waitFor(
+        'intake start',
+        60_000,
+        async () => (await fetch(`${base}/healthz`)).status === 200 || s.child.exitCode !== null,
+      );
       if (s.child.exitCode !== null) throw new Error(`serve exited: ${s.output()}`);
       return s;
     },
@@ -126,14 +152,34 @@ async function answer(res: Response): Promise<Answer> {
   }
 }
 
-export async function submit(base: string, token: string, bytes: Buffer, headers: Record<string, string> = {}, path = '/api/submissions'): Promise<Answer> {
-  return answer(await fetch(`${base}${path}`, { method: 'POST', body: new Uint8Array(bytes), headers: { 'content-type': XLSX, authorization: `Bearer ${token}`, ...headers } }));
+export async function submit(
+  base: string,
+  token: string,
+  bytes: Buffer,
+  headers: Record<string, string> = {},
+  path = '/api/submissions',
+): Promise<Answer> {
+  return answer(
+    await fetch(`${base}${path}`, {
+      method: 'POST',
+      body: new Uint8Array(bytes),
+      headers: { 'content-type': XLSX, authorization: `Bearer ${token}`, ...headers },
+    }),
+  );
 }
 
-export async function getJson(base: string, path: string, token: string | null, method = 'GET', body?: unknown): Promise<Answer> {
+export async function getJson(
+  base: string,
+  path: string,
+  token: string | null,
+  method = 'GET',
+  body?: unknown,
+): Promise<Answer> {
   const headers: Record<string, string> = token ? { authorization: `Bearer ${token}` } : {};
   if (body !== undefined) headers['content-type'] = 'application/json';
-  return answer(await fetch(`${base}${path}`, { method, headers, ...(body !== undefined ? { body: JSON.stringify(body) } : {}) }));
+  return answer(
+    await fetch(`${base}${path}`, { method, headers, ...(body !== undefined ? { body: JSON.stringify(body) } : {}) }),
+  );
 }
 
 const FINAL = new Set(['accepted', 'rejected']);
@@ -186,7 +232,10 @@ export async function allFinal(store: FsSubmissionStore, ids: string[], ms = 240
 /** Every file under a folder (relative paths), for "nothing half-written" checks. */
 export async function filesUnder(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { recursive: true, withFileTypes: true }).catch(() => []);
-  return entries.filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name).slice(dir.length + 1)).sort();
+  return entries
+    .filter((e) => e.isFile())
+    .map((e) => join(e.parentPath, e.name).slice(dir.length + 1))
+    .sort();
 }
 
 /** Deterministic PRNG (mulberry32) so a failing run can be replayed from its seed. */

@@ -17,9 +17,15 @@ vi.mock('node:fs/promises', async (importOriginal) => {
     const writeFile = async (data: string | Uint8Array) => {
       const bytes = typeof data === 'string' ? Buffer.from(data) : Buffer.from(data);
       await handle.write(bytes.subarray(0, Math.floor(bytes.length / 2)));
-      throw Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC', errno: -28, syscall: 'write' });
+      throw Object.assign(new Error('ENOSPC: no space left on device, write'), {
+        code: 'ENOSPC',
+        errno: -28,
+        syscall: 'write',
+      });
     };
-    return new Proxy(handle, { get: (target, key) => (key === 'writeFile' ? writeFile : Reflect.get(target, key, target)) as unknown });
+    return new Proxy(handle, {
+      get: (target, key) => (key === 'writeFile' ? writeFile : Reflect.get(target, key, target)) as unknown,
+    });
   };
   return { ...fs, open, default: { ...fs, open } };
 });
@@ -40,7 +46,13 @@ describe.skipIf(!binary)('disk full while submitting', () => {
 
   it('answers 503 on ENOSPC, leaves no partial file, and stores the next submission once space is back', async () => {
     const [kenko] = await seedSubmissions();
-    const post = () => w.app.inject({ method: 'POST', url: '/api/submissions', payload: kenko!.bytes, headers: { 'content-type': XLSX, authorization: `Bearer ${TOKENS.kenko}` } });
+    const post = () =>
+      w.app.inject({
+        method: 'POST',
+        url: '/api/submissions',
+        payload: kenko!.bytes,
+        headers: { 'content-type': XLSX, authorization: `Bearer ${TOKENS.kenko}` },
+      });
     disk.full = true;
     const refused = await post();
     disk.full = false;

@@ -22,7 +22,9 @@ describe.skipIf(!binary)('duplicate concurrent submissions', () => {
   it('stores the same file once and counts the division once in the summary', async () => {
     const watcher = new FinalityWatcher(cluster.store).start();
     try {
-      const answers = await Promise.all(Array.from({ length: COPIES }, () => submit(cluster.base, kenko.token, kenko.bytes)));
+      const answers = await Promise.all(
+        Array.from({ length: COPIES }, () => submit(cluster.base, kenko.token, kenko.bytes)),
+      );
       expect(answers.map((a) => a.status)).toEqual(Array.from({ length: COPIES }, () => 202));
       const ids = answers.map((a) => String(a.body['id']));
       expect(new Set(ids).size).toBe(COPIES);

@@ -15,11 +15,22 @@ describe('exactly-once finalisation in FsSubmissionStore', () => {
     await rm(dir, { recursive: true, force: true });
   });
 
-  const submission = () => store.put(Buffer.from('PK\u0003\u0004x'), { ward: 'akiha', fiscalYear: 2020, division: '健康福祉課', receivedAt: new Date().toISOString() });
+  const submission = () =>
+    store.put(Buffer.from('PK\u0003\u0004x'), {
+      ward: 'akiha',
+      fiscalYear: 2020,
+      division: '健康福祉課',
+      receivedAt: new Date().toISOString(),
+    });
 
   it('keeps the first of many concurrent results and leaves no temporary files', async () => {
     const { id } = await submission();
-    const results: SubmissionResult[] = Array.from({ length: 12 }, (_, i) => ({ status: i % 2 ? 'accepted' : 'rejected', error: null, sheets: [], finishedAt: `2020-04-01T00:00:${String(i).padStart(2, '0')}.000Z` }));
+    const results: SubmissionResult[] = Array.from({ length: 12 }, (_, i) => ({
+      status: i % 2 ? 'accepted' : 'rejected',
+      error: null,
+      sheets: [],
+      finishedAt: `2020-04-01T00:00:${String(i).padStart(2, '0')}.000Z`,
+    }));
     await Promise.all(results.map((r) => store.putResult(id, r)));
     const kept = await store.getResult(id);
     expect(results).toContainEqual(kept);

@@ -26,7 +26,10 @@ describe.skipIf(!binary)('a worker stuck on a file', () => {
     cluster = await startCluster(binary!, {
       workers: 1,
       extra: { concurrency: 1, ingestTimeoutMs: TIMEOUT_MS },
-      workerEnv: { NODE_OPTIONS: `--import ${join(ROOT, 'tests/faults/hang-hook.mjs')}`, MOKUHYO_TEST_HANG_SHA256: sha },
+      workerEnv: {
+        NODE_OPTIONS: `--import ${join(ROOT, 'tests/faults/hang-hook.mjs')}`,
+        MOKUHYO_TEST_HANG_SHA256: sha,
+      },
     });
   }, 180_000);
   afterAll(async () => {

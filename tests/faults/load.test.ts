@@ -17,12 +17,16 @@ describe.skipIf(!binary)('intake under concurrent load', () => {
     await cluster?.stop();
   });
 
-  it(`acknowledges ${SUBMISSIONS} submissions from 10 clients and finishes every one`, async () => {
-    const result = await runLoad(cluster, { submissions: SUBMISSIONS, clients: 10 });
-    expect(result.refused).toEqual({});
-    expect(result.acknowledged).toBe(SUBMISSIONS);
-    expect(new Set(result.ids).size).toBe(SUBMISSIONS);
-    expect(result.finals).toEqual({ accepted: SUBMISSIONS });
-    expect((await cluster.store.list()).length).toBe(SUBMISSIONS);
-  }, LONG ? 600_000 : 240_000);
+  it(
+    `acknowledges ${SUBMISSIONS} submissions from 10 clients and finishes every one`,
+    async () => {
+      const result = await runLoad(cluster, { submissions: SUBMISSIONS, clients: 10 });
+      expect(result.refused).toEqual({});
+      expect(result.acknowledged).toBe(SUBMISSIONS);
+      expect(new Set(result.ids).size).toBe(SUBMISSIONS);
+      expect(result.finals).toEqual({ accepted: SUBMISSIONS });
+      expect((await cluster.store.list()).length).toBe(SUBMISSIONS);
+    },
+    LONG ? 600_000 : 240_000,
+  );
 });

@@ -19,12 +19,22 @@ describe.skipIf(!binary)('reconciliation of a stale summary', () => {
     await redis?.stop();
   });
 
-  const pending = async () => (await w.runtime.queues.consolidate.getJobs(['delayed', 'waiting'])).filter((j) => j.data.ward === 'akiha').length;
+  const pending = async () =>
+    (await w.runtime.queues.consolidate.getJobs(['delayed', 'waiting'])).filter((j) => j.data.ward === 'akiha').length;
 
   it('asks for a rebuild only when the summary was listed before the latest final submission', async () => {
     const { store, summaries, queues } = w.runtime;
-    const meta = await store.put(Buffer.from('PK\u0003\u0004x'), { ward: 'akiha', fiscalYear: 2020, division: '健康福祉課', receivedAt: '2020-04-01T00:00:00.000Z' });
-    await store.update(meta.id, { status: 'rejected', finishedAt: '2020-04-02T00:00:00.000Z', error: { code: 'no-form', message: '様式なし' } });
+    const meta = await store.put(Buffer.from('PK\u0003\u0004x'), {
+      ward: 'akiha',
+      fiscalYear: 2020,
+      division: '健康福祉課',
+      receivedAt: '2020-04-01T00:00:00.000Z',
+    });
+    await store.update(meta.id, {
+      status: 'rejected',
+      finishedAt: '2020-04-02T00:00:00.000Z',
+      error: { code: 'no-form', message: '様式なし' },
+    });
     await queues.addIngest(meta.id);
 
     await summaries.put('akiha', 2020, Buffer.from('PK'), new Date('2020-04-01T12:00:00.000Z'));

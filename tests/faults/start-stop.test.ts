@@ -19,7 +19,10 @@ const WARD = { id: 'akiha', name: '秋葉区', fiscalYear: 2020, divisions: ['�
 /** Runs `mokuhyo <args>` to its end (at most `ms`): exit code and output. */
 function runToEnd(args: string[], env: NodeJS.ProcessEnv, ms = 30_000): Promise<{ code: number | null; out: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [BIN, ...args], { env: { ...process.env, MOKUHYO_CONFIG: undefined, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [BIN, ...args], {
+      env: { ...process.env, MOKUHYO_CONFIG: undefined, ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let out = '';
     child.stdout.on('data', (d: Buffer) => (out += d.toString()));
     child.stderr.on('data', (d: Buffer) => (out += d.toString()));
@@ -79,7 +82,12 @@ describe.skipIf(!binary)('start-up and shutdown', () => {
     ];
     for (const [what, env, reason] of cases) {
       for (const command of [['serve', '--no-worker'], ['worker']]) {
-        const { code, out } = await runToEnd(command, { ...env, PORT: String(port), REDIS_URL: redis.url, MOKUHYO_DATA_DIR: join(dir, 'data') });
+        const { code, out } = await runToEnd(command, {
+          ...env,
+          PORT: String(port),
+          REDIS_URL: redis.url,
+          MOKUHYO_DATA_DIR: join(dir, 'data'),
+        });
         expect(code, `${command[0]} with ${what}: ${out}`).not.toBe(0);
         expect(code, `${command[0]} with ${what}`).not.toBeNull();
         expect(out, `${command[0]} with ${what}`).toMatch(reason);
@@ -95,13 +103,21 @@ describe.skipIf(!binary)('start-up and shutdown', () => {
     const token = lines[1]!.trim();
     const entry = JSON.parse(lines.find((l) => l.startsWith('{'))!) as Record<string, string>;
     expect(token.length).toBeGreaterThanOrEqual(40);
-    expect(entry).toEqual({ tokenSha256: createHash('sha256').update(token).digest('hex'), ward: 'akiha', division: '健康福祉課', role: 'submitter' });
+    expect(entry).toEqual({
+      tokenSha256: createHash('sha256').update(token).digest('hex'),
+      ward: 'akiha',
+      division: '健康福祉課',
+      role: 'submitter',
+    });
     const port = await freePort();
     const config = { dataDir: join(dir, 'hashed'), redisUrl: redis.url, port, wards: [WARD], tokens: [entry] };
     const file = join(dir, 'hashed.json');
     await writeFile(file, JSON.stringify(config));
     expect(await readFile(file, 'utf8')).not.toContain(token);
-    const child = spawn(process.execPath, [BIN, 'serve', '--no-worker'], { env: { ...process.env, MOKUHYO_CONFIG: file }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [BIN, 'serve', '--no-worker'], {
+      env: { ...process.env, MOKUHYO_CONFIG: file },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let out = '';
     child.stderr.on('data', (d: Buffer) => (out += d.toString()));
     child.stdout.on('data', (d: Buffer) => (out += d.toString()));
@@ -125,9 +141,16 @@ describe.skipIf(!binary)('Redis away, SIGTERM and a SIGKILLed worker', () => {
   beforeAll(async () => {
     const kenko = await readFile(join(ROOT, 'seeds/org-goals/akiha-2020-kenko-fukushi.xlsx'));
     // The first worker spins forever on 健康福祉課's sheet (test-only preload), so its job is held when it is killed.
-    Object.assign(workerEnv, { NODE_OPTIONS: `--import ${join(ROOT, 'tests/faults/hang-hook.mjs')}`, MOKUHYO_TEST_HANG_SHA256: createHash('sha256').update(kenko).digest('hex') });
+    Object.assign(workerEnv, {
+      NODE_OPTIONS: `--import ${join(ROOT, 'tests/faults/hang-hook.mjs')}`,
+      MOKUHYO_TEST_HANG_SHA256: createHash('sha256').update(kenko).digest('hex'),
+    });
     // The shipped lock settings (the other fault runs shorten them).
-    cluster = await startCluster(binary!, { workers: 1, extra: { lockDurationMs: 10_000, stalledIntervalMs: 5_000, concurrency: 1 }, workerEnv });
+    cluster = await startCluster(binary!, {
+      workers: 1,
+      extra: { lockDurationMs: 10_000, stalledIntervalMs: 5_000, concurrency: 1 },
+      workerEnv,
+    });
   }, 120_000);
   afterAll(async () => {
     await cluster?.stop();
@@ -140,7 +163,9 @@ describe.skipIf(!binary)('Redis away, SIGTERM and a SIGKILLed worker', () => {
     const id = String(res.body['id']);
     // Wait until the worker holds the job (it never finishes it), then kill the worker.
     for (let i = 0; i < 100; i++) {
-      const state = await fetch(`${cluster.base}/api/submissions/${id}`, { headers: { authorization: `Bearer ${TOKENS.kenko}` } }).then((r) => r.json() as Promise<{ status: string }>);
+      const state = await fetch(`${cluster.base}/api/submissions/${id}`, {
+        headers: { authorization: `Bearer ${TOKENS.kenko}` },
+      }).then((r) => r.json() as Promise<{ status: string }>);
       if (state.status === 'processing') break;
       await sleep(100);
     }
@@ -177,10 +202,19 @@ describe.skipIf(!binary)('Redis away, SIGTERM and a SIGKILLed worker', () => {
     expect((await fetch(`${cluster.base}/healthz`)).status).toBe(503);
     expect(performance.now() - t0).toBeLessThan(500);
     // Nothing that needs Redis waits for it: a consolidation asked for or polled answers 503 at once.
-    const asked = await fetch(`${cluster.base}/api/consolidations`, { method: 'POST', body: JSON.stringify({ ward: 'akiha', fiscalYear: 2020 }), headers: { 'content-type': 'application/json', authorization: `Bearer ${TOKENS.akiha}` } });
+    const asked = await fetch(`${cluster.base}/api/consolidations`, {
+      method: 'POST',
+      body: JSON.stringify({ ward: 'akiha', fiscalYear: 2020 }),
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${TOKENS.akiha}` },
+    });
     expect(asked.status).toBe(503);
-    const polled = await fetch(`${cluster.base}/api/consolidations/c-00000000-0000-0000-0000-000000000000`, { headers: { authorization: `Bearer ${TOKENS.akiha}` } });
-    expect([polled.status, ((await polled.json()) as { error: { code: string } }).error.code]).toEqual([503, 'redis-unavailable']);
+    const polled = await fetch(`${cluster.base}/api/consolidations/c-00000000-0000-0000-0000-000000000000`, {
+      headers: { authorization: `Bearer ${TOKENS.akiha}` },
+    });
+    expect([polled.status, ((await polled.json()) as { error: { code: string } }).error.code]).toEqual([
+      503,
+      'redis-unavailable',
+    ]);
     await sleep(2000);
     for (const proc of [cluster.serve, cluster.workers.at(-1)!]) {
       const out = proc.output();

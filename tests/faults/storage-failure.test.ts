@@ -15,7 +15,9 @@ async function nothingHalfWritten(dataDir: string): Promise<string[]> {
   const files = await filesUnder(dataDir);
   expect(files.filter((f) => f.endsWith('.tmp'))).toEqual([]);
   for (const f of files.filter((name) => name.startsWith('blobs/'))) {
-    const sha = createHash('sha256').update(await readFile(join(dataDir, f))).digest('hex');
+    const sha = createHash('sha256')
+      .update(await readFile(join(dataDir, f)))
+      .digest('hex');
     expect(f).toBe(`blobs/${sha.slice(0, 2)}/${sha}.xlsx`);
   }
   return files.filter((f) => /^submissions\/[^/]+\.json$/.test(f) && !f.endsWith('.result.json'));

@@ -9,7 +9,8 @@ export interface SummaryView {
   measures: string[][];
 }
 
-const text = (v: ExcelJS.CellValue): string => (v === null || v === undefined ? '' : typeof v === 'object' && 'text' in v ? String(v.text) : String(v));
+const text = (v: ExcelJS.CellValue): string =>
+  v === null || v === undefined ? '' : typeof v === 'object' && 'text' in v ? String(v.text) : String(v);
 
 function rowsOf(ws: ExcelJS.Worksheet | undefined, from: number): string[][] {
   const rows: string[][] = [];
@@ -50,7 +51,9 @@ export async function completeSummary(base: string, ids: string[], ms = 120_000)
     }
     if (Date.now() > end) {
       const listed = new Set(last?.statuses.map((r) => (r[3] ?? '').slice(3, 11)) ?? []);
-      throw new Error(`summary incomplete: ${ids.filter((id) => !listed.has(id.slice(0, 8))).length} of ${ids.length} submissions missing`);
+      throw new Error(
+        `summary incomplete: ${ids.filter((id) => !listed.has(id.slice(0, 8))).length} of ${ids.length} submissions missing`,
+      );
     }
     await sleep(500);
   }

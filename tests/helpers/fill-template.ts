@@ -17,7 +17,8 @@ export async function fillTemplate(bytes: Buffer, map: TemplateMap, record: Shee
     record.measures.forEach((m, i) => {
       const row = table.firstRow + i;
       const put = (col: number | undefined, value: string | number | null | undefined) => {
-        if (col !== undefined && value !== null && value !== undefined && value !== '') ws.getCell(a1(row, col)).value = value;
+        if (col !== undefined && value !== null && value !== undefined && value !== '')
+          ws.getCell(a1(row, col)).value = value;
       };
       const startsGroup = m.group !== previousGroup;
       previousGroup = m.group;

@@ -2,7 +2,9 @@ import type { CellRange, Grid, GridCell } from '../../shared/grid/index.ts';
 
 /** Grid-level re-layouts for pure extractor tests: the same edits staff make to a sheet. */
 export function insertRows(grid: Grid, at: number, count: number, fill?: string): Grid {
-  const blank = Array.from({ length: count }, (): (GridCell | undefined)[] => (fill ? [{ text: fill, kind: 'string', value: fill }] : []));
+  const blank = Array.from({ length: count }, (): (GridCell | undefined)[] =>
+    fill ? [{ text: fill, kind: 'string', value: fill }] : [],
+  );
   return {
     ...grid,
     rows: [...grid.rows.slice(0, at), ...blank, ...grid.rows.slice(at)],
@@ -40,11 +42,13 @@ export function unmerge(grid: Grid, mode: 'blank' | 'repeat', filter: (m: CellRa
 export function mapText(grid: Grid, fn: (text: string, cell: GridCell) => string): Grid {
   return {
     ...grid,
-    rows: grid.rows.map((row) => row.map((cell) => {
-      if (!cell) return cell;
-      const text = fn(cell.text, cell);
-      return { text, kind: 'string', value: text };
-    })),
+    rows: grid.rows.map((row) =>
+      row.map((cell) => {
+        if (!cell) return cell;
+        const text = fn(cell.text, cell);
+        return { text, kind: 'string', value: text };
+      }),
+    ),
   };
 }
 

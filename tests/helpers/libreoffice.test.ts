@@ -24,7 +24,11 @@ describe.skipIf(!soffice)('resaveWithLibreOffice', () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(out ?? '');
     const ws = wb.getWorksheet('健康福祉課');
-    expect(['D12', 'G12', 'H12'].map((a) => ws?.getCell(a).value)).toEqual(['つながる支援ファイル利用者数（人）', 87, 100]);
+    expect(['D12', 'G12', 'H12'].map((a) => ws?.getCell(a).value)).toEqual([
+      'つながる支援ファイル利用者数（人）',
+      87,
+      100,
+    ]);
     expect(ws?.model.merges).toEqual(expect.arrayContaining(['A12:A14', 'D9:J9']));
   });
 });

@@ -6,7 +6,12 @@ import { tmpdir } from 'node:os';
 import { basename, extname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
-const CANDIDATES = ['/usr/bin/soffice', '/usr/local/bin/soffice', '/usr/lib/libreoffice/program/soffice', '/opt/libreoffice/program/soffice'];
+const CANDIDATES = [
+  '/usr/bin/soffice',
+  '/usr/local/bin/soffice',
+  '/usr/lib/libreoffice/program/soffice',
+  '/opt/libreoffice/program/soffice',
+];
 
 /** The soffice executable ($SOFFICE first), or null when LibreOffice is not installed. */
 export async function findSoffice(): Promise<string | null> {
@@ -26,21 +31,32 @@ export async function findSoffice(): Promise<string | null> {
  * Converts `inPath` to xlsx with LibreOffice into `outDir` and returns the new file's path, or null when
  * soffice is not installed. Uses a private profile so it can run beside a desktop LibreOffice or another test.
  */
-export async function resaveWithLibreOffice(inPath: string, outDir: string, timeoutMs = 120_000): Promise<string | null> {
+export async function resaveWithLibreOffice(
+  inPath: string,
+  outDir: string,
+  timeoutMs = 120_000,
+): Promise<string | null> {
   const soffice = await findSoffice();
   if (!soffice) return null;
   const source = resolve(inPath);
   const target = resolve(outDir);
   const outPath = join(target, `${basename(source, extname(source))}.xlsx`);
-  if (outPath === source) throw new Error(`resaveWithLibreOffice: ${outDir} would overwrite ${inPath}; use another folder`);
+  if (outPath === source)
+    throw new Error(`resaveWithLibreOffice: ${outDir} would overwrite ${inPath}; use another folder`);
   await mkdir(target, { recursive: true });
   const profile = await mkdtemp(join(tmpdir(), 'mokuhyo-lo-'));
   try {
     const args = [
       `-env:UserInstallation=${pathToFileURL(profile).href}`,
-      '--headless', '--norestore', '--nologo', '--nodefault', '--nolockcheck',
-      '--convert-to', 'xlsx:Calc MS Excel 2007 XML',
-      '--outdir', target,
+      '--headless',
+      '--norestore',
+      '--nologo',
+      '--nodefault',
+      '--nolockcheck',
+      '--convert-to',
+      'xlsx:Calc MS Excel 2007 XML',
+      '--outdir',
+      target,
       source,
     ];
     await new Promise<void>((done, fail) => {

@@ -43,7 +43,9 @@ describe('insertRowsAbove', () => {
     expect(v(out, 'A4')).toBe('組織目標管理シート');
     expect(['D15', 'G15', 'H15'].map((a) => v(out, a))).toEqual(['つながる支援ファイル利用者数（人）', 87, 100]);
     expect(v(out, 'A1')).toBeNull();
-    expect(merges(out)).toEqual(expect.arrayContaining(['A4:G4', 'B9:K11', 'A12:A13', 'D12:J12', 'A15:A17', 'C15:C17']));
+    expect(merges(out)).toEqual(
+      expect.arrayContaining(['A4:G4', 'B9:K11', 'A12:A13', 'D12:J12', 'A15:A17', 'C15:C17']),
+    );
     expect(merges(out)).not.toContain('A12:A14');
     expect(out.getRow(15).height).toBe(height12);
     expect(out.getCell('G17').numFmt).toBe('#,##0');
@@ -55,7 +57,11 @@ describe('insertRowsAbove', () => {
     insertRowsAbove(ws, 13, 2);
     const out = await roundTrip(ws);
     expect(merges(out)).toEqual(expect.arrayContaining(['A12:A16', 'B12:B16', 'C12:C16']));
-    expect([v(out, 'D12'), v(out, 'D13'), v(out, 'D15')]).toEqual(['つながる支援ファイル利用者数（人）', null, '子育て講座等の開催回数（回）']);
+    expect([v(out, 'D12'), v(out, 'D13'), v(out, 'D15')]).toEqual([
+      'つながる支援ファイル利用者数（人）',
+      null,
+      '子育て講座等の開催回数（回）',
+    ]);
   });
 });
 
@@ -68,7 +74,9 @@ describe('insertColumns', () => {
     expect(['I10', 'J10', 'K10', 'L10'].map((a) => v(out, a))).toEqual(['R2結果', '備考', '補足・参考指標', '評価']);
     expect(merges(out)).toEqual(expect.arrayContaining(['D9:K9', 'B6:L8', 'K1:L1', 'A12:A14']));
     expect(v(out, 'L9')).toBe('目標達成状況');
-    expect(v(out, 'K13')).toBe('目標の回数は、子育て支援センター「新津育ちの森」で実施する子育て講座（区づくり事業の委託分）');
+    expect(v(out, 'K13')).toBe(
+      '目標の回数は、子育て支援センター「新津育ちの森」で実施する子育て講座（区づくり事業の委託分）',
+    );
     expect(v(out, 'J13')).toBeNull();
     expect(out.getCell('J13').border.right?.style).toBe('thin');
     expect(out.getColumn(10).width).toBe(widthI);
@@ -125,7 +133,13 @@ describe('toFullWidthDigits', () => {
   it('with allText, converts digits inside any text, limited to a range', async () => {
     const ws = await openKenko();
     toFullWidthDigits(ws, { allText: true, range: 'E10:I12' });
-    expect(['E10', 'G10', 'H12', 'G14', 'J16'].map((a) => v(ws, a))).toEqual(['Ｈ２９実績', 'R１実績', '１００', 1660, '・各係（担当）3件以上の取組']);
+    expect(['E10', 'G10', 'H12', 'G14', 'J16'].map((a) => v(ws, a))).toEqual([
+      'Ｈ２９実績',
+      'R１実績',
+      '１００',
+      1660,
+      '・各係（担当）3件以上の取組',
+    ]);
   });
 });
 

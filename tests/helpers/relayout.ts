@@ -122,7 +122,12 @@ export function insertRowsAbove(ws: ExcelJS.Worksheet, at: number, n: number): v
  * Inserts `n` columns before column `at` (1-based). The new cells take the style of the column on their
  * left (so a table's borders continue) and `header`, when given, is written into the first new column.
  */
-export function insertColumns(ws: ExcelJS.Worksheet, at: number, n: number, header?: { row: number; text: string }): void {
+export function insertColumns(
+  ws: ExcelJS.Worksheet,
+  at: number,
+  n: number,
+  header?: { row: number; text: string },
+): void {
   if (at < 1 || n < 0) throw new RangeError(`insertColumns: bad position ${at} / count ${n}`);
   const snap = remap(ws, (row, col) => ({ row, col: col >= at ? col + n : col }));
   if (at > 1) {
@@ -146,7 +151,8 @@ export function unmergeAll(ws: ExcelJS.Worksheet, mode: 'blank' | 'repeat'): voi
     const value = structuredClone(master.value);
     const styles: { row: number; col: number; style: Partial<ExcelJS.Style> }[] = [];
     for (let r = m.top; r <= m.bottom; r++) {
-      for (let c = m.left; c <= m.right; c++) styles.push({ row: r, col: c, style: structuredClone(ws.getCell(r, c).style) });
+      for (let c = m.left; c <= m.right; c++)
+        styles.push({ row: r, col: c, style: structuredClone(ws.getCell(r, c).style) });
     }
     ws.unMergeCells(m.top, m.left, m.bottom, m.right);
     for (const s of styles) {
@@ -159,7 +165,10 @@ export function unmergeAll(ws: ExcelJS.Worksheet, mode: 'blank' | 'repeat'): voi
 
 /** Half-width digits (and , . - + between them) → full-width: "1,660" → "１，６６０". */
 export function fullWidthDigits(text: string): string {
-  return text.replace(/[0-9]|[,.\-+](?=[0-9])/g, (ch) => FULL_WIDTH[ch] ?? String.fromCharCode(ch.charCodeAt(0) + 0xfee0));
+  return text.replace(
+    /[0-9]|[,.\-+](?=[0-9])/g,
+    (ch) => FULL_WIDTH[ch] ?? String.fromCharCode(ch.charCodeAt(0) + 0xfee0),
+  );
 }
 
 /** A number as its cell shows it: thousands separators when the format has them ("#,##0" → "1,660"). */
@@ -223,6 +232,7 @@ export function numbersAsText(ws: ExcelJS.Worksheet, options: RetypeOptions = {}
 
 /** Renames a sheet, refusing names Excel would reject (over 31 characters, or any of : \ / ? * [ ]). */
 export function renameSheet(ws: ExcelJS.Worksheet, name: string): void {
-  if (name.length === 0 || name.length > 31 || /[:\\/?*[\]]/.test(name)) throw new Error(`not a valid sheet name: ${name}`);
+  if (name.length === 0 || name.length > 31 || /[:\\/?*[\]]/.test(name))
+    throw new Error(`not a valid sheet name: ${name}`);
   ws.name = name;
 }

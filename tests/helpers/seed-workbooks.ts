@@ -33,7 +33,12 @@ export async function readSheet(path: string): Promise<SheetRecord> {
 }
 
 /** Writes a copy of `source` with `edit` applied to its worksheets (all, or from `from` on) and returns its path. */
-export async function relaidCopy(source: string, edit: (ws: ExcelJS.Worksheet) => void, out: string, from = 0): Promise<string> {
+export async function relaidCopy(
+  source: string,
+  edit: (ws: ExcelJS.Worksheet) => void,
+  out: string,
+  from = 0,
+): Promise<string> {
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.readFile(source);
   for (const ws of wb.worksheets.slice(from)) edit(ws);

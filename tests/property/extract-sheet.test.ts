@@ -13,21 +13,74 @@ const RUNS = { numRuns: 200 };
 
 // Words the detector and the tables look for, so random grids reach deep into the extractor.
 const FORM_WORDS = [
-  '組織目標管理シート', '年度', '令和2年度', '組織名（部）', '組織名（準部・課・機関名）', '健康福祉課', 'No.', '組織目標', '主な取組（事業）',
-  '指標', '項目（単位）', 'Ｈ29実績', 'R1実績', 'R2目標', 'R2結果', '評価', '事業番号', '事業名', '事業内容', '担当課', '成果指標', '現状値（年度）',
-  '目標値（2025年）', '－', '1', '2', '100', '１，６６０', '50％以上', '(再)', '①', '取組内容', '方針', '\u0000', '\ud800', '',
+  '組織目標管理シート',
+  '年度',
+  '令和2年度',
+  '組織名（部）',
+  '組織名（準部・課・機関名）',
+  '健康福祉課',
+  'No.',
+  '組織目標',
+  '主な取組（事業）',
+  '指標',
+  '項目（単位）',
+  'Ｈ29実績',
+  'R1実績',
+  'R2目標',
+  'R2結果',
+  '評価',
+  '事業番号',
+  '事業名',
+  '事業内容',
+  '担当課',
+  '成果指標',
+  '現状値（年度）',
+  '目標値（2025年）',
+  '－',
+  '1',
+  '2',
+  '100',
+  '１，６６０',
+  '50％以上',
+  '(再)',
+  '①',
+  '取組内容',
+  '方針',
+  '\u0000',
+  '\ud800',
+  '',
 ];
 
 const cellArb: fc.Arbitrary<GridCell | undefined> = fc.oneof(
   { weight: 3, arbitrary: fc.constant(undefined) },
-  { weight: 4, arbitrary: fc.constantFrom(...FORM_WORDS).map((t): GridCell => ({ text: t, kind: 'string', value: t })) },
-  { weight: 2, arbitrary: fc.string({ unit: 'binary', maxLength: 30 }).map((t): GridCell => ({ text: t, kind: 'string', value: t })) },
-  { weight: 2, arbitrary: fc.double({ noNaN: false }).map((n): GridCell => ({ text: String(n), kind: 'number', value: n })) },
+  {
+    weight: 4,
+    arbitrary: fc.constantFrom(...FORM_WORDS).map((t): GridCell => ({ text: t, kind: 'string', value: t })),
+  },
+  {
+    weight: 2,
+    arbitrary: fc
+      .string({ unit: 'binary', maxLength: 30 })
+      .map((t): GridCell => ({ text: t, kind: 'string', value: t })),
+  },
+  {
+    weight: 2,
+    arbitrary: fc.double({ noNaN: false }).map((n): GridCell => ({ text: String(n), kind: 'number', value: n })),
+  },
   {
     weight: 1,
     arbitrary: fc
-      .tuple(fc.constantFrom<CellKind>('empty', 'string', 'number', 'boolean', 'date', 'error'), fc.string({ maxLength: 12 }), fc.oneof(fc.string({ maxLength: 12 }), fc.integer(), fc.boolean(), fc.constant(null)))
-      .map(([kind, text, value]): GridCell => ({ text, kind, value, ...(kind === 'number' ? { formula: 'A1+1', numFmt: '#,##0' } : {}) })),
+      .tuple(
+        fc.constantFrom<CellKind>('empty', 'string', 'number', 'boolean', 'date', 'error'),
+        fc.string({ maxLength: 12 }),
+        fc.oneof(fc.string({ maxLength: 12 }), fc.integer(), fc.boolean(), fc.constant(null)),
+      )
+      .map(([kind, text, value]): GridCell => ({
+        text,
+        kind,
+        value,
+        ...(kind === 'number' ? { formula: 'A1+1', numFmt: '#,##0' } : {}),
+      })),
   },
 );
 
@@ -36,10 +89,14 @@ const gridArb: fc.Arbitrary<Grid> = fc
     sheet: fc.string({ maxLength: 20 }),
     rows: fc.array(fc.array(cellArb, { maxLength: 14 }), { maxLength: 30 }),
     merges: fc.array(
-      fc.tuple(fc.nat(35), fc.nat(16), fc.nat(4), fc.nat(4)).map(([top, left, h, w]) => ({ top, left, bottom: top + h, right: left + w })),
+      fc
+        .tuple(fc.nat(35), fc.nat(16), fc.nat(4), fc.nat(4))
+        .map(([top, left, h, w]) => ({ top, left, bottom: top + h, right: left + w })),
       { maxLength: 8 },
     ),
-    names: fc.option(fc.dictionary(fc.constantFrom('MOKUHYO_FORM', 'Print_Area', 'x'), fc.string({ maxLength: 30 })), { nil: undefined }),
+    names: fc.option(fc.dictionary(fc.constantFrom('MOKUHYO_FORM', 'Print_Area', 'x'), fc.string({ maxLength: 30 })), {
+      nil: undefined,
+    }),
   })
   .map(({ names, ...g }) => (names ? { ...g, names } : g));
 
@@ -51,7 +108,12 @@ function essence(record: SheetRecord) {
     family: record.family,
     organization: record.organization,
     fiscalYear: record.fiscalYear,
-    measures: record.measures.map((m) => ({ group: m.group, name: m.name, unit: m.unit, values: m.values.map((v) => [v.year, v.kind, v.raw, v.value, v.blank]) })),
+    measures: record.measures.map((m) => ({
+      group: m.group,
+      name: m.name,
+      unit: m.unit,
+      values: m.values.map((v) => [v.year, v.kind, v.raw, v.value, v.blank]),
+    })),
   };
 }
 
@@ -99,7 +161,9 @@ describe('extractor properties', () => {
         let grid = division();
         // Later edits shift the gaps found by earlier ones, so apply them bottom-right first.
         for (const e of [...edits].sort((a, b) => b.rowAt - a.rowAt || b.colAt - a.colAt)) {
-          grid = e.order ? insertColumns(insertRows(grid, e.rowAt, e.rows), e.colAt, e.cols) : insertRows(insertColumns(grid, e.colAt, e.cols), e.rowAt, e.rows);
+          grid = e.order
+            ? insertColumns(insertRows(grid, e.rowAt, e.rows), e.colAt, e.cols)
+            : insertRows(insertColumns(grid, e.colAt, e.cols), e.rowAt, e.rows);
         }
         expect(essence(extractSheet(grid, FAMILIES).record)).toEqual(base);
       }),

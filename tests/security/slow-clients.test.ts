@@ -14,7 +14,10 @@ const SLOW = 1000;
 const HTTP = { headersTimeoutMs: 3000, requestTimeoutMs: 6000, idleTimeoutMs: 4000, maxConnectionsPerAddress: 400 };
 
 /** Opens a raw connection and writes `text`; resolves once connected, with a promise for when the server closes it. */
-function open(port: number, text: string): Promise<{ socket: Socket; closed: Promise<number>; received: () => string }> {
+function open(
+  port: number,
+  text: string,
+): Promise<{ socket: Socket; closed: Promise<number>; received: () => string }> {
   return new Promise((resolve, reject) => {
     const socket = connect(port, '127.0.0.1');
     let data = '';
@@ -66,7 +69,10 @@ describe.skipIf(!binary)('slow and hostile clients against a real serve', () => 
     expect(real.value.status).toBe(202);
     expect(real.ms).toBeLessThan(5000);
     // Every slow upload was answered 401 and its connection closed by the server, without reading the body.
-    const closedWithin = await Promise.race([Promise.all(slow.map((s) => s?.closed ?? 0)), sleep(45_000).then(() => null)]);
+    const closedWithin = await Promise.race([
+      Promise.all(slow.map((s) => s?.closed ?? 0)),
+      sleep(45_000).then(() => null),
+    ]);
     expect(closedWithin, 'the server still holds slow connections after 45 s').not.toBeNull();
     // Each was either answered 401 with `connection: close`, or — past the per-address cap (400 here) while
     // the flood arrived faster than its headers were read — closed to make room. Nothing else.
@@ -83,11 +89,16 @@ describe.skipIf(!binary)('slow and hostile clients against a real serve', () => 
     const pid = cluster.serve.child.pid!;
     const baseline = await openFds(pid);
     // Slowloris: a request line and one header, then a header byte now and then — never the end of the headers.
-    const loris = await Promise.all(Array.from({ length: 300 }, () => open(port, 'POST /api/submissions HTTP/1.1\r\nHost: x\r\n')));
+    const loris = await Promise.all(
+      Array.from({ length: 300 }, () => open(port, 'POST /api/submissions HTTP/1.1\r\nHost: x\r\n')),
+    );
     const drip = setInterval(() => loris.forEach((l) => !l.socket.destroyed && l.socket.write('X')), 500);
     const silent = await Promise.all(Array.from({ length: 50 }, () => open(port, '')));
     // A submitter's upload whose body trickles in: answered 408 once the request timeout passes.
-    const trickle = await open(port, `POST /api/submissions HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer ${TOKENS.chiiki}\r\nContent-Type: ${XLSX}\r\nContent-Length: 100000\r\n\r\nPK`);
+    const trickle = await open(
+      port,
+      `POST /api/submissions HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer ${TOKENS.chiiki}\r\nContent-Type: ${XLSX}\r\nContent-Length: 100000\r\n\r\nPK`,
+    );
     const trickling = setInterval(() => !trickle.socket.destroyed && trickle.socket.write('x'), 500);
     try {
       // Past the per-address cap (400) the oldest idle connections make room: /healthz still answers.
@@ -102,7 +113,9 @@ describe.skipIf(!binary)('slow and hostile clients against a real serve', () => 
       expect(trickleClosed).toBeLessThan(HTTP.requestTimeoutMs + 3000);
       const answer = trickle.received();
       expect(answer).toMatch(/^HTTP\/1\.1 408/);
-      const body = JSON.parse(answer.slice(answer.indexOf('\r\n\r\n') + 4)) as { error: { code: string; message: string } };
+      const body = JSON.parse(answer.slice(answer.indexOf('\r\n\r\n') + 4)) as {
+        error: { code: string; message: string };
+      };
       expect(body.error.code).toBe('request-timeout');
       expect(body.error.message).toMatch(/[\u3040-\u30ff\u4e00-\u9fff]/);
     } finally {
@@ -118,7 +131,10 @@ describe.skipIf(!binary)('slow and hostile clients against a real serve', () => 
     const noise = Buffer.alloc(6 * 1024 * 1024);
     const random = prng(16);
     for (let i = 0; i < noise.length; i++) noise[i] = (random() * 256) >>> 0;
-    const big = zip([...MINIMAL_XLSX_PARTS, { name: 'xl/worksheets/sheet9.xml', content: `<x>${noise.toString('hex')}</x><!DOCTYPE x [<!ENTITY e "e">]>` }]);
+    const big = zip([
+      ...MINIMAL_XLSX_PARTS,
+      { name: 'xl/worksheets/sheet9.xml', content: `<x>${noise.toString('hex')}</x><!DOCTYPE x [<!ENTITY e "e">]>` },
+    ]);
     expect(big.length).toBeGreaterThan(5 * 1024 * 1024);
     const latencies: number[] = [];
     let polling = true;
@@ -135,6 +151,8 @@ describe.skipIf(!binary)('slow and hostile clients against a real serve', () => 
     expect(answers.map((a) => a.status)).toEqual(Array(20).fill(422));
     expect(answers[0]!.body).toMatchObject({ error: { code: 'dtd' } });
     expect(latencies.length).toBeGreaterThan(3);
-    expect(Math.max(...latencies), `healthz latencies ${latencies.map(Math.round).join(',')}`).toBeLessThan(LONG ? 1000 : 1500);
+    expect(Math.max(...latencies), `healthz latencies ${latencies.map(Math.round).join(',')}`).toBeLessThan(
+      LONG ? 1000 : 1500,
+    );
   }, 120_000);
 });

@@ -34,8 +34,15 @@ describe('TokenAuth comparison', () => {
   });
 
   it('still finds the right principal', () => {
-    expect(auth.identify(`Bearer ${TOKENS[2]!.token}`)).toEqual({ role: 'submitter', ward: 'akiha', division: '地域総務課' });
-    expect(auth.identify(`Basic ${Buffer.from(`any:${TOKENS[1]!.token}`).toString('base64')}`)).toEqual({ role: 'coordinator', ward: 'akiha' });
+    expect(auth.identify(`Bearer ${TOKENS[2]!.token}`)).toEqual({
+      role: 'submitter',
+      ward: 'akiha',
+      division: '地域総務課',
+    });
+    expect(auth.identify(`Basic ${Buffer.from(`any:${TOKENS[1]!.token}`).toString('base64')}`)).toEqual({
+      role: 'coordinator',
+      ward: 'akiha',
+    });
     expect(auth.identify(`Bearer ${TOKENS[0]!.token} extra`)).toBeNull();
     expect(auth.identify(undefined)).toBeNull();
   });

@@ -11,7 +11,12 @@ const binary = await findRedisServer();
 /** A token as it may show up in a log: raw, base64 in a Basic header, or URL-encoded. */
 function leaks(output: string, token: string): boolean {
   const basic = Buffer.from(`user:${token}`).toString('base64');
-  return output.includes(token) || output.includes(basic) || output.includes(encodeURIComponent(token)) || output.includes(token.slice(0, 16));
+  return (
+    output.includes(token) ||
+    output.includes(basic) ||
+    output.includes(encodeURIComponent(token)) ||
+    output.includes(token.slice(0, 16))
+  );
 }
 
 describe.skipIf(!binary)('tokens never logged', () => {
@@ -31,9 +36,15 @@ describe.skipIf(!binary)('tokens never logged', () => {
     await submit(cluster.base, wrong, kenko!.bytes);
     await submit(cluster.base, TOKENS.akiha, kenko!.bytes);
     await getJson(cluster.base, `/api/submissions/${String(ok.body['id'])}`, TOKENS.nishi);
-    await fetch(`${cluster.base}/admin/queues/api/queues`, { headers: { authorization: `Basic ${Buffer.from(`user:${TOKENS.akiha}`).toString('base64')}` } });
-    await fetch(`${cluster.base}/admin/queues`, { headers: { authorization: `Basic ${Buffer.from(`user:${wrong}`).toString('base64')}` } });
-    await fetch(`${cluster.base}/api/summaries/akiha/2020`, { headers: { authorization: `Bearer ${TOKENS.kenko}`, cookie: `session=${TOKENS.sangyo}` } });
+    await fetch(`${cluster.base}/admin/queues/api/queues`, {
+      headers: { authorization: `Basic ${Buffer.from(`user:${TOKENS.akiha}`).toString('base64')}` },
+    });
+    await fetch(`${cluster.base}/admin/queues`, {
+      headers: { authorization: `Basic ${Buffer.from(`user:${wrong}`).toString('base64')}` },
+    });
+    await fetch(`${cluster.base}/api/summaries/akiha/2020`, {
+      headers: { authorization: `Bearer ${TOKENS.kenko}`, cookie: `session=${TOKENS.sangyo}` },
+    });
     await kill(cluster.serve, 'SIGTERM');
     const logs = cluster.serve.output() + cluster.workers.map((w) => w.output()).join('\n');
     // The intake does log requests, so a token in a header would have had its chance to appear.
@@ -48,14 +59,17 @@ describe('config errors', () => {
     const file = join(dir, `mokuhyo-secret-config-${process.pid}.json`);
     const short = 'short-secret';
     const dup = 'duplicated-secret-0123456789';
-    await writeFile(file, JSON.stringify({
-      wards: [{ id: 'akiha', name: '秋葉区', fiscalYear: 2020, divisions: ['健康福祉課'] }],
-      tokens: [
-        { token: short, ward: 'akiha', division: '健康福祉課', role: 'submitter' },
-        { token: dup, ward: 'akiha', role: 'coordinator' },
-        { token: dup, ward: 'nowhere', role: 'admin' },
-      ],
-    }));
+    await writeFile(
+      file,
+      JSON.stringify({
+        wards: [{ id: 'akiha', name: '秋葉区', fiscalYear: 2020, divisions: ['健康福祉課'] }],
+        tokens: [
+          { token: short, ward: 'akiha', division: '健康福祉課', role: 'submitter' },
+          { token: dup, ward: 'akiha', role: 'coordinator' },
+          { token: dup, ward: 'nowhere', role: 'admin' },
+        ],
+      }),
+    );
     const err = (() => {
       try {
         loadConfig({ MOKUHYO_CONFIG: file });

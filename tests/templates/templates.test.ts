@@ -35,16 +35,35 @@ function essence(sheet: SheetRecord) {
     variant: sheet.variant,
     organization: sheet.organization,
     fiscalYear: sheet.fiscalYear,
-    fields: Object.fromEntries(Object.entries(sheet.fields ?? {}).filter(([, f]) => f.value !== '').map(([k, f]) => [k, f.value])),
-    measures: sheet.measures.map((m) => ({ group: m.group, name: m.name, unit: m.unit, fields: Object.fromEntries(Object.entries(m.fields ?? {}).filter(([, v]) => v)), values: m.values.map((v) => [v.year, v.kind, v.raw, v.value, v.blank]) })),
-    items: Object.fromEntries(Object.entries(sheet.items ?? {}).filter(([k]) => k !== 'groups').map(([k, list]) => [k, list.map((i) => [i['no'], i['text']])])),
+    fields: Object.fromEntries(
+      Object.entries(sheet.fields ?? {})
+        .filter(([, f]) => f.value !== '')
+        .map(([k, f]) => [k, f.value]),
+    ),
+    measures: sheet.measures.map((m) => ({
+      group: m.group,
+      name: m.name,
+      unit: m.unit,
+      fields: Object.fromEntries(Object.entries(m.fields ?? {}).filter(([, v]) => v)),
+      values: m.values.map((v) => [v.year, v.kind, v.raw, v.value, v.blank]),
+    })),
+    items: Object.fromEntries(
+      Object.entries(sheet.items ?? {})
+        .filter(([k]) => k !== 'groups')
+        .map(([k, list]) => [k, list.map((i) => [i['no'], i['text']])]),
+    ),
   };
 }
 
 describe('templates', () => {
   it('has a blank form for every family, and for both org-goals sheets', () => {
     expect(new Set(entries.map((e) => e.family.id))).toEqual(new Set(FAMILIES.map((f) => f.id)));
-    expect(entries.filter((e) => e.family.id === 'org-goals').map((e) => e.variant.id).sort()).toEqual(['division', 'ward']);
+    expect(
+      entries
+        .filter((e) => e.family.id === 'org-goals')
+        .map((e) => e.variant.id)
+        .sort(),
+    ).toEqual(['division', 'ward']);
   });
 
   for (const { family, variant, build } of entries) {
@@ -56,7 +75,11 @@ describe('templates', () => {
       const sheets = record.sheets.filter((s) => s.family);
       expect(sheets.length).toBeGreaterThan(0);
       for (const sheet of sheets) {
-        expect(sheet).toMatchObject({ family: family.id, variant: variant.id, templateVersion: family.templateVersion });
+        expect(sheet).toMatchObject({
+          family: family.id,
+          variant: variant.id,
+          templateVersion: family.templateVersion,
+        });
         expect(sheet.measures).toEqual([]);
       }
       if (variant.template) expect(sheets[0]!.fiscalYear).toBe(2026);
@@ -66,24 +89,41 @@ describe('templates', () => {
   it('round-trips a division sheet: generate → fill with seed data → extract gives the same data', async () => {
     const seed = await sheetOf('seeds/org-goals/akiha-2020-kenko-fukushi.xlsx');
     const family = FAMILIES.find((f) => f.id === 'org-goals')!;
-    const { bytes, map } = await generateTemplate(family, family.variants.find((v) => v.id === 'division')!, { fiscalYear: 2020 });
+    const { bytes, map } = await generateTemplate(
+      family,
+      family.variants.find((v) => v.id === 'division')!,
+      { fiscalYear: 2020 },
+    );
     const path = join(tmp, 'filled-division.xlsx');
     await writeFile(path, await fillTemplate(bytes, map, seed));
     const filled = await sheetOf(path);
     const expected = essence(seed);
-    for (const m of expected.measures) m.values = m.values.map(([year, kind, , value, blank]) => [year, kind, expect.anything(), value, blank]);
+    for (const m of expected.measures)
+      m.values = m.values.map(([year, kind, , value, blank]) => [year, kind, expect.anything(), value, blank]);
     expect(essence(filled)).toEqual({ ...expected, fields: { ...expected.fields, fiscalYear: '令和2年度' } });
-    expect(filled.measures.map((m) => m.values.map((v) => v.header))[0]).toEqual(['H29実績', 'H30実績', 'R1実績', 'R2目標', 'R2結果']);
+    expect(filled.measures.map((m) => m.values.map((v) => v.header))[0]).toEqual([
+      'H29実績',
+      'H30実績',
+      'R1実績',
+      'R2目標',
+      'R2結果',
+    ]);
   });
 
   it('round-trips the ward sheet', async () => {
     const seed = await sheetOf('seeds/org-goals/akiha-2020-ward.xlsx');
     const family = FAMILIES.find((f) => f.id === 'org-goals')!;
-    const { bytes, map } = await generateTemplate(family, family.variants.find((v) => v.id === 'ward')!, { fiscalYear: 2020 });
+    const { bytes, map } = await generateTemplate(
+      family,
+      family.variants.find((v) => v.id === 'ward')!,
+      { fiscalYear: 2020 },
+    );
     const path = join(tmp, 'filled-ward.xlsx');
     await writeFile(path, await fillTemplate(bytes, map, seed));
     const filled = await sheetOf(path);
-    expect(filled.items?.['priorities']?.map((p) => p['text'])).toEqual(seed.items?.['priorities']?.map((p) => p['text']));
+    expect(filled.items?.['priorities']?.map((p) => p['text'])).toEqual(
+      seed.items?.['priorities']?.map((p) => p['text']),
+    );
     expect(filled).toMatchObject({ organization: seed.organization, fiscalYear: 2020 });
     expect(filled.fields?.['goalCount']?.value).toBe(seed.fields?.['goalCount']?.value);
   });
@@ -92,7 +132,10 @@ describe('templates', () => {
     const fresh = await buildTemplates(join(tmp, 'fresh'));
     for (const path of fresh) {
       const name = path.split('/').pop()!;
-      expect((await readFile(path)).equals(await readFile(join('templates', name))), `${name} is stale: run npm run templates`).toBe(true);
+      expect(
+        (await readFile(path)).equals(await readFile(join('templates', name))),
+        `${name} is stale: run npm run templates`,
+      ).toBe(true);
     }
   });
 
@@ -104,10 +147,37 @@ describe('templates', () => {
     }
     const paths = (await buildTemplates(join(tmp, 'lo'))).filter(Boolean);
     const run = promisify(execFile);
-    const { stderr } = await run(soffice, [`-env:UserInstallation=file://${tmp}/lo-profile`, '--headless', '--convert-to', 'csv', '--outdir', join(tmp, 'lo-out'), ...paths], { timeout: 180_000 });
-    expect(stderr.split('\n').filter((line) => !/javaldx|^\s*$/.test(line)).join('\n')).not.toMatch(/error|warning/i);
+    const { stderr } = await run(
+      soffice,
+      [
+        `-env:UserInstallation=file://${tmp}/lo-profile`,
+        '--headless',
+        '--convert-to',
+        'csv',
+        '--outdir',
+        join(tmp, 'lo-out'),
+        ...paths,
+      ],
+      { timeout: 180_000 },
+    );
+    expect(
+      stderr
+        .split('\n')
+        .filter((line) => !/javaldx|^\s*$/.test(line))
+        .join('\n'),
+    ).not.toMatch(/error|warning/i);
     for (const path of paths) {
-      const csv = await readFile(join(tmp, 'lo-out', path.split('/').pop()!.replace(/\.xlsx$/, '.csv')), 'utf8');
+      const csv = await readFile(
+        join(
+          tmp,
+          'lo-out',
+          path
+            .split('/')
+            .pop()!
+            .replace(/\.xlsx$/, '.csv'),
+        ),
+        'utf8',
+      );
       expect(csv.length).toBeGreaterThan(10);
     }
   }, 300_000);

@@ -19,7 +19,10 @@ export function annotate(workbook: ExcelJS.Workbook, sheets: readonly SheetFindi
     for (const [cell, list] of byCell) {
       const worst = list.reduce((a, b) => (RANK[b.severity] > RANK[a.severity] ? b : a)).severity;
       marked.push(markCell(ws, cell, worst));
-      addNote(ws.getCell(cell), list.map((f) => f.message));
+      addNote(
+        ws.getCell(cell),
+        list.map((f) => f.message),
+      );
     }
   }
   writeState(workbook, marked, writeResultsSheet(workbook, sheets));

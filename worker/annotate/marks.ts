@@ -11,7 +11,11 @@ export const RESULTS_SHEET = '検証結果';
 const RESULTS_KEY = '#results';
 
 /** Severity fills: light red, light yellow, light blue (Excel's "bad" and "neutral" styles). */
-export const SEVERITY_ARGB: Readonly<Record<Severity, string>> = { error: 'FFFFC7CE', warning: 'FFFFEB9C', info: 'FFDDEBF7' };
+export const SEVERITY_ARGB: Readonly<Record<Severity, string>> = {
+  error: 'FFFFC7CE',
+  warning: 'FFFFEB9C',
+  info: 'FFDDEBF7',
+};
 
 type NoteText = { text: string; font?: unknown };
 type NoteObject = { texts?: NoteText[] } & Record<string, unknown>;
@@ -59,7 +63,11 @@ export function addNote(cell: ExcelJS.Cell, messages: readonly string[]): void {
   const staff = noteText(note);
   if (staff === '') cell.note = ours;
   else if (typeof note === 'string' || !(note as NoteObject).texts) cell.note = `${staff}\n\n${ours}`;
-  else cell.note = { ...(note as NoteObject), texts: [...((note as NoteObject).texts ?? []), { text: `\n\n${ours}` }] } as unknown as ExcelJS.Comment;
+  else
+    cell.note = {
+      ...(note as NoteObject),
+      texts: [...((note as NoteObject).texts ?? []), { text: `\n\n${ours}` }],
+    } as unknown as ExcelJS.Comment;
 }
 
 function fillArgb(cell: ExcelJS.Cell): string | undefined {
@@ -102,9 +110,11 @@ export function removeMarks(workbook: ExcelJS.Workbook): void {
     workbook.removeWorksheet(state.id);
   }
   for (const ws of workbook.worksheets) {
-    ws.eachRow({ includeEmpty: true }, (row) => row.eachCell({ includeEmpty: true }, (cell) => {
-      if (cell.note) stripNote(cell);
-    }));
+    ws.eachRow({ includeEmpty: true }, (row) =>
+      row.eachCell({ includeEmpty: true }, (cell) => {
+        if (cell.note) stripNote(cell);
+      }),
+    );
   }
 }
 

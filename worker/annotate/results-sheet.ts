@@ -44,7 +44,14 @@ export function writeResultsSheet(workbook: ExcelJS.Workbook, sheets: readonly S
   for (const { sheet, findings } of sheets) {
     for (const f of findings) {
       const cell = f.cell ?? 'A1';
-      const row = ws.addRow([++no, sheet, { formula: linkFormula(sheet, cell), result: f.cell ?? 'シート' }, SEVERITY_JA[f.severity], f.message, f.code]);
+      const row = ws.addRow([
+        ++no,
+        sheet,
+        { formula: linkFormula(sheet, cell), result: f.cell ?? 'シート' },
+        SEVERITY_JA[f.severity],
+        f.message,
+        f.code,
+      ]);
       row.getCell(3).font = { color: { argb: 'FF0563C1' }, underline: true };
       row.getCell(4).fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: SEVERITY_ARGB[f.severity] } };
       row.getCell(5).alignment = { wrapText: true, vertical: 'top' };

@@ -75,7 +75,12 @@ export async function outputPlace(path: string, extensions: readonly string[], w
 }
 
 /** The output file for one result: the file named, or `fileName` inside the folder named. */
-export async function resolveOutput(path: string, extensions: readonly string[], fileName: string, what: string): Promise<string> {
+export async function resolveOutput(
+  path: string,
+  extensions: readonly string[],
+  fileName: string,
+  what: string,
+): Promise<string> {
   const place = await outputPlace(path, extensions, what);
   return place.kind === 'file' ? place.path : join(place.path, fileName);
 }
@@ -88,7 +93,11 @@ export async function ensureFolder(folder: string, what: string, path = folder):
   } catch (err) {
     const reason = reasonOf(err);
     if (!reason) throw err;
-    throw new CommandError(folder === path ? `${what}のフォルダ「${folder}」を作れません（${reason}）。` : `${what}「${path}」のフォルダ「${folder}」を作れません（${reason}）。`);
+    throw new CommandError(
+      folder === path
+        ? `${what}のフォルダ「${folder}」を作れません（${reason}）。`
+        : `${what}「${path}」のフォルダ「${folder}」を作れません（${reason}）。`,
+    );
   }
 }
 
@@ -100,7 +109,9 @@ export async function ensureFolder(folder: string, what: string, path = folder):
 async function makeFolders(folder: string): Promise<void> {
   const missing: string[] = [];
   for (let at = folder; ; at = dirname(at)) {
-    const info = await stat(at).catch((err: NodeJS.ErrnoException) => (err.code === 'ENOENT' ? null : Promise.reject(err)));
+    const info = await stat(at).catch((err: NodeJS.ErrnoException) =>
+      err.code === 'ENOENT' ? null : Promise.reject(err),
+    );
     if (info?.isDirectory() === true) break;
     if (info) throw Object.assign(new Error(`not a folder: ${at}`), { code: 'ENOTDIR' });
     missing.push(at);

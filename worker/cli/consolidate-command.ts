@@ -7,7 +7,12 @@ import { groupLabel, planSummaries, type ExpectedBody, type SummaryPlans } from 
 import { parseFiscalYear } from '../../shared/values/index.ts';
 import { collectInputs } from '../ingest/collect-files.ts';
 import { defaultThreads } from '../ingest/parallel-ingest.ts';
-import { buildPlannedSummary, ingestInbox, summaryPaths, type ConsolidateTimings } from '../summary/consolidate-files.ts';
+import {
+  buildPlannedSummary,
+  ingestInbox,
+  summaryPaths,
+  type ConsolidateTimings,
+} from '../summary/consolidate-files.ts';
 import { openDataCsv, openDataJson, openDataRows } from '../summary/export-open-data.ts';
 import { writeSummary } from '../summary/write-summary.ts';
 import { outputPlace, resolveOutput, typedFiscalYear, writeOutput } from './cli-files.ts';
@@ -64,31 +69,54 @@ export const consolidateCommand: Command = async (args) => {
     process.stdout.write(USAGE);
     return 0;
   }
-  if (positionals.length === 0) throw new CommandError(`集計するファイルかフォルダを指定してください（例: mokuhyo consolidate 提出フォルダ -o out/summary.xlsx）。`);
+  if (positionals.length === 0)
+    throw new CommandError(
+      `集計するファイルかフォルダを指定してください（例: mokuhyo consolidate 提出フォルダ -o out/summary.xlsx）。`,
+    );
   if (!values.output) {
     // "consolidate 提出 out.xlsx": the output written as one more input.
     const last = positionals.length > 1 ? positionals[positionals.length - 1]! : null;
-    const hint = last && /\.xlsx$/i.test(last) && !existsSync(last) ? `「${last}」が出力先なら -o ${last} と書いてください` : '例: -o out/summary.xlsx';
+    const hint =
+      last && /\.xlsx$/i.test(last) && !existsSync(last)
+        ? `「${last}」が出力先なら -o ${last} と書いてください`
+        : '例: -o out/summary.xlsx';
     throw new CommandError(`-o で集計ブックの書き出し先を指定してください（${hint}）。`);
   }
   const fiscalYear = values['fiscal-year'] === undefined ? null : fiscalYearOption(values['fiscal-year']);
   const ward = values.ward?.trim() || null;
-  if (values.phase && values.phase !== 'planning' && values.phase !== 'evaluation') throw new CommandError('--phase は planning か evaluation です。');
+  if (values.phase && values.phase !== 'planning' && values.phase !== 'evaluation')
+    throw new CommandError('--phase は planning か evaluation です。');
   const threads = values.threads === undefined ? undefined : Number(values.threads);
-  if (threads !== undefined && !(Number.isInteger(threads) && threads >= 1)) throw new CommandError('--threads には 1 以上の整数を書いてください。');
+  if (threads !== undefined && !(Number.isInteger(threads) && threads >= 1))
+    throw new CommandError('--threads には 1 以上の整数を書いてください。');
 
   // Inputs listed and outputs checked before any file is read: a typo should not cost a whole run.
   const collected = await collectInputs(positionals);
-  if (collected.missing.length > 0) throw new CommandError(collected.missing.map((p) => `「${p}」が見つかりません。`).join('\n'));
+  if (collected.missing.length > 0)
+    throw new CommandError(collected.missing.map((p) => `「${p}」が見つかりません。`).join('\n'));
   const output = await summaryOutput(values.output);
-  const csv = values.csv === undefined ? null : await resolveOutput(values.csv, ['.csv'], '集計_オープンデータ.csv', '--csv の出力ファイル');
-  const json = values.json === undefined ? null : await resolveOutput(values.json, ['.json'], '集計_オープンデータ.json', '--json の出力ファイル');
+  const csv =
+    values.csv === undefined
+      ? null
+      : await resolveOutput(values.csv, ['.csv'], '集計_オープンデータ.csv', '--csv の出力ファイル');
+  const json =
+    values.json === undefined
+      ? null
+      : await resolveOutput(values.json, ['.json'], '集計_オープンデータ.json', '--json の出力ファイル');
   // A summary folder inside the inbox: the summaries of an earlier run are outputs, not submissions.
   const ownOutputs = collected.files.filter((f) => isEarlierOutput(f, positionals, output, [csv, json]));
   const inputs = { ...collected, files: collected.files.filter((f) => !ownOutputs.includes(f)) };
-  for (const f of ownOutputs) process.stderr.write(`mokuhyo consolidate: 「${f}」は出力先にある集計結果のため、入力にしません。\n`);
-  if (inputs.files.length === 0) throw new CommandError([...inputs.emptyFolders.map((p) => `フォルダ「${p}」にファイルがありません。`), ...(ownOutputs.length > 0 ? ['集計結果のほかに読むファイルがありません。'] : [])].join('\n'));
-  for (const p of inputs.emptyFolders) process.stderr.write(`mokuhyo consolidate: フォルダ「${p}」にファイルがありません。\n`);
+  for (const f of ownOutputs)
+    process.stderr.write(`mokuhyo consolidate: 「${f}」は出力先にある集計結果のため、入力にしません。\n`);
+  if (inputs.files.length === 0)
+    throw new CommandError(
+      [
+        ...inputs.emptyFolders.map((p) => `フォルダ「${p}」にファイルがありません。`),
+        ...(ownOutputs.length > 0 ? ['集計結果のほかに読むファイルがありません。'] : []),
+      ].join('\n'),
+    );
+  for (const p of inputs.emptyFolders)
+    process.stderr.write(`mokuhyo consolidate: フォルダ「${p}」にファイルがありません。\n`);
   refuseOverwritingInput(inputs.files, [output.file, csv, json]);
 
   const bodies = await configuredBodies();
@@ -101,10 +129,13 @@ export const consolidateCommand: Command = async (args) => {
   });
   const timings: ConsolidateTimings = { ingestMs: performance.now() - started, buildMs: 0, writeMs: 0 };
   if (submissions.every((s) => s.status === 'unreadable')) {
-    throw new CommandError(`読み込めるブックがありません（${submissions.length} ファイルすべて読込不可）:\n${submissions.map((s) => `  ✗ ${s.file}: ${s.error?.message ?? ''}`).join('\n')}`);
+    throw new CommandError(
+      `読み込めるブックがありません（${submissions.length} ファイルすべて読込不可）:\n${submissions.map((s) => `  ✗ ${s.file}: ${s.error?.message ?? ''}`).join('\n')}`,
+    );
   }
   const planned = planSummaries(submissions, { body: ward, fiscalYear }, bodies);
-  if (planned.plans.length === 0) throw new CommandError(nothingToSummarise(planned, ward, values['fiscal-year'] ?? null, submissions));
+  if (planned.plans.length === 0)
+    throw new CommandError(nothingToSummarise(planned, ward, values['fiscal-year'] ?? null, submissions));
   const paths = summaryPaths(planned.plans, output, configuredWardPlan(planned, bodies));
   refuseOverwritingInput(inputs.files, paths);
 
@@ -130,14 +161,24 @@ export const consolidateCommand: Command = async (args) => {
   const finished = performance.now();
   const exported: string[] = [];
   if (csv || json) {
-    const rows = planned.plans.flatMap((p) => openDataRows({ body: p.group.body, fiscalYear: p.group.fiscalYear, submissions: p.submissions }));
+    const rows = planned.plans.flatMap((p) =>
+      openDataRows({ body: p.group.body, fiscalYear: p.group.fiscalYear, submissions: p.submissions }),
+    );
     if (csv) {
       await writeOutput(csv, Buffer.from(openDataCsv(rows), 'utf8'), '--csv の出力ファイル');
       exported.push(`オープンデータ（CSV）を書き出しました: ${csv}（${rows.length} 行）`);
     }
     if (json) {
-      const summaries = planned.plans.map((p, i) => ({ body: p.group.body, fiscalYear: p.group.fiscalYear, file: paths[i]! }));
-      await writeOutput(json, Buffer.from(openDataJson(rows, summaries, now.toISOString()), 'utf8'), '--json の出力ファイル');
+      const summaries = planned.plans.map((p, i) => ({
+        body: p.group.body,
+        fiscalYear: p.group.fiscalYear,
+        file: paths[i]!,
+      }));
+      await writeOutput(
+        json,
+        Buffer.from(openDataJson(rows, summaries, now.toISOString()), 'utf8'),
+        '--json の出力ファイル',
+      );
       exported.push(`オープンデータ（JSON）を書き出しました: ${json}（${rows.length} 行）`);
     }
   }
@@ -156,14 +197,20 @@ function removeTemporaryFilesOnInterrupt(outputs: readonly (string | null)[]): {
     for (const out of outputs) {
       if (!out) continue;
       const prefix = `.${basename(out)}.`;
-      for (const name of readdirSafe(dirname(out))) if (name.startsWith(prefix) && name.endsWith('.tmp')) rmSync(join(dirname(out), name), { force: true });
+      for (const name of readdirSafe(dirname(out)))
+        if (name.startsWith(prefix) && name.endsWith('.tmp')) rmSync(join(dirname(out), name), { force: true });
     }
     process.stderr.write(`mokuhyo consolidate: 中断しました（書きかけのファイルは削除しました）。\n`);
     process.exit(signal === 'SIGINT' ? 130 : 143);
   };
   process.once('SIGINT', onSignal);
   process.once('SIGTERM', onSignal);
-  return { dispose: () => { process.off('SIGINT', onSignal); process.off('SIGTERM', onSignal); } };
+  return {
+    dispose: () => {
+      process.off('SIGINT', onSignal);
+      process.off('SIGTERM', onSignal);
+    },
+  };
 }
 
 function readdirSafe(folder: string): string[] {
@@ -177,14 +224,19 @@ function readdirSafe(folder: string): string[] {
 /** `--fiscal-year` as typed: 2020, R2, r2, 令和2年度, Ｒ２, FY2020 → 2020. */
 export function fiscalYearOption(text: string): number {
   const year = typedFiscalYear(text);
-  if (year === null) throw new CommandError(`--fiscal-year の「${text}」を年度として読めません。2020、R2、令和2年度 のように書いてください。`);
+  if (year === null)
+    throw new CommandError(
+      `--fiscal-year の「${text}」を年度として読めません。2020、R2、令和2年度 のように書いてください。`,
+    );
   return year;
 }
 
 /** Where summaries go: `-o` as a folder (existing, ending in /, or without extension), or a .xlsx file whose folder also takes the others. */
 async function summaryOutput(path: string): Promise<{ folder: string; file: string | null }> {
   const place = await outputPlace(path, ['.xlsx'], '集計ブックの出力先');
-  return place.kind === 'folder' ? { folder: place.path, file: null } : { folder: dirname(place.path), file: place.path };
+  return place.kind === 'folder'
+    ? { folder: place.path, file: null }
+    : { folder: dirname(place.path), file: place.path };
 }
 
 /**
@@ -194,15 +246,25 @@ async function summaryOutput(path: string): Promise<{ folder: string; file: stri
 function configuredWardPlan(planned: SummaryPlans, bodies: readonly ExpectedBody[]): number | null {
   if (bodies.length !== 1) return null;
   const only = bodies[0]!;
-  const mine = planned.plans.map((p, i) => ({ p, i })).filter(({ p }) => p.group.body !== null && bodyMatches(p.group, only.name));
+  const mine = planned.plans
+    .map((p, i) => ({ p, i }))
+    .filter(({ p }) => p.group.body !== null && bodyMatches(p.group, only.name));
   if (only.fiscalYear !== null) return mine.find(({ p }) => p.group.fiscalYear === only.fiscalYear)?.i ?? null;
   // A config without a year: the ward's year with the most files, the later on a tie.
-  mine.sort((a, b) => b.p.submissions.length - a.p.submissions.length || (b.p.group.fiscalYear ?? 0) - (a.p.group.fiscalYear ?? 0));
+  mine.sort(
+    (a, b) =>
+      b.p.submissions.length - a.p.submissions.length || (b.p.group.fiscalYear ?? 0) - (a.p.group.fiscalYear ?? 0),
+  );
   return mine[0]?.i ?? null;
 }
 
 /** A file found in a folder (not named on the command line) that this command writes: -o, --csv, --json, or a 〈団体〉_〈年度〉_集計.xlsx beside -o. */
-function isEarlierOutput(file: string, named: readonly string[], output: { folder: string; file: string | null }, exports: readonly (string | null)[]): boolean {
+function isEarlierOutput(
+  file: string,
+  named: readonly string[],
+  output: { folder: string; file: string | null },
+  exports: readonly (string | null)[],
+): boolean {
   const path = resolve(file);
   if (named.some((n) => resolve(n) === path)) return false;
   if ([output.file, ...exports].some((o) => o !== null && resolve(o) === path)) return true;
@@ -212,7 +274,10 @@ function isEarlierOutput(file: string, named: readonly string[], output: { folde
 function refuseOverwritingInput(files: readonly string[], outputs: readonly (string | null)[]): void {
   const inputs = new Set(files.map((f) => resolve(f)));
   for (const out of outputs) {
-    if (out && inputs.has(resolve(out))) throw new CommandError(`出力先「${out}」は入力ファイルの一つです。上書きしないよう、別の名前か別のフォルダを指定してください。`);
+    if (out && inputs.has(resolve(out)))
+      throw new CommandError(
+        `出力先「${out}」は入力ファイルの一つです。上書きしないよう、別の名前か別のフォルダを指定してください。`,
+      );
   }
 }
 
@@ -222,7 +287,12 @@ async function configuredBodies(): Promise<ExpectedBody[]> {
   // Loaded only with a config file: the schema library is not on the start-up path of a plain run.
   const { loadConfig, ConfigError } = await import('../config/index.ts');
   try {
-    return loadConfig().wards.map((w) => ({ id: w.id, name: w.name, fiscalYear: w.fiscalYear, divisions: w.divisions }));
+    return loadConfig().wards.map((w) => ({
+      id: w.id,
+      name: w.name,
+      fiscalYear: w.fiscalYear,
+      divisions: w.divisions,
+    }));
   } catch (err) {
     if (!(err instanceof ConfigError)) throw err;
     // Wards and their divisions are enough here: a file the server would refuse for its tokens or a ward
@@ -246,8 +316,15 @@ function wardsOnly(file: string): ExpectedBody[] | null {
   const bodies: ExpectedBody[] = [];
   for (const w of wards as Record<string, unknown>[]) {
     const { name, id, divisions, fiscalYear } = w ?? {};
-    if (typeof name !== 'string' || name.trim() === '' || !Array.isArray(divisions) || !divisions.every((d) => typeof d === 'string')) return null;
-    const year = typeof fiscalYear === 'number' ? fiscalYear : typeof fiscalYear === 'string' ? parseFiscalYear(fiscalYear) : null;
+    if (
+      typeof name !== 'string' ||
+      name.trim() === '' ||
+      !Array.isArray(divisions) ||
+      !divisions.every((d) => typeof d === 'string')
+    )
+      return null;
+    const year =
+      typeof fiscalYear === 'number' ? fiscalYear : typeof fiscalYear === 'string' ? parseFiscalYear(fiscalYear) : null;
     if (fiscalYear !== undefined && fiscalYear !== null && year === null) return null;
     bodies.push({ id: typeof id === 'string' ? id : name, name, fiscalYear: year, divisions: divisions as string[] });
   }
@@ -259,6 +336,8 @@ function progressBar(): ((done: number, total: number) => void) | undefined {
   return (done, total) => {
     const width = 30;
     const filled = Math.round((done / total) * width);
-    process.stderr.write(`\r[${'█'.repeat(filled)}${'░'.repeat(width - filled)}] ${done}/${total}${done === total ? '\n' : ''}`);
+    process.stderr.write(
+      `\r[${'█'.repeat(filled)}${'░'.repeat(width - filled)}] ${done}/${total}${done === total ? '\n' : ''}`,
+    );
   };
 }

@@ -5,17 +5,29 @@ import type { ConsolidateTimings } from '../summary/consolidate-files.ts';
 // What `mokuhyo consolidate` tells the coordinator: the summaries written, every file not used and why.
 
 /** The message when the input holds nothing to summarise (or nothing the selection names). */
-export function nothingToSummarise(planned: SummaryPlans, ward: string | null, fiscalYear: string | null, submissions: readonly SubmissionInput[]): string {
+export function nothingToSummarise(
+  planned: SummaryPlans,
+  ward: string | null,
+  fiscalYear: string | null,
+  submissions: readonly SubmissionInput[],
+): string {
   if (planned.groups.length === 0) {
     const files = submissions.map((s) => `  ✗ ${s.file}: ${s.error?.message ?? '既知の様式のシートがありません'}`);
     return `集計できるシート（組織目標管理シートなど既知の様式）がありません:\n${files.join('\n')}`;
   }
-  const asked = [ward ? `--ward ${ward}` : '', fiscalYear ? `--fiscal-year ${fiscalYear}` : ''].filter(Boolean).join(' ');
+  const asked = [ward ? `--ward ${ward}` : '', fiscalYear ? `--fiscal-year ${fiscalYear}` : '']
+    .filter(Boolean)
+    .join(' ');
   return `${asked} に当たるシートがありません。入力にある団体・年度: ${planned.groups.map(groupLabel).join('、')}`;
 }
 
 /** stdout of a run: each summary with its counts, then 読込不可, 差戻し and 対象外 files, the exports and a 合計 line. */
-export function runReport(written: readonly { path: string; line: string }[], planned: SummaryPlans, submissions: readonly SubmissionInput[], exported: readonly string[]): string {
+export function runReport(
+  written: readonly { path: string; line: string }[],
+  planned: SummaryPlans,
+  submissions: readonly SubmissionInput[],
+  exported: readonly string[],
+): string {
   const lines: string[] = [];
   for (const w of written) lines.push(`集計を書き出しました: ${w.path}`, w.line);
   const unplaced = new Set(planned.unplaced);
@@ -23,7 +35,10 @@ export function runReport(written: readonly { path: string; line: string }[], pl
   const summarised = new Set(planned.plans.flatMap((p) => p.submissions));
   const excludedFiles = new Set(planned.excluded.map((e) => e.file));
   const counted = submissions.filter((s) => summarised.has(s) || !excludedFiles.has(s.file));
-  for (const [status, title] of [['unreadable', '読込不可'], ['rejected', '差戻し']] as const) {
+  for (const [status, title] of [
+    ['unreadable', '読込不可'],
+    ['rejected', '差戻し'],
+  ] as const) {
     const listed = counted.filter((s) => s.status === status && !unplaced.has(s));
     if (listed.length === 0) continue;
     lines.push(`${title} ${listed.length} 件（集計ブックの提出状況にも記載）:`);
@@ -31,11 +46,20 @@ export function runReport(written: readonly { path: string; line: string }[], pl
   }
   if (unplaced.size > 0) {
     // With several summaries, a folder holding none of their files (build scripts, notes) is named here only.
-    lines.push(`読込不可・様式なし ${unplaced.size} 件（どの集計とも別のフォルダのため、集計ブックには載せていません）:`);
+    lines.push(
+      `読込不可・様式なし ${unplaced.size} 件（どの集計とも別のフォルダのため、集計ブックには載せていません）:`,
+    );
     for (const [folder, files] of byFolder(planned.unplaced)) {
       const reasons = new Set(files.map((s) => s.error?.message ?? ''));
-      const reason = reasons.size === 1 ? [...reasons][0]! : files.every((s) => s.status === 'unreadable') ? 'Excel ブック（.xlsx）として読めません。' : 'Excel ブックとして読めないか、既知の様式のシートがありません。';
-      lines.push(`  ✗ ${folder}: ${files.map((s) => s.file.slice(folder.length)).join('、')}（${files.length} ファイル）— ${reason}`);
+      const reason =
+        reasons.size === 1
+          ? [...reasons][0]!
+          : files.every((s) => s.status === 'unreadable')
+            ? 'Excel ブック（.xlsx）として読めません。'
+            : 'Excel ブックとして読めないか、既知の様式のシートがありません。';
+      lines.push(
+        `  ✗ ${folder}: ${files.map((s) => s.file.slice(folder.length)).join('、')}（${files.length} ファイル）— ${reason}`,
+      );
     }
   }
   if (planned.excluded.length > 0) {
@@ -44,7 +68,9 @@ export function runReport(written: readonly { path: string; line: string }[], pl
   }
   lines.push(...exported);
   const count = (status: SubmissionInput['status']) => counted.filter((s) => s.status === status).length;
-  lines.push(`合計: 集計 ${written.length} 件、ファイル ${submissions.length}（受理 ${count('accepted')}、差戻し ${count('rejected')}、読込不可 ${count('unreadable')}、対象外 ${new Set(planned.excluded.map((e) => e.file)).size}）`);
+  lines.push(
+    `合計: 集計 ${written.length} 件、ファイル ${submissions.length}（受理 ${count('accepted')}、差戻し ${count('rejected')}、読込不可 ${count('unreadable')}、対象外 ${new Set(planned.excluded.map((e) => e.file)).size}）`,
+  );
   return `${lines.join('\n')}\n`;
 }
 
@@ -67,4 +93,3 @@ export function timingLine(finishedMs: number, files: number, t: ConsolidateTimi
   const startMs = finishedMs - t.ingestMs - t.buildMs - t.writeMs;
   return `処理時間: 起動 ${sec(startMs)} 秒、読み込み・検証 ${sec(t.ingestMs)} 秒（${files} ファイル）、集計 ${sec(t.buildMs)} 秒、書き出し ${sec(t.writeMs)} 秒、合計 ${sec(finishedMs)} 秒`;
 }
-

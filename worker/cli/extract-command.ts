@@ -24,13 +24,21 @@ export const extractCommand: Command = async (args) => {
     args,
     allowPositionals: true,
     // -o is not an option of extract: answered with how to save what it prints.
-    options: { json: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h', default: false }, out: { type: 'string', short: 'o' } },
+    options: {
+      json: { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h', default: false },
+      out: { type: 'string', short: 'o' },
+    },
   });
   if (values.help) {
     process.stdout.write(USAGE);
     return 0;
   }
-  if (values.out !== undefined) throw new CommandError(`extract は結果を画面（標準出力）に書きます。ファイルに保存するには mokuhyo extract --json … > ${values.out} のようにリダイレクトしてください。`, { showUsage: true });
+  if (values.out !== undefined)
+    throw new CommandError(
+      `extract は結果を画面（標準出力）に書きます。ファイルに保存するには mokuhyo extract --json … > ${values.out} のようにリダイレクトしてください。`,
+      { showUsage: true },
+    );
   const { files, problems } = await collectInputs(positionals, '読み取る');
   const records: FileRecord[] = [];
   for (const file of files) records.push((await extractFile(file)).record);
@@ -58,14 +66,21 @@ function renderSheet(sheet: SheetRecord): string {
     if (key === 'groups') continue;
     for (const item of items) {
       if (!('no' in item) && !('text' in item)) continue; // list tables (主な取組内容, 各主体の役割) are in --json only
-      head.push(`    ${`${item['no'] ?? ''} ${item['text'] ?? item['title'] ?? item['outcome'] ?? ''}`.replace(/\s+/g, ' ').slice(0, 70)}`);
+      head.push(
+        `    ${`${item['no'] ?? ''} ${item['text'] ?? item['title'] ?? item['outcome'] ?? ''}`.replace(/\s+/g, ' ').slice(0, 70)}`,
+      );
     }
   }
   if (sheet.measures.length === 0) return head.join('\n');
   const headers = sheet.measures[0]?.values.map((v) => v.header ?? `${v.year ?? ''}${v.kind}`) ?? [];
   const rows = [
     ['No.', '指標', '単位', ...headers],
-    ...sheet.measures.map((m) => [m.group ?? '', m.name, m.unit ?? '', ...m.values.map((v) => (v.blank ? '－' : v.raw))]),
+    ...sheet.measures.map((m) => [
+      m.group ?? '',
+      m.name,
+      m.unit ?? '',
+      ...m.values.map((v) => (v.blank ? '－' : v.raw)),
+    ]),
   ];
   const table = renderTable(rows, [4, 36, 6, ...headers.map(() => 14)]);
   return `${head.join('\n')}\n${table.replace(/^/gm, '    ')}`;

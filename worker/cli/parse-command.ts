@@ -21,16 +21,20 @@ export const parseCommand: Command = async (args) => {
   }
   const texts = rest[0] === '--' ? rest.slice(1) : rest;
   if (mode !== 'value' && mode !== 'header') {
-    process.stderr.write(mode === undefined
-      ? `mokuhyo parse: value か header を指定してください。\n\n${USAGE}`
-      : `mokuhyo parse: 不明な種類です: ${mode}（value か header を指定してください）\n\n${USAGE}`);
+    process.stderr.write(
+      mode === undefined
+        ? `mokuhyo parse: value か header を指定してください。\n\n${USAGE}`
+        : `mokuhyo parse: 不明な種類です: ${mode}（value か header を指定してください）\n\n${USAGE}`,
+    );
     return 2;
   }
   // An option-like word before the texts (`--bogus`) is a mistake, not a text: values never start with "--"
   // followed by a letter ("-5", "－" and "--" still read as texts; after "--" everything is a text).
   const unknown = rest[0] === '--' ? undefined : texts.find((text) => /^--?[A-Za-z]/.test(text) && !/^-\d/.test(text));
   if (unknown !== undefined) {
-    process.stderr.write(`mokuhyo parse ${mode}: 不明なオプションです: ${unknown}（「-」で始まる文字列は mokuhyo parse ${mode} -- ${unknown} のように -- の後に書いてください）\n\n${USAGE}`);
+    process.stderr.write(
+      `mokuhyo parse ${mode}: 不明なオプションです: ${unknown}（「-」で始まる文字列は mokuhyo parse ${mode} -- ${unknown} のように -- の後に書いてください）\n\n${USAGE}`,
+    );
     return 2;
   }
   if (texts.length === 0) {
@@ -44,7 +48,15 @@ export const parseCommand: Command = async (args) => {
 
 function valueLine(text: string): Record<string, unknown> {
   const p = parseValue(text);
-  return { raw: p.raw, value: p.value, unit: p.unit, comparator: p.comparator, year: p.year, cumulative: p.cumulative, blank: p.blank };
+  return {
+    raw: p.raw,
+    value: p.value,
+    unit: p.unit,
+    comparator: p.comparator,
+    year: p.year,
+    cumulative: p.cumulative,
+    blank: p.blank,
+  };
 }
 
 function headerLine(text: string): Record<string, unknown> {

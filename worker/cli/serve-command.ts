@@ -25,12 +25,18 @@ export const serveCommand: Command = async (args) => {
   app = await buildServer({ config, ...runtime, logger: process.env['MOKUHYO_LOG'] !== 'off' });
   const address = await app.listen({ port: config.port, host: config.host });
   // The console's files are found (or built, when its sources changed since the install) now, not on the first visit.
-  void consoleAssets().prepare().catch((err: Error) => log(`web console build failed: ${err.message}`));
+  void consoleAssets()
+    .prepare()
+    .catch((err: Error) => log(`web console build failed: ${err.message}`));
   if (values['no-worker']) {
-    void reconcile(runtime.store, runtime.summaries, runtime.queues).catch((err: Error) => log(`reconcile failed: ${err.message}`));
+    void reconcile(runtime.store, runtime.summaries, runtime.queues).catch((err: Error) =>
+      log(`reconcile failed: ${err.message}`),
+    );
   } else {
     workers = await runWorkers({ config, ...runtime, log });
   }
-  log(`mokuhyo serve: ${address} で受付中（Redis ${redactUrl(config.redisUrl)}、データ ${config.dataDir}${workers ? '' : '、ワーカーなし'}）`);
+  log(
+    `mokuhyo serve: ${address} で受付中（Redis ${redactUrl(config.redisUrl)}、データ ${config.dataDir}${workers ? '' : '、ワーカーなし'}）`,
+  );
   return new Promise<number>(() => undefined);
 };

@@ -10,7 +10,12 @@ export const templateCommand: Command = async (args) => {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
-    options: { variant: { type: 'string' }, 'fiscal-year': { type: 'string' }, out: { type: 'string', short: 'o' }, help: { type: 'boolean', short: 'h' } },
+    options: {
+      variant: { type: 'string' },
+      'fiscal-year': { type: 'string' },
+      out: { type: 'string', short: 'o' },
+      help: { type: 'boolean', short: 'h' },
+    },
   });
   if (values.help) {
     process.stdout.write(usage());
@@ -19,17 +24,32 @@ export const templateCommand: Command = async (args) => {
   const [familyId, ...extra] = positionals;
   if (familyId === undefined) throw new CommandError(`様式を指定してください。\n${formList()}`, { showUsage: true });
   if (extra.length > 0) {
-    const variant = templateEntries().find((e) => (e.family.id === familyId || e.family.title === familyId) && e.variant.id === extra[0]);
-    throw new CommandError(variant ? `種類は --variant で指定してください（例: mokuhyo template ${variant.family.id} --variant ${variant.variant.id} -o …）。` : `様式は 1 つだけ指定してください（余分な引数: ${extra.join(' ')}）。`, { showUsage: true });
+    const variant = templateEntries().find(
+      (e) => (e.family.id === familyId || e.family.title === familyId) && e.variant.id === extra[0],
+    );
+    throw new CommandError(
+      variant
+        ? `種類は --variant で指定してください（例: mokuhyo template ${variant.family.id} --variant ${variant.variant.id} -o …）。`
+        : `様式は 1 つだけ指定してください（余分な引数: ${extra.join(' ')}）。`,
+      { showUsage: true },
+    );
   }
   const entry = chooseEntry(familyId, values.variant);
   const fiscalYear = fiscalYearOption(values['fiscal-year']);
-  if (!values.out) throw new CommandError(`出力先を -o で指定してください（例: -o ${entry.family.id}-${entry.variant.id}-${fiscalYear}.xlsx、またはフォルダ）。`, { showUsage: true });
+  if (!values.out)
+    throw new CommandError(
+      `出力先を -o で指定してください（例: -o ${entry.family.id}-${entry.variant.id}-${fiscalYear}.xlsx、またはフォルダ）。`,
+      { showUsage: true },
+    );
   const fileName = `${entry.family.id}-${entry.variant.id}-${fiscalYear}.xlsx`;
   const out = await resolveOutput(values.out, ['.xlsx'], fileName, '出力先');
   await writeOutput(out, await entry.build(fiscalYear), '出力先');
   const { family, variant } = entry;
-  const title = variant.title.includes(family.title) ? variant.title : family.title.includes(variant.title) ? family.title : `${family.title}（${variant.title}）`;
+  const title = variant.title.includes(family.title)
+    ? variant.title
+    : family.title.includes(variant.title)
+      ? family.title
+      : `${family.title}（${variant.title}）`;
   process.stdout.write(`${out}: ${title} ${fiscalYear}年度（${eraFiscalYear(fiscalYear)}）\n`);
   return 0;
 };
@@ -41,12 +61,15 @@ function chooseEntry(familyId: string, variantId: string | undefined): TemplateE
   const byTitle = all.find((e) => e.variant.title === familyId);
   if (byTitle && variantId === undefined) return byTitle;
   const entries = all.filter((e) => e.family.id === familyId || e.family.title === familyId);
-  if (entries.length === 0) throw new CommandError(`様式「${familyId}」はありません。指定できる様式と種類（--variant）:\n${formList()}`);
+  if (entries.length === 0)
+    throw new CommandError(`様式「${familyId}」はありません。指定できる様式と種類（--variant）:\n${formList()}`);
   if (variantId === undefined) return entries[0]!;
   const entry = entries.find((e) => e.variant.id === variantId);
   if (!entry) {
     const valid = entries.map((e) => `${e.variant.id}（${e.variant.title}）`).join('、');
-    throw new CommandError(`様式 ${entries[0]!.family.id} に種類「${variantId}」のひな形はありません。指定できる種類: ${valid}`);
+    throw new CommandError(
+      `様式 ${entries[0]!.family.id} に種類「${variantId}」のひな形はありません。指定できる種類: ${valid}`,
+    );
   }
   return entry;
 }

@@ -18,7 +18,12 @@ const WARD = /^[a-z0-9][a-z0-9_-]{0,63}$/;
 export const tokenCommand: Command = async (args) => {
   const { values } = parseArgs({
     args,
-    options: { role: { type: 'string' }, ward: { type: 'string' }, division: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+    options: {
+      role: { type: 'string' },
+      ward: { type: 'string' },
+      division: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
   });
   if (values.help) {
     process.stdout.write(USAGE);
@@ -44,13 +49,23 @@ export const tokenCommand: Command = async (args) => {
   return 0;
 };
 
-function check(values: { role?: string | undefined; ward?: string | undefined; division?: string | undefined }): string | null {
+function check(values: {
+  role?: string | undefined;
+  ward?: string | undefined;
+  division?: string | undefined;
+}): string | null {
   if (!values.role) return '--role（submitter / coordinator / admin）を指定してください。';
-  if (!ROLES.has(values.role)) return `--role は submitter、coordinator、admin のいずれかです（指定: ${values.role}）。`;
-  if (values.role === 'admin') return values.ward || values.division ? 'admin のトークンは区にも課にも属しません（--ward と --division は不要です）。' : null;
+  if (!ROLES.has(values.role))
+    return `--role は submitter、coordinator、admin のいずれかです（指定: ${values.role}）。`;
+  if (values.role === 'admin')
+    return values.ward || values.division
+      ? 'admin のトークンは区にも課にも属しません（--ward と --division は不要です）。'
+      : null;
   if (!values.ward) return '--ward（区ID、例: akiha）を指定してください。';
   if (!WARD.test(values.ward)) return `--ward は英小文字・数字・ハイフンの区ID です（指定: ${values.ward}）。`;
-  if (values.role === 'submitter' && !values.division) return 'submitter のトークンには --division（課名）を指定してください。';
-  if (values.role === 'coordinator' && values.division) return 'coordinator のトークンは区全体のものです（--division は不要です）。';
+  if (values.role === 'submitter' && !values.division)
+    return 'submitter のトークンには --division（課名）を指定してください。';
+  if (values.role === 'coordinator' && values.division)
+    return 'coordinator のトークンは区全体のものです（--division は不要です）。';
   return null;
 }

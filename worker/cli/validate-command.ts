@@ -66,7 +66,11 @@ export const validateCommand: Command = async (args) => {
     process.stdout.write(USAGE);
     return 0;
   }
-  if (values.out !== undefined) throw new CommandError(`validate に -o はありません。指摘を書き込んだコピーは --annotate ${values.out} で書き出せます。`, { showUsage: true });
+  if (values.out !== undefined)
+    throw new CommandError(
+      `validate に -o はありません。指摘を書き込んだコピーは --annotate ${values.out} で書き出せます。`,
+      { showUsage: true },
+    );
   const phase = phaseOption(values.phase);
   const limits = limitsOf(values);
   const { files, problems } = await collectInputs(positionals, '検証する');
@@ -81,12 +85,18 @@ export const validateCommand: Command = async (args) => {
     const target = targets.get(file);
     if (target && annotateFile && !result.error) {
       try {
-        await annotateFile(file, target, result.sheets.map((s) => ({ sheet: s.sheet, findings: s.findings })));
+        await annotateFile(
+          file,
+          target,
+          result.sheets.map((s) => ({ sheet: s.sheet, findings: s.findings })),
+        );
         result.annotated = target;
       } catch (err) {
         annotateFailed = true;
         const reason = reasonOf(err) ?? (err instanceof Error ? err.message : String(err));
-        process.stderr.write(`mokuhyo validate: ${file} の注釈付きコピーを「${target}」に書き出せませんでした（${reason}）。\n`);
+        process.stderr.write(
+          `mokuhyo validate: ${file} の注釈付きコピーを「${target}」に書き出せませんでした（${reason}）。\n`,
+        );
       }
     }
     results.push(result);
@@ -100,14 +110,17 @@ export const validateCommand: Command = async (args) => {
 };
 
 /** Reads one workbook and checks every sheet; an unreadable file becomes its error, never an exception. */
-export async function validateFile(file: string, limits: Partial<WorkbookLimits>, phase: Phase | undefined): Promise<ValidatedFile> {
+export async function validateFile(
+  file: string,
+  limits: Partial<WorkbookLimits>,
+  phase: Phase | undefined,
+): Promise<ValidatedFile> {
   try {
     const { grids } = await readWorkbookFile(file, { limits });
-    const sheets = contentGrids(grids)
-      .map((grid) => {
-        const check = checkGrid(grid, phase ? { phase } : {});
-        return { ...check.record, phase: check.phase };
-      });
+    const sheets = contentGrids(grids).map((grid) => {
+      const check = checkGrid(grid, phase ? { phase } : {});
+      return { ...check.record, phase: check.phase };
+    });
     return { file, error: null, sheets };
   } catch (err) {
     return { file, error: fileErrorOf(err, file), sheets: [] };
@@ -128,7 +141,8 @@ function limitsOf(values: Record<string, unknown>): Partial<WorkbookLimits> {
     const raw = (values[flag] as string | undefined) ?? process.env[env];
     if (raw === undefined || raw === '') continue;
     const n = Number(raw);
-    if (!Number.isSafeInteger(n) || n <= 0) throw new CommandError(`--${flag}（${env}）には正の整数を指定してください（指定: ${raw}）。`);
+    if (!Number.isSafeInteger(n) || n <= 0)
+      throw new CommandError(`--${flag}（${env}）には正の整数を指定してください（指定: ${raw}）。`);
     limits[key] = n;
   }
   return limits;
@@ -142,7 +156,10 @@ async function annotateTargets(files: readonly string[], out: string): Promise<M
   const place = await outputPlace(out, ['.xlsx'], '注釈付きコピーの出力先');
   const targets = new Map<string, string>();
   if (place.kind === 'file') {
-    if (files.length > 1) throw new CommandError(`${files.length} 個のファイルを検証するときは、--annotate にはフォルダを指定してください（指定: ${out}）。`);
+    if (files.length > 1)
+      throw new CommandError(
+        `${files.length} 個のファイルを検証するときは、--annotate にはフォルダを指定してください（指定: ${out}）。`,
+      );
     targets.set(files[0]!, place.path);
   } else {
     const used = new Set<string>();
@@ -157,7 +174,10 @@ async function annotateTargets(files: readonly string[], out: string): Promise<M
     }
   }
   for (const [file, target] of targets) {
-    if (resolve(file) === resolve(target)) throw new CommandError(`注釈付きコピーの出力先が元のファイル（${file}）と同じです。別の名前かフォルダを指定してください。`);
+    if (resolve(file) === resolve(target))
+      throw new CommandError(
+        `注釈付きコピーの出力先が元のファイル（${file}）と同じです。別の名前かフォルダを指定してください。`,
+      );
   }
   return targets;
 }
@@ -188,7 +208,9 @@ function renderSheet(sheet: ValidatedSheet): string {
   const phase = sheet.phase === 'evaluation' ? '評価' : '計画';
   const head = `  シート「${sheet.sheet}」（${sheet.organization ?? '組織不明'}・${phase}段階）: ${countLine(sheet.findings)}`;
   if (sheet.findings.length === 0) return `${head}\n    問題は見つかりませんでした。`;
-  const lines = sheet.findings.map((f) => `    [${SEVERITY_JA[f.severity]}] ${(f.cell ?? '－').padEnd(6)} ${messageAfterCell(f.message, f.cell)}`);
+  const lines = sheet.findings.map(
+    (f) => `    [${SEVERITY_JA[f.severity]}] ${(f.cell ?? '－').padEnd(6)} ${messageAfterCell(f.message, f.cell)}`,
+  );
   return `${head}\n${lines.join('\n')}`;
 }
 
@@ -198,6 +220,11 @@ function renderSheet(sheet: ValidatedSheet): string {
  */
 function messageAfterCell(message: string, cell: string | null): string {
   if (!cell || !message.startsWith(cell)) return message;
-  const rest = message.slice(cell.length).replace(/^\s*の\s*/, '').replace(/^\s*（([^（）]*)）/, '$1 ').replace(/^\s*[:：]\s*/, '').trimStart();
+  const rest = message
+    .slice(cell.length)
+    .replace(/^\s*の\s*/, '')
+    .replace(/^\s*（([^（）]*)）/, '$1 ')
+    .replace(/^\s*[:：]\s*/, '')
+    .trimStart();
   return rest || message;
 }

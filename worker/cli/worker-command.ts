@@ -30,7 +30,10 @@ export function serviceConfig(command: 'serve' | 'worker'): Config | null {
     process.stderr.write(`mokuhyo ${command}: ${why}\n`);
     return null;
   };
-  if (!process.env['MOKUHYO_CONFIG']) return refuse('設定ファイルが指定されていません。環境変数 MOKUHYO_CONFIG に設定ファイル（JSON）のパスを指定してください（README「serve/worker」参照）。');
+  if (!process.env['MOKUHYO_CONFIG'])
+    return refuse(
+      '設定ファイルが指定されていません。環境変数 MOKUHYO_CONFIG に設定ファイル（JSON）のパスを指定してください（README「serve/worker」参照）。',
+    );
   let config;
   try {
     config = loadConfig();

@@ -25,7 +25,10 @@ const tokenSchema = z
     /** Operates the service: the queue dashboard; no ward, no submissions. */
     z.object({ ...secret, role: z.literal('admin') }),
   ])
-  .refine((t) => (t.token === undefined) !== (t.tokenSha256 === undefined), { message: 'token か tokenSha256 のどちらか一方を書いてください', path: ['token'] });
+  .refine((t) => (t.token === undefined) !== (t.tokenSha256 === undefined), {
+    message: 'token か tokenSha256 のどちらか一方を書いてください',
+    path: ['token'],
+  });
 
 /** Per-token request rates (token buckets: `burst` at once, refilled at `perMinute`). */
 const rateSchema = z
@@ -55,7 +58,15 @@ const httpSchema = z
     scanThreads: z.number().int().positive().max(16).optional(),
     scanQueue: z.number().int().min(0).default(64),
   })
-  .default({ headersTimeoutMs: 10_000, requestTimeoutMs: 30_000, idleTimeoutMs: 15_000, keepAliveTimeoutMs: 5_000, maxConnections: 2_000, maxConnectionsPerAddress: 1_000, scanQueue: 64 });
+  .default({
+    headersTimeoutMs: 10_000,
+    requestTimeoutMs: 30_000,
+    idleTimeoutMs: 15_000,
+    keepAliveTimeoutMs: 5_000,
+    maxConnections: 2_000,
+    maxConnectionsPerAddress: 1_000,
+    scanQueue: 64,
+  });
 
 /** The worker's configuration (CONTRACTS.md): one schema, defaults for everything but wards and tokens. */
 export const configSchema = z
@@ -66,7 +77,11 @@ export const configSchema = z
     /** Loopback unless told otherwise (put a TLS proxy in front). */
     host: z.string().min(1).default('127.0.0.1'),
     /** Largest accepted upload. */
-    maxUploadBytes: z.number().int().positive().default(20 * MiB),
+    maxUploadBytes: z
+      .number()
+      .int()
+      .positive()
+      .default(20 * MiB),
     /** Quiet period before a ward's summary is rebuilt after an accepted submission. */
     consolidationDelayMs: z.number().int().min(0).default(5000),
     /** Time and memory a sandboxed ingest may use before it is killed. */
@@ -81,9 +96,14 @@ export const configSchema = z
     /** Ingest jobs each worker process runs at once. */
     concurrency: z.number().int().positive().default(2),
     /** Origins allowed to call the API from a browser: where the add-in's task pane is served (CORS). */
-    allowedOrigins: z.array(z.string().regex(/^https?:\/\/[^/\s]+$/, 'https://host[:port] の形で書いてください（末尾の / なし）')).default(['https://localhost:3000']),
+    allowedOrigins: z
+      .array(z.string().regex(/^https?:\/\/[^/\s]+$/, 'https://host[:port] の形で書いてください（末尾の / なし）'))
+      .default(['https://localhost:3000']),
     /** Where staff open the web console ("https://mokuhyo.example.lg.jp"); the summary links each row to its submission there. */
-    publicUrl: z.string().regex(/^https?:\/\/\S+$/, 'https://host[:port][/path] の形で書いてください').optional(),
+    publicUrl: z
+      .string()
+      .regex(/^https?:\/\/\S+$/, 'https://host[:port][/path] の形で書いてください')
+      .optional(),
     rateLimits: rateSchema,
     http: httpSchema,
     wards: z.array(wardSchema).default([]),
@@ -93,21 +113,32 @@ export const configSchema = z
     const seen = new Set<string>();
     config.tokens.forEach((t, i) => {
       const secretOf = t.tokenSha256 ?? t.token ?? '';
-      if (seen.has(secretOf)) ctx.addIssue({ code: 'custom', path: ['tokens', i, 'token'], message: '同じトークンが二度書かれています' });
+      if (seen.has(secretOf))
+        ctx.addIssue({ code: 'custom', path: ['tokens', i, 'token'], message: '同じトークンが二度書かれています' });
       seen.add(secretOf);
       if (t.role === 'admin') return;
       const ward = config.wards.find((w) => w.id === t.ward);
-      if (!ward) ctx.addIssue({ code: 'custom', path: ['tokens', i, 'ward'], message: `区「${t.ward}」は wards にありません` });
+      if (!ward)
+        ctx.addIssue({ code: 'custom', path: ['tokens', i, 'ward'], message: `区「${t.ward}」は wards にありません` });
       else if (t.role === 'submitter' && ward.divisions.length > 0 && !ward.divisions.includes(t.division)) {
-        ctx.addIssue({ code: 'custom', path: ['tokens', i, 'division'], message: `課「${t.division}」は区「${ward.id}」の divisions にありません` });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['tokens', i, 'division'],
+          message: `課「${t.division}」は区「${ward.id}」の divisions にありません`,
+        });
       }
     });
     const ids = new Set<string>();
     config.wards.forEach((w, i) => {
-      if (ids.has(w.id)) ctx.addIssue({ code: 'custom', path: ['wards', i, 'id'], message: `区 ID「${w.id}」が重複しています` });
+      if (ids.has(w.id))
+        ctx.addIssue({ code: 'custom', path: ['wards', i, 'id'], message: `区 ID「${w.id}」が重複しています` });
       ids.add(w.id);
       if (w.wardSheetDivision !== undefined && w.divisions.length > 0 && !w.divisions.includes(w.wardSheetDivision)) {
-        ctx.addIssue({ code: 'custom', path: ['wards', i, 'wardSheetDivision'], message: `課「${w.wardSheetDivision}」は区「${w.id}」の divisions にありません` });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['wards', i, 'wardSheetDivision'],
+          message: `課「${w.wardSheetDivision}」は区「${w.id}」の divisions にありません`,
+        });
       }
     });
   });
@@ -123,6 +154,7 @@ export type TokenConfig = Config['tokens'][number];
  */
 export function serviceConfigProblem(config: Config): string | null {
   if (config.wards.length === 0) return '区（wards）が一つも設定されていません。少なくとも一つの区を設定してください。';
-  if (config.tokens.length === 0) return 'トークン（tokens）が一つも設定されていません。`mokuhyo token` で発行して設定してください。';
+  if (config.tokens.length === 0)
+    return 'トークン（tokens）が一つも設定されていません。`mokuhyo token` で発行して設定してください。';
   return null;
 }

@@ -31,23 +31,28 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     } catch (err) {
       throw new ConfigError(`${source} は JSON として読めません: ${(err as Error).message}`);
     }
-    if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw new ConfigError(`${source} の最上位は JSON オブジェクトにしてください。`);
+    if (typeof raw !== 'object' || raw === null || Array.isArray(raw))
+      throw new ConfigError(`${source} の最上位は JSON オブジェクトにしてください。`);
   }
   const merged: Record<string, unknown> = { ...raw };
   if (env['REDIS_URL']) merged['redisUrl'] = env['REDIS_URL'];
   if (env['MOKUHYO_DATA_DIR']) merged['dataDir'] = env['MOKUHYO_DATA_DIR'];
   if (env['PORT']) {
     const port = Number(env['PORT']);
-    if (!Number.isInteger(port)) throw new ConfigError(`環境変数 PORT の値「${env['PORT']}」はポート番号ではありません。`);
+    if (!Number.isInteger(port))
+      throw new ConfigError(`環境変数 PORT の値「${env['PORT']}」はポート番号ではありません。`);
     merged['port'] = port;
   }
   const parsed = configSchema.safeParse(merged, { reportInput: true });
-  if (!parsed.success) throw new ConfigError(`${source} に誤りがあります:\n${parsed.error.issues.map(describe).join('\n')}`);
+  if (!parsed.success)
+    throw new ConfigError(`${source} に誤りがあります:\n${parsed.error.issues.map(describe).join('\n')}`);
   return { ...parsed.data, dataDir: resolve(parsed.data.dataDir) };
 }
 
 function describe(issue: z.core.$ZodIssue): string {
-  const key = issue.path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? String(p) : `.${String(p)}`)).join('') || '（全体）';
+  const key =
+    issue.path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? String(p) : `.${String(p)}`)).join('') ||
+    '（全体）';
   return `  - 項目 ${key}: ${japanese(issue)}`;
 }
 
@@ -56,7 +61,9 @@ const JAPANESE = /[\u3040-\u30ff\u4e00-\u9fff]/;
 function japanese(issue: z.core.$ZodIssue): string {
   switch (issue.code) {
     case 'invalid_type':
-      return issue.input === undefined ? '必須の項目がありません' : `型が違います（${issue.expected} を書いてください）`;
+      return issue.input === undefined
+        ? '必須の項目がありません'
+        : `型が違います（${issue.expected} を書いてください）`;
     case 'unrecognized_keys':
       return `知らない項目です: ${issue.keys.join(', ')}`;
     case 'invalid_union':

@@ -56,7 +56,14 @@ export interface DivisionRow {
 
 export interface WardStatus {
   ward: WardInfo;
-  counts: { expected: number; accepted: number; missing: number; processing: number; rejected: number; unreadable: number };
+  counts: {
+    expected: number;
+    accepted: number;
+    missing: number;
+    processing: number;
+    rejected: number;
+    unreadable: number;
+  };
   rows: DivisionRow[];
   /** Some submission is still being processed: the page keeps polling. */
   busy: boolean;

@@ -11,7 +11,9 @@ const fresh = ifStale ? await freshConsoleBuild() : null;
 if (fresh) {
   process.stdout.write(`web console up to date: ${fresh}\n`);
 } else if (ifStale && !existsSync(vite)) {
-  process.stdout.write('web console: Vite is not installed; mokuhyo serve builds the console when it is first needed\n');
+  process.stdout.write(
+    'web console: Vite is not installed; mokuhyo serve builds the console when it is first needed\n',
+  );
 } else {
   process.stdout.write(`web console built: ${await buildConsole()}\n`);
 }

@@ -51,15 +51,21 @@ export async function freshConsoleBuild(): Promise<string | null> {
 function viteBuild(outDir: string): Promise<void> {
   const vite = join(ROOT, 'node_modules/vite/bin/vite.js');
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [vite, 'build', '--config', 'console/vite.config.ts', '--logLevel', 'error'], {
-      cwd: ROOT,
-      env: { ...process.env, MOKUHYO_CONSOLE_OUT: outDir },
-      stdio: ['ignore', 'ignore', 'pipe'],
-    });
+    const child = spawn(
+      process.execPath,
+      [vite, 'build', '--config', 'console/vite.config.ts', '--logLevel', 'error'],
+      {
+        cwd: ROOT,
+        env: { ...process.env, MOKUHYO_CONSOLE_OUT: outDir },
+        stdio: ['ignore', 'ignore', 'pipe'],
+      },
+    );
     let stderr = '';
     child.stderr.on('data', (d: Buffer) => (stderr = (stderr + d.toString()).slice(-4000)));
     child.once('error', reject);
-    child.once('exit', (code) => (code === 0 ? resolve() : reject(new Error(`console build failed (${code}): ${stderr.trim()}`))));
+    child.once('exit', (code) =>
+      code === 0 ? resolve() : reject(new Error(`console build failed (${code}): ${stderr.trim()}`)),
+    );
   });
 }
 
@@ -77,9 +83,18 @@ export async function buildConsole(): Promise<string> {
     await viteBuild(tmp);
     const listed = JSON.parse(await readFile(join(tmp, 'inputs.json'), 'utf8')) as string[];
     await rm(join(tmp, 'inputs.json'), { force: true });
-    const inputs = [...new Set([...listed.map((p) => relative(ROOT, p)), 'package-lock.json', 'console/vite.config.ts'])].filter((p) => !p.startsWith('..') && existsSync(join(ROOT, p)));
+    const inputs = [
+      ...new Set([...listed.map((p) => relative(ROOT, p)), 'package-lock.json', 'console/vite.config.ts']),
+    ].filter((p) => !p.startsWith('..') && existsSync(join(ROOT, p)));
     // A source saved while Vite read it may be bundled half-old: such a build is used but never trusted as fresh.
-    const touched = await Promise.all(inputs.map((p) => stat(join(ROOT, p)).then((s) => s.mtimeMs >= started, () => true)));
+    const touched = await Promise.all(
+      inputs.map((p) =>
+        stat(join(ROOT, p)).then(
+          (s) => s.mtimeMs >= started,
+          () => true,
+        ),
+      ),
+    );
     const hash = touched.some(Boolean) ? 'stale' : ((await hashInputs(inputs)) ?? 'stale');
     await rename(tmp, join(CACHE, name));
     const pointer: Pointer = { dir: name, inputs, hash };
@@ -99,7 +114,10 @@ async function removeOld(keep: string): Promise<void> {
   for (const entry of entries) {
     if (!entry.startsWith('console-') || entry === keep) continue;
     const path = join(CACHE, entry);
-    const old = await stat(path).then((s) => s.mtimeMs < Date.now() - KEEP_OLD_MS, () => false);
+    const old = await stat(path).then(
+      (s) => s.mtimeMs < Date.now() - KEEP_OLD_MS,
+      () => false,
+    );
     if (old) await rm(path, { recursive: true, force: true });
   }
 }

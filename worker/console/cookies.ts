@@ -18,7 +18,14 @@ export function parseCookies(header: string | undefined): Map<string, string> {
 
 /** The Set-Cookie value of a session cookie: HttpOnly, SameSite=Strict, Path=/, Secure over https. */
 export function sessionCookie(id: string, options: { secure: boolean; maxAgeSeconds: number }): string {
-  return [`${SESSION_COOKIE}=${id}`, 'Path=/', 'HttpOnly', 'SameSite=Strict', `Max-Age=${options.maxAgeSeconds}`, ...(options.secure ? ['Secure'] : [])].join('; ');
+  return [
+    `${SESSION_COOKIE}=${id}`,
+    'Path=/',
+    'HttpOnly',
+    'SameSite=Strict',
+    `Max-Age=${options.maxAgeSeconds}`,
+    ...(options.secure ? ['Secure'] : []),
+  ].join('; ');
 }
 
 /** Clears the session cookie in the browser. */
@@ -32,7 +39,10 @@ export function clearedSessionCookie(secure: boolean): string {
  */
 export function contentDisposition(fileName: string, asciiFallback: string): string {
   const fallback = asciiFallback.replace(/[^\x20-\x7e]|["\\%;]/g, '_');
-  const encoded = encodeURIComponent(fileName).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  const encoded = encodeURIComponent(fileName).replace(
+    /['()*]/g,
+    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
+  );
   return `attachment; filename="${fallback}"; filename*=UTF-8''${encoded}`;
 }
 
@@ -50,11 +60,19 @@ export function uploadedFileName(header: string | string[] | undefined): string 
   }
   name = name.split(/[\\/]/).pop() ?? '';
   // Control characters and bidi overrides (which could disguise an extension) are dropped.
-  name = [...name].filter((c) => !isHidden(c.codePointAt(0) ?? 0)).join('').trim();
+  name = [...name]
+    .filter((c) => !isHidden(c.codePointAt(0) ?? 0))
+    .join('')
+    .trim();
   if (name === '' || name === '.' || name === '..') return null;
   return [...name].slice(0, 120).join('');
 }
 
 function isHidden(code: number): boolean {
-  return code < 0x20 || (code >= 0x7f && code <= 0x9f) || (code >= 0x202a && code <= 0x202e) || (code >= 0x2066 && code <= 0x2069);
+  return (
+    code < 0x20 ||
+    (code >= 0x7f && code <= 0x9f) ||
+    (code >= 0x202a && code <= 0x202e) ||
+    (code >= 0x2066 && code <= 0x2069)
+  );
 }

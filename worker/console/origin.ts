@@ -37,7 +37,9 @@ export function ownOrigin(req: FastifyRequest, policy: OriginPolicy): string | n
  * neither header is there: refuse for cookie requests; allow for sign-in from a script.
  */
 export function fromOwnOrigin(req: FastifyRequest, policy: OriginPolicy, missing: 'refuse' | 'allow'): boolean {
-  const own = [ownOrigin(req, policy), ...(policy.alsoOwn ?? [])].filter((o): o is string => o !== null).map((o) => o.toLowerCase());
+  const own = [ownOrigin(req, policy), ...(policy.alsoOwn ?? [])]
+    .filter((o): o is string => o !== null)
+    .map((o) => o.toLowerCase());
   const origin = firstHeader(req, 'origin');
   if (origin && origin !== 'null') return own.includes(origin.toLowerCase());
   if (origin === 'null') return false;

@@ -9,9 +9,28 @@ import { checkUpload } from '../intake/check-upload.ts';
 import { checkIdentity, type Sender } from '../queue/identity.ts';
 import { SandboxPool } from '../queue/sandbox.ts';
 import type { SubmissionMeta, SubmissionResult, SubmissionStore, SummaryStore } from '../storage/index.ts';
-import type { CheckResult, DivisionRow, FindingRow, HistoryEntry, Me, SubmissionDetail, SubmissionSummary, SummaryList, TemplateList, WardInfo, WardStatus } from './api-types.ts';
+import type {
+  CheckResult,
+  DivisionRow,
+  FindingRow,
+  HistoryEntry,
+  Me,
+  SubmissionDetail,
+  SubmissionSummary,
+  SummaryList,
+  TemplateList,
+  WardInfo,
+  WardStatus,
+} from './api-types.ts';
 import { consoleAssets, type ConsoleAssets } from './console-build.ts';
-import { clearedSessionCookie, contentDisposition, parseCookies, SESSION_COOKIE, sessionCookie, uploadedFileName } from './cookies.ts';
+import {
+  clearedSessionCookie,
+  contentDisposition,
+  parseCookies,
+  SESSION_COOKIE,
+  sessionCookie,
+  uploadedFileName,
+} from './cookies.ts';
 import { fromOwnOrigin, isHttps, type OriginPolicy } from './origin.ts';
 import { DEFAULT_SESSION_LIMITS, LoginThrottle, SessionStore, type SessionLimits } from './session.ts';
 import { serveAsset } from './static-files.ts';
@@ -51,7 +70,9 @@ export function statusOf(meta: Pick<SubmissionMeta, 'status' | 'error'>): Submis
 function findingRows(sheets: SubmissionResult['sheets']): FindingRow[] {
   const order = { error: 0, warning: 1, info: 2 } as const;
   return sheets
-    .flatMap((s) => s.findings.map((f) => ({ sheet: s.sheet, severity: f.severity, code: f.code, cell: f.cell, message: f.message })))
+    .flatMap((s) =>
+      s.findings.map((f) => ({ sheet: s.sheet, severity: f.severity, code: f.code, cell: f.cell, message: f.message })),
+    )
     .sort((a, b) => order[a.severity] - order[b.severity]);
 }
 
@@ -91,7 +112,8 @@ export class WebConsole {
     const path = req.url.split('?')[0] ?? '';
     // GET /api/session answers "not signed in" itself, so the page's first look raises no 401.
     if (path === '/api/session') return req.method === 'POST' || req.method === 'GET';
-    if (req.method === 'GET' || req.method === 'HEAD') return path === '/' || path === '/index.html' || path.startsWith('/assets/') || path === '/favicon.ico';
+    if (req.method === 'GET' || req.method === 'HEAD')
+      return path === '/' || path === '/index.html' || path.startsWith('/assets/') || path === '/favicon.ico';
     return false;
   }
 
@@ -131,9 +153,9 @@ export class WebConsole {
     return null;
   }
 
-
   private async summary(meta: SubmissionMeta): Promise<SubmissionSummary> {
-    const result = meta.status === 'accepted' || meta.status === 'rejected' ? await this.deps.store.getResult(meta.id) : null;
+    const result =
+      meta.status === 'accepted' || meta.status === 'rejected' ? await this.deps.store.getResult(meta.id) : null;
     const findings = (result?.sheets ?? []).flatMap((s) => s.findings);
     const status = statusOf(meta);
     return {
@@ -160,7 +182,8 @@ export class WebConsole {
       void fail(reply, 404, 'not-found', '提出が見つかりません。');
       return null;
     }
-    const allowed = p?.ward === meta.ward && (p.role === 'coordinator' || (p.role === 'submitter' && p.division === meta.division));
+    const allowed =
+      p?.ward === meta.ward && (p.role === 'coordinator' || (p.role === 'submitter' && p.division === meta.division));
     if (!allowed) {
       void fail(reply, 403, 'forbidden', 'この提出を見る権限がありません。');
       return null;
@@ -168,16 +191,35 @@ export class WebConsole {
     return meta;
   }
 
-  private async check(bytes: Buffer, sender: Sender): Promise<{ result: CheckResult; sheets: SubmissionResult['sheets'] } | { refusal: { status: number; code: string; message: string } }> {
+  private async check(
+    bytes: Buffer,
+    sender: Sender,
+  ): Promise<
+    | { result: CheckResult; sheets: SubmissionResult['sheets'] }
+    | { refusal: { status: number; code: string; message: string } }
+  > {
     const refusal = await checkUpload(bytes, this.deps.config.maxUploadBytes);
     if (refusal?.status === 413) return { refusal };
     if (refusal) return { result: { status: 'unreadable', reason: refusal.message, findings: [] }, sheets: [] };
-    this.sandbox ??= new SandboxPool({ timeoutMs: this.deps.config.ingestTimeoutMs, memoryMb: this.deps.config.ingestMemoryMb });
-    const read = await this.sandbox.run(bytes).catch((err: Error) => ({ status: 'unreadable' as const, error: { code: 'check-failed', message: err.message.startsWith('ingest sandbox') ? 'ファイルを確認できませんでした。' : err.message }, sheets: [] }));
+    this.sandbox ??= new SandboxPool({
+      timeoutMs: this.deps.config.ingestTimeoutMs,
+      memoryMb: this.deps.config.ingestMemoryMb,
+    });
+    const read = await this.sandbox.run(bytes).catch((err: Error) => ({
+      status: 'unreadable' as const,
+      error: {
+        code: 'check-failed',
+        message: err.message.startsWith('ingest sandbox') ? 'ファイルを確認できませんでした。' : err.message,
+      },
+      sheets: [],
+    }));
     // Whose sheet it is against who is checking it, as the worker judges it on 提出 (nothing is stored, so
     // there is no other division's identical file to warn of).
     const outcome = checkIdentity(read, sender, []);
-    return { result: { status: outcome.status, reason: outcome.error?.message ?? null, findings: findingRows(outcome.sheets) }, sheets: outcome.sheets };
+    return {
+      result: { status: outcome.status, reason: outcome.error?.message ?? null, findings: findingRows(outcome.sheets) },
+      sheets: outcome.sheets,
+    };
   }
 
   /** Registers the console's routes and files on the intake's server. */
@@ -185,38 +227,72 @@ export class WebConsole {
     const { config, store, summaries, auth } = this.deps;
     app.addHook('onClose', async () => this.sandbox?.close());
 
-    app.setNotFoundHandler((req, reply) => fail(reply, 404, 'not-found', req.url.startsWith('/api/') ? 'その API はありません。' : 'ページが見つかりません。'));
+    app.setNotFoundHandler((req, reply) =>
+      fail(
+        reply,
+        404,
+        'not-found',
+        req.url.startsWith('/api/') ? 'その API はありません。' : 'ページが見つかりません。',
+      ),
+    );
 
     // ── sign-in ──────────────────────────────────────────────────────────────────────────────────────
     app.post('/api/session', async (req, reply) => {
       const wait = this.throttle.retryAfter(req.ip);
-      if (wait > 0) return reply.header('retry-after', String(wait)).code(429).send({ error: { code: 'too-many-attempts', message: `ログインの失敗が続いたため、${Math.ceil(wait / 60)} 分ほど待ってからやり直してください。` } });
-      if (!fromOwnOrigin(req, this.policy, 'allow')) return fail(reply, 403, 'cross-site', 'この操作は目標シートの画面からのみ行えます。');
+      if (wait > 0)
+        return reply
+          .header('retry-after', String(wait))
+          .code(429)
+          .send({
+            error: {
+              code: 'too-many-attempts',
+              message: `ログインの失敗が続いたため、${Math.ceil(wait / 60)} 分ほど待ってからやり直してください。`,
+            },
+          });
+      if (!fromOwnOrigin(req, this.policy, 'allow'))
+        return fail(reply, 403, 'cross-site', 'この操作は目標シートの画面からのみ行えます。');
       const token = (req.body as { token?: unknown } | undefined)?.token;
-      const principal = typeof token === 'string' && /^\S{1,512}$/.test(token) ? auth.identify(`Bearer ${token}`) : null;
+      const principal =
+        typeof token === 'string' && /^\S{1,512}$/.test(token) ? auth.identify(`Bearer ${token}`) : null;
       const me = principal ? this.me(principal) : null;
       if (!principal || !me) {
         this.throttle.fail(req.ip);
-        return fail(reply, 401, 'login-failed', 'ログインできませんでした。トークンを確かめてもう一度入力してください。');
+        return fail(
+          reply,
+          401,
+          'login-failed',
+          'ログインできませんでした。トークンを確かめてもう一度入力してください。',
+        );
       }
       // A new id on every sign-in: a cookie planted before it is worthless after.
       const old = parseCookies(req.headers.cookie).get(SESSION_COOKIE);
       if (old) this.sessions.destroy(old);
       const session = this.sessions.create(principal);
-      void reply.header('set-cookie', sessionCookie(session.id, { secure: isHttps(req, this.policy), maxAgeSeconds: Math.floor(this.limits.maxAgeMs / 1000) }));
+      void reply.header(
+        'set-cookie',
+        sessionCookie(session.id, {
+          secure: isHttps(req, this.policy),
+          maxAgeSeconds: Math.floor(this.limits.maxAgeMs / 1000),
+        }),
+      );
       return reply.header('cache-control', 'no-store').send(me);
     });
 
     app.get('/api/session', async (req, reply) => {
       const principal = auth.identify(req.headers.authorization) ?? this.sessionPrincipal(req, reply);
       const me = principal ? this.me(principal) : null;
-      return reply.header('cache-control', 'no-store').send(me ? { signedIn: true, me } : { signedIn: false, me: null });
+      return reply
+        .header('cache-control', 'no-store')
+        .send(me ? { signedIn: true, me } : { signedIn: false, me: null });
     });
 
     app.delete('/api/session', async (req, reply) => {
       const id = parseCookies(req.headers.cookie).get(SESSION_COOKIE);
       if (id) this.sessions.destroy(id);
-      return reply.header('set-cookie', clearedSessionCookie(isHttps(req, this.policy))).code(204).send();
+      return reply
+        .header('set-cookie', clearedSessionCookie(isHttps(req, this.policy)))
+        .code(204)
+        .send();
     });
 
     // ── coordinator: 提出状況 ──────────────────────────────────────────────────────────────────────
@@ -232,13 +308,25 @@ export class WebConsole {
       for (const division of divisions) {
         const meta = latest.get(division);
         const summary = meta ? await this.summary(meta) : null;
-        rows.push({ division, expected: ward.divisions.includes(division), status: summary?.status ?? 'missing', latest: summary });
+        rows.push({
+          division,
+          expected: ward.divisions.includes(division),
+          status: summary?.status ?? 'missing',
+          latest: summary,
+        });
       }
       const expected = rows.filter((r) => r.expected);
       const count = (s: DivisionRow['status']) => expected.filter((r) => r.status === s).length;
       const status: WardStatus = {
         ward: wardInfo(ward),
-        counts: { expected: expected.length, accepted: count('accepted'), missing: count('missing'), processing: count('processing'), rejected: count('rejected'), unreadable: count('unreadable') },
+        counts: {
+          expected: expected.length,
+          accepted: count('accepted'),
+          missing: count('missing'),
+          processing: count('processing'),
+          rejected: count('rejected'),
+          unreadable: count('unreadable'),
+        },
         rows,
         busy: all.some((m) => statusOf(m) === 'processing'),
       };
@@ -248,7 +336,8 @@ export class WebConsole {
     app.get('/api/console/history', async (req, reply) => {
       const p = req.principal;
       const ward = p ? this.ward(p) : undefined;
-      if (!p || !ward || (p.role !== 'coordinator' && p.role !== 'submitter')) return fail(reply, 403, 'forbidden', '提出の履歴を見る権限がありません。');
+      if (!p || !ward || (p.role !== 'coordinator' && p.role !== 'submitter'))
+        return fail(reply, 403, 'forbidden', '提出の履歴を見る権限がありません。');
       const all = await store.list({ ward: ward.id, fiscalYear: ward.fiscalYear });
       const mine = p.role === 'submitter' ? all.filter((m) => m.division === p.division) : all;
       const entries: HistoryEntry[] = [];
@@ -278,25 +367,46 @@ export class WebConsole {
       const meta = await this.visible(req, reply);
       if (!meta) return reply;
       const result = await store.getResult(meta.id);
-      if (!result || result.sheets.length === 0) return fail(reply, 409, 'not-checked', 'この提出にはチェック結果がないため、注釈付きコピーは作れません。');
+      if (!result || result.sheets.length === 0)
+        return fail(reply, 409, 'not-checked', 'この提出にはチェック結果がないため、注釈付きコピーは作れません。');
       const bytes = await annotated(await store.bytes(meta), result.sheets);
-      return sendWorkbook(reply, bytes, markedName(meta.fileName ?? `${meta.division}_提出.xlsx`), `submission-${meta.id.slice(0, 8)}-marked.xlsx`);
+      return sendWorkbook(
+        reply,
+        bytes,
+        markedName(meta.fileName ?? `${meta.division}_提出.xlsx`),
+        `submission-${meta.id.slice(0, 8)}-marked.xlsx`,
+      );
     });
 
     // ── submitter: 確認と提出 (the check stores nothing) ───────────────────────────────────────────
     const checkRoute = (annotate: boolean) => async (req: FastifyRequest, reply: FastifyReply) => {
       const p = req.principal;
-      if (p?.role !== 'submitter' && p?.role !== 'coordinator') return fail(reply, 403, 'forbidden', 'ファイルを確認する権限がありません。');
+      if (p?.role !== 'submitter' && p?.role !== 'coordinator')
+        return fail(reply, 403, 'forbidden', 'ファイルを確認する権限がありません。');
       const body = req.body;
       if (!Buffer.isBuffer(body)) return fail(reply, 415, 'not-zip', 'Excel ブック（.xlsx）を選んでください。');
-      if (this.checks >= MAX_CHECKS) return reply.header('retry-after', '5').code(503).send({ error: { code: 'busy', message: '確認が混み合っています。少し待ってからもう一度お試しください。' } });
+      if (this.checks >= MAX_CHECKS)
+        return reply
+          .header('retry-after', '5')
+          .code(503)
+          .send({ error: { code: 'busy', message: '確認が混み合っています。少し待ってからもう一度お試しください。' } });
       this.checks++;
       try {
         const ward = config.wards.find((w) => w.id === p.ward);
-        const outcome = await this.check(body, { ward, division: p.role === 'submitter' ? p.division : (ward?.name ?? '') });
-        if ('refusal' in outcome) return fail(reply, outcome.refusal.status, outcome.refusal.code, outcome.refusal.message);
+        const outcome = await this.check(body, {
+          ward,
+          division: p.role === 'submitter' ? p.division : (ward?.name ?? ''),
+        });
+        if ('refusal' in outcome)
+          return fail(reply, outcome.refusal.status, outcome.refusal.code, outcome.refusal.message);
         if (!annotate) return reply.header('cache-control', 'no-store').send(outcome.result);
-        if (outcome.sheets.length === 0) return fail(reply, 422, outcome.result.status === 'unreadable' ? 'unreadable' : 'no-form', outcome.result.reason ?? 'このファイルには注釈を付けられません。');
+        if (outcome.sheets.length === 0)
+          return fail(
+            reply,
+            422,
+            outcome.result.status === 'unreadable' ? 'unreadable' : 'no-form',
+            outcome.result.reason ?? 'このファイルには注釈を付けられません。',
+          );
         const name = markedName(uploadedFileName(req.headers['x-mokuhyo-filename']) ?? '確認結果.xlsx');
         return sendWorkbook(reply, await annotated(body, outcome.sheets), name, 'checked-marked.xlsx');
       } finally {
@@ -326,7 +436,12 @@ export class WebConsole {
       if (!bytes) return fail(reply, 404, 'not-found', 'その集計は見つかりません。');
       const stamp = version.slice(0, 13).replace('T', '_');
       const names = summaryFileNames(config, ward.id, ward.fiscalYear);
-      return sendWorkbook(reply, bytes, names.name.replace(/\.xlsx$/, `_${stamp}.xlsx`), names.fallback.replace(/\.xlsx$/, `-${stamp}.xlsx`));
+      return sendWorkbook(
+        reply,
+        bytes,
+        names.name.replace(/\.xlsx$/, `_${stamp}.xlsx`),
+        names.fallback.replace(/\.xlsx$/, `-${stamp}.xlsx`),
+      );
     });
 
     // ── coordinator: 様式 ──────────────────────────────────────────────────────────────────────────
@@ -335,7 +450,11 @@ export class WebConsole {
       const ward = p?.role === 'coordinator' ? this.ward(p) : undefined;
       if (!ward) return fail(reply, 403, 'forbidden', '様式を配布できるのは区の集計担当だけです。');
       const { templateEntries } = await import('../../templates/registry.ts');
-      const forms = templateEntries().map((e) => ({ family: e.family.id, variant: e.variant.id, title: formTitle(e.family.title, e.variant.title) }));
+      const forms = templateEntries().map((e) => ({
+        family: e.family.id,
+        variant: e.variant.id,
+        title: formTitle(e.family.title, e.variant.title),
+      }));
       const list: TemplateList = { fiscalYearLabel: eraFiscalYear(ward.fiscalYear), forms, divisions: ward.divisions };
       return list;
     });
@@ -346,8 +465,12 @@ export class WebConsole {
       if (!ward) return fail(reply, 403, 'forbidden', '様式を配布できるのは区の集計担当だけです。');
       const { family, variant } = req.params as { family: string; variant: string };
       const division = (req.query as { division?: unknown }).division;
-      if (division !== undefined && (typeof division !== 'string' || !ward.divisions.includes(division))) return fail(reply, 404, 'not-found', 'その課はこの区の設定にありません。');
-      const [{ templateEntries }, { generateTemplate }] = await Promise.all([import('../../templates/registry.ts'), import('../../templates/generate-template.ts')]);
+      if (division !== undefined && (typeof division !== 'string' || !ward.divisions.includes(division)))
+        return fail(reply, 404, 'not-found', 'その課はこの区の設定にありません。');
+      const [{ templateEntries }, { generateTemplate }] = await Promise.all([
+        import('../../templates/registry.ts'),
+        import('../../templates/generate-template.ts'),
+      ]);
       const entry = templateEntries().find((e) => e.family.id === family && e.variant.id === variant);
       if (!entry) return fail(reply, 404, 'not-found', 'その様式はありません。');
       // Forms that belong to the ward itself (実施計画 names the ward) carry the ward's name, the rest the division's.
@@ -358,7 +481,12 @@ export class WebConsole {
         : await entry.build(ward.fiscalYear);
       const title = formTitle(entry.family.title, entry.variant.title);
       const owner = typeof division === 'string' ? division : ward.name;
-      return sendWorkbook(reply, bytes, `${owner}_${title}_${eraFiscalYear(ward.fiscalYear)}.xlsx`, `${family}-${variant}-${ward.fiscalYear}.xlsx`);
+      return sendWorkbook(
+        reply,
+        bytes,
+        `${owner}_${title}_${eraFiscalYear(ward.fiscalYear)}.xlsx`,
+        `${family}-${variant}-${ward.fiscalYear}.xlsx`,
+      );
     });
 
     // ── the page itself ────────────────────────────────────────────────────────────────────────────
@@ -396,17 +524,28 @@ export function summaryFileNames(config: Config, ward: string, fiscalYear: numbe
 /** Headers of a summary download: the Japanese file name, and never cached (a newer build replaces it). */
 export function summaryDownloadHeaders(config: Config, ward: string, fiscalYear: number): Record<string, string> {
   const { name, fallback } = summaryFileNames(config, ward, fiscalYear);
-  return { 'content-type': XLSX_TYPE, 'content-disposition': contentDisposition(name, fallback), 'cache-control': 'no-store' };
+  return {
+    'content-type': XLSX_TYPE,
+    'content-disposition': contentDisposition(name, fallback),
+    'cache-control': 'no-store',
+  };
 }
 
 function sendWorkbook(reply: FastifyReply, bytes: Buffer, name: string, fallback: string) {
-  return reply.header('content-type', XLSX_TYPE).header('content-disposition', contentDisposition(name, fallback)).header('cache-control', 'no-store').send(bytes);
+  return reply
+    .header('content-type', XLSX_TYPE)
+    .header('content-disposition', contentDisposition(name, fallback))
+    .header('cache-control', 'no-store')
+    .send(bytes);
 }
 
 async function annotated(bytes: Buffer, sheets: SubmissionResult['sheets']): Promise<Buffer> {
   const [{ default: ExcelJS }, { annotate }] = await Promise.all([import('exceljs'), import('../annotate/index.ts')]);
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.load(bytes as unknown as Parameters<typeof workbook.xlsx.load>[0]);
-  annotate(workbook, sheets.map((s) => ({ sheet: s.sheet, findings: s.findings })));
+  annotate(
+    workbook,
+    sheets.map((s) => ({ sheet: s.sheet, findings: s.findings })),
+  );
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }

@@ -48,7 +48,11 @@ export async function collectFiles(inputs: readonly string[]): Promise<string[]>
 /** An Excel lock file ("~$名簿.xlsx": Excel keeps one beside each open workbook) is no submission. */
 export function lockFileError(file: string): FileError | null {
   if (!basename(file).startsWith('~$')) return null;
-  return { code: 'lock-file', message: 'Excel の一時ファイル（~$ で始まる、ブックを開いている間だけ Excel が作るファイル）です。元のブックを閉じてから集計し直してください。' };
+  return {
+    code: 'lock-file',
+    message:
+      'Excel の一時ファイル（~$ で始まる、ブックを開いている間だけ Excel が作るファイル）です。元のブックを閉じてから集計し直してください。',
+  };
 }
 
 async function walk(dir: string, seen = new Set<string>()): Promise<string[]> {

@@ -27,6 +27,7 @@ export function fileErrorOf(err: unknown, file: string): FileError {
   if (lock && code !== 'ENOENT') return lock;
   if (code === 'ENOENT') return { code: 'not-found', message: `ファイルが見つかりません: ${file}` };
   if (code === 'EISDIR') return { code: 'not-a-file', message: `ファイルではなくフォルダです: ${file}` };
-  if (code === 'EACCES' || code === 'EPERM') return { code: 'no-access', message: `ファイルを読む権限がありません: ${file}` };
+  if (code === 'EACCES' || code === 'EPERM')
+    return { code: 'no-access', message: `ファイルを読む権限がありません: ${file}` };
   return toFileError(err);
 }

@@ -9,6 +9,10 @@ if (!port) throw new Error('ingest-thread must run in a worker thread');
 port.on('message', (task: IngestTask) => {
   ingestFile(task.file, { ...task.options, link: task.link }).then(
     (submission) => port.postMessage({ index: task.index, submission } satisfies IngestAnswer),
-    (err: unknown) => port.postMessage({ index: task.index, fault: err instanceof Error ? (err.stack ?? err.message) : String(err) } satisfies IngestAnswer),
+    (err: unknown) =>
+      port.postMessage({
+        index: task.index,
+        fault: err instanceof Error ? (err.stack ?? err.message) : String(err),
+      } satisfies IngestAnswer),
   );
 });

@@ -48,7 +48,11 @@ export class IngestThreadError extends Error {
 
 const THREAD_ENTRY = new URL('./ingest-thread.ts', import.meta.url).href;
 // Threads start without the parent's TypeScript loader: register tsx, then load the entry.
-const TSX_API = pathToFileURL(createRequire(import.meta.url).resolve('tsx/esm/api').replace(/\.cjs$/, '.mjs')).href;
+const TSX_API = pathToFileURL(
+  createRequire(import.meta.url)
+    .resolve('tsx/esm/api')
+    .replace(/\.cjs$/, '.mjs'),
+).href;
 const BOOTSTRAP = `import(${JSON.stringify(TSX_API)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(THREAD_ENTRY)}); });`;
 
 /**
@@ -59,14 +63,19 @@ const MIN_FILES_FOR_THREADS = 1000;
 
 /** Default thread count: one per core for a batch worth it, else 1 (this thread). */
 export function defaultThreads(files: number): number {
-  return files < MIN_FILES_FOR_THREADS ? 1 : Math.max(1, Math.min(availableParallelism(), Math.ceil(files / MIN_FILES_FOR_THREADS)));
+  return files < MIN_FILES_FOR_THREADS
+    ? 1
+    : Math.max(1, Math.min(availableParallelism(), Math.ceil(files / MIN_FILES_FOR_THREADS)));
 }
 
 /**
  * Ingests workbooks on a small pool of worker threads (read → extract → validate per file), yielding each
  * result as it completes. Every result is plain, serialisable data; the output does not depend on `threads`.
  */
-export async function* ingestFiles(jobs: readonly IngestJob[], options: ParallelIngestOptions = {}): AsyncIterable<IngestedFile> {
+export async function* ingestFiles(
+  jobs: readonly IngestJob[],
+  options: ParallelIngestOptions = {},
+): AsyncIterable<IngestedFile> {
   const { threads = defaultThreads(jobs.length), perThread = 2, onProgress, ...ingest } = options;
   const ready: IngestedFile[] = [];
   let failure: Error | undefined;
@@ -82,9 +91,12 @@ export async function* ingestFiles(jobs: readonly IngestJob[], options: Parallel
     wake?.();
   };
 
-  const stop = threads <= 1 ? runInThread(jobs, ingest, perThread, settle, fail) : runOnWorkers(jobs, ingest, threads, perThread, settle, fail);
+  const stop =
+    threads <= 1
+      ? runInThread(jobs, ingest, perThread, settle, fail)
+      : runOnWorkers(jobs, ingest, threads, perThread, settle, fail);
   try {
-    for (let yielded = 0; yielded < jobs.length; ) {
+    for (let yielded = 0; yielded < jobs.length;) {
       if (failure) throw failure;
       const next = ready.shift();
       if (next) {
@@ -103,7 +115,10 @@ export async function* ingestFiles(jobs: readonly IngestJob[], options: Parallel
 }
 
 /** Ingests every job and returns the submissions in job order. */
-export async function ingestAll(jobs: readonly IngestJob[], options: ParallelIngestOptions = {}): Promise<SubmissionInput[]> {
+export async function ingestAll(
+  jobs: readonly IngestJob[],
+  options: ParallelIngestOptions = {},
+): Promise<SubmissionInput[]> {
   const out = new Array<SubmissionInput>(jobs.length);
   for await (const { index, submission } of ingestFiles(jobs, options)) out[index] = submission;
   return out;
@@ -111,7 +126,13 @@ export async function ingestAll(jobs: readonly IngestJob[], options: ParallelIng
 
 type Stop = () => Promise<void>;
 
-function runInThread(jobs: readonly IngestJob[], options: IngestOptions, lanes: number, settle: (r: IngestedFile) => void, fail: (e: Error) => void): Stop {
+function runInThread(
+  jobs: readonly IngestJob[],
+  options: IngestOptions,
+  lanes: number,
+  settle: (r: IngestedFile) => void,
+  fail: (e: Error) => void,
+): Stop {
   let next = 0;
   let stopped = false;
   const lane = async (): Promise<void> => {
@@ -121,14 +142,23 @@ function runInThread(jobs: readonly IngestJob[], options: IngestOptions, lanes: 
       settle({ index, submission: await ingestFile(job.file, { ...options, link: job.link ?? null }) });
     }
   };
-  const running = Promise.all(Array.from({ length: Math.max(1, lanes) }, lane)).catch((err: unknown) => fail(err instanceof Error ? err : new Error(String(err))));
+  const running = Promise.all(Array.from({ length: Math.max(1, lanes) }, lane)).catch((err: unknown) =>
+    fail(err instanceof Error ? err : new Error(String(err))),
+  );
   return async () => {
     stopped = true;
     await running;
   };
 }
 
-function runOnWorkers(jobs: readonly IngestJob[], options: IngestOptions, threads: number, perThread: number, settle: (r: IngestedFile) => void, fail: (e: Error) => void): Stop {
+function runOnWorkers(
+  jobs: readonly IngestJob[],
+  options: IngestOptions,
+  threads: number,
+  perThread: number,
+  settle: (r: IngestedFile) => void,
+  fail: (e: Error) => void,
+): Stop {
   let next = 0;
   const workers: Worker[] = [];
   const feed = (worker: Worker): boolean => {

@@ -9,7 +9,13 @@ import type { Config } from '../config/index.ts';
 import { uploadedFileName } from '../console/cookies.ts';
 import { summaryDownloadHeaders, WebConsole, type WebConsoleOptions } from '../console/web-console.ts';
 import type { Queues } from '../queue/queues.ts';
-import { isSubmissionId, StorageError, type SubmissionMeta, type SubmissionStore, type SummaryStore } from '../storage/index.ts';
+import {
+  isSubmissionId,
+  StorageError,
+  type SubmissionMeta,
+  type SubmissionStore,
+  type SummaryStore,
+} from '../storage/index.ts';
 import { describePrincipal, TokenAuth, type Principal } from './auth.ts';
 import { ConnectionLimiter } from './connection-limits.ts';
 import { clientErrorHandler, fail, frameworkErrors, registerErrorHandler } from './error-replies.ts';
@@ -42,7 +48,11 @@ const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.s
  * Content types a workbook upload may carry: .xlsx, .xlsm, and generic binary (what scripts and some browsers
  * send for a file). Anything else (text, images, forms, multipart) is 415 before the body is read.
  */
-const WORKBOOK_TYPES = new Set([XLSX_TYPE, 'application/vnd.ms-excel.sheet.macroenabled.12', 'application/octet-stream']);
+const WORKBOOK_TYPES = new Set([
+  XLSX_TYPE,
+  'application/vnd.ms-excel.sheet.macroenabled.12',
+  'application/octet-stream',
+]);
 /** Fiscal years a consolidation may be asked for (平成元年 to the config schema's limit). */
 const FISCAL_YEARS = { min: 1989, max: 2200 };
 
@@ -64,14 +74,26 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
     keepAliveTimeout: http.keepAliveTimeoutMs,
     requestTimeout: http.requestTimeoutMs,
     // Node checks header and request deadlines every 30 s by default; every second keeps them close to exact.
-    http: { headersTimeout: http.headersTimeoutMs, requestTimeout: http.requestTimeoutMs, connectionsCheckingInterval: 1000 },
+    http: {
+      headersTimeout: http.headersTimeoutMs,
+      requestTimeout: http.requestTimeoutMs,
+      connectionsCheckingInterval: 1000,
+    },
     forceCloseConnections: true,
     clientErrorHandler,
     frameworkErrors,
   });
-  const connections = new ConnectionLimiter({ maxConnections: http.maxConnections, maxPerAddress: http.maxConnectionsPerAddress });
+  const connections = new ConnectionLimiter({
+    maxConnections: http.maxConnections,
+    maxPerAddress: http.maxConnectionsPerAddress,
+  });
   connections.attach(app.server);
-  const scans = new ScanPool({ threads: http.scanThreads ?? Math.min(2, Math.max(1, availableParallelism() - 1)), queue: http.scanQueue, maxBytes: config.maxUploadBytes, onFault: (message) => app.log.error(message) });
+  const scans = new ScanPool({
+    threads: http.scanThreads ?? Math.min(2, Math.max(1, availableParallelism() - 1)),
+    queue: http.scanQueue,
+    maxBytes: config.maxUploadBytes,
+    onFault: (message) => app.log.error(message),
+  });
   await scans.warm();
   app.addHook('onClose', async () => scans.close());
   const submissionRate = new RateLimiter(config.rateLimits.submissionsPerMinute, config.rateLimits.submissionsBurst);
@@ -82,10 +104,17 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   registerSecurityHeaders(app);
   registerRequestLog(app);
   // The add-in's task pane calls the API from its own origin; preflights are answered before authentication.
-  await app.register(cors, { origin: config.allowedOrigins, methods: ['GET', 'POST'], allowedHeaders: ['Authorization', 'Content-Type', 'X-Mokuhyo-Filename'], maxAge: 600 });
+  await app.register(cors, {
+    origin: config.allowedOrigins,
+    methods: ['GET', 'POST'],
+    allowedHeaders: ['Authorization', 'Content-Type', 'X-Mokuhyo-Filename'],
+    maxAge: 600,
+  });
   app.decorateRequest('principal', null);
   app.removeContentTypeParser(['text/plain']);
-  app.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: config.maxUploadBytes }, (_req, body, done) => done(null, body));
+  app.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: config.maxUploadBytes }, (_req, body, done) =>
+    done(null, body),
+  );
 
   registerErrorHandler(app, config.maxUploadBytes);
 
@@ -103,10 +132,21 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
     if (webConsole.answered(reply)) return reply;
     if (!req.principal) {
       if (req.url.toLowerCase().includes('/admin/')) void reply.header('www-authenticate', 'Basic realm="mokuhyo"');
-      return fail(reply, 401, 'unauthorized', '認証が必要です。正しいトークンを Authorization: Bearer で送ってください。');
+      return fail(
+        reply,
+        401,
+        'unauthorized',
+        '認証が必要です。正しいトークンを Authorization: Bearer で送ってください。',
+      );
     }
     const wait = requestRate.take(describePrincipal(req.principal));
-    if (wait > 0) return fail(reply.header('retry-after', String(wait)), 429, 'rate-limited', `リクエストが多すぎます。${wait} 秒ほど待ってから送り直してください。`);
+    if (wait > 0)
+      return fail(
+        reply.header('retry-after', String(wait)),
+        429,
+        'rate-limited',
+        `リクエストが多すぎます。${wait} 秒ほど待ってから送り直してください。`,
+      );
   });
 
   // The idle timeout is for clients that go quiet while sending; once the body is in, the request waits on
@@ -122,7 +162,15 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
 
   app.get('/healthz', async (_req, reply) => {
     // While the connection is down, say so at once instead of waiting on a ping.
-    const ok = connection.status === 'ready' && (await Promise.race([connection.ping().then((r) => r === 'PONG', () => false), delay(1000).then(() => false)]));
+    const ok =
+      connection.status === 'ready' &&
+      (await Promise.race([
+        connection.ping().then(
+          (r) => r === 'PONG',
+          () => false,
+        ),
+        delay(1000).then(() => false),
+      ]));
     return ok ? { status: 'ok' } : fail(reply, 503, 'redis-unavailable', 'Redis に接続できません。');
   });
 
@@ -132,34 +180,59 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
    */
   const beforeUpload = async (req: FastifyRequest, reply: FastifyReply) => {
     const p = req.principal;
-    if (p?.role !== 'submitter' && p?.role !== 'coordinator') return fail(reply, 403, 'forbidden', '提出できるのは課の提出用トークンと区の集計担当だけです。');
+    if (p?.role !== 'submitter' && p?.role !== 'coordinator')
+      return fail(reply, 403, 'forbidden', '提出できるのは課の提出用トークンと区の集計担当だけです。');
     const claimed = (req.query as Record<string, unknown>)['division'] ?? req.headers['x-mokuhyo-division'];
     if (typeof claimed === 'string' && claimed !== '') {
       const name = decodedOrNull(claimed);
-      if (name === null) return fail(reply, 400, 'bad-request', '課名の指定（division）が正しくエンコードされていません。');
-      if (p.role !== 'submitter' || name !== p.division) return fail(reply, 403, 'forbidden', '他の課の提出はできません。');
+      if (name === null)
+        return fail(reply, 400, 'bad-request', '課名の指定（division）が正しくエンコードされていません。');
+      if (p.role !== 'submitter' || name !== p.division)
+        return fail(reply, 403, 'forbidden', '他の課の提出はできません。');
     }
     if (!WORKBOOK_TYPES.has(mediaType(req.headers['content-type']))) {
-      return fail(reply, 415, 'unsupported-media-type', `Excel ブック（.xlsx）を本文として、Content-Type: ${XLSX_TYPE} で送ってください。`);
+      return fail(
+        reply,
+        415,
+        'unsupported-media-type',
+        `Excel ブック（.xlsx）を本文として、Content-Type: ${XLSX_TYPE} で送ってください。`,
+      );
     }
     const wait = submissionRate.take(describePrincipal(p));
     if (wait > 0) {
-      return fail(reply.header('retry-after', String(wait)), 429, 'rate-limited', `提出が多すぎます（1 分あたり ${config.rateLimits.submissionsPerMinute} 件まで）。${wait} 秒ほど待ってから送り直してください。`);
+      return fail(
+        reply.header('retry-after', String(wait)),
+        429,
+        'rate-limited',
+        `提出が多すぎます（1 分あたり ${config.rateLimits.submissionsPerMinute} 件まで）。${wait} 秒ほど待ってから送り直してください。`,
+      );
     }
   };
 
   app.post('/api/submissions', { onRequest: beforeUpload }, async (req, reply) => {
     const p = req.principal;
-    if (p?.role !== 'submitter' && p?.role !== 'coordinator') return fail(reply, 403, 'forbidden', '提出できるのは課の提出用トークンと区の集計担当だけです。');
+    if (p?.role !== 'submitter' && p?.role !== 'coordinator')
+      return fail(reply, 403, 'forbidden', '提出できるのは課の提出用トークンと区の集計担当だけです。');
     const ward = config.wards.find((w) => w.id === p.ward);
     if (!ward) return fail(reply, 403, 'forbidden', 'トークンの区が設定にありません。');
-    if (!Buffer.isBuffer(req.body)) return fail(reply, 415, 'not-zip', `Excel ブック（.xlsx）を本文として送ってください（Content-Type: ${XLSX_TYPE}）。`);
+    if (!Buffer.isBuffer(req.body))
+      return fail(
+        reply,
+        415,
+        'not-zip',
+        `Excel ブック（.xlsx）を本文として送ってください（Content-Type: ${XLSX_TYPE}）。`,
+      );
     let scanned;
     try {
       scanned = await scans.scan(req.body);
     } catch (err) {
       if (!(err instanceof ScanBusyError)) throw err;
-      return fail(reply.header('retry-after', '5'), 503, 'busy', '受付が混み合っています。しばらくしてから送り直してください。');
+      return fail(
+        reply.header('retry-after', '5'),
+        503,
+        'busy',
+        '受付が混み合っています。しばらくしてから送り直してください。',
+      );
     }
     const { refusal, bytes: body } = scanned;
     if (refusal) return fail(reply, refusal.status, refusal.code, refusal.message);
@@ -168,7 +241,13 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
     let meta;
     try {
       const fileName = uploadedFileName(req.headers['x-mokuhyo-filename']);
-      meta = await store.put(body, { ward: ward.id, fiscalYear: ward.fiscalYear, division, receivedAt: new Date().toISOString(), ...(fileName ? { fileName } : {}) });
+      meta = await store.put(body, {
+        ward: ward.id,
+        fiscalYear: ward.fiscalYear,
+        division,
+        receivedAt: new Date().toISOString(),
+        ...(fileName ? { fileName } : {}),
+      });
     } catch (err) {
       app.log.error({ err: err instanceof Error ? err.message : String(err) }, 'store failed');
       const message = err instanceof StorageError ? err.message : '提出ファイルを保存できませんでした。';
@@ -177,7 +256,9 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
     audit(req, { submission: meta.id, sha256: meta.sha256, size: meta.size });
     // The file is durable now. While Redis is away the reconciliation sweep enqueues it later: answer at once.
     if (connection.status === 'ready') {
-      await Promise.race([queues.addIngest(meta.id), delay(1000)]).catch((err: Error) => app.log.warn({ err: err.message }, 'enqueue deferred'));
+      await Promise.race([queues.addIngest(meta.id), delay(1000)]).catch((err: Error) =>
+        app.log.warn({ err: err.message }, 'enqueue deferred'),
+      );
     }
     return reply.code(202).send({ id: meta.id, status: 'queued' });
   });
@@ -187,7 +268,8 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
     const meta = isSubmissionId(id) ? await store.get(id) : null;
     const p = req.principal;
     if (!meta) return fail(reply, 404, 'not-found', '提出が見つかりません。');
-    const allowed = p?.role !== 'admin' && p?.ward === meta.ward && (p.role === 'coordinator' || p.division === meta.division);
+    const allowed =
+      p?.role !== 'admin' && p?.ward === meta.ward && (p.role === 'coordinator' || p.division === meta.division);
     if (!allowed) return fail(reply, 403, 'forbidden', 'この提出を見る権限がありません。');
     audit(req, { submission: meta.id });
     const result = meta.status === 'accepted' || meta.status === 'rejected' ? await store.getResult(meta.id) : null;
@@ -201,7 +283,10 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
    */
   const liveStatus = async (meta: SubmissionMeta): Promise<SubmissionMeta['status']> => {
     if (meta.status !== 'queued' || connection.status !== 'ready') return meta.status;
-    const state = await Promise.race([queues.ingest.getJobState(meta.id).catch(() => null), delay(500).then(() => null)]);
+    const state = await Promise.race([
+      queues.ingest.getJobState(meta.id).catch(() => null),
+      delay(500).then(() => null),
+    ]);
     return state === 'active' ? 'processing' : meta.status;
   };
 
@@ -211,14 +296,30 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   };
   app.post('/api/consolidations', { onRequest: coordinatorOnly, bodyLimit: 4096 }, async (req, reply) => {
     const body = (req.body ?? {}) as { ward?: unknown; fiscalYear?: unknown };
-    if (typeof body !== 'object' || typeof body.ward !== 'string' || typeof body.fiscalYear !== 'number' || !Number.isInteger(body.fiscalYear)) {
+    if (
+      typeof body !== 'object' ||
+      typeof body.ward !== 'string' ||
+      typeof body.fiscalYear !== 'number' ||
+      !Number.isInteger(body.fiscalYear)
+    ) {
       return fail(reply, 400, 'bad-request', '{"ward": "区ID", "fiscalYear": 年度} を JSON で送ってください。');
     }
     if (body.fiscalYear < FISCAL_YEARS.min || body.fiscalYear > FISCAL_YEARS.max) {
-      return fail(reply, 400, 'bad-fiscal-year', `年度は ${FISCAL_YEARS.min}〜${FISCAL_YEARS.max} の西暦で指定してください（例: 2020）。`);
+      return fail(
+        reply,
+        400,
+        'bad-fiscal-year',
+        `年度は ${FISCAL_YEARS.min}〜${FISCAL_YEARS.max} の西暦で指定してください（例: 2020）。`,
+      );
     }
     if (!coordinator(req, body.ward)) return fail(reply, 403, 'forbidden', 'この区の集計を依頼する権限がありません。');
-    if (connection.status !== 'ready') return fail(reply.header('retry-after', '30'), 503, 'redis-unavailable', '集計の依頼を受け付けられません（Redis に接続できません）。しばらくしてから依頼し直してください。');
+    if (connection.status !== 'ready')
+      return fail(
+        reply.header('retry-after', '30'),
+        503,
+        'redis-unavailable',
+        '集計の依頼を受け付けられません（Redis に接続できません）。しばらくしてから依頼し直してください。',
+      );
     const id = await queues.addConsolidation(body.ward, body.fiscalYear);
     audit(req, { consolidation: id, ward: body.ward, fiscalYear: body.fiscalYear });
     return reply.code(202).send({ id });
@@ -228,20 +329,33 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
     const { id } = req.params as { id: string };
     if (!coordinator(req)) return fail(reply, 403, 'forbidden', '集計を見る権限がありません。');
     // A consolidation's state lives in Redis: during an outage say so at once instead of waiting for it.
-    if (connection.status !== 'ready') return fail(reply.header('retry-after', '30'), 503, 'redis-unavailable', '集計の状況を確認できません（Redis に接続できません）。しばらくしてから確認してください。');
+    if (connection.status !== 'ready')
+      return fail(
+        reply.header('retry-after', '30'),
+        503,
+        'redis-unavailable',
+        '集計の状況を確認できません（Redis に接続できません）。しばらくしてから確認してください。',
+      );
     const job = CONSOLIDATION_ID.test(id) ? await queues.consolidate.getJob(id) : undefined;
     if (!job) return fail(reply, 404, 'not-found', '集計が見つかりません。');
     if (!coordinator(req, job.data.ward)) return fail(reply, 403, 'forbidden', 'この区の集計を見る権限がありません。');
     const state = await job.getState();
-    const status = state === 'active' ? 'processing' : state === 'completed' ? 'done' : state === 'failed' ? 'failed' : 'queued';
+    const status =
+      state === 'active' ? 'processing' : state === 'completed' ? 'done' : state === 'failed' ? 'failed' : 'queued';
     const progress = typeof job.progress === 'number' ? job.progress : 0;
-    return { id, status, progress: status === 'done' ? 100 : progress, summary: `/api/summaries/${job.data.ward}/${job.data.fiscalYear}` };
+    return {
+      id,
+      status,
+      progress: status === 'done' ? 100 : progress,
+      summary: `/api/summaries/${job.data.ward}/${job.data.fiscalYear}`,
+    };
   });
 
   app.get('/api/summaries/:ward/:fiscalYear', async (req, reply) => {
     const { ward, fiscalYear } = req.params as { ward: string; fiscalYear: string };
     if (!coordinator(req, ward)) return fail(reply, 403, 'forbidden', 'この区の集計を見る権限がありません。');
-    if (!/^\d{4}$/.test(fiscalYear)) return fail(reply, 400, 'bad-fiscal-year', '年度は西暦 4 桁で指定してください（例: 2020）。');
+    if (!/^\d{4}$/.test(fiscalYear))
+      return fail(reply, 400, 'bad-fiscal-year', '年度は西暦 4 桁で指定してください（例: 2020）。');
     const bytes = await summaries.get(ward, Number(fiscalYear));
     if (!bytes) return fail(reply, 404, 'not-found', '集計はまだ作成されていません。');
     audit(req, { download: `summary ${ward}/${fiscalYear}`, size: bytes.length });
@@ -251,14 +365,23 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   const board = new FastifyAdapter();
   board.setBasePath('/admin/queues');
   createBullBoard({
-    queues: [new BullMQAdapter(queues.ingest, { readOnlyMode: true }), new BullMQAdapter(queues.consolidate, { readOnlyMode: true })],
+    queues: [
+      new BullMQAdapter(queues.ingest, { readOnlyMode: true }),
+      new BullMQAdapter(queues.consolidate, { readOnlyMode: true }),
+    ],
     // @bull-board/fastify 9.10.1 pins its own @bull-board/api copy; the adapter is the same at runtime.
     serverAdapter: board as unknown as Parameters<typeof createBullBoard>[0]['serverAdapter'],
   });
   await app.register(async (scope) => {
     // bull-board shows every ward's jobs, Redis and host details, failed jobs' stack traces: admins only.
     scope.addHook('onRequest', async (req, reply) => {
-      if (req.principal?.role !== 'admin') return fail(reply, 403, 'forbidden', 'キューの管理画面は運用担当（admin）のみ利用できます。集計担当の方は画面（/）をご利用ください。');
+      if (req.principal?.role !== 'admin')
+        return fail(
+          reply,
+          403,
+          'forbidden',
+          'キューの管理画面は運用担当（admin）のみ利用できます。集計担当の方は画面（/）をご利用ください。',
+        );
     });
     await scope.register(board.registerPlugin(), { prefix: '/admin/queues' });
   });

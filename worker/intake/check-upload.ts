@@ -11,7 +11,12 @@ const NOT_A_WORKBOOK = new Set(['not-zip', 'legacy-xls', 'not-spreadsheet']);
 
 /** Size and "is a spreadsheet package" checks: cheap enough for the request path. */
 export async function checkUpload(bytes: Buffer, maxBytes: number): Promise<UploadRefusal | null> {
-  if (bytes.length > maxBytes) return { status: 413, code: 'too-large', message: `ファイルが大きすぎます（上限 ${Math.round(maxBytes / 1024 / 1024)} MB）。` };
+  if (bytes.length > maxBytes)
+    return {
+      status: 413,
+      code: 'too-large',
+      message: `ファイルが大きすぎます（上限 ${Math.round(maxBytes / 1024 / 1024)} MB）。`,
+    };
   if (bytes.length === 0) return { status: 422, code: 'empty', message: 'ファイルが空です（0 バイト）。' };
   // Not a zip is classified by the reader too, so a legacy .xls or an encrypted workbook gets its own reason.
   try {

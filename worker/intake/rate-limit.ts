@@ -32,6 +32,7 @@ export class RateLimiter {
   }
 
   private sweep(now: number): void {
-    for (const [key, b] of this.buckets) if (b.tokens + (now - b.at) * this.perMs >= this.burst) this.buckets.delete(key);
+    for (const [key, b] of this.buckets)
+      if (b.tokens + (now - b.at) * this.perMs >= this.burst) this.buckets.delete(key);
   }
 }

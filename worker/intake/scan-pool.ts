@@ -5,7 +5,11 @@ import { cachedBundle } from '../../bin/cached-bundle.js';
 import { checkUpload, type UploadRefusal } from './check-upload.ts';
 
 const ENTRY = new URL('./scan-thread.ts', import.meta.url);
-const TSX_API = pathToFileURL(createRequire(import.meta.url).resolve('tsx/esm/api').replace(/\.cjs$/, '.mjs')).href;
+const TSX_API = pathToFileURL(
+  createRequire(import.meta.url)
+    .resolve('tsx/esm/api')
+    .replace(/\.cjs$/, '.mjs'),
+).href;
 const BOOTSTRAP = `import(${JSON.stringify(TSX_API)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(ENTRY.href)}); });`;
 
 /** What a scan found, and the upload's bytes to store (the caller's buffer may have been moved to the thread). */
@@ -49,7 +53,9 @@ export class ScanPool {
   private closed = false;
   private entry: Promise<string | null> | undefined;
 
-  constructor(private readonly opts: { threads: number; queue: number; maxBytes: number; onFault?: (message: string) => void }) {}
+  constructor(
+    private readonly opts: { threads: number; queue: number; maxBytes: number; onFault?: (message: string) => void },
+  ) {}
 
   /** Starts the threads ahead of the first upload. */
   async warm(): Promise<void> {
@@ -103,8 +109,15 @@ export class ScanPool {
   private dispatch(lane: Lane, task: Task): void {
     lane.task = task;
     const { bytes } = task;
-    task.moved = bytes.byteLength > 0 && bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength && bytes.buffer instanceof ArrayBuffer;
-    lane.worker.postMessage({ id: task.id, bytes, maxBytes: this.opts.maxBytes }, task.moved ? [bytes.buffer as ArrayBuffer] : []);
+    task.moved =
+      bytes.byteLength > 0 &&
+      bytes.byteOffset === 0 &&
+      bytes.byteLength === bytes.buffer.byteLength &&
+      bytes.buffer instanceof ArrayBuffer;
+    lane.worker.postMessage(
+      { id: task.id, bytes, maxBytes: this.opts.maxBytes },
+      task.moved ? [bytes.buffer as ArrayBuffer] : [],
+    );
   }
 
   private async spawn(): Promise<Lane> {
@@ -113,18 +126,23 @@ export class ScanPool {
     const worker = bundle ? new Worker(new URL(bundle)) : new Worker(BOOTSTRAP, { eval: true });
     const lane: Lane = { worker, task: null };
     let answered = false;
-    worker.on('message', (answer: { id: number; refusal?: UploadRefusal | null; fault?: string; bytes: Uint8Array }) => {
-      const task = lane.task;
-      lane.task = null;
-      answered = true;
-      if (task) {
-        const bytes = task.moved ? Buffer.from(answer.bytes.buffer, answer.bytes.byteOffset, answer.bytes.byteLength) : task.bytes;
-        if (answer.fault !== undefined) task.reject(new Error(answer.fault));
-        else task.resolve({ refusal: answer.refusal ?? null, bytes });
-      }
-      const queued = this.waiting.shift();
-      if (queued) this.dispatch(lane, queued);
-    });
+    worker.on(
+      'message',
+      (answer: { id: number; refusal?: UploadRefusal | null; fault?: string; bytes: Uint8Array }) => {
+        const task = lane.task;
+        lane.task = null;
+        answered = true;
+        if (task) {
+          const bytes = task.moved
+            ? Buffer.from(answer.bytes.buffer, answer.bytes.byteOffset, answer.bytes.byteLength)
+            : task.bytes;
+          if (answer.fault !== undefined) task.reject(new Error(answer.fault));
+          else task.resolve({ refusal: answer.refusal ?? null, bytes });
+        }
+        const queued = this.waiting.shift();
+        if (queued) this.dispatch(lane, queued);
+      },
+    );
     // A thread that dies (out of memory on a hostile file) fails its upload and is replaced.
     const replace = (err: Error) => {
       lane.task?.reject(err);

@@ -21,6 +21,10 @@ port.on('message', (task: { id: number; bytes: Uint8Array; maxBytes: number }) =
   const back = [task.bytes.buffer as ArrayBuffer];
   checkUpload(Buffer.from(task.bytes.buffer, task.bytes.byteOffset, task.bytes.byteLength), task.maxBytes).then(
     (refusal) => port.postMessage({ id: task.id, refusal, bytes: task.bytes }, back),
-    (err: unknown) => port.postMessage({ id: task.id, fault: err instanceof Error ? err.message : String(err), bytes: task.bytes }, back),
+    (err: unknown) =>
+      port.postMessage(
+        { id: task.id, fault: err instanceof Error ? err.message : String(err), bytes: task.bytes },
+        back,
+      ),
   );
 });

@@ -5,7 +5,21 @@ import type { SubmissionStore, SummaryStore } from '../storage/index.ts';
 import { writeSummary } from '../summary/write-summary.ts';
 import type { ConsolidateJobData } from './queues.ts';
 
-const UNREADABLE = new Set(['empty', 'too-large', 'not-zip', 'truncated', 'encrypted', 'legacy-xls', 'not-spreadsheet', 'zip-bomb', 'dtd', 'too-many-cells', 'corrupt', 'timeout', 'resource']);
+const UNREADABLE = new Set([
+  'empty',
+  'too-large',
+  'not-zip',
+  'truncated',
+  'encrypted',
+  'legacy-xls',
+  'not-spreadsheet',
+  'zip-bomb',
+  'dtd',
+  'too-many-cells',
+  'corrupt',
+  'timeout',
+  'resource',
+]);
 
 export interface ConsolidateDeps {
   config: Config;
@@ -24,7 +38,9 @@ export function consolidateProcessor(deps: ConsolidateDeps) {
     // The last submission of a burst to finish asks again, so an automatic build can wait for it.
     // A submission pending for long (its job failed for good) does not hold the summary back forever.
     const since = Date.now() - 3 * deps.config.ingestTimeoutMs;
-    const pending = all.some((m) => (m.status === 'queued' || m.status === 'processing') && Date.parse(m.receivedAt) > since);
+    const pending = all.some(
+      (m) => (m.status === 'queued' || m.status === 'processing') && Date.parse(m.receivedAt) > since,
+    );
     if (job.data.auto && pending) return { summary, submissions: 0, built: false };
     const metas = all.filter((m) => m.status === 'accepted' || m.status === 'rejected');
     const inputs: SubmissionInput[] = [];

@@ -33,7 +33,12 @@ function byCoordinator(sender: Sender): boolean {
 }
 
 function cellOf(sheet: SheetRecord): string | null {
-  return sheet.fields?.['division']?.cell ?? sheet.fields?.['organization']?.cell ?? sheet.fields?.['department']?.cell ?? null;
+  return (
+    sheet.fields?.['division']?.cell ??
+    sheet.fields?.['organization']?.cell ??
+    sheet.fields?.['department']?.cell ??
+    null
+  );
 }
 
 /** The identity findings of one sheet: whose sheet it is against who sent it. */
@@ -42,7 +47,11 @@ function sheetFindings(sheet: SheetRecord, sender: Sender): RenderedFinding[] {
   const ward = sender.ward;
   const coordinator = byCoordinator(sender);
   if (sheet.variant === 'ward') {
-    if (coordinator || (ward?.wardSheetDivision !== undefined && sameOrganization(ward.wardSheetDivision, sender.division, ward.name))) return [];
+    if (
+      coordinator ||
+      (ward?.wardSheetDivision !== undefined && sameOrganization(ward.wardSheetDivision, sender.division, ward.name))
+    )
+      return [];
     return [
       {
         severity: 'error',
@@ -86,9 +95,17 @@ function sheetFindings(sheet: SheetRecord, sender: Sender): RenderedFinding[] {
  * flags content another division of the ward-year also submitted. Error findings turn an accepted result
  * into a rejection; the duplicate is a warning for the coordinator on every sheet of the file.
  */
-export function checkIdentity(result: IngestResult, sender: Sender, sameContent: readonly ContentEntry[]): IngestResult {
+export function checkIdentity(
+  result: IngestResult,
+  sender: Sender,
+  sameContent: readonly ContentEntry[],
+): IngestResult {
   if (result.status === 'unreadable') return result;
-  const others = [...new Set(sameContent.filter((e) => e.ward === sender.ward?.id && e.division !== sender.division).map((e) => e.division))];
+  const others = [
+    ...new Set(
+      sameContent.filter((e) => e.ward === sender.ward?.id && e.division !== sender.division).map((e) => e.division),
+    ),
+  ];
   let added = 0;
   const sheets = result.sheets.map((sheet) => {
     const findings = sheetFindings(sheet, sender);
@@ -105,10 +122,15 @@ export function checkIdentity(result: IngestResult, sender: Sender, sameContent:
     return findings.length ? { ...sheet, findings: [...findings, ...sheet.findings] } : sheet;
   });
   if (added === 0) return { ...result, sheets };
-  const errors = sheets.filter((s) => s.family).reduce((n, s) => n + s.findings.filter((f) => f.severity === 'error').length, 0);
+  const errors = sheets
+    .filter((s) => s.family)
+    .reduce((n, s) => n + s.findings.filter((f) => f.severity === 'error').length, 0);
   return {
     status: 'rejected',
-    error: { code: 'validation', message: `検証でエラーが ${errors} 件見つかりました。検証結果を確認して修正してください。` },
+    error: {
+      code: 'validation',
+      message: `検証でエラーが ${errors} 件見つかりました。検証結果を確認して修正してください。`,
+    },
     sheets,
   };
 }

@@ -34,20 +34,34 @@ export function ingestProcessor(deps: IngestDeps) {
       result = await deps.sandbox.run(input);
     } catch (err) {
       if (!(err instanceof SandboxLimitError)) throw err;
-      await finalize(store, meta.id, { status: 'rejected', error: { code: err.code, message: err.message }, sheets: [] });
+      await finalize(store, meta.id, {
+        status: 'rejected',
+        error: { code: err.code, message: err.message },
+        sheets: [],
+      });
       await queues.requestConsolidation(meta.ward, meta.fiscalYear);
       throw new UnrecoverableError(err.message);
     }
     if (deps.identity) {
       const { wards, content } = deps.identity;
-      const same = await content.add(meta.sha256, { id: meta.id, ward: meta.ward, fiscalYear: meta.fiscalYear, division: meta.division });
-      result = checkIdentity(result, { ward: wards.find((w) => w.id === meta.ward), division: meta.division }, same.filter((e) => e.fiscalYear === meta.fiscalYear));
+      const same = await content.add(meta.sha256, {
+        id: meta.id,
+        ward: meta.ward,
+        fiscalYear: meta.fiscalYear,
+        division: meta.division,
+      });
+      result = checkIdentity(
+        result,
+        { ward: wards.find((w) => w.id === meta.ward), division: meta.division },
+        same.filter((e) => e.fiscalYear === meta.fiscalYear),
+      );
     }
     const status = result.status === 'accepted' ? 'accepted' : 'rejected';
     await finalize(store, meta.id, { status, error: result.error, sheets: result.sheets });
     // Rejections too: 提出状況 lists them, and a build skipped while this one was pending waits for it.
     await queues.requestConsolidation(meta.ward, meta.fiscalYear);
-    if (result.status === 'unreadable') throw new UnrecoverableError(result.error?.message ?? '読み込めないファイルです。');
+    if (result.status === 'unreadable')
+      throw new UnrecoverableError(result.error?.message ?? '読み込めないファイルです。');
     return { status };
   };
 }
@@ -56,8 +70,16 @@ export function ingestProcessor(deps: IngestDeps) {
  * Records the outcome exactly once: the first stored result wins (two workers may race on a job whose
  * lock was lost with Redis), and the metadata is copied from that result, so every writer writes the same.
  */
-async function finalize(store: SubmissionStore, id: string, outcome: { status: 'accepted' | 'rejected'; error: FileError | null; sheets: SubmissionResult['sheets'] }): Promise<void> {
+async function finalize(
+  store: SubmissionStore,
+  id: string,
+  outcome: { status: 'accepted' | 'rejected'; error: FileError | null; sheets: SubmissionResult['sheets'] },
+): Promise<void> {
   const mine: SubmissionResult = { ...outcome, finishedAt: new Date().toISOString() };
   const kept: SubmissionResult = (await store.putResult(id, mine)) ? mine : ((await store.getResult(id)) ?? mine);
-  await store.update(id, { status: kept.status, error: kept.error, finishedAt: kept.finishedAt ?? new Date().toISOString() });
+  await store.update(id, {
+    status: kept.status,
+    error: kept.error,
+    finishedAt: kept.finishedAt ?? new Date().toISOString(),
+  });
 }

@@ -25,13 +25,29 @@ export async function ingestWorkbook(bytes: Buffer, options: IngestOptions = {})
   try {
     grids = (await readWorkbook(bytes, options.limits ? { limits: options.limits } : {})).grids;
   } catch (err) {
-    if (isUnreadableWorkbookError(err)) return { status: 'unreadable', error: { code: err.code, message: err.message }, sheets: [] };
+    if (isUnreadableWorkbookError(err))
+      return { status: 'unreadable', error: { code: err.code, message: err.message }, sheets: [] };
     throw err;
   }
-  const sheets = contentGrids(grids).map((grid) => checkGrid(grid, options.phase ? { phase: options.phase } : {}).record);
+  const sheets = contentGrids(grids).map(
+    (grid) => checkGrid(grid, options.phase ? { phase: options.phase } : {}).record,
+  );
   const known = sheets.filter((s) => s.family);
-  if (known.length === 0) return { status: 'rejected', error: { code: 'no-form', message: '既知の様式（目標管理シートなど）のシートが見つかりません。' }, sheets };
+  if (known.length === 0)
+    return {
+      status: 'rejected',
+      error: { code: 'no-form', message: '既知の様式（目標管理シートなど）のシートが見つかりません。' },
+      sheets,
+    };
   const errors = known.reduce((n, s) => n + s.findings.filter((f) => f.severity === 'error').length, 0);
-  if (errors > 0) return { status: 'rejected', error: { code: 'validation', message: `検証でエラーが ${errors} 件見つかりました。検証結果を確認して修正してください。` }, sheets };
+  if (errors > 0)
+    return {
+      status: 'rejected',
+      error: {
+        code: 'validation',
+        message: `検証でエラーが ${errors} 件見つかりました。検証結果を確認して修正してください。`,
+      },
+      sheets,
+    };
   return { status: 'accepted', error: null, sheets };
 }

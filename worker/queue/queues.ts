@@ -17,7 +17,10 @@ export interface ConsolidateJobData {
   auto?: boolean;
 }
 
-const RETENTION = { removeOnComplete: { age: 7 * 24 * 3600, count: 1000 }, removeOnFail: { age: 30 * 24 * 3600, count: 5000 } };
+const RETENTION = {
+  removeOnComplete: { age: 7 * 24 * 3600, count: 1000 },
+  removeOnFail: { age: 30 * 24 * 3600, count: 5000 },
+};
 // bull-board shows a failed job's stack trace to whoever opens it: its frames name the server's paths (the
 // bundle, node_modules). No job keeps one; the failed reason (a Japanese message) says what went wrong.
 const JOB_OPTIONS = { ...RETENTION, stackTraceLimit: 0 };
@@ -32,7 +35,10 @@ export class Queues {
   readonly ingest: Queue<IngestJobData>;
   readonly consolidate: Queue<ConsolidateJobData>;
 
-  constructor(connection: ConnectionOptions, private readonly debounceMs: number) {
+  constructor(
+    connection: ConnectionOptions,
+    private readonly debounceMs: number,
+  ) {
     this.ingest = new Queue<IngestJobData>(INGEST_QUEUE, { connection });
     this.consolidate = new Queue<ConsolidateJobData>(CONSOLIDATE_QUEUE, { connection });
     // Connection errors are the connection's to report (once per outage, runtime.ts); without a listener
@@ -43,7 +49,11 @@ export class Queues {
 
   /** Enqueues a stored submission; the job id is the submission id, so a submission is queued once. */
   async addIngest(submissionId: string): Promise<void> {
-    await this.ingest.add('ingest', { submissionId }, { jobId: submissionId, attempts: 5, backoff: { type: 'exponential', delay: 1000 }, ...JOB_OPTIONS });
+    await this.ingest.add(
+      'ingest',
+      { submissionId },
+      { jobId: submissionId, attempts: 5, backoff: { type: 'exponential', delay: 1000 }, ...JOB_OPTIONS },
+    );
   }
 
   /**
@@ -54,14 +64,24 @@ export class Queues {
     await this.consolidate.add(
       'consolidate',
       { ward, fiscalYear, auto: true },
-      { delay: this.debounceMs, deduplication: { id: `${ward}-${fiscalYear}`, ttl: Math.max(1, this.debounceMs), extend: true, replace: true }, attempts: 3, backoff: { type: 'exponential', delay: 2000 }, ...JOB_OPTIONS },
+      {
+        delay: this.debounceMs,
+        deduplication: { id: `${ward}-${fiscalYear}`, ttl: Math.max(1, this.debounceMs), extend: true, replace: true },
+        attempts: 3,
+        backoff: { type: 'exponential', delay: 2000 },
+        ...JOB_OPTIONS,
+      },
     );
   }
 
   /** A consolidation a coordinator asked for: runs now, and has its own id to poll. */
   async addConsolidation(ward: string, fiscalYear: number): Promise<string> {
     const jobId = `c-${randomUUID()}`;
-    await this.consolidate.add('consolidate', { ward, fiscalYear }, { jobId, attempts: 3, backoff: { type: 'exponential', delay: 2000 }, ...JOB_OPTIONS });
+    await this.consolidate.add(
+      'consolidate',
+      { ward, fiscalYear },
+      { jobId, attempts: 3, backoff: { type: 'exponential', delay: 2000 }, ...JOB_OPTIONS },
+    );
     return jobId;
   }
 

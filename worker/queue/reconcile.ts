@@ -6,7 +6,11 @@ import type { Queues } from './queues.ts';
  * for a summary of every ward-year that has final submissions but no summary, or a summary listed before
  * its latest final submission (a debounced request can be dropped while a build runs). Safe to run any time.
  */
-export async function reconcile(store: SubmissionStore, summaries: SummaryStore, queues: Queues): Promise<{ requeued: number }> {
+export async function reconcile(
+  store: SubmissionStore,
+  summaries: SummaryStore,
+  queues: Queues,
+): Promise<{ requeued: number }> {
   let requeued = 0;
   const metas = await store.list();
   for (const meta of metas) {

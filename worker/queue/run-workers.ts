@@ -25,12 +25,31 @@ export interface WorkerDeps {
 /** Starts the ingest and consolidation workers, reconciles once, then every reconcileIntervalMs. */
 export async function runWorkers(deps: WorkerDeps): Promise<RunningWorkers> {
   const { config, connection, queues, store, summaries, log } = deps;
-  const common = { connection, lockDuration: config.lockDurationMs, stalledInterval: config.stalledIntervalMs, maxStalledCount: 2 };
+  const common = {
+    connection,
+    lockDuration: config.lockDurationMs,
+    stalledInterval: config.stalledIntervalMs,
+    maxStalledCount: 2,
+  };
   const sandbox = new SandboxPool({ timeoutMs: config.ingestTimeoutMs, memoryMb: config.ingestMemoryMb });
   // One child per concurrent job starts now, so the first submissions after a (re)start do not wait for one.
   await sandbox.warm(config.concurrency);
-  const ingest = new Worker(INGEST_QUEUE, withoutPaths(ingestProcessor({ store, queues, sandbox, identity: { wards: config.wards, content: new ContentIndex(config.dataDir) } })), { ...common, concurrency: config.concurrency });
-  const consolidate = new Worker(CONSOLIDATE_QUEUE, withoutPaths(consolidateProcessor({ config, store, summaries })), { ...common, concurrency: 1 });
+  const ingest = new Worker(
+    INGEST_QUEUE,
+    withoutPaths(
+      ingestProcessor({
+        store,
+        queues,
+        sandbox,
+        identity: { wards: config.wards, content: new ContentIndex(config.dataDir) },
+      }),
+    ),
+    { ...common, concurrency: config.concurrency },
+  );
+  const consolidate = new Worker(CONSOLIDATE_QUEUE, withoutPaths(consolidateProcessor({ config, store, summaries })), {
+    ...common,
+    concurrency: 1,
+  });
   ingest.on('failed', (job, err) => log(`ingest ${job?.id ?? '?'} failed: ${err.message}`));
   consolidate.on('failed', (job, err) => log(`consolidate ${job?.id ?? '?'} failed: ${err.message}`));
   // A Redis outage is logged once by the connection (runtime.ts), not once per worker and retry.

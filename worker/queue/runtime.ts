@@ -85,7 +85,9 @@ export function onShutdown(stop: () => Promise<void>, log: (line: string) => voi
     stopping = true;
     log(`${signal}: 終了処理中（処理中のジョブを待っています）…`);
     setTimeout(() => {
-      log(`終了処理が ${SHUTDOWN_DEADLINE_MS / 1000} 秒で終わらないため終了します（処理中だったジョブは他のワーカーが引き継ぎます）。`);
+      log(
+        `終了処理が ${SHUTDOWN_DEADLINE_MS / 1000} 秒で終わらないため終了します（処理中だったジョブは他のワーカーが引き継ぎます）。`,
+      );
       process.exit(1);
     }, SHUTDOWN_DEADLINE_MS);
     stop().then(

@@ -89,13 +89,23 @@ export class SandboxPool {
       const onExit = (code: number | null, signal: NodeJS.Signals | null) => {
         cleanup();
         if (/heap out of memory|Allocation failed/i.test(box.stderr)) {
-          reject(new SandboxLimitError('resource', `処理に必要なメモリが上限（${this.limits.memoryMb} MB）を超えたため中止しました。`));
+          reject(
+            new SandboxLimitError(
+              'resource',
+              `処理に必要なメモリが上限（${this.limits.memoryMb} MB）を超えたため中止しました。`,
+            ),
+          );
         } else reject(new Error(`ingest sandbox exited (${code ?? signal}) ${box.stderr.slice(-300)}`));
       };
       const timer = setTimeout(() => {
         cleanup();
         child.kill('SIGKILL');
-        reject(new SandboxLimitError('timeout', `処理が制限時間（${Math.round(this.limits.timeoutMs / 1000)} 秒）を超えたため中止しました。`));
+        reject(
+          new SandboxLimitError(
+            'timeout',
+            `処理が制限時間（${Math.round(this.limits.timeoutMs / 1000)} 秒）を超えたため中止しました。`,
+          ),
+        );
       }, this.limits.timeoutMs);
       child.on('message', onMessage);
       child.once('exit', onExit);
@@ -136,7 +146,13 @@ export class SandboxPool {
 
   private release(box: Sandbox, heapUsed: number): void {
     const grown = heapUsed > (this.limits.memoryMb * 1024 * 1024) / 2;
-    if (this.closed || grown || box.jobs >= (this.limits.jobsPerChild ?? JOBS_PER_CHILD) || box.process.exitCode !== null) box.process.kill('SIGKILL');
+    if (
+      this.closed ||
+      grown ||
+      box.jobs >= (this.limits.jobsPerChild ?? JOBS_PER_CHILD) ||
+      box.process.exitCode !== null
+    )
+      box.process.kill('SIGKILL');
     else this.idle.push(box);
   }
 }

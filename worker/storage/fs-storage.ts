@@ -2,7 +2,15 @@ import { createHash, randomUUID } from 'node:crypto';
 import { access, readdir, readFile, stat, utimes } from 'node:fs/promises';
 import { join } from 'node:path';
 import { durableCreate, durableWrite } from './durable-write.ts';
-import { StorageError, type NewSubmission, type SubmissionMeta, type SubmissionResult, type SubmissionStore, type SummaryStore, type SummaryVersion } from './storage-port.ts';
+import {
+  StorageError,
+  type NewSubmission,
+  type SubmissionMeta,
+  type SubmissionResult,
+  type SubmissionStore,
+  type SummaryStore,
+  type SummaryVersion,
+} from './storage-port.ts';
 
 const ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const SHA = /^[0-9a-f]{64}$/;
@@ -24,10 +32,21 @@ export class FsSubmissionStore implements SubmissionStore {
 
   async put(bytes: Buffer, submission: NewSubmission): Promise<SubmissionMeta> {
     const sha256 = createHash('sha256').update(bytes).digest('hex');
-    const meta: SubmissionMeta = { id: randomUUID(), ...submission, sha256, size: bytes.length, status: 'queued', error: null, finishedAt: null };
+    const meta: SubmissionMeta = {
+      id: randomUUID(),
+      ...submission,
+      sha256,
+      size: bytes.length,
+      status: 'queued',
+      error: null,
+      finishedAt: null,
+    };
     try {
       const blob = this.blobPath(sha256);
-      const exists = await access(blob).then(() => true, () => false);
+      const exists = await access(blob).then(
+        () => true,
+        () => false,
+      );
       if (!exists) await durableWrite(blob, bytes);
       await durableWrite(this.metaPath(meta.id), JSON.stringify(meta));
     } catch (err) {
@@ -49,7 +68,10 @@ export class FsSubmissionStore implements SubmissionStore {
     return this.blobPath(meta.sha256);
   }
 
-  async update(id: string, patch: Partial<Pick<SubmissionMeta, 'status' | 'error' | 'finishedAt'>>): Promise<SubmissionMeta> {
+  async update(
+    id: string,
+    patch: Partial<Pick<SubmissionMeta, 'status' | 'error' | 'finishedAt'>>,
+  ): Promise<SubmissionMeta> {
     const meta = await this.get(id);
     if (!meta) throw new StorageError(`提出 ${id} が見つかりません。`);
     if (isFinal(meta.status) && patch.status !== undefined && !isFinal(patch.status)) return meta;
@@ -121,7 +143,10 @@ export class FsSummaryStore implements SummaryStore {
     for (const name of names) {
       const id = name.replace(/\.xlsx$/, '');
       if (!VERSION.test(id) || name !== `${id}.xlsx`) continue;
-      const size = await stat(join(dir, name)).then((s) => s.size, () => -1);
+      const size = await stat(join(dir, name)).then(
+        (s) => s.size,
+        () => -1,
+      );
       if (size < 0) continue;
       const builtAt = `${id.slice(0, 4)}-${id.slice(4, 6)}-${id.slice(6, 8)}T${id.slice(9, 11)}:${id.slice(11, 13)}:${id.slice(13, 15)}.${id.slice(15, 18)}Z`;
       versions.push({ id, builtAt, size });
@@ -136,7 +161,10 @@ export class FsSummaryStore implements SummaryStore {
 
   async asOf(ward: string, fiscalYear: number): Promise<Date | null> {
     if (!WARD.test(ward) || !Number.isInteger(fiscalYear)) return null;
-    return stat(this.path(ward, fiscalYear)).then((s) => s.mtime, () => null);
+    return stat(this.path(ward, fiscalYear)).then(
+      (s) => s.mtime,
+      () => null,
+    );
   }
 
   async get(ward: string, fiscalYear: number): Promise<Buffer | null> {

@@ -48,10 +48,26 @@ export async function ingestInbox(files: readonly string[], options: IngestInbox
   const jobs: { file: string; link: string; index: number }[] = [];
   files.forEach((file, index) => {
     const lock = lockFileError(file);
-    if (lock) out[index] = { id: file, file, link: null, sha256: null, submittedAt: null, mtime: null, division: null, status: 'unreadable', error: lock, sheets: [] };
+    if (lock)
+      out[index] = {
+        id: file,
+        file,
+        link: null,
+        sha256: null,
+        submittedAt: null,
+        mtime: null,
+        division: null,
+        status: 'unreadable',
+        error: lock,
+        sheets: [],
+      };
     else jobs.push({ file, link: relative(options.outDir, resolve(file)).split(sep).join('/'), index });
   });
-  const read = await ingestAll(jobs, { threads: options.threads ?? 1, onProgress: options.onProgress, ...(options.phase ? { phase: options.phase } : {}) });
+  const read = await ingestAll(jobs, {
+    threads: options.threads ?? 1,
+    onProgress: options.onProgress,
+    ...(options.phase ? { phase: options.phase } : {}),
+  });
   read.forEach((submission, i) => {
     out[jobs[i]!.index] = submission;
   });
@@ -72,8 +88,11 @@ export function buildPlannedSummary(plan: SummaryPlan, now: Date): SummaryModel 
 
 /** "秋葉区_令和2年度_集計.xlsx": the file name of a summary among several, safe on Windows and macOS. */
 export function summaryFileName(plan: Pick<SummaryPlan, 'group'>): string {
-  // eslint-disable-next-line no-control-regex -- control characters are not allowed in Windows file names
-  const body = groupTitle(plan.group).replace(/[\\/:*?"<>|\u0000-\u001f]/g, '_').replace(/\s+/g, '_').replace(/^\.+/, '_');
+  const body = groupTitle(plan.group)
+    // eslint-disable-next-line no-control-regex -- control characters are not allowed in Windows file names
+    .replace(/[\\/:*?"<>|\u0000-\u001f]/g, '_')
+    .replace(/\s+/g, '_')
+    .replace(/^\.+/, '_');
   const year = plan.group.fiscalYear === null ? '年度不明' : eraFiscalYear(plan.group.fiscalYear);
   return `${body}_${year}_集計.xlsx`;
 }
@@ -83,14 +102,19 @@ export function summaryFileName(plan: Pick<SummaryPlan, 'group'>): string {
  * MOKUHYO_CONFIG names) among several; every other summary gets its body-and-year name (summaryFileName)
  * in the folder of `-o` — or in `-o` itself when it names a folder. Names never collide.
  */
-export function summaryPaths(plans: readonly Pick<SummaryPlan, 'group'>[], output: { folder: string; file: string | null }, primary: number | null = null): string[] {
+export function summaryPaths(
+  plans: readonly Pick<SummaryPlan, 'group'>[],
+  output: { folder: string; file: string | null },
+  primary: number | null = null,
+): string[] {
   const main = output.file === null ? null : plans.length === 1 ? 0 : primary;
   const used = new Set<string>(main === null || output.file === null ? [] : [resolve(output.file)]);
   return plans.map((plan, i) => {
     if (i === main && output.file !== null) return output.file;
     const name = summaryFileName(plan);
     let path = join(output.folder, name);
-    for (let n = 2; used.has(resolve(path)); n++) path = join(output.folder, name.replace(/_集計\.xlsx$/, `_${n}_集計.xlsx`));
+    for (let n = 2; used.has(resolve(path)); n++)
+      path = join(output.folder, name.replace(/_集計\.xlsx$/, `_${n}_集計.xlsx`));
     used.add(resolve(path));
     return path;
   });
@@ -100,9 +124,17 @@ export function summaryPaths(plans: readonly Pick<SummaryPlan, 'group'>[], outpu
  * One summary of every file given, without grouping by body and year: for scripts and tests that feed a
  * single ward's files. The command line groups first (planSummaries) and calls buildPlannedSummary.
  */
-export async function consolidateFiles(files: readonly string[], options: ConsolidateFilesOptions): Promise<{ model: SummaryModel; submissions: SubmissionInput[]; timings: ConsolidateTimings }> {
+export async function consolidateFiles(
+  files: readonly string[],
+  options: ConsolidateFilesOptions,
+): Promise<{ model: SummaryModel; submissions: SubmissionInput[]; timings: ConsolidateTimings }> {
   const started = performance.now();
-  const submissions = await ingestInbox(files, { outDir: dirname(resolve(options.output)), onProgress: options.onProgress, threads: options.threads ?? 1, ...(options.phase ? { phase: options.phase } : {}) });
+  const submissions = await ingestInbox(files, {
+    outDir: dirname(resolve(options.output)),
+    onProgress: options.onProgress,
+    threads: options.threads ?? 1,
+    ...(options.phase ? { phase: options.phase } : {}),
+  });
   const ingested = performance.now();
   const model = buildSummary(submissions, {
     ward: options.ward,

@@ -1,6 +1,13 @@
 import { familyById } from '../../shared/families/index.ts';
 import { parseValue, type HeaderKind } from '../../shared/values/index.ts';
-import { isWardSheet, judgeMeasure, JUDGEMENT_LABELS, keepLatest, type Judgement, type SubmissionInput } from '../../shared/summary/index.ts';
+import {
+  isWardSheet,
+  judgeMeasure,
+  JUDGEMENT_LABELS,
+  keepLatest,
+  type Judgement,
+  type SubmissionInput,
+} from '../../shared/summary/index.ts';
 
 /** One measure's value of one year, as open data (README "Open data"). */
 export interface OpenDataRow {
@@ -36,7 +43,13 @@ export interface OpenDataSource {
   submissions: readonly SubmissionInput[];
 }
 
-const KIND_LABELS: Record<HeaderKind, string> = { actual: '実績', target: '目標', result: '結果', baseline: '現状値', plan: '計画' };
+const KIND_LABELS: Record<HeaderKind, string> = {
+  actual: '実績',
+  target: '目標',
+  result: '結果',
+  baseline: '現状値',
+  plan: '計画',
+};
 
 /** Every value of every measure the summary counts (the latest accepted submission per division), one row each. */
 export function openDataRows(source: OpenDataSource): OpenDataRow[] {
@@ -52,11 +65,27 @@ export function openDataRows(source: OpenDataSource): OpenDataRow[] {
         // Older records carry no unit or 累計 of their own: read them from the text as written.
         const parsed = v.unit === undefined || v.cumulative === undefined ? parseValue(v.raw) : null;
         rows.push({
-          body: source.body, fiscalYear, division: kept.division, family, familyTitle: familyById(family)?.title ?? family,
-          group: m.group, goal: m.fields?.['goal'] ?? null, measure: m.name, detail: m.detail,
-          year: v.year, kind: v.kind, value: v.blank ? null : v.value, unit: v.unit ?? parsed?.unit ?? m.unit, comparator: v.comparator,
-          cumulative: v.cumulative ?? parsed?.cumulative ?? false, blank: v.blank, text: v.raw, judgement,
-          file: kept.submission.file, sheet: kept.sheet.sheet, cell: v.cell,
+          body: source.body,
+          fiscalYear,
+          division: kept.division,
+          family,
+          familyTitle: familyById(family)?.title ?? family,
+          group: m.group,
+          goal: m.fields?.['goal'] ?? null,
+          measure: m.name,
+          detail: m.detail,
+          year: v.year,
+          kind: v.kind,
+          value: v.blank ? null : v.value,
+          unit: v.unit ?? parsed?.unit ?? m.unit,
+          comparator: v.comparator,
+          cumulative: v.cumulative ?? parsed?.cumulative ?? false,
+          blank: v.blank,
+          text: v.raw,
+          judgement,
+          file: kept.submission.file,
+          sheet: kept.sheet.sheet,
+          cell: v.cell,
         });
       }
     }
@@ -66,11 +95,26 @@ export function openDataRows(source: OpenDataSource): OpenDataRow[] {
 
 /** The CSV's columns: Japanese header, and the cell of a row. */
 const CSV_COLUMNS: [string, (r: OpenDataRow) => string | number | null][] = [
-  ['団体', (r) => r.body], ['年度', (r) => r.fiscalYear], ['課', (r) => r.division], ['様式', (r) => r.family], ['様式名', (r) => r.familyTitle],
-  ['No.', (r) => r.group], ['目標', (r) => r.goal], ['指標', (r) => r.measure], ['内容', (r) => r.detail],
-  ['値の年度', (r) => r.year], ['種類', (r) => KIND_LABELS[r.kind]], ['値', (r) => r.value], ['単位', (r) => r.unit], ['比較', (r) => r.comparator],
-  ['累計', (r) => (r.cumulative ? '累計' : null)], ['記載どおり', (r) => r.text], ['判定', (r) => JUDGEMENT_LABELS[r.judgement]],
-  ['ファイル', (r) => r.file], ['シート', (r) => r.sheet], ['セル', (r) => r.cell],
+  ['団体', (r) => r.body],
+  ['年度', (r) => r.fiscalYear],
+  ['課', (r) => r.division],
+  ['様式', (r) => r.family],
+  ['様式名', (r) => r.familyTitle],
+  ['No.', (r) => r.group],
+  ['目標', (r) => r.goal],
+  ['指標', (r) => r.measure],
+  ['内容', (r) => r.detail],
+  ['値の年度', (r) => r.year],
+  ['種類', (r) => KIND_LABELS[r.kind]],
+  ['値', (r) => r.value],
+  ['単位', (r) => r.unit],
+  ['比較', (r) => r.comparator],
+  ['累計', (r) => (r.cumulative ? '累計' : null)],
+  ['記載どおり', (r) => r.text],
+  ['判定', (r) => JUDGEMENT_LABELS[r.judgement]],
+  ['ファイル', (r) => r.file],
+  ['シート', (r) => r.sheet],
+  ['セル', (r) => r.cell],
 ];
 
 /** Neutralises text a spreadsheet would run as a formula (= + - @, tab, CR) by prefixing a quote. */
@@ -93,7 +137,15 @@ export function openDataCsv(rows: readonly OpenDataRow[]): string {
 }
 
 /** Open data as JSON: the same rows with the summaries they belong to (UTF-8 without BOM, as JSON parsers expect). */
-export function openDataJson(rows: readonly OpenDataRow[], summaries: readonly { body: string | null; fiscalYear: number | null; file: string }[], generatedAt: string): string {
-  const doc = { generatedAt, summaries, rows: rows.map((r) => ({ ...r, kindLabel: KIND_LABELS[r.kind], judgementLabel: JUDGEMENT_LABELS[r.judgement] })) };
+export function openDataJson(
+  rows: readonly OpenDataRow[],
+  summaries: readonly { body: string | null; fiscalYear: number | null; file: string }[],
+  generatedAt: string,
+): string {
+  const doc = {
+    generatedAt,
+    summaries,
+    rows: rows.map((r) => ({ ...r, kindLabel: KIND_LABELS[r.kind], judgementLabel: JUDGEMENT_LABELS[r.judgement] })),
+  };
   return `${JSON.stringify(doc, null, 2)}\n`;
 }

@@ -1,4 +1,11 @@
-import { JUDGEMENT_LABELS, KIND_ORDER, type FamilyTable, type Figure, type MeasureRow, type SummaryModel } from '../../shared/summary/index.ts';
+import {
+  JUDGEMENT_LABELS,
+  KIND_ORDER,
+  type FamilyTable,
+  type Figure,
+  type MeasureRow,
+  type SummaryModel,
+} from '../../shared/summary/index.ts';
 import { toHalfWidth } from '../../shared/values/index.ts';
 import type { CellStyle } from '../xlsx/xlsx-book.ts';
 import type { PlannedCell, PlannedRow, SheetPlan } from './sheet-plan.ts';
@@ -65,18 +72,43 @@ function familyColumns(table: FamilyTable): Column[] {
   const wide = table.columns.length <= 2;
   // Fewer, better columns: the goal number leads the goal text, the unit follows the indicator name.
   const columns: Column[] = [{ label: '課', cell: (r) => ({ value: r.division }), clamp: [8, 10] }];
-  if (hasGoal) columns.push({ label: table.family === 'policy-review' ? '取組項目' : 'No.・目標', cell: (r, first) => (first ? { value: numbered(r.group, r.goal) } : null), clamp: [18, wide ? 26 : 22] });
-  columns.push({ label: table.family === 'action-plan' ? '事業' : '指標（単位）', cell: (r) => ({ value: indicatorText(r, !hasGoal) }), clamp: [16, wide ? 26 : 20] });
-  if (any((r) => Boolean(r.detail))) columns.push({ label: '内容', cell: (r) => ({ value: r.detail ?? '' }), clamp: [12, 20] });
+  if (hasGoal)
+    columns.push({
+      label: table.family === 'policy-review' ? '取組項目' : 'No.・目標',
+      cell: (r, first) => (first ? { value: numbered(r.group, r.goal) } : null),
+      clamp: [18, wide ? 26 : 22],
+    });
+  columns.push({
+    label: table.family === 'action-plan' ? '事業' : '指標（単位）',
+    cell: (r) => ({ value: indicatorText(r, !hasGoal) }),
+    clamp: [16, wide ? 26 : 20],
+  });
+  if (any((r) => Boolean(r.detail)))
+    columns.push({ label: '内容', cell: (r) => ({ value: r.detail ?? '' }), clamp: [12, 20] });
   const years = chronological(table);
   columns.push(...years.map((d) => d.column));
   columns.push(
-    { label: '判定', cell: (r) => ({ value: JUDGEMENT_LABELS[r.judgement.judgement], style: JUDGED[r.judgement.judgement] }), fixed: 6.5 },
+    {
+      label: '判定',
+      cell: (r) => ({ value: JUDGEMENT_LABELS[r.judgement.judgement], style: JUDGED[r.judgement.judgement] }),
+      fixed: 6.5,
+    },
     { label: '達成率', cell: (r) => ({ value: rateValue(r.judgement.rate), style: RATE }), fixed: 6.5 },
   );
-  if (any((r) => r.codes !== null)) columns.push({ label: '評価（A/B・ア/イ・a/b）', cell: (r) => (r.codes ? { value: r.codes.text, ...(r.codes.agrees === false ? { style: DISAGREES } : {}) } : null), fixed: 9 });
+  if (any((r) => r.codes !== null))
+    columns.push({
+      label: '評価（A/B・ア/イ・a/b）',
+      cell: (r) =>
+        r.codes ? { value: r.codes.text, ...(r.codes.agrees === false ? { style: DISAGREES } : {}) } : null,
+      fixed: 9,
+    });
   columns.push({ label: '判定根拠・記載どおりの値', cell: (r) => ({ value: basisText(r, years) }), clamp: [16, 30] });
-  columns.push(...provenanceColumns(any((r) => r.provenance.queued === true), any((r) => Boolean(r.provenance.url))));
+  columns.push(
+    ...provenanceColumns(
+      any((r) => r.provenance.queued === true),
+      any((r) => Boolean(r.provenance.url)),
+    ),
+  );
   return columns;
 }
 
@@ -102,7 +134,13 @@ export function yearColumns(table: FamilyTable): Column[] {
 
 function chronological(table: FamilyTable): Dated[] {
   const rank = (kind: string): number => (KIND_ORDER.indexOf(kind) < 0 ? KIND_ORDER.length : KIND_ORDER.indexOf(kind));
-  const dated = (label: string, figure: (r: MeasureRow) => Figure | null | undefined, year: number | null, kind: string, fixed = FIGURE_WIDTH): Dated => ({
+  const dated = (
+    label: string,
+    figure: (r: MeasureRow) => Figure | null | undefined,
+    year: number | null,
+    kind: string,
+    fixed = FIGURE_WIDTH,
+  ): Dated => ({
     column: { label, cell: (r) => figureCell(figure(r)), fixed },
     figure,
     baseline: kind === 'baseline',
@@ -110,17 +148,39 @@ function chronological(table: FamilyTable): Dated[] {
     rank: rank(kind),
   });
   // A 現状値 shows its year beside the number: "4,597,752 (2019)".
-  const ordered = table.columns.map((c) => (c.kind === 'baseline' ? dated('現状値（年度）', (r) => r.figures[c.key], null, c.kind, 16) : dated(c.label, (r) => r.figures[c.key], c.year, c.kind)));
+  const ordered = table.columns.map((c) =>
+    c.kind === 'baseline'
+      ? dated('現状値（年度）', (r) => r.figures[c.key], null, c.kind, 16)
+      : dated(c.label, (r) => r.figures[c.key], c.year, c.kind),
+  );
   const judged: Dated[] = [];
   // Last year's reported result, shaded when this year's sheet restates it differently.
   const previousYear = table.rows.find((r) => r.previous !== null)?.previous?.fiscalYear;
   if (previousYear !== undefined) {
-    judged.push({ column: { label: '前年度の報告値', cell: (r) => figureCell(r.previous?.result, r.previous?.differs === true), fixed: FIGURE_WIDTH }, figure: null, baseline: false, year: previousYear, rank: KIND_ORDER.length + 1 });
+    judged.push({
+      column: {
+        label: '前年度の報告値',
+        cell: (r) => figureCell(r.previous?.result, r.previous?.differs === true),
+        fixed: FIGURE_WIDTH,
+      },
+      figure: null,
+      baseline: false,
+      year: previousYear,
+      rank: KIND_ORDER.length + 1,
+    });
   }
-  judged.push(dated(table.targetLabel, (r) => r.target, table.targetYear ?? null, 'target'), dated(table.resultLabel, (r) => r.result, table.resultYear ?? table.targetYear ?? null, 'result'));
+  judged.push(
+    dated(table.targetLabel, (r) => r.target, table.targetYear ?? null, 'target'),
+    dated(table.resultLabel, (r) => r.result, table.resultYear ?? table.targetYear ?? null, 'result'),
+  );
   // The judged columns go in among the others, each before the first column that comes later in time.
   for (const j of judged) {
-    const at = j.year === null ? -1 : ordered.findIndex((d) => !d.baseline && d.year !== null && (d.year > j.year! || (d.year === j.year && d.rank > j.rank)));
+    const at =
+      j.year === null
+        ? -1
+        : ordered.findIndex(
+            (d) => !d.baseline && d.year !== null && (d.year > j.year! || (d.year === j.year && d.rank > j.rank)),
+          );
     if (at < 0) ordered.push(j);
     else ordered.splice(at, 0, j);
   }
@@ -142,7 +202,8 @@ function indicatorText(row: MeasureRow, withNumber: boolean): string {
 export function figureCell(figure: Figure | null | undefined, flagged = false): PlannedCell | null {
   if (!figure) return null;
   // No number read: the text as written, whole, wrapped in its narrow number column.
-  if (figure.value === null) return flagged ? { value: figure.text, style: JUDGED.pending, wrap: true } : { value: figure.text, wrap: true };
+  if (figure.value === null)
+    return flagged ? { value: figure.text, style: JUDGED.pending, wrap: true } : { value: figure.text, wrap: true };
   const style = numberStyle(figure.format, flagged);
   return style ? { value: figure.value, style } : { value: figure.value };
 }
@@ -156,10 +217,14 @@ function basisText(row: MeasureRow, years: readonly Dated[]): string {
     const note = d.figure?.(row)?.note;
     if (note) written.set(note, [...(written.get(note) ?? []), d.baseline ? '現状値' : d.column.label]);
   }
-  if (written.size) lines.push(`記載: ${[...written].map(([note, labels]) => `${labels.join('・')}「${note}」`).join('、')}`);
+  if (written.size)
+    lines.push(`記載: ${[...written].map(([note, labels]) => `${labels.join('・')}「${note}」`).join('、')}`);
   if (row.codes?.note) lines.push(row.codes.agrees === false ? `要確認: ${row.codes.note}` : row.codes.note);
   const p = row.previous;
-  if (p?.differs) lines.push(`要確認: 前年度の報告値 ${p.result?.text ?? ''} と今年度シートの前年度実績 ${p.restated?.text ?? ''} が異なります`);
+  if (p?.differs)
+    lines.push(
+      `要確認: 前年度の報告値 ${p.result?.text ?? ''} と今年度シートの前年度実績 ${p.restated?.text ?? ''} が異なります`,
+    );
   return lines.join('\n');
 }
 
@@ -179,7 +244,10 @@ export function provenanceColumns(queued: boolean, linked: boolean): Column[] {
   if (queued) {
     columns.push({
       label: '提出ID',
-      cell: (r) => (r.provenance.url ? { value: { text: r.provenance.submissionId, hyperlink: r.provenance.url }, style: LINK } : { value: r.provenance.submissionId }),
+      cell: (r) =>
+        r.provenance.url
+          ? { value: { text: r.provenance.submissionId, hyperlink: r.provenance.url }, style: LINK }
+          : { value: r.provenance.submissionId },
       clamp: [12, linked ? 18 : 16],
     });
   }

@@ -23,7 +23,12 @@ export const FAMILY_SHORT: Record<FamilyId, string> = {
 };
 
 /** A division's standing on the 概要. */
-export const DIVISION_STATE_LABELS: Record<DivisionState, string> = { accepted: '受理', rejected: '差戻し', unreadable: '読込不可', missing: '未提出' };
+export const DIVISION_STATE_LABELS: Record<DivisionState, string> = {
+  accepted: '受理',
+  rejected: '差戻し',
+  unreadable: '読込不可',
+  missing: '未提出',
+};
 
 /** An ISO time as Japan Standard Time, as staff read it ("2020/05/01 09:30"). */
 export function jst(iso: string | null): string {
@@ -42,6 +47,14 @@ const SINCE_1952 = Date.UTC(1952, 0, 1);
 let historic: Intl.DateTimeFormat | undefined;
 
 function historicJst(): Intl.DateTimeFormat {
-  historic ??= new Intl.DateTimeFormat('ja-JP', { timeZone: 'Asia/Tokyo', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hour12: false });
+  historic ??= new Intl.DateTimeFormat('ja-JP', {
+    timeZone: 'Asia/Tokyo',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    hour12: false,
+  });
   return historic;
 }

@@ -2,7 +2,19 @@ import type { DivisionState, OverviewRow, SummaryModel } from '../../shared/summ
 import type { CellStyle, ChartSpec } from '../xlsx/xlsx-book.ts';
 import { DIVISION_STATE_LABELS, FAMILY_SHORT, jst } from './labels.ts';
 import type { PlannedCell, PlannedRow, SheetPlan } from './sheet-plan.ts';
-import { BOLD, fill, FILLS, FONT_NAME, HEADER_STYLE, JUDGED, RATE, rateValue, SECTION, SMALL_NOTE, TITLE } from './sheet-style.ts';
+import {
+  BOLD,
+  fill,
+  FILLS,
+  FONT_NAME,
+  HEADER_STYLE,
+  JUDGED,
+  RATE,
+  rateValue,
+  SECTION,
+  SMALL_NOTE,
+  TITLE,
+} from './sheet-style.ts';
 
 const STATE_STYLE: Record<DivisionState, CellStyle> = {
   accepted: JUDGED.achieved,
@@ -25,7 +37,20 @@ const CHART_COLUMN_WIDTH = 9;
  */
 export function overviewPlan(name: string, model: SummaryModel, title: string): SheetPlan {
   const withPrevious = model.overview.some((r) => r.previousRate !== null) || model.total.previousRate !== null;
-  const labels = ['課', '状態', '様式', '指標数', '達成', '未達成', '未評価', '定性', '目標\nなし', '達成率', ...(withPrevious ? ['前年度達成率'] : []), '備考'];
+  const labels = [
+    '課',
+    '状態',
+    '様式',
+    '指標数',
+    '達成',
+    '未達成',
+    '未評価',
+    '定性',
+    '目標\nなし',
+    '達成率',
+    ...(withPrevious ? ['前年度達成率'] : []),
+    '備考',
+  ];
   const noteColumn = labels.length; // 1-based
   const firstRow = HEAD_ROW + 1;
   const lastRow = HEAD_ROW + model.overview.length;
@@ -37,7 +62,8 @@ export function overviewPlan(name: string, model: SummaryModel, title: string): 
     yield [HEAD_ROW, labels.map((value) => ({ value, style: HEADER_STYLE }))];
     let r = HEAD_ROW;
     const warnings = new Map<string, number>();
-    for (const f of model.findings) if (f.division && f.finding.severity === 'warning') warnings.set(f.division, (warnings.get(f.division) ?? 0) + 1);
+    for (const f of model.findings)
+      if (f.division && f.finding.severity === 'warning') warnings.set(f.division, (warnings.get(f.division) ?? 0) + 1);
     for (const row of model.overview) yield [++r, divisionCells(row, withPrevious, warnings.get(row.division) ?? 0)];
     const t = model.total;
     const c = t.counts;
@@ -45,34 +71,97 @@ export function overviewPlan(name: string, model: SummaryModel, title: string): 
       { value: '合計', style: TOTAL },
       { value: `受理 ${model.overview.filter((o) => o.state === 'accepted').length} 課`, style: TOTAL },
       { value: '', style: TOTAL },
-      ...[t.indicators, c.achieved, c['not-achieved'], c.pending, c.qualitative, c['no-target']].map((value) => ({ value, style: TOTAL })),
+      ...[t.indicators, c.achieved, c['not-achieved'], c.pending, c.qualitative, c['no-target']].map((value) => ({
+        value,
+        style: TOTAL,
+      })),
       { value: rateValue(t.achievementRate), style: TOTAL_RATE },
       ...(withPrevious ? [{ value: rateValue(t.previousRate), style: TOTAL_RATE }] : []),
       { value: '', style: TOTAL },
     ];
     yield [totalRow, totals];
     r = totalRow + 1;
-    yield [r, [{ value: '達成率 = 達成 ÷（達成 ＋ 未達成）。未評価・定性・目標なしは含みません。差戻し・読込不可・未提出の課は数えません。', style: SMALL_NOTE, overflow: true }]];
+    yield [
+      r,
+      [
+        {
+          value:
+            '達成率 = 達成 ÷（達成 ＋ 未達成）。未評価・定性・目標なしは含みません。差戻し・読込不可・未提出の課は数えません。',
+          style: SMALL_NOTE,
+          overflow: true,
+        },
+      ],
+    ];
     r += 2;
     if (!rollup) {
       // Only an org-goals body has a ward sheet to miss: a city's 施策シート or a 方針書 gets no such section.
       if (!model.tables.some((t) => t.family === 'org-goals')) return;
       yield [r, [{ value: '区の重点目標', style: SECTION, overflow: true }]];
-      yield [r + 1, [{ value: '区の組織目標シートが提出されていないため、重点目標の集計はありません。', style: SMALL_NOTE, overflow: true }]];
+      yield [
+        r + 1,
+        [
+          {
+            value: '区の組織目標シートが提出されていないため、重点目標の集計はありません。',
+            style: SMALL_NOTE,
+            overflow: true,
+          },
+        ],
+      ];
       return;
     }
     const stated = `区シートの記載: 目標数 ${rollup.statedGoalCount ?? '未記入'} ／ 達成数 ${rollup.statedAchievedCount || '未記入'}`;
-    const derived = rollup.achievedCount === null ? '' : `\u3000課の結果から: 達成 ${rollup.achievedCount} ／ ${rollup.priorities.length}`;
+    const derived =
+      rollup.achievedCount === null
+        ? ''
+        : `\u3000課の結果から: 達成 ${rollup.achievedCount} ／ ${rollup.priorities.length}`;
     yield [r, [{ value: `区の重点目標（${stated}${derived}）`, style: SECTION, overflow: true }]];
-    yield [++r, [{ value: '重点目標', style: HEADER_STYLE }, { value: '内容', style: HEADER_STYLE }, ...Array.from({ length: 7 }, () => ({ value: '', style: HEADER_STYLE })), { value: '達成／目標', style: HEADER_STYLE }, ...(withPrevious ? [{ value: '', style: HEADER_STYLE }] : []), { value: '判定', style: HEADER_STYLE }]];
+    yield [
+      ++r,
+      [
+        { value: '重点目標', style: HEADER_STYLE },
+        { value: '内容', style: HEADER_STYLE },
+        ...Array.from({ length: 7 }, () => ({ value: '', style: HEADER_STYLE })),
+        { value: '達成／目標', style: HEADER_STYLE },
+        ...(withPrevious ? [{ value: '', style: HEADER_STYLE }] : []),
+        { value: '判定', style: HEADER_STYLE },
+      ],
+    ];
     for (const p of rollup.priorities) {
-      const verdict = p.linkedGoals === 0 ? '対応する課の目標なし' : p.achieved === null ? '判定不可（未評価を含む）' : p.achieved ? '達成' : '未達成';
-      const cells: (PlannedCell | null)[] = [{ value: `重点目標${p.no}`, overflow: true }, { value: shortTitle(p.text), overflow: true }, ...Array.from({ length: 7 }, () => null), p.linkedGoals > 0 ? { value: `${p.achievedGoals} ／ ${p.linkedGoals}` } : null];
+      const verdict =
+        p.linkedGoals === 0
+          ? '対応する課の目標なし'
+          : p.achieved === null
+            ? '判定不可（未評価を含む）'
+            : p.achieved
+              ? '達成'
+              : '未達成';
+      const cells: (PlannedCell | null)[] = [
+        { value: `重点目標${p.no}`, overflow: true },
+        { value: shortTitle(p.text), overflow: true },
+        ...Array.from({ length: 7 }, () => null),
+        p.linkedGoals > 0 ? { value: `${p.achievedGoals} ／ ${p.linkedGoals}` } : null,
+      ];
       if (withPrevious) cells.push(null);
-      cells.push({ value: verdict, overflow: true, ...(p.achieved === null ? {} : { style: p.achieved ? JUDGED.achieved : JUDGED['not-achieved'] }) });
+      cells.push({
+        value: verdict,
+        overflow: true,
+        ...(p.achieved === null ? {} : { style: p.achieved ? JUDGED.achieved : JUDGED['not-achieved'] }),
+      });
       yield [++r, cells];
     }
-    yield [r + 1, [{ value: rollup.achievedCount === null ? '課の組織目標に「重点目標1」などの対応の記載がないため、課の結果からは集計できません（区シートの記載を表示）。' : rollup.note, style: SMALL_NOTE, overflow: true }]];
+    yield [
+      r + 1,
+      [
+        {
+          value:
+            rollup.achievedCount === null
+              ? '課の組織目標に「重点目標1」などの対応の記載がないため、課の結果からは集計できません（区シートの記載を表示）。'
+              : rollup.note,
+          style: SMALL_NOTE,
+          overflow: true,
+        },
+      ],
+    ];
   }
   const chartFrom = noteColumn; // 0-based index of the first column after 備考
   const fixed: Record<number, number> = {};
@@ -94,10 +183,22 @@ export function overviewPlan(name: string, model: SummaryModel, title: string): 
 function divisionCells(row: OverviewRow, withPrevious: boolean, warnings: number): PlannedRow {
   const c = row.counts;
   const accepted = row.state === 'accepted';
-  const counts = accepted ? [row.indicators, c.achieved, c['not-achieved'], c.pending, c.qualitative, c['no-target']] : [null, null, null, null, null, null];
+  const counts = accepted
+    ? [row.indicators, c.achieved, c['not-achieved'], c.pending, c.qualitative, c['no-target']]
+    : [null, null, null, null, null, null];
   const stateText = DIVISION_STATE_LABELS[row.state];
-  const acceptedNote = [row.indicators === 0 ? '数値目標なし（記述の様式）' : '', warnings > 0 ? `警告 ${warnings} 件` : ''].filter(Boolean).join('。');
-  const note = row.state === 'accepted' ? acceptedNote : row.state === 'missing' ? '提出がありません' : `${baseName(row.file)}: ${firstSentence(row.reason)}`;
+  const acceptedNote = [
+    row.indicators === 0 ? '数値目標なし（記述の様式）' : '',
+    warnings > 0 ? `警告 ${warnings} 件` : '',
+  ]
+    .filter(Boolean)
+    .join('。');
+  const note =
+    row.state === 'accepted'
+      ? acceptedNote
+      : row.state === 'missing'
+        ? '提出がありません'
+        : `${baseName(row.file)}: ${firstSentence(row.reason)}`;
   return [
     { value: row.division, style: BOLD },
     { value: stateText, style: STATE_STYLE[row.state] },
@@ -122,36 +223,66 @@ function firstSentence(text: string | null): string {
 }
 
 function factsLine(model: SummaryModel): string {
-  const states = model.overview.reduce<Record<DivisionState, number>>((n, r) => (r.division === '（課名不明）' ? n : ((n[r.state] += 1), n)), { accepted: 0, rejected: 0, unreadable: 0, missing: 0 });
+  const states = model.overview.reduce<Record<DivisionState, number>>(
+    (n, r) => (r.division === '（課名不明）' ? n : ((n[r.state] += 1), n)),
+    { accepted: 0, rejected: 0, unreadable: 0, missing: 0 },
+  );
   const expected = model.expectedDivisions.length;
-  const received = expected ? `提出 ${states.accepted + states.rejected} ／ ${expected} 課` : `提出 ${states.accepted + states.rejected} 課（予定の課は未設定）`;
+  const received = expected
+    ? `提出 ${states.accepted + states.rejected} ／ ${expected} 課`
+    : `提出 ${states.accepted + states.rejected} 課（予定の課は未設定）`;
   const detail = `受理 ${states.accepted}・差戻し ${states.rejected}・読込不可 ${model.overview.filter((r) => r.state === 'unreadable').length}・未提出 ${states.missing}`;
   const superseded = model.statuses.filter((st) => st.state === 'superseded').length;
   const replaced = superseded > 0 ? `\u3000差し替え済みの旧版 ${superseded} 件` : '';
-  const rate = model.total.achievementRate === null ? '達成率 －（評価済みの指標なし）' : `全体の達成率 ${model.total.achievementRate.toFixed(1)}%`;
+  const rate =
+    model.total.achievementRate === null
+      ? '達成率 －（評価済みの指標なし）'
+      : `全体の達成率 ${model.total.achievementRate.toFixed(1)}%`;
   return `作成 ${jst(model.generatedAt)}\u3000${received}（${detail}）${replaced}\u3000${rate}`;
 }
 
 function shortTitle(text: string): string {
-  const line = text.split(/\n/).map((l) => l.trim()).find(Boolean) ?? '';
+  const line =
+    text
+      .split(/\n/)
+      .map((l) => l.trim())
+      .find(Boolean) ?? '';
   return line.length > 34 ? `${line.slice(0, 33)}…` : line;
 }
 
-function chart(sheet: string, rows: readonly OverviewRow[], firstRow: number, lastRow: number, fromCol: number): ChartSpec {
+function chart(
+  sheet: string,
+  rows: readonly OverviewRow[],
+  firstRow: number,
+  lastRow: number,
+  fromCol: number,
+): ChartSpec {
   const q = `'${sheet.replace(/'/g, "''")}'`;
   const column = (i: number): string => String.fromCharCode(65 + i);
   const series = (i: number, label: string, key: 'achieved' | 'not-achieved' | 'pending', color: string) => ({
     name: { ref: `${q}!$${column(i)}$${HEAD_ROW}`, values: [label] },
-    values: { ref: `${q}!$${column(i)}$${firstRow}:$${column(i)}$${lastRow}`, values: rows.map((r) => (r.state === 'accepted' ? r.counts[key] : null)) },
+    values: {
+      ref: `${q}!$${column(i)}$${firstRow}:$${column(i)}$${lastRow}`,
+      values: rows.map((r) => (r.state === 'accepted' ? r.counts[key] : null)),
+    },
     color,
   });
   return {
     title: '課別の達成状況（指標数）',
     grouping: 'stacked',
     categories: { ref: `${q}!$A$${firstRow}:$A$${lastRow}`, values: rows.map((r) => r.division) },
-    series: [series(4, '達成', 'achieved', '5B9B4A'), series(5, '未達成', 'not-achieved', 'E0605A'), series(6, '未評価', 'pending', 'F2C14E')],
+    series: [
+      series(4, '達成', 'achieved', '5B9B4A'),
+      series(5, '未達成', 'not-achieved', 'E0605A'),
+      series(6, '未評価', 'pending', 'F2C14E'),
+    ],
     valueFormat: '0',
-    anchor: { fromCol, fromRow: HEAD_ROW - 1, toCol: fromCol + CHART_COLUMNS, toRow: Math.max(HEAD_ROW + 17, lastRow + 4) },
+    anchor: {
+      fromCol,
+      fromRow: HEAD_ROW - 1,
+      toCol: fromCol + CHART_COLUMNS,
+      toRow: Math.max(HEAD_ROW + 17, lastRow + 4),
+    },
     font: FONT_NAME,
   };
 }

@@ -77,7 +77,10 @@ export function writeSheet(book: XlsxBook, plan: SheetPlan): void {
     let tall = false;
     const styled = cells.map((planned, i) => {
       if (!planned || planned.value === null || planned.value === undefined || planned.value === '') return null;
-      const style = styles.of(planned.style, r <= fromRow ? 'head' : (wrapped[i] && !planned.overflow) || planned.wrap ? 'wrapped' : 'body');
+      const style = styles.of(
+        planned.style,
+        r <= fromRow ? 'head' : (wrapped[i] && !planned.overflow) || planned.wrap ? 'wrapped' : 'body',
+      );
       if (r >= fromRow && style.alignment?.wrapText) {
         const size = style.font?.size ?? BODY_SIZE;
         const lines = linesNeeded(textOf(planned.value), widths[i] ?? 10, size);
@@ -107,7 +110,11 @@ class StyleCache {
       let alignment = planned?.alignment;
       if (place === 'wrapped') alignment = WRAP;
       if (place !== 'head') alignment = { ...alignment, vertical: 'top' };
-      style = { ...planned, font: { size: 10, ...planned?.font, name: FONT_NAME }, ...(alignment ? { alignment } : {}) };
+      style = {
+        ...planned,
+        font: { size: 10, ...planned?.font, name: FONT_NAME },
+        ...(alignment ? { alignment } : {}),
+      };
       variants.set(place, style);
     }
     return style;
@@ -145,7 +152,8 @@ function layout(plan: SheetPlan): Layout {
   for (const floor of [planned, (i: number) => Math.min(planned(i), LAST_FLOOR)]) {
     for (let guard = 0; fitScale(widths) < MIN_SCALE && guard < 400; guard++) {
       let widest = -1;
-      for (let i = 0; i < widths.length; i++) if (wrapped[i] && widths[i]! > floor(i) && (widest < 0 || widths[i]! > widths[widest]!)) widest = i;
+      for (let i = 0; i < widths.length; i++)
+        if (wrapped[i] && widths[i]! > floor(i) && (widest < 0 || widths[i]! > widths[widest]!)) widest = i;
       if (widest < 0) break;
       widths[widest] = Math.max(floor(widest), widths[widest]! - 1);
     }

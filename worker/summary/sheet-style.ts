@@ -87,7 +87,11 @@ function headerText(text: string): string {
  * columns first so that it stays at or above MIN_SCALE), the title and header rows repeated on every page, the summary's
  * title in the header and "n / m" page numbers in the footer.
  */
-export function printSetup(titleRows: string, widths: readonly number[], title: string): NonNullable<SheetOptions['print']> {
+export function printSetup(
+  titleRows: string,
+  widths: readonly number[],
+  title: string,
+): NonNullable<SheetOptions['print']> {
   return {
     paperSize: 9,
     orientation: 'landscape',
@@ -105,7 +109,11 @@ export function printSetup(titleRows: string, widths: readonly number[], title: 
 
 /** A valid, unique worksheet name (≤ 31 characters, none of []:*?/\). */
 export function sheetName(wanted: string, taken: Set<string>): string {
-  const base = wanted.replace(/[[\]:*?/\\]/g, '・').replace(/^'+|'+$/g, '').slice(0, 31) || 'シート';
+  const base =
+    wanted
+      .replace(/[[\]:*?/\\]/g, '・')
+      .replace(/^'+|'+$/g, '')
+      .slice(0, 31) || 'シート';
   let name = base;
   for (let i = 2; taken.has(name); i++) name = `${base.slice(0, 28)}(${i})`;
   taken.add(name);
@@ -119,7 +127,9 @@ export const SECTION: CellStyle = { font: { bold: true, size: 12 } };
 export const LINK: CellStyle = { font: { color: { argb: 'FF0563C1' }, underline: true } };
 export const SMALL_NOTE: CellStyle = { font: { color: { argb: 'FF595959' } } };
 export const RATE: CellStyle = { numFmt: '0.0%' };
-export const JUDGED = Object.fromEntries(Object.entries(FILLS).map(([key, argb]) => [key, { fill: fill(argb) }])) as Record<keyof typeof FILLS, CellStyle>;
+export const JUDGED = Object.fromEntries(
+  Object.entries(FILLS).map(([key, argb]) => [key, { fill: fill(argb) }]),
+) as Record<keyof typeof FILLS, CellStyle>;
 
 const numberStyles = new Map<string, CellStyle>();
 
@@ -128,7 +138,11 @@ export function numberStyle(format: string | null, flagged = false): CellStyle |
   if (!format && !flagged) return undefined;
   const key = `${flagged ? '!' : ''}${format ?? ''}`;
   let style = numberStyles.get(key);
-  if (!style) numberStyles.set(key, (style = { ...(format ? { numFmt: format } : {}), ...(flagged ? { fill: fill(FILLS.pending) } : {}) }));
+  if (!style)
+    numberStyles.set(
+      key,
+      (style = { ...(format ? { numFmt: format } : {}), ...(flagged ? { fill: fill(FILLS.pending) } : {}) }),
+    );
   return style;
 }
 

@@ -7,7 +7,18 @@ const HEAD_ROW = 2;
 
 /** 方針書: each 重点取組項目 with 実現したい成果, 取組内容 and what the 上期・下期 reports and the 総括 say about it. */
 export function statementPlan(name: string, model: SummaryModel, title: string): SheetPlan {
-  const labels = ['課', 'No.', '実現したい成果', '取組内容', '上期の取組状況', '下期の取組', '総括', 'ファイル', 'シート', 'セル'];
+  const labels = [
+    '課',
+    'No.',
+    '実現したい成果',
+    '取組内容',
+    '上期の取組状況',
+    '下期の取組',
+    '総括',
+    'ファイル',
+    'シート',
+    'セル',
+  ];
   function* rows(): Generator<readonly [number, PlannedRow]> {
     yield [1, [{ value: `方針書の重点取組項目（${title}）`, style: TITLE, overflow: true }]];
     yield [HEAD_ROW, labels.map((value) => ({ value, style: HEADER_STYLE }))];
@@ -29,5 +40,16 @@ export function statementPlan(name: string, model: SummaryModel, title: string):
 
 function cells(s: StatementRow): PlannedRow {
   const said = (text: string): string => text.trim() || '（記載なし）';
-  return [s.division, s.no, s.outcome, s.actions, said(s.firstHalf), said(s.secondHalf), said(s.summary), baseName(s.provenance.file), s.provenance.sheet, s.provenance.cell].map((value) => ({ value }));
+  return [
+    s.division,
+    s.no,
+    s.outcome,
+    s.actions,
+    said(s.firstHalf),
+    said(s.secondHalf),
+    said(s.summary),
+    baseName(s.provenance.file),
+    s.provenance.sheet,
+    s.provenance.cell,
+  ].map((value) => ({ value }));
 }

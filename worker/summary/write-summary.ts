@@ -54,24 +54,37 @@ function findings(name: string, model: SummaryModel, title: string): SheetPlan {
     const order = { error: 0, warning: 1, info: 2 } as const;
     for (const f of [...model.findings].sort((a, b) => order[a.finding.severity] - order[b.finding.severity])) {
       const severity = SEVERITY_LABELS[f.finding.severity];
-      yield [r++, [
-        { value: f.division ?? '' },
-        { value: severity, ...(f.finding.severity === 'error' ? { style: JUDGED['not-achieved'] } : f.finding.severity === 'warning' ? { style: JUDGED.pending } : {}) },
-        { value: f.finding.message },
-        { value: f.file },
-        { value: stateOf.get(f.file) ?? '' },
-        { value: f.sheet },
-        { value: f.finding.cell ?? '' },
-        { value: f.finding.code },
-      ]];
+      yield [
+        r++,
+        [
+          { value: f.division ?? '' },
+          {
+            value: severity,
+            ...(f.finding.severity === 'error'
+              ? { style: JUDGED['not-achieved'] }
+              : f.finding.severity === 'warning'
+                ? { style: JUDGED.pending }
+                : {}),
+          },
+          { value: f.finding.message },
+          { value: f.file },
+          { value: stateOf.get(f.file) ?? '' },
+          { value: f.sheet },
+          { value: f.finding.cell ?? '' },
+          { value: f.finding.code },
+        ],
+      ];
     }
   }
   return {
-    name, title, rows,
+    name,
+    title,
+    rows,
     fit: { fromRow: 2, max: 16 },
     clamp: { 1: [8, 12], 3: [40, 62], 4: [12, 18], 6: [8, 12], 8: [10, 16] },
     fixed: { 2: 7, 5: 9, 7: 6 },
-    freezeRow: 3, titleRows: '1:2',
+    freezeRow: 3,
+    titleRows: '1:2',
     autoFilter: { fromRow: 2, toRow: Math.max(2, 2 + model.findings.length), columns: labels.length },
   };
 }
@@ -89,26 +102,60 @@ function statuses(name: string, model: SummaryModel, title: string): SheetPlan {
     yield [2, header(labels)];
     let r = 3;
     for (const s of model.statuses) {
-      const shade = s.state === 'used' ? JUDGED.achieved : s.state === 'missing' ? JUDGED.pending : s.state === 'unreadable' ? JUDGED.unreadable : s.state === 'rejected' ? JUDGED['not-achieved'] : null;
-      yield [r++, [{ value: s.division ?? '' }, { value: STATE_LABELS[s.state], ...(shade ? { style: shade } : {}) }, { value: jst(s.submittedAt) }, { value: s.file ?? '' }, { value: s.sha256 ?? '' }, { value: s.reason ?? '' }]];
+      const shade =
+        s.state === 'used'
+          ? JUDGED.achieved
+          : s.state === 'missing'
+            ? JUDGED.pending
+            : s.state === 'unreadable'
+              ? JUDGED.unreadable
+              : s.state === 'rejected'
+                ? JUDGED['not-achieved']
+                : null;
+      yield [
+        r++,
+        [
+          { value: s.division ?? '' },
+          { value: STATE_LABELS[s.state], ...(shade ? { style: shade } : {}) },
+          { value: jst(s.submittedAt) },
+          { value: s.file ?? '' },
+          { value: s.sha256 ?? '' },
+          { value: s.reason ?? '' },
+        ],
+      ];
     }
     for (const e of excluded) {
       // Another body's input is named by its file only: its body, sheets and figures stay out of this workbook
       // (the CLI's report names them). The same body's other year keeps its reason, which names the years.
       const own = sameBody(e.body, model.ward);
       const sheets = /（\d+ シート）$/.exec(e.reason)?.[0] ?? '';
-      const stated = own ? e.reason : `${model.ward ? `対象の団体（${model.ward}）` : 'この集計の団体'}とは別の団体の提出です${sheets}`;
+      const stated = own
+        ? e.reason
+        : `${model.ward ? `対象の団体（${model.ward}）` : 'この集計の団体'}とは別の団体の提出です${sheets}`;
       const reason = own && e.sheet && !stated.includes(e.sheet) ? `${stated}（シート「${e.sheet}」）` : stated;
-      yield [r++, [{ value: own ? (e.body ?? '') : '' }, { value: STATE_LABELS['out-of-scope'] }, null, { value: e.file }, null, { value: reason }]];
+      yield [
+        r++,
+        [
+          { value: own ? (e.body ?? '') : '' },
+          { value: STATE_LABELS['out-of-scope'] },
+          null,
+          { value: e.file },
+          null,
+          { value: reason },
+        ],
+      ];
     }
   }
   return {
-    name, title, rows,
+    name,
+    title,
+    rows,
     fit: { fromRow: 2, max: 16 },
     // The SHA-256 (64 hex digits) in two lines.
     clamp: { 1: [8, 14], 4: [14, 30], 5: [33, 33], 6: [24, 50] },
     fixed: { 2: 11, 3: 16 },
-    freezeRow: 3, titleRows: '1:2',
+    freezeRow: 3,
+    titleRows: '1:2',
     autoFilter: { fromRow: 2, toRow: Math.max(2, 2 + model.statuses.length + excluded.length), columns: labels.length },
   };
 }

@@ -34,12 +34,14 @@ export function fastReadGrids(parts: PackageParts, budget: CellBudget): { grids:
   }
 }
 
-const UNSUPPORTED = /<!\[CDATA\[|<hyperlink[\s>/]|<f\b[^>]*\st="shared"|<f\s*\/>|t="d"|&(?!(?:amp|lt|gt|quot|apos|#\d+|#x[0-9a-fA-F]+);)/;
+const UNSUPPORTED =
+  /<!\[CDATA\[|<hyperlink[\s>/]|<f\b[^>]*\st="shared"|<f\s*\/>|t="d"|&(?!(?:amp|lt|gt|quot|apos|#\d+|#x[0-9a-fA-F]+);)/;
 
 function text(parts: PackageParts, name: string): string | undefined {
   const bytes = parts.get(name);
   if (!bytes) return undefined;
-  if (bytes.includes(0) || (bytes[0] === 0xfe && bytes[1] === 0xff) || (bytes[0] === 0xff && bytes[1] === 0xfe)) throw new NotFast();
+  if (bytes.includes(0) || (bytes[0] === 0xfe && bytes[1] === 0xff) || (bytes[0] === 0xff && bytes[1] === 0xfe))
+    throw new NotFast();
   return bytes.toString('utf8').replace(/^\uFEFF/, '');
 }
 
@@ -106,7 +108,9 @@ function partOfType(rels: Map<string, { type: string; target: string }>, suffix:
 
 /** Text of a <t> element as exceljs reads it: entities decoded, _xHHHH_ escapes decoded, line ends normalised. */
 function tText(raw: string): string {
-  return decodeXmlText(raw.replace(/\r\n?/g, '\n')).replace(/_x([0-9A-F]{4})_/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+  return decodeXmlText(raw.replace(/\r\n?/g, '\n')).replace(/_x([0-9A-F]{4})_/g, (_, hex: string) =>
+    String.fromCharCode(parseInt(hex, 16)),
+  );
 }
 
 function sharedStrings(parts: PackageParts, rels: Map<string, { type: string; target: string }>): string[] {
@@ -119,7 +123,14 @@ function sharedStrings(parts: PackageParts, rels: Map<string, { type: string; ta
     const body = (si[1] ?? '').replace(/<rPh\b[\s\S]*?<\/rPh>/g, '');
     const runs = [...body.matchAll(/<r>([\s\S]*?)<\/r>/g)];
     const source = runs.length > 0 ? runs.map((r) => r[1] ?? '') : [body];
-    if (runs.length > 0 && body.replace(/<r>[\s\S]*?<\/r>/g, '').replace(/<phoneticPr\b[^>]*\/>/g, '').trim() !== '') throw new NotFast();
+    if (
+      runs.length > 0 &&
+      body
+        .replace(/<r>[\s\S]*?<\/r>/g, '')
+        .replace(/<phoneticPr\b[^>]*\/>/g, '')
+        .trim() !== ''
+    )
+      throw new NotFast();
     let s = '';
     for (const piece of source) {
       const t = /<t(?:\s[^>]*)?>([\s\S]*?)<\/t>|<t(?:\s[^>]*)?\/>/.exec(piece);
@@ -151,12 +162,20 @@ function cellFormats(parts: PackageParts, rels: Map<string, { type: string; targ
 
 const CELL = /<c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/c>)/g;
 
-function readSheet(sheet: string, xml: string, strings: string[], formats: (string | undefined)[], date1904: boolean, budget: CellBudget): Grid {
+function readSheet(
+  sheet: string,
+  xml: string,
+  strings: string[],
+  formats: (string | undefined)[],
+  date1904: boolean,
+  budget: CellBudget,
+): Grid {
   if (!/<worksheet[\s>]/.test(xml) || !/<\/worksheet>\s*$/.test(xml) || UNSUPPORTED.test(xml)) throw new NotFast();
   const merges = readMerges(xml);
   const followers = new Set<string>();
   for (const m of merges) {
-    for (let r = m.top; r <= m.bottom; r++) for (let c = m.left; c <= m.right; c++) if (r !== m.top || c !== m.left) followers.add(`${r},${c}`);
+    for (let r = m.top; r <= m.bottom; r++)
+      for (let c = m.left; c <= m.right; c++) if (r !== m.top || c !== m.left) followers.add(`${r},${c}`);
   }
   const data = /<sheetData\s*\/>|<sheetData>([\s\S]*?)<\/sheetData>/.exec(xml);
   if (!data) throw new NotFast();
@@ -177,7 +196,13 @@ function readSheet(sheet: string, xml: string, strings: string[], formats: (stri
 }
 
 /** One `<c>` as exceljs would read it, then through the same converter (convertCell); undefined when empty. */
-function readCell(attrs: string, body: string | undefined, strings: string[], formats: (string | undefined)[], date1904: boolean): GridCell | undefined {
+function readCell(
+  attrs: string,
+  body: string | undefined,
+  strings: string[],
+  formats: (string | undefined)[],
+  date1904: boolean,
+): GridCell | undefined {
   const t = attr(attrs, 't') ?? 'n';
   const styleId = parseInt(attr(attrs, 's') ?? '0', 10);
   const numFmt = styleId ? formats[styleId] : undefined;
@@ -196,7 +221,14 @@ function readCell(attrs: string, body: string | undefined, strings: string[], fo
     if (formula === '') throw new NotFast();
     let result: unknown;
     if (v !== undefined) {
-      result = t === 'str' ? excelUtils.xmlDecode(v) : t === 'b' ? parseInt(v, 10) !== 0 : t === 'e' ? { error: v } : parseFloat(v);
+      result =
+        t === 'str'
+          ? excelUtils.xmlDecode(v)
+          : t === 'b'
+            ? parseInt(v, 10) !== 0
+            : t === 'e'
+              ? { error: v }
+              : parseFloat(v);
       if (excelUtils.isDateFmt(numFmt)) result = excelUtils.excelToDate(result, date1904);
     }
     return convertCell(fakeCell({ formula, result }, numFmt), date1904);
@@ -254,7 +286,12 @@ function readMerges(xml: string): CellRange[] {
     const left = columnIndex(m[1]!);
     const bottom = Number(m[4]) - 1;
     const right = columnIndex(m[3]!);
-    out.push({ top: Math.min(top, bottom), left: Math.min(left, right), bottom: Math.max(top, bottom), right: Math.max(left, right) });
+    out.push({
+      top: Math.min(top, bottom),
+      left: Math.min(left, right),
+      bottom: Math.max(top, bottom),
+      right: Math.max(left, right),
+    });
   }
   return out.sort((a, b) => a.top - b.top || a.left - b.left);
 }

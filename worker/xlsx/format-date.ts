@@ -9,7 +9,20 @@ const ERAS: readonly { name: string; short: string; letter: string; start: numbe
 
 const WEEKDAYS_JA = ['日', '月', '火', '水', '木', '金', '土'];
 const WEEKDAYS_EN = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
-const MONTHS_EN = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const MONTHS_EN = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
 
 /** Excel's serial day number (1900 or 1904 system) as a UTC Date, the way exceljs converts it. */
 export function serialToDate(serial: number, date1904 = false): Date {
@@ -28,7 +41,11 @@ export function isoDate(d: Date): string {
 /** True when a format code shows a number as a date or time (including era codes exceljs does not recognise). */
 export function isDateFormat(numFmt: string | undefined): boolean {
   if (!numFmt) return false;
-  const bare = numFmt.split(';')[0]!.replace(/"[^"]*"/g, '').replace(/\\./g, '').replace(/\[[^\]]*\]/g, '');
+  const bare = numFmt
+    .split(';')[0]!
+    .replace(/"[^"]*"/g, '')
+    .replace(/\\./g, '')
+    .replace(/\[[^\]]*\]/g, '');
   if (/general/i.test(bare) || /[0#?]/.test(bare)) return false;
   return /[ymdhsge]/i.test(bare);
 }

@@ -25,7 +25,18 @@ type Compiled = Section[] | null;
 type Section =
   | { kind: 'text'; text: string }
   | { kind: 'unsupported' }
-  | { kind: 'number'; prefix: string; suffix: string; maxDec: number; minDec: number; minInt: number; grouping: boolean; percents: number; scaleCommas: number; pointAlways: boolean };
+  | {
+      kind: 'number';
+      prefix: string;
+      suffix: string;
+      maxDec: number;
+      minDec: number;
+      minInt: number;
+      grouping: boolean;
+      percents: number;
+      scaleCommas: number;
+      pointAlways: boolean;
+    };
 
 // A workbook uses a handful of format codes over thousands of cells: read each code once (bounded).
 const COMPILED = new Map<string, Compiled>();
@@ -132,7 +143,10 @@ function compileSection(section: string): Section {
   const suffix = tokens.slice(suffixStart);
   const rest = [...prefix, ...suffix];
   if (rest.some((t) => !t.literal && /[A-Za-z@/]/.test(t.text))) return { kind: 'unsupported' };
-  const pattern = tokens.slice(first, last + 1).map((t) => t.text).join('');
+  const pattern = tokens
+    .slice(first, last + 1)
+    .map((t) => t.text)
+    .join('');
   const [intPat = '', decPat = ''] = pattern.split('.');
   const maxDec = (decPat.match(/[0#?]/g) ?? []).length;
   const minDec = decPat.replace(/[^0#?]/g, '').replace(/[#?]+$/, '').length;
@@ -156,7 +170,7 @@ function render(abs: number, section: Section): string | undefined {
   if (section.kind === 'unsupported') return undefined;
   if (section.kind === 'text') return section.text;
   const { maxDec, minDec, minInt, grouping, percents, scaleCommas } = section;
-  const scaled = abs * 100 ** percents / 1000 ** scaleCommas;
+  const scaled = (abs * 100 ** percents) / 1000 ** scaleCommas;
   const fixed = roundHalfUp(scaled, maxDec);
   let [intDigits = '0', decDigits = ''] = fixed.split('.');
   intDigits = intDigits.replace(/^0+/, '').padStart(minInt, '0');

@@ -25,7 +25,11 @@ export interface PackageInspection {
   parts: Map<string, Buffer>;
 }
 
-const ZIP_MAGICS = [Buffer.from('PK\x03\x04', 'latin1'), Buffer.from('PK\x05\x06', 'latin1'), Buffer.from('PK\x07\x08', 'latin1')];
+const ZIP_MAGICS = [
+  Buffer.from('PK\x03\x04', 'latin1'),
+  Buffer.from('PK\x05\x06', 'latin1'),
+  Buffer.from('PK\x07\x08', 'latin1'),
+];
 const CFB_MAGIC = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
 /** Entries that inflate more than this many times their compressed size are treated as bombs. */
 const MAX_RATIO = 500;
@@ -45,7 +49,10 @@ export async function inspectPackage(bytes: Buffer, limits: Partial<WorkbookLimi
   const workbookXml = walked.workbookXml ?? '';
   const sheetNames = parseSheetNames(workbookXml);
   if (sheetNames.length > lim.maxSheets) {
-    throw new UnreadableWorkbookError('too-many-cells', `シートが多すぎます（${sheetNames.length} 枚、上限 ${lim.maxSheets} 枚）。`);
+    throw new UnreadableWorkbookError(
+      'too-many-cells',
+      `シートが多すぎます（${sheetNames.length} 枚、上限 ${lim.maxSheets} 枚）。`,
+    );
   }
   if (walked.cellCount > lim.maxCells) throw tooManyCells(walked.cellCount, lim.maxCells);
   return {
@@ -65,7 +72,10 @@ export function tooLarge(size: number, max: number): UnreadableWorkbookError {
 
 /** The too-many-cells error with the counts in the message. */
 export function tooManyCells(count: number, max: number): UnreadableWorkbookError {
-  return new UnreadableWorkbookError('too-many-cells', `ブックのセル数が多すぎます（${count.toLocaleString('ja-JP')} 個、上限 ${max.toLocaleString('ja-JP')} 個）。`);
+  return new UnreadableWorkbookError(
+    'too-many-cells',
+    `ブックのセル数が多すぎます（${count.toLocaleString('ja-JP')} 個、上限 ${max.toLocaleString('ja-JP')} 個）。`,
+  );
 }
 
 function mib(n: number): string {
@@ -77,10 +87,16 @@ function checkMagic(bytes: Buffer): void {
   if (ZIP_MAGICS.some((m) => head.subarray(0, 4).equals(m))) return;
   if (head.equals(CFB_MAGIC)) {
     if (bytes.includes(Buffer.from('EncryptedPackage', 'utf16le'))) {
-      throw new UnreadableWorkbookError('encrypted', 'ブックがパスワードで保護されています。パスワードを解除して保存し直してから提出してください。');
+      throw new UnreadableWorkbookError(
+        'encrypted',
+        'ブックがパスワードで保護されています。パスワードを解除して保存し直してから提出してください。',
+      );
     }
     if (bytes.includes(Buffer.from('WordDocument', 'utf16le'))) {
-      throw new UnreadableWorkbookError('not-spreadsheet', '古い形式の Word 文書（.doc）です。Excel ブック（.xlsx）を提出してください。');
+      throw new UnreadableWorkbookError(
+        'not-spreadsheet',
+        '古い形式の Word 文書（.doc）です。Excel ブック（.xlsx）を提出してください。',
+      );
     }
     throw new UnreadableWorkbookError('legacy-xls');
   }
@@ -103,18 +119,33 @@ function notZipMessage(bytes: Buffer): string {
 function checkParts(names: Set<string>): void {
   if (names.has('[content_types].xml') && names.has('xl/workbook.xml')) return;
   if (names.has('word/document.xml')) {
-    throw new UnreadableWorkbookError('not-spreadsheet', 'Word 文書（.docx）です。Excel ブック（.xlsx）を提出してください。');
+    throw new UnreadableWorkbookError(
+      'not-spreadsheet',
+      'Word 文書（.docx）です。Excel ブック（.xlsx）を提出してください。',
+    );
   }
   if (names.has('ppt/presentation.xml')) {
-    throw new UnreadableWorkbookError('not-spreadsheet', 'PowerPoint のファイル（.pptx）です。Excel ブック（.xlsx）を提出してください。');
+    throw new UnreadableWorkbookError(
+      'not-spreadsheet',
+      'PowerPoint のファイル（.pptx）です。Excel ブック（.xlsx）を提出してください。',
+    );
   }
   if (names.has('xl/workbook.bin')) {
-    throw new UnreadableWorkbookError('not-spreadsheet', 'バイナリ形式のブック（.xlsb）には対応していません。「Excel ブック（.xlsx）」として保存し直してください。');
+    throw new UnreadableWorkbookError(
+      'not-spreadsheet',
+      'バイナリ形式のブック（.xlsb）には対応していません。「Excel ブック（.xlsx）」として保存し直してください。',
+    );
   }
   if (names.has('content.xml') || names.has('mimetype')) {
-    throw new UnreadableWorkbookError('not-spreadsheet', 'OpenDocument 形式（.ods など）のファイルです。「Excel ブック（.xlsx）」として保存し直してください。');
+    throw new UnreadableWorkbookError(
+      'not-spreadsheet',
+      'OpenDocument 形式（.ods など）のファイルです。「Excel ブック（.xlsx）」として保存し直してください。',
+    );
   }
-  throw new UnreadableWorkbookError('not-spreadsheet', 'ZIP ファイルですが Excel ブック（.xlsx）ではありません（xl/workbook.xml がありません）。');
+  throw new UnreadableWorkbookError(
+    'not-spreadsheet',
+    'ZIP ファイルですが Excel ブック（.xlsx）ではありません（xl/workbook.xml がありません）。',
+  );
 }
 
 interface Walked {
@@ -128,7 +159,13 @@ interface Walked {
 
 /** Parts kept inflated for the fast reader (worksheets, shared strings, styles, workbook and its rels). */
 function isKeptPart(name: string): boolean {
-  return name === 'xl/workbook.xml' || name === 'xl/_rels/workbook.xml.rels' || name === 'xl/sharedstrings.xml' || name === 'xl/styles.xml' || /^xl\/worksheets\/[^/]+\.xml$/.test(name);
+  return (
+    name === 'xl/workbook.xml' ||
+    name === 'xl/_rels/workbook.xml.rels' ||
+    name === 'xl/sharedstrings.xml' ||
+    name === 'xl/styles.xml' ||
+    /^xl\/worksheets\/[^/]+\.xml$/.test(name)
+  );
 }
 
 /** Scans inflated XML for DTDs and counts cell elements, across chunk boundaries and in UTF-16 too. */
@@ -162,7 +199,14 @@ function isXmlPart(name: string): boolean {
 
 function walkZip(bytes: Buffer, lim: WorkbookLimits): Promise<Walked> {
   return new Promise<Walked>((resolve, reject) => {
-    const walked: Walked = { names: new Set(), entryCount: 0, inflatedBytes: 0, cellCount: 0, workbookXml: undefined, parts: new Map() };
+    const walked: Walked = {
+      names: new Set(),
+      entryCount: 0,
+      inflatedBytes: 0,
+      cellCount: 0,
+      workbookXml: undefined,
+      parts: new Map(),
+    };
     let settled = false;
     let zip: ZipFile | undefined;
     let declared = 0;
@@ -188,16 +232,34 @@ function walkZip(bytes: Buffer, lim: WorkbookLimits): Promise<Walked> {
         return;
       }
       if (entry.isEncrypted()) {
-        fail(new UnreadableWorkbookError('encrypted', 'ZIP がパスワードで保護されています。パスワードを解除して保存し直してください。'));
+        fail(
+          new UnreadableWorkbookError(
+            'encrypted',
+            'ZIP がパスワードで保護されています。パスワードを解除して保存し直してください。',
+          ),
+        );
         return;
       }
       declared += entry.uncompressedSize;
       if (declared > lim.maxInflatedBytes) {
-        fail(new UnreadableWorkbookError('zip-bomb', `展開後のサイズが上限（${mib(lim.maxInflatedBytes)}）を超えるため、安全のため読み込みを中止しました。`));
+        fail(
+          new UnreadableWorkbookError(
+            'zip-bomb',
+            `展開後のサイズが上限（${mib(lim.maxInflatedBytes)}）を超えるため、安全のため読み込みを中止しました。`,
+          ),
+        );
         return;
       }
-      if (entry.uncompressedSize > RATIO_MIN_BYTES && entry.uncompressedSize > MAX_RATIO * Math.max(1, entry.compressedSize)) {
-        fail(new UnreadableWorkbookError('zip-bomb', '圧縮率が不自然に高い部品が含まれているため、安全のため読み込みを中止しました。'));
+      if (
+        entry.uncompressedSize > RATIO_MIN_BYTES &&
+        entry.uncompressedSize > MAX_RATIO * Math.max(1, entry.compressedSize)
+      ) {
+        fail(
+          new UnreadableWorkbookError(
+            'zip-bomb',
+            '圧縮率が不自然に高い部品が含まれているため、安全のため読み込みを中止しました。',
+          ),
+        );
         return;
       }
       readOne(entry, name);
@@ -225,14 +287,25 @@ function walkZip(bytes: Buffer, lim: WorkbookLimits): Promise<Walked> {
         }
         walked.inflatedBytes += data.length;
         if (walked.inflatedBytes > lim.maxInflatedBytes) {
-          fail(new UnreadableWorkbookError('zip-bomb', `展開後のサイズが上限（${mib(lim.maxInflatedBytes)}）を超えるため、安全のため読み込みを中止しました。`));
+          fail(
+            new UnreadableWorkbookError(
+              'zip-bomb',
+              `展開後のサイズが上限（${mib(lim.maxInflatedBytes)}）を超えるため、安全のため読み込みを中止しました。`,
+            ),
+          );
           return;
         }
         if (isXmlPart(name)) {
           const scanner = new XmlScanner(/^xl\/worksheets\/[^/]+\.xml$/.test(name));
-          for (let at = 0; at < data.length && !scanner.dtd; at += SCAN_CHUNK) scanner.push(data.subarray(at, at + SCAN_CHUNK));
+          for (let at = 0; at < data.length && !scanner.dtd; at += SCAN_CHUNK)
+            scanner.push(data.subarray(at, at + SCAN_CHUNK));
           if (scanner.dtd) {
-            fail(new UnreadableWorkbookError('dtd', `ブック内の XML（${entry.fileName}）に DTD（<!DOCTYPE> / <!ENTITY>）が含まれているため、安全のため読み込みを中止しました。`));
+            fail(
+              new UnreadableWorkbookError(
+                'dtd',
+                `ブック内の XML（${entry.fileName}）に DTD（<!DOCTYPE> / <!ENTITY>）が含まれているため、安全のため読み込みを中止しました。`,
+              ),
+            );
             return;
           }
           walked.cellCount += scanner.cells;
@@ -253,7 +326,12 @@ function walkZip(bytes: Buffer, lim: WorkbookLimits): Promise<Walked> {
         }
         zip = zipfile;
         if (zipfile.entryCount > lim.maxEntries) {
-          fail(new UnreadableWorkbookError('zip-bomb', `ZIP の部品数が多すぎます（${zipfile.entryCount} 個、上限 ${lim.maxEntries} 個）。安全のため読み込みを中止しました。`));
+          fail(
+            new UnreadableWorkbookError(
+              'zip-bomb',
+              `ZIP の部品数が多すぎます（${zipfile.entryCount} 個、上限 ${lim.maxEntries} 個）。安全のため読み込みを中止しました。`,
+            ),
+          );
           return;
         }
         zipfile.on('entry', onEntry);
@@ -282,12 +360,17 @@ function inflateEntry(bytes: Buffer, entry: Entry, start: number): Buffer {
     try {
       data = inflateRawSync(raw, { maxOutputLength: Math.max(1, declared) });
     } catch (err) {
-      if ((err as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE') throw new Error(`too many bytes in the stream. expected ${declared}. got at least ${declared + 1}`, { cause: err });
+      if ((err as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE')
+        throw new Error(`too many bytes in the stream. expected ${declared}. got at least ${declared + 1}`, {
+          cause: err,
+        });
       throw err;
     }
   }
-  if (data.length > declared) throw new Error(`too many bytes in the stream. expected ${declared}. got at least ${data.length}`);
-  if (data.length < declared) throw new Error(`not enough bytes in the stream. expected ${declared}. got only ${data.length}`);
+  if (data.length > declared)
+    throw new Error(`too many bytes in the stream. expected ${declared}. got at least ${data.length}`);
+  if (data.length < declared)
+    throw new Error(`not enough bytes in the stream. expected ${declared}. got only ${data.length}`);
   return data;
 }
 
@@ -295,10 +378,18 @@ function inflateEntry(bytes: Buffer, entry: Entry, start: number): Buffer {
 function fromZipError(err: unknown): UnreadableWorkbookError {
   const msg = err instanceof Error ? err.message : String(err);
   if (/too many bytes/i.test(msg)) {
-    return new UnreadableWorkbookError('zip-bomb', '申告より大きく展開される部品が含まれているため、安全のため読み込みを中止しました。', { cause: err });
+    return new UnreadableWorkbookError(
+      'zip-bomb',
+      '申告より大きく展開される部品が含まれているため、安全のため読み込みを中止しました。',
+      { cause: err },
+    );
   }
   if (/encrypt/i.test(msg)) return new UnreadableWorkbookError('encrypted', undefined, { cause: err });
-  if (/central directory|end of central|signature|comment length|unexpected EOF|too few bytes|out of range|past the end|bounds/i.test(msg)) {
+  if (
+    /central directory|end of central|signature|comment length|unexpected EOF|too few bytes|out of range|past the end|bounds/i.test(
+      msg,
+    )
+  ) {
     return new UnreadableWorkbookError('truncated', undefined, { cause: err });
   }
   return new UnreadableWorkbookError('corrupt', 'ZIP の内容が壊れているため読み込めません。', { cause: err });

@@ -37,7 +37,8 @@ export function resolveLimits(partial?: Partial<WorkbookLimits>): WorkbookLimits
     for (const key of Object.keys(DEFAULT_LIMITS) as (keyof WorkbookLimits)[]) {
       const value = partial[key];
       if (value === undefined) continue;
-      if (!Number.isSafeInteger(value) || value <= 0) throw new RangeError(`workbook limit ${key} must be a positive integer, not ${String(value)}`);
+      if (!Number.isSafeInteger(value) || value <= 0)
+        throw new RangeError(`workbook limit ${key} must be a positive integer, not ${String(value)}`);
       merged[key] = value;
     }
     resolved.set(partial, (limits = Object.freeze(merged)));

@@ -81,7 +81,9 @@ async function readWithExcelJs(bytes: Buffer, limits: WorkbookLimits): Promise<G
       grids.push(worksheetToGrid(ws, budget, date1904));
     } catch (err) {
       if (err instanceof UnreadableWorkbookError) throw err;
-      throw new UnreadableWorkbookError('corrupt', `シート「${ws.name}」の内容が壊れているため読み込めません。`, { cause: err });
+      throw new UnreadableWorkbookError('corrupt', `シート「${ws.name}」の内容が壊れているため読み込めません。`, {
+        cause: err,
+      });
     }
   }
   return grids;

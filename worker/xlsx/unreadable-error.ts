@@ -43,7 +43,10 @@ export class UnreadableWorkbookError extends Error {
 
 /** Type guard that also works across module copies (checks the name, not only the prototype). */
 export function isUnreadableWorkbookError(err: unknown): err is UnreadableWorkbookError {
-  return err instanceof UnreadableWorkbookError || (err instanceof Error && err.name === 'UnreadableWorkbookError' && 'code' in err);
+  return (
+    err instanceof UnreadableWorkbookError ||
+    (err instanceof Error && err.name === 'UnreadableWorkbookError' && 'code' in err)
+  );
 }
 
 /** Turns any error into the FileError of CONTRACTS.md; unexpected faults get a generic message, never a stack. */

@@ -49,7 +49,9 @@ function isBlank(cell: GridCell | undefined): boolean {
 
 /** Merged areas, from exceljs's internal index (cheap) or the public model as a fallback. */
 function readMerges(ws: ExcelJS.Worksheet): CellRange[] {
-  const internal = (ws as unknown as { _merges?: Record<string, { top: number; left: number; bottom: number; right: number }> })._merges;
+  const internal = (
+    ws as unknown as { _merges?: Record<string, { top: number; left: number; bottom: number; right: number }> }
+  )._merges;
   const out: CellRange[] = [];
   if (internal) {
     for (const m of Object.values(internal)) {
@@ -87,7 +89,13 @@ export function convertCell(cell: ExcelJS.Cell, date1904 = false): GridCell | un
       out = stringCell(richTextOf(v));
     } else if ('hyperlink' in v) {
       const text = v.text;
-      out = stringCell(typeof text === 'string' ? text : text && typeof text === 'object' ? richTextOf(text as Record<string, unknown>) : String(v.hyperlink ?? ''));
+      out = stringCell(
+        typeof text === 'string'
+          ? text
+          : text && typeof text === 'object'
+            ? richTextOf(text as Record<string, unknown>)
+            : String(v.hyperlink ?? ''),
+      );
     } else if ('error' in v) {
       out = scalarCell(value as { error: string }, numFmt, date1904);
     } else {
@@ -112,7 +120,13 @@ function safeFormula(cell: ExcelJS.Cell): string | undefined {
 function richTextOf(v: Record<string, unknown>): string {
   const runs = v.richText;
   if (!Array.isArray(runs)) return '';
-  return runs.map((r: unknown) => (r && typeof r === 'object' && typeof (r as { text?: unknown }).text === 'string' ? (r as { text: string }).text : '')).join('');
+  return runs
+    .map((r: unknown) =>
+      r && typeof r === 'object' && typeof (r as { text?: unknown }).text === 'string'
+        ? (r as { text: string }).text
+        : '',
+    )
+    .join('');
 }
 
 function stringCell(text: string): GridCell {

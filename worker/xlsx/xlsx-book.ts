@@ -1,7 +1,19 @@
 import { StyleTable, type CellStyle } from './xlsx-styles.ts';
 import { columnName } from '../../shared/grid/address.ts';
 import { chartXml, drawingXml, type ChartSpec } from './xlsx-chart.ts';
-import { absoluteRows, attr, MAIN_NS, num, PACKAGE_REL_NS, quoteSheet, REL_NS, ROOT_RELS, text, textElement, XML_HEAD } from './xlsx-xml.ts';
+import {
+  absoluteRows,
+  attr,
+  MAIN_NS,
+  num,
+  PACKAGE_REL_NS,
+  quoteSheet,
+  REL_NS,
+  ROOT_RELS,
+  text,
+  textElement,
+  XML_HEAD,
+} from './xlsx-xml.ts';
 import { ZipWriter, type ZipEntryWriter } from './zip-writer.ts';
 
 export type { CellAlignment, CellBorder, CellBorderSide, CellFill, CellFont, CellStyle } from './xlsx-styles.ts';
@@ -28,8 +40,10 @@ export class XlsxBook {
   addSheet(name: string, options: SheetOptions): SheetWriter {
     if (this.current) throw new Error(`xlsx: sheet ${name} started before ${this.current.name} ended`);
     // Excel refuses to open a workbook with such a name: a programmer's error, caught here.
-    if (!name || name.length > 31 || /[[\]:*?/\\]/.test(name) || /^'|'$/.test(name)) throw new Error(`xlsx: invalid sheet name ${JSON.stringify(name)}`);
-    if (this.sheets.some((s) => s.name.toLowerCase() === name.toLowerCase())) throw new Error(`xlsx: duplicate sheet name ${name}`);
+    if (!name || name.length > 31 || /[[\]:*?/\\]/.test(name) || /^'|'$/.test(name))
+      throw new Error(`xlsx: invalid sheet name ${JSON.stringify(name)}`);
+    if (this.sheets.some((s) => s.name.toLowerCase() === name.toLowerCase()))
+      throw new Error(`xlsx: duplicate sheet name ${name}`);
     const index = this.sheets.length + 1;
     this.sheets.push({ name, titleRows: options.print?.titleRows ?? null });
     const sheet = new SheetWriter(name, this.zip.entry(`xl/worksheets/sheet${index}.xml`), options, {
@@ -39,10 +53,14 @@ export class XlsxBook {
       chartId: () => ++this.charts,
       done: (links, chart) => {
         this.current = null;
-        if (links.length > 0 || chart) this.zip.add(`xl/worksheets/_rels/sheet${index}.xml.rels`, sheetRels(links, chart?.id ?? null));
+        if (links.length > 0 || chart)
+          this.zip.add(`xl/worksheets/_rels/sheet${index}.xml.rels`, sheetRels(links, chart?.id ?? null));
         if (chart) {
           this.zip.add(`xl/drawings/drawing${chart.id}.xml`, drawingXml(chart.spec, `グラフ ${chart.id}`));
-          this.zip.add(`xl/drawings/_rels/drawing${chart.id}.xml.rels`, `${XML_HEAD}<Relationships xmlns="${PACKAGE_REL_NS}"><Relationship Id="rId1" Type="${REL_NS}/chart" Target="../charts/chart${chart.id}.xml"/></Relationships>`);
+          this.zip.add(
+            `xl/drawings/_rels/drawing${chart.id}.xml.rels`,
+            `${XML_HEAD}<Relationships xmlns="${PACKAGE_REL_NS}"><Relationship Id="rId1" Type="${REL_NS}/chart" Target="../charts/chart${chart.id}.xml"/></Relationships>`,
+          );
           this.zip.add(`xl/charts/chart${chart.id}.xml`, chartXml(chart.spec));
         }
       },
@@ -77,7 +95,6 @@ export class XlsxBook {
     return id;
   }
 }
-
 
 /** What a cell holds: text, a number, a flag, or text linking to another file. */
 export type CellValue = string | number | boolean | { text: string; hyperlink: string };
@@ -127,17 +144,23 @@ export class SheetWriter {
     private readonly hooks: SheetHooks,
   ) {
     out.write(`${XML_HEAD}<worksheet xmlns="${MAIN_NS}" xmlns:r="${REL_NS}">`);
-    if (options.print && options.print.scale === undefined) out.write('<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>');
+    if (options.print && options.print.scale === undefined)
+      out.write('<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>');
     out.write(sheetViews(options.freezeRow ?? 1, hooks.selected));
     out.write('<sheetFormatPr defaultRowHeight="15"/>');
     const columns = options.columns ?? [];
     if (columns.length > 0) {
       out.write('<cols>');
       // Neighbouring columns alike share one <col> range, as Excel writes them.
-      for (let first = 0; first < columns.length; ) {
+      for (let first = 0; first < columns.length;) {
         const c = columns[first]!;
         let last = first;
-        while (last + 1 < columns.length && columns[last + 1]!.width === c.width && columns[last + 1]!.style === c.style) last++;
+        while (
+          last + 1 < columns.length &&
+          columns[last + 1]!.width === c.width &&
+          columns[last + 1]!.style === c.style
+        )
+          last++;
         const style = c.style ? ` style="${hooks.style(c.style)}"` : '';
         out.write(`<col min="${first + 1}" max="${last + 1}" width="${num(c.width)}"${style} customWidth="1"/>`);
         first = last + 1;
@@ -148,8 +171,13 @@ export class SheetWriter {
   }
 
   /** Writes row `r` (1-based, above every row written so far); empty values leave the cell out. */
-  row(r: number, cells: readonly ({ value: CellValue | null | undefined; style?: CellStyle | undefined } | null | undefined)[], height?: number): void {
-    if (!Number.isInteger(r) || r <= this.lastRow) throw new Error(`xlsx: row ${r} written after row ${this.lastRow} in ${this.name}`);
+  row(
+    r: number,
+    cells: readonly ({ value: CellValue | null | undefined; style?: CellStyle | undefined } | null | undefined)[],
+    height?: number,
+  ): void {
+    if (!Number.isInteger(r) || r <= this.lastRow)
+      throw new Error(`xlsx: row ${r} written after row ${this.lastRow} in ${this.name}`);
     this.lastRow = r;
     let xml = height === undefined ? `<row r="${r}">` : `<row r="${r}" ht="${num(height)}" customHeight="1">`;
     for (let i = 0; i < cells.length; i++) {
@@ -179,7 +207,10 @@ export class SheetWriter {
   /** Closes the sheet, with an auto filter over the given range if asked. */
   end(autoFilter?: { fromRow: number; toRow: number; columns: number } | null): void {
     this.out.write('</sheetData>');
-    if (autoFilter) this.out.write(`<autoFilter ref="A${autoFilter.fromRow}:${columnName(autoFilter.columns - 1)}${autoFilter.toRow}"/>`);
+    if (autoFilter)
+      this.out.write(
+        `<autoFilter ref="A${autoFilter.fromRow}:${columnName(autoFilter.columns - 1)}${autoFilter.toRow}"/>`,
+      );
     if (this.links.length > 0) {
       this.out.write('<hyperlinks>');
       this.links.forEach((l, i) => this.out.write(`<hyperlink ref="${l.ref}" r:id="rId${i + 1}"/>`));
@@ -188,8 +219,13 @@ export class SheetWriter {
     const print = this.options.print;
     if (print) {
       const m = print.margins;
-      this.out.write(`<pageMargins left="${num(m.left)}" right="${num(m.right)}" top="${num(m.top)}" bottom="${num(m.bottom)}" header="${num(m.header)}" footer="${num(m.footer)}"/>`);
-      const fit = print.scale === undefined ? `fitToWidth="${print.fitToWidth}" fitToHeight="${print.fitToHeight}"` : `scale="${Math.round(print.scale)}"`;
+      this.out.write(
+        `<pageMargins left="${num(m.left)}" right="${num(m.right)}" top="${num(m.top)}" bottom="${num(m.bottom)}" header="${num(m.header)}" footer="${num(m.footer)}"/>`,
+      );
+      const fit =
+        print.scale === undefined
+          ? `fitToWidth="${print.fitToWidth}" fitToHeight="${print.fitToHeight}"`
+          : `scale="${Math.round(print.scale)}"`;
       this.out.write(`<pageSetup paperSize="${print.paperSize}" orientation="${print.orientation}" ${fit}/>`);
       if (print.header || print.footer) {
         const header = print.header ? `<oddHeader>${text(print.header)}</oddHeader>` : '';
@@ -202,7 +238,10 @@ export class SheetWriter {
     if (chart) this.out.write(`<drawing r:id="rId${this.links.length + 1}"/>`);
     this.out.write('</worksheet>');
     this.out.end();
-    this.hooks.done(this.links.map((l) => l.target), chart);
+    this.hooks.done(
+      this.links.map((l) => l.target),
+      chart,
+    );
   }
 }
 
@@ -214,38 +253,52 @@ function sheetViews(freezeRow: number, selected: boolean): string {
 }
 
 function workbookXml(sheets: readonly { name: string; titleRows: string | null }[]): string {
-  const entries = sheets.map((s, i) => `<sheet name="${attr(s.name)}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`).join('');
+  const entries = sheets
+    .map((s, i) => `<sheet name="${attr(s.name)}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`)
+    .join('');
   const titles = sheets
-    .map((s, i) => (s.titleRows ? `<definedName name="_xlnm.Print_Titles" localSheetId="${i}">${text(`${quoteSheet(s.name)}!${absoluteRows(s.titleRows)}`)}</definedName>` : ''))
+    .map((s, i) =>
+      s.titleRows
+        ? `<definedName name="_xlnm.Print_Titles" localSheetId="${i}">${text(`${quoteSheet(s.name)}!${absoluteRows(s.titleRows)}`)}</definedName>`
+        : '',
+    )
     .join('');
   return `${XML_HEAD}<workbook xmlns="${MAIN_NS}" xmlns:r="${REL_NS}"><bookViews><workbookView/></bookViews><sheets>${entries}</sheets>${titles ? `<definedNames>${titles}</definedNames>` : ''}<calcPr calcId="191029"/></workbook>`;
 }
 
 function workbookRels(sheets: number): string {
   let rels = '';
-  for (let i = 1; i <= sheets; i++) rels += `<Relationship Id="rId${i}" Type="${REL_NS}/worksheet" Target="worksheets/sheet${i}.xml"/>`;
+  for (let i = 1; i <= sheets; i++)
+    rels += `<Relationship Id="rId${i}" Type="${REL_NS}/worksheet" Target="worksheets/sheet${i}.xml"/>`;
   rels += `<Relationship Id="rId${sheets + 1}" Type="${REL_NS}/styles" Target="styles.xml"/>`;
   rels += `<Relationship Id="rId${sheets + 2}" Type="${REL_NS}/sharedStrings" Target="sharedStrings.xml"/>`;
   return `${XML_HEAD}<Relationships xmlns="${PACKAGE_REL_NS}">${rels}</Relationships>`;
 }
 
 function sheetRels(targets: readonly string[], drawing: number | null): string {
-  let rels = targets.map((t, i) => `<Relationship Id="rId${i + 1}" Type="${REL_NS}/hyperlink" Target="${attr(t)}" TargetMode="External"/>`).join('');
-  if (drawing !== null) rels += `<Relationship Id="rId${targets.length + 1}" Type="${REL_NS}/drawing" Target="../drawings/drawing${drawing}.xml"/>`;
+  let rels = targets
+    .map(
+      (t, i) => `<Relationship Id="rId${i + 1}" Type="${REL_NS}/hyperlink" Target="${attr(t)}" TargetMode="External"/>`,
+    )
+    .join('');
+  if (drawing !== null)
+    rels += `<Relationship Id="rId${targets.length + 1}" Type="${REL_NS}/drawing" Target="../drawings/drawing${drawing}.xml"/>`;
   return `${XML_HEAD}<Relationships xmlns="${PACKAGE_REL_NS}">${rels}</Relationships>`;
 }
 
 function contentTypes(sheets: number, charts: number): string {
   const ct = 'application/vnd.openxmlformats-officedocument';
   let overrides = `<Override PartName="/xl/workbook.xml" ContentType="${ct}.spreadsheetml.sheet.main+xml"/>`;
-  for (let i = 1; i <= sheets; i++) overrides += `<Override PartName="/xl/worksheets/sheet${i}.xml" ContentType="${ct}.spreadsheetml.worksheet+xml"/>`;
+  for (let i = 1; i <= sheets; i++)
+    overrides += `<Override PartName="/xl/worksheets/sheet${i}.xml" ContentType="${ct}.spreadsheetml.worksheet+xml"/>`;
   for (let i = 1; i <= charts; i++) {
     overrides += `<Override PartName="/xl/drawings/drawing${i}.xml" ContentType="${ct}.drawing+xml"/>`;
     overrides += `<Override PartName="/xl/charts/chart${i}.xml" ContentType="${ct}.drawingml.chart+xml"/>`;
   }
   overrides += `<Override PartName="/xl/styles.xml" ContentType="${ct}.spreadsheetml.styles+xml"/>`;
   overrides += `<Override PartName="/xl/sharedStrings.xml" ContentType="${ct}.spreadsheetml.sharedStrings+xml"/>`;
-  overrides += '<Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/>';
+  overrides +=
+    '<Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/>';
   overrides += `<Override PartName="/docProps/app.xml" ContentType="${ct}.extended-properties+xml"/>`;
   return `${XML_HEAD}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>${overrides}</Types>`;
 }

@@ -81,14 +81,17 @@ function strCache(values: readonly string[]): string {
 }
 
 function numCache(values: readonly (number | null)[]): string {
-  const points = values.map((v, i) => (v === null || !Number.isFinite(v) ? '' : `<c:pt idx="${i}"><c:v>${v}</c:v></c:pt>`)).join('');
+  const points = values
+    .map((v, i) => (v === null || !Number.isFinite(v) ? '' : `<c:pt idx="${i}"><c:v>${v}</c:v></c:pt>`))
+    .join('');
   return `<c:numCache><c:formatCode>General</c:formatCode><c:ptCount val="${values.length}"/>${points}</c:numCache>`;
 }
 
 /** The drawing part that places chart `rId1` over the anchor cells: xl/drawings/drawingN.xml. */
 export function drawingXml(spec: ChartSpec, name: string): string {
   const a = spec.anchor;
-  const corner = (col: number, row: number): string => `<xdr:col>${col}</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>${row}</xdr:row><xdr:rowOff>0</xdr:rowOff>`;
+  const corner = (col: number, row: number): string =>
+    `<xdr:col>${col}</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>${row}</xdr:row><xdr:rowOff>0</xdr:rowOff>`;
   return (
     `${XML_HEAD}<xdr:wsDr xmlns:xdr="${SHEET_DRAWING_NS}" xmlns:a="${DRAWING_NS}">` +
     `<xdr:twoCellAnchor editAs="oneCell"><xdr:from>${corner(a.fromCol, a.fromRow)}</xdr:from><xdr:to>${corner(a.toCol, a.toRow)}</xdr:to>` +

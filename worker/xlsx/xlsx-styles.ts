@@ -44,7 +44,10 @@ export interface CellStyle {
 /** Fonts, fills, borders and cell formats, each written once however many cells share it. */
 export class StyleTable {
   private readonly fonts = new Registry(fontXml(DEFAULT_FONT));
-  private readonly fills = new Registry('<fill><patternFill patternType="none"/></fill>', '<fill><patternFill patternType="gray125"/></fill>');
+  private readonly fills = new Registry(
+    '<fill><patternFill patternType="none"/></fill>',
+    '<fill><patternFill patternType="gray125"/></fill>',
+  );
   private readonly borders = new Registry('<border><left/><right/><top/><bottom/><diagonal/></border>');
   private readonly formats = new Registry('<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>');
   private readonly byObject = new Map<CellStyle, number>();
@@ -61,7 +64,9 @@ export class StyleTable {
   xml(): string {
     return (
       `${XML_HEAD}<styleSheet xmlns="${MAIN_NS}">` +
-      (this.numFmts.size > 0 ? `<numFmts count="${this.numFmts.size}">${[...this.numFmts].map(([code, id]) => `<numFmt numFmtId="${id}" formatCode="${attr(code)}"/>`).join('')}</numFmts>` : '') +
+      (this.numFmts.size > 0
+        ? `<numFmts count="${this.numFmts.size}">${[...this.numFmts].map(([code, id]) => `<numFmt numFmtId="${id}" formatCode="${attr(code)}"/>`).join('')}</numFmts>`
+        : '') +
       `<fonts count="${this.fonts.size}">${this.fonts.xml()}</fonts>` +
       `<fills count="${this.fills.size}">${this.fills.xml()}</fills>` +
       `<borders count="${this.borders.size}">${this.borders.xml()}</borders>` +
@@ -82,7 +87,11 @@ export class StyleTable {
 
   private xfXml(style: CellStyle): string {
     const fontId = style.font ? this.fonts.id(fontXml({ ...DEFAULT_FONT, ...style.font })) : 0;
-    const fillId = style.fill ? this.fills.id(`<fill><patternFill patternType="solid"><fgColor rgb="${attr(style.fill.fgColor.argb)}"/></patternFill></fill>`) : 0;
+    const fillId = style.fill
+      ? this.fills.id(
+          `<fill><patternFill patternType="solid"><fgColor rgb="${attr(style.fill.fgColor.argb)}"/></patternFill></fill>`,
+        )
+      : 0;
     const borderId = style.border ? this.borders.id(borderXml(style.border)) : 0;
     const a = style.alignment;
     const alignment = a && (a.horizontal || a.vertical || a.wrapText) ? alignmentXml(a) : '';
@@ -94,7 +103,15 @@ export class StyleTable {
 }
 
 /** Number formats Excel knows by id without declaring them. */
-const BUILT_IN_FORMATS: Record<string, number> = { General: 0, '0': 1, '0.00': 2, '#,##0': 3, '#,##0.00': 4, '0%': 9, '0.00%': 10 };
+const BUILT_IN_FORMATS: Record<string, number> = {
+  General: 0,
+  '0': 1,
+  '0.00': 2,
+  '#,##0': 3,
+  '#,##0.00': 4,
+  '0%': 9,
+  '0.00%': 10,
+};
 
 /** Distinct XML snippets in first-seen order; the index is the id a cell format refers to. */
 class Registry {
@@ -127,7 +144,8 @@ function fontXml(f: CellFont): string {
 }
 
 function borderXml(b: CellBorder): string {
-  const side = (tag: string, s: CellBorderSide | undefined): string => (s ? `<${tag} style="${s.style}">${s.color ? `<color rgb="${attr(s.color.argb)}"/>` : ''}</${tag}>` : `<${tag}/>`);
+  const side = (tag: string, s: CellBorderSide | undefined): string =>
+    s ? `<${tag} style="${s.style}">${s.color ? `<color rgb="${attr(s.color.argb)}"/>` : ''}</${tag}>` : `<${tag}/>`;
   return `<border>${side('left', b.left)}${side('right', b.right)}${side('top', b.top)}${side('bottom', b.bottom)}<diagonal/></border>`;
 }
 

@@ -8,7 +8,10 @@ export const ROOT_RELS = `${XML_HEAD}<Relationships xmlns="${PACKAGE_REL_NS}"><R
 
 /** "1:2" → "$1:$2". */
 export function absoluteRows(rows: string): string {
-  return rows.split(':').map((r) => `$${r}`).join(':');
+  return rows
+    .split(':')
+    .map((r) => `$${r}`)
+    .join(':');
 }
 
 export function quoteSheet(name: string): string {

@@ -63,7 +63,8 @@ export class ZipWriter {
     header.writeUInt16LE(20, 4);
     local.copy(header, 6, 4, 30);
     header.writeUInt32LE(this.offset, 42);
-    if (this.offset + 30 + fileName.length + e.compressedSize > 0xffffffff) throw new Error('zip: archive larger than 4 GB');
+    if (this.offset + 30 + fileName.length + e.compressedSize > 0xffffffff)
+      throw new Error('zip: archive larger than 4 GB');
     this.central.push(header, fileName);
     this.entries++;
     this.parts.push(local, fileName, ...e.chunks);
@@ -125,7 +126,10 @@ export class ZipEntryWriter {
     this.size += data.length;
     if (this.size > 0xffffffff) throw new Error('zip: entry larger than 4 GB');
     // Independent slices joined by sync flushes form one valid deflate stream: no slice refers back.
-    const out = zlib.deflateRawSync(data, { level: 6, finishFlush: last ? zlib.constants.Z_FINISH : zlib.constants.Z_SYNC_FLUSH });
+    const out = zlib.deflateRawSync(data, {
+      level: 6,
+      finishFlush: last ? zlib.constants.Z_FINISH : zlib.constants.Z_SYNC_FLUSH,
+    });
     this.chunks.push(out);
     this.compressedSize += out.length;
   }

@@ -30,7 +30,10 @@ async function checkSheet(event: Office.AddinCommands.Event): Promise<void> {
     const excel = officeExcelHost();
     const summary = excel.capabilities.supported
       ? checkSummary(await checkActiveSheet({ excel }))
-      : { title: 'この Excel では使えません', body: 'Microsoft 365 または Office LTSC 2021 以降の Excel が必要です。シートの確認と提出は Web の提出ページで行えます。' };
+      : {
+          title: 'この Excel では使えません',
+          body: 'Microsoft 365 または Office LTSC 2021 以降の Excel が必要です。シートの確認と提出は Web の提出ページで行えます。',
+        };
     await showSummary(summary);
   } catch (err) {
     console.error('mokuhyo: check failed', err);

@@ -44,7 +44,12 @@ export interface CheckOptions {
  * and newly fixed cells when there are any; one write when anything changed (more only past 2 MB).
  * A fixed cell gets its original fill back only while it still has the add-in's colour.
  */
-export async function checkAndAnnotate<T>(context: Excel.RequestContext, caps: Capabilities, evaluate: Evaluate<T>, options: CheckOptions = { mark: true }): Promise<{ grid: Grid; result: T; outcome: AnnotateOutcome }> {
+export async function checkAndAnnotate<T>(
+  context: Excel.RequestContext,
+  caps: Capabilities,
+  evaluate: Evaluate<T>,
+  options: CheckOptions = { mark: true },
+): Promise<{ grid: Grid; result: T; outcome: AnnotateOutcome }> {
   const mark = options.mark && caps.fills;
   const worksheet = context.workbook.worksheets.getActiveWorksheet();
   const meta = queueSheetMeta(context, worksheet);
@@ -67,7 +72,16 @@ export async function checkAndAnnotate<T>(context: Excel.RequestContext, caps: C
     grid = gridOf(name, null, [], names);
   }
   const { result, annotations } = evaluate(grid);
-  const outcome: AnnotateOutcome = { mode: caps.annotations, marked: mark, painted: mark, coloured: 0, notes: 0, staffMarked: [], gradientKept: [], writeSyncs: 0 };
+  const outcome: AnnotateOutcome = {
+    mode: caps.annotations,
+    marked: mark,
+    painted: mark,
+    coloured: 0,
+    notes: 0,
+    staffMarked: [],
+    gradientKept: [],
+    writeSyncs: 0,
+  };
   if (!mark || !store || !marks) return { grid, result, outcome };
 
   const entries = store.entries();
@@ -105,7 +119,8 @@ export async function checkAndAnnotate<T>(context: Excel.RequestContext, caps: C
   if (store.changes(next)) batch.add(() => store.queueWrite(next), 300 * next.length);
 
   for (const [cell, existingMark] of existing) {
-    if (existingMark.own && !flagged.has(cell) && removalOf(existingMark, caps) !== 'kept') batch.add(() => queueRemoveMark(existingMark, caps), 100);
+    if (existingMark.own && !flagged.has(cell) && removalOf(existingMark, caps) !== 'kept')
+      batch.add(() => queueRemoveMark(existingMark, caps), 100);
   }
   for (const a of annotations) {
     if (caps.annotations === 'list-only') break;
@@ -117,7 +132,13 @@ export async function checkAndAnnotate<T>(context: Excel.RequestContext, caps: C
     outcome.notes++;
     const text = markText(a.text);
     if (!there) batch.add(() => queueAddMark(worksheet, caps, a.cell, a.text), 3 * text.length + 100);
-    else if (there.content !== text) batch.add(() => { there.item.content = text; }, 3 * text.length + 100);
+    else if (there.content !== text)
+      batch.add(
+        () => {
+          there.item.content = text;
+        },
+        3 * text.length + 100,
+      );
   }
   outcome.writeSyncs = await batch.flush();
   return { grid, result, outcome };

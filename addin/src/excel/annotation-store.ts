@@ -32,7 +32,15 @@ const ATTRS = ['sheet', 'sheetId', 'cell', 'severity', 'pattern', 'color', 'patt
 
 export function storeXml(entries: readonly StoredFill[]): string {
   const rows = entries.map((e) => {
-    const values = [e.sheet, e.sheetId, e.cell, e.severity, e.original.pattern, e.original.color, e.original.patternColor];
+    const values = [
+      e.sheet,
+      e.sheetId,
+      e.cell,
+      e.severity,
+      e.original.pattern,
+      e.original.color,
+      e.original.patternColor,
+    ];
     return `<fill ${ATTRS.map((a, i) => `${a}="${escapeXml(values[i]!)}"`).join(' ')}/>`;
   });
   return `<?xml version="1.0" encoding="UTF-8"?><fills xmlns="${STORE_NAMESPACE}">${rows.join('')}</fills>`;
@@ -42,10 +50,22 @@ export function parseStoreXml(xml: string | null): StoredFill[] {
   if (!xml) return [];
   const out: StoredFill[] = [];
   for (const m of xml.matchAll(/<fill\s([^>]*?)\/>/g)) {
-    const attrs = Object.fromEntries([...m[1]!.matchAll(/([A-Za-z]+)="([^"]*)"/g)].map((a) => [a[1]!, unescapeXml(a[2]!)]));
+    const attrs = Object.fromEntries(
+      [...m[1]!.matchAll(/([A-Za-z]+)="([^"]*)"/g)].map((a) => [a[1]!, unescapeXml(a[2]!)]),
+    );
     const severity = attrs['severity'];
     if (!attrs['sheet'] || !attrs['cell'] || !isSeverity(severity)) continue;
-    out.push({ sheet: attrs['sheet'], sheetId: attrs['sheetId'] ?? '', cell: attrs['cell'], severity, original: { pattern: attrs['pattern'] || 'None', color: attrs['color'] ?? '', patternColor: attrs['patternColor'] ?? '' } });
+    out.push({
+      sheet: attrs['sheet'],
+      sheetId: attrs['sheetId'] ?? '',
+      cell: attrs['cell'],
+      severity,
+      original: {
+        pattern: attrs['pattern'] || 'None',
+        color: attrs['color'] ?? '',
+        patternColor: attrs['patternColor'] ?? '',
+      },
+    });
   }
   return out;
 }
@@ -55,7 +75,11 @@ export function parseStoreXml(xml: string | null): StoredFill[] {
  * its id of this session (a rename since the check). A reused id of a new session never takes another
  * sheet's entries while that sheet still carries its name.
  */
-export function entriesOf(entries: readonly StoredFill[], sheet: { id: string; name: string }, sheetNames: ReadonlySet<string>): StoredFill[] {
+export function entriesOf(
+  entries: readonly StoredFill[],
+  sheet: { id: string; name: string },
+  sheetNames: ReadonlySet<string>,
+): StoredFill[] {
   return entries.filter((e) => e.sheet === sheet.name || (!sheetNames.has(e.sheet) && e.sheetId === sheet.id));
 }
 
@@ -114,7 +138,11 @@ function escapeXml(s: string): string {
 }
 
 function unescapeXml(s: string): string {
-  return s.replace(/&quot;/g, '"').replace(/&gt;/g, '>').replace(/&lt;/g, '<').replace(/&amp;/g, '&');
+  return s
+    .replace(/&quot;/g, '"')
+    .replace(/&gt;/g, '>')
+    .replace(/&lt;/g, '<')
+    .replace(/&amp;/g, '&');
 }
 
 function isSeverity(s: string | undefined): s is Severity {

@@ -33,12 +33,20 @@ export async function clearActiveSheet(context: Excel.RequestContext, caps: Capa
 
   const entries = store?.entries() ?? [];
   const mine = entriesOf(entries, { id: sheet.id, name: sheet.name }, new Set(sheets.items.map((s) => s.name)));
-  const readFills = queueFillRead(sheet, mine.map((e) => e.cell));
+  const readFills = queueFillRead(
+    sheet,
+    mine.map((e) => e.cell),
+  );
   if (mine.length > 0) await context.sync();
 
   const current = readFills();
   const restore = mine.filter((e) => sameColor(current.get(e.cell)?.color ?? '', SEVERITY_FILL[e.severity]));
-  const outcome: ClearOutcome = { restored: restore.length, removedMarks: 0, keptFills: mine.filter((e) => !restore.includes(e)).map((e) => e.cell), keptComments: [] };
+  const outcome: ClearOutcome = {
+    restored: restore.length,
+    removedMarks: 0,
+    keptFills: mine.filter((e) => !restore.includes(e)).map((e) => e.cell),
+    keptComments: [],
+  };
   const batch = new WriteBatch(context, caps);
   if (restore.length > 0) batch.add(() => queueRestore(sheet, restore), 200 * restore.length);
   for (const [cell, mark] of marks.byCell()) {

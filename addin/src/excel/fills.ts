@@ -54,8 +54,17 @@ export function queueRestore(sheet: Excel.Worksheet, cells: readonly { cell: str
 
 /** Queues loading the fill of each cell; read the results after the next sync. */
 export function queueFillRead(sheet: Excel.Worksheet, cells: readonly string[]): () => Map<string, CellFill> {
-  const fills = cells.map((cell) => ({ cell, fill: sheet.getRange(cell).format.fill.load('pattern,color,patternColor') }));
-  return () => new Map(fills.map(({ cell, fill }) => [cell, { pattern: String(fill.pattern), color: fill.color ?? '', patternColor: fill.patternColor ?? '' }]));
+  const fills = cells.map((cell) => ({
+    cell,
+    fill: sheet.getRange(cell).format.fill.load('pattern,color,patternColor'),
+  }));
+  return () =>
+    new Map(
+      fills.map(({ cell, fill }) => [
+        cell,
+        { pattern: String(fill.pattern), color: fill.color ?? '', patternColor: fill.patternColor ?? '' },
+      ]),
+    );
 }
 
 /**

@@ -13,14 +13,27 @@ export interface LoadedRange {
 }
 
 /** Builds the shared Grid from what one sync loaded: cells, merged-area addresses and defined names. */
-export function gridFromRange(sheet: string, range: LoadedRange | null, mergeAddress: string | null, names: Record<string, string>): Grid {
+export function gridFromRange(
+  sheet: string,
+  range: LoadedRange | null,
+  mergeAddress: string | null,
+  names: Record<string, string>,
+): Grid {
   const rows: (GridCell | undefined)[][] = [];
   if (range) {
     for (let r = 0; r < range.values.length; r++) {
       const out: (GridCell | undefined)[] = new Array<GridCell | undefined>(range.columnIndex);
       const values = range.values[r] ?? [];
       for (let c = 0; c < values.length; c++) {
-        out.push(toCell(values[c], range.text[r]?.[c] ?? '', range.formulas[r]?.[c], range.numberFormat[r]?.[c], range.valueTypes[r]?.[c]));
+        out.push(
+          toCell(
+            values[c],
+            range.text[r]?.[c] ?? '',
+            range.formulas[r]?.[c],
+            range.numberFormat[r]?.[c],
+            range.valueTypes[r]?.[c],
+          ),
+        );
       }
       while (out.length > 0 && out[out.length - 1] === undefined) out.pop();
       rows[range.rowIndex + r] = out;
@@ -45,28 +58,41 @@ export function parseAreas(address: string): CellRange[] {
 
 /** A defined name's formula as the worker reports it: string constants unquoted, references without "=". */
 export function nameValue(formula: unknown): string {
-  const t = String(formula ?? '').trim().replace(/^=/, '');
+  const t = String(formula ?? '')
+    .trim()
+    .replace(/^=/, '');
   const m = /^"((?:[^"]|"")*)"$/.exec(t);
   return m ? m[1]!.replace(/""/g, '"') : t;
 }
 
-function toCell(value: unknown, text: string, formula: unknown, numberFormat: unknown, valueType: string | undefined): GridCell | undefined {
+function toCell(
+  value: unknown,
+  text: string,
+  formula: unknown,
+  numberFormat: unknown,
+  valueType: string | undefined,
+): GridCell | undefined {
   const hasFormula = typeof formula === 'string' && formula.startsWith('=');
   const kind = kindOf(value, valueType, numberFormat);
   if (kind === 'empty' && !hasFormula) return undefined;
   const cell: GridCell = { text: kind === 'empty' ? '' : text, kind, value: typedValue(kind, value) };
   if (hasFormula) cell.formula = (formula as string).slice(1);
-  if (typeof numberFormat === 'string' && numberFormat !== '' && !/^general$/i.test(numberFormat)) cell.numFmt = numberFormat;
+  if (typeof numberFormat === 'string' && numberFormat !== '' && !/^general$/i.test(numberFormat))
+    cell.numFmt = numberFormat;
   return cell;
 }
 
 function kindOf(value: unknown, valueType: string | undefined, numberFormat: unknown): CellKind {
   switch (valueType) {
-    case 'Empty': return 'empty';
-    case 'Boolean': return 'boolean';
-    case 'Error': return 'error';
+    case 'Empty':
+      return 'empty';
+    case 'Boolean':
+      return 'boolean';
+    case 'Error':
+      return 'error';
     case 'Integer':
-    case 'Double': return isDateFormat(numberFormat) ? 'date' : 'number';
+    case 'Double':
+      return isDateFormat(numberFormat) ? 'date' : 'number';
     default:
       if (value === '' || value === null || value === undefined) return 'empty';
       if (typeof value === 'number') return isDateFormat(numberFormat) ? 'date' : 'number';

@@ -17,7 +17,10 @@ export interface ExistingMark {
 }
 
 /** The sheet's notes (ExcelApi 1.18) or comments (1.10) as one collection, or none. */
-function collectionOf(sheet: Excel.Worksheet, caps: Capabilities): Excel.NoteCollection | Excel.CommentCollection | undefined {
+function collectionOf(
+  sheet: Excel.Worksheet,
+  caps: Capabilities,
+): Excel.NoteCollection | Excel.CommentCollection | undefined {
   if (caps.annotations === 'notes') return sheet.notes;
   if (caps.annotations === 'comments') return sheet.comments;
   return undefined;
@@ -38,7 +41,12 @@ export function queueMarksRead(sheet: Excel.Worksheet, caps: Capabilities): Queu
   // A cell holds a note or a threaded comment, not both: where the add-in writes notes, a staff comment's
   // cell is staff's and gets no note (adding one there would fail the whole write batch).
   const comments = caps.annotations === 'notes' ? sheet.comments.load('items/content') : undefined;
-  const located: { item: MarkObject; range: Excel.Range; replies: OfficeExtension.ClientResult<number> | null; foreign: boolean }[] = [];
+  const located: {
+    item: MarkObject;
+    range: Excel.Range;
+    replies: OfficeExtension.ClientResult<number> | null;
+    foreign: boolean;
+  }[] = [];
   return {
     locate() {
       for (const item of (collection?.items ?? []) as MarkObject[]) {
@@ -61,7 +69,13 @@ export function queueMarksRead(sheet: Excel.Worksheet, caps: Capabilities): Queu
         const resolved = withResolved ? Boolean((item as Excel.Comment).resolved) : false;
         const cell = localAddress(range.address);
         if (foreign && out.has(cell)) continue;
-        out.set(cell, { own: !foreign && content.startsWith(MARK_PREFIX), content, replies: replies?.value ?? 0, resolved, item });
+        out.set(cell, {
+          own: !foreign && content.startsWith(MARK_PREFIX),
+          content,
+          replies: replies?.value ?? 0,
+          resolved,
+          item,
+        });
       }
       return out;
     },
@@ -99,5 +113,8 @@ export function queueRemoveMark(mark: ExistingMark, caps: Capabilities): 'delete
 
 /** "'My Sheet'!$B$3" → "B3". */
 export function localAddress(address: string): string {
-  return address.slice(address.lastIndexOf('!') + 1).replace(/\$/g, '').split(':')[0]!;
+  return address
+    .slice(address.lastIndexOf('!') + 1)
+    .replace(/\$/g, '')
+    .split(':')[0]!;
 }

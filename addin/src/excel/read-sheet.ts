@@ -18,7 +18,10 @@ export const MAX_CELLS = 1_000_000;
 
 /** The sheet's used range is larger than the pane reads. */
 export class SheetTooLargeError extends Error {
-  constructor(readonly cells: number, readonly address: string) {
+  constructor(
+    readonly cells: number,
+    readonly address: string,
+  ) {
     super(`The used range has ${cells} cells (${address}); the add-in reads at most ${MAX_CELLS}.`);
     this.name = 'SheetTooLargeError';
   }
@@ -53,8 +56,11 @@ export function queueSheetMeta(context: Excel.RequestContext, sheet: Excel.Works
     sheet,
     meta: () => {
       const names: Record<string, string> = {};
-      for (const item of [...workbookNames.items, ...sheetNames.items]) names[item.name] = nameValue(item.formula ?? item.value);
-      const box = used.isNullObject ? null : { row: used.rowIndex, col: used.columnIndex, rows: used.rowCount, cols: used.columnCount };
+      for (const item of [...workbookNames.items, ...sheetNames.items])
+        names[item.name] = nameValue(item.formula ?? item.value);
+      const box = used.isNullObject
+        ? null
+        : { row: used.rowIndex, col: used.columnIndex, rows: used.rowCount, cols: used.columnCount };
       return { id: sheet.id, name: sheet.name, sheetNames: new Set(sheets.items.map((s) => s.name)), box, names };
     },
   };
@@ -64,7 +70,8 @@ export function queueSheetMeta(context: Excel.RequestContext, sheet: Excel.Works
 export function cellBands(box: UsedBox, budget = CELLS_PER_SYNC): { top: number; rows: number }[] {
   const per = Math.max(1, Math.floor(budget / Math.max(1, box.cols)));
   const bands: { top: number; rows: number }[] = [];
-  for (let top = box.row; top < box.row + box.rows; top += per) bands.push({ top, rows: Math.min(per, box.row + box.rows - top) });
+  for (let top = box.row; top < box.row + box.rows; top += per)
+    bands.push({ top, rows: Math.min(per, box.row + box.rows - top) });
   return bands;
 }
 
@@ -86,10 +93,28 @@ export function isPayloadError(err: unknown): boolean {
  * up to 20,000 cells), merged areas in bands that can never exceed Excel's 512 limit. `extras` queues
  * whatever else the first of those syncs should carry; it is queued again if that sync must be retried.
  */
-export async function readCells(context: Excel.RequestContext, sheet: Excel.Worksheet, box: UsedBox, caps: Capabilities, extras: () => void): Promise<{ range: LoadedRange; mergeAddresses: string[] }> {
-  if (box.rows * box.cols > MAX_CELLS) throw new SheetTooLargeError(box.rows * box.cols, rangeA1({ top: box.row, left: box.col, bottom: box.row + box.rows - 1, right: box.col + box.cols - 1 }));
+export async function readCells(
+  context: Excel.RequestContext,
+  sheet: Excel.Worksheet,
+  box: UsedBox,
+  caps: Capabilities,
+  extras: () => void,
+): Promise<{ range: LoadedRange; mergeAddresses: string[] }> {
+  if (box.rows * box.cols > MAX_CELLS)
+    throw new SheetTooLargeError(
+      box.rows * box.cols,
+      rangeA1({ top: box.row, left: box.col, bottom: box.row + box.rows - 1, right: box.col + box.cols - 1 }),
+    );
   const bands = cellBands(box);
-  const range: LoadedRange = { rowIndex: box.row, columnIndex: box.col, values: [], text: [], formulas: [], numberFormat: [], valueTypes: [] };
+  const range: LoadedRange = {
+    rowIndex: box.row,
+    columnIndex: box.col,
+    values: [],
+    text: [],
+    formulas: [],
+    numberFormat: [],
+    valueTypes: [],
+  };
   const merges: Excel.RangeAreas[] = [];
   let first = true;
   for (let i = 0; i < bands.length;) {
@@ -126,11 +151,20 @@ export async function readCells(context: Excel.RequestContext, sheet: Excel.Work
   }
   // Bands overlap on merges that cross their edges: keep each area once.
   const seen = new Set<string>();
-  const mergeAddresses = merges.filter((m) => !m.isNullObject).flatMap((m) => parseAreas(m.address)).map(rangeA1).filter((a) => !seen.has(a) && seen.add(a));
+  const mergeAddresses = merges
+    .filter((m) => !m.isNullObject)
+    .flatMap((m) => parseAreas(m.address))
+    .map(rangeA1)
+    .filter((a) => !seen.has(a) && seen.add(a));
   return { range, mergeAddresses };
 }
 
 /** Builds the Grid from the first sync's meta and the cells read after it. */
-export function gridOf(name: string, range: LoadedRange | null, mergeAddresses: readonly string[], names: Record<string, string>): Grid {
+export function gridOf(
+  name: string,
+  range: LoadedRange | null,
+  mergeAddresses: readonly string[],
+  names: Record<string, string>,
+): Grid {
   return gridFromRange(name, range, mergeAddresses.length > 0 ? mergeAddresses.join(',') : null, names);
 }

@@ -11,7 +11,10 @@ const KEY = 'mokuhyo.settings';
  * where the host requires it), never in the document: document settings travel with the workbook and
  * would hand the division's token to whoever receives the file. RoamingSettings exist only in Outlook.
  */
-export function settingsStorage(storage: Storage = localStorage, partitionKey: string | undefined = officePartitionKey()) {
+export function settingsStorage(
+  storage: Storage = localStorage,
+  partitionKey: string | undefined = officePartitionKey(),
+) {
   const key = partitionKey ? `${partitionKey}${KEY}` : KEY;
   return {
     load(): UserSettings {

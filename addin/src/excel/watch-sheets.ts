@@ -6,7 +6,12 @@ import type { Capabilities } from './capabilities.ts';
  * of its own (fills are format changes, its record is a custom XML part), and from ExcelApi 1.14 an event
  * the add-in caused says so in `triggerSource`.
  */
-export async function watchEdits(context: Excel.RequestContext, caps: Capabilities, onEdit: (sheetId: string) => void, onActivated: (sheetId: string) => void = () => undefined): Promise<void> {
+export async function watchEdits(
+  context: Excel.RequestContext,
+  caps: Capabilities,
+  onEdit: (sheetId: string) => void,
+  onActivated: (sheetId: string) => void = () => undefined,
+): Promise<void> {
   if (!caps.changeEvents) return;
   context.workbook.worksheets.onChanged.add(async (event) => {
     if (caps.triggerSource && event.triggerSource === 'ThisLocalAddin') return;

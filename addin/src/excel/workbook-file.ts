@@ -39,7 +39,8 @@ export async function readWorkbookBytes(source: FileSource): Promise<Uint8Array<
 function readSlice(file: Office.File, index: number): Promise<Uint8Array> {
   return new Promise((resolve, reject) => {
     file.getSliceAsync(index, (result) => {
-      if (result.status === Office.AsyncResultStatus.Succeeded) resolve(Uint8Array.from(result.value.data as ArrayLike<number>));
+      if (result.status === Office.AsyncResultStatus.Succeeded)
+        resolve(Uint8Array.from(result.value.data as ArrayLike<number>));
       else reject(new WorkbookFileError(result.error?.message ?? 'getSliceAsync failed', { cause: result.error }));
     });
   });

@@ -14,7 +14,10 @@ export const WRITE_BYTES_PER_SYNC = 2 * 1024 * 1024;
 export class WriteBatch {
   private steps: { queue: () => void; bytes: number }[] = [];
 
-  constructor(private readonly context: Excel.RequestContext, private readonly caps: Capabilities) {}
+  constructor(
+    private readonly context: Excel.RequestContext,
+    private readonly caps: Capabilities,
+  ) {}
 
   /** `queue` queues Office.js writes; `bytes` estimates their request size. */
   add(queue: () => void, bytes: number): void {
@@ -32,7 +35,8 @@ export class WriteBatch {
         pending = 0;
       }
       // Suspend first, so none of the batch's writes repaints the grid on its own (ExcelApi 1.9).
-      if (pending === 0 && this.caps.suspendScreen) this.context.workbook.application.suspendScreenUpdatingUntilNextSync();
+      if (pending === 0 && this.caps.suspendScreen)
+        this.context.workbook.application.suspendScreenUpdatingUntilNextSync();
       step.queue();
       pending += step.bytes + 1;
     }

@@ -5,12 +5,27 @@ import type { UserSettings } from '../excel/user-settings.ts';
 const useStyles = makeStyles({ form: { display: 'flex', flexDirection: 'column', gap: '8px', marginBlock: '8px' } });
 
 /** 提出先URL and トークン, kept per user. */
-export function SettingsPanel({ initial, onSave, onCancel }: { initial: UserSettings; onSave: (s: UserSettings) => void; onCancel: () => void }) {
+export function SettingsPanel({
+  initial,
+  onSave,
+  onCancel,
+}: {
+  initial: UserSettings;
+  onSave: (s: UserSettings) => void;
+  onCancel: () => void;
+}) {
   const styles = useStyles();
   const [intakeUrl, setIntakeUrl] = useState(initial.intakeUrl);
   const [token, setToken] = useState(initial.token);
   return (
-    <form className={styles.form} aria-label="設定" onSubmit={(e) => { e.preventDefault(); onSave({ intakeUrl: intakeUrl.trim(), token: token.trim() }); }}>
+    <form
+      className={styles.form}
+      aria-label="設定"
+      onSubmit={(e) => {
+        e.preventDefault();
+        onSave({ intakeUrl: intakeUrl.trim(), token: token.trim() });
+      }}
+    >
       <Field label="提出先URL" hint="例: https://mokuhyo.example.lg.jp">
         <Input type="url" value={intakeUrl} onChange={(_, d) => setIntakeUrl(d.value)} />
       </Field>
@@ -18,8 +33,12 @@ export function SettingsPanel({ initial, onSave, onCancel }: { initial: UserSett
         <Input type="password" value={token} onChange={(_, d) => setToken(d.value)} />
       </Field>
       <div>
-        <Button appearance="primary" type="submit">保存</Button>{' '}
-        <Button type="button" onClick={onCancel}>キャンセル</Button>
+        <Button appearance="primary" type="submit">
+          保存
+        </Button>{' '}
+        <Button type="button" onClick={onCancel}>
+          キャンセル
+        </Button>
       </div>
     </form>
   );

@@ -1,23 +1,52 @@
 import { MessageBar, MessageBarBody, MessageBarTitle, Spinner } from '@fluentui/react-components';
 import { submissionLabel, type SubmissionView } from '../use-cases/submit-workbook.ts';
 
-const TEXT = { uploading: 'ブックを送信しています…', queued: '受付待ちです…', processing: '提出先で確認しています…' } as const;
+const TEXT = {
+  uploading: 'ブックを送信しています…',
+  queued: '受付待ちです…',
+  processing: '提出先で確認しています…',
+} as const;
 
 /** Where the submission is, then the server's verdict; never a spinner once the pane stops asking. */
 export function SubmissionStatus({ submission }: { submission: SubmissionView }) {
   const label = submission.id ? `提出番号 ${submissionLabel(submission)}` : '';
   if (submission.status === 'accepted') {
-    return <MessageBar intent="success"><MessageBarBody><MessageBarTitle>受理されました</MessageBarTitle>{label}</MessageBarBody></MessageBar>;
+    return (
+      <MessageBar intent="success">
+        <MessageBarBody>
+          <MessageBarTitle>受理されました</MessageBarTitle>
+          {label}
+        </MessageBarBody>
+      </MessageBar>
+    );
   }
   if (submission.status === 'rejected') {
     return (
       <MessageBar intent="error">
-        <MessageBarBody><MessageBarTitle>差し戻されました</MessageBarTitle>{submission.error ?? `エラー ${submission.findings.filter((f) => f.severity === 'error').length}件を直して再提出してください。`} {label}</MessageBarBody>
+        <MessageBarBody>
+          <MessageBarTitle>差し戻されました</MessageBarTitle>
+          {submission.error ??
+            `エラー ${submission.findings.filter((f) => f.severity === 'error').length}件を直して再提出してください。`}{' '}
+          {label}
+        </MessageBarBody>
       </MessageBar>
     );
   }
   if (submission.status === 'unconfirmed') {
-    return <MessageBar intent="warning"><MessageBarBody><MessageBarTitle>提出は受け付けられました</MessageBarTitle>{submission.error} {label}</MessageBarBody></MessageBar>;
+    return (
+      <MessageBar intent="warning">
+        <MessageBarBody>
+          <MessageBarTitle>提出は受け付けられました</MessageBarTitle>
+          {submission.error} {label}
+        </MessageBarBody>
+      </MessageBar>
+    );
   }
-  return <Spinner size="tiny" label={submission.id ? `${TEXT[submission.status]}（${label}）` : TEXT[submission.status]} aria-live="polite" />;
+  return (
+    <Spinner
+      size="tiny"
+      label={submission.id ? `${TEXT[submission.status]}（${label}）` : TEXT[submission.status]}
+      aria-live="polite"
+    />
+  );
 }

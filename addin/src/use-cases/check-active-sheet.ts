@@ -23,10 +23,18 @@ export async function checkActiveSheet(deps: CheckDeps): Promise<SheetView> {
   const caps = deps.excel.capabilities;
   const mark = deps.trigger !== 'live' || caps.undoableWrites;
   const { result } = await deps.excel.run((context) =>
-    checkAndAnnotate(context, caps, (grid) => {
-      const sheetCheck = check(grid, options);
-      return { result: sheetCheck, annotations: sheetCheck.extraction.family ? annotationsOf(sheetCheck.findings) : [] };
-    }, { mark }).then(({ result, outcome }) => ({ result: sheetView(result, outcome) })),
+    checkAndAnnotate(
+      context,
+      caps,
+      (grid) => {
+        const sheetCheck = check(grid, options);
+        return {
+          result: sheetCheck,
+          annotations: sheetCheck.extraction.family ? annotationsOf(sheetCheck.findings) : [],
+        };
+      },
+      { mark },
+    ).then(({ result, outcome }) => ({ result: sheetView(result, outcome) })),
   );
   return result;
 }

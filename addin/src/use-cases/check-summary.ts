@@ -8,11 +8,20 @@ export interface CheckSummary {
 }
 
 export function checkSummary(view: SheetView): CheckSummary {
-  if (!view.form) return { title: '様式を認識できません', body: `シート「${view.sheet}」は目標シートの様式として認識できませんでした。様式のシートを開いてからもう一度お試しください。` };
+  if (!view.form)
+    return {
+      title: '様式を認識できません',
+      body: `シート「${view.sheet}」は目標シートの様式として認識できませんでした。様式のシートを開いてからもう一度お試しください。`,
+    };
   const { error, warning, info } = view.counts;
-  if (error + warning + info === 0) return { title: 'チェックしました', body: `シート「${view.sheet}」に問題は見つかりませんでした。` };
-  const where = view.outcome?.marked && view.outcome.mode !== 'list-only' ? '印を付けたセルのメモで内容を確認できます。' : '';
-  return { title: 'チェックしました', body: `エラー ${error}件、警告 ${warning}件、情報 ${info}件が見つかりました。${where}一覧はホーム タブの［目標シート］で開けます。` };
+  if (error + warning + info === 0)
+    return { title: 'チェックしました', body: `シート「${view.sheet}」に問題は見つかりませんでした。` };
+  const where =
+    view.outcome?.marked && view.outcome.mode !== 'list-only' ? '印を付けたセルのメモで内容を確認できます。' : '';
+  return {
+    title: 'チェックしました',
+    body: `エラー ${error}件、警告 ${warning}件、情報 ${info}件が見つかりました。${where}一覧はホーム タブの［目標シート］で開けます。`,
+  };
 }
 
 export function failureSummary(error: unknown): CheckSummary {

@@ -10,21 +10,29 @@ export class UserFacingError extends Error {
 }
 
 const EXCEL_CODES: Record<string, string> = {
-  AccessDenied: 'シートまたはブックが保護されているため、注釈を書き込めません。保護を解除してからもう一度お試しください。',
-  InvalidOperationInCellEditMode: 'セルの編集中は操作できません。Enter キーで入力を確定してからもう一度お試しください。',
+  AccessDenied:
+    'シートまたはブックが保護されているため、注釈を書き込めません。保護を解除してからもう一度お試しください。',
+  InvalidOperationInCellEditMode:
+    'セルの編集中は操作できません。Enter キーで入力を確定してからもう一度お試しください。',
   ItemNotFound: '対象のシートまたはセルが見つかりません。シートを開き直してからもう一度お試しください。',
   GeneralException: 'Excel で処理中にエラーが起きました。少し待ってからもう一度お試しください。',
-  RequestPayloadSizeLimitExceeded: 'シートが大きすぎて読み込めません。不要な行や列を削除するか、Web の提出ページで確認してください。',
-  ResponsePayloadSizeLimitExceeded: 'シートが大きすぎて読み込めません。不要な行や列を削除するか、Web の提出ページで確認してください。',
-  ApiNotFound: 'この Excel のバージョンでは使えない機能です。Microsoft 365 または Office LTSC 2021 以降の Excel か、Web の提出ページをお使いください。',
+  RequestPayloadSizeLimitExceeded:
+    'シートが大きすぎて読み込めません。不要な行や列を削除するか、Web の提出ページで確認してください。',
+  ResponsePayloadSizeLimitExceeded:
+    'シートが大きすぎて読み込めません。不要な行や列を削除するか、Web の提出ページで確認してください。',
+  ApiNotFound:
+    'この Excel のバージョンでは使えない機能です。Microsoft 365 または Office LTSC 2021 以降の Excel か、Web の提出ページをお使いください。',
 };
 
 /** Any error as one plain Japanese sentence for the pane's MessageBar. */
 export function errorText(error: unknown): string {
   if (error instanceof UserFacingError) return error.message;
-  if (error instanceof SheetTooLargeError) return `シートの使用範囲（${error.address}）が広すぎて確認できません。離れた行や列に残っている値や書式を削除してから［再チェック］を押すか、Web の提出ページで確認してください。`;
-  if (error instanceof WorkbookFileError) return 'Excel からブックの内容を読み出せませんでした。ブックを保存して閉じ、Web の提出ページからファイルを提出してください。';
-  const code = typeof error === 'object' && error !== null && 'code' in error ? String((error as { code: unknown }).code) : '';
+  if (error instanceof SheetTooLargeError)
+    return `シートの使用範囲（${error.address}）が広すぎて確認できません。離れた行や列に残っている値や書式を削除してから［再チェック］を押すか、Web の提出ページで確認してください。`;
+  if (error instanceof WorkbookFileError)
+    return 'Excel からブックの内容を読み出せませんでした。ブックを保存して閉じ、Web の提出ページからファイルを提出してください。';
+  const code =
+    typeof error === 'object' && error !== null && 'code' in error ? String((error as { code: unknown }).code) : '';
   if (code in EXCEL_CODES) return EXCEL_CODES[code]!;
   return '予期しないエラーが起きました。Excel を開き直してもう一度お試しください。解決しない場合は担当者にお問い合わせください。';
 }

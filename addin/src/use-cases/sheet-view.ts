@@ -1,7 +1,15 @@
 import type { Finding, Severity } from '../../../shared/model/finding.ts';
 import type { SheetCheck } from '../../../shared/rules/index.ts';
 import type { AnnotateOutcome, CellAnnotation } from '../excel/annotate-sheet.ts';
-import { countBySeverity, findingText, findingViews, messageWithoutCell, SEVERITY_LABEL, SEVERITY_ORDER as ORDER, type FindingView } from '../../../ui/finding-text.ts';
+import {
+  countBySeverity,
+  findingText,
+  findingViews,
+  messageWithoutCell,
+  SEVERITY_LABEL,
+  SEVERITY_ORDER as ORDER,
+  type FindingView,
+} from '../../../ui/finding-text.ts';
 
 export { countBySeverity, findingViews, type FindingView };
 
@@ -15,7 +23,6 @@ export interface FormView {
   phase: 'planning' | 'evaluation';
 }
 
-
 /** Everything the task pane renders after a check. */
 export interface SheetView {
   sheet: string;
@@ -24,7 +31,6 @@ export interface SheetView {
   counts: Record<Severity, number>;
   outcome: AnnotateOutcome | null;
 }
-
 
 export function sheetView(check: SheetCheck, outcome: AnnotateOutcome | null): SheetView {
   const { extraction, record } = check;
@@ -38,7 +44,13 @@ export function sheetView(check: SheetCheck, outcome: AnnotateOutcome | null): S
         phase: check.phase,
       }
     : null;
-  return { sheet: record.sheet, form, findings: findingViews(check.findings), counts: countBySeverity(check.findings), outcome };
+  return {
+    sheet: record.sheet,
+    form,
+    findings: findingViews(check.findings),
+    counts: countBySeverity(check.findings),
+    outcome,
+  };
 }
 
 /** One annotation per flagged cell: its worst severity, every message on its own line (the note sits on the cell, so without its address). */

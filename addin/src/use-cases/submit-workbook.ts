@@ -64,10 +64,14 @@ export function submissionLabel(view: Pick<SubmissionView, 'id' | 'receivedAt'>)
 /** 提出: the workbook's bytes to the intake, then the server's verdict as it arrives. */
 export async function submitWorkbook(deps: SubmitDeps): Promise<SubmissionView> {
   const base = deps.settings.intakeUrl.trim().replace(/\/+$/, '');
-  if (!base || !deps.settings.token.trim()) throw new UserFacingError('提出先URLとトークンを設定してください（設定 ボタン）。');
-  if (!/^https?:\/\//i.test(base)) throw new UserFacingError('提出先URLは https:// で始まるアドレスを入力してください。');
+  if (!base || !deps.settings.token.trim())
+    throw new UserFacingError('提出先URLとトークンを設定してください（設定 ボタン）。');
+  if (!/^https?:\/\//i.test(base))
+    throw new UserFacingError('提出先URLは https:// で始まるアドレスを入力してください。');
   if (deps.canReadFile === false) {
-    throw new UserFacingError(`この Excel（iPad 版など）ではブックを読み出して提出できません。Web の提出ページ ${consoleUrl(base)} でファイルを選んで提出してください。`);
+    throw new UserFacingError(
+      `この Excel（iPad 版など）ではブックを読み出して提出できません。Web の提出ページ ${consoleUrl(base)} でファイルを選んで提出してください。`,
+    );
   }
   const sleep = deps.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
   const now = deps.now ?? (() => new Date());
@@ -79,7 +83,10 @@ export async function submitWorkbook(deps: SubmitDeps): Promise<SubmissionView> 
     bytes = await readWorkbookBytes(deps.file);
   } catch (err) {
     if (!(err instanceof WorkbookFileError)) throw err;
-    throw new UserFacingError(`Excel からブックの内容を読み出せませんでした。ブックを保存して閉じ、Web の提出ページ ${consoleUrl(base)} からファイルを提出してください。`, { cause: err });
+    throw new UserFacingError(
+      `Excel からブックの内容を読み出せませんでした。ブックを保存して閉じ、Web の提出ページ ${consoleUrl(base)} からファイルを提出してください。`,
+      { cause: err },
+    );
   }
   const created = await request(deps.fetch, `${base}/api/submissions`, {
     method: 'POST',
@@ -95,23 +102,41 @@ export async function submitWorkbook(deps: SubmitDeps): Promise<SubmissionView> 
   let failures = 0;
   for (let i = 0; i < (deps.maxPolls ?? 120); i++) {
     await sleep(failures > 0 ? pollMs * Math.min(2 ** failures, 8) : pollMs);
-    let body: { status: SubmissionState; findings?: (RenderedFinding & { sheet?: string })[]; error?: { message?: string } | string | null };
+    let body: {
+      status: SubmissionState;
+      findings?: (RenderedFinding & { sheet?: string })[];
+      error?: { message?: string } | string | null;
+    };
     try {
       const res = await request(deps.fetch, `${base}/api/submissions/${encodeURIComponent(id)}`, { headers });
       body = (await res.json()) as typeof body;
       failures = 0;
     } catch (err) {
       if (++failures < (deps.maxPollFailures ?? 5)) continue;
-      view = { ...view, status: 'unconfirmed', error: `提出先から結果を受け取れませんでした（${err instanceof UserFacingError ? err.message : '通信エラー'}）。提出は受け付けられています。結果は Web の提出ページ ${consoleUrl(base)} で確認してください。` };
+      view = {
+        ...view,
+        status: 'unconfirmed',
+        error: `提出先から結果を受け取れませんでした（${err instanceof UserFacingError ? err.message : '通信エラー'}）。提出は受け付けられています。結果は Web の提出ページ ${consoleUrl(base)} で確認してください。`,
+      };
       deps.onProgress?.(view);
       return view;
     }
     const findings = (body.findings ?? []).map((f) => ({ ...f, params: { ...f.params, message: f.message } }));
-    view = { id, status: body.status, findings: findingViews(findings).map((v, k) => ({ ...v, sheet: findings[k]?.sheet ?? null })), error: japaneseOnly(errorOf(body.error)), receivedAt };
+    view = {
+      id,
+      status: body.status,
+      findings: findingViews(findings).map((v, k) => ({ ...v, sheet: findings[k]?.sheet ?? null })),
+      error: japaneseOnly(errorOf(body.error)),
+      receivedAt,
+    };
     deps.onProgress?.(view);
     if (view.status === 'accepted' || view.status === 'rejected') return view;
   }
-  view = { ...view, status: 'unconfirmed', error: `提出は受け付けられましたが、確認に時間がかかっています。結果は Web の提出ページ ${consoleUrl(base)} で確認してください。` };
+  view = {
+    ...view,
+    status: 'unconfirmed',
+    error: `提出は受け付けられましたが、確認に時間がかかっています。結果は Web の提出ページ ${consoleUrl(base)} で確認してください。`,
+  };
   deps.onProgress?.(view);
   return view;
 }
@@ -124,7 +149,8 @@ async function request(fetcher: typeof fetch, url: string, init: RequestInit): P
     throw new UserFacingError('提出先に接続できません。提出先URLとネットワークを確認してください。', { cause: err });
   }
   if (res.ok) return res;
-  const text = HTTP_TEXT[res.status] ?? `提出先でエラーが起きました（HTTP ${res.status}）。時間をおいてもう一度提出してください。`;
+  const text =
+    HTTP_TEXT[res.status] ?? `提出先でエラーが起きました（HTTP ${res.status}）。時間をおいてもう一度提出してください。`;
   const detail = japaneseOnly(await serverMessage(res));
   throw new UserFacingError(detail ? `${text}（提出先の説明: ${detail}）` : text);
 }

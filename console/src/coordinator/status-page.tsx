@@ -1,4 +1,14 @@
-import { Button, Link, MessageBar, MessageBarBody, Spinner, Text, Title2, makeStyles, tokens } from '@fluentui/react-components';
+import {
+  Button,
+  Link,
+  MessageBar,
+  MessageBarBody,
+  Spinner,
+  Text,
+  Title2,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
 import { useCallback, useEffect, useState } from 'react';
 import { api, ApiError, type HistoryEntry, type Me, type SubmissionSummary, type WardStatus } from '../api.ts';
 import { HistoryTable } from '../history-table.tsx';
@@ -8,10 +18,26 @@ import { jst } from '../words.ts';
 
 const useStyles = makeStyles({
   counts: { display: 'flex', gap: '12px', flexWrap: 'wrap', margin: '12px 0 16px' },
-  count: { background: tokens.colorNeutralBackground1, border: `1px solid ${tokens.colorNeutralStroke2}`, borderRadius: tokens.borderRadiusMedium, padding: '8px 16px', minWidth: '120px' },
-  number: { fontSize: tokens.fontSizeHero700, fontWeight: tokens.fontWeightSemibold, lineHeight: tokens.lineHeightHero700 },
+  count: {
+    background: tokens.colorNeutralBackground1,
+    border: `1px solid ${tokens.colorNeutralStroke2}`,
+    borderRadius: tokens.borderRadiusMedium,
+    padding: '8px 16px',
+    minWidth: '120px',
+  },
+  number: {
+    fontSize: tokens.fontSizeHero700,
+    fontWeight: tokens.fontWeightSemibold,
+    lineHeight: tokens.lineHeightHero700,
+  },
   table: { borderCollapse: 'collapse', width: '100%', background: tokens.colorNeutralBackground1 },
-  th: { textAlign: 'left', padding: '8px', borderBottom: `2px solid ${tokens.colorNeutralStroke1}`, whiteSpace: 'nowrap', fontWeight: tokens.fontWeightSemibold },
+  th: {
+    textAlign: 'left',
+    padding: '8px',
+    borderBottom: `2px solid ${tokens.colorNeutralStroke1}`,
+    whiteSpace: 'nowrap',
+    fontWeight: tokens.fontWeightSemibold,
+  },
   td: { padding: '8px', borderBottom: `1px solid ${tokens.colorNeutralStroke2}`, verticalAlign: 'middle' },
   num: { textAlign: 'right', whiteSpace: 'nowrap' },
   file: { wordBreak: 'break-all', maxWidth: '260px' },
@@ -45,17 +71,32 @@ export function StatusPage({ me }: { me: Me }) {
   // While a file is being processed every 1.5 s, otherwise every 3 s (new submissions); never while hidden or unattended.
   usePolling(load, status?.busy ? 1500 : 3000, status !== null);
 
-  if (!status) return error ? <MessageBar intent="error"><MessageBarBody>{error}</MessageBarBody></MessageBar> : <Spinner label="読み込み中…" />;
+  if (!status)
+    return error ? (
+      <MessageBar intent="error">
+        <MessageBarBody>{error}</MessageBarBody>
+      </MessageBar>
+    ) : (
+      <Spinner label="読み込み中…" />
+    );
   const { counts } = status;
   return (
     <section aria-labelledby="status-title">
       <div className={styles.bar}>
-        <Title2 as="h2" id="status-title">提出状況</Title2>
+        <Title2 as="h2" id="status-title">
+          提出状況
+        </Title2>
         <Text>{`${me.ward.name}\u3000${me.ward.fiscalYearLabel}`}</Text>
         {status.busy && <Spinner size="tiny" label="処理中の提出があります（自動で更新します）" />}
-        <Button className="no-print" onClick={() => window.print()}>印刷</Button>
+        <Button className="no-print" onClick={() => window.print()}>
+          印刷
+        </Button>
       </div>
-      {error && <MessageBar intent="warning"><MessageBarBody>{error}</MessageBarBody></MessageBar>}
+      {error && (
+        <MessageBar intent="warning">
+          <MessageBarBody>{error}</MessageBarBody>
+        </MessageBar>
+      )}
       <div className={styles.counts} role="group" aria-label="件数">
         <div className={styles.count}>
           <Text block>受理</Text>
@@ -78,14 +119,30 @@ export function StatusPage({ me }: { me: Me }) {
         <table className={styles.table} aria-labelledby="status-title">
           <thead>
             <tr>
-              <th scope="col" className={styles.th}>課</th>
-              <th scope="col" className={styles.th}>状況</th>
-              <th scope="col" className={styles.th}>受付日時</th>
-              <th scope="col" className={styles.th}>ファイル</th>
-              <th scope="col" className={styles.th}>提出した課</th>
-              <th scope="col" className={`${styles.th} ${styles.num}`}>エラー</th>
-              <th scope="col" className={`${styles.th} ${styles.num}`}>警告</th>
-              <th scope="col" className={`${styles.th} no-print`}>詳細</th>
+              <th scope="col" className={styles.th}>
+                課
+              </th>
+              <th scope="col" className={styles.th}>
+                状況
+              </th>
+              <th scope="col" className={styles.th}>
+                受付日時
+              </th>
+              <th scope="col" className={styles.th}>
+                ファイル
+              </th>
+              <th scope="col" className={styles.th}>
+                提出した課
+              </th>
+              <th scope="col" className={`${styles.th} ${styles.num}`}>
+                エラー
+              </th>
+              <th scope="col" className={`${styles.th} ${styles.num}`}>
+                警告
+              </th>
+              <th scope="col" className={`${styles.th} no-print`}>
+                詳細
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -93,7 +150,9 @@ export function StatusPage({ me }: { me: Me }) {
               <tr key={row.division} data-division={row.division}>
                 <th scope="row" className={styles.td} style={{ textAlign: 'left', fontWeight: 'normal' }}>
                   {row.division}
-                  {!row.expected && <Text size={200}>{row.division === me.ward.name ? '（区の組織目標）' : '（設定にない課）'}</Text>}
+                  {!row.expected && (
+                    <Text size={200}>{row.division === me.ward.name ? '（区の組織目標）' : '（設定にない課）'}</Text>
+                  )}
                 </th>
                 <td className={styles.td}>
                   <StatusBadge status={row.status} />
@@ -101,7 +160,11 @@ export function StatusPage({ me }: { me: Me }) {
                 <td className={styles.td}>{row.latest ? jst(row.latest.receivedAt) : '—'}</td>
                 <td className={`${styles.td} ${styles.file}`}>
                   {row.latest ? (row.latest.fileName ?? '（名前なし）') : '—'}
-                  {row.latest?.reason && <Text block size={200} className={styles.reason}>理由: {row.latest.reason}</Text>}
+                  {row.latest?.reason && (
+                    <Text block size={200} className={styles.reason}>
+                      理由: {row.latest.reason}
+                    </Text>
+                  )}
                 </td>
                 <td className={styles.td}>{row.latest?.division ?? '—'}</td>
                 <td className={`${styles.td} ${styles.num}`}>{counted(row.latest) ? row.latest.errors : '—'}</td>
@@ -120,7 +183,9 @@ export function StatusPage({ me }: { me: Me }) {
           </tbody>
         </table>
       </div>
-      <h2 id="history-title" style={{ marginTop: '32px' }}>提出の履歴</h2>
+      <h2 id="history-title" style={{ marginTop: '32px' }}>
+        提出の履歴
+      </h2>
       {history && <HistoryTable entries={history} caption="提出の履歴" showDivision />}
     </section>
   );

@@ -1,11 +1,31 @@
-import { Button, Field, Link, MessageBar, MessageBarBody, ProgressBar, Text, Title2, makeStyles, tokens } from '@fluentui/react-components';
+import {
+  Button,
+  Field,
+  Link,
+  MessageBar,
+  MessageBarBody,
+  ProgressBar,
+  Text,
+  Title2,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
 import { useCallback, useEffect, useState } from 'react';
 import { api, ApiError, type ConsolidationState, type Me, type SummaryList } from '../api.ts';
 import { usePolling } from '../use-polling.ts';
 import { bytes, jst } from '../words.ts';
 
 const useStyles = makeStyles({
-  card: { background: tokens.colorNeutralBackground1, border: `1px solid ${tokens.colorNeutralStroke2}`, borderRadius: tokens.borderRadiusMedium, padding: '16px', display: 'flex', flexDirection: 'column', gap: '12px', maxWidth: '720px' },
+  card: {
+    background: tokens.colorNeutralBackground1,
+    border: `1px solid ${tokens.colorNeutralStroke2}`,
+    borderRadius: tokens.borderRadiusMedium,
+    padding: '16px',
+    display: 'flex',
+    flexDirection: 'column',
+    gap: '12px',
+    maxWidth: '720px',
+  },
   row: { display: 'flex', gap: '16px', alignItems: 'center', flexWrap: 'wrap' },
   download: { fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold },
   list: { paddingInlineStart: '20px' },
@@ -13,7 +33,12 @@ const useStyles = makeStyles({
 
 const JOB_KEY = 'mokuhyo.consolidation';
 
-const STEP: Record<ConsolidationState['status'], string> = { queued: '順番を待っています…', processing: '集計しています…', done: '集計ができました。', failed: '集計できませんでした。' };
+const STEP: Record<ConsolidationState['status'], string> = {
+  queued: '順番を待っています…',
+  processing: '集計しています…',
+  done: '集計ができました。',
+  failed: '集計できませんでした。',
+};
 
 /** 集計: build the ward's summary (progress from the job), download it, and earlier builds. */
 export function SummaryPage({ me }: { me: Me }) {
@@ -22,7 +47,11 @@ export function SummaryPage({ me }: { me: Me }) {
   const [job, setJob] = useState<ConsolidationState | null>(null);
   const [error, setError] = useState<string | null>(null);
   const loadList = useCallback(() => {
-    api.summaries().then(setList, (err: unknown) => setError(err instanceof ApiError ? err.message : '集計の一覧を読み込めませんでした。'));
+    api
+      .summaries()
+      .then(setList, (err: unknown) =>
+        setError(err instanceof ApiError ? err.message : '集計の一覧を読み込めませんでした。'),
+      );
   }, []);
   useEffect(loadList, [loadList]);
   // A build started before the clerk looked at another tab is picked up again.
@@ -61,7 +90,9 @@ export function SummaryPage({ me }: { me: Me }) {
   const ready = (job?.status === 'done' || (job === null && list?.latest)) ?? false;
   return (
     <section aria-labelledby="summary-title">
-      <Title2 as="h2" id="summary-title">集計</Title2>
+      <Title2 as="h2" id="summary-title">
+        集計
+      </Title2>
       <p>
         <Text>{`${me.ward.name} ${me.ward.fiscalYearLabel}`}の受理された提出から、集計表（Excel）を作ります。</Text>
       </p>
@@ -79,7 +110,9 @@ export function SummaryPage({ me }: { me: Me }) {
         )}
         {job?.status === 'failed' && (
           <MessageBar intent="error">
-            <MessageBarBody>集計に失敗しました。しばらくしてからもう一度「集計を作成」を押してください。</MessageBarBody>
+            <MessageBarBody>
+              集計に失敗しました。しばらくしてからもう一度「集計を作成」を押してください。
+            </MessageBarBody>
           </MessageBar>
         )}
         {ready && (
@@ -105,7 +138,10 @@ export function SummaryPage({ me }: { me: Me }) {
               <Link href={api.urls.summaryVersion(v.id)} download>
                 {jst(v.builtAt)} 作成の集計
               </Link>{' '}
-              <Text size={200}>（{bytes(v.size)}{i === 0 ? '・最新' : ''}）</Text>
+              <Text size={200}>
+                （{bytes(v.size)}
+                {i === 0 ? '・最新' : ''}）
+              </Text>
             </li>
           ))}
         </ul>

@@ -1,24 +1,62 @@
-import { Button, MessageBar, MessageBarBody, MessageBarTitle, Spinner, Text, Title2, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
+import {
+  Button,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  Spinner,
+  Text,
+  Title2,
+  makeStyles,
+  mergeClasses,
+  tokens,
+} from '@fluentui/react-components';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { FindingsTable } from '../../../ui/findings-table.tsx';
-import { api, ApiError, saveDownload, type CheckResult, type HistoryEntry, type Me, type SubmissionDetail } from '../api.ts';
+import {
+  api,
+  ApiError,
+  saveDownload,
+  type CheckResult,
+  type HistoryEntry,
+  type Me,
+  type SubmissionDetail,
+} from '../api.ts';
 import { HistoryTable } from '../history-table.tsx';
 import { StatusBadge } from '../status-badge.tsx';
 import { usePolling } from '../use-polling.ts';
 
 const useStyles = makeStyles({
-  drop: { border: `2px dashed ${tokens.colorNeutralStroke1}`, borderRadius: tokens.borderRadiusLarge, padding: '24px', background: tokens.colorNeutralBackground1, display: 'flex', flexDirection: 'column', alignItems: 'center', gap: '12px', textAlign: 'center' },
+  drop: {
+    border: `2px dashed ${tokens.colorNeutralStroke1}`,
+    borderRadius: tokens.borderRadiusLarge,
+    padding: '24px',
+    background: tokens.colorNeutralBackground1,
+    display: 'flex',
+    flexDirection: 'column',
+    alignItems: 'center',
+    gap: '12px',
+    textAlign: 'center',
+  },
   dragging: { border: `2px dashed ${tokens.colorBrandStroke1}`, background: tokens.colorBrandBackground2 },
   hidden: { position: 'absolute', width: '1px', height: '1px', overflow: 'hidden', clip: 'rect(0 0 0 0)' },
   actions: { display: 'flex', gap: '12px', flexWrap: 'wrap', alignItems: 'center', margin: '16px 0' },
   section: { marginTop: '24px' },
 });
 
-const VERDICT: Record<CheckResult['status'], { intent: 'success' | 'warning' | 'error'; title: string; body: string }> = {
-  accepted: { intent: 'success', title: 'このまま提出できます', body: 'エラーはありません。警告があれば内容を確かめてから「提出」を押してください。' },
-  rejected: { intent: 'warning', title: 'このままでは差戻しになります', body: 'エラーを直してから、もう一度ファイルを選んでください。' },
-  unreadable: { intent: 'error', title: 'このファイルは読み込めません', body: '' },
-};
+const VERDICT: Record<CheckResult['status'], { intent: 'success' | 'warning' | 'error'; title: string; body: string }> =
+  {
+    accepted: {
+      intent: 'success',
+      title: 'このまま提出できます',
+      body: 'エラーはありません。警告があれば内容を確かめてから「提出」を押してください。',
+    },
+    rejected: {
+      intent: 'warning',
+      title: 'このままでは差戻しになります',
+      body: 'エラーを直してから、もう一度ファイルを選んでください。',
+    },
+    unreadable: { intent: 'error', title: 'このファイルは読み込めません', body: '' },
+  };
 
 /** 確認と提出: choose or drop a workbook → findings → marked copy → 提出 → verdict; the division's history. */
 export function CheckPage({ me }: { me: Me }) {
@@ -102,10 +140,13 @@ export function CheckPage({ me }: { me: Me }) {
   usePolling(
     () => {
       if (!submitted) return;
-      api.submission(submitted.id).then((d) => {
-        setSubmitted(d);
-        if (d.status !== 'processing') loadHistory();
-      }, () => undefined);
+      api.submission(submitted.id).then(
+        (d) => {
+          setSubmitted(d);
+          if (d.status !== 'processing') loadHistory();
+        },
+        () => undefined,
+      );
     },
     1500,
     submitted?.status === 'processing',
@@ -114,9 +155,14 @@ export function CheckPage({ me }: { me: Me }) {
   const verdict = result ? VERDICT[result.status] : null;
   return (
     <section aria-labelledby="check-title">
-      <Title2 as="h2" id="check-title">確認と提出</Title2>
+      <Title2 as="h2" id="check-title">
+        確認と提出
+      </Title2>
       <p>
-        <Text>{me.division}の目標シート（Excel ブック）を選ぶと、提出する前に内容をチェックします。この確認ではファイルは保存されません。</Text>
+        <Text>
+          {me.division}の目標シート（Excel
+          ブック）を選ぶと、提出する前に内容をチェックします。この確認ではファイルは保存されません。
+        </Text>
       </p>
       <div
         className={mergeClasses(styles.drop, dragging && styles.dragging)}
@@ -127,7 +173,9 @@ export function CheckPage({ me }: { me: Me }) {
         data-testid="drop-zone"
       >
         <Text>ここに Excel ブック（.xlsx）をドロップするか、</Text>
-        <label htmlFor="workbook-file" className={styles.hidden}>確認するブック（Excel の .xlsx ファイル）</label>
+        <label htmlFor="workbook-file" className={styles.hidden}>
+          確認するブック（Excel の .xlsx ファイル）
+        </label>
         <input
           id="workbook-file"
           ref={input}
@@ -165,7 +213,11 @@ export function CheckPage({ me }: { me: Me }) {
                 注釈付きコピーをダウンロード
               </Button>
             )}
-            <Button appearance="primary" onClick={submit} disabled={busy !== null || result.status === 'unreadable' || submitted !== null}>
+            <Button
+              appearance="primary"
+              onClick={submit}
+              disabled={busy !== null || result.status === 'unreadable' || submitted !== null}
+            >
               提出
             </Button>
             {busy === 'submit' && <Spinner size="tiny" label="送信中…" />}
@@ -185,7 +237,9 @@ export function CheckPage({ me }: { me: Me }) {
                 <MessageBarTitle>
                   <StatusBadge status={submitted.status} />
                 </MessageBarTitle>
-                {submitted.status === 'accepted' ? '提出を受理しました。' : (submitted.reason ?? '提出は差し戻されました。')}
+                {submitted.status === 'accepted'
+                  ? '提出を受理しました。'
+                  : (submitted.reason ?? '提出は差し戻されました。')}
               </MessageBarBody>
             </MessageBar>
           )}

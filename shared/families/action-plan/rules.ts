@@ -82,9 +82,24 @@ const numberingRule: Rule = {
         const no = p.no!;
         const earlier = seen.get(no);
         if (earlier) {
-          out.push(finding(C.numberDuplicate, 'warning', p.cell, { no, name: short(p.rows[0]!.name), other: short(earlier.rows[0]!.name), otherCell: earlier.cell, measure }));
+          out.push(
+            finding(C.numberDuplicate, 'warning', p.cell, {
+              no,
+              name: short(p.rows[0]!.name),
+              other: short(earlier.rows[0]!.name),
+              otherCell: earlier.cell,
+              measure,
+            }),
+          );
         } else if (no > previous + 1) {
-          out.push(finding(C.numberGap, 'warning', p.cell, { no, expected: previous + 1, name: short(p.rows[0]!.name), measure }));
+          out.push(
+            finding(C.numberGap, 'warning', p.cell, {
+              no,
+              expected: previous + 1,
+              name: short(p.rows[0]!.name),
+              measure,
+            }),
+          );
         }
         seen.set(no, p);
         previous = Math.max(previous, no);
@@ -102,12 +117,17 @@ const requiredTextRule: Rule = {
     const out: Finding[] = [];
     for (const p of projectsOf(ctx)) {
       const first = p.rows[0]!;
-      if (first.name.trim() === '') out.push(finding(C.nameMissing, 'error', first.cell, { no: first.group ?? '', detail: short(first.detail ?? '') }));
+      if (first.name.trim() === '')
+        out.push(
+          finding(C.nameMissing, 'error', first.cell, { no: first.group ?? '', detail: short(first.detail ?? '') }),
+        );
       const summaryCell = first.cells?.['summary'];
-      if (summaryCell && !first.fields?.['summary']) out.push(finding(C.summaryMissing, 'warning', summaryCell, { name: short(first.name) }));
+      if (summaryCell && !first.fields?.['summary'])
+        out.push(finding(C.summaryMissing, 'warning', summaryCell, { name: short(first.name) }));
       for (const m of p.rows) {
         const cell = m.cells?.['division'];
-        if (cell && !m.fields?.['division']) out.push(finding(C.divisionMissing, 'error', cell, { name: short(m.name), detail: short(m.detail ?? '') }));
+        if (cell && !m.fields?.['division'])
+          out.push(finding(C.divisionMissing, 'error', cell, { name: short(m.name), detail: short(m.detail ?? '') }));
       }
     }
     return out;
@@ -118,9 +138,18 @@ const requiredTextRule: Rule = {
 const targetMissingRule: Rule = {
   code: C.targetMissing,
   severity: 'error',
-  check: (ctx) => ctx.record.measures.flatMap((m) => m.values
-    .filter((v) => v.kind === 'target' && v.raw.trim() === '')
-    .map((v) => finding(C.targetMissing, 'error', v.cell, { name: short(m.name), detail: short(m.detail ?? ''), header: v.header ?? (v.year === null ? '' : eraYear(v.year)) }))),
+  check: (ctx) =>
+    ctx.record.measures.flatMap((m) =>
+      m.values
+        .filter((v) => v.kind === 'target' && v.raw.trim() === '')
+        .map((v) =>
+          finding(C.targetMissing, 'error', v.cell, {
+            name: short(m.name),
+            detail: short(m.detail ?? ''),
+            header: v.header ?? (v.year === null ? '' : eraYear(v.year)),
+          }),
+        ),
+    ),
 };
 
 /** A (再) row names a project that is not on the sheet, or repeats it with other figures. */
@@ -136,12 +165,21 @@ const relistRule: Rule = {
         out.push(finding(C.relistUnmatched, 'warning', m.cell, { name: short(m.name) }));
         continue;
       }
-      const original = ctx.record.measures.find((o) => o.cell === originalCell && o.detail === m.detail) ?? byCell.get(originalCell);
+      const original =
+        ctx.record.measures.find((o) => o.cell === originalCell && o.detail === m.detail) ?? byCell.get(originalCell);
       if (!original) continue;
       const differs = m.values.find((v, i) => normalizeText(v.raw) !== normalizeText(original.values[i]?.raw ?? ''));
       if (differs) {
         const theirs = original.values[m.values.indexOf(differs)];
-        out.push(finding(C.relistDiffers, 'warning', differs.cell, { name: short(m.name), header: differs.header ?? '', raw: short(differs.raw, 20), originalRaw: short(theirs?.raw ?? '', 20), originalCell: theirs?.cell ?? original.cell }));
+        out.push(
+          finding(C.relistDiffers, 'warning', differs.cell, {
+            name: short(m.name),
+            header: differs.header ?? '',
+            raw: short(differs.raw, 20),
+            originalRaw: short(theirs?.raw ?? '', 20),
+            originalCell: theirs?.cell ?? original.cell,
+          }),
+        );
       }
     }
     return out;
@@ -152,25 +190,39 @@ const relistRule: Rule = {
 const unitChangesRule: Rule = {
   code: C.unitChanges,
   severity: 'warning',
-  check: (ctx) => ctx.record.measures.flatMap((m) => {
-    const withUnit = m.values.filter((v) => v.value !== null && v.unit);
-    const first = withUnit[0];
-    const same = (a: string, b: string) => a === b || a.endsWith(b) || b.endsWith(a);
-    const other = withUnit.find((v) => !same(v.unit!, first?.unit ?? ''));
-    if (!first || !other) return [];
-    return [finding(C.unitChanges, 'warning', other.cell, { name: short(m.name), header: other.header ?? '', unit: other.unit ?? '', firstHeader: first.header ?? '', firstUnit: first.unit ?? '' })];
-  }),
+  check: (ctx) =>
+    ctx.record.measures.flatMap((m) => {
+      const withUnit = m.values.filter((v) => v.value !== null && v.unit);
+      const first = withUnit[0];
+      const same = (a: string, b: string) => a === b || a.endsWith(b) || b.endsWith(a);
+      const other = withUnit.find((v) => !same(v.unit!, first?.unit ?? ''));
+      if (!first || !other) return [];
+      return [
+        finding(C.unitChanges, 'warning', other.cell, {
+          name: short(m.name),
+          header: other.header ?? '',
+          unit: other.unit ?? '',
+          firstHeader: first.header ?? '',
+          firstUnit: first.unit ?? '',
+        }),
+      ];
+    }),
 };
 
 /** The plan period (令和3年度～令和4年度) as first and last fiscal year. */
 export function planYears(period: string): { first: number; last: number } | null {
-  const parts = normalizeText(period).split(/[~〜\-－―]/).map((p) => p.trim()).filter(Boolean);
+  const parts = normalizeText(period)
+    .split(/[~〜\-－―]/)
+    .map((p) => p.trim())
+    .filter(Boolean);
   if (parts.length !== 2) return null;
   const first = parseFiscalYear(parts[0]!);
   if (first === null) return null;
   const n1 = Number(/(\d+|元)/.exec(parts[0]!)?.[1]?.replace('元', '1'));
   const n2 = Number(/(\d+|元)/.exec(parts[1]!)?.[1]?.replace('元', '1'));
-  const last = parseFiscalYear(parts[1]!) ?? (Number.isFinite(n1) && Number.isFinite(n2) && n1 < 1900 && n2 < 100 ? first + n2 - n1 : null);
+  const last =
+    parseFiscalYear(parts[1]!) ??
+    (Number.isFinite(n1) && Number.isFinite(n2) && n1 < 1900 && n2 < 100 ? first + n2 - n1 : null);
   return last !== null && last >= first ? { first, last } : null;
 }
 
@@ -187,12 +239,32 @@ const periodRule: Rule = {
     for (const table of ctx.extraction.tables) {
       for (const y of table.layout.years) {
         if (y.year === null) continue;
-        const ok = y.kind === 'actual' ? y.year === years.first - 1 : y.kind !== 'target' || (y.year >= years.first && y.year <= years.last);
-        if (!ok) out.push(finding(C.periodMismatch, 'error', view.address(table.layout.headerRow, y.col), { header: y.header, period: period.value, expected: y.kind === 'actual' ? `${eraYear(years.first - 1)}実績` : `${eraYear(years.first)}～${eraYear(years.last)}` }));
+        const ok =
+          y.kind === 'actual'
+            ? y.year === years.first - 1
+            : y.kind !== 'target' || (y.year >= years.first && y.year <= years.last);
+        if (!ok)
+          out.push(
+            finding(C.periodMismatch, 'error', view.address(table.layout.headerRow, y.col), {
+              header: y.header,
+              period: period.value,
+              expected:
+                y.kind === 'actual'
+                  ? `${eraYear(years.first - 1)}実績`
+                  : `${eraYear(years.first)}～${eraYear(years.last)}`,
+            }),
+          );
       }
       const targets = new Set(table.layout.years.filter((y) => y.kind === 'target').map((y) => y.year));
       for (let fy = years.first; fy <= years.last; fy++) {
-        if (!targets.has(fy) && table.layout.years.length > 0) out.push(finding(C.periodMismatch, 'error', view.address(table.layout.headerRow, table.layout.years.at(-1)!.col), { header: '', period: period.value, expected: eraYear(fy) }));
+        if (!targets.has(fy) && table.layout.years.length > 0)
+          out.push(
+            finding(C.periodMismatch, 'error', view.address(table.layout.headerRow, table.layout.years.at(-1)!.col), {
+              header: '',
+              period: period.value,
+              expected: eraYear(fy),
+            }),
+          );
       }
     }
     return out;
@@ -200,4 +272,11 @@ const periodRule: Rule = {
 };
 
 /** The rules of the action-plan family, in the order their findings read best. */
-export const actionPlanRules: Rule[] = [periodRule, numberingRule, requiredTextRule, targetMissingRule, relistRule, unitChangesRule];
+export const actionPlanRules: Rule[] = [
+  periodRule,
+  numberingRule,
+  requiredTextRule,
+  targetMissingRule,
+  relistRule,
+  unitChangesRule,
+];

@@ -2,8 +2,12 @@ import type { LocalisedMessages } from '../../messages/types.ts';
 
 const direction = (p: Record<string, string | number | null>, ja: boolean) =>
   p['direction'] === 'lower'
-    ? (ja ? '少ないほど良い指標' : 'lower is better')
-    : (ja ? '多いほど良い指標' : 'higher is better');
+    ? ja
+      ? '少ないほど良い指標'
+      : 'lower is better'
+    : ja
+      ? '多いほど良い指標'
+      : 'higher is better';
 
 /** Messages of the 組織目標管理シート findings. */
 export const orgGoalsMessages: LocalisedMessages = {
@@ -36,17 +40,21 @@ export const orgGoalsMessages: LocalisedMessages = {
       '{cell} の達成数が空欄です。評価の時期なので、達成した重点目標の数を記入してください。',
   },
   en: {
-    'org-goals/year-header-mismatch': '{cell}: header "{header}" does not fit a {fiscalYear}年度 sheet; it should read "{expected}". Update the headers of a sheet copied from last year.',
+    'org-goals/year-header-mismatch':
+      '{cell}: header "{header}" does not fit a {fiscalYear}年度 sheet; it should read "{expected}". Update the headers of a sheet copied from last year.',
     'org-goals/date-invalid': '{cell}: {label} "{raw}" is not a valid date.',
-    'org-goals/date-order': '{cell}: {label} "{raw}" is earlier than {otherLabel} "{otherRaw}". Dates must run 作成日 → 修正日 → 評価日.',
-    'org-goals/date-outside-year': '{cell}: {label} "{raw}" is far from the sheet\'s year {fiscalYear}年度. Is it left over from last year\'s sheet?',
+    'org-goals/date-order':
+      '{cell}: {label} "{raw}" is earlier than {otherLabel} "{otherRaw}". Dates must run 作成日 → 修正日 → 評価日.',
+    'org-goals/date-outside-year':
+      '{cell}: {label} "{raw}" is far from the sheet\'s year {fiscalYear}年度. Is it left over from last year\'s sheet?',
     'org-goals/goal-without-indicators': '{cell}: goal No.{no} ("{goal}") has no indicator.',
     'org-goals/target-missing': '{cell}: indicator "{name}" has no target ({header}).',
     'org-goals/result-missing': '{cell}: indicator "{name}" has no result ({header}) although results are due.',
     'org-goals/evaluation-missing': '{cell}: indicator "{name}" has no evaluation.',
     'org-goals/evaluation-contradicts': (p) =>
       `{cell}: indicator "{name}" is evaluated "{evaluation}" but target "{target}" vs result "{result}" says otherwise (${direction(p, false)}, from {basis}).`,
-    'org-goals/explanation-missing': '{count} indicator(s) were not achieved ({names}) but "取り組みの結果について" ({cell}) is empty.',
+    'org-goals/explanation-missing':
+      '{count} indicator(s) were not achieved ({names}) but "取り組みの結果について" ({cell}) is empty.',
     'org-goals/goal-count-mismatch': '{cell}: 目標数 "{goalCount}" differs from the {listed} 重点目標 listed.',
     'org-goals/achieved-over-goals': '{cell}: 達成数 "{achievedCount}" exceeds 目標数 "{goalCount}".',
     'org-goals/achieved-count-missing': '{cell}: 達成数 is empty although results are due.',

@@ -5,7 +5,13 @@ import type { Measure, MeasureValue, SheetRecord } from '../../model/record.ts';
 import { finding } from '../../rules/finding.ts';
 import { eraName, eraYear, short } from '../../rules/format.ts';
 import type { Rule, RuleContext } from '../../rules/types.ts';
-import { normalizeText, parseFiscalYear, parseJapaneseDate, toHalfWidth, type CalendarDate } from '../../values/index.ts';
+import {
+  normalizeText,
+  parseFiscalYear,
+  parseJapaneseDate,
+  toHalfWidth,
+  type CalendarDate,
+} from '../../values/index.ts';
 
 const C = {
   yearHeader: 'org-goals/year-header-mismatch',
@@ -54,21 +60,37 @@ function headerFindings(ctx: RuleContext, layout: TableLayout, fy: number): Find
     if (y.year === expected) continue;
     const western = /^\s*[0-9０-９]{4}/.test(y.header);
     const kindWord = y.header.replace(/^.*?(実績|目標|結果).*$/s, '$1');
-    out.push(finding(C.yearHeader, 'error', ctx.extraction.index.view.address(layout.headerRow, y.col), {
-      header: y.header, expected: `${western ? expected : eraYear(expected)}${kindWord === y.header ? '' : kindWord}`, fiscalYear: eraName(fy),
-    }));
+    out.push(
+      finding(C.yearHeader, 'error', ctx.extraction.index.view.address(layout.headerRow, y.col), {
+        header: y.header,
+        expected: `${western ? expected : eraYear(expected)}${kindWord === y.header ? '' : kindWord}`,
+        fiscalYear: eraName(fy),
+      }),
+    );
   }
   return out;
 }
 
-const DATE_FIELDS = [['createdOn', '作成日'], ['revisedOn', '修正日'], ['evaluatedOn', '評価日']] as const;
+const DATE_FIELDS = [
+  ['createdOn', '作成日'],
+  ['revisedOn', '修正日'],
+  ['evaluatedOn', '評価日'],
+] as const;
 
-interface DateField { key: string; label: string; raw: string; cell: string; date: CalendarDate | null }
+interface DateField {
+  key: string;
+  label: string;
+  raw: string;
+  cell: string;
+  date: CalendarDate | null;
+}
 
 function dateFields(record: SheetRecord): DateField[] {
   return DATE_FIELDS.flatMap(([key, label]) => {
     const f = record.fields?.[key];
-    return f && f.value.trim() !== '' ? [{ key, label, raw: f.value.trim(), cell: f.cell, date: parseJapaneseDate(f.value) }] : [];
+    return f && f.value.trim() !== ''
+      ? [{ key, label, raw: f.value.trim(), cell: f.cell, date: parseJapaneseDate(f.value) }]
+      : [];
   });
 }
 
@@ -78,7 +100,10 @@ const dayNumber = (d: CalendarDate) => d.year * 10000 + d.month * 100 + d.day;
 const dateInvalidRule: Rule = {
   code: C.dateInvalid,
   severity: 'error',
-  check: ({ record }) => dateFields(record).filter((d) => d.date === null).map((d) => finding(C.dateInvalid, 'error', d.cell, { label: d.label, raw: d.raw })),
+  check: ({ record }) =>
+    dateFields(record)
+      .filter((d) => d.date === null)
+      .map((d) => finding(C.dateInvalid, 'error', d.cell, { label: d.label, raw: d.raw })),
 };
 
 /** 作成日 ≤ 修正日 ≤ 評価日. */
@@ -91,7 +116,15 @@ const dateOrderRule: Rule = {
     for (let i = 1; i < dates.length; i++) {
       const later = dates[i]!;
       const earlier = dates.slice(0, i).find((d) => dayNumber(d.date!) > dayNumber(later.date!));
-      if (earlier) out.push(finding(C.dateOrder, 'error', later.cell, { label: later.label, raw: later.raw, otherLabel: earlier.label, otherRaw: earlier.raw }));
+      if (earlier)
+        out.push(
+          finding(C.dateOrder, 'error', later.cell, {
+            label: later.label,
+            raw: later.raw,
+            otherLabel: earlier.label,
+            otherRaw: earlier.raw,
+          }),
+        );
     }
     return out;
   },
@@ -105,8 +138,12 @@ const dateOutsideYearRule: Rule = {
     const fy = sheetYear(record);
     if (fy === null) return [];
     return dateFields(record)
-      .filter((d) => d.date !== null && (dayNumber(d.date) < fy * 10000 + 101 || dayNumber(d.date) > (fy + 1) * 10000 + 1231))
-      .map((d) => finding(C.dateOutsideYear, 'warning', d.cell, { label: d.label, raw: d.raw, fiscalYear: eraName(fy) }));
+      .filter(
+        (d) => d.date !== null && (dayNumber(d.date) < fy * 10000 + 101 || dayNumber(d.date) > (fy + 1) * 10000 + 1231),
+      )
+      .map((d) =>
+        finding(C.dateOutsideYear, 'warning', d.cell, { label: d.label, raw: d.raw, fiscalYear: eraName(fy) }),
+      );
   },
 };
 
@@ -117,7 +154,9 @@ const goalWithoutIndicatorsRule: Rule = {
   check: ({ record }) =>
     (record.items?.['groups'] ?? [])
       .filter((g) => g['indicators'] === '0' && g['cell'])
-      .map((g) => finding(C.goalWithoutIndicators, 'error', g['cell']!, { no: g['group'] ?? '', goal: short(g['goal'] ?? '') })),
+      .map((g) =>
+        finding(C.goalWithoutIndicators, 'error', g['cell']!, { no: g['group'] ?? '', goal: short(g['goal'] ?? '') }),
+      ),
 };
 
 function yearValue(m: Measure, kind: MeasureValue['kind'], fy: number | null): MeasureValue | undefined {
@@ -151,15 +190,24 @@ export function readEvaluation(text: string | null | undefined): 'achieved' | 'p
 const LOWER_WORDS = /削減|減少|抑制|低減|縮減|減らす|抑える/;
 
 /** Whether the result meets the target, and by which reading of the indicator's direction. */
-export function judgeResult(m: Measure, target: MeasureValue, result: MeasureValue): { met: boolean; basis: string; lower: boolean } | null {
+export function judgeResult(
+  m: Measure,
+  target: MeasureValue,
+  result: MeasureValue,
+): { met: boolean; basis: string; lower: boolean } | null {
   if (target.value === null || result.value === null) return null;
   const word = LOWER_WORDS.exec(`${m.name} ${m.fields?.['goal'] ?? ''}`)?.[0];
   const cmp = target.comparator;
   const lower = cmp === '<=' || cmp === '<' || (word !== undefined && cmp !== '>=' && cmp !== '>');
-  const basis = cmp === '<=' ? '以下' : cmp === '<' ? '未満' : cmp === '>=' ? '以上' : cmp === '>' ? '超' : (word ?? '既定');
+  const basis =
+    cmp === '<=' ? '以下' : cmp === '<' ? '未満' : cmp === '>=' ? '以上' : cmp === '>' ? '超' : (word ?? '既定');
   const met = lower
-    ? (cmp === '<' ? result.value < target.value : result.value <= target.value)
-    : (cmp === '>' ? result.value > target.value : result.value >= target.value);
+    ? cmp === '<'
+      ? result.value < target.value
+      : result.value <= target.value
+    : cmp === '>'
+      ? result.value > target.value
+      : result.value >= target.value;
   return { met, basis, lower };
 }
 
@@ -174,11 +222,25 @@ const evaluationContradictsRule: Rule = {
       const result = yearValue(m, 'result', record.fiscalYear);
       const claim = readEvaluation(m.fields?.['evaluation']);
       const judged = target && result ? judgeResult(m, target, result) : null;
-      if (!judged || !target || !result || claim === null || claim === 'partial' || (claim === 'achieved') === judged.met) return [];
-      return [finding(C.evaluationContradicts, 'error', m.cells?.['evaluation'] ?? result.cell, {
-        name: short(m.name), evaluation: m.fields?.['evaluation'] ?? '', target: target.raw, result: result.raw,
-        direction: judged.lower ? 'lower' : 'higher', basis: judged.basis,
-      })];
+      if (
+        !judged ||
+        !target ||
+        !result ||
+        claim === null ||
+        claim === 'partial' ||
+        (claim === 'achieved') === judged.met
+      )
+        return [];
+      return [
+        finding(C.evaluationContradicts, 'error', m.cells?.['evaluation'] ?? result.cell, {
+          name: short(m.name),
+          evaluation: m.fields?.['evaluation'] ?? '',
+          target: target.raw,
+          result: result.raw,
+          direction: judged.lower ? 'lower' : 'higher',
+          basis: judged.basis,
+        }),
+      ];
     }),
 };
 
@@ -198,7 +260,12 @@ const explanationMissingRule: Rule = {
       return claim === 'missed' || claim === 'partial' || (claim === null && judged?.met === false);
     });
     if (missed.length === 0) return [];
-    return [finding(C.explanationMissing, 'warning', outcome?.cell ?? null, { count: missed.length, names: missed.map((m) => short(m.name, 20)).join('、') })];
+    return [
+      finding(C.explanationMissing, 'warning', outcome?.cell ?? null, {
+        count: missed.length,
+        names: missed.map((m) => short(m.name, 20)).join('、'),
+      }),
+    ];
   },
 };
 
@@ -235,7 +302,14 @@ const achievedCountRule: Rule = {
     }
     const a = countOf(achieved.value);
     const g = countOf(goals?.value);
-    return a !== null && g !== null && a > g ? [finding(C.achievedOverGoals, 'error', achieved.cell, { achievedCount: achieved.value, goalCount: goals?.value ?? '' })] : [];
+    return a !== null && g !== null && a > g
+      ? [
+          finding(C.achievedOverGoals, 'error', achieved.cell, {
+            achievedCount: achieved.value,
+            goalCount: goals?.value ?? '',
+          }),
+        ]
+      : [];
   },
 };
 

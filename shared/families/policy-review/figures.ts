@@ -41,7 +41,9 @@ const PERIOD_WORDS = /(年間|毎年|年度|年|月|週|毎月)$/;
 
 /** Text as the rules read it: half-width, one space, no line-break noise. */
 export function plain(text: string | null | undefined): string {
-  return toHalfWidth(text ?? '').replace(/[ \t\u00a0]+/g, ' ').trim();
+  return toHalfWidth(text ?? '')
+    .replace(/[ \t\u00a0]+/g, ' ')
+    .trim();
 }
 
 /** A cell the division left empty or marked not applicable ("―", "-"). */
@@ -50,7 +52,8 @@ export function isDash(text: string | null | undefined): boolean {
 }
 
 // Dates and periods are not figures: "26年度", "平成28年3月末時点", "H27.3末現在".
-const PERIODS = /(平成|令和|昭和|[HRS])?\d+年度?(\d+月)?(\d+日)?(末|以降|まで)?(時点|現在)?|[HRS]\d+\.\d+(\.\d+)?末?(時点|現在)?/g;
+const PERIODS =
+  /(平成|令和|昭和|[HRS])?\d+年度?(\d+月)?(\d+日)?(末|以降|まで)?(時点|現在)?|[HRS]\d+\.\d+(\.\d+)?末?(時点|現在)?/g;
 
 /** Every number in the text followed by a unit (or a comparator), with the label before it. */
 export function quantities(text: string): Quantity[] {
@@ -61,7 +64,10 @@ export function quantities(text: string): Quantity[] {
   for (const m of t.matchAll(QUANTITY)) {
     const start = m.index;
     const end = start + m[0].length;
-    const after = t.slice(end, end + 16).replace(/^\s*[(（][^)）]{0,12}[)）]/, '').trim();
+    const after = t
+      .slice(end, end + 16)
+      .replace(/^\s*[(（][^)）]{0,12}[)）]/, '')
+      .trim();
     const unit = m[3] ?? '';
     if (/^(月|日)/.test(t.slice(end))) continue;
     if (!unit && !BELOW.test(after) && !ABOVE.test(after)) continue;
@@ -83,7 +89,12 @@ function labelBefore(t: string, start: number, lastEnd: number, lastLabel: strin
     let j = i;
     while (j > 0 && !SEPARATOR.test(t[j - 1]!) && !/\d/.test(t[j - 1]!)) j--;
     if (j > 0 && /\d/.test(t[j - 1]!) && j <= lastEnd + 3) return lastLabel;
-    const label = t.slice(j, i).replace(/(が|は|の|を|で|に|:)+$/, '').replace(PERIOD_WORDS, '').replace(/(少なくとも|最低)$/, '').replace(/(が|は|の|を|で|に)+$/, '');
+    const label = t
+      .slice(j, i)
+      .replace(/(が|は|の|を|で|に|:)+$/, '')
+      .replace(PERIOD_WORDS, '')
+      .replace(/(少なくとも|最低)$/, '')
+      .replace(/(が|は|の|を|で|に)+$/, '');
     if (label.length >= 2) return label;
     if (label !== '' || j === 0 || /\d/.test(t[j - 1] ?? '')) return '';
     i = j;
@@ -110,9 +121,12 @@ export function yearPairs(pastResult: string, reported: readonly string[]): Year
   for (const text of reported) {
     const parts = plain(text).split(/[→⇒]/);
     for (let k = 1; k < parts.length; k++) {
-      const left = quantities(parts[k - 1]!).filter((q) => q.unit).pop();
+      const left = quantities(parts[k - 1]!)
+        .filter((q) => q.unit)
+        .pop();
       const right = quantities(parts[k]!).find((q) => q.unit === left?.unit);
-      if (left && right) pairs.push({ label: left.label || right.label, previous: left.value, current: right.value, unit: left.unit });
+      if (left && right)
+        pairs.push({ label: left.label || right.label, previous: left.value, current: right.value, unit: left.unit });
     }
   }
   if (pairs.length > 0) return pairs;
@@ -120,7 +134,12 @@ export function yearPairs(pastResult: string, reported: readonly string[]): Year
   for (const text of reported) {
     const now = quantities(text).filter((q) => q.unit);
     if (past.length === 0 || now.length !== past.length || now.some((q, k) => q.unit !== past[k]!.unit)) continue;
-    return past.map((p, k) => ({ label: p.label || now[k]!.label, previous: p.value, current: now[k]!.value, unit: p.unit }));
+    return past.map((p, k) => ({
+      label: p.label || now[k]!.label,
+      previous: p.value,
+      current: now[k]!.value,
+      unit: p.unit,
+    }));
   }
   return pairs;
 }
@@ -137,14 +156,20 @@ const percentOf = (value: string, unit: string) => Number(value) * (unit === '�
 export function readCriteria(text: string, role: 'withdrawal' | 'goal'): Criterion[] {
   const t = plain(text).replace(/\s/g, '');
   const out: Criterion[] = [];
-  const sense = (rest: string) => role === 'withdrawal'
-    ? { below: !/^(を?上回|超|以上)/.test(rest), inclusive: /^(以下|以上)/.test(rest) }
-    : { below: /^(以下|未満)/.test(rest), inclusive: !/^(未満|超|を?上回)/.test(rest) };
+  const sense = (rest: string) =>
+    role === 'withdrawal'
+      ? { below: !/^(を?上回|超|以上)/.test(rest), inclusive: /^(以下|以上)/.test(rest) }
+      : { below: /^(以下|未満)/.test(rest), inclusive: !/^(未満|超|を?上回)/.test(rest) };
   let rest = t;
   const growth = (role === 'goal' ? GROWTH_GOAL.exec(t) : null) ?? GROWTH.exec(t);
   if (growth) {
     const tail = t.slice(growth.index + growth[0].length).replace(/^(以上の?|の)?(増|アップ|伸び)?/, '');
-    out.push({ kind: 'growth', percent: percentOf(growth[1]!, growth[2]!), ...(role === 'goal' ? { below: false, inclusive: true } : sense(tail)), text: growth[0] });
+    out.push({
+      kind: 'growth',
+      percent: percentOf(growth[1]!, growth[2]!),
+      ...(role === 'goal' ? { below: false, inclusive: true } : sense(tail)),
+      text: growth[0],
+    });
     rest = t.replace(growth[0], '');
   } else {
     const ratio = RATIO.exec(t);
@@ -162,7 +187,14 @@ export function readCriteria(text: string, role: 'withdrawal' | 'goal'): Criteri
     if (!q.label || /前年|指数/.test(q.label)) continue;
     const below = BELOW.test(q.after);
     if (role === 'withdrawal' && !below && !/^(を?上回|超)/.test(q.after)) continue;
-    out.push({ kind: 'level', label: q.label, value: q.value, unit: q.unit, text: `${q.label}${q.value}${q.unit}`, ...sense(q.after.replace(/^を/, '')) });
+    out.push({
+      kind: 'level',
+      label: q.label,
+      value: q.value,
+      unit: q.unit,
+      text: `${q.label}${q.value}${q.unit}`,
+      ...sense(q.after.replace(/^を/, '')),
+    });
   }
   return out;
 }
@@ -173,23 +205,41 @@ const signed = (n: number) => `${n >= 0 ? '+' : '−'}${fmt(Math.abs(n))}`;
 /** Whether the threshold is crossed ("below" criteria: the figure falls under it), per figure it can be applied to. */
 export function judge(criterion: Criterion, pairs: readonly YearPair[], now: readonly Quantity[]): Judgement[] {
   const cross = (x: number, limit: number, c: { below: boolean; inclusive: boolean }) =>
-    c.below ? (c.inclusive ? x <= limit : x < limit) : (c.inclusive ? x >= limit : x > limit);
+    c.below ? (c.inclusive ? x <= limit : x < limit) : c.inclusive ? x >= limit : x > limit;
   const name = (p: YearPair) => (p.label ? `${p.label} ` : '');
   switch (criterion.kind) {
     case 'ratio':
-      return pairs.filter((p) => p.previous > 0).map((p) => {
-        const ratio = (p.current / p.previous) * 100;
-        return { holds: cross(ratio, criterion.percent, criterion), computed: `${name(p)}${fmt(p.previous)}${p.unit}→${fmt(p.current)}${p.unit}（前年度比 ${fmt(ratio)}%）` };
-      });
+      return pairs
+        .filter((p) => p.previous > 0)
+        .map((p) => {
+          const ratio = (p.current / p.previous) * 100;
+          return {
+            holds: cross(ratio, criterion.percent, criterion),
+            computed: `${name(p)}${fmt(p.previous)}${p.unit}→${fmt(p.current)}${p.unit}（前年度比 ${fmt(ratio)}%）`,
+          };
+        });
     case 'growth':
-      return pairs.filter((p) => p.previous > 0).map((p) => {
-        const growth = ((p.current - p.previous) / p.previous) * 100;
-        return { holds: cross(growth, criterion.percent, criterion), computed: `${name(p)}${fmt(p.previous)}${p.unit}→${fmt(p.current)}${p.unit}（前年度比 ${signed(growth)}%）` };
-      });
+      return pairs
+        .filter((p) => p.previous > 0)
+        .map((p) => {
+          const growth = ((p.current - p.previous) / p.previous) * 100;
+          return {
+            holds: cross(growth, criterion.percent, criterion),
+            computed: `${name(p)}${fmt(p.previous)}${p.unit}→${fmt(p.current)}${p.unit}（前年度比 ${signed(growth)}%）`,
+          };
+        });
     case 'increase':
-      return pairs.map((p) => ({ holds: p.current > p.previous, computed: `${name(p)}${fmt(p.previous)}${p.unit}→${fmt(p.current)}${p.unit}` }));
+      return pairs.map((p) => ({
+        holds: p.current > p.previous,
+        computed: `${name(p)}${fmt(p.previous)}${p.unit}→${fmt(p.current)}${p.unit}`,
+      }));
     case 'level':
-      return now.filter((q) => sameLabel(q.label, criterion.label) && (q.unit === criterion.unit || !q.unit || !criterion.unit)).slice(0, 1)
-        .map((q) => ({ holds: cross(q.value, criterion.value, criterion), computed: `${q.label} ${fmt(q.value)}${q.unit || criterion.unit}（基準 ${fmt(criterion.value)}${criterion.unit}）` }));
+      return now
+        .filter((q) => sameLabel(q.label, criterion.label) && (q.unit === criterion.unit || !q.unit || !criterion.unit))
+        .slice(0, 1)
+        .map((q) => ({
+          holds: cross(q.value, criterion.value, criterion),
+          computed: `${q.label} ${fmt(q.value)}${q.unit || criterion.unit}（基準 ${fmt(criterion.value)}${criterion.unit}）`,
+        }));
   }
 }

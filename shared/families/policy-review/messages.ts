@@ -1,7 +1,13 @@
 import type { LocalisedMessages, MessageParams } from '../../messages/types.ts';
 
 const direction = (p: MessageParams, ja: boolean) =>
-  p['direction'] === 'lower' ? (ja ? '少ないほど良い指標' : 'lower is better') : (ja ? '多いほど良い指標' : 'higher is better');
+  p['direction'] === 'lower'
+    ? ja
+      ? '少ないほど良い指標'
+      : 'lower is better'
+    : ja
+      ? '多いほど良い指標'
+      : 'higher is better';
 
 /** Messages of the 区政運営基本方針 自己評価 findings. */
 export const policyReviewMessages: LocalisedMessages = {
@@ -34,14 +40,22 @@ export const policyReviewMessages: LocalisedMessages = {
   en: {
     'policy-review/code-unknown': '{cell}: {label} "{value}" is not in the legend; use one of {allowed}.',
     'policy-review/improvement-missing': '{cell}: action "{name}" is rated {label} "{value}" but {need} is empty.',
-    'policy-review/direction-missing': '{cell}: indicator "{name}" is rated {label} "{value}" (revise the strategy) but {need} is empty.',
-    'policy-review/withdrawal-triggered': '{cell}: the figures of action "{name}" meet its withdrawal criterion "{criterion}" ({computed}) but it is rated "{code}", not ③.',
-    'policy-review/withdrawal-not-triggered': '{cell}: action "{name}" is rated ③ but its figures do not meet the withdrawal criterion "{criterion}" ({computed}).',
-    'policy-review/achievement-contradicts': '{cell}: action "{name}" is rated "{code}" (target met) but its figures miss the performance target "{goal}" ({computed}).',
-    'policy-review/rating-contradicts': (p) => `{cell}: indicator "{name}" is rated "{rating}" (on track) but this year's {current} misses the target "{target}" (${direction(p, false)}).`,
-    'policy-review/rating-worsening': (p) => `{cell}: indicator "{name}" is rated "{rating}" (on track) but moved away from the target "{target}": {previous} → {current} (${direction(p, false)}).`,
-    'policy-review/rating-understated': (p) => `{cell}: indicator "{name}" is rated "{rating}" (not on track) but {current} already meets the target "{target}" (${direction(p, false)}).`,
-    'policy-review/goal-missing': '{cell}: action "{name}" has no performance target ("―") but has a withdrawal criterion or an achievement code.',
+    'policy-review/direction-missing':
+      '{cell}: indicator "{name}" is rated {label} "{value}" (revise the strategy) but {need} is empty.',
+    'policy-review/withdrawal-triggered':
+      '{cell}: the figures of action "{name}" meet its withdrawal criterion "{criterion}" ({computed}) but it is rated "{code}", not ③.',
+    'policy-review/withdrawal-not-triggered':
+      '{cell}: action "{name}" is rated ③ but its figures do not meet the withdrawal criterion "{criterion}" ({computed}).',
+    'policy-review/achievement-contradicts':
+      '{cell}: action "{name}" is rated "{code}" (target met) but its figures miss the performance target "{goal}" ({computed}).',
+    'policy-review/rating-contradicts': (p) =>
+      `{cell}: indicator "{name}" is rated "{rating}" (on track) but this year's {current} misses the target "{target}" (${direction(p, false)}).`,
+    'policy-review/rating-worsening': (p) =>
+      `{cell}: indicator "{name}" is rated "{rating}" (on track) but moved away from the target "{target}": {previous} → {current} (${direction(p, false)}).`,
+    'policy-review/rating-understated': (p) =>
+      `{cell}: indicator "{name}" is rated "{rating}" (not on track) but {current} already meets the target "{target}" (${direction(p, false)}).`,
+    'policy-review/goal-missing':
+      '{cell}: action "{name}" has no performance target ("―") but has a withdrawal criterion or an achievement code.',
     'policy-review/withdrawal-missing': '{cell}: action "{name}" has a performance target but no withdrawal criterion.',
     'policy-review/achievement-missing': '{cell}: action "{name}" has no achievement code although results are due.',
   },

@@ -51,7 +51,9 @@ interface Row {
 function rows(ctx: RuleContext, key: string): Row[] {
   const table = ctx.extraction.variant?.tables?.find((t) => t.key === key);
   if (!table) return [];
-  return ctx.extraction.tables.filter((t) => t.key === key).flatMap((t) => t.measures.map((measure) => ({ measure, table })));
+  return ctx.extraction.tables
+    .filter((t) => t.key === key)
+    .flatMap((t) => t.measures.map((measure) => ({ measure, table })));
 }
 
 /** The cell holds its own text (a value carried down from an unmerged cell above is reported there, once). */
@@ -82,7 +84,13 @@ const codeUnknownRule: Rule = {
           if (!legend || isDash(value) || !ownText(ctx, cell) || seen.has(cell)) continue;
           seen.add(cell);
           if (legend.some((l) => normalizeCode(l.code) === normalizeCode(value))) continue;
-          out.push(finding(C.codeUnknown, 'error', cell, { label: captionOf(table, key), value: short(value, 20), allowed: legend.map((l) => `${l.code}（${l.meaning}）`).join('、') }));
+          out.push(
+            finding(C.codeUnknown, 'error', cell, {
+              label: captionOf(table, key),
+              value: short(value, 20),
+              allowed: legend.map((l) => `${l.code}（${l.meaning}）`).join('、'),
+            }),
+          );
         }
       }
     }
@@ -98,11 +106,20 @@ function obligedRule(code: string, tableKey: string, need: string, when: Record<
     check: (ctx) => {
       const seen = new Set<string>();
       return rows(ctx, tableKey).flatMap(({ measure, table }) => {
-        const hit = Object.entries(when).find(([key, codes]) => codes.includes(normalizeCode(field(measure, key))) && ownText(ctx, measure.cells?.[key]));
+        const hit = Object.entries(when).find(
+          ([key, codes]) => codes.includes(normalizeCode(field(measure, key))) && ownText(ctx, measure.cells?.[key]),
+        );
         const cell = measure.cells?.[need];
         if (!hit || !cell || !isDash(field(measure, need)) || seen.has(cell)) return [];
         seen.add(cell);
-        return [finding(code, 'error', cell, { name: actionName(measure), label: captionOf(table, hit[0]), value: field(measure, hit[0]).trim(), need: captionOf(table, need) })];
+        return [
+          finding(code, 'error', cell, {
+            name: actionName(measure),
+            label: captionOf(table, hit[0]),
+            value: field(measure, hit[0]).trim(),
+            need: captionOf(table, need),
+          }),
+        ];
       });
     },
   };
@@ -118,7 +135,8 @@ function actionFigures(m: Measure): ActionFigures {
   const reported = [field(m, 'figures'), field(m, 'result')].filter((t) => !isDash(t));
   const pairs = yearPairs(field(m, 'pastResult'), reported);
   const now = reported.flatMap((t) => quantities(t));
-  const apply = (text: string, role: 'withdrawal' | 'goal') => (isDash(text) ? [] : readCriteria(text, role).flatMap((c) => judge(c, pairs, now)));
+  const apply = (text: string, role: 'withdrawal' | 'goal') =>
+    isDash(text) ? [] : readCriteria(text, role).flatMap((c) => judge(c, pairs, now));
   return { withdrawal: apply(field(m, 'withdrawal'), 'withdrawal'), goal: apply(field(m, 'goal'), 'goal') };
 }
 
@@ -128,50 +146,66 @@ const computed = (js: readonly Judgement[]) => js.map((j) => j.computed).join('�
 const withdrawalRule: Rule = {
   code: C.withdrawalTriggered,
   severity: 'error',
-  check: (ctx) => rows(ctx, 'actions').flatMap(({ measure }) => {
-    const code = normalizeCode(field(measure, 'achievement'));
-    const cell = measure.cells?.['achievement'] ?? measure.cell;
-    if (isDash(code)) return [];
-    const judged = actionFigures(measure).withdrawal;
-    const triggered = judged.filter((j) => j.holds);
-    const params = { name: actionName(measure), criterion: short(field(measure, 'withdrawal'), 40), code: field(measure, 'achievement').trim() };
-    if (triggered.length > 0 && code !== '③') return [finding(C.withdrawalTriggered, 'error', cell, { ...params, computed: computed(triggered) })];
-    if (judged.length > 0 && triggered.length === 0 && code === '③') return [finding(C.withdrawalNotTriggered, 'warning', cell, { ...params, computed: computed(judged) })];
-    return [];
-  }),
+  check: (ctx) =>
+    rows(ctx, 'actions').flatMap(({ measure }) => {
+      const code = normalizeCode(field(measure, 'achievement'));
+      const cell = measure.cells?.['achievement'] ?? measure.cell;
+      if (isDash(code)) return [];
+      const judged = actionFigures(measure).withdrawal;
+      const triggered = judged.filter((j) => j.holds);
+      const params = {
+        name: actionName(measure),
+        criterion: short(field(measure, 'withdrawal'), 40),
+        code: field(measure, 'achievement').trim(),
+      };
+      if (triggered.length > 0 && code !== '③')
+        return [finding(C.withdrawalTriggered, 'error', cell, { ...params, computed: computed(triggered) })];
+      if (judged.length > 0 && triggered.length === 0 && code === '③')
+        return [finding(C.withdrawalNotTriggered, 'warning', cell, { ...params, computed: computed(judged) })];
+      return [];
+    }),
 };
 
 /** ① (目標達成) while the reported figures miss a 業績目標 the rule can read. */
 const achievementRule: Rule = {
   code: C.achievementContradicts,
   severity: 'error',
-  check: (ctx) => rows(ctx, 'actions').flatMap(({ measure }) => {
-    if (!normalizeCode(field(measure, 'achievement')).startsWith('①')) return [];
-    const missed = actionFigures(measure).goal.filter((j) => !j.holds);
-    if (missed.length === 0) return [];
-    return [finding(C.achievementContradicts, 'error', measure.cells?.['achievement'] ?? measure.cell, {
-      name: actionName(measure), goal: short(field(measure, 'goal'), 40), code: field(measure, 'achievement').trim(), computed: computed(missed),
-    })];
-  }),
+  check: (ctx) =>
+    rows(ctx, 'actions').flatMap(({ measure }) => {
+      if (!normalizeCode(field(measure, 'achievement')).startsWith('①')) return [];
+      const missed = actionFigures(measure).goal.filter((j) => !j.holds);
+      if (missed.length === 0) return [];
+      return [
+        finding(C.achievementContradicts, 'error', measure.cells?.['achievement'] ?? measure.cell, {
+          name: actionName(measure),
+          goal: short(field(measure, 'goal'), 40),
+          code: field(measure, 'achievement').trim(),
+          computed: computed(missed),
+        }),
+      ];
+    }),
 };
 
 /** 業績目標, 撤退基準 and, in evaluation, the achievement code go together on an action. */
 const actionCompleteRule: Rule = {
   code: C.withdrawalMissing,
   severity: 'warning',
-  check: (ctx) => rows(ctx, 'actions').flatMap(({ measure }) => {
-    const goal = field(measure, 'goal');
-    const at = (key: string) => measure.cells?.[key] ?? measure.cell;
-    const name = actionName(measure);
-    if (isDash(goal)) {
-      const claims = ['withdrawal', 'achievement'].filter((k) => !isDash(field(measure, k)));
-      return goal.trim() !== '' && claims.length > 0 ? [finding(C.goalMissing, 'error', at('goal'), { name })] : [];
-    }
-    const out: Finding[] = [];
-    if (isDash(field(measure, 'withdrawal'))) out.push(finding(C.withdrawalMissing, 'warning', at('withdrawal'), { name }));
-    if (ctx.phase === 'evaluation' && isDash(field(measure, 'achievement'))) out.push(finding(C.achievementMissing, 'error', at('achievement'), { name }));
-    return out;
-  }),
+  check: (ctx) =>
+    rows(ctx, 'actions').flatMap(({ measure }) => {
+      const goal = field(measure, 'goal');
+      const at = (key: string) => measure.cells?.[key] ?? measure.cell;
+      const name = actionName(measure);
+      if (isDash(goal)) {
+        const claims = ['withdrawal', 'achievement'].filter((k) => !isDash(field(measure, k)));
+        return goal.trim() !== '' && claims.length > 0 ? [finding(C.goalMissing, 'error', at('goal'), { name })] : [];
+      }
+      const out: Finding[] = [];
+      if (isDash(field(measure, 'withdrawal')))
+        out.push(finding(C.withdrawalMissing, 'warning', at('withdrawal'), { name }));
+      if (ctx.phase === 'evaluation' && isDash(field(measure, 'achievement')))
+        out.push(finding(C.achievementMissing, 'error', at('achievement'), { name }));
+      return out;
+    }),
 };
 
 const LOWER_WORDS = /削減|減少|抑制|低減|縮減/;
@@ -181,7 +215,13 @@ function meets(m: Measure, target: MeasureValue, value: number): { met: boolean;
   if (target.value === null) return null;
   const cmp = target.comparator;
   const lower = cmp === '<=' || cmp === '<' || (cmp === null && LOWER_WORDS.test(m.name));
-  const met = lower ? (cmp === '<' ? value < target.value : value <= target.value) : (cmp === '>' ? value > target.value : value >= target.value);
+  const met = lower
+    ? cmp === '<'
+      ? value < target.value
+      : value <= target.value
+    : cmp === '>'
+      ? value > target.value
+      : value >= target.value;
   return { met, lower };
 }
 
@@ -201,13 +241,22 @@ const ratingRule: Rule = {
       const judged = meets(measure, target, current.value!);
       if (!judged) return [];
       const cell = measure.cells?.['rating'] ?? current.cell;
-      const params = { name: short(measure.name), rating: field(measure, 'rating').trim(), target: target.raw, current: String(current.value), direction: judged.lower ? 'lower' : 'higher' };
+      const params = {
+        name: short(measure.name),
+        rating: field(measure, 'rating').trim(),
+        target: target.raw,
+        current: String(current.value),
+        direction: judged.lower ? 'lower' : 'higher',
+      };
       if (rating === 'B') return judged.met ? [finding(C.ratingUnderstated, 'warning', cell, params)] : [];
       if (judged.met) return [];
       const due = target.year === null || fy === null || target.year <= fy;
       if (due) return [finding(C.ratingContradicts, 'error', cell, params)];
-      const worse = previous?.value != null && (judged.lower ? current.value! > previous.value : current.value! < previous.value);
-      return worse ? [finding(C.ratingWorsening, 'warning', cell, { ...params, previous: String(previous.value) })] : [];
+      const worse =
+        previous?.value != null && (judged.lower ? current.value! > previous.value : current.value! < previous.value);
+      return worse
+        ? [finding(C.ratingWorsening, 'warning', cell, { ...params, previous: String(previous.value) })]
+        : [];
     });
   },
 };

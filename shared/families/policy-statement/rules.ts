@@ -32,29 +32,38 @@ export const SECTIONS: readonly { key: string; no: number; name: string; due: Ph
 const outcomeOf = (p: Record<string, string | null>): string => (p['outcome'] ?? p['title'] ?? '').trim();
 const isDue = (due: Phase, phase: Phase): boolean => due === 'planning' || phase === 'evaluation';
 /** Text reduced for comparing a 方針 line with a priority: half-width, no spaces, bullets or end marks. */
-const core = (text: string): string => toHalfWidth(text).replace(/^[・･●○◆◇■□\-*]+|^[(（]?[0-9①-⑳]+[)）.、]?/u, '').replace(/[\s\u3000。、,.]/g, '');
+const core = (text: string): string =>
+  toHalfWidth(text)
+    .replace(/^[・･●○◆◇■□\-*]+|^[(（]?[0-9①-⑳]+[)）.、]?/u, '')
+    .replace(/[\s\u3000。、,.]/g, '');
 
 /** Every section of the form is there and written; 6–8 only once the year is being evaluated. */
 const sectionRule: Rule = {
   code: C.sectionEmpty,
   severity: 'error',
-  check: ({ record, phase }) => SECTIONS.filter((s) => isDue(s.due, phase)).flatMap((s) => {
-    const field = record.fields?.[s.key];
-    if (!field) return [finding(C.sectionMissing, 'error', null, { no: s.no, section: s.name })];
-    return field.value.trim() === '' ? [finding(C.sectionEmpty, 'error', field.cell, { no: s.no, section: s.name })] : [];
-  }),
+  check: ({ record, phase }) =>
+    SECTIONS.filter((s) => isDue(s.due, phase)).flatMap((s) => {
+      const field = record.fields?.[s.key];
+      if (!field) return [finding(C.sectionMissing, 'error', null, { no: s.no, section: s.name })];
+      return field.value.trim() === ''
+        ? [finding(C.sectionEmpty, 'error', field.cell, { no: s.no, section: s.name })]
+        : [];
+    }),
 };
 
 /** Each priority (1)…(n) states its 実現したい成果 and its 取組内容. */
 const priorityRule: Rule = {
   code: C.outcomeMissing,
   severity: 'error',
-  check: ({ record }) => (record.items?.['priorities'] ?? []).flatMap((p) => {
-    const out: Finding[] = [];
-    if (!outcomeOf(p)) out.push(finding(C.outcomeMissing, 'error', p['outcomeCell'] ?? p['cell'] ?? null, { no: p['no'] ?? '' }));
-    if (!p['actions']?.trim()) out.push(finding(C.actionsMissing, 'error', p['actionsCell'] ?? p['cell'] ?? null, { no: p['no'] ?? '' }));
-    return out;
-  }),
+  check: ({ record }) =>
+    (record.items?.['priorities'] ?? []).flatMap((p) => {
+      const out: Finding[] = [];
+      if (!outcomeOf(p))
+        out.push(finding(C.outcomeMissing, 'error', p['outcomeCell'] ?? p['cell'] ?? null, { no: p['no'] ?? '' }));
+      if (!p['actions']?.trim())
+        out.push(finding(C.actionsMissing, 'error', p['actionsCell'] ?? p['cell'] ?? null, { no: p['no'] ?? '' }));
+      return out;
+    }),
 };
 
 /** 今年度の方針 lists the priorities' 実現したい成果, one line each, and nothing else. */
@@ -65,18 +74,30 @@ const policyRule: Rule = {
     const policy = record.fields?.['policy'];
     const priorities = (record.items?.['priorities'] ?? []).filter((p) => outcomeOf(p) !== '');
     if (!policy || policy.value.trim() === '' || priorities.length === 0) return [];
-    const lines = policy.value.split('\n').map(core).filter((l) => l !== '');
-    const matches = (a: string, b: string) => a === b || (a.length >= 6 && b.includes(a)) || (b.length >= 6 && a.includes(b));
+    const lines = policy.value
+      .split('\n')
+      .map(core)
+      .filter((l) => l !== '');
+    const matches = (a: string, b: string) =>
+      a === b || (a.length >= 6 && b.includes(a)) || (b.length >= 6 && a.includes(b));
     const out: Finding[] = [];
     for (const p of priorities) {
       if (!lines.some((l) => matches(l, core(outcomeOf(p))))) {
-        out.push(finding(C.policyMismatch, 'warning', p['outcomeCell'] ?? p['cell'] ?? null, { no: p['no'] ?? '', text: short(outcomeOf(p)), side: 'priority' }));
+        out.push(
+          finding(C.policyMismatch, 'warning', p['outcomeCell'] ?? p['cell'] ?? null, {
+            no: p['no'] ?? '',
+            text: short(outcomeOf(p)),
+            side: 'priority',
+          }),
+        );
       }
     }
     for (const raw of policy.value.split('\n')) {
       const line = core(raw);
       if (line !== '' && !priorities.some((p) => matches(line, core(outcomeOf(p))))) {
-        out.push(finding(C.policyMismatch, 'warning', policy.cell, { no: '', text: short(raw.trim()), side: 'policy' }));
+        out.push(
+          finding(C.policyMismatch, 'warning', policy.cell, { no: '', text: short(raw.trim()), side: 'policy' }),
+        );
       }
     }
     return out;
@@ -93,9 +114,16 @@ const reportRule: Rule = {
     return SECTIONS.filter((s) => s.due === 'evaluation').flatMap((s) => {
       const field = record.fields?.[s.key];
       if (!field || field.value.trim() === '') return [];
-      return priorities.filter((p) => !p[s.key]?.trim()).map((p) => finding(C.reportMissing, 'warning', field.cell, {
-        no: p['no'] ?? '', section: s.name, sectionNo: s.no, outcome: short(outcomeOf(p)),
-      }));
+      return priorities
+        .filter((p) => !p[s.key]?.trim())
+        .map((p) =>
+          finding(C.reportMissing, 'warning', field.cell, {
+            no: p['no'] ?? '',
+            section: s.name,
+            sectionNo: s.no,
+            outcome: short(outcomeOf(p)),
+          }),
+        );
     });
   },
 };

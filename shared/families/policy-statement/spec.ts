@@ -31,12 +31,30 @@ export const policyStatementSpec: FamilySpec = {
         all: [[MISSION, SLOGAN], [PRIORITIES]],
         any: [SLOGAN, POLICY, FIRST_HALF, SECOND_HALF, SUMMARY, ...OUTCOME, ...ACTIONS, /方針書$/],
         minAny: 2,
-        none: [/^[【◆■]?成果指標[】]?$/, /^[【◆■]?プロセス指標[】]?$/, /組織目標$/, /^事業番号$/, /撤退基準/, /めざす成果/],
+        none: [
+          /^[【◆■]?成果指標[】]?$/,
+          /^[【◆■]?プロセス指標[】]?$/,
+          /組織目標$/,
+          /^事業番号$/,
+          /撤退基準/,
+          /めざす成果/,
+        ],
       },
       fields: [
-        { key: 'fiscalYear', label: [/^年度$/, /方針書$/], direction: 'right', type: 'fiscal-year', inline: /^(.*?年度)/ },
+        {
+          key: 'fiscalYear',
+          label: [/^年度$/, /方針書$/],
+          direction: 'right',
+          type: 'fiscal-year',
+          inline: /^(.*?年度)/,
+        },
         { key: 'organization', label: [/^(所属|所属名|組織名?|部署名?|部局名?)$/], direction: 'right' },
-        { key: 'titleOrganization', label: [/.+方針書$/], direction: 'right', inline: /^(?:.*?年度)?[\s\u3000]*(.*[^\s\u3000の])の?方針書$/s },
+        {
+          key: 'titleOrganization',
+          label: [/.+方針書$/],
+          direction: 'right',
+          inline: /^(?:.*?年度)?[\s\u3000]*(.*[^\s\u3000の])の?方針書$/s,
+        },
         { key: 'head', label: [/^(所属長|所属長名|氏名|職氏名|局長|部長|課長|室長)$/], direction: 'right' },
       ],
       sections: [
@@ -47,11 +65,29 @@ export const policyStatementSpec: FamilySpec = {
         {
           key: 'priorities',
           label: [PRIORITIES],
-          items: { key: 'priorities', parts: [{ key: 'outcome', label: OUTCOME }, { key: 'actions', label: ACTIONS, list: 'actions' }] },
+          items: {
+            key: 'priorities',
+            parts: [
+              { key: 'outcome', label: OUTCOME },
+              { key: 'actions', label: ACTIONS, list: 'actions' },
+            ],
+          },
         },
-        { key: 'firstHalf', label: [FIRST_HALF], items: { key: 'firstHalfReports', reportsOn: { items: 'priorities', as: 'firstHalf' } } },
-        { key: 'secondHalf', label: [SECOND_HALF], items: { key: 'secondHalfPlans', reportsOn: { items: 'priorities', as: 'secondHalf' } } },
-        { key: 'summary', label: [SUMMARY], items: { key: 'summaryReports', reportsOn: { items: 'priorities', as: 'summary' } } },
+        {
+          key: 'firstHalf',
+          label: [FIRST_HALF],
+          items: { key: 'firstHalfReports', reportsOn: { items: 'priorities', as: 'firstHalf' } },
+        },
+        {
+          key: 'secondHalf',
+          label: [SECOND_HALF],
+          items: { key: 'secondHalfPlans', reportsOn: { items: 'priorities', as: 'secondHalf' } },
+        },
+        {
+          key: 'summary',
+          label: [SUMMARY],
+          items: { key: 'summaryReports', reportsOn: { items: 'priorities', as: 'summary' } },
+        },
       ],
       organization: ['organization', 'titleOrganization'],
       fiscalYear: 'fiscalYear',

@@ -5,7 +5,19 @@ import type { Rule } from '../types.ts';
 export const BRACKET_MISMATCH = 'common/bracket-mismatch';
 
 const PAIRS: Readonly<Record<string, string>> = {
-  '(': ')', '（': '）', '〔': '〕', '［': '］', '[': ']', '【': '】', '「': '」', '『': '』', '｛': '｝', '{': '}', '〈': '〉', '《': '》', '≪': '≫',
+  '(': ')',
+  '（': '）',
+  '〔': '〕',
+  '［': '］',
+  '[': ']',
+  '【': '】',
+  '「': '」',
+  '『': '』',
+  '｛': '｝',
+  '{': '}',
+  '〈': '〉',
+  '《': '》',
+  '≪': '≫',
 };
 const CLOSERS = new Set(Object.values(PAIRS));
 const ANY_BRACKET = new RegExp(`[${[...Object.keys(PAIRS), ...CLOSERS].map((c) => `\\${c}`).join('')}]`);
@@ -36,6 +48,8 @@ export const bracketMismatchRule: Rule = {
   check: ({ record }) =>
     record.measures.flatMap((m) => {
       const fragment = mismatchedBracket(m.name);
-      return fragment === null ? [] : [finding(BRACKET_MISMATCH, 'warning', m.cell, { name: short(m.name, 40), fragment })];
+      return fragment === null
+        ? []
+        : [finding(BRACKET_MISMATCH, 'warning', m.cell, { name: short(m.name, 40), fragment })];
     }),
 };

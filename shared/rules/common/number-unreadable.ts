@@ -13,7 +13,9 @@ const JAPANESE = /[\u3040-\u30ff\u4e00-\u9fff]/;
 
 /** Reads like a number but is not one: "1,0OO", "1.2.3", "12,34". */
 export function isBrokenNumber(raw: string, unit: string | null): boolean {
-  let t = toHalfWidth(raw).trim().replace(/[％%]$/, '');
+  let t = toHalfWidth(raw)
+    .trim()
+    .replace(/[％%]$/, '');
   if (unit && t.endsWith(unit)) t = t.slice(0, -unit.length).trim();
   if (!/\d/.test(t) || !NUMBER_LIKE.test(t)) return false;
   return !WELL_FORMED.test(t.replace(/\s+/g, ''));
@@ -31,5 +33,10 @@ export const numberUnreadableRule: Rule = {
         return value.value === null && isNumericMeasure(measure) && !JAPANESE.test(value.raw);
       })
       .map(({ measure, value }) =>
-        finding(NUMBER_UNREADABLE, 'error', value.cell, { name: short(measure.name), header: headerOf(value), raw: value.raw })),
+        finding(NUMBER_UNREADABLE, 'error', value.cell, {
+          name: short(measure.name),
+          header: headerOf(value),
+          raw: value.raw,
+        }),
+      ),
 };

@@ -14,7 +14,19 @@ export const rateOver100Rule: Rule = {
   severity: 'warning',
   check: (ctx) =>
     valueCells(ctx)
-      .filter(({ measure, value, labelUnit }) =>
-        !value.blank && value.value !== null && value.value > 100 && (value.unit === '%' || labelUnit === '%') && !MAY_EXCEED.test(measure.name))
-      .map(({ measure, value }) => finding(RATE_OVER_100, 'warning', value.cell, { name: short(measure.name), header: headerOf(value), raw: value.raw })),
+      .filter(
+        ({ measure, value, labelUnit }) =>
+          !value.blank &&
+          value.value !== null &&
+          value.value > 100 &&
+          (value.unit === '%' || labelUnit === '%') &&
+          !MAY_EXCEED.test(measure.name),
+      )
+      .map(({ measure, value }) =>
+        finding(RATE_OVER_100, 'warning', value.cell, {
+          name: short(measure.name),
+          header: headerOf(value),
+          raw: value.raw,
+        }),
+      ),
 };

@@ -40,10 +40,17 @@ export const textTooLongRule: Rule = {
   check: ({ record, extraction }) => {
     const out: Finding[] = [];
     const report = (cell: string, text: string, limit: number) =>
-      out.push(finding(TEXT_TOO_LONG, 'warning', cell, { length: [...text.replace(/\s+/g, '')].length, limit, start: short(text, 20) }));
+      out.push(
+        finding(TEXT_TOO_LONG, 'warning', cell, {
+          length: [...text.replace(/\s+/g, '')].length,
+          limit,
+          start: short(text, 20),
+        }),
+      );
     for (const spec of extraction.variant?.fields ?? []) {
       const field = record.fields?.[spec.key];
-      if (field && spec.type !== 'date' && tooLong(field.value, fieldLimit(spec))) report(field.cell, field.value, fieldLimit(spec));
+      if (field && spec.type !== 'date' && tooLong(field.value, fieldLimit(spec)))
+        report(field.cell, field.value, fieldLimit(spec));
     }
     const seen = new Set<string>();
     for (const m of record.measures) {
@@ -58,7 +65,8 @@ export const textTooLongRule: Rule = {
     for (const [key, items] of Object.entries(record.items ?? {})) {
       if (key === 'groups') continue;
       for (const item of items) {
-        if (item['cell'] && tooLong(item['text'], TEXT_LIMITS.item)) report(item['cell'], item['text'] ?? '', TEXT_LIMITS.item);
+        if (item['cell'] && tooLong(item['text'], TEXT_LIMITS.item))
+          report(item['cell'], item['text'] ?? '', TEXT_LIMITS.item);
       }
     }
     return out;

@@ -34,9 +34,16 @@ export const yearJumpRule: Rule = {
         if (!usable(v) || !usable(p) || (v.unit && p.unit && v.unit !== p.unit)) continue;
         const ratio = Math.max(v.value, p.value) / Math.min(v.value, p.value);
         if (ratio < RATIO || Math.max(v.value, p.value) < MIN_LARGER) continue;
-        out.push(finding(YEAR_JUMP, 'warning', v.cell, {
-          name: short(m.name), header: headerOf(v), raw: v.raw, previousHeader: headerOf(p), previous: p.raw, ratio: Math.round(ratio * 10) / 10,
-        }));
+        out.push(
+          finding(YEAR_JUMP, 'warning', v.cell, {
+            name: short(m.name),
+            header: headerOf(v),
+            raw: v.raw,
+            previousHeader: headerOf(p),
+            previous: p.raw,
+            ratio: Math.round(ratio * 10) / 10,
+          }),
+        );
       }
     }
     return out;

@@ -5,21 +5,29 @@ import { FakeExcel } from '../fake-excel/fake-excel.ts';
 import { fakeDocument } from '../fake-excel/office-document.ts';
 import { WorkbookModel, type Platform } from '../fake-excel/model.ts';
 
-const g = globalThis as unknown as { __MOKUHYO_WORKBOOK__: { grids: Grid[]; names: Record<string, string>; apiVersion: string; platform?: Platform }; __fake: FakeExcel } & Record<string, unknown>;
+const g = globalThis as unknown as {
+  __MOKUHYO_WORKBOOK__: { grids: Grid[]; names: Record<string, string>; apiVersion: string; platform?: Platform };
+  __fake: FakeExcel;
+} & Record<string, unknown>;
 const { grids, names, apiVersion, platform } = g.__MOKUHYO_WORKBOOK__;
 const fake = new FakeExcel(WorkbookModel.fromGrids(grids, names, apiVersion, platform));
 g.__fake = fake;
 g['Excel'] = fake.namespace();
 g['Office'] = {
   onReady: (cb?: (info: { host: string; platform: string }) => void) => {
-    const info = { host: 'Excel', platform: platform === 'web' ? 'OfficeOnline' : platform === 'mac' ? 'Mac' : platform === 'ipad' ? 'iOS' : 'PC' };
+    const info = {
+      host: 'Excel',
+      platform: platform === 'web' ? 'OfficeOnline' : platform === 'mac' ? 'Mac' : platform === 'ipad' ? 'iOS' : 'PC',
+    };
     setTimeout(() => cb?.(info), 0);
     return Promise.resolve(info);
   },
   context: {
     requirements: { isSetSupported: (set: string, version: string) => fake.model.isSetSupported(set, version) },
     // A tiny stand-in for the workbook's bytes; Excel on iPad has no getFileAsync (no CompressedFile).
-    document: fake.model.isSetSupported('CompressedFile') ? fakeDocument(new TextEncoder().encode('PK workbook bytes')).document : {},
+    document: fake.model.isSetSupported('CompressedFile')
+      ? fakeDocument(new TextEncoder().encode('PK workbook bytes')).document
+      : {},
   },
   actions: { associate: () => undefined },
   FileType: { Compressed: 'compressed' },

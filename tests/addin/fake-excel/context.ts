@@ -2,14 +2,20 @@ import { WEB_PAYLOAD_LIMIT, type ChangeEvent, type SheetModel, type WorkbookMode
 
 /** An error shaped like OfficeExtension.Error: a code tests and the add-in can branch on. */
 export class FakeExcelError extends Error {
-  constructor(readonly code: string, message: string) {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
     super(message);
     this.name = 'RichApi.Error';
   }
 }
 
 export function notLoaded(prop: string): FakeExcelError {
-  return new FakeExcelError('PropertyNotLoaded', `The property '${prop}' is not available. Before reading the property's value, call the load method on the containing object and call "context.sync()" on the associated request context.`);
+  return new FakeExcelError(
+    'PropertyNotLoaded',
+    `The property '${prop}' is not available. Before reading the property's value, call the load method on the containing object and call "context.sync()" on the associated request context.`,
+  );
 }
 
 /** One round trip: how many loads and writes it carried, and its request and response sizes. */
@@ -57,7 +63,10 @@ export class FakeContext {
   /** Response bytes of the sync being run: loads add their snapshots here. */
   responseBytes = 0;
 
-  constructor(readonly model: WorkbookModel, readonly options: { delayForCellEdit?: boolean } = {}) {}
+  constructor(
+    readonly model: WorkbookModel,
+    readonly options: { delayForCellEdit?: boolean } = {},
+  ) {}
 
   queueLoad(run: () => void): void {
     this.queue.push({ kind: 'load', run, meta: {} });
@@ -70,19 +79,37 @@ export class FakeContext {
   async sync(): Promise<void> {
     const batch = this.queue;
     this.queue = [];
-    const requestBytes = batch.reduce((n, op) => n + COMMAND_BYTES + (op.meta.payload === undefined ? 0 : jsonBytes(op.meta.payload)), 0);
-    const record: SyncRecord = { loads: batch.filter((op) => op.kind === 'load').length, writes: batch.filter((op) => op.kind === 'write').length, requestBytes, responseBytes: 0 };
+    const requestBytes = batch.reduce(
+      (n, op) => n + COMMAND_BYTES + (op.meta.payload === undefined ? 0 : jsonBytes(op.meta.payload)),
+      0,
+    );
+    const record: SyncRecord = {
+      loads: batch.filter((op) => op.kind === 'load').length,
+      writes: batch.filter((op) => op.kind === 'write').length,
+      requestBytes,
+      responseBytes: 0,
+    };
     this.syncs.push(record);
     await Promise.resolve();
     // RunOptions.delayForCellEdit: "When false, if the user is in cell edit when the batch request is
     // processed by the host, the batch automatically fails. When true, ... delayed until the user exits
     // cell edit mode. The default ... is equivalent to false." (Excel.RunOptions reference)
     if (this.model.cellEditing) {
-      if (!this.options.delayForCellEdit) throw this.fail(record, 'InvalidOperationInCellEditMode', 'Excel is in cell-editing mode. Please exit the edit mode by pressing ENTER or TAB or selecting another cell, and then try again.');
+      if (!this.options.delayForCellEdit)
+        throw this.fail(
+          record,
+          'InvalidOperationInCellEditMode',
+          'Excel is in cell-editing mode. Please exit the edit mode by pressing ENTER or TAB or selecting another cell, and then try again.',
+        );
       await this.model.waitForCellEditEnd();
     }
     const web = this.model.platform === 'web';
-    if (web && requestBytes > WEB_PAYLOAD_LIMIT) throw this.fail(record, 'RequestPayloadSizeLimitExceeded', `The request payload size (${requestBytes} bytes) has exceeded the limit.`);
+    if (web && requestBytes > WEB_PAYLOAD_LIMIT)
+      throw this.fail(
+        record,
+        'RequestPayloadSizeLimitExceeded',
+        `The request payload size (${requestBytes} bytes) has exceeded the limit.`,
+      );
     this.responseBytes = 0;
     const changes: { changed: SheetModel; address: string }[] = [];
     for (const op of batch) {
@@ -93,7 +120,12 @@ export class FakeContext {
       }
     }
     record.responseBytes = this.responseBytes;
-    if (web && this.responseBytes > WEB_PAYLOAD_LIMIT) throw this.fail(record, 'ResponsePayloadSizeLimitExceeded', `The response payload size (${this.responseBytes} bytes) has exceeded the limit.`);
+    if (web && this.responseBytes > WEB_PAYLOAD_LIMIT)
+      throw this.fail(
+        record,
+        'ResponsePayloadSizeLimitExceeded',
+        `The response payload size (${this.responseBytes} bytes) has exceeded the limit.`,
+      );
     if (changes.length > 0) setTimeout(() => this.raiseChanged(changes), 0);
   }
 
@@ -122,7 +154,13 @@ export class FakeContext {
   private raiseChanged(changes: { changed: SheetModel; address: string }[]): void {
     const withSource = this.model.isSetSupported('ExcelApi', '1.14');
     for (const { changed, address } of changes) {
-      const event: ChangeEvent = { worksheetId: changed.id, address, source: 'Local', changeType: 'RangeEdited', type: 'WorksheetChanged' };
+      const event: ChangeEvent = {
+        worksheetId: changed.id,
+        address,
+        source: 'Local',
+        changeType: 'RangeEdited',
+        type: 'WorksheetChanged',
+      };
       if (withSource) event.triggerSource = 'ThisLocalAddin';
       for (const handler of this.model.changeHandlers) void handler(event);
     }
@@ -133,7 +171,10 @@ type LoadArg = string | string[] | { select?: string } | undefined;
 
 export function propsOf(arg: LoadArg): string[] {
   const raw = typeof arg === 'string' ? arg : Array.isArray(arg) ? arg.join(',') : (arg?.select ?? '');
-  return raw.split(',').map((s) => s.trim()).filter(Boolean);
+  return raw
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
 }
 
 /** ClientResult<T>: `value` is readable after the sync that carried the call. */
@@ -163,7 +204,10 @@ export abstract class FakeObject<T> {
   private loaded = new Map<string, unknown>();
   private resolvedTarget: boolean | undefined;
 
-  constructor(protected readonly ctx: FakeContext, protected readonly target: () => T | null) {}
+  constructor(
+    protected readonly ctx: FakeContext,
+    protected readonly target: () => T | null,
+  ) {}
 
   protected abstract snapshot(target: T, prop: string): unknown;
 
@@ -195,7 +239,8 @@ export abstract class FakeObject<T> {
   }
 
   protected read<V>(prop: string): V {
-    if (this.resolvedTarget === false) throw new FakeExcelError('InvalidObjectPath', `The object is a null object: '${prop}' cannot be read.`);
+    if (this.resolvedTarget === false)
+      throw new FakeExcelError('InvalidObjectPath', `The object is a null object: '${prop}' cannot be read.`);
     if (!this.loaded.has(prop)) throw notLoaded(prop);
     return this.loaded.get(prop) as V;
   }

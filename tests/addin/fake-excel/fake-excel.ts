@@ -11,8 +11,12 @@ export class FakeExcel {
   constructor(readonly model: WorkbookModel) {}
 
   /** Excel.run(batch) or Excel.run(options, batch), as Office.js overloads it. */
-  async run<T>(optionsOrBatch: { delayForCellEdit?: boolean } | ((context: Excel.RequestContext) => Promise<T>), maybeBatch?: (context: Excel.RequestContext) => Promise<T>): Promise<T> {
-    const [options, batch] = typeof optionsOrBatch === 'function' ? [{}, optionsOrBatch] : [optionsOrBatch, maybeBatch!];
+  async run<T>(
+    optionsOrBatch: { delayForCellEdit?: boolean } | ((context: Excel.RequestContext) => Promise<T>),
+    maybeBatch?: (context: Excel.RequestContext) => Promise<T>,
+  ): Promise<T> {
+    const [options, batch] =
+      typeof optionsOrBatch === 'function' ? [{}, optionsOrBatch] : [optionsOrBatch, maybeBatch!];
     const ctx = new FakeContext(this.model, options);
     ctx.workbook = new FakeWorkbook(ctx, this.model);
     this.runs.push(ctx.syncs);
@@ -26,7 +30,10 @@ export class FakeExcel {
 
   /** The ExcelHost the use cases take, built exactly as production builds it, over this fake. */
   host(): ExcelHost {
-    return excelHostOver(this.namespace(), detectCapabilities((set, v) => this.model.isSetSupported(set, v)));
+    return excelHostOver(
+      this.namespace(),
+      detectCapabilities((set, v) => this.model.isSetSupported(set, v)),
+    );
   }
 
   lastRun(): SyncRecord[] {

@@ -70,7 +70,10 @@ export class WorkbookModel {
   private nextPart = 1;
   session = 1;
 
-  constructor(readonly apiVersion = '1.18', readonly platform: Platform = 'windows') {}
+  constructor(
+    readonly apiVersion = '1.18',
+    readonly platform: Platform = 'windows',
+  ) {}
 
   isSetSupported(set: string, version = '1.1'): boolean {
     // CompressedFile (getFileAsync as .xlsx bytes): Excel on the web, Windows and Mac, not iPad
@@ -116,14 +119,25 @@ export class WorkbookModel {
    */
   reopen(): void {
     this.session++;
-    this.sheets.forEach((sheet, i) => { sheet.id = `{00000000-0001-0000-${String(i).padStart(4, '0')}-000000000000}`; });
+    this.sheets.forEach((sheet, i) => {
+      sheet.id = `{00000000-0001-0000-${String(i).padStart(4, '0')}-000000000000}`;
+    });
     this.changeHandlers = [];
     this.activatedHandlers = [];
     this.selection = null;
   }
 
   addSheet(name: string): SheetModel {
-    const sheet: SheetModel = { id: `{4A1B${String(this.nextId++).padStart(4, '0')}-0000-4000-8000-${String(this.session).padStart(12, '0')}}`, name, visibility: 'Visible', cells: new Map(), merges: [], notes: new Map(), comments: new Map(), names: new Map() };
+    const sheet: SheetModel = {
+      id: `{4A1B${String(this.nextId++).padStart(4, '0')}-0000-4000-8000-${String(this.session).padStart(12, '0')}}`,
+      name,
+      visibility: 'Visible',
+      cells: new Map(),
+      merges: [],
+      notes: new Map(),
+      comments: new Map(),
+      names: new Map(),
+    };
     this.sheets.push(sheet);
     return sheet;
   }
@@ -141,20 +155,34 @@ export class WorkbookModel {
   }
 
   /** Loads shared Grids (from the worker's reader) as sheets, text and formats included. */
-  static fromGrids(grids: readonly Grid[], names: Record<string, string> = {}, apiVersion?: string, platform?: Platform): WorkbookModel {
+  static fromGrids(
+    grids: readonly Grid[],
+    names: Record<string, string> = {},
+    apiVersion?: string,
+    platform?: Platform,
+  ): WorkbookModel {
     const model = new WorkbookModel(apiVersion, platform);
     for (const grid of grids) {
       const sheet = model.addSheet(grid.sheet);
-      grid.rows.forEach((row, r) => row.forEach((cell, c) => {
-        if (!cell || cell.kind === 'empty') return;
-        const value = cell.kind === 'date' ? isoToSerial(String(cell.value)) : cell.value;
-        const model: CellModel = { value, text: cell.text, numberFormat: cell.numFmt ?? 'General', fill: { ...NO_FILL } };
-        if (cell.formula) model.formula = `=${cell.formula}`;
-        sheet.cells.set(key(r, c), model);
-      }));
+      grid.rows.forEach((row, r) =>
+        row.forEach((cell, c) => {
+          if (!cell || cell.kind === 'empty') return;
+          const value = cell.kind === 'date' ? isoToSerial(String(cell.value)) : cell.value;
+          const model: CellModel = {
+            value,
+            text: cell.text,
+            numberFormat: cell.numFmt ?? 'General',
+            fill: { ...NO_FILL },
+          };
+          if (cell.formula) model.formula = `=${cell.formula}`;
+          sheet.cells.set(key(r, c), model);
+        }),
+      );
       sheet.merges = grid.merges.map((m) => ({ ...m }));
     }
-    for (const [name, value] of Object.entries(names)) if (!name.includes('!')) model.names.set(name, /^[A-Za-z']/.test(value) && value.includes('!') ? `=${value}` : `="${value}"`);
+    for (const [name, value] of Object.entries(names))
+      if (!name.includes('!'))
+        model.names.set(name, /^[A-Za-z']/.test(value) && value.includes('!') ? `=${value}` : `="${value}"`);
     return model;
   }
 }

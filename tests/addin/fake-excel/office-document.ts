@@ -1,7 +1,10 @@
 /** The Office enums the add-in reads at runtime, installed on globalThis for node tests. */
 export function installOfficeEnums(): void {
   const g = globalThis as unknown as { Office?: unknown };
-  g.Office ??= { FileType: { Compressed: 'compressed' }, AsyncResultStatus: { Succeeded: 'succeeded', Failed: 'failed' } };
+  g.Office ??= {
+    FileType: { Compressed: 'compressed' },
+    AsyncResultStatus: { Succeeded: 'succeeded', Failed: 'failed' },
+  };
 }
 
 /** Office.Document.getFileAsync over fixed bytes: records slice reads and whether the file was closed. */
@@ -18,7 +21,15 @@ export function fakeDocument(bytes: Uint8Array, opts: { failSlice?: number } = {
           log.slices.push(index);
           setTimeout(() => {
             if (index === opts.failSlice) cb({ status: 'failed', error: { code: 5001, message: 'Internal Error' } });
-            else cb({ status: 'succeeded', value: { index, size: 0, data: Array.from(bytes.subarray(index * options.sliceSize, (index + 1) * options.sliceSize)) } });
+            else
+              cb({
+                status: 'succeeded',
+                value: {
+                  index,
+                  size: 0,
+                  data: Array.from(bytes.subarray(index * options.sliceSize, (index + 1) * options.sliceSize)),
+                },
+              });
           }, 0);
         },
         closeAsync(cb?: () => void) {

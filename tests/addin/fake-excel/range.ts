@@ -11,7 +11,8 @@ export interface RangeTarget {
 export const WHOLE_SHEET: CellRange = { top: 0, left: 0, bottom: 1_048_575, right: 16_383 };
 
 export function requireApi(model: WorkbookModel, version: string, what: string): void {
-  if (!model.isSetSupported('ExcelApi', version)) throw new FakeExcelError('ApiNotFound', `${what} needs ExcelApi ${version}.`);
+  if (!model.isSetSupported('ExcelApi', version))
+    throw new FakeExcelError('ApiNotFound', `${what} needs ExcelApi ${version}.`);
 }
 
 export function parseAddressList(address: string): CellRange[] {
@@ -24,7 +25,8 @@ export function parseAddressList(address: string): CellRange[] {
 
 function cellsOf(areas: readonly CellRange[]): { row: number; col: number }[] {
   const out: { row: number; col: number }[] = [];
-  for (const a of areas) for (let r = a.top; r <= a.bottom; r++) for (let c = a.left; c <= a.right; c++) out.push({ row: r, col: c });
+  for (const a of areas)
+    for (let r = a.top; r <= a.bottom; r++) for (let c = a.left; c <= a.right; c++) out.push({ row: r, col: c });
   return out;
 }
 
@@ -64,30 +66,56 @@ export const GRADIENTS = new Set(['LinearGradient', 'RectangularGradient']);
 
 /** Range.format.fill (and RangeAreas.format.fill): mixed fills read as null, as in Excel. */
 export class FakeRangeFill extends FakeObject<RangeTarget> {
-  constructor(ctx: FakeContext, target: () => RangeTarget | null, private readonly model: WorkbookModel) {
+  constructor(
+    ctx: FakeContext,
+    target: () => RangeTarget | null,
+    private readonly model: WorkbookModel,
+  ) {
     super(ctx, target);
   }
 
   protected snapshot(t: RangeTarget, prop: string): unknown {
     if (prop === 'pattern' || prop === 'patternColor') requireApi(this.model, '1.9', `RangeFill.${prop}`);
-    const values = new Set(cellsOf(t.areas).map(({ row, col }) => (t.sheet.cells.get(key(row, col))?.fill ?? NO_FILL)[prop as 'color']));
+    const values = new Set(
+      cellsOf(t.areas).map(({ row, col }) => (t.sheet.cells.get(key(row, col))?.fill ?? NO_FILL)[prop as 'color']),
+    );
     return values.size === 1 ? [...values][0] : null;
   }
 
-  get color(): string { return this.read('color'); }
-  set color(color: string) { this.paint(color, (fill) => { fill.color = color.toUpperCase(); if (fill.pattern === 'None' || GRADIENTS.has(fill.pattern)) fill.pattern = 'Solid'; }); }
-  get pattern(): string { return this.read('pattern'); }
+  get color(): string {
+    return this.read('color');
+  }
+  set color(color: string) {
+    this.paint(color, (fill) => {
+      fill.color = color.toUpperCase();
+      if (fill.pattern === 'None' || GRADIENTS.has(fill.pattern)) fill.pattern = 'Solid';
+    });
+  }
+  get pattern(): string {
+    return this.read('pattern');
+  }
   set pattern(pattern: string) {
     requireApi(this.model, '1.9', 'RangeFill.pattern');
     // The documented limit; the error code is the closest Excel.ErrorCodes member (UnsupportedFillType).
     if (GRADIENTS.has(pattern)) {
-      this.ctx.queueWrite(() => { throw new FakeExcelError('UnsupportedFillType', `The fill pattern ${pattern} is not supported.`); });
+      this.ctx.queueWrite(() => {
+        throw new FakeExcelError('UnsupportedFillType', `The fill pattern ${pattern} is not supported.`);
+      });
       return;
     }
-    this.paint(pattern, (fill) => { fill.pattern = pattern; });
+    this.paint(pattern, (fill) => {
+      fill.pattern = pattern;
+    });
   }
-  get patternColor(): string { return this.read('patternColor'); }
-  set patternColor(color: string) { requireApi(this.model, '1.9', 'RangeFill.patternColor'); this.paint(color, (fill) => { fill.patternColor = color.toUpperCase(); }); }
+  get patternColor(): string {
+    return this.read('patternColor');
+  }
+  set patternColor(color: string) {
+    requireApi(this.model, '1.9', 'RangeFill.patternColor');
+    this.paint(color, (fill) => {
+      fill.patternColor = color.toUpperCase();
+    });
+  }
 
   clear(): void {
     this.paint(null, (fill) => Object.assign(fill, NO_FILL));
@@ -95,44 +123,106 @@ export class FakeRangeFill extends FakeObject<RangeTarget> {
 
   /** A format write: undoable from 1.19, and it raises onFormatChanged, never onChanged. */
   private paint(payload: unknown, change: (fill: CellModel['fill']) => void): void {
-    this.write((t) => { for (const { row, col } of cellsOf(t.areas)) change(ensureCell(t.sheet, row, col).fill); }, { payload });
+    this.write(
+      (t) => {
+        for (const { row, col } of cellsOf(t.areas)) change(ensureCell(t.sheet, row, col).fill);
+      },
+      { payload },
+    );
   }
 }
 
 export class FakeRange extends FakeObject<RangeTarget> {
-  constructor(ctx: FakeContext, target: () => RangeTarget | null, private readonly model: WorkbookModel) {
+  constructor(
+    ctx: FakeContext,
+    target: () => RangeTarget | null,
+    private readonly model: WorkbookModel,
+  ) {
     super(ctx, target);
   }
 
   protected snapshot(t: RangeTarget, prop: string): unknown {
     const area = t.areas[0]!;
     switch (prop) {
-      case 'address': return t.areas.map((a) => `${quoteSheet(t.sheet.name)}!${rangeA1(a)}`).join(',');
-      case 'rowIndex': return area.top;
-      case 'columnIndex': return area.left;
-      case 'rowCount': return area.bottom - area.top + 1;
-      case 'columnCount': return area.right - area.left + 1;
-      case 'values': return matrix(area, (c) => c?.value ?? '', t.sheet);
-      case 'text': return matrix(area, (c) => c?.text ?? (c?.value === null || c?.value === undefined ? '' : String(c.value)), t.sheet);
-      case 'formulas': return matrix(area, (c) => c?.formula ?? c?.value ?? '', t.sheet);
-      case 'numberFormat': return matrix(area, (c) => c?.numberFormat ?? 'General', t.sheet);
-      case 'valueTypes': return matrix(area, valueType, t.sheet);
-      default: throw new FakeExcelError('InvalidArgument', `Unknown Range property ${prop}`);
+      case 'address':
+        return t.areas.map((a) => `${quoteSheet(t.sheet.name)}!${rangeA1(a)}`).join(',');
+      case 'rowIndex':
+        return area.top;
+      case 'columnIndex':
+        return area.left;
+      case 'rowCount':
+        return area.bottom - area.top + 1;
+      case 'columnCount':
+        return area.right - area.left + 1;
+      case 'values':
+        return matrix(area, (c) => c?.value ?? '', t.sheet);
+      case 'text':
+        return matrix(
+          area,
+          (c) => c?.text ?? (c?.value === null || c?.value === undefined ? '' : String(c.value)),
+          t.sheet,
+        );
+      case 'formulas':
+        return matrix(area, (c) => c?.formula ?? c?.value ?? '', t.sheet);
+      case 'numberFormat':
+        return matrix(area, (c) => c?.numberFormat ?? 'General', t.sheet);
+      case 'valueTypes':
+        return matrix(area, valueType, t.sheet);
+      default:
+        throw new FakeExcelError('InvalidArgument', `Unknown Range property ${prop}`);
     }
   }
 
-  get address(): string { return this.read('address'); }
-  get rowIndex(): number { return this.read('rowIndex'); }
-  get columnIndex(): number { return this.read('columnIndex'); }
-  get rowCount(): number { return this.read('rowCount'); }
-  get columnCount(): number { return this.read('columnCount'); }
-  get values(): unknown[][] { return this.read('values'); }
-  set values(rows: unknown[][]) { this.setMatrix(rows, (cell, v) => { cell.value = v as CellModel['value']; delete cell.text; delete cell.formula; }, true); }
-  get text(): string[][] { return this.read('text'); }
-  get formulas(): unknown[][] { return this.read('formulas'); }
-  get numberFormat(): unknown[][] { return this.read('numberFormat'); }
-  set numberFormat(rows: unknown[][]) { this.setMatrix(rows, (cell, v) => { cell.numberFormat = String(v); }, false); }
-  get valueTypes(): string[][] { return this.read('valueTypes'); }
+  get address(): string {
+    return this.read('address');
+  }
+  get rowIndex(): number {
+    return this.read('rowIndex');
+  }
+  get columnIndex(): number {
+    return this.read('columnIndex');
+  }
+  get rowCount(): number {
+    return this.read('rowCount');
+  }
+  get columnCount(): number {
+    return this.read('columnCount');
+  }
+  get values(): unknown[][] {
+    return this.read('values');
+  }
+  set values(rows: unknown[][]) {
+    this.setMatrix(
+      rows,
+      (cell, v) => {
+        cell.value = v as CellModel['value'];
+        delete cell.text;
+        delete cell.formula;
+      },
+      true,
+    );
+  }
+  get text(): string[][] {
+    return this.read('text');
+  }
+  get formulas(): unknown[][] {
+    return this.read('formulas');
+  }
+  get numberFormat(): unknown[][] {
+    return this.read('numberFormat');
+  }
+  set numberFormat(rows: unknown[][]) {
+    this.setMatrix(
+      rows,
+      (cell, v) => {
+        cell.numberFormat = String(v);
+      },
+      false,
+    );
+  }
+  get valueTypes(): string[][] {
+    return this.read('valueTypes');
+  }
 
   get format(): { fill: FakeRangeFill } {
     return { fill: new FakeRangeFill(this.ctx, () => this.resolve(), this.model) };
@@ -150,21 +240,30 @@ export class FakeRange extends FakeObject<RangeTarget> {
 
   /** Selects the range in the UI; selection is not part of the undo history. */
   select(): void {
-    this.ctx.queueWrite(() => {
-      const t = this.resolve();
-      if (!t) throw new FakeExcelError('ItemNotFound', 'The requested resource does not exist.');
-      this.model.selection = { sheet: t.sheet.name, address: t.areas.map(rangeA1).join(',') };
-    }, { undo: 'outside' });
+    this.ctx.queueWrite(
+      () => {
+        const t = this.resolve();
+        if (!t) throw new FakeExcelError('ItemNotFound', 'The requested resource does not exist.');
+        this.model.selection = { sheet: t.sheet.name, address: t.areas.map(rangeA1).join(',') };
+      },
+      { undo: 'outside' },
+    );
   }
 
   /** Range.getCellProperties (ExcelApi 1.9): per cell, the requested format.fill properties. */
-  getCellProperties(options: { format?: { fill?: { color?: boolean; pattern?: boolean; patternColor?: boolean } } }): FakeClientResult<{ format: { fill: Record<string, unknown> } }[][]> {
+  getCellProperties(options: {
+    format?: { fill?: { color?: boolean; pattern?: boolean; patternColor?: boolean } };
+  }): FakeClientResult<{ format: { fill: Record<string, unknown> } }[][]> {
     requireApi(this.model, '1.9', 'Range.getCellProperties');
     const wanted = Object.keys(options.format?.fill ?? {}) as ('color' | 'pattern' | 'patternColor')[];
     return new FakeClientResult(this.ctx, () => {
       const t = this.resolve();
       if (!t) throw new FakeExcelError('ItemNotFound', 'The requested resource does not exist.');
-      return matrix(t.areas[0]!, (c) => ({ format: { fill: Object.fromEntries(wanted.map((w) => [w, (c?.fill ?? NO_FILL)[w]])) } }), t.sheet);
+      return matrix(
+        t.areas[0]!,
+        (c) => ({ format: { fill: Object.fromEntries(wanted.map((w) => [w, (c?.fill ?? NO_FILL)[w]])) } }),
+        t.sheet,
+      );
     });
   }
 
@@ -175,24 +274,39 @@ export class FakeRange extends FakeObject<RangeTarget> {
    */
   getMergedAreasOrNullObject(): FakeRange {
     requireApi(this.model, '1.13', 'Range.getMergedAreasOrNullObject');
-    return new FakeRange(this.ctx, () => {
-      const t = this.resolve();
-      if (!t) return null;
-      const hits = t.sheet.merges.filter((m) => t.areas.some((a) => m.top <= a.bottom && m.bottom >= a.top && m.left <= a.right && m.right >= a.left));
-      if (hits.length > 512) throw new FakeExcelError('GeneralException', 'More than 512 merged areas.');
-      return hits.length ? { sheet: t.sheet, areas: hits } : null;
-    }, this.model);
+    return new FakeRange(
+      this.ctx,
+      () => {
+        const t = this.resolve();
+        if (!t) return null;
+        const hits = t.sheet.merges.filter((m) =>
+          t.areas.some((a) => m.top <= a.bottom && m.bottom >= a.top && m.left <= a.right && m.right >= a.left),
+        );
+        if (hits.length > 512) throw new FakeExcelError('GeneralException', 'More than 512 merged areas.');
+        return hits.length ? { sheet: t.sheet, areas: hits } : null;
+      },
+      this.model,
+    );
   }
 
   private setMatrix(rows: unknown[][], set: (cell: CellModel, value: unknown) => void, data: boolean): void {
-    this.write((t) => {
-      const area = t.areas[0]!;
-      if (rows.length !== area.bottom - area.top + 1 || rows.some((row) => row.length !== area.right - area.left + 1)) {
-        throw new FakeExcelError('InvalidArgument', 'The number of rows or columns in the input array doesn\'t match the size or dimensions of the range.');
-      }
-      rows.forEach((row, r) => row.forEach((v, c) => set(ensureCell(t.sheet, area.top + r, area.left + c), v)));
-      // Values raise onChanged (data); a number format alone raises onFormatChanged.
-      return data ? { changed: t.sheet, address: rangeA1(area) } : undefined;
-    }, { payload: rows });
+    this.write(
+      (t) => {
+        const area = t.areas[0]!;
+        if (
+          rows.length !== area.bottom - area.top + 1 ||
+          rows.some((row) => row.length !== area.right - area.left + 1)
+        ) {
+          throw new FakeExcelError(
+            'InvalidArgument',
+            "The number of rows or columns in the input array doesn't match the size or dimensions of the range.",
+          );
+        }
+        rows.forEach((row, r) => row.forEach((v, c) => set(ensureCell(t.sheet, area.top + r, area.left + c), v)));
+        // Values raise onChanged (data); a number format alone raises onFormatChanged.
+        return data ? { changed: t.sheet, address: rangeA1(area) } : undefined;
+      },
+      { payload: rows },
+    );
   }
 }

@@ -29,13 +29,21 @@ abstract class FakeCollection<T, I extends FakeObject<T>> extends FakeObject<T[]
   }
 
   get items(): I[] {
-    if (!this.list) throw new FakeExcelError('PropertyNotLoaded', "The property 'items' is not available. Call load('items') and context.sync() first.");
+    if (!this.list)
+      throw new FakeExcelError(
+        'PropertyNotLoaded',
+        "The property 'items' is not available. Call load('items') and context.sync() first.",
+      );
     return this.list;
   }
 }
 
 class FakeNamedItem extends FakeObject<{ name: string; formula: string }> {
-  constructor(ctx: FakeContext, target: () => { name: string; formula: string } | null, private readonly model: WorkbookModel) {
+  constructor(
+    ctx: FakeContext,
+    target: () => { name: string; formula: string } | null,
+    private readonly model: WorkbookModel,
+  ) {
     super(ctx, target);
   }
   protected snapshot(t: { name: string; formula: string }, prop: string): unknown {
@@ -48,14 +56,26 @@ class FakeNamedItem extends FakeObject<{ name: string; formula: string }> {
     if (prop === 'value') return t.formula.replace(/^="?|"$/g, '');
     throw new FakeExcelError('InvalidArgument', prop);
   }
-  get name(): string { return this.read('name'); }
-  get formula(): string { return this.read('formula'); }
-  get value(): string { return this.read('value'); }
-  get type(): string { return this.read('type'); }
+  get name(): string {
+    return this.read('name');
+  }
+  get formula(): string {
+    return this.read('formula');
+  }
+  get value(): string {
+    return this.read('value');
+  }
+  get type(): string {
+    return this.read('type');
+  }
 }
 
 class FakeNamedItems extends FakeCollection<{ name: string; formula: string }, FakeNamedItem> {
-  constructor(ctx: FakeContext, target: () => { name: string; formula: string }[], private readonly model: WorkbookModel) {
+  constructor(
+    ctx: FakeContext,
+    target: () => { name: string; formula: string }[],
+    private readonly model: WorkbookModel,
+  ) {
     super(ctx, target);
   }
   protected item(t: { name: string; formula: string }): FakeNamedItem {
@@ -65,7 +85,13 @@ class FakeNamedItems extends FakeCollection<{ name: string; formula: string }, F
 
 /** A note (ExcelApi 1.18) or comment (1.10): content, location, delete. */
 class FakeMark extends FakeObject<MarkModel> {
-  constructor(ctx: FakeContext, target: () => MarkModel | null, private readonly owner: () => { sheet: SheetModel; map: Map<string, MarkModel> }, private readonly model: WorkbookModel, private readonly kind: 'notes' | 'comments') {
+  constructor(
+    ctx: FakeContext,
+    target: () => MarkModel | null,
+    private readonly owner: () => { sheet: SheetModel; map: Map<string, MarkModel> },
+    private readonly model: WorkbookModel,
+    private readonly kind: 'notes' | 'comments',
+  ) {
     super(ctx, target);
   }
   protected snapshot(t: MarkModel, prop: string): unknown {
@@ -74,13 +100,29 @@ class FakeMark extends FakeObject<MarkModel> {
     if (prop === 'resolved') return t.resolved ?? false;
     throw new FakeExcelError('InvalidArgument', prop);
   }
-  get content(): string { return this.read('content'); }
+  get content(): string {
+    return this.read('content');
+  }
   /** Note.content (1.18) and Comment.content (1.10) are writable: a mark can be reworded in place. */
-  set content(content: string) { this.write((t) => { t.content = content; }, { payload: content }); }
-  get resolved(): boolean { return this.read('resolved'); }
+  set content(content: string) {
+    this.write(
+      (t) => {
+        t.content = content;
+      },
+      { payload: content },
+    );
+  }
+  get resolved(): boolean {
+    return this.read('resolved');
+  }
   set resolved(resolved: boolean) {
     requireApi(this.model, '1.11', 'Comment.resolved');
-    this.write((t) => { t.resolved = resolved; }, { payload: resolved });
+    this.write(
+      (t) => {
+        t.resolved = resolved;
+      },
+      { payload: resolved },
+    );
   }
   /** Comment.delete: "Deletes the comment and all the connected replies" (ExcelApi 1.10): the replies go with it. */
   delete(): void {
@@ -95,56 +137,109 @@ class FakeMark extends FakeObject<MarkModel> {
     return { getCount: () => new FakeClientResult(this.ctx, () => this.resolve()?.replies?.length ?? 0) };
   }
   getLocation(): FakeRange {
-    return new FakeRange(this.ctx, () => {
-      const t = this.resolve();
-      const { sheet, map } = this.owner();
-      for (const [cell, m] of map) if (m === t) {
-        const [r, c] = cell.split(',').map(Number);
-        return { sheet, areas: [{ top: r!, left: c!, bottom: r!, right: c! }] };
-      }
-      return null;
-    }, this.model);
+    return new FakeRange(
+      this.ctx,
+      () => {
+        const t = this.resolve();
+        const { sheet, map } = this.owner();
+        for (const [cell, m] of map)
+          if (m === t) {
+            const [r, c] = cell.split(',').map(Number);
+            return { sheet, areas: [{ top: r!, left: c!, bottom: r!, right: c! }] };
+          }
+        return null;
+      },
+      this.model,
+    );
   }
 }
 
 class FakeMarks extends FakeCollection<MarkModel, FakeMark> {
-  constructor(ctx: FakeContext, private readonly sheet: () => SheetModel, private readonly kind: 'notes' | 'comments', private readonly model: WorkbookModel) {
+  constructor(
+    ctx: FakeContext,
+    private readonly sheet: () => SheetModel,
+    private readonly kind: 'notes' | 'comments',
+    private readonly model: WorkbookModel,
+  ) {
     super(ctx, () => [...sheet()[kind].values()]);
   }
   protected item(t: MarkModel): FakeMark {
-    return new FakeMark(this.ctx, () => t, () => ({ sheet: this.sheet(), map: this.sheet()[this.kind] }), this.model, this.kind);
+    return new FakeMark(
+      this.ctx,
+      () => t,
+      () => ({ sheet: this.sheet(), map: this.sheet()[this.kind] }),
+      this.model,
+      this.kind,
+    );
   }
   add(cell: FakeRange | string, content: string): void {
-    this.ctx.queueWrite(() => {
-      const sheet = this.sheet();
-      const area = typeof cell === 'string' ? parseRange(cell.replace(/^.*!/, '')) : (cell as unknown as { resolve(): RangeTarget | null }).resolve()?.areas[0];
-      if (!area || area.top !== area.bottom || area.left !== area.right) throw new FakeExcelError('InvalidCellAddress', 'A note needs one cell.');
-      const k = key(area.top, area.left);
-      if (sheet[this.kind].has(k)) throw new FakeExcelError('InvalidArgument', `${a1(area.top, area.left)} already has one.`);
-      // Excel keeps one annotation per cell, a note or a threaded comment (its UI offers no note on a
-      // commented cell); the exact API error is not documented, so the add-in must never try.
-      if (sheet[this.kind === 'notes' ? 'comments' : 'notes'].has(k)) throw new FakeExcelError('InvalidOperation', `${a1(area.top, area.left)} already has a ${this.kind === 'notes' ? 'comment' : 'note'}.`);
-      sheet[this.kind].set(k, this.kind === 'comments' ? { content, author: 'mokuhyo', replies: [] } : { content, author: 'mokuhyo' });
-    }, { payload: [typeof cell === 'string' ? cell : 'range', content] });
+    this.ctx.queueWrite(
+      () => {
+        const sheet = this.sheet();
+        const area =
+          typeof cell === 'string'
+            ? parseRange(cell.replace(/^.*!/, ''))
+            : (cell as unknown as { resolve(): RangeTarget | null }).resolve()?.areas[0];
+        if (!area || area.top !== area.bottom || area.left !== area.right)
+          throw new FakeExcelError('InvalidCellAddress', 'A note needs one cell.');
+        const k = key(area.top, area.left);
+        if (sheet[this.kind].has(k))
+          throw new FakeExcelError('InvalidArgument', `${a1(area.top, area.left)} already has one.`);
+        // Excel keeps one annotation per cell, a note or a threaded comment (its UI offers no note on a
+        // commented cell); the exact API error is not documented, so the add-in must never try.
+        if (sheet[this.kind === 'notes' ? 'comments' : 'notes'].has(k))
+          throw new FakeExcelError(
+            'InvalidOperation',
+            `${a1(area.top, area.left)} already has a ${this.kind === 'notes' ? 'comment' : 'note'}.`,
+          );
+        sheet[this.kind].set(
+          k,
+          this.kind === 'comments' ? { content, author: 'mokuhyo', replies: [] } : { content, author: 'mokuhyo' },
+        );
+      },
+      { payload: [typeof cell === 'string' ? cell : 'range', content] },
+    );
   }
 }
 
 export class FakeWorksheet extends FakeObject<SheetModel> {
-  constructor(ctx: FakeContext, target: () => SheetModel | null, private readonly model: WorkbookModel) {
+  constructor(
+    ctx: FakeContext,
+    target: () => SheetModel | null,
+    private readonly model: WorkbookModel,
+  ) {
     super(ctx, target);
   }
   protected snapshot(t: SheetModel, prop: string): unknown {
     if (prop === 'id' || prop === 'name' || prop === 'visibility') return t[prop];
     throw new FakeExcelError('InvalidArgument', prop);
   }
-  get id(): string { return this.read('id'); }
-  get name(): string { return this.read('name'); }
-  get visibility(): string { return this.read('visibility'); }
+  get id(): string {
+    return this.read('id');
+  }
+  get name(): string {
+    return this.read('name');
+  }
+  get visibility(): string {
+    return this.read('visibility');
+  }
   /** Worksheet.visibility: not undoable in Excel on Windows and Mac (excel-add-ins-undo-capabilities.md). */
-  set visibility(v: string) { this.write((t) => { t.visibility = v as SheetModel['visibility']; }, { payload: v, undo: 'desktop-clears' }); }
+  set visibility(v: string) {
+    this.write(
+      (t) => {
+        t.visibility = v as SheetModel['visibility'];
+      },
+      { payload: v, undo: 'desktop-clears' },
+    );
+  }
 
   activate(): void {
-    this.write((t) => { this.model.active = this.model.sheets.indexOf(t); }, { undo: 'outside' });
+    this.write(
+      (t) => {
+        this.model.active = this.model.sheets.indexOf(t);
+      },
+      { undo: 'outside' },
+    );
   }
   private sheet(): SheetModel {
     const s = this.resolve();
@@ -152,7 +247,14 @@ export class FakeWorksheet extends FakeObject<SheetModel> {
     return s;
   }
   private range(areas: () => CellRange[]): FakeRange {
-    return new FakeRange(this.ctx, () => { const s = this.resolve(); return s ? { sheet: s, areas: areas() } : null; }, this.model);
+    return new FakeRange(
+      this.ctx,
+      () => {
+        const s = this.resolve();
+        return s ? { sheet: s, areas: areas() } : null;
+      },
+      this.model,
+    );
   }
   getRange(address?: string): FakeRange {
     return this.range(() => (address ? parseAddressList(address).slice(0, 1) : [WHOLE_SHEET]));
@@ -167,22 +269,37 @@ export class FakeWorksheet extends FakeObject<SheetModel> {
   }
   getUsedRangeOrNullObject(valuesOnly = false): FakeRange {
     requireApi(this.model, '1.4', 'Worksheet.getUsedRangeOrNullObject');
-    return new FakeRange(this.ctx, () => {
-      const s = this.resolve();
-      if (!s) return null;
-      let box: CellRange | undefined;
-      for (const [k, cell] of s.cells) {
-        const hasValue = cell.value !== null && cell.value !== '';
-        if (!hasValue && (valuesOnly || cell.fill.pattern === 'None')) continue;
-        const [r, c] = k.split(',').map(Number) as [number, number];
-        box = box ? { top: Math.min(box.top, r), left: Math.min(box.left, c), bottom: Math.max(box.bottom, r), right: Math.max(box.right, c) } : { top: r, left: c, bottom: r, right: c };
-      }
-      return box ? { sheet: s, areas: [box] } : null;
-    }, this.model);
+    return new FakeRange(
+      this.ctx,
+      () => {
+        const s = this.resolve();
+        if (!s) return null;
+        let box: CellRange | undefined;
+        for (const [k, cell] of s.cells) {
+          const hasValue = cell.value !== null && cell.value !== '';
+          if (!hasValue && (valuesOnly || cell.fill.pattern === 'None')) continue;
+          const [r, c] = k.split(',').map(Number) as [number, number];
+          box = box
+            ? {
+                top: Math.min(box.top, r),
+                left: Math.min(box.left, c),
+                bottom: Math.max(box.bottom, r),
+                right: Math.max(box.right, c),
+              }
+            : { top: r, left: c, bottom: r, right: c };
+        }
+        return box ? { sheet: s, areas: [box] } : null;
+      },
+      this.model,
+    );
   }
   get names(): FakeNamedItems {
     requireApi(this.model, '1.4', 'Worksheet.names');
-    return new FakeNamedItems(this.ctx, () => [...(this.resolve()?.names ?? new Map<string, string>())].map(([name, formula]) => ({ name, formula })), this.model);
+    return new FakeNamedItems(
+      this.ctx,
+      () => [...(this.resolve()?.names ?? new Map<string, string>())].map(([name, formula]) => ({ name, formula })),
+      this.model,
+    );
   }
   get notes(): FakeMarks {
     requireApi(this.model, '1.18', 'Worksheet.notes');
@@ -195,7 +312,10 @@ export class FakeWorksheet extends FakeObject<SheetModel> {
 }
 
 class FakeWorksheets extends FakeCollection<SheetModel, FakeWorksheet> {
-  constructor(ctx: FakeContext, private readonly model: WorkbookModel) {
+  constructor(
+    ctx: FakeContext,
+    private readonly model: WorkbookModel,
+  ) {
     super(ctx, () => model.sheets);
   }
   protected item(t: SheetModel): FakeWorksheet {
@@ -209,11 +329,15 @@ class FakeWorksheets extends FakeCollection<SheetModel, FakeWorksheet> {
   }
   getItem(name: string): FakeWorksheet {
     const find = this.byName(name);
-    return new FakeWorksheet(this.ctx, () => {
-      const sheet = find();
-      if (!sheet) throw new FakeExcelError('ItemNotFound', `The worksheet ${name} does not exist.`);
-      return sheet;
-    }, this.model);
+    return new FakeWorksheet(
+      this.ctx,
+      () => {
+        const sheet = find();
+        if (!sheet) throw new FakeExcelError('ItemNotFound', `The worksheet ${name} does not exist.`);
+        return sheet;
+      },
+      this.model,
+    );
   }
   getItemOrNullObject(name: string): FakeWorksheet {
     requireApi(this.model, '1.4', 'WorksheetCollection.getItemOrNullObject');
@@ -221,34 +345,64 @@ class FakeWorksheets extends FakeCollection<SheetModel, FakeWorksheet> {
   }
   /** Adding a sheet clears the undo history in desktop Excel (OfficeDev/office-js#6170). */
   add(name: string): FakeWorksheet {
-    this.ctx.queueWrite(() => {
-      if (this.model.sheets.some((s) => s.name === name)) throw new FakeExcelError('ItemAlreadyExists', `${name} exists.`);
-      this.model.addSheet(name);
-    }, { payload: name, undo: 'desktop-clears' });
+    this.ctx.queueWrite(
+      () => {
+        if (this.model.sheets.some((s) => s.name === name))
+          throw new FakeExcelError('ItemAlreadyExists', `${name} exists.`);
+        this.model.addSheet(name);
+      },
+      { payload: name, undo: 'desktop-clears' },
+    );
     return new FakeWorksheet(this.ctx, this.byName(name), this.model);
   }
   /** WorksheetCollection.onChanged is ExcelApi 1.9 (Worksheet.onChanged is 1.7). */
   get onChanged(): { add(handler: WorkbookModel['changeHandlers'][number]): object } {
     requireApi(this.model, '1.9', 'WorksheetCollection.onChanged');
-    return { add: (handler) => { this.ctx.queueWrite(() => { this.model.changeHandlers.push(handler); }, { undo: 'outside' }); return {}; } };
+    return {
+      add: (handler) => {
+        this.ctx.queueWrite(
+          () => {
+            this.model.changeHandlers.push(handler);
+          },
+          { undo: 'outside' },
+        );
+        return {};
+      },
+    };
   }
   /** WorksheetCollection.onActivated, ExcelApi 1.7. */
   get onActivated(): { add(handler: WorkbookModel['activatedHandlers'][number]): object } {
     requireApi(this.model, '1.7', 'WorksheetCollection.onActivated');
-    return { add: (handler) => { this.ctx.queueWrite(() => { this.model.activatedHandlers.push(handler); }, { undo: 'outside' }); return {}; } };
+    return {
+      add: (handler) => {
+        this.ctx.queueWrite(
+          () => {
+            this.model.activatedHandlers.push(handler);
+          },
+          { undo: 'outside' },
+        );
+        return {};
+      },
+    };
   }
 }
 
 /** A custom XML part (ExcelApi 1.5): kept in the file, outside the undo history (OfficeDev/office-js#6415). */
 class FakeCustomXmlPart extends FakeObject<{ id: string; xml: string }> {
-  constructor(ctx: FakeContext, target: () => { id: string; xml: string } | null, private readonly model: WorkbookModel) {
+  constructor(
+    ctx: FakeContext,
+    target: () => { id: string; xml: string } | null,
+    private readonly model: WorkbookModel,
+  ) {
     super(ctx, target);
   }
   protected snapshot(t: { id: string; xml: string }, prop: string): unknown {
     if (prop === 'id') return t.id;
     throw new FakeExcelError('InvalidArgument', prop);
   }
-  get id(): string { return this.read('id'); }
+  get id(): string {
+    return this.read('id');
+  }
   getXml(): FakeClientResult<string> {
     return new FakeClientResult(this.ctx, () => {
       const t = this.resolve();
@@ -257,16 +411,30 @@ class FakeCustomXmlPart extends FakeObject<{ id: string; xml: string }> {
     });
   }
   setXml(xml: string): void {
-    this.write((t) => { t.xml = xml; }, { payload: xml, undo: 'outside' });
+    this.write(
+      (t) => {
+        t.xml = xml;
+      },
+      { payload: xml, undo: 'outside' },
+    );
   }
   delete(): void {
-    this.write((t) => { this.model.customXmlParts = this.model.customXmlParts.filter((p) => p !== t); }, { undo: 'outside' });
+    this.write(
+      (t) => {
+        this.model.customXmlParts = this.model.customXmlParts.filter((p) => p !== t);
+      },
+      { undo: 'outside' },
+    );
   }
 }
 
 /** CustomXmlPartScopedCollection (ExcelApi 1.5): the parts of one namespace. */
 class FakeCustomXmlParts extends FakeCollection<{ id: string; xml: string }, FakeCustomXmlPart> {
-  constructor(ctx: FakeContext, private readonly parts: () => { id: string; xml: string }[], private readonly model: WorkbookModel) {
+  constructor(
+    ctx: FakeContext,
+    private readonly parts: () => { id: string; xml: string }[],
+    private readonly model: WorkbookModel,
+  ) {
     super(ctx, parts);
   }
   protected item(t: { id: string; xml: string }): FakeCustomXmlPart {
@@ -274,7 +442,14 @@ class FakeCustomXmlParts extends FakeCollection<{ id: string; xml: string }, Fak
   }
   /** "If the collection contains exactly one item, this method returns it. Otherwise, this method returns null." */
   getOnlyItemOrNullObject(): FakeCustomXmlPart {
-    return new FakeCustomXmlPart(this.ctx, () => { const all = this.parts(); return all.length === 1 ? all[0]! : null; }, this.model);
+    return new FakeCustomXmlPart(
+      this.ctx,
+      () => {
+        const all = this.parts();
+        return all.length === 1 ? all[0]! : null;
+      },
+      this.model,
+    );
   }
 }
 
@@ -294,7 +469,12 @@ export class FakeWorkbook {
     this.application = {
       suspendScreenUpdatingUntilNextSync: () => {
         requireApi(model, '1.9', 'Application.suspendScreenUpdatingUntilNextSync');
-        ctx.queueWrite(() => { model.suspendedScreen++; }, { undo: 'outside' });
+        ctx.queueWrite(
+          () => {
+            model.suspendedScreen++;
+          },
+          { undo: 'outside' },
+        );
       },
     };
     this.customXmlParts = {
@@ -306,7 +486,12 @@ export class FakeWorkbook {
       add: (xml: string) => {
         requireApi(model, '1.5', 'CustomXmlPartCollection.add');
         let part: { id: string; xml: string } | null = null;
-        ctx.queueWrite(() => { part = model.addCustomXmlPart(xml); }, { payload: xml, undo: 'outside' });
+        ctx.queueWrite(
+          () => {
+            part = model.addCustomXmlPart(xml);
+          },
+          { payload: xml, undo: 'outside' },
+        );
         return new FakeCustomXmlPart(ctx, () => part, model);
       },
     };

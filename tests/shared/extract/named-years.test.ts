@@ -7,29 +7,33 @@ const spec: FamilySpec = {
   id: 'policy-review',
   title: 'named years',
   templateVersion: '1',
-  variants: [{
-    id: 'v',
-    title: 'v',
-    detect: { all: [[/^成果指標$/]] },
-    fields: [{ key: 'fiscalYear', label: [/^年度$/], direction: 'right', type: 'fiscal-year' }],
-    tables: [{
-      key: 't',
-      columns: [{ key: 'name', label: [/^成果指標$/], role: 'name', required: true }],
-      years: {
-        kinds: ['actual', 'target'],
-        named: [
-          { label: [/^目標値$/], kind: 'target' },
-          { label: [/^今年度$/], kind: 'actual', offset: 0 },
-          { label: [/^前年度$/], kind: 'actual', offset: -1 },
-        ],
-      },
-      minYearColumns: 2,
-      end: [],
-      maxGap: 2,
-    }],
-    organization: [],
-    fiscalYear: 'fiscalYear',
-  }],
+  variants: [
+    {
+      id: 'v',
+      title: 'v',
+      detect: { all: [[/^成果指標$/]] },
+      fields: [{ key: 'fiscalYear', label: [/^年度$/], direction: 'right', type: 'fiscal-year' }],
+      tables: [
+        {
+          key: 't',
+          columns: [{ key: 'name', label: [/^成果指標$/], role: 'name', required: true }],
+          years: {
+            kinds: ['actual', 'target'],
+            named: [
+              { label: [/^目標値$/], kind: 'target' },
+              { label: [/^今年度$/], kind: 'actual', offset: 0 },
+              { label: [/^前年度$/], kind: 'actual', offset: -1 },
+            ],
+          },
+          minYearColumns: 2,
+          end: [],
+          maxGap: 2,
+        },
+      ],
+      organization: [],
+      fiscalYear: 'fiscalYear',
+    },
+  ],
 };
 
 const rows = (year: string) => [
@@ -41,7 +45,12 @@ const rows = (year: string) => [
 describe('named year columns', () => {
   it('dates 今年度/前年度 from the sheet year and 目標値 from its cell, beside ordinary year headers', () => {
     const m = extractSheet(gridFrom('s', rows('平成27年度')), [spec]).record.measures[0]!;
-    expect(m.values.map((v) => [v.kind, v.year, v.value])).toEqual([['target', 2017, 80], ['actual', 2015, 75], ['actual', 2014, 72.4], ['actual', 2014, 70]]);
+    expect(m.values.map((v) => [v.kind, v.year, v.value])).toEqual([
+      ['target', 2017, 80],
+      ['actual', 2015, 75],
+      ['actual', 2014, 72.4],
+      ['actual', 2014, 70],
+    ]);
   });
 
   it('reads the value after the colon of a "label：value" cell', () => {

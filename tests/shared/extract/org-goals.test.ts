@@ -52,7 +52,12 @@ describe('org-goals extraction', () => {
     expect(record.measures[3]!.values[2]!.value).toBe(1660);
     expect(record.measures[3]!.group).toBe('2');
     expect(record.measures[3]!.fields?.['goal']).toMatch(/^「秋葉区地域福祉計画/);
-    expect(record.items?.['groups']?.map((g) => [g['group'], g['indicators']])).toEqual([['1', '1'], ['2', '3'], ['3', '1'], ['4', '1']]);
+    expect(record.items?.['groups']?.map((g) => [g['group'], g['indicators']])).toEqual([
+      ['1', '1'],
+      ['2', '3'],
+      ['3', '1'],
+      ['4', '1'],
+    ]);
   });
 
   it('reads the same data after rows and columns are inserted around and inside the table', () => {
@@ -89,7 +94,9 @@ describe('org-goals extraction', () => {
   });
 
   it('reads Western year headers', () => {
-    const grid = mapText(division(), (text) => text.replace('Ｈ29', '2017').replace('Ｈ30', '2018').replace('R1', '2019').replace('R2', '2020'));
+    const grid = mapText(division(), (text) =>
+      text.replace('Ｈ29', '2017').replace('Ｈ30', '2018').replace('R1', '2019').replace('R2', '2020'),
+    );
     expect(extract(grid).measures[0]!.values.map((v) => v.year)).toEqual([2017, 2018, 2019, 2020, 2020]);
   });
 
@@ -99,47 +106,75 @@ describe('org-goals extraction', () => {
     rows[9] = [null, null, null, '項目（単位）', 'H29', 'H30', 'R1', '目標', '結果', '補足・参考指標', '評価'];
     const merges = DIVISION_MERGES.filter((m) => m !== 'D9:J9').concat(['E9:G9', 'H9:I9']);
     const record = extract(gridFrom('健康福祉課', rows, merges));
-    expect(record.measures[0]!.values.map((v) => `${v.year}${v.kind}`)).toEqual(['2017actual', '2018actual', '2019actual', '2020target', '2020result']);
+    expect(record.measures[0]!.values.map((v) => `${v.year}${v.kind}`)).toEqual([
+      '2017actual',
+      '2018actual',
+      '2019actual',
+      '2020target',
+      '2020result',
+    ]);
     expect(essence(record)).toEqual(essence(extract(division())));
   });
 
   it('reads goal numbers written as circled or full-width numbers', () => {
-    const grid = mapText(division(), (text, cell) => (cell.kind === 'string' && /^[1-4]$/.test(text) ? '①②③④'[Number(text) - 1]! : text));
+    const grid = mapText(division(), (text, cell) =>
+      cell.kind === 'string' && /^[1-4]$/.test(text) ? '①②③④'[Number(text) - 1]! : text,
+    );
     expect(extract(grid).measures.map((m) => m.group)).toEqual(['1', '2', '2', '2', '3', '4']);
   });
 
   it('numbers the goals itself when the sheet has no No. column', () => {
     const grid = unmerge(division(), 'repeat', (m) => m.left === 0 && m.top >= 8);
     for (const row of grid.rows) row.splice(0, 1);
-    const record = extract({ ...grid, merges: grid.merges.filter((m) => m.left > 0).map((m) => ({ ...m, left: m.left - 1, right: m.right - 1 })) });
+    const record = extract({
+      ...grid,
+      merges: grid.merges.filter((m) => m.left > 0).map((m) => ({ ...m, left: m.left - 1, right: m.right - 1 })),
+    });
     expect(record.measures.map((m) => m.group)).toEqual(['1', '2', '2', '2', '3', '4']);
     expect(record.measures.map((m) => m.name)).toEqual(extract(division()).measures.map((m) => m.name));
   });
 
   it('does not claim a sheet that is not the form', () => {
-    const other = gridFrom('Sheet1', [['氏名', '年度', '金額'], ['山田', 'R2実績', 'R3目標'], ['組織目標', '100', '200']]);
+    const other = gridFrom('Sheet1', [
+      ['氏名', '年度', '金額'],
+      ['山田', 'R2実績', 'R3目標'],
+      ['組織目標', '100', '200'],
+    ]);
     expect(extract(other).family).toBeNull();
     expect(extract(gridFrom('空', [])).family).toBeNull();
   });
 
   it('reads the ward sheet: priorities and goal counts', () => {
-    const ward = gridFrom('秋葉区組織目標', [
-      ['令和２年度 秋葉区組織目標'],
-      ['組織名', '秋葉区', null, '部長', '秋葉区長 夏目 久義'],
-      ['組織の目的・方向性', '秋葉区では、区ビジョンまちづくり計画や…'],
-      ['秋葉区組織目標', '秋葉区では、産学官・地域等と連携して…'],
-      ['重点目標', '１', '産学官及び地域等と連携し…'],
-      [null, '２', '住民主体の地域活動の深化に向け…'],
-      [null, '３', '「秋葉区地域福祉計画・地域福祉活動計画」の理念を…'],
-      [null, '４', '里山の魅力発信や…'],
-      [null, '※重点目標における指標や取組状況は、各課組織目標をご覧ください。'],
-      ['評価', '取組結果'],
-      [null, '重点目標の達成状況', null, '目標数', '４', '達成数', null],
-    ], ['A1:H1', 'A5:A8', 'C5:H5', 'C6:H6', 'C7:H7', 'C8:H8', 'B9:H9', 'A10:A11', 'C10:H10']);
+    const ward = gridFrom(
+      '秋葉区組織目標',
+      [
+        ['令和２年度 秋葉区組織目標'],
+        ['組織名', '秋葉区', null, '部長', '秋葉区長 夏目 久義'],
+        ['組織の目的・方向性', '秋葉区では、区ビジョンまちづくり計画や…'],
+        ['秋葉区組織目標', '秋葉区では、産学官・地域等と連携して…'],
+        ['重点目標', '１', '産学官及び地域等と連携し…'],
+        [null, '２', '住民主体の地域活動の深化に向け…'],
+        [null, '３', '「秋葉区地域福祉計画・地域福祉活動計画」の理念を…'],
+        [null, '４', '里山の魅力発信や…'],
+        [null, '※重点目標における指標や取組状況は、各課組織目標をご覧ください。'],
+        ['評価', '取組結果'],
+        [null, '重点目標の達成状況', null, '目標数', '４', '達成数', null],
+      ],
+      ['A1:H1', 'A5:A8', 'C5:H5', 'C6:H6', 'C7:H7', 'C8:H8', 'B9:H9', 'A10:A11', 'C10:H10'],
+    );
     const record = extract(ward);
-    expect(record).toMatchObject({ family: 'org-goals', variant: 'ward', organization: '秋葉区', fiscalYear: 2020, measures: [] });
+    expect(record).toMatchObject({
+      family: 'org-goals',
+      variant: 'ward',
+      organization: '秋葉区',
+      fiscalYear: 2020,
+      measures: [],
+    });
     expect(record.items?.['priorities']?.map((p) => [p['no'], p['text']?.slice(0, 6), p['cell']])).toEqual([
-      ['1', '産学官及び地', 'C5'], ['2', '住民主体の地', 'C6'], ['3', '「秋葉区地域', 'C7'], ['4', '里山の魅力発', 'C8'],
+      ['1', '産学官及び地', 'C5'],
+      ['2', '住民主体の地', 'C6'],
+      ['3', '「秋葉区地域', 'C7'],
+      ['4', '里山の魅力発', 'C8'],
     ]);
     expect(record.fields?.['goalCount']).toEqual({ value: '４', cell: 'E11' });
     expect(record.fields?.['achievedCount']).toEqual({ value: '', cell: 'G11' });

@@ -15,7 +15,11 @@ const table: TableSpec = {
     { key: 'content', label: ['内容'], role: 'detail', carryDown: true },
     { key: 'owner', label: ['担当'], role: 'field', carryDown: true },
   ],
-  years: { kinds: ['actual', 'target', 'plan'], parentKinds: [{ label: [/目標/], kind: 'target' }], yearOnlyKind: 'target' },
+  years: {
+    kinds: ['actual', 'target', 'plan'],
+    parentKinds: [{ label: [/目標/], kind: 'target' }],
+    yearOnlyKind: 'target',
+  },
   minYearColumns: 2,
   end: [],
   maxGap: 3,
@@ -25,18 +29,24 @@ const spec = (t: Partial<TableSpec> = {}, drop: (keyof TableSpec)[] = []): Famil
   id: 'action-plan',
   title: 'test',
   templateVersion: '1',
-  variants: [{
-    id: 'plan',
-    title: 'test',
-    detect: { all: [['名称']], requireTable: true },
-    fields: [
-      { key: 'title', label: [], direction: 'right', self: [/計画$/] },
-      { key: 'period', label: ['期間'], direction: 'right', self: [/^令和\d年度~令和\d年度$/] },
-    ],
-    tables: [Object.fromEntries(Object.entries({ ...table, ...t }).filter(([k]) => !drop.includes(k as keyof TableSpec))) as unknown as TableSpec],
-    organization: [],
-    fiscalYear: 'none',
-  }],
+  variants: [
+    {
+      id: 'plan',
+      title: 'test',
+      detect: { all: [['名称']], requireTable: true },
+      fields: [
+        { key: 'title', label: [], direction: 'right', self: [/計画$/] },
+        { key: 'period', label: ['期間'], direction: 'right', self: [/^令和\d年度~令和\d年度$/] },
+      ],
+      tables: [
+        Object.fromEntries(
+          Object.entries({ ...table, ...t }).filter(([k]) => !drop.includes(k as keyof TableSpec)),
+        ) as unknown as TableSpec,
+      ],
+      organization: [],
+      fiscalYear: 'none',
+    },
+  ],
 });
 
 const ROWS = [
@@ -53,7 +63,13 @@ const ROWS = [
 const MERGES = ['A3:A4', 'B3:B4', 'C3:C4', 'D3:D4', 'E3:F3', 'G3:G4', 'A5:A7', 'B5:B7', 'C6:C7', 'D6:D7'];
 
 const rows = (s: FamilySpec, grid = gridFrom('plan', ROWS, MERGES)) =>
-  extractSheet(grid, [s]).record.measures.map((m) => [m.group, m.name, m.detail, m.fields?.['owner'], m.values.map((v) => `${v.year}${v.kind}:${v.value}`).join(' ')]);
+  extractSheet(grid, [s]).record.measures.map((m) => [
+    m.group,
+    m.name,
+    m.detail,
+    m.fields?.['owner'],
+    m.values.map((v) => `${v.year}${v.kind}:${v.value}`).join(' '),
+  ]);
 
 const EXPECTED = [
   ['1', '子育て支援', '講座', 'A課', '2020actual:10 2021target:12 2022target:14'],
@@ -80,12 +96,23 @@ describe('rowsBy: one measure per sheet row', () => {
 
   it('keeps the band kind on the columns of an unmerged band header', () => {
     const grid = unmerge(gridFrom('plan', ROWS, MERGES), 'blank', (m) => m.top === 2);
-    expect(extractSheet(grid, [spec()]).tables[0]?.layout.years.map((y) => [y.header, y.kind])).toEqual([['R2実績', 'actual'], ['R3', 'target'], ['R4', 'target']]);
+    expect(extractSheet(grid, [spec()]).tables[0]?.layout.years.map((y) => [y.header, y.kind])).toEqual([
+      ['R2実績', 'actual'],
+      ['R3', 'target'],
+      ['R4', 'target'],
+    ]);
   });
 
-  it('reads a year-only header as the spec\'s yearOnlyKind, and as plan without it', () => {
-    const flat = gridFrom('plan', [ROWS[2]!.map((c) => (c === '目標' ? 'R3' : c)).map((c, i) => (i === 5 ? 'R4' : c)), ...ROWS.slice(4)]);
-    expect(extractSheet(flat, [spec()]).tables[0]?.layout.years.map((y) => y.kind)).toEqual(['actual', 'target', 'target']);
+  it("reads a year-only header as the spec's yearOnlyKind, and as plan without it", () => {
+    const flat = gridFrom('plan', [
+      ROWS[2]!.map((c) => (c === '目標' ? 'R3' : c)).map((c, i) => (i === 5 ? 'R4' : c)),
+      ...ROWS.slice(4),
+    ]);
+    expect(extractSheet(flat, [spec()]).tables[0]?.layout.years.map((y) => y.kind)).toEqual([
+      'actual',
+      'target',
+      'target',
+    ]);
     const noKind = spec({ years: { kinds: ['actual', 'target', 'plan'] } });
     expect(extractSheet(flat, [noKind]).tables[0]?.layout.years.map((y) => y.kind)).toEqual(['actual', 'plan', 'plan']);
   });
@@ -94,8 +121,18 @@ describe('rowsBy: one measure per sheet row', () => {
 describe('relist: re-listed rows', () => {
   it('links a (再) row to the project of the same name', () => {
     const { record } = extractSheet(gridFrom('plan', ROWS, MERGES), [spec()]);
-    expect(record.measures.map((m) => [m.fields?.['relist'] ?? null, m.fields?.['relistOf'] ?? null, m.fields?.['relistCell'] ?? null])).toEqual([
-      [null, null, null], [null, null, null], [null, null, null], [null, null, null], ['true', '1', 'B5'],
+    expect(
+      record.measures.map((m) => [
+        m.fields?.['relist'] ?? null,
+        m.fields?.['relistOf'] ?? null,
+        m.fields?.['relistCell'] ?? null,
+      ]),
+    ).toEqual([
+      [null, null, null],
+      [null, null, null],
+      [null, null, null],
+      [null, null, null],
+      ['true', '1', 'B5'],
     ]);
   });
 });

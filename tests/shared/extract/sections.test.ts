@@ -7,23 +7,36 @@ const spec: FamilySpec = {
   id: 'policy-statement',
   title: 'test',
   templateVersion: '1',
-  variants: [{
-    id: 'v',
-    title: 'test',
-    detect: { all: [[/^1\.使命/]] },
-    fields: [],
-    sections: [
-      { key: 'mission', label: [/^1\.使命/] },
-      { key: 'goals', label: [/^2\.重点/], items: { key: 'goals', parts: [{ key: 'outcome', label: [/^成果$/] }, { key: 'steps', label: [/^内容$/], list: 'steps' }] } },
-      { key: 'report', label: [/^3\.報告/], items: { key: 'reports', reportsOn: { items: 'goals', as: 'report' } } },
-      { key: 'empty', label: [/^4\.総括/] },
-    ],
-    organization: [],
-    fiscalYear: 'none',
-  }],
+  variants: [
+    {
+      id: 'v',
+      title: 'test',
+      detect: { all: [[/^1\.使命/]] },
+      fields: [],
+      sections: [
+        { key: 'mission', label: [/^1\.使命/] },
+        {
+          key: 'goals',
+          label: [/^2\.重点/],
+          items: {
+            key: 'goals',
+            parts: [
+              { key: 'outcome', label: [/^成果$/] },
+              { key: 'steps', label: [/^内容$/], list: 'steps' },
+            ],
+          },
+        },
+        { key: 'report', label: [/^3\.報告/], items: { key: 'reports', reportsOn: { items: 'goals', as: 'report' } } },
+        { key: 'empty', label: [/^4\.総括/] },
+      ],
+      organization: [],
+      fiscalYear: 'none',
+    },
+  ],
 };
 
-const extract = (rows: (string | null)[][], merges: string[] = []) => extractSheet(gridFrom('s', rows, merges), [spec]).record;
+const extract = (rows: (string | null)[][], merges: string[] = []) =>
+  extractSheet(gridFrom('s', rows, merges), [spec]).record;
 
 describe('sections', () => {
   it('reads each section up to the next heading, with its numbered items, parts and entries', () => {
@@ -42,25 +55,44 @@ describe('sections', () => {
     expect(record.fields?.['mission']).toEqual({ value: '地域をつくる\n人を育てる', cell: 'B1' });
     expect(record.fields?.['empty']).toEqual({ value: '', cell: 'B10' });
     expect(record.items?.['goals']).toEqual([
-      { no: '1', title: null, cell: 'A4', outcome: '交流の推進', outcomeCell: 'C4', steps: '①会議を開く\n②連絡会を開く', stepsCell: 'C5', text: null, report: '・会議を開いた', reportCell: 'A9' },
-      { no: '2', title: null, cell: 'A6', outcome: '施設の管理', outcomeCell: 'B6', steps: '①案内する', stepsCell: 'C7', text: null, report: '・案内した', reportCell: 'A9' },
+      {
+        no: '1',
+        title: null,
+        cell: 'A4',
+        outcome: '交流の推進',
+        outcomeCell: 'C4',
+        steps: '①会議を開く\n②連絡会を開く',
+        stepsCell: 'C5',
+        text: null,
+        report: '・会議を開いた',
+        reportCell: 'A9',
+      },
+      {
+        no: '2',
+        title: null,
+        cell: 'A6',
+        outcome: '施設の管理',
+        outcomeCell: 'B6',
+        steps: '①案内する',
+        stepsCell: 'C7',
+        text: null,
+        report: '・案内した',
+        reportCell: 'A9',
+      },
     ]);
     expect(record.items?.['steps']).toEqual([
       { item: '1', no: '1', text: '会議を開く', cell: 'C5' },
       { item: '1', no: '2', text: '連絡会を開く', cell: 'C5' },
       { item: '2', no: '1', text: '案内する', cell: 'C7' },
     ]);
-    expect(record.items?.['reports']?.map((r) => [r['no'], r['title'], r['reportsOn']])).toEqual([['2', '施設の管理', '2'], ['1', '交流の推進', '1']]);
+    expect(record.items?.['reports']?.map((r) => [r['no'], r['title'], r['reportsOn']])).toEqual([
+      ['2', '施設の管理', '2'],
+      ['1', '交流の推進', '1'],
+    ]);
   });
 
   it('links a report whose number matches no item to the item whose text it repeats', () => {
-    const record = extract([
-      ['1.使命', 'x'],
-      ['2.重点'],
-      ['(1)', '成果', '交流の推進'],
-      ['3.報告'],
-      ['(ア)'],
-    ]);
+    const record = extract([['1.使命', 'x'], ['2.重点'], ['(1)', '成果', '交流の推進'], ['3.報告'], ['(ア)']]);
     expect(record.items?.['goals']?.[0]?.['report']).toBeUndefined();
     const titled = extract([
       ['1.使命', 'x'],
@@ -83,7 +115,11 @@ describe('sections', () => {
   });
 
   it('reads a merged block undone with its text repeated once', () => {
-    const record = extract([['1.使命', '1.使命'], ['地域をつくる', '地域をつくる'], ['地域をつくる', '地域をつくる']]);
+    const record = extract([
+      ['1.使命', '1.使命'],
+      ['地域をつくる', '地域をつくる'],
+      ['地域をつくる', '地域をつくる'],
+    ]);
     expect(record.fields?.['mission']?.value).toBe('地域をつくる');
   });
 });

@@ -14,7 +14,9 @@ describe('common rules', () => {
   it('reports a target that reads like a number but is not one', () => {
     const check = checkGrid(division({ H12: '1,0OO' }));
     expect(check.findings.map((f) => `${f.code} ${f.cell}`)).toEqual(['common/number-unreadable H12']);
-    expect(check.record.findings[0]?.message).toMatch(/^H12（つながる支援ファイル利用者数（人）・R2目標）の「1,0OO」を数値として読めません。/);
+    expect(check.record.findings[0]?.message).toMatch(
+      /^H12（つながる支援ファイル利用者数（人）・R2目標）の「1,0OO」を数値として読めません。/,
+    );
   });
 
   it('accepts well-formed numbers and qualitative targets', () => {
@@ -44,7 +46,9 @@ describe('common rules', () => {
   });
 
   it('reports a rate above 100%', () => {
-    expect(found(division({ D11: '認知症カフェ参加率（％）', G11: '80%', H11: '120%' }))).toEqual(['common/rate-over-100 H11']);
+    expect(found(division({ D11: '認知症カフェ参加率（％）', G11: '80%', H11: '120%' }))).toEqual([
+      'common/rate-over-100 H11',
+    ]);
   });
 
   it('accepts rates that may exceed 100% by nature and rates within 100%', () => {

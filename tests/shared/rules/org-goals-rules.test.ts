@@ -3,16 +3,30 @@ import { checkGrid } from '../../../shared/rules/index.ts';
 import { division, found, ward } from './fixtures.ts';
 
 /** The division fixture evaluated: 評価日 set, every target met and marked 達成, result narrative written. */
-const evaluated = (edits: Record<string, string | number | null> = {}) => division({
-  J4: '令和3年4月30日',
-  I11: 10, I12: 100, I13: 100, I14: 1700, I15: 7, I16: 21,
-  K11: '達成', K12: '達成', K13: '達成', K14: '達成', K15: '達成', K16: '達成',
-  F19: '全ての指標で目標を達成した。', ...edits,
-});
+const evaluated = (edits: Record<string, string | number | null> = {}) =>
+  division({
+    J4: '令和3年4月30日',
+    I11: 10,
+    I12: 100,
+    I13: 100,
+    I14: 1700,
+    I15: 7,
+    I16: 21,
+    K11: '達成',
+    K12: '達成',
+    K13: '達成',
+    K14: '達成',
+    K15: '達成',
+    K16: '達成',
+    F19: '全ての指標で目標を達成した。',
+    ...edits,
+  });
 
 describe('org-goals rules', () => {
-  it('reports year headers left over from last year\'s sheet', () => {
-    const check = checkGrid(division({ E10: 'Ｈ28実績', F10: 'Ｈ29実績', G10: 'Ｈ30実績', H10: 'R1目標', I10: 'R1結果' }));
+  it("reports year headers left over from last year's sheet", () => {
+    const check = checkGrid(
+      division({ E10: 'Ｈ28実績', F10: 'Ｈ29実績', G10: 'Ｈ30実績', H10: 'R1目標', I10: 'R1結果' }),
+    );
     expect(check.record.findings.map((f) => f.message)).toMatchInlineSnapshot(`
       [
         "E10 の見出し「Ｈ28実績」は令和2年度のシートと合いません。ここは「H29実績」のはずです。前年度のシートを写して作った場合は、見出しの年度を今年度に合わせて更新してください。",
@@ -24,9 +38,11 @@ describe('org-goals rules', () => {
     `);
   });
 
-  it('accepts headers that match the sheet\'s 年度, era or Western', () => {
+  it("accepts headers that match the sheet's 年度, era or Western", () => {
     expect(found(division())).toEqual([]);
-    expect(found(division({ E10: '2017実績', F10: '2018実績', G10: '2019実績', H10: '2020目標', I10: '2020結果' }))).toEqual([]);
+    expect(
+      found(division({ E10: '2017実績', F10: '2018実績', G10: '2019実績', H10: '2020目標', I10: '2020結果' })),
+    ).toEqual([]);
   });
 
   it('reports a date that does not exist', () => {
@@ -51,12 +67,18 @@ describe('org-goals rules', () => {
   });
 
   it('reports an indicator without target, blank or dash', () => {
-    expect(found(division({ H12: null, H13: '－' }))).toEqual(['org-goals/target-missing H12', 'org-goals/target-missing H13']);
+    expect(found(division({ H12: null, H13: '－' }))).toEqual([
+      'org-goals/target-missing H12',
+      'org-goals/target-missing H13',
+    ]);
   });
 
   it('asks for results and 評価 only in evaluation', () => {
     expect(found(division({ I11: null }), 'planning')).toEqual([]);
-    expect(found(evaluated({ I11: null, K12: null }))).toEqual(['org-goals/result-missing I11', 'org-goals/evaluation-missing K12']);
+    expect(found(evaluated({ I11: null, K12: null }))).toEqual([
+      'org-goals/result-missing I11',
+      'org-goals/evaluation-missing K12',
+    ]);
   });
 
   it('accepts a fully evaluated sheet', () => {
@@ -72,13 +94,19 @@ describe('org-goals rules', () => {
 
   it('reads 削減 and 以下 as lower is better', () => {
     const lower = checkGrid(evaluated({ D11: '電気使用量の削減（kWh）', G11: 120, H11: 100, I11: 90, K11: '未達成' }));
-    expect(lower.findings.map((f) => [f.code, f.params['direction'], f.params['basis']])).toEqual([['org-goals/evaluation-contradicts', 'lower', '削減']]);
+    expect(lower.findings.map((f) => [f.code, f.params['direction'], f.params['basis']])).toEqual([
+      ['org-goals/evaluation-contradicts', 'lower', '削減'],
+    ]);
     const atMost = checkGrid(evaluated({ H11: '10回以下', I11: 12, K11: '達成' }));
-    expect(atMost.findings.map((f) => [f.code, f.params['direction'], f.params['basis']])).toEqual([['org-goals/evaluation-contradicts', 'lower', '以下']]);
+    expect(atMost.findings.map((f) => [f.code, f.params['direction'], f.params['basis']])).toEqual([
+      ['org-goals/evaluation-contradicts', 'lower', '以下'],
+    ]);
   });
 
   it('accepts 評価 that agrees with the numbers', () => {
-    expect(found(evaluated({ I11: 8, K11: '未達成', F19: '開催会場の確保が難しく…来年度は会場を増やします。' }))).toEqual([]);
+    expect(
+      found(evaluated({ I11: 8, K11: '未達成', F19: '開催会場の確保が難しく…来年度は会場を増やします。' })),
+    ).toEqual([]);
     expect(found(evaluated({ D11: '電気使用量の削減（kWh）', G11: 120, H11: 100, I11: 90, K11: '達成' }))).toEqual([]);
   });
 

@@ -2,10 +2,17 @@ import { describe, expect, it } from 'vitest';
 import { buildSummary } from '../../../shared/summary/index.ts';
 import { divisionSheet, measure, submission, value, wardSheet } from './summary-fixtures.ts';
 
-const OPTIONS = { ward: '秋葉区', fiscalYear: 2020, expectedDivisions: ['健康福祉課', '産業振興課', '地域総務課'], generatedAt: '2020-04-30T00:00:00.000Z' };
+const OPTIONS = {
+  ward: '秋葉区',
+  fiscalYear: 2020,
+  expectedDivisions: ['健康福祉課', '産業振興課', '地域総務課'],
+  generatedAt: '2020-04-30T00:00:00.000Z',
+};
 
 function kenko(result: string, goal = '福祉の推進') {
-  return divisionSheet('健康福祉課', [measure('開催回数', [value(2019, 'actual', '9'), value(2020, 'target', '10'), value(2020, 'result', result)], goal)]);
+  return divisionSheet('健康福祉課', [
+    measure('開催回数', [value(2019, 'actual', '9'), value(2020, 'target', '10'), value(2020, 'result', result)], goal),
+  ]);
 }
 
 describe('buildSummary', () => {
@@ -20,9 +27,21 @@ describe('buildSummary', () => {
 
   it('shows a (再) re-listed project in the table but counts it once', () => {
     const original = measure('子育て支援事業', [value(2021, 'target', '10'), value(2021, 'result', '12')]);
-    const relisted: typeof original = { ...original, group: '(再)1', fields: { ...original.fields, relist: 'true', relistOf: '1' } };
-    const summary = buildSummary([submission('a', [divisionSheet('健康福祉課', [original, relisted], 2021)])], { ward: null, fiscalYear: 2021, expectedDivisions: [], generatedAt: '2021-06-01T00:00:00Z' });
-    expect(summary.tables[0]!.rows.map((r) => [r.group, r.relist])).toEqual([['1', false], ['(再)1', true]]);
+    const relisted: typeof original = {
+      ...original,
+      group: '(再)1',
+      fields: { ...original.fields, relist: 'true', relistOf: '1' },
+    };
+    const summary = buildSummary([submission('a', [divisionSheet('健康福祉課', [original, relisted], 2021)])], {
+      ward: null,
+      fiscalYear: 2021,
+      expectedDivisions: [],
+      generatedAt: '2021-06-01T00:00:00Z',
+    });
+    expect(summary.tables[0]!.rows.map((r) => [r.group, r.relist])).toEqual([
+      ['1', false],
+      ['(再)1', true],
+    ]);
     expect(summary.divisions[0]).toMatchObject({ indicators: 1, goals: 1 });
     expect(summary.divisions[0]!.counts.achieved).toBe(1);
   });
@@ -38,8 +57,14 @@ describe('buildSummary', () => {
       ...kenko(result),
       fields: Object.fromEntries(Object.entries(dates).map(([key, v]) => [key, { value: v, cell: 'J2' }])),
     });
-    const older = submission('a', [dated('12', { createdOn: '令和2年4月1日', evaluatedOn: '令和3年3月31日' })], { mtime: '2020-05-03T00:00:00Z' });
-    const newer = submission('b', [dated('8', { createdOn: '令和2年4月1日', revisedOn: '2021-03-25 0:00:00', evaluatedOn: '令和3年3月31日' })], { mtime: '2020-05-01T00:00:00Z' });
+    const older = submission('a', [dated('12', { createdOn: '令和2年4月1日', evaluatedOn: '令和3年3月31日' })], {
+      mtime: '2020-05-03T00:00:00Z',
+    });
+    const newer = submission(
+      'b',
+      [dated('8', { createdOn: '令和2年4月1日', revisedOn: '2021-03-25 0:00:00', evaluatedOn: '令和3年3月31日' })],
+      { mtime: '2020-05-01T00:00:00Z' },
+    );
     const model = buildSummary([older, newer], OPTIONS);
     expect(model.tables[0]?.rows[0]?.resultText).toBe('8');
     expect(model.statuses.find((s) => s.file === 'a.xlsx')?.state).toBe('superseded');
@@ -50,11 +75,20 @@ describe('buildSummary', () => {
   });
 
   it('lists missing divisions and unreadable files with their reason', () => {
-    const bad = submission('broken', [], { status: 'unreadable', error: { code: 'not-zip', message: 'Excel ブック（.xlsx）ではありません。' } });
+    const bad = submission('broken', [], {
+      status: 'unreadable',
+      error: { code: 'not-zip', message: 'Excel ブック（.xlsx）ではありません。' },
+    });
     const model = buildSummary([submission('a', [kenko('12')]), bad], OPTIONS);
     expect(model.missingDivisions).toEqual(['産業振興課', '地域総務課']);
-    expect(model.statuses.filter((s) => s.state === 'missing').map((s) => s.division)).toEqual(['産業振興課', '地域総務課']);
-    expect(model.statuses.find((s) => s.file === 'broken.xlsx')).toMatchObject({ state: 'unreadable', reason: 'Excel ブック（.xlsx）ではありません。' });
+    expect(model.statuses.filter((s) => s.state === 'missing').map((s) => s.division)).toEqual([
+      '産業振興課',
+      '地域総務課',
+    ]);
+    expect(model.statuses.find((s) => s.file === 'broken.xlsx')).toMatchObject({
+      state: 'unreadable',
+      reason: 'Excel ブック（.xlsx）ではありません。',
+    });
   });
 
   it('leaves sheets of another fiscal year out of scope', () => {
@@ -73,14 +107,23 @@ describe('buildSummary', () => {
   });
 
   it('says the ward roll-up cannot be derived when no goal names its 重点目標', () => {
-    const model = buildSummary([submission('w', [wardSheet(['まちづくり', '福祉'])]), submission('a', [kenko('12')])], OPTIONS);
+    const model = buildSummary(
+      [submission('w', [wardSheet(['まちづくり', '福祉'])]), submission('a', [kenko('12')])],
+      OPTIONS,
+    );
     expect(model.wardRollup?.achievedCount).toBeNull();
     expect(model.wardRollup?.note).toContain('集計できません');
     expect(model.divisions.map((d) => d.division)).toEqual(['健康福祉課']);
   });
 
   it('rolls division results up into the 重点目標 they name', () => {
-    const model = buildSummary([submission('w', [wardSheet(['まちづくり', '福祉'])]), submission('a', [kenko('12', '【重点目標２】福祉の推進')])], OPTIONS);
+    const model = buildSummary(
+      [
+        submission('w', [wardSheet(['まちづくり', '福祉'])]),
+        submission('a', [kenko('12', '【重点目標２】福祉の推進')]),
+      ],
+      OPTIONS,
+    );
     expect(model.wardRollup?.priorities.map((p) => p.achieved)).toEqual([null, true]);
     expect(model.wardRollup?.achievedCount).toBe(1);
   });
@@ -88,8 +131,16 @@ describe('buildSummary', () => {
 
 describe('buildSummary with sheets of other forms', () => {
   it('does not take a priorities list of another variant for the ward sheet', () => {
-    const statement = { ...wardSheet(['方針']), variant: 'statement', organization: '増田地域局', family: 'policy-statement' as const };
-    const model = buildSummary([submission('s', [statement]), submission('a', [kenko('12')])], { ...OPTIONS, ward: null });
+    const statement = {
+      ...wardSheet(['方針']),
+      variant: 'statement',
+      organization: '増田地域局',
+      family: 'policy-statement' as const,
+    };
+    const model = buildSummary([submission('s', [statement]), submission('a', [kenko('12')])], {
+      ...OPTIONS,
+      ward: null,
+    });
     expect(model.wardRollup).toBeNull();
     expect(model.ward).toBeNull();
   });
@@ -98,25 +149,55 @@ describe('buildSummary with sheets of other forms', () => {
 describe('buildSummary for the manager', () => {
   it('keeps a division whose latest file has errors as 差戻し, with its findings, not its older version', () => {
     const older = submission('a', [kenko('12')], { submittedAt: '2020-05-01T00:00:00Z' });
-    const error = { severity: 'error' as const, code: 'org-goals/evaluation-contradicts', cell: 'K11', message: '評価が食い違っています', params: {} };
-    const newer = submission('b', [{ ...kenko('8'), findings: [error] }], { submittedAt: '2020-05-02T00:00:00Z', status: 'rejected', error: { code: 'validation', message: '検証でエラーが 1 件見つかりました。' } });
+    const error = {
+      severity: 'error' as const,
+      code: 'org-goals/evaluation-contradicts',
+      cell: 'K11',
+      message: '評価が食い違っています',
+      params: {},
+    };
+    const newer = submission('b', [{ ...kenko('8'), findings: [error] }], {
+      submittedAt: '2020-05-02T00:00:00Z',
+      status: 'rejected',
+      error: { code: 'validation', message: '検証でエラーが 1 件見つかりました。' },
+    });
     const model = buildSummary([older, newer], OPTIONS);
-    expect(model.overview.find((r) => r.division === '健康福祉課')).toMatchObject({ state: 'rejected', file: 'b.xlsx', indicators: 0 });
+    expect(model.overview.find((r) => r.division === '健康福祉課')).toMatchObject({
+      state: 'rejected',
+      file: 'b.xlsx',
+      indicators: 0,
+    });
     expect(model.tables).toEqual([]);
-    expect(model.findings.map((f) => [f.division, f.finding.code])).toEqual([['健康福祉課', 'org-goals/evaluation-contradicts']]);
+    expect(model.findings.map((f) => [f.division, f.finding.code])).toEqual([
+      ['健康福祉課', 'org-goals/evaluation-contradicts'],
+    ]);
     expect(model.statuses.find((s) => s.file === 'a.xlsx')?.state).toBe('superseded');
     expect(model.total.achievementRate).toBeNull();
   });
 
   it('gives every expected division a row and totals the accepted ones', () => {
-    const bad = submission('産業振興課.xls', [], { status: 'unreadable', error: { code: 'legacy-xls', message: '古い Excel 形式（.xls）のファイルです。' } });
+    const bad = submission('産業振興課.xls', [], {
+      status: 'unreadable',
+      error: { code: 'legacy-xls', message: '古い Excel 形式（.xls）のファイルです。' },
+    });
     const model = buildSummary([submission('a', [kenko('12')]), bad], OPTIONS);
-    expect(model.overview.map((r) => [r.division, r.state])).toEqual([['健康福祉課', 'accepted'], ['産業振興課', 'unreadable'], ['地域総務課', 'missing']]);
+    expect(model.overview.map((r) => [r.division, r.state])).toEqual([
+      ['健康福祉課', 'accepted'],
+      ['産業振興課', 'unreadable'],
+      ['地域総務課', 'missing'],
+    ]);
     expect(model.total).toMatchObject({ indicators: 1, achievementRate: 100 });
   });
 
-  it('judges a self-evaluation on this year\'s 達成状況 and says whether its own A/B agrees', () => {
-    const m = { ...measure('満足度', [value(2017, 'target', 'H29年度までに50％以上'), value(2015, 'actual', '8.0%'), value(2014, 'actual', '6.6%')]), fields: { item: '㋐つながり', rating: 'Ａ', effectiveness: 'ア', progress: 'ｂ' } };
+  it("judges a self-evaluation on this year's 達成状況 and says whether its own A/B agrees", () => {
+    const m = {
+      ...measure('満足度', [
+        value(2017, 'target', 'H29年度までに50％以上'),
+        value(2015, 'actual', '8.0%'),
+        value(2014, 'actual', '6.6%'),
+      ]),
+      fields: { item: '㋐つながり', rating: 'Ａ', effectiveness: 'ア', progress: 'ｂ' },
+    };
     const sheet = { ...divisionSheet('北区', [m], 2015), family: 'policy-review' as const };
     const model = buildSummary([submission('k', [sheet])], { ...OPTIONS, fiscalYear: 2015, expectedDivisions: [] });
     const row = model.tables[0]!.rows[0]!;
@@ -127,15 +208,46 @@ describe('buildSummary for the manager', () => {
   });
 
   it('lists each 方針書 priority with what the reports say about it', () => {
-    const statement = { ...divisionSheet('増田地域局', [], 2020), family: 'policy-statement' as const, variant: 'statement', items: { priorities: [{ no: '１', outcome: '地域づくり', actions: '①支援', firstHalf: '会議を開催', secondHalf: '', summary: '共有が進んだ', outcomeCell: 'D14' }] } };
+    const statement = {
+      ...divisionSheet('増田地域局', [], 2020),
+      family: 'policy-statement' as const,
+      variant: 'statement',
+      items: {
+        priorities: [
+          {
+            no: '１',
+            outcome: '地域づくり',
+            actions: '①支援',
+            firstHalf: '会議を開催',
+            secondHalf: '',
+            summary: '共有が進んだ',
+            outcomeCell: 'D14',
+          },
+        ],
+      },
+    };
     const model = buildSummary([submission('m', [statement])], { ...OPTIONS, expectedDivisions: [] });
-    expect(model.statements).toEqual([expect.objectContaining({ division: '増田地域局', no: '1', outcome: '地域づくり', firstHalf: '会議を開催', summary: '共有が進んだ' })]);
+    expect(model.statements).toEqual([
+      expect.objectContaining({
+        division: '増田地域局',
+        no: '1',
+        outcome: '地域づくり',
+        firstHalf: '会議を開催',
+        summary: '共有が進んだ',
+      }),
+    ]);
     expect(model.tables).toEqual([]);
   });
 
-  it('puts last year\'s result beside this year\'s restatement and last year\'s 達成率 on the overview', () => {
+  it("puts last year's result beside this year's restatement and last year's 達成率 on the overview", () => {
     // Last year the division reported 8; this year's sheet gives 2019's actual as 9: history rewritten.
-    const lastYear = submission('old', [divisionSheet('健康福祉課', [measure('開催回数', [value(2019, 'target', '10'), value(2019, 'result', '8')])], 2019)]);
+    const lastYear = submission('old', [
+      divisionSheet(
+        '健康福祉課',
+        [measure('開催回数', [value(2019, 'target', '10'), value(2019, 'result', '8')])],
+        2019,
+      ),
+    ]);
     const model = buildSummary([submission('a', [kenko('12')])], { ...OPTIONS, previous: [lastYear] });
     const row = model.tables[0]!.rows[0]!;
     expect(row.previous).toMatchObject({ fiscalYear: 2019, differs: true });
@@ -144,11 +256,18 @@ describe('buildSummary for the manager', () => {
   });
 
   it('lists a sent-back file that a newer accepted one replaced as superseded, not as 差戻し', () => {
-    const refused = submission('a', [kenko('8')], { submittedAt: '2020-05-01T00:00:00Z', status: 'rejected', error: { code: 'validation', message: '検証でエラーが 1 件見つかりました。' } });
+    const refused = submission('a', [kenko('8')], {
+      submittedAt: '2020-05-01T00:00:00Z',
+      status: 'rejected',
+      error: { code: 'validation', message: '検証でエラーが 1 件見つかりました。' },
+    });
     const fixed = submission('b', [kenko('12')], { submittedAt: '2020-05-02T00:00:00Z' });
     const model = buildSummary([refused, fixed], OPTIONS);
     expect(model.overview.find((r) => r.division === '健康福祉課')?.state).toBe('accepted');
-    expect(model.statuses.find((s) => s.file === 'a.xlsx')).toMatchObject({ state: 'superseded', reason: expect.stringContaining('差戻し') });
+    expect(model.statuses.find((s) => s.file === 'a.xlsx')).toMatchObject({
+      state: 'superseded',
+      reason: expect.stringContaining('差戻し'),
+    });
     expect(model.findings).toEqual([]);
   });
 });

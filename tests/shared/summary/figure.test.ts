@@ -22,7 +22,13 @@ describe('figureOf', () => {
   });
 
   it('keeps a qualitative value as text and a blank as nothing', () => {
-    expect(of('リニューアルの実施')).toEqual({ value: null, format: null, text: 'リニューアルの実施', note: null, year: 2020 });
+    expect(of('リニューアルの実施')).toEqual({
+      value: null,
+      format: null,
+      text: 'リニューアルの実施',
+      note: null,
+      year: 2020,
+    });
     expect(of('－')).toBeNull();
     expect(of('')).toBeNull();
   });

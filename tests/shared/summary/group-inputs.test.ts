@@ -8,32 +8,81 @@ import { measure, submission as fixture, value } from './summary-fixtures.ts';
 /** A division sheet of the 組織目標 form as the extractor reads it: 所属 (department) names the body. */
 function division(name: string, department: string, fiscalYear: number | null, sheet = name): SheetRecord {
   return {
-    sheet, family: 'org-goals', organization: name, fiscalYear, variant: 'division', findings: [],
-    measures: [measure(`${name}の指標`, [value(fiscalYear ?? 2020, 'target', '10'), value(fiscalYear ?? 2020, 'result', '12')])],
+    sheet,
+    family: 'org-goals',
+    organization: name,
+    fiscalYear,
+    variant: 'division',
+    findings: [],
+    measures: [
+      measure(`${name}の指標`, [value(fiscalYear ?? 2020, 'target', '10'), value(fiscalYear ?? 2020, 'result', '12')]),
+    ],
     fields: { department: { value: department, cell: 'B2' }, division: { value: name, cell: 'E2' } },
   };
 }
 
 function wardSheet(ward: string, fiscalYear: number): SheetRecord {
-  return { sheet: `${ward}組織目標`, family: 'org-goals', organization: ward, fiscalYear, variant: 'ward', measures: [], findings: [], fields: { organization: { value: ward, cell: 'B2' } }, items: { priorities: [{ no: '1', text: '重点' }] } };
+  return {
+    sheet: `${ward}組織目標`,
+    family: 'org-goals',
+    organization: ward,
+    fiscalYear,
+    variant: 'ward',
+    measures: [],
+    findings: [],
+    fields: { organization: { value: ward, cell: 'B2' } },
+    items: { priorities: [{ no: '1', text: '重点' }] },
+  };
 }
 
 function plan(fiscalYear: number): SheetRecord {
-  return { sheet: '西区計画', family: 'action-plan', organization: '西区', fiscalYear, variant: 'plan', measures: [], findings: [], fields: { ward: { value: '西区', cell: 'A1' } } };
+  return {
+    sheet: '西区計画',
+    family: 'action-plan',
+    organization: '西区',
+    fiscalYear,
+    variant: 'plan',
+    measures: [],
+    findings: [],
+    fields: { ward: { value: '西区', cell: 'A1' } },
+  };
 }
 
 function statement(org: string, fiscalYear: number): SheetRecord {
-  return { sheet: '方針書', family: 'policy-statement', organization: org, fiscalYear, variant: 'statement', measures: [], findings: [], fields: { organization: { value: org, cell: 'G2' } } };
+  return {
+    sheet: '方針書',
+    family: 'policy-statement',
+    organization: org,
+    fiscalYear,
+    variant: 'statement',
+    measures: [],
+    findings: [],
+    fields: { organization: { value: org, cell: 'G2' } },
+  };
 }
 
 function planMeasure(fiscalYear: number): SheetRecord {
-  return { sheet: '施策35', family: 'plan-measures', organization: '広聴・広報の充実', fiscalYear, variant: 'measure', measures: [], findings: [], fields: { measure: { value: '広聴・広報の充実', cell: 'A3' } } };
+  return {
+    sheet: '施策35',
+    family: 'plan-measures',
+    organization: '広聴・広報の充実',
+    fiscalYear,
+    variant: 'measure',
+    measures: [],
+    findings: [],
+    fields: { measure: { value: '広聴・広報の充実', cell: 'A3' } },
+  };
 }
 
 /** A submission whose file is named as given. */
-const submission = (file: string, sheets: SheetRecord[], extra: Partial<SubmissionInput> = {}): SubmissionInput => fixture(file, sheets, { file, ...extra });
+const submission = (file: string, sheets: SheetRecord[], extra: Partial<SubmissionInput> = {}): SubmissionInput =>
+  fixture(file, sheets, { file, ...extra });
 
-const unreadable = (id: string): SubmissionInput => submission(id, [], { status: 'unreadable', error: { code: 'legacy-xls', message: '古い Excel 形式（.xls）のファイルです。' } });
+const unreadable = (id: string): SubmissionInput =>
+  submission(id, [], {
+    status: 'unreadable',
+    error: { code: 'legacy-xls', message: '古い Excel 形式（.xls）のファイルです。' },
+  });
 
 describe('bodyOfSheet', () => {
   it('reads the body each form names: ward, department (役所 dropped), organisation; none for a 施策シート', () => {
@@ -67,21 +116,39 @@ describe('groupSubmissions', () => {
     ];
     subs.push(submission('chiiki', [division('地域総務課', '新潟市秋葉区役所', 2020)]));
     const { groups, loose } = groupSubmissions(subs);
-    expect(groups.map(groupLabel)).toEqual(['北区 令和2年度', '秋葉区 令和2年度', '秋葉区 令和3年度', '西区 令和3年度']);
+    expect(groups.map(groupLabel)).toEqual([
+      '北区 令和2年度',
+      '秋葉区 令和2年度',
+      '秋葉区 令和3年度',
+      '西区 令和3年度',
+    ]);
     expect(groups[1]!.submissions.map((s) => s.id)).toEqual(['kenko-2020', 'ward', 'chiiki']);
     expect(loose.map((s) => s.id)).toEqual(['old.xls']);
   });
 
   it('splits one workbook holding two years into both groups, with only its own sheets in each', () => {
-    const both = submission('both', [division('健康福祉課', '秋葉区役所', 2020, 'R2'), division('健康福祉課', '秋葉区役所', 2021, 'R3')]);
+    const both = submission('both', [
+      division('健康福祉課', '秋葉区役所', 2020, 'R2'),
+      division('健康福祉課', '秋葉区役所', 2021, 'R3'),
+    ]);
     const { groups } = groupSubmissions([both]);
-    expect(groups.map((g) => [g.fiscalYear, g.submissions[0]!.sheets.map((s) => s.sheet)])).toEqual([[2020, ['R2']], [2021, ['R3']]]);
+    expect(groups.map((g) => [g.fiscalYear, g.submissions[0]!.sheets.map((s) => s.sheet)])).toEqual([
+      [2020, ['R2']],
+      [2021, ['R3']],
+    ]);
   });
 
-  it('gives a sheet without a year its body\'s only year, and keeps it apart when the body has several', () => {
-    const one = groupSubmissions([submission('a', [division('健康福祉課', '秋葉区役所', 2020)]), submission('b', [division('産業振興課', '秋葉区役所', null)])]);
+  it("gives a sheet without a year its body's only year, and keeps it apart when the body has several", () => {
+    const one = groupSubmissions([
+      submission('a', [division('健康福祉課', '秋葉区役所', 2020)]),
+      submission('b', [division('産業振興課', '秋葉区役所', null)]),
+    ]);
     expect(one.groups.map(groupLabel)).toEqual(['秋葉区 令和2年度']);
-    const two = groupSubmissions([submission('a', [division('健康福祉課', '秋葉区役所', 2020)]), submission('c', [division('健康福祉課', '秋葉区役所', 2021)]), submission('b', [division('産業振興課', '秋葉区役所', null)])]);
+    const two = groupSubmissions([
+      submission('a', [division('健康福祉課', '秋葉区役所', 2020)]),
+      submission('c', [division('健康福祉課', '秋葉区役所', 2021)]),
+      submission('b', [division('産業振興課', '秋葉区役所', null)]),
+    ]);
     expect(two.groups.map(groupLabel)).toEqual(['秋葉区 令和2年度', '秋葉区 令和3年度', '秋葉区 年度不明']);
   });
 
@@ -93,7 +160,10 @@ describe('groupSubmissions', () => {
   });
 
   it('summarises the sheets that name no body apart, as 団体名不明', () => {
-    const { groups } = groupSubmissions([submission('suzaka', [planMeasure(2025)]), submission('kenko', [division('健康福祉課', '秋葉区役所', 2025)])]);
+    const { groups } = groupSubmissions([
+      submission('suzaka', [planMeasure(2025)]),
+      submission('kenko', [division('健康福祉課', '秋葉区役所', 2025)]),
+    ]);
     expect(groups.map(groupLabel)).toEqual(['秋葉区 令和7年度', '団体名不明 令和7年度']);
   });
 });
@@ -123,19 +193,47 @@ describe('planSummaries', () => {
   it('with --ward and --fiscal-year writes that one, lists the rest as 対象外 with the reason, and keeps every unreadable file', () => {
     const { plans, excluded } = planSummaries(inbox, { body: 'akiha', fiscalYear: 2020 }, config);
     expect(plans).toHaveLength(1);
-    expect(plans[0]!.submissions.map((s) => s.id)).toEqual(['in/kenko.xlsx', 'in/ward.xlsx', 'in/old.xls', 'elsewhere/broken.xlsx']);
-    expect(excluded).toEqual([
-      { file: 'in/kenko-r1.xlsx', sheet: '健康福祉課', body: '秋葉区', fiscalYear: 2019, reason: '前年度（令和元年度）の提出です（前年度との比較にだけ使います）' },
-      { file: 'in/nishi.xlsx', sheet: '西区計画', body: '西区', fiscalYear: 2021, reason: '対象（秋葉区 令和2年度）と異なる団体・年度（西区 令和3年度）です' },
+    expect(plans[0]!.submissions.map((s) => s.id)).toEqual([
+      'in/kenko.xlsx',
+      'in/ward.xlsx',
+      'in/old.xls',
+      'elsewhere/broken.xlsx',
     ]);
-    const model = buildSummary(plans[0]!.submissions, { ward: '秋葉区', fiscalYear: 2020, expectedDivisions: plans[0]!.expectedDivisions, generatedAt: '2020-05-01T00:00:00Z', excluded: plans[0]!.excluded, previous: plans[0]!.previous });
+    expect(excluded).toEqual([
+      {
+        file: 'in/kenko-r1.xlsx',
+        sheet: '健康福祉課',
+        body: '秋葉区',
+        fiscalYear: 2019,
+        reason: '前年度（令和元年度）の提出です（前年度との比較にだけ使います）',
+      },
+      {
+        file: 'in/nishi.xlsx',
+        sheet: '西区計画',
+        body: '西区',
+        fiscalYear: 2021,
+        reason: '対象（秋葉区 令和2年度）と異なる団体・年度（西区 令和3年度）です',
+      },
+    ]);
+    const model = buildSummary(plans[0]!.submissions, {
+      ward: '秋葉区',
+      fiscalYear: 2020,
+      expectedDivisions: plans[0]!.expectedDivisions,
+      generatedAt: '2020-05-01T00:00:00Z',
+      excluded: plans[0]!.excluded,
+      previous: plans[0]!.previous,
+    });
     expect(model.excluded).toHaveLength(2);
     expect(model.missingDivisions).toEqual(['産業振興課']);
     expect(model.tables.flatMap((t) => t.rows.map((r) => r.fiscalYear))).toEqual([2020]);
   });
 
   it('gives a configured ward with no submission its summary of 未提出 divisions, and nothing for an unknown one', () => {
-    expect(planSummaries(inbox, { body: '秋葉区', fiscalYear: 2022 }, [{ ...config[0]!, fiscalYear: 2022 }]).plans.map((p) => groupLabel(p.group))).toEqual(['秋葉区 令和4年度']);
+    expect(
+      planSummaries(inbox, { body: '秋葉区', fiscalYear: 2022 }, [{ ...config[0]!, fiscalYear: 2022 }]).plans.map((p) =>
+        groupLabel(p.group),
+      ),
+    ).toEqual(['秋葉区 令和4年度']);
     expect(planSummaries(inbox, { body: '東区', fiscalYear: null }, config).plans).toEqual([]);
   });
 });

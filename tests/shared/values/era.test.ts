@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import {
-  daysInMonth, eraYearNumber, eraYearToWestern, fiscalYearOf, parseFiscalYear, parseJapaneseDate,
+  daysInMonth,
+  eraYearNumber,
+  eraYearToWestern,
+  fiscalYearOf,
+  parseFiscalYear,
+  parseJapaneseDate,
 } from '../../../shared/values/index.ts';
 
 describe('eraYearToWestern', () => {

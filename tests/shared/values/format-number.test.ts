@@ -16,12 +16,31 @@ describe('formatNumber', () => {
     const prng = new Prng(0x9e3779b9);
     const random = () => prng.next();
     const formats = [0, 1, 2, 3].map((d) => new Intl.NumberFormat('en-US', { maximumFractionDigits: d }));
-    const samples = [0, -0, 0.0005, -0.0005, 0.0625, 1.0005, 2.5, -2.5, 999.9995, 1e20, 1e21, 1.5e22, -1e21, Number.MAX_SAFE_INTEGER, NaN, Infinity, -Infinity];
+    const samples = [
+      0,
+      -0,
+      0.0005,
+      -0.0005,
+      0.0625,
+      1.0005,
+      2.5,
+      -2.5,
+      999.9995,
+      1e20,
+      1e21,
+      1.5e22,
+      -1e21,
+      Number.MAX_SAFE_INTEGER,
+      NaN,
+      Infinity,
+      -Infinity,
+    ];
     for (let i = 0; i < 20_000; i++) {
       const magnitude = 10 ** Math.floor(random() * 16 - 6);
       const value = (random() - 0.3) * magnitude;
       samples.push(value, Math.round(value * 1000) / 1000, Math.round(value * 8) / 8);
     }
-    for (const n of samples) for (let d = 0; d <= 3; d++) expect(formatNumber(n, d), `${n} with ${d} digits`).toBe(formats[d]!.format(n));
+    for (const n of samples)
+      for (let d = 0; d <= 3; d++) expect(formatNumber(n, d), `${n} with ${d} digits`).toBe(formats[d]!.format(n));
   });
 });

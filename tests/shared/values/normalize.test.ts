@@ -42,7 +42,9 @@ describe('normalizeText', () => {
   });
 
   it('joins a line wrapped inside Japanese text without a space', () => {
-    expect(normalizeText('青パト月4回\n区だよりによ\nる実施団体\nの募集　年2\n回')).toBe('青パト月4回区だよりによる実施団体の募集 年2回');
+    expect(normalizeText('青パト月4回\n区だよりによ\nる実施団体\nの募集　年2\n回')).toBe(
+      '青パト月4回区だよりによる実施団体の募集 年2回',
+    );
     expect(normalizeText('208,872\n件（H27.3末現在）')).toBe('208,872件(H27.3末現在)');
   });
 

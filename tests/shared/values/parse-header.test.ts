@@ -59,12 +59,21 @@ describe('parseHeader', () => {
     expectHeader('R2実績見込', 2020, 'plan');
   });
 
-  it.each(['項目（単位）', '補足・参考指標', '組織目標', '重点目標', '目標達成状況', '作成日', '年度', '担当課', '', '事業名', 'No.'])(
-    'does not read %j as a year header',
-    (text) => {
-      expectHeader(text, null, null);
-    },
-  );
+  it.each([
+    '項目（単位）',
+    '補足・参考指標',
+    '組織目標',
+    '重点目標',
+    '目標達成状況',
+    '作成日',
+    '年度',
+    '担当課',
+    '',
+    '事業名',
+    'No.',
+  ])('does not read %j as a year header', (text) => {
+    expectHeader(text, null, null);
+  });
 });
 
 describe('isYearHeader', () => {

@@ -6,15 +6,32 @@ type Reading = Partial<Omit<ParsedValue, 'raw'>>;
 
 /** The fields a case names, read from parseValue; unnamed fields must hold their defaults. */
 function expectReading(text: string, expected: Reading, hint?: { unit?: string | null }): void {
-  const defaults: Omit<ParsedValue, 'raw'> = { value: null, unit: null, comparator: null, year: null, cumulative: false, blank: false };
+  const defaults: Omit<ParsedValue, 'raw'> = {
+    value: null,
+    unit: null,
+    comparator: null,
+    year: null,
+    cumulative: false,
+    blank: false,
+  };
   expect(parseValue(text, hint)).toEqual({ raw: text, ...defaults, ...expected });
 }
 
 describe('parseValue', () => {
   describe('plain numbers', () => {
     it.each([
-      ['3', 3], ['87', 87], ['1,660', 1660], ['320,354', 320354], ['9,957', 9957], ['10,855', 10855],
-      ['5,000,000', 5000000], ['4,597,752', 4597752], ['0.581', 0.581], ['99.0', 99], ['0', 0], ['1660', 1660],
+      ['3', 3],
+      ['87', 87],
+      ['1,660', 1660],
+      ['320,354', 320354],
+      ['9,957', 9957],
+      ['10,855', 10855],
+      ['5,000,000', 5000000],
+      ['4,597,752', 4597752],
+      ['0.581', 0.581],
+      ['99.0', 99],
+      ['0', 0],
+      ['1660', 1660],
     ])('reads %s as %d with no unit', (text, value) => {
       expectReading(text, { value });
     });
@@ -163,15 +180,22 @@ describe('parseValue', () => {
       expectReading('平成27年度中に地域資源に関する情報が得られる仕組みを立ち上げる。', { year: 2015 });
       expectReading('・Ｈ29-31学生コミュニティフィールドワー\nク', { year: 2017 });
       expectReading('小須戸地区（H29年11月）', { year: 2017 });
-      expectReading('防災訓練参加者数　26年度　1,720人\n→ 27年度　1,800人　対前年比で5％\n増加', { value: 1720, unit: '人' });
+      expectReading('防災訓練参加者数　26年度　1,720人\n→ 27年度　1,800人　対前年比で5％\n増加', {
+        value: 1720,
+        unit: '人',
+      });
     });
 
     it('reads the fiscal year of an as-of date', () => {
-      expectReading('・ホームページアクセス件数　208,872\n件（H27.3末現在）', { value: 208872, unit: '件', year: 2014 });
+      expectReading('・ホームページアクセス件数　208,872\n件（H27.3末現在）', {
+        value: 208872,
+        unit: '件',
+        year: 2014,
+      });
       expectReading('平成28年3月末時点　ＨＰアクセス数\n204,568件', { value: 204568, unit: '件', year: 2015 });
     });
 
-    it('does not report a base year (…年度比) as the value\'s year', () => {
+    it("does not report a base year (…年度比) as the value's year", () => {
       expectReading('電気使用量を平成25年度比で、\n1.3％減', { value: 1.3, unit: '%' });
     });
 
@@ -181,12 +205,27 @@ describe('parseValue', () => {
   });
 
   describe('blanks', () => {
-    it.each(['', ' ', '\n', '－', '―', '-', '—', '‐', 'ー', '− ', '――', '―\n―', '/', 'なし', '該当なし', 'N/A', '（中止）'])(
-      'reads %j as blank',
-      (text) => {
-        expectReading(text, { blank: true });
-      },
-    );
+    it.each([
+      '',
+      ' ',
+      '\n',
+      '－',
+      '―',
+      '-',
+      '—',
+      '‐',
+      'ー',
+      '− ',
+      '――',
+      '―\n―',
+      '/',
+      'なし',
+      '該当なし',
+      'N/A',
+      '（中止）',
+    ])('reads %j as blank', (text) => {
+      expectReading(text, { blank: true });
+    });
 
     it('reads no-value notes as blank and keeps the year they name', () => {
       expectReading('(R3新規事業のため実績なし)', { blank: true, year: 2021 });
@@ -207,8 +246,17 @@ describe('parseValue', () => {
 
   describe('qualitative text', () => {
     it.each([
-      '実施', 'リニューアル\nの実施', 'プレーパー\nクの実施', '体験事業の\n実施', '連携事業の\n実施', '花き関連施\n設連携事業',
-      'DVDの作成・HPへの動画掲載と広報', '提案事業の実施支援', '〃', '（２）', '①(ⅰ)',
+      '実施',
+      'リニューアル\nの実施',
+      'プレーパー\nクの実施',
+      '体験事業の\n実施',
+      '連携事業の\n実施',
+      '花き関連施\n設連携事業',
+      'DVDの作成・HPへの動画掲載と広報',
+      '提案事業の実施支援',
+      '〃',
+      '（２）',
+      '①(ⅰ)',
     ])('reads %j as no number', (text) => {
       expectReading(text, {});
     });
@@ -224,16 +272,26 @@ describe('parseValue', () => {
       expectReading('西区3図書館のレファレンス・所蔵調査 件数 14,095件', { value: 14095, unit: '件' });
       expectReading('区内4公民館で各種家庭教育学級の実施 ・21事業', { value: 21, unit: '事業' });
       expectReading('・区民アンケート　回収率 35.5％\n（1500人中532人）', { value: 35.5, unit: '%' });
-      expectReading('区役所が、区政運営について区民の意見や要望を反映していると思う区民の割合：\n26.7％', { value: 26.7, unit: '%' });
+      expectReading('区役所が、区政運営について区民の意見や要望を反映していると思う区民の割合：\n26.7％', {
+        value: 26.7,
+        unit: '%',
+      });
     });
 
     it('takes the first measured number when a cell holds two measures', () => {
-      expectReading('住民主体の生活支援サービス等の実施団体数(累計) 52件 支え合いのしくみづくり啓発講座、地域の茶の間研修会開催数2回',
-        { value: 52, unit: '件', cumulative: true });
+      expectReading(
+        '住民主体の生活支援サービス等の実施団体数(累計) 52件 支え合いのしくみづくり啓発講座、地域の茶の間研修会開催数2回',
+        { value: 52, unit: '件', cumulative: true },
+      );
       expectReading('事業の支援 13件 講座の開催等 4回', { value: 13, unit: '件' });
-      expectReading('H30年中区内の刑法犯総数239件\n　　　　〃　　　　犯罪率3.1件\n　　　　　　　　　　（8区内で最低）',
-        { value: 239, unit: '件', year: 2018 });
-      expectReading('自治協議会を年12回開催 委員研修会を1回開催 広報紙及び区だより特集の広報機会4回', { value: 12, unit: '回' });
+      expectReading(
+        'H30年中区内の刑法犯総数239件\n　　　　〃　　　　犯罪率3.1件\n　　　　　　　　　　（8区内で最低）',
+        { value: 239, unit: '件', year: 2018 },
+      );
+      expectReading('自治協議会を年12回開催 委員研修会を1回開催 広報紙及び区だより特集の広報機会4回', {
+        value: 12,
+        unit: '回',
+      });
     });
 
     it('prefers the number carrying the hinted unit', () => {
@@ -256,17 +314,24 @@ describe('parseValue', () => {
 
   it('reads any integer however staff format it', () => {
     const fullWidth = (s: string): string => s.replace(/[0-9,]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0));
-    fc.assert(fc.property(fc.integer({ min: 0, max: 10 ** 12 }), fc.boolean(), fc.boolean(), (n, grouped, wide) => {
-      let text = grouped ? n.toLocaleString('en-US') : String(n);
-      if (wide) text = fullWidth(text);
-      return parseValue(text).value === n;
-    }));
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 10 ** 12 }), fc.boolean(), fc.boolean(), (n, grouped, wide) => {
+        let text = grouped ? n.toLocaleString('en-US') : String(n);
+        if (wide) text = fullWidth(text);
+        return parseValue(text).value === n;
+      }),
+    );
   });
 
-  it('never throws and always returns the contract\'s shape', () => {
-    fc.assert(fc.property(fc.string({ unit: 'grapheme' }), (text) => {
-      const p = parseValue(text);
-      return Object.keys(p).join() === 'raw,value,unit,comparator,year,cumulative,blank' && (p.value === null || Number.isFinite(p.value));
-    }));
+  it("never throws and always returns the contract's shape", () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'grapheme' }), (text) => {
+        const p = parseValue(text);
+        return (
+          Object.keys(p).join() === 'raw,value,unit,comparator,year,cumulative,blank' &&
+          (p.value === null || Number.isFinite(p.value))
+        );
+      }),
+    );
   });
 });

@@ -6,13 +6,24 @@ import { pathToFileURL } from 'node:url';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RenderedFinding } from '../../../shared/model/finding.ts';
-import { annotateFile, NOTE_MARKER, noteText, RESULTS_SHEET, SEVERITY_ARGB, STATE_SHEET } from '../../../worker/annotate/index.ts';
+import {
+  annotateFile,
+  NOTE_MARKER,
+  noteText,
+  RESULTS_SHEET,
+  SEVERITY_ARGB,
+  STATE_SHEET,
+} from '../../../worker/annotate/index.ts';
 import { readWorkbookFile } from '../../../worker/xlsx/index.ts';
 import { findSoffice } from '../../helpers/libreoffice.ts';
 
 const STAFF_FILL = 'FF00B050';
-const f = (severity: RenderedFinding['severity'], cell: string | null, message: string): RenderedFinding =>
-  ({ severity, code: `test/${severity}`, cell, message });
+const f = (severity: RenderedFinding['severity'], cell: string | null, message: string): RenderedFinding => ({
+  severity,
+  code: `test/${severity}`,
+  cell,
+  message,
+});
 
 let dir: string;
 let original: string;
@@ -49,7 +60,16 @@ describe('annotateFile', () => {
   it('colours each finding cell, notes the message after staff notes, and lists findings with links', async () => {
     const before = await readFile(original);
     const out = join(dir, 'once.xlsx');
-    await annotateFile(original, out, [{ sheet: '健康福祉課', findings: [f('error', 'B2', 'B2 の目標値を確認'), f('warning', 'D4', 'D4 を数値に'), f('info', null, 'シート全体の情報')] }]);
+    await annotateFile(original, out, [
+      {
+        sheet: '健康福祉課',
+        findings: [
+          f('error', 'B2', 'B2 の目標値を確認'),
+          f('warning', 'D4', 'D4 を数値に'),
+          f('info', null, 'シート全体の情報'),
+        ],
+      },
+    ]);
     expect(await readFile(original)).toEqual(before);
     const wb = await load(out);
     const ws = wb.getWorksheet('健康福祉課')!;
@@ -59,7 +79,12 @@ describe('annotateFile', () => {
     expect(noteText(ws.getCell('C3').note)).toBe('課長確認済み');
     expect(wb.getWorksheet(STATE_SHEET)?.state).toBe('hidden');
     const results = wb.getWorksheet(RESULTS_SHEET)!;
-    const rows = results.getSheetValues().slice(2).map((r) => (r as ExcelJS.CellValue[]).slice(1).map((v) => (typeof v === 'object' && v && 'formula' in v ? v.formula : v)));
+    const rows = results
+      .getSheetValues()
+      .slice(2)
+      .map((r) =>
+        (r as ExcelJS.CellValue[]).slice(1).map((v) => (typeof v === 'object' && v && 'formula' in v ? v.formula : v)),
+      );
     expect(rows).toEqual([
       [1, '健康福祉課', 'HYPERLINK("#\'健康福祉課\'!B2","B2")', 'エラー', 'B2 の目標値を確認', 'test/error'],
       [2, '健康福祉課', 'HYPERLINK("#\'健康福祉課\'!D4","D4")', '警告', 'D4 を数値に', 'test/warning'],
@@ -71,7 +96,9 @@ describe('annotateFile', () => {
     const once = join(dir, 'first.xlsx');
     const twice = join(dir, 'second.xlsx');
     const thrice = join(dir, 'third.xlsx');
-    await annotateFile(original, once, [{ sheet: '健康福祉課', findings: [f('error', 'B2', '一回目'), f('warning', 'D4', '一回目')] }]);
+    await annotateFile(original, once, [
+      { sheet: '健康福祉課', findings: [f('error', 'B2', '一回目'), f('warning', 'D4', '一回目')] },
+    ]);
     await annotateFile(once, twice, [{ sheet: '健康福祉課', findings: [f('warning', 'D4', '二回目')] }]);
     await annotateFile(twice, thrice, [{ sheet: '健康福祉課', findings: [f('warning', 'D4', '二回目')] }]);
     for (const path of [twice, thrice]) {
@@ -113,19 +140,38 @@ describe('annotateFile', () => {
       return;
     }
     const out = join(dir, 'for-libreoffice.xlsx');
-    await annotateFile(original, out, [{ sheet: '健康福祉課', findings: [f('error', 'B2', '確認'), f('warning', 'D4', '数値')] }]);
+    await annotateFile(original, out, [
+      { sheet: '健康福祉課', findings: [f('error', 'B2', '確認'), f('warning', 'D4', '数値')] },
+    ]);
     const profile = await mkdtemp(join(tmpdir(), 'mokuhyo-lo-'));
     const converted = join(dir, 'converted');
     try {
       const run = await new Promise<{ code: number; stdout: string; stderr: string }>((done) => {
-        execFile(soffice, [`-env:UserInstallation=${pathToFileURL(profile).href}`, '--headless', '--norestore', '--nologo', '--nolockcheck',
-          '--convert-to', 'csv', '--outdir', converted, out], { timeout: 120_000, killSignal: 'SIGKILL' },
-        (error, stdout, stderr) => done({ code: error ? (typeof error.code === 'number' ? error.code : -1) : 0, stdout, stderr }));
+        execFile(
+          soffice,
+          [
+            `-env:UserInstallation=${pathToFileURL(profile).href}`,
+            '--headless',
+            '--norestore',
+            '--nologo',
+            '--nolockcheck',
+            '--convert-to',
+            'csv',
+            '--outdir',
+            converted,
+            out,
+          ],
+          { timeout: 120_000, killSignal: 'SIGKILL' },
+          (error, stdout, stderr) =>
+            done({ code: error ? (typeof error.code === 'number' ? error.code : -1) : 0, stdout, stderr }),
+        );
       });
       expect(run.code).toBe(0);
       // javaldx is LibreOffice probing for Java at start-up, not about the file.
       expect(run.stderr.split('\n').filter((line) => line.trim() !== '' && !/javaldx/.test(line))).toEqual([]);
-      const csv = await readFile(join(converted, 'for-libreoffice.csv'), 'utf8').catch(() => readFile(join(converted, 'for-libreoffice.csv'), 'latin1'));
+      const csv = await readFile(join(converted, 'for-libreoffice.csv'), 'utf8').catch(() =>
+        readFile(join(converted, 'for-libreoffice.csv'), 'latin1'),
+      );
       expect(csv).toContain('100');
     } finally {
       await rm(profile, { recursive: true, force: true });
@@ -135,10 +181,12 @@ describe('annotateFile', () => {
 
 describe('validate --annotate', () => {
   it('writes one copy per file into a folder for several inputs and refuses to overwrite the input', async () => {
-    const run = (args: string[]) => new Promise<{ code: number; stderr: string }>((done) => {
-      execFile('node', ['bin/mokuhyo.js', 'validate', ...args], { timeout: 60_000 }, (error, _out, stderr) =>
-        done({ code: error ? (typeof error.code === 'number' ? error.code : -1) : 0, stderr }));
-    });
+    const run = (args: string[]) =>
+      new Promise<{ code: number; stderr: string }>((done) => {
+        execFile('node', ['bin/mokuhyo.js', 'validate', ...args], { timeout: 60_000 }, (error, _out, stderr) =>
+          done({ code: error ? (typeof error.code === 'number' ? error.code : -1) : 0, stderr }),
+        );
+      });
     const folder = join(dir, 'annotated');
     expect((await run(['--annotate', folder, 'seeds/org-goals'])).code).toBe(0);
     const wb = await load(join(folder, 'akiha-2020-chiiki-somu.xlsx'));

@@ -17,7 +17,8 @@ describe('cachedBundle', () => {
   });
   afterAll(async () => {
     await rm(dir, { recursive: true, force: true });
-    for (const entry of await readdir(CACHE)) if (entry.startsWith(`${name}-`)) await rm(join(CACHE, entry), { recursive: true, force: true });
+    for (const entry of await readdir(CACHE))
+      if (entry.startsWith(`${name}-`)) await rm(join(CACHE, entry), { recursive: true, force: true });
   });
 
   it('reuses the bundle until a bundled source changes, then rebuilds it', async () => {
@@ -38,7 +39,10 @@ describe('cachedBundle', () => {
 
   it('keeps import.meta.url naming the source file, not the bundle', async () => {
     const entry = join(dir, 'where.ts');
-    await writeFile(entry, 'export const here: string = import.meta.url;\nexport const sibling: string = new URL(\'./dep.ts\', import.meta.url).href;\n');
+    await writeFile(
+      entry,
+      "export const here: string = import.meta.url;\nexport const sibling: string = new URL('./dep.ts', import.meta.url).href;\n",
+    );
     const url = await cachedBundle({ entry, name });
     const mod = (await import(url!)) as { here: string; sibling: string };
     expect(mod.here).toBe(pathToFileURL(entry).href);
@@ -48,15 +52,24 @@ describe('cachedBundle', () => {
 
 function cli(args: string[], env: NodeJS.ProcessEnv): Promise<{ code: number; stdout: string }> {
   return new Promise((done) => {
-    execFile(process.execPath, [join(ROOT, 'bin/mokuhyo.js'), ...args], { cwd: ROOT, env: { ...process.env, MOKUHYO_CONFIG: '', ...env } }, (err, stdout) => {
-      done({ code: err ? ((err as { code?: number }).code ?? 1) : 0, stdout });
-    });
+    execFile(
+      process.execPath,
+      [join(ROOT, 'bin/mokuhyo.js'), ...args],
+      { cwd: ROOT, env: { ...process.env, MOKUHYO_CONFIG: '', ...env } },
+      (err, stdout) => {
+        done({ code: err ? ((err as { code?: number }).code ?? 1) : 0, stdout });
+      },
+    );
   });
 }
 
 describe('bin/mokuhyo.js', () => {
   it('prints the same from its bundle as through the TypeScript loader', async () => {
-    const args = ['validate', join(ROOT, 'seeds/org-goals/akiha-2020-ward.xlsx'), join(ROOT, 'seeds/org-goals/akiha-2020-kenko-fukushi.xlsx')];
+    const args = [
+      'validate',
+      join(ROOT, 'seeds/org-goals/akiha-2020-ward.xlsx'),
+      join(ROOT, 'seeds/org-goals/akiha-2020-kenko-fukushi.xlsx'),
+    ];
     const [bundled, loaded] = await Promise.all([cli(args, {}), cli(args, { MOKUHYO_NO_BUNDLE: '1' })]);
     expect(bundled.stdout).toContain('akiha-2020-ward.xlsx');
     expect(bundled).toEqual(loaded);

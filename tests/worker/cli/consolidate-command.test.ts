@@ -12,9 +12,14 @@ const ROOT = resolve(import.meta.dirname, '../../..');
 
 function run(args: string[], env: NodeJS.ProcessEnv = {}): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((done) => {
-    execFile(process.execPath, [join(ROOT, 'bin/mokuhyo.js'), ...args], { cwd: ROOT, env: { ...process.env, MOKUHYO_CONFIG: '', ...env } }, (err, stdout, stderr) => {
-      done({ code: err ? ((err as { code?: number }).code ?? 1) : 0, stdout, stderr });
-    });
+    execFile(
+      process.execPath,
+      [join(ROOT, 'bin/mokuhyo.js'), ...args],
+      { cwd: ROOT, env: { ...process.env, MOKUHYO_CONFIG: '', ...env } },
+      (err, stdout, stderr) => {
+        done({ code: err ? ((err as { code?: number }).code ?? 1) : 0, stdout, stderr });
+      },
+    );
   });
 }
 
@@ -47,7 +52,10 @@ describe('mokuhyo consolidate on a year-end inbox', () => {
     await buildInbox(inbox);
     config = join(dir, 'config.json');
     // Wards and divisions are enough for consolidate: no tokens.
-    await writeFile(config, JSON.stringify({ wards: [{ id: 'akiha', name: '秋葉区', fiscalYear: 2020, divisions: AKIHA_DIVISIONS }] }));
+    await writeFile(
+      config,
+      JSON.stringify({ wards: [{ id: 'akiha', name: '秋葉区', fiscalYear: 2020, divisions: AKIHA_DIVISIONS }] }),
+    );
   }, 60_000);
   afterAll(async () => {
     await rm(dir, { recursive: true, force: true });
@@ -58,15 +66,27 @@ describe('mokuhyo consolidate on a year-end inbox', () => {
     const result = await run(['consolidate', inbox, '-o', join(out, 'summary.xlsx')]);
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
-    expect((await readdir(out)).sort()).toEqual(['まちづくり推進部_増田地域局_令和2年度_集計.xlsx', '秋葉区_令和2年度_集計.xlsx', '秋葉区_令和元年度_集計.xlsx', '西区_令和3年度_集計.xlsx']);
-    expect(result.stdout).toContain(`集計を書き出しました: ${join(out, '秋葉区_令和2年度_集計.xlsx')}\n  秋葉区 令和2年度\u3000課 2\u3000指標 13\u3000ファイル 9（差戻し 1、読込不可 4）`);
-    for (const name of ['古い様式.xls', '集計メモ.csv', '壊れた.xlsx', '~$健康福祉課.xlsx']) expect(result.stdout).toContain(name);
+    expect((await readdir(out)).sort()).toEqual([
+      'まちづくり推進部_増田地域局_令和2年度_集計.xlsx',
+      '秋葉区_令和2年度_集計.xlsx',
+      '秋葉区_令和元年度_集計.xlsx',
+      '西区_令和3年度_集計.xlsx',
+    ]);
+    expect(result.stdout).toContain(
+      `集計を書き出しました: ${join(out, '秋葉区_令和2年度_集計.xlsx')}\n  秋葉区 令和2年度\u3000課 2\u3000指標 13\u3000ファイル 9（差戻し 1、読込不可 4）`,
+    );
+    for (const name of ['古い様式.xls', '集計メモ.csv', '壊れた.xlsx', '~$健康福祉課.xlsx'])
+      expect(result.stdout).toContain(name);
     expect(result.stdout).toContain('Excel の一時ファイル');
     // Last year's 健康福祉課 has its own summary: two years of one division never share a row.
-    const lastYear = Object.values(await readBack(join(out, '秋葉区_令和元年度_集計.xlsx'))).flat(2).join('\n');
+    const lastYear = Object.values(await readBack(join(out, '秋葉区_令和元年度_集計.xlsx')))
+      .flat(2)
+      .join('\n');
     expect(lastYear).toContain('健康福祉課_R1.xlsx');
     expect(lastYear).not.toMatch(OTHER_BODIES);
-    const nishi = Object.values(await readBack(join(out, '西区_令和3年度_集計.xlsx'))).flat(2).join('\n');
+    const nishi = Object.values(await readBack(join(out, '西区_令和3年度_集計.xlsx')))
+      .flat(2)
+      .join('\n');
     expect(nishi).not.toMatch(/秋葉区|増田/);
   });
 
@@ -74,8 +94,15 @@ describe('mokuhyo consolidate on a year-end inbox', () => {
     const out = join(dir, 'configured');
     const result = await run(['consolidate', inbox, '-o', join(out, 'summary.xlsx')], { MOKUHYO_CONFIG: config });
     expect(result.code).toBe(0);
-    expect((await readdir(out)).sort()).toEqual(['summary.xlsx', 'まちづくり推進部_増田地域局_令和2年度_集計.xlsx', '秋葉区_令和元年度_集計.xlsx', '西区_令和3年度_集計.xlsx']);
-    expect(result.stdout).toContain(`集計を書き出しました: ${join(out, 'summary.xlsx')}\n  秋葉区 令和2年度\u3000課 2\u3000指標 13\u3000ファイル 9（差戻し 1、読込不可 4、未提出 1）`);
+    expect((await readdir(out)).sort()).toEqual([
+      'summary.xlsx',
+      'まちづくり推進部_増田地域局_令和2年度_集計.xlsx',
+      '秋葉区_令和元年度_集計.xlsx',
+      '西区_令和3年度_集計.xlsx',
+    ]);
+    expect(result.stdout).toContain(
+      `集計を書き出しました: ${join(out, 'summary.xlsx')}\n  秋葉区 令和2年度\u3000課 2\u3000指標 13\u3000ファイル 9（差戻し 1、読込不可 4、未提出 1）`,
+    );
     const akiha = await readBack(join(out, 'summary.xlsx'));
     expect(String(akiha['概要']![0]![0])).toMatch(/^秋葉区 /);
     const everyText = Object.values(akiha).flat(2).join('\n');
@@ -85,18 +112,21 @@ describe('mokuhyo consolidate on a year-end inbox', () => {
     const state = (file: string) => statuses.find((r) => String(r[3] ?? '').endsWith(file))?.[1];
     expect(state('旧版/健康福祉課_4月版.xlsx')).toBe('差し替え済み');
     expect(state('産業振興課.xlsx')).toBe('差戻し');
-    for (const file of ['古い様式.xls', '集計メモ.csv', '壊れた.xlsx', '~$健康福祉課.xlsx']) expect(state(file), file).toBe('読込不可');
+    for (const file of ['古い様式.xls', '集計メモ.csv', '壊れた.xlsx', '~$健康福祉課.xlsx'])
+      expect(state(file), file).toBe('読込不可');
     expect(statuses.find((r) => r[0] === '建設課')?.[1]).toBe('未提出');
   });
 
-  it('takes a config naming the ward and its divisions only (no id, no fiscalYear, no tokens) for the ward\'s year with the most files', async () => {
+  it("takes a config naming the ward and its divisions only (no id, no fiscalYear, no tokens) for the ward's year with the most files", async () => {
     const out = join(dir, 'yearless');
     const yearless = join(dir, 'yearless.json');
     await writeFile(yearless, JSON.stringify({ wards: [{ name: '秋葉区', divisions: AKIHA_DIVISIONS }] }));
     const result = await run(['consolidate', inbox, '-o', join(out, 'summary.xlsx')], { MOKUHYO_CONFIG: yearless });
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
-    expect(result.stdout).toContain(`集計を書き出しました: ${join(out, 'summary.xlsx')}\n  秋葉区 令和2年度\u3000課 2\u3000指標 13\u3000ファイル 9（差戻し 1、読込不可 4、未提出 1）`);
+    expect(result.stdout).toContain(
+      `集計を書き出しました: ${join(out, 'summary.xlsx')}\n  秋葉区 令和2年度\u3000課 2\u3000指標 13\u3000ファイル 9（差戻し 1、読込不可 4、未提出 1）`,
+    );
     const statuses = (await readBack(join(out, 'summary.xlsx')))['提出状況']!;
     expect(statuses.find((r) => r[0] === '建設課')?.[1]).toBe('未提出');
   });
@@ -105,17 +135,26 @@ describe('mokuhyo consolidate on a year-end inbox', () => {
     const out = join(dir, 'one', 'akiha.xlsx');
     const csv = join(dir, 'one', 'data.csv');
     const json = join(dir, 'one', 'data.json');
-    const result = await run(['consolidate', inbox, '-o', out, '--ward', '秋葉区', '--fiscal-year', '令和2年度', '--csv', csv, '--json', json], { MOKUHYO_CONFIG: config });
+    const result = await run(
+      ['consolidate', inbox, '-o', out, '--ward', '秋葉区', '--fiscal-year', '令和2年度', '--csv', csv, '--json', json],
+      { MOKUHYO_CONFIG: config },
+    );
     expect(result.code).toBe(0);
     expect((await readdir(join(dir, 'one'))).sort()).toEqual(['akiha.xlsx', 'data.csv', 'data.json']);
     expect(result.stdout).toMatch(/対象外 3 件:\n( {2}- .+\n){3}/);
-    expect(result.stdout).toContain('西区実施計画.xlsx: 対象（秋葉区 令和2年度）と異なる団体・年度（西区 令和3年度）です（5 シート）');
+    expect(result.stdout).toContain(
+      '西区実施計画.xlsx: 対象（秋葉区 令和2年度）と異なる団体・年度（西区 令和3年度）です（5 シート）',
+    );
     expect(result.stdout).toContain('健康福祉課_R1.xlsx（健康福祉課）: 前年度（令和元年度）の提出です');
     const statuses = (await readBack(out))['提出状況']!;
     expect(statuses.filter((r) => r[1] === '対象外')).toHaveLength(3);
 
     const text = await readFile(csv, 'utf8');
-    expect(text.startsWith('\ufeff"団体","年度","課","様式","様式名","No.","目標","指標","内容","値の年度","種類","値","単位","比較","累計","記載どおり","判定","ファイル","シート","セル"\r\n')).toBe(true);
+    expect(
+      text.startsWith(
+        '\ufeff"団体","年度","課","様式","様式名","No.","目標","指標","内容","値の年度","種類","値","単位","比較","累計","記載どおり","判定","ファイル","シート","セル"\r\n',
+      ),
+    ).toBe(true);
     const lines = text.trimEnd().split('\r\n').slice(1);
     expect(lines.every((l) => l.startsWith('"秋葉区",2020,'))).toBe(true);
     // Only accepted divisions are published: 産業振興課 was sent back.
@@ -124,7 +163,10 @@ describe('mokuhyo consolidate on a year-end inbox', () => {
     expect(lines.some((l) => l.includes(',"目標",1700,"人",,,"1,700",'))).toBe(true);
     expect(lines.some((l) => l.includes(',"実績",,"回",,,"－",'))).toBe(true);
 
-    const doc = JSON.parse(await readFile(json, 'utf8')) as { summaries: { body: string; fiscalYear: number; file: string }[]; rows: { body: string; value: number | null; text: string }[] };
+    const doc = JSON.parse(await readFile(json, 'utf8')) as {
+      summaries: { body: string; fiscalYear: number; file: string }[];
+      rows: { body: string; value: number | null; text: string }[];
+    };
     expect(doc.summaries).toEqual([{ body: '秋葉区', fiscalYear: 2020, file: out }]);
     expect(doc.rows).toHaveLength(lines.length);
     expect(doc.rows.find((r) => r.text === '1,700')?.value).toBe(1700);
@@ -136,7 +178,9 @@ describe('mokuhyo consolidate on a year-end inbox', () => {
     expect(result.code, result.stderr).toBe(0);
     // The seeds' 北区 2015 self-review is sent back in its own summary, but not part of this one.
     expect(result.stdout).not.toContain('差戻し 1 件');
-    expect(result.stdout).toContain('policy-review-kita-2015.xlsx: 対象（秋葉区 令和2年度）と異なる団体・年度（北区 平成27年度）です');
+    expect(result.stdout).toContain(
+      'policy-review-kita-2015.xlsx: 対象（秋葉区 令和2年度）と異なる団体・年度（北区 平成27年度）です',
+    );
     expect(result.stdout).toContain('合計: 集計 1 件、ファイル 8（受理 4、差戻し 0、読込不可 0、対象外 4）');
   });
 
@@ -147,7 +191,9 @@ describe('mokuhyo consolidate on a year-end inbox', () => {
     expect(result.stdout).toContain('集計を書き出しました');
     expect(result.stdout).not.toContain('処理時間');
     const phases = parsePhases(result.stderr);
-    expect(result.stderr, result.stderr).toMatch(/処理時間: 起動 [\d.]+ 秒、読み込み・検証 [\d.]+ 秒（10 ファイル）、集計 [\d.]+ 秒、書き出し [\d.]+ 秒、合計 [\d.]+ 秒/);
+    expect(result.stderr, result.stderr).toMatch(
+      /処理時間: 起動 [\d.]+ 秒、読み込み・検証 [\d.]+ 秒（10 ファイル）、集計 [\d.]+ 秒、書き出し [\d.]+ 秒、合計 [\d.]+ 秒/,
+    );
     expect(phases?.ingestMs).toBeGreaterThan(0);
     expect(phases?.writeMs).toBeGreaterThan(0);
   });
@@ -156,7 +202,10 @@ describe('mokuhyo consolidate on a year-end inbox', () => {
     const out = join(dir, 'folder', 'new') + '/';
     const result = await run(['consolidate', join(inbox, 'others'), '-o', out]);
     expect(result.code).toBe(0);
-    expect((await readdir(out)).sort()).toEqual(['まちづくり推進部_増田地域局_令和2年度_集計.xlsx', '西区_令和3年度_集計.xlsx']);
+    expect((await readdir(out)).sort()).toEqual([
+      'まちづくり推進部_増田地域局_令和2年度_集計.xlsx',
+      '西区_令和3年度_集計.xlsx',
+    ]);
   });
 
   it('runs again into a folder inside the inbox without reading its own earlier summaries', async () => {
@@ -175,7 +224,10 @@ describe('mokuhyo consolidate on a year-end inbox', () => {
     await mkdir(join(bad, 'empty'), { recursive: true });
     await writeFile(join(bad, 'plain.txt'), 'not a folder');
     await mkdir(join(bad, 'unreadable'), { recursive: true });
-    await writeFile(join(bad, 'unreadable', 'a.xls'), Buffer.concat([Buffer.from('d0cf11e0a1b11ae1', 'hex'), Buffer.alloc(600)]));
+    await writeFile(
+      join(bad, 'unreadable', 'a.xls'),
+      Buffer.concat([Buffer.from('d0cf11e0a1b11ae1', 'hex'), Buffer.alloc(600)]),
+    );
     const blank = new ExcelJS.Workbook();
     blank.addWorksheet('Sheet1').getCell('A1').value = '買い物メモ';
     await mkdir(join(bad, 'formless'), { recursive: true });
@@ -187,15 +239,39 @@ describe('mokuhyo consolidate on a year-end inbox', () => {
       [['consolidate', inbox, '-o'], /オプションの指定が正しくありません|-o/],
       [['consolidate', join(bad, 'nowhere'), '-o', join(bad, 'x.xlsx')], /「.*nowhere」が見つかりません/],
       [['consolidate', join(bad, 'empty'), '-o', join(bad, 'x.xlsx')], /フォルダ「.*empty」にファイルがありません/],
-      [['consolidate', join(bad, 'unreadable'), '-o', join(bad, 'x.xlsx')], /読み込めるブックがありません（1 ファイルすべて読込不可）:\n.*a\.xls: 古い Excel 形式/],
-      [['consolidate', join(bad, 'formless'), '-o', join(bad, 'x.xlsx')], /集計できるシート（組織目標管理シートなど既知の様式）がありません:\n.*memo\.xlsx: 既知の様式/],
+      [
+        ['consolidate', join(bad, 'unreadable'), '-o', join(bad, 'x.xlsx')],
+        /読み込めるブックがありません（1 ファイルすべて読込不可）:\n.*a\.xls: 古い Excel 形式/,
+      ],
+      [
+        ['consolidate', join(bad, 'formless'), '-o', join(bad, 'x.xlsx')],
+        /集計できるシート（組織目標管理シートなど既知の様式）がありません:\n.*memo\.xlsx: 既知の様式/,
+      ],
       [['consolidate', inbox, '-o', join(bad, 'x.csv')], /拡張子 \.csv では書き出せません/],
-      [['consolidate', inbox, '-o', join(bad, 'x.xlsx'), '--csv', join(bad, 'x.txt')], /--csv の出力ファイル「.*x\.txt」の拡張子 \.txt/],
-      [['consolidate', inbox, '-o', join(bad, 'x.xlsx'), '--json', join(bad, 'x.csv')], /--json の出力ファイル「.*x\.csv」の拡張子 \.csv/],
-      [['consolidate', inbox, '-o', join(bad, 'plain.txt', 'x.xlsx')], /plain\.txt.*作れません（途中に同じ名前のファイルがあります）/],
-      [['consolidate', inbox, '-o', join(bad, 'x.xlsx'), '--fiscal-year', '来年'], /--fiscal-year の「来年」を年度として読めません/],
-      [['consolidate', inbox, '-o', join(bad, 'x.xlsx'), '--ward', '東区'], /--ward 東区 に当たるシートがありません。入力にある団体・年度: まちづくり推進部 増田地域局 令和2年度、秋葉区 令和元年度、秋葉区 令和2年度、西区 令和3年度/],
-      [['consolidate', join(inbox, 'akiha', '地域総務課.xlsx'), '-o', join(inbox, 'akiha', '地域総務課.xlsx')], /出力先「.*地域総務課\.xlsx」は入力ファイルの一つです/],
+      [
+        ['consolidate', inbox, '-o', join(bad, 'x.xlsx'), '--csv', join(bad, 'x.txt')],
+        /--csv の出力ファイル「.*x\.txt」の拡張子 \.txt/,
+      ],
+      [
+        ['consolidate', inbox, '-o', join(bad, 'x.xlsx'), '--json', join(bad, 'x.csv')],
+        /--json の出力ファイル「.*x\.csv」の拡張子 \.csv/,
+      ],
+      [
+        ['consolidate', inbox, '-o', join(bad, 'plain.txt', 'x.xlsx')],
+        /plain\.txt.*作れません（途中に同じ名前のファイルがあります）/,
+      ],
+      [
+        ['consolidate', inbox, '-o', join(bad, 'x.xlsx'), '--fiscal-year', '来年'],
+        /--fiscal-year の「来年」を年度として読めません/,
+      ],
+      [
+        ['consolidate', inbox, '-o', join(bad, 'x.xlsx'), '--ward', '東区'],
+        /--ward 東区 に当たるシートがありません。入力にある団体・年度: まちづくり推進部 増田地域局 令和2年度、秋葉区 令和元年度、秋葉区 令和2年度、西区 令和3年度/,
+      ],
+      [
+        ['consolidate', join(inbox, 'akiha', '地域総務課.xlsx'), '-o', join(inbox, 'akiha', '地域総務課.xlsx')],
+        /出力先「.*地域総務課\.xlsx」は入力ファイルの一つです/,
+      ],
     ];
     for (const [args, message] of cases) {
       const result = await run(args);
@@ -218,7 +294,8 @@ describe('mokuhyo consolidate on a year-end inbox', () => {
 
 describe('fiscalYearOption', () => {
   it('reads the fiscal year however it is typed', () => {
-    for (const text of ['2020', 'R2', 'r2', '令和2年度', 'Ｒ２', 'R02', '2020年度', 'FY2020']) expect(fiscalYearOption(text), text).toBe(2020);
+    for (const text of ['2020', 'R2', 'r2', '令和2年度', 'Ｒ２', 'R02', '2020年度', 'FY2020'])
+      expect(fiscalYearOption(text), text).toBe(2020);
     expect(fiscalYearOption('令和元年度')).toBe(2019);
     expect(fiscalYearOption('H27')).toBe(2015);
     expect(() => fiscalYearOption('20')).toThrow(/年度として読めません/);

@@ -11,7 +11,13 @@ const SEEDS = resolve(import.meta.dirname, '../../../seeds');
 export const AKIHA_DIVISIONS = ['地域総務課', '健康福祉課', '産業振興課', '建設課'];
 
 /** The year headers of a 令和2年度 sheet as the 令和元年度 sheet wrote them. */
-const LAST_YEAR_HEADERS: Record<string, string> = { 'Ｈ29実績': 'Ｈ28実績', 'Ｈ30実績': 'Ｈ29実績', 'R1実績': 'Ｈ30実績', 'R2目標': 'R1目標', 'R2結果': 'R1結果' };
+const LAST_YEAR_HEADERS: Record<string, string> = {
+  Ｈ29実績: 'Ｈ28実績',
+  Ｈ30実績: 'Ｈ29実績',
+  R1実績: 'Ｈ30実績',
+  R2目標: 'R1目標',
+  R2結果: 'R1結果',
+};
 
 async function edited(from: string, to: string, edit: (ws: ExcelJS.Worksheet) => void): Promise<void> {
   const wb = new ExcelJS.Workbook();
@@ -50,10 +56,19 @@ export async function buildInbox(dir: string): Promise<void> {
       });
     }
   });
-  await writeFile(join(akiha, '古い様式.xls'), Buffer.concat([Buffer.from('d0cf11e0a1b11ae1', 'hex'), Buffer.alloc(2048)]));
+  await writeFile(
+    join(akiha, '古い様式.xls'),
+    Buffer.concat([Buffer.from('d0cf11e0a1b11ae1', 'hex'), Buffer.alloc(2048)]),
+  );
   await writeFile(join(akiha, '集計メモ.csv'), '課,指標,値\r\n建設課,道路補修,12\r\n');
-  await writeFile(join(akiha, '壊れた.xlsx'), (await readFile(join(SEEDS, 'org-goals/akiha-2020-chiiki-somu.xlsx'))).subarray(0, 900));
-  await writeFile(join(akiha, '~$健康福祉課.xlsx'), Buffer.from('\u0006yamada                                            ', 'latin1'));
+  await writeFile(
+    join(akiha, '壊れた.xlsx'),
+    (await readFile(join(SEEDS, 'org-goals/akiha-2020-chiiki-somu.xlsx'))).subarray(0, 900),
+  );
+  await writeFile(
+    join(akiha, '~$健康福祉課.xlsx'),
+    Buffer.from('\u0006yamada                                            ', 'latin1'),
+  );
   await copyFile(join(SEEDS, 'action-plan/nishi-2021-2022.xlsx'), join(others, '西区実施計画.xlsx'));
   await copyFile(join(SEEDS, 'policy-statement/masuda-2020.xlsx'), join(others, '増田地域局方針書.xlsx'));
 }

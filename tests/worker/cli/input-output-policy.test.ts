@@ -9,20 +9,32 @@ import { readWorkbookFile } from '../../../worker/xlsx/index.ts';
 const ROOT = resolve(import.meta.dirname, '../../..');
 const SEED = join(ROOT, 'seeds/org-goals/akiha-2020-kenko-fukushi.xlsx');
 
-interface Run { code: number; stdout: string; stderr: string }
+interface Run {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
 
 /** Runs the CLI as a user would, from a scratch folder so relative paths land there. */
 function mokuhyo(cwd: string, ...args: string[]): Promise<Run> {
   return new Promise((done) => {
-    execFile('node', [join(ROOT, 'bin/mokuhyo.js'), ...args], { cwd, maxBuffer: 32 * 1024 * 1024, timeout: 60_000 },
-      (error, stdout, stderr) => done({ code: typeof error?.code === 'number' ? error.code : error ? -1 : 0, stdout, stderr }));
+    execFile(
+      'node',
+      [join(ROOT, 'bin/mokuhyo.js'), ...args],
+      { cwd, maxBuffer: 32 * 1024 * 1024, timeout: 60_000 },
+      (error, stdout, stderr) =>
+        done({ code: typeof error?.code === 'number' ? error.code : error ? -1 : 0, stdout, stderr }),
+    );
   });
 }
 
 /** Every file under a folder, relative to it, sorted. */
 async function tree(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { recursive: true, withFileTypes: true });
-  return entries.filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name).slice(dir.length + 1)).sort();
+  return entries
+    .filter((e) => e.isFile())
+    .map((e) => join(e.parentPath, e.name).slice(dir.length + 1))
+    .sort();
 }
 
 function expectCleanRefusal(run: Run, ...fragments: string[]): void {
@@ -48,33 +60,56 @@ describe('nothing to do and missing paths', () => {
     expectCleanRefusal(run, 'ファイルかフォルダを指定してください', `mokuhyo ${command} --help`);
   });
 
-  it.each(['extract', 'validate'])('%s: an empty folder → exit 2 naming the folder, nothing on stdout', async (command) => {
-    const run = await mokuhyo(dir, command, '--json', 'empty');
-    expectCleanRefusal(run, 'フォルダ「empty」にファイルがありません');
-    expect(run.stdout).toBe('');
-  });
+  it.each(['extract', 'validate'])(
+    '%s: an empty folder → exit 2 naming the folder, nothing on stdout',
+    async (command) => {
+      const run = await mokuhyo(dir, command, '--json', 'empty');
+      expectCleanRefusal(run, 'フォルダ「empty」にファイルがありません');
+      expect(run.stdout).toBe('');
+    },
+  );
 
-  it.each(['extract', 'validate'])('%s: a missing path next to a good file → the good file read, the path named, exit 2', async (command) => {
-    const run = await mokuhyo(dir, command, '--json', 'kenko.xlsx', 'no-such-folder');
-    expectCleanRefusal(run, '「no-such-folder」が見つかりません');
-    const doc = JSON.parse(run.stdout) as { files: { file: string; error: { code: string } | null }[] };
-    expect(doc.files.map((f) => [f.file, f.error?.code ?? null])).toEqual([['kenko.xlsx', null], ['no-such-folder', 'not-found']]);
-  });
+  it.each(['extract', 'validate'])(
+    '%s: a missing path next to a good file → the good file read, the path named, exit 2',
+    async (command) => {
+      const run = await mokuhyo(dir, command, '--json', 'kenko.xlsx', 'no-such-folder');
+      expectCleanRefusal(run, '「no-such-folder」が見つかりません');
+      const doc = JSON.parse(run.stdout) as { files: { file: string; error: { code: string } | null }[] };
+      expect(doc.files.map((f) => [f.file, f.error?.code ?? null])).toEqual([
+        ['kenko.xlsx', null],
+        ['no-such-folder', 'not-found'],
+      ]);
+    },
+  );
 
-  it.each(['extract', 'validate'])('%s: every file in a folder is accounted for — a .csv, a .xls and an Excel lock file named with their reason', async (command) => {
-    const inbox = await mkdtemp(join(dir, 'inbox-'));
-    await copyFile(SEED, join(inbox, 'kenko.xlsx'));
-    await writeFile(join(inbox, 'data.csv'), '課名,目標\n健康福祉課,100\n');
-    await writeFile(join(inbox, 'old.xls'), Buffer.concat([Buffer.from('d0cf11e0a1b11ae1', 'hex'), Buffer.alloc(600)]));
-    await writeFile(join(inbox, '~$kenko.xlsx'), Buffer.alloc(165, 1));
-    const run = await mokuhyo(inbox, command, '--json', '.');
-    expect(run.code).toBe(2);
-    const doc = JSON.parse(run.stdout) as { files: { file: string; error: { code: string; message: string } | null }[] };
-    expect(doc.files.map((f) => [f.file, f.error?.code ?? null])).toEqual([['data.csv', 'not-zip'], ['kenko.xlsx', null], ['old.xls', 'legacy-xls'], ['~$kenko.xlsx', 'lock-file']]);
-    for (const f of doc.files.filter((x) => x.error)) expect(f.error!.message).toMatch(/[\u3040-\u30ff\u4e00-\u9fff]/);
-    const text = await mokuhyo(inbox, command, '.');
-    expect(text.stdout).toContain('■ old.xls\n  読み込めません（legacy-xls）: 古い Excel 形式');
-  });
+  it.each(['extract', 'validate'])(
+    '%s: every file in a folder is accounted for — a .csv, a .xls and an Excel lock file named with their reason',
+    async (command) => {
+      const inbox = await mkdtemp(join(dir, 'inbox-'));
+      await copyFile(SEED, join(inbox, 'kenko.xlsx'));
+      await writeFile(join(inbox, 'data.csv'), '課名,目標\n健康福祉課,100\n');
+      await writeFile(
+        join(inbox, 'old.xls'),
+        Buffer.concat([Buffer.from('d0cf11e0a1b11ae1', 'hex'), Buffer.alloc(600)]),
+      );
+      await writeFile(join(inbox, '~$kenko.xlsx'), Buffer.alloc(165, 1));
+      const run = await mokuhyo(inbox, command, '--json', '.');
+      expect(run.code).toBe(2);
+      const doc = JSON.parse(run.stdout) as {
+        files: { file: string; error: { code: string; message: string } | null }[];
+      };
+      expect(doc.files.map((f) => [f.file, f.error?.code ?? null])).toEqual([
+        ['data.csv', 'not-zip'],
+        ['kenko.xlsx', null],
+        ['old.xls', 'legacy-xls'],
+        ['~$kenko.xlsx', 'lock-file'],
+      ]);
+      for (const f of doc.files.filter((x) => x.error))
+        expect(f.error!.message).toMatch(/[\u3040-\u30ff\u4e00-\u9fff]/);
+      const text = await mokuhyo(inbox, command, '.');
+      expect(text.stdout).toContain('■ old.xls\n  読み込めません（legacy-xls）: 古い Excel 形式');
+    },
+  );
 
   it('names the workbook a path without its extension probably meant', async () => {
     const run = await mokuhyo(dir, 'validate', 'kenko');
@@ -92,7 +127,12 @@ describe('nothing to do and missing paths', () => {
     expect(run.stdout).toBe('');
     const texts = await mokuhyo(dir, 'parse', 'value', '-5', '－');
     expect(texts.code, texts.stderr).toBe(0);
-    expect(texts.stdout.trim().split('\n').map((line) => (JSON.parse(line) as { value: number | null }).value)).toEqual([-5, null]);
+    expect(
+      texts.stdout
+        .trim()
+        .split('\n')
+        .map((line) => (JSON.parse(line) as { value: number | null }).value),
+    ).toEqual([-5, null]);
     const after = await mokuhyo(dir, 'parse', 'value', '--', '--bogus');
     expect(after.code, after.stderr).toBe(0);
     expect(after.stdout).toContain('"raw":"--bogus"');
@@ -101,16 +141,30 @@ describe('nothing to do and missing paths', () => {
 
 describe('what a tired person types', () => {
   it('suggests the command for a capitalised one, and asks for the value an option lacks', async () => {
-    expectCleanRefusal(await mokuhyo(dir, 'Validate', 'kenko.xlsx'), '不明なコマンドです: Validate（mokuhyo validate のことですか？）');
+    expectCleanRefusal(
+      await mokuhyo(dir, 'Validate', 'kenko.xlsx'),
+      '不明なコマンドです: Validate（mokuhyo validate のことですか？）',
+    );
     expectCleanRefusal(await mokuhyo(dir, '--bogus'), '不明なオプションです: --bogus', 'mokuhyo <コマンド>');
-    expectCleanRefusal(await mokuhyo(dir, 'validate', 'kenko.xlsx', '--annotate'), '--annotate の後に値を指定してください');
+    expectCleanRefusal(
+      await mokuhyo(dir, 'validate', 'kenko.xlsx', '--annotate'),
+      '--annotate の後に値を指定してください',
+    );
     expectCleanRefusal(await mokuhyo(dir, 'extract', '--json=yes', 'kenko.xlsx'), '--json には値を付けられません');
   });
 
   it('points to the right option for -o on extract and validate, and to --variant for a variant given as a second name', async () => {
-    expectCleanRefusal(await mokuhyo(dir, 'validate', '-o', 'checked.xlsx', 'kenko.xlsx'), 'validate に -o はありません', '--annotate checked.xlsx');
+    expectCleanRefusal(
+      await mokuhyo(dir, 'validate', '-o', 'checked.xlsx', 'kenko.xlsx'),
+      'validate に -o はありません',
+      '--annotate checked.xlsx',
+    );
     expectCleanRefusal(await mokuhyo(dir, 'extract', '--json', 'kenko.xlsx', '-o', 'out.json'), '> out.json');
-    expectCleanRefusal(await mokuhyo(dir, 'template', 'org-goals', 'ward', '-o', 'x.xlsx'), '種類は --variant で指定してください', '--variant ward');
+    expectCleanRefusal(
+      await mokuhyo(dir, 'template', 'org-goals', 'ward', '-o', 'x.xlsx'),
+      '種類は --variant で指定してください',
+      '--variant ward',
+    );
   });
 
   it('takes a form by its Japanese name and a phase in Japanese', async () => {
@@ -121,14 +175,21 @@ describe('what a tired person types', () => {
     const ward = await mokuhyo(scratch, 'template', '区の組織目標', '-o', 'ward.xlsx');
     expect(ward.stdout).toContain('区の組織目標');
     const phase = await mokuhyo(dir, 'validate', '--json', '--phase', '評価', 'kenko.xlsx');
-    expect((JSON.parse(phase.stdout) as { files: { sheets: { phase: string }[] }[] }).files[0]!.sheets[0]!.phase).toBe('evaluation');
+    expect((JSON.parse(phase.stdout) as { files: { sheets: { phase: string }[] }[] }).files[0]!.sheets[0]!.phase).toBe(
+      'evaluation',
+    );
   });
 });
 
 describe('template output', () => {
   it('lists the valid forms and variants for an unknown form or variant', async () => {
     const form = await mokuhyo(dir, 'template', 'bogus', '-o', 'x.xlsx');
-    expectCleanRefusal(form, '様式「bogus」はありません', 'org-goals（組織目標管理シート）: division, ward', 'policy-statement');
+    expectCleanRefusal(
+      form,
+      '様式「bogus」はありません',
+      'org-goals（組織目標管理シート）: division, ward',
+      'policy-statement',
+    );
     const variant = await mokuhyo(dir, 'template', 'org-goals', '--variant', 'kaku', '-o', 'x.xlsx');
     expectCleanRefusal(variant, '種類「kaku」', 'division（課の組織目標管理シート）', 'ward（');
     expectCleanRefusal(await mokuhyo(dir, 'template'), '様式を指定してください', 'org-goals');
@@ -137,7 +198,11 @@ describe('template output', () => {
 
   it('refuses an -o extension it cannot write, writing nothing', async () => {
     const scratch = await mkdtemp(join(dir, 'ext-'));
-    expectCleanRefusal(await mokuhyo(scratch, 'template', 'org-goals', '-o', 'x.csv'), '「x.csv」の拡張子 .csv では書き出せません', 'x.xlsx');
+    expectCleanRefusal(
+      await mokuhyo(scratch, 'template', 'org-goals', '-o', 'x.csv'),
+      '「x.csv」の拡張子 .csv では書き出せません',
+      'x.xlsx',
+    );
     expect(await tree(scratch)).toEqual([]);
   });
 
@@ -149,9 +214,23 @@ describe('template output', () => {
     await mkdir(join(scratch, 'forms'));
     const existing = await mokuhyo(scratch, 'template', 'action-plan', '--fiscal-year', '令和8年度', '-o', 'forms');
     expect(existing.code, existing.stderr).toBe(0);
-    const fresh = await mokuhyo(scratch, 'template', 'org-goals', '--variant', 'ward', '--fiscal-year', '2026', '-o', 'new-folder/');
+    const fresh = await mokuhyo(
+      scratch,
+      'template',
+      'org-goals',
+      '--variant',
+      'ward',
+      '--fiscal-year',
+      '2026',
+      '-o',
+      'new-folder/',
+    );
     expect(fresh.code, fresh.stderr).toBe(0);
-    expect(await tree(scratch)).toEqual(['a/b/組織目標_R9.xlsx', 'forms/action-plan-plan-2026.xlsx', 'new-folder/org-goals-ward-2026.xlsx']);
+    expect(await tree(scratch)).toEqual([
+      'a/b/組織目標_R9.xlsx',
+      'forms/action-plan-plan-2026.xlsx',
+      'new-folder/org-goals-ward-2026.xlsx',
+    ]);
     const { grids } = await readWorkbookFile(join(scratch, 'a/b/組織目標_R9.xlsx'));
     expect(grids.length).toBeGreaterThan(0);
   });
@@ -159,23 +238,45 @@ describe('template output', () => {
   it('refuses an output it cannot write with the path and the reason, leaving no temporary file', async () => {
     const scratch = await mkdtemp(join(dir, 'unwritable-'));
     await writeFile(join(scratch, 'a-file'), 'x');
-    expectCleanRefusal(await mokuhyo(scratch, 'template', 'org-goals', '-o', 'a-file/form.xlsx'), '「a-file/form.xlsx」', '途中に同じ名前のファイルがあります');
+    expectCleanRefusal(
+      await mokuhyo(scratch, 'template', 'org-goals', '-o', 'a-file/form.xlsx'),
+      '「a-file/form.xlsx」',
+      '途中に同じ名前のファイルがあります',
+    );
     // The name the folder would receive is taken by a folder: the rename fails after the bytes were written.
     await mkdir(join(scratch, 'forms/org-goals-division-2026.xlsx/inside'), { recursive: true });
-    expectCleanRefusal(await mokuhyo(scratch, 'template', 'org-goals', '--fiscal-year', '2026', '-o', 'forms'), 'forms/org-goals-division-2026.xlsx', '書き込めません');
+    expectCleanRefusal(
+      await mokuhyo(scratch, 'template', 'org-goals', '--fiscal-year', '2026', '-o', 'forms'),
+      'forms/org-goals-division-2026.xlsx',
+      '書き込めません',
+    );
     expect(await tree(scratch)).toEqual(['a-file']);
   });
 
-  it.runIf(process.platform === 'linux')('refuses a folder the system will not create instead of hanging (Node 20 mkdir -p spins under /proc)', async () => {
-    const started = Date.now();
-    expectCleanRefusal(await mokuhyo(dir, 'template', 'org-goals', '-o', '/proc/mokuhyo-no-such/form.xlsx'), '「/proc/mokuhyo-no-such/form.xlsx」', '作れません');
-    expectCleanRefusal(await mokuhyo(dir, 'validate', 'kenko.xlsx', '--annotate', '/proc/mokuhyo-no-such/'), '「/proc/mokuhyo-no-such/」', '作れません');
-    expect(Date.now() - started).toBeLessThan(30_000);
-  });
+  it.runIf(process.platform === 'linux')(
+    'refuses a folder the system will not create instead of hanging (Node 20 mkdir -p spins under /proc)',
+    async () => {
+      const started = Date.now();
+      expectCleanRefusal(
+        await mokuhyo(dir, 'template', 'org-goals', '-o', '/proc/mokuhyo-no-such/form.xlsx'),
+        '「/proc/mokuhyo-no-such/form.xlsx」',
+        '作れません',
+      );
+      expectCleanRefusal(
+        await mokuhyo(dir, 'validate', 'kenko.xlsx', '--annotate', '/proc/mokuhyo-no-such/'),
+        '「/proc/mokuhyo-no-such/」',
+        '作れません',
+      );
+      expect(Date.now() - started).toBeLessThan(30_000);
+    },
+  );
 
   it('reads the fiscal year as 和暦 or Western and refuses what is neither', async () => {
     const scratch = await mkdtemp(join(dir, 'year-'));
-    expectCleanRefusal(await mokuhyo(scratch, 'template', 'org-goals', '--fiscal-year', '来年', '-o', 'x.xlsx'), '年度「来年」を読み取れません');
+    expectCleanRefusal(
+      await mokuhyo(scratch, 'template', 'org-goals', '--fiscal-year', '来年', '-o', 'x.xlsx'),
+      '年度「来年」を読み取れません',
+    );
     const era = await mokuhyo(scratch, 'template', 'org-goals', '--fiscal-year', 'Ｒ２', '-o', 'x.xlsx');
     expect(era.stdout).toContain('2020年度（令和2年度）');
     // As consolidate reads it: the era letter in lower case too.
@@ -210,32 +311,54 @@ describe('validate --annotate output', () => {
   it('refuses a file name for several files, a wrong extension and the original as its own copy', async () => {
     const scratch = await mkdtemp(join(dir, 'annotate-refused-'));
     await copyFile(SEED, join(scratch, 'kenko.xlsx'));
-    expectCleanRefusal(await mokuhyo(scratch, 'validate', '--annotate', 'one.xlsx', join(ROOT, 'seeds/org-goals')), '--annotate にはフォルダを指定してください');
-    expectCleanRefusal(await mokuhyo(scratch, 'validate', '--annotate', 'copy.csv', 'kenko.xlsx'), '拡張子 .csv では書き出せません');
-    expectCleanRefusal(await mokuhyo(scratch, 'validate', '--annotate', '.', 'kenko.xlsx'), '元のファイル（kenko.xlsx）と同じです');
-    expectCleanRefusal(await mokuhyo(scratch, 'validate', '--annotate', 'kenko.xlsx/copy.xlsx', 'kenko.xlsx'), '途中に同じ名前のファイルがあります');
+    expectCleanRefusal(
+      await mokuhyo(scratch, 'validate', '--annotate', 'one.xlsx', join(ROOT, 'seeds/org-goals')),
+      '--annotate にはフォルダを指定してください',
+    );
+    expectCleanRefusal(
+      await mokuhyo(scratch, 'validate', '--annotate', 'copy.csv', 'kenko.xlsx'),
+      '拡張子 .csv では書き出せません',
+    );
+    expectCleanRefusal(
+      await mokuhyo(scratch, 'validate', '--annotate', '.', 'kenko.xlsx'),
+      '元のファイル（kenko.xlsx）と同じです',
+    );
+    expectCleanRefusal(
+      await mokuhyo(scratch, 'validate', '--annotate', 'kenko.xlsx/copy.xlsx', 'kenko.xlsx'),
+      '途中に同じ名前のファイルがあります',
+    );
     expect(await tree(scratch)).toEqual(['kenko.xlsx']);
   });
 });
 
 describe('help and faults', () => {
-  it.each(['parse', 'template', 'extract', 'validate', 'serve', 'worker', 'token'])('%s --help is Japanese and exits 0', async (command) => {
-    const run = await mokuhyo(dir, command, '--help');
-    expect(run.code).toBe(0);
-    expect(run.stdout).toContain(`使い方: mokuhyo ${command}`);
-    expect(run.stdout).toMatch(/[\u3040-\u30ff\u4e00-\u9fff]{4}/);
-  });
+  it.each(['parse', 'template', 'extract', 'validate', 'serve', 'worker', 'token'])(
+    '%s --help is Japanese and exits 0',
+    async (command) => {
+      const run = await mokuhyo(dir, command, '--help');
+      expect(run.code).toBe(0);
+      expect(run.stdout).toContain(`使い方: mokuhyo ${command}`);
+      expect(run.stdout).toMatch(/[\u3040-\u30ff\u4e00-\u9fff]{4}/);
+    },
+  );
 
   it('stops quietly when the reader of its output goes away (| head)', async () => {
     const run = await new Promise<{ stderr: string }>((done) => {
-      execFile('sh', ['-c', `node "${join(ROOT, 'bin/mokuhyo.js')}" extract --json seeds/org-goals | head -c 10 >/dev/null`], { cwd: ROOT, timeout: 60_000 }, (_error, _stdout, stderr) => done({ stderr }));
+      execFile(
+        'sh',
+        ['-c', `node "${join(ROOT, 'bin/mokuhyo.js')}" extract --json seeds/org-goals | head -c 10 >/dev/null`],
+        { cwd: ROOT, timeout: 60_000 },
+        (_error, _stdout, stderr) => done({ stderr }),
+      );
     });
     expect(run.stderr).toBe('');
   });
 
   it('answers an internal fault with exit 70 and what to report, without a stack trace', async () => {
     const written: string[] = [];
-    const spy = vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => (written.push(String(chunk)), true));
+    const spy = vi
+      .spyOn(process.stderr, 'write')
+      .mockImplementation((chunk: string | Uint8Array) => (written.push(String(chunk)), true));
     try {
       // parse reads its texts with String methods: a non-string argument is a fault no user can cause.
       const code = await main(['parse', 'value', 42 as unknown as string]);

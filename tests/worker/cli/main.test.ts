@@ -8,16 +8,22 @@ describe('mokuhyo command line', () => {
     const r = mokuhyo('--help');
     expect(r.status).toBe(0);
     expect(r.stdout).toContain('使い方: mokuhyo <コマンド>');
-    for (const command of ['parse', 'template', 'extract', 'validate', 'consolidate', 'serve', 'worker', 'token']) expect(r.stdout).toContain(`mokuhyo ${command}`);
+    for (const command of ['parse', 'template', 'extract', 'validate', 'consolidate', 'serve', 'worker', 'token'])
+      expect(r.stdout).toContain(`mokuhyo ${command}`);
     // Every English word is a command, an option, a placeholder value or a file type: the prose is Japanese.
-    const words = r.stdout.replace(/mokuhyo(?: \w+)?|--[\w-]+|\b(?:value|header|planning|evaluation|submitter|coordinator|admin|xlsx|csv|json|HTTP|API|ID|MOKUHYO_CONFIG)\b/g, '').match(/[A-Za-z]{2,}/g);
+    const words = r.stdout
+      .replace(
+        /mokuhyo(?: \w+)?|--[\w-]+|\b(?:value|header|planning|evaluation|submitter|coordinator|admin|xlsx|csv|json|HTTP|API|ID|MOKUHYO_CONFIG)\b/g,
+        '',
+      )
+      .match(/[A-Za-z]{2,}/g);
     expect(words).toBeNull();
     // consolidate writes one summary per body and year, into the folder -o may name.
     expect(r.stdout).toContain('mokuhyo consolidate <ファイル.xlsx|フォルダ>... -o <集計.xlsx|フォルダ>');
     expect(r.stdout).toContain('団体（区など）と年度ごとに集計し');
   });
 
-  it('answers help <command> with that command\'s help, and --version with the package version', () => {
+  it("answers help <command> with that command's help, and --version with the package version", () => {
     const help = mokuhyo('help', 'template');
     expect(help.status).toBe(0);
     expect(help.stdout).toContain('使い方: mokuhyo template <様式>');
@@ -72,7 +78,12 @@ describe('mokuhyo command line', () => {
     expect(r.stdout).toContain('「読込不可」として');
     expect(r.stdout).toMatch(/終了コード: 0 .+ \/ 2 .+\n\s+70 内部エラー/);
     // Prose in Japanese: English words only as options, placeholders, file types or the config variable.
-    const words = r.stdout.replace(/mokuhyo(?: \w+)?|--?[\w-]+|\b(?:planning|evaluation|xlsx|xls|csv|json|JSON|UTF|BOM|MOKUHYO_CONFIG|wards|ID|N)\b/g, '').match(/[A-Za-z]{2,}/g);
+    const words = r.stdout
+      .replace(
+        /mokuhyo(?: \w+)?|--?[\w-]+|\b(?:planning|evaluation|xlsx|xls|csv|json|JSON|UTF|BOM|MOKUHYO_CONFIG|wards|ID|N)\b/g,
+        '',
+      )
+      .match(/[A-Za-z]{2,}/g);
     expect(words).toBeNull();
   });
 

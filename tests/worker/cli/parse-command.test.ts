@@ -50,13 +50,24 @@ describe('mokuhyo parse', () => {
   it('reads texts that start with a dash as values, not options', async () => {
     const out = await mokuhyo('parse', 'value', '-', '-5');
     expect(out.code).toBe(0);
-    expect(out.stdout.trim().split('\n').map((line) => JSON.parse(line) as { value: number | null; blank: boolean }))
-      .toMatchObject([{ value: null, blank: true }, { value: -5, blank: false }]);
+    expect(
+      out.stdout
+        .trim()
+        .split('\n')
+        .map((line) => JSON.parse(line) as { value: number | null; blank: boolean }),
+    ).toMatchObject([
+      { value: null, blank: true },
+      { value: -5, blank: false },
+    ]);
   });
 
   it('keeps line breaks inside a cell in raw', async () => {
     const out = await mokuhyo('parse', 'value', '青パト月4回\n区だよりによる実施団体の募集　年2\n回');
-    expect(JSON.parse(out.stdout)).toMatchObject({ raw: '青パト月4回\n区だよりによる実施団体の募集　年2\n回', value: 4, unit: '回' });
+    expect(JSON.parse(out.stdout)).toMatchObject({
+      raw: '青パト月4回\n区だよりによる実施団体の募集　年2\n回',
+      value: 4,
+      unit: '回',
+    });
   });
 
   it('rejects an unknown kind with exit 2 and a Japanese message', async () => {

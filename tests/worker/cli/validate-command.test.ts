@@ -11,12 +11,21 @@ import { entry, MINIMAL_XLSX_PARTS, zerosEntry, zip } from '../../helpers/zip-wr
 const SEEDS = 'seeds/org-goals';
 const CFB_MAGIC = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
 
-interface Run { code: number; stdout: string; stderr: string }
+interface Run {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
 
 function validate(args: string[], env: Record<string, string> = {}): Promise<Run> {
   return new Promise((done) => {
-    execFile('node', ['bin/mokuhyo.js', 'validate', ...args], { env: { ...process.env, ...env }, maxBuffer: 32 * 1024 * 1024, timeout: 60_000 },
-      (error, stdout, stderr) => done({ code: typeof error?.code === 'number' ? error.code : error ? -1 : 0, stdout, stderr }));
+    execFile(
+      'node',
+      ['bin/mokuhyo.js', 'validate', ...args],
+      { env: { ...process.env, ...env }, maxBuffer: 32 * 1024 * 1024, timeout: 60_000 },
+      (error, stdout, stderr) =>
+        done({ code: typeof error?.code === 'number' ? error.code : error ? -1 : 0, stdout, stderr }),
+    );
   });
 }
 
@@ -47,9 +56,19 @@ describe('mokuhyo validate', () => {
   it('prints the extract JSON shape with findings filled', async () => {
     const run = await validate(['--json', SEEDS]);
     expect(run.code).toBe(0);
-    const doc = JSON.parse(run.stdout) as { files: { file: string; error: unknown; sheets: { sheet: string; family: string; measures: unknown[]; findings: Record<string, unknown>[] }[] }[] };
+    const doc = JSON.parse(run.stdout) as {
+      files: {
+        file: string;
+        error: unknown;
+        sheets: { sheet: string; family: string; measures: unknown[]; findings: Record<string, unknown>[] }[];
+      }[];
+    };
     expect(doc.files).toHaveLength(4);
-    const findings = doc.files.flatMap((f) => f.sheets.flatMap((s) => s.findings.map((x) => ({ sheet: s.sheet, severity: x['severity'], code: x['code'], cell: x['cell'] }))));
+    const findings = doc.files.flatMap((f) =>
+      f.sheets.flatMap((s) =>
+        s.findings.map((x) => ({ sheet: s.sheet, severity: x['severity'], code: x['code'], cell: x['cell'] })),
+      ),
+    );
     expect(findings).toMatchInlineSnapshot(`
       [
         {
@@ -73,7 +92,9 @@ describe('mokuhyo validate', () => {
     await wb.xlsx.writeFile(file);
     const run = await validate(['--json', file]);
     expect(run.code).toBe(1);
-    const codes = (JSON.parse(run.stdout) as { files: { sheets: { findings: { code: string }[] }[] }[] }).files[0]!.sheets[0]!.findings.map((f) => f.code);
+    const codes = (
+      JSON.parse(run.stdout) as { files: { sheets: { findings: { code: string }[] }[] }[] }
+    ).files[0]!.sheets[0]!.findings.map((f) => f.code);
     expect(codes).toEqual(['org-goals/target-missing']);
   });
 
@@ -81,10 +102,23 @@ describe('mokuhyo validate', () => {
     const files: Record<string, Buffer> = {
       'empty.xlsx': Buffer.alloc(0),
       'csv.xlsx': Buffer.from('課名,目標\n健康福祉課,100\n'),
-      'truncated.xlsx': (await import('node:fs/promises')).readFile(join(SEEDS, 'akiha-2020-ward.xlsx')).then((b) => b.subarray(0, 4000)) as unknown as Buffer,
-      'word.xlsx': zip([{ name: '[Content_Types].xml', content: '<?xml version="1.0"?><Types/>' }, { name: 'word/document.xml', content: '<w:document/>' }]),
-      'encrypted.xlsx': Buffer.concat([CFB_MAGIC, Buffer.alloc(1024), Buffer.from('EncryptedPackage', 'utf16le'), Buffer.alloc(512)]),
-      'dtd.xlsx': zip([...MINIMAL_XLSX_PARTS, entry('xl/worksheets/sheet1.xml', '<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "b">]><worksheet/>')]),
+      'truncated.xlsx': (await import('node:fs/promises'))
+        .readFile(join(SEEDS, 'akiha-2020-ward.xlsx'))
+        .then((b) => b.subarray(0, 4000)) as unknown as Buffer,
+      'word.xlsx': zip([
+        { name: '[Content_Types].xml', content: '<?xml version="1.0"?><Types/>' },
+        { name: 'word/document.xml', content: '<w:document/>' },
+      ]),
+      'encrypted.xlsx': Buffer.concat([
+        CFB_MAGIC,
+        Buffer.alloc(1024),
+        Buffer.from('EncryptedPackage', 'utf16le'),
+        Buffer.alloc(512),
+      ]),
+      'dtd.xlsx': zip([
+        ...MINIMAL_XLSX_PARTS,
+        entry('xl/worksheets/sheet1.xml', '<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "b">]><worksheet/>'),
+      ]),
       'bomb.xlsx': zip([...MINIMAL_XLSX_PARTS, await zerosEntry('xl/worksheets/sheet1.xml', 300 * 1024 * 1024)]),
     };
     const hostile = join(dir, 'hostile');
@@ -93,7 +127,9 @@ describe('mokuhyo validate', () => {
     const run = await validate(['--json', hostile, join(dir, 'missing.xlsx')]);
     expect(run.code).toBe(2);
     expectNoStack(run);
-    const doc = JSON.parse(run.stdout) as { files: { file: string; error: { code: string; message: string } | null }[] };
+    const doc = JSON.parse(run.stdout) as {
+      files: { file: string; error: { code: string; message: string } | null }[];
+    };
     expect(doc.files.map((f) => [f.file.replace(dir, ''), f.error?.code])).toEqual([
       ['/hostile/bomb.xlsx', 'zip-bomb'],
       ['/hostile/csv.xlsx', 'not-zip'],

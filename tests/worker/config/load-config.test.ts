@@ -42,14 +42,21 @@ describe('loadConfig', () => {
   });
 
   it('lets REDIS_URL, PORT and MOKUHYO_DATA_DIR override the file', async () => {
-    const config = loadConfig({ MOKUHYO_CONFIG: await file(GOOD), REDIS_URL: 'redis://h:1', PORT: '9999', MOKUHYO_DATA_DIR: '/srv/mokuhyo' });
+    const config = loadConfig({
+      MOKUHYO_CONFIG: await file(GOOD),
+      REDIS_URL: 'redis://h:1',
+      PORT: '9999',
+      MOKUHYO_DATA_DIR: '/srv/mokuhyo',
+    });
     expect(config).toMatchObject({ redisUrl: 'redis://h:1', port: 9999, dataDir: '/srv/mokuhyo' });
   });
 
   it('names the file and the bad key in Japanese', async () => {
     const path = await file({ ...GOOD, tokens: [{ ...GOOD.tokens[0], division: '架空課' }] });
     expect(() => loadConfig({ MOKUHYO_CONFIG: path })).toThrow(ConfigError);
-    expect(() => loadConfig({ MOKUHYO_CONFIG: path })).toThrow(new RegExp(`設定ファイル ${path}[\\s\\S]*tokens\\[0\\]\\.division[\\s\\S]*架空課`));
+    expect(() => loadConfig({ MOKUHYO_CONFIG: path })).toThrow(
+      new RegExp(`設定ファイル ${path}[\\s\\S]*tokens\\[0\\]\\.division[\\s\\S]*架空課`),
+    );
   });
 
   it('reports a wrong type with its key', async () => {
@@ -71,16 +78,23 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ MOKUHYO_CONFIG: path })).toThrow(/tokens\[1\]\.token: 同じトークン/);
   });
 
-  it('listens on loopback, limits each token to 30 submissions a minute and takes over a dead worker\'s job within 15 s by default', () => {
+  it("listens on loopback, limits each token to 30 submissions a minute and takes over a dead worker's job within 15 s by default", () => {
     const config = loadConfig({});
-    expect(config).toMatchObject({ host: '127.0.0.1', lockDurationMs: 10_000, stalledIntervalMs: 5_000, rateLimits: { submissionsPerMinute: 30 } });
+    expect(config).toMatchObject({
+      host: '127.0.0.1',
+      lockDurationMs: 10_000,
+      stalledIntervalMs: 5_000,
+      rateLimits: { submissionsPerMinute: 30 },
+    });
     expect(config.http).toMatchObject({ headersTimeoutMs: 10_000, requestTimeoutMs: 30_000, scanQueue: 64 });
     expect(config.http.scanThreads).toBeUndefined(); // cores − 1, at most 2, decided at start
   });
 
   it('takes a token as its SHA-256 and an admin token without a ward; not both forms at once', async () => {
     const sha = 'ab'.repeat(32);
-    const config = loadConfig({ MOKUHYO_CONFIG: await file({ ...GOOD, tokens: [...GOOD.tokens, { tokenSha256: sha, role: 'admin' }] }) });
+    const config = loadConfig({
+      MOKUHYO_CONFIG: await file({ ...GOOD, tokens: [...GOOD.tokens, { tokenSha256: sha, role: 'admin' }] }),
+    });
     expect(config.tokens[2]).toEqual({ tokenSha256: sha, role: 'admin' });
     const both = await file({ ...GOOD, tokens: [{ ...GOOD.tokens[0], tokenSha256: sha }] });
     expect(() => loadConfig({ MOKUHYO_CONFIG: both })).toThrow(/token か tokenSha256 のどちらか一方/);
@@ -88,10 +102,14 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ MOKUHYO_CONFIG: short })).toThrow(/tokenSha256: SHA-256/);
   });
 
-  it('names a ward-sheet division that is not one of the ward\'s divisions', async () => {
+  it("names a ward-sheet division that is not one of the ward's divisions", async () => {
     const path = await file({ ...GOOD, wards: [{ ...GOOD.wards[0], wardSheetDivision: '総務課' }] });
     expect(() => loadConfig({ MOKUHYO_CONFIG: path })).toThrow(/wards\[0\]\.wardSheetDivision: 課「総務課」/);
-    expect(loadConfig({ MOKUHYO_CONFIG: await file({ ...GOOD, wards: [{ ...GOOD.wards[0], wardSheetDivision: '地域総務課' }] }) }).wards[0]?.wardSheetDivision).toBe('地域総務課');
+    expect(
+      loadConfig({
+        MOKUHYO_CONFIG: await file({ ...GOOD, wards: [{ ...GOOD.wards[0], wardSheetDivision: '地域総務課' }] }),
+      }).wards[0]?.wardSheetDivision,
+    ).toBe('地域総務課');
   });
 
   it('says why a config cannot run serve or worker (no ward, no token), while consolidate may read it', async () => {

@@ -6,7 +6,14 @@ import { toHalfWidth } from '../../../shared/values/index.ts';
 import { loadOrgGoalsData, type OrgGoalsSeed } from '../../../seed-src/build/org-goals-data.ts';
 import { findSoffice, resaveWithLibreOffice } from '../../helpers/libreoffice.ts';
 import { readSheet, relaidCopy, useTempDir } from '../../helpers/seed-workbooks.ts';
-import { insertColumns, insertRowsAbove, numbersAsText, renameSheet, toFullWidthDigits, unmergeAll } from '../../helpers/relayout.ts';
+import {
+  insertColumns,
+  insertRowsAbove,
+  numbersAsText,
+  renameSheet,
+  toFullWidthDigits,
+  unmergeAll,
+} from '../../helpers/relayout.ts';
 
 const SEEDS = 'seeds/org-goals';
 let data: OrgGoalsSeed;
@@ -32,22 +39,43 @@ function essence(sheet: SheetRecord) {
   };
 }
 
-const relaid = (file: string, edit: (ws: ExcelJS.Worksheet) => void, name: string) => relaidCopy(join(SEEDS, file), edit, join(tmp(), `${name}-${file}`));
+const relaid = (file: string, edit: (ws: ExcelJS.Worksheet) => void, name: string) =>
+  relaidCopy(join(SEEDS, file), edit, join(tmp(), `${name}-${file}`));
 
 describe('org-goals seed workbooks', () => {
   it('extracts every indicator of every division exactly as transcribed', async () => {
     for (const division of data.divisions) {
       const sheet = await sheetOf(join(SEEDS, division.file));
-      expect(sheet).toMatchObject({ family: 'org-goals', variant: 'division', organization: division.division, fiscalYear: 2020 });
-      const expected = division.goals.flatMap((goal) => goal.indicators.map((ind) => ({
-        group: String(goal.no),
-        name: ind.label.trim(),
-        raw: [...ind.actuals, ind.target, ind.result].map((t) => t.trim()),
-        headers: [...division.yearHeaders.actuals, division.yearHeaders.target, division.yearHeaders.result],
-      })));
-      expect(sheet.measures.map((m) => ({ group: m.group, name: m.name, raw: m.values.map((v) => v.raw), headers: m.values.map((v) => v.header) }))).toEqual(expected);
+      expect(sheet).toMatchObject({
+        family: 'org-goals',
+        variant: 'division',
+        organization: division.division,
+        fiscalYear: 2020,
+      });
+      const expected = division.goals.flatMap((goal) =>
+        goal.indicators.map((ind) => ({
+          group: String(goal.no),
+          name: ind.label.trim(),
+          raw: [...ind.actuals, ind.target, ind.result].map((t) => t.trim()),
+          headers: [...division.yearHeaders.actuals, division.yearHeaders.target, division.yearHeaders.result],
+        })),
+      );
+      expect(
+        sheet.measures.map((m) => ({
+          group: m.group,
+          name: m.name,
+          raw: m.values.map((v) => v.raw),
+          headers: m.values.map((v) => v.header),
+        })),
+      ).toEqual(expected);
       for (const m of sheet.measures) {
-        expect(m.values.map((v) => `${v.year}${v.kind}`)).toEqual(['2017actual', '2018actual', '2019actual', '2020target', '2020result']);
+        expect(m.values.map((v) => `${v.year}${v.kind}`)).toEqual([
+          '2017actual',
+          '2018actual',
+          '2019actual',
+          '2020target',
+          '2020result',
+        ]);
       }
       expect(sheet.fields?.['createdOn']?.value).toBe(division.createdOn);
       expect(sheet.fields?.['contact']?.value).toBe(division.phone);
@@ -67,15 +95,32 @@ describe('org-goals seed workbooks', () => {
 
   it('reads the ward sheet', async () => {
     const sheet = await sheetOf(join(SEEDS, 'akiha-2020-ward.xlsx'));
-    expect(sheet).toMatchObject({ family: 'org-goals', variant: 'ward', organization: data.ward.organization, fiscalYear: 2020 });
+    expect(sheet).toMatchObject({
+      family: 'org-goals',
+      variant: 'ward',
+      organization: data.ward.organization,
+      fiscalYear: 2020,
+    });
     expect(sheet.items?.['priorities']?.map((p) => p['no'])).toEqual(['1', '2', '3', '4']);
     expect(sheet.items?.['priorities']?.[0]?.['text']).toBe(data.ward.priorityGoals[0]!.text);
     expect(sheet.fields?.['goalCount']?.value).toBe('４');
   });
 
   const edits: [string, (ws: ExcelJS.Worksheet) => void][] = [
-    ['rows inserted above and inside the table', (ws) => { insertRowsAbove(ws, 1, 2); insertRowsAbove(ws, 14, 1); }],
-    ['columns inserted before and inside the table', (ws) => { insertColumns(ws, 1, 1); insertColumns(ws, 10, 1, { row: 11, text: '備考' }); }],
+    [
+      'rows inserted above and inside the table',
+      (ws) => {
+        insertRowsAbove(ws, 1, 2);
+        insertRowsAbove(ws, 14, 1);
+      },
+    ],
+    [
+      'columns inserted before and inside the table',
+      (ws) => {
+        insertColumns(ws, 1, 1);
+        insertColumns(ws, 10, 1, { row: 11, text: '備考' });
+      },
+    ],
     ['cells unmerged and left blank', (ws) => unmergeAll(ws, 'blank')],
     ['cells unmerged with the text repeated', (ws) => unmergeAll(ws, 'repeat')],
     ['full-width digits everywhere, headers included', (ws) => toFullWidthDigits(ws, { allText: true })],

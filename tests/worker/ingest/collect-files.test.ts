@@ -15,7 +15,16 @@ describe('collectInputs', () => {
     await mkdir(join(dir, 'inbox', '.git'), { recursive: true });
     await mkdir(join(dir, 'empty'), { recursive: true });
     await copyFile(join(ROOT, 'seeds/org-goals/akiha-2020-ward.xlsx'), join(dir, 'inbox', 'ward.xlsx'));
-    for (const name of ['old.xls', 'memo.csv', '~$ward.xlsx', 'sub/deeper/report.pdf', 'sub/b.XLSX', '.DS_Store', '.git/config']) await writeFile(join(dir, 'inbox', name), 'x');
+    for (const name of [
+      'old.xls',
+      'memo.csv',
+      '~$ward.xlsx',
+      'sub/deeper/report.pdf',
+      'sub/b.XLSX',
+      '.DS_Store',
+      '.git/config',
+    ])
+      await writeFile(join(dir, 'inbox', name), 'x');
     // A link back to a folder being read (a loop): read once, not forever.
     await symlink(join(dir, 'inbox', 'sub'), join(dir, 'inbox', 'sub', 'deeper', 'loop'));
   });
@@ -24,11 +33,28 @@ describe('collectInputs', () => {
   });
 
   it('finds every file in the folders, recursively, workbooks or not, leaving hidden ones', async () => {
-    const found = await collectInputs([join(dir, 'inbox'), join(dir, 'missing.xlsx'), join(dir, 'empty'), join(dir, 'inbox', 'ward.xlsx'), join(dir, 'inbox', 'sub')]);
-    expect(found.files.map((f) => f.slice(dir.length + 1))).toEqual(['inbox/memo.csv', 'inbox/old.xls', 'inbox/sub/b.XLSX', 'inbox/sub/deeper/report.pdf', 'inbox/ward.xlsx', 'inbox/~$ward.xlsx']);
+    const found = await collectInputs([
+      join(dir, 'inbox'),
+      join(dir, 'missing.xlsx'),
+      join(dir, 'empty'),
+      join(dir, 'inbox', 'ward.xlsx'),
+      join(dir, 'inbox', 'sub'),
+    ]);
+    expect(found.files.map((f) => f.slice(dir.length + 1))).toEqual([
+      'inbox/memo.csv',
+      'inbox/old.xls',
+      'inbox/sub/b.XLSX',
+      'inbox/sub/deeper/report.pdf',
+      'inbox/ward.xlsx',
+      'inbox/~$ward.xlsx',
+    ]);
     expect(found.missing).toEqual([join(dir, 'missing.xlsx')]);
     expect(found.emptyFolders).toEqual([join(dir, 'empty')]);
-    expect(await collectFiles([join(dir, 'inbox', 'sub'), join(dir, 'missing.xlsx')])).toEqual([join(dir, 'inbox/sub/b.XLSX'), join(dir, 'inbox/sub/deeper/report.pdf'), join(dir, 'missing.xlsx')]);
+    expect(await collectFiles([join(dir, 'inbox', 'sub'), join(dir, 'missing.xlsx')])).toEqual([
+      join(dir, 'inbox/sub/b.XLSX'),
+      join(dir, 'inbox/sub/deeper/report.pdf'),
+      join(dir, 'missing.xlsx'),
+    ]);
   });
 
   it('names an Excel lock file as such', () => {
@@ -38,17 +64,33 @@ describe('collectInputs', () => {
 
   it('makes extract report a .xls, a .csv or a lock file in a folder as unreadable, exit 2', async () => {
     const result = await new Promise<{ code: number; stdout: string }>((done) =>
-      execFile(process.execPath, [join(ROOT, 'bin/mokuhyo.js'), 'extract', '--json', join(dir, 'inbox')], { cwd: ROOT }, (err, stdout) => done({ code: err ? Number((err as { code?: number }).code) : 0, stdout })),
+      execFile(
+        process.execPath,
+        [join(ROOT, 'bin/mokuhyo.js'), 'extract', '--json', join(dir, 'inbox')],
+        { cwd: ROOT },
+        (err, stdout) => done({ code: err ? Number((err as { code?: number }).code) : 0, stdout }),
+      ),
     );
     expect(result.code).toBe(2);
     const doc = JSON.parse(result.stdout) as { files: { file: string; error: { code: string } | null }[] };
     const unreadable = doc.files.filter((f) => f.error).map((f) => [f.file.slice(dir.length + 1), f.error?.code]);
-    expect(unreadable).toEqual([['inbox/memo.csv', 'not-zip'], ['inbox/old.xls', 'not-zip'], ['inbox/sub/b.XLSX', 'not-zip'], ['inbox/sub/deeper/report.pdf', 'not-zip'], ['inbox/~$ward.xlsx', 'lock-file']]);
+    expect(unreadable).toEqual([
+      ['inbox/memo.csv', 'not-zip'],
+      ['inbox/old.xls', 'not-zip'],
+      ['inbox/sub/b.XLSX', 'not-zip'],
+      ['inbox/sub/deeper/report.pdf', 'not-zip'],
+      ['inbox/~$ward.xlsx', 'lock-file'],
+    ]);
   });
 
   it('makes validate name the lock file as an Excel temporary file, exit 2', async () => {
     const result = await new Promise<{ code: number; stdout: string }>((done) =>
-      execFile(process.execPath, [join(ROOT, 'bin/mokuhyo.js'), 'validate', join(dir, 'inbox', '~$ward.xlsx')], { cwd: ROOT }, (err, stdout) => done({ code: err ? Number((err as { code?: number }).code) : 0, stdout })),
+      execFile(
+        process.execPath,
+        [join(ROOT, 'bin/mokuhyo.js'), 'validate', join(dir, 'inbox', '~$ward.xlsx')],
+        { cwd: ROOT },
+        (err, stdout) => done({ code: err ? Number((err as { code?: number }).code) : 0, stdout }),
+      ),
     );
     expect(result.code).toBe(2);
     expect(result.stdout).toContain('Excel の一時ファイル');

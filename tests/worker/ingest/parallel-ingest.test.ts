@@ -36,14 +36,21 @@ describe('ingestFiles', () => {
     const two = await ingestAll(jobs, { threads: 2 });
     expect(two).toEqual(one);
     expect(one.map((s) => s.file)).toEqual(files);
-    expect(one.slice(-2).map((s) => [s.status, s.error?.code])).toEqual([['unreadable', 'not-zip'], ['unreadable', 'not-found']]);
+    expect(one.slice(-2).map((s) => [s.status, s.error?.code])).toEqual([
+      ['unreadable', 'not-zip'],
+      ['unreadable', 'not-found'],
+    ]);
     expect(one.filter((s) => s.status === 'accepted').length).toBeGreaterThan(6);
   });
 
   it('reports progress once per file and yields every index once', async () => {
     const seen: number[] = [];
     const progress: number[] = [];
-    for await (const { index } of ingestFiles(files.map((file) => ({ file })), { threads: 2, onProgress: (done) => progress.push(done) })) seen.push(index);
+    for await (const { index } of ingestFiles(
+      files.map((file) => ({ file })),
+      { threads: 2, onProgress: (done) => progress.push(done) },
+    ))
+      seen.push(index);
     expect(seen.sort((a, b) => a - b)).toEqual(files.map((_, i) => i));
     expect(progress).toEqual(files.map((_, i) => i + 1));
   });
@@ -71,7 +78,14 @@ describe('consolidateFiles with threads', () => {
   it('writes identical summaries with 1 and with 2 threads', async () => {
     const run = async (threads: number) => {
       const output = join(dir, `summary-${threads}.xlsx`);
-      const { model } = await consolidateFiles(files, { output, ward: null, fiscalYear: null, expectedDivisions: [], now: new Date('2020-04-01T00:00:00Z'), threads });
+      const { model } = await consolidateFiles(files, {
+        output,
+        ward: null,
+        fiscalYear: null,
+        expectedDivisions: [],
+        now: new Date('2020-04-01T00:00:00Z'),
+        threads,
+      });
       return { model, sheets: (await readWorkbookFile(output)).grids };
     };
     const one = await run(1);

@@ -15,7 +15,10 @@ const binary = await findRedisServer();
 async function workerProcess(w: World, env: Record<string, string> = {}): Promise<ChildProcess> {
   const file = join(w.config.dataDir, `config-${Date.now()}.json`);
   await writeFile(file, JSON.stringify(w.config));
-  const child = spawn(process.execPath, [join(ROOT, 'bin/mokuhyo.js'), 'worker'], { env: { ...process.env, MOKUHYO_CONFIG: file, ...env }, stdio: ['ignore', 'ignore', 'pipe'] });
+  const child = spawn(process.execPath, [join(ROOT, 'bin/mokuhyo.js'), 'worker'], {
+    env: { ...process.env, MOKUHYO_CONFIG: file, ...env },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
   child.stderr?.resume();
   return child;
 }
@@ -47,24 +50,47 @@ describe.skipIf(!binary)('queue under faults', () => {
   });
 
   const submit = async (token: string, body: Buffer) => {
-    const res = await w.app.inject({ method: 'POST', url: '/api/submissions', payload: body, headers: { 'content-type': XLSX, authorization: `Bearer ${token}` } });
+    const res = await w.app.inject({
+      method: 'POST',
+      url: '/api/submissions',
+      payload: body,
+      headers: { 'content-type': XLSX, authorization: `Bearer ${token}` },
+    });
     expect(res.statusCode).toBe(202);
     return (res.json() as { id: string }).id;
   };
   const allFinal = (ids: string[]) =>
-    until(async () => {
-      const metas = await Promise.all(ids.map((id) => w.runtime.store.get(id)));
-      return metas.every((m) => m && (m.status === 'accepted' || m.status === 'rejected')) ? (metas as SubmissionMeta[]) : undefined;
-    }, 120_000, 'final statuses');
+    until(
+      async () => {
+        const metas = await Promise.all(ids.map((id) => w.runtime.store.get(id)));
+        return metas.every((m) => m && (m.status === 'accepted' || m.status === 'rejected'))
+          ? (metas as SubmissionMeta[])
+          : undefined;
+      },
+      120_000,
+      'final statuses',
+    );
 
   it('recovers the job of a SIGKILLed worker and finishes it once', async () => {
     w = await world(redis.url, { workers: false });
     // Its sandbox holds each workbook for 5 s (test-only preload), so the kill lands while the job is processing.
-    const first = await workerProcess(w, { NODE_OPTIONS: `--import ${join(ROOT, 'tests/faults/hang-hook.mjs')}`, MOKUHYO_TEST_SLOW_MS: '5000' });
+    const first = await workerProcess(w, {
+      NODE_OPTIONS: `--import ${join(ROOT, 'tests/faults/hang-hook.mjs')}`,
+      MOKUHYO_TEST_SLOW_MS: '5000',
+    });
     children.push(first);
     const id = await submit(TOKENS.kenko, kenko);
     // "processing" is not stored: the intake reads it from the job a worker holds.
-    const status = async () => ((await w.app.inject({ method: 'GET', url: `/api/submissions/${id}`, headers: { authorization: `Bearer ${TOKENS.kenko}` } })).json() as { status: string }).status;
+    const status = async () =>
+      (
+        (
+          await w.app.inject({
+            method: 'GET',
+            url: `/api/submissions/${id}`,
+            headers: { authorization: `Bearer ${TOKENS.kenko}` },
+          })
+        ).json() as { status: string }
+      ).status;
     await until(async () => ((await status()) === 'processing' ? true : undefined), 60_000, 'processing');
     expect((await w.runtime.store.get(id))?.status).toBe('queued');
     await stop(first, 'SIGKILL');
@@ -72,26 +98,41 @@ describe.skipIf(!binary)('queue under faults', () => {
     children.push(await workerProcess(w));
     const [meta] = await allFinal([id]);
     expect(meta?.status).toBe('accepted');
-    const state = await until(async () => {
-      const s = await (await w.runtime.queues.ingest.getJob(id))?.getState();
-      return s === 'completed' || s === 'failed' ? s : undefined;
-    }, 30_000, 'job completion');
+    const state = await until(
+      async () => {
+        const s = await (await w.runtime.queues.ingest.getJob(id))?.getState();
+        return s === 'completed' || s === 'failed' ? s : undefined;
+      },
+      30_000,
+      'job completion',
+    );
     expect(state).toBe('completed');
     expect(await w.runtime.store.list()).toHaveLength(1);
   }, 150_000);
 
   it('finishes stored submissions after Redis restarts empty', async () => {
     w = await world(redis.url, { workers: false });
-    const ids = [await submit(TOKENS.kenko, kenko), await submit(TOKENS.chiiki, await readFile(join(SEEDS, 'akiha-2020-chiiki-somu.xlsx')))];
+    const ids = [
+      await submit(TOKENS.kenko, kenko),
+      await submit(TOKENS.chiiki, await readFile(join(SEEDS, 'akiha-2020-chiiki-somu.xlsx'))),
+    ];
     await redis.kill();
     // While Redis is down a submitter still reads the stored status (the live "processing" check is skipped).
-    const res = await w.app.inject({ method: 'GET', url: `/api/submissions/${ids[0]}`, headers: { authorization: `Bearer ${TOKENS.kenko}` } });
+    const res = await w.app.inject({
+      method: 'GET',
+      url: `/api/submissions/${ids[0]}`,
+      headers: { authorization: `Bearer ${TOKENS.kenko}` },
+    });
     expect([res.statusCode, (res.json() as { status: string }).status]).toEqual([200, 'queued']);
     await redis.restart();
     children.push(await workerProcess(w));
     const metas = await allFinal(ids);
     expect(metas.map((m) => m.status)).toEqual(['accepted', 'accepted']);
-    const summary = await until(async () => (await w.runtime.summaries.get('akiha', 2020)) ?? undefined, 60_000, 'summary');
+    const summary = await until(
+      async () => (await w.runtime.summaries.get('akiha', 2020)) ?? undefined,
+      60_000,
+      'summary',
+    );
     expect(summary.subarray(0, 2).toString()).toBe('PK');
   }, 150_000);
 

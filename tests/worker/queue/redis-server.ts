@@ -17,7 +17,14 @@ const BINARIES = ['/usr/bin/redis-server', '/usr/local/bin/redis-server'];
 
 /** The redis-server binary, or null (a failure under CI, a skip elsewhere). */
 export async function findRedisServer(): Promise<string | null> {
-  for (const path of BINARIES) if (await access(path).then(() => true, () => false)) return path;
+  for (const path of BINARIES)
+    if (
+      await access(path).then(
+        () => true,
+        () => false,
+      )
+    )
+      return path;
   if (process.env['CI']) throw new Error('CI: redis-server is required for the worker tests');
   console.warn('skipping: redis-server is not installed');
   return null;
@@ -53,7 +60,9 @@ export async function startRedis(binary: string): Promise<PrivateRedis> {
   const port = await freePort();
   let child: ChildProcess | null = null;
   const boot = async () => {
-    child = spawn(binary, ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
+    child = spawn(binary, ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], {
+      stdio: 'ignore',
+    });
     for (let i = 0; i < 100; i++) {
       if (await ping(port)) return;
       await new Promise((r) => setTimeout(r, 50));

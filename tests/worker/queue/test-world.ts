@@ -52,7 +52,10 @@ export interface World {
   close(): Promise<void>;
 }
 
-export async function world(redisUrl: string, opts: { workers: boolean; extra?: Record<string, unknown> }): Promise<World> {
+export async function world(
+  redisUrl: string,
+  opts: { workers: boolean; extra?: Record<string, unknown> },
+): Promise<World> {
   const dataDir = await mkdtemp(join(tmpdir(), 'mokuhyo-world-'));
   const config = testConfig(dataDir, redisUrl, opts.extra);
   const runtime = openRuntime(config);

@@ -68,15 +68,20 @@ describe('FsSubmissionStore', () => {
       expect(await store.get(id)).toBeNull();
       expect(await store.getResult(id)).toBeNull();
     }
-    await expect(store.putResult('../x', { status: 'accepted', error: null, sheets: [] })).rejects.toThrow(StorageError);
+    await expect(store.putResult('../x', { status: 'accepted', error: null, sheets: [] })).rejects.toThrow(
+      StorageError,
+    );
   });
 
-  it.skipIf(process.getuid?.() === 0)('fails with StorageError and no half-written file when the directory is unwritable', async () => {
-    await chmod(root, 0o555);
-    await expect(store.put(Buffer.from('x'), NEW)).rejects.toThrow(StorageError);
-    await chmod(root, 0o755);
-    expect(await walk(root)).toEqual([]);
-  });
+  it.skipIf(process.getuid?.() === 0)(
+    'fails with StorageError and no half-written file when the directory is unwritable',
+    async () => {
+      await chmod(root, 0o555);
+      await expect(store.put(Buffer.from('x'), NEW)).rejects.toThrow(StorageError);
+      await chmod(root, 0o755);
+      expect(await walk(root)).toEqual([]);
+    },
+  );
 });
 
 describe('FsSummaryStore', () => {

@@ -6,11 +6,29 @@ import { divisionSheet, measure, submission, value } from '../../shared/summary/
 const HOSTILE = ['=HYPERLINK("http://evil.example","x")', '+1+1', '-2+3', '@SUM(A1)', '\t=1', '\r=1'];
 
 function inputs(): SubmissionInput[] {
-  const hostile = HOSTILE.map((name, i) => measure(name, [value(2020, 'target', '10'), value(2020, 'result', String(5 + i))], '=cmd|"/c calc"!A1', String(i + 1)));
+  const hostile = HOSTILE.map((name, i) =>
+    measure(
+      name,
+      [value(2020, 'target', '10'), value(2020, 'result', String(5 + i))],
+      '=cmd|"/c calc"!A1',
+      String(i + 1),
+    ),
+  );
   return [
-    submission('kenko', [divisionSheet('健康福祉課', [measure('認知症カフェ開催回数（回）', [value(2019, 'actual', '△1.5万', 'G11'), value(2020, 'target', '１，７００人以上', 'H11'), value(2020, 'result', '－', 'I11')])])]),
+    submission('kenko', [
+      divisionSheet('健康福祉課', [
+        measure('認知症カフェ開催回数（回）', [
+          value(2019, 'actual', '△1.5万', 'G11'),
+          value(2020, 'target', '１，７００人以上', 'H11'),
+          value(2020, 'result', '－', 'I11'),
+        ]),
+      ]),
+    ]),
     submission('evil', [divisionSheet('=危険課', hostile)]),
-    submission('sent-back', [divisionSheet('産業振興課', [measure('来場者数', [value(2020, 'target', '100')])])], { status: 'rejected', error: { code: 'validation', message: '検証でエラーが 1 件' } }),
+    submission('sent-back', [divisionSheet('産業振興課', [measure('来場者数', [value(2020, 'target', '100')])])], {
+      status: 'rejected',
+      error: { code: 'validation', message: '検証でエラーが 1 件' },
+    }),
   ];
 }
 
@@ -29,8 +47,14 @@ describe('open data', () => {
     expect(csv).toContain(',2019,"実績",-15000,');
     expect(csv).toContain(',2020,"目標",1700,"人",">=",,"１，７００人以上","未評価",');
     expect(csv).toContain(',2020,"結果",,');
-    const doc = JSON.parse(openDataJson(kenko, [{ body: '秋葉区', fiscalYear: 2020, file: 'out/秋葉区.xlsx' }], '2020-05-01T00:00:00.000Z')) as { rows: { value: number | null; kindLabel: string }[] };
-    expect(doc.rows.map((r) => [r.value, r.kindLabel])).toEqual([[-15000, '実績'], [1700, '目標'], [null, '結果']]);
+    const doc = JSON.parse(
+      openDataJson(kenko, [{ body: '秋葉区', fiscalYear: 2020, file: 'out/秋葉区.xlsx' }], '2020-05-01T00:00:00.000Z'),
+    ) as { rows: { value: number | null; kindLabel: string }[] };
+    expect(doc.rows.map((r) => [r.value, r.kindLabel])).toEqual([
+      [-15000, '実績'],
+      [1700, '目標'],
+      [null, '結果'],
+    ]);
   });
 
   it('prefixes a quote to text a spreadsheet would run as a formula', () => {

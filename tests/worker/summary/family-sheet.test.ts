@@ -14,7 +14,12 @@ function sheetOf(family: SheetRecord['family'], fiscalYear: number, measures: Me
 /** The 実施計画 of 西区 for R3: last year's 実績, this year's 目標 and 結果, next year's 目標. */
 function actionPlan(r4Target: string): SheetRecord {
   return sheetOf('action-plan', 2021, [
-    measure('子育て情報の配信事業（人）', [value(2020, 'actual', '累計登録者数3,520人'), value(2022, 'target', r4Target), value(2021, 'target', '4,360'), value(2021, 'result', '')]),
+    measure('子育て情報の配信事業（人）', [
+      value(2020, 'actual', '累計登録者数3,520人'),
+      value(2022, 'target', r4Target),
+      value(2021, 'target', '4,360'),
+      value(2021, 'result', ''),
+    ]),
   ]);
 }
 
@@ -23,12 +28,27 @@ function headers(table: FamilyTable): string[] {
 }
 
 function table(extra: Partial<FamilyTable>): FamilyTable {
-  return { family: 'action-plan', title: '実施計画', columns: [], targetLabel: 'R3目標', resultLabel: 'R3結果', targetYear: 2021, resultYear: 2021, rows: [], ...extra };
+  return {
+    family: 'action-plan',
+    title: '実施計画',
+    columns: [],
+    targetLabel: 'R3目標',
+    resultLabel: 'R3結果',
+    targetYear: 2021,
+    resultYear: 2021,
+    rows: [],
+    ...extra,
+  };
 }
 
 describe('year columns', () => {
   it('read chronologically, a year’s 目標 and 結果 together, on the 実施計画 sheet', () => {
-    const model = buildSummary([submission('nishi', [actionPlan('累計登録者数の増加')])], { ward: '西区', fiscalYear: 2021, expectedDivisions: [], generatedAt: '2021-05-01T00:00:00Z' });
+    const model = buildSummary([submission('nishi', [actionPlan('累計登録者数の増加')])], {
+      ward: '西区',
+      fiscalYear: 2021,
+      expectedDivisions: [],
+      generatedAt: '2021-05-01T00:00:00Z',
+    });
     expect(headers(model.tables[0]!)).toEqual(['R2実績', 'R3目標', 'R3結果', 'R4目標']);
     const plan = familyPlan('実施計画', model.tables[0]!, model, '西区');
     const head = [...plan.rows()].find(([r]) => r === 2)![1].map((c) => c?.value);
@@ -36,8 +56,21 @@ describe('year columns', () => {
   });
 
   it('keep the 組織目標 order: past 実績, then this year’s 目標 and 結果', () => {
-    const goals = sheetOf('org-goals', 2020, [measure('開催数', [value(2017, 'actual', '3'), value(2018, 'actual', '3'), value(2019, 'actual', '3'), value(2020, 'target', '3'), value(2020, 'result', '4')])]);
-    const model = buildSummary([submission('akiha', [goals])], { ward: '秋葉区', fiscalYear: 2020, expectedDivisions: [], generatedAt: '2020-05-01T00:00:00Z' });
+    const goals = sheetOf('org-goals', 2020, [
+      measure('開催数', [
+        value(2017, 'actual', '3'),
+        value(2018, 'actual', '3'),
+        value(2019, 'actual', '3'),
+        value(2020, 'target', '3'),
+        value(2020, 'result', '4'),
+      ]),
+    ]);
+    const model = buildSummary([submission('akiha', [goals])], {
+      ward: '秋葉区',
+      fiscalYear: 2020,
+      expectedDivisions: [],
+      generatedAt: '2020-05-01T00:00:00Z',
+    });
     expect(headers(model.tables[0]!)).toEqual(['H29実績', 'H30実績', 'R1実績', 'R2目標', 'R2結果']);
   });
 
@@ -47,9 +80,20 @@ describe('year columns', () => {
       { key: 'baseline', year: null, kind: 'baseline', label: '現状値' },
       { key: '2020:actual', year: 2020, kind: 'actual', label: 'R2実績' },
     ].sort((a, b) => (a.kind === 'baseline' ? -1 : b.kind === 'baseline' ? 1 : a.year! - b.year!));
-    const previous = { previous: { fiscalYear: 2020, result: null, restated: null, differs: false } } as unknown as MeasureRow;
-    expect(headers(table({ columns, rows: [previous] }))).toEqual(['現状値（年度）', 'R2実績', '前年度の報告値', 'R3目標', 'R3結果', 'R4目標']);
-    expect(headers(table({ columns, targetLabel: '目標', targetYear: null, resultLabel: '結果', resultYear: null }))).toEqual(['現状値（年度）', 'R2実績', 'R4目標', '目標', '結果']);
+    const previous = {
+      previous: { fiscalYear: 2020, result: null, restated: null, differs: false },
+    } as unknown as MeasureRow;
+    expect(headers(table({ columns, rows: [previous] }))).toEqual([
+      '現状値（年度）',
+      'R2実績',
+      '前年度の報告値',
+      'R3目標',
+      'R3結果',
+      'R4目標',
+    ]);
+    expect(
+      headers(table({ columns, targetLabel: '目標', targetYear: null, resultLabel: '結果', resultYear: null })),
+    ).toEqual(['現状値（年度）', 'R2実績', 'R4目標', '目標', '結果']);
   });
 
   it('place an interim 達成状況 in its own year, before a later 目標', () => {
@@ -57,14 +101,26 @@ describe('year columns', () => {
       { key: '2016:target', year: 2016, kind: 'target', label: 'H28目標' },
       { key: '2017:actual', year: 2017, kind: 'actual', label: 'H29実績' },
     ];
-    const review = table({ family: 'policy-review', columns, targetLabel: 'H29目標', resultLabel: 'H27達成状況', targetYear: 2017, resultYear: 2015 });
+    const review = table({
+      family: 'policy-review',
+      columns,
+      targetLabel: 'H29目標',
+      resultLabel: 'H27達成状況',
+      targetYear: 2017,
+      resultYear: 2015,
+    });
     expect(headers(review)).toEqual(['H27達成状況', 'H28目標', 'H29実績', 'H29目標']);
   });
 });
 
 describe('text as written', () => {
   it('shows a qualitative value whole, wrapped in its cell, with a row tall enough for it', async () => {
-    const model = buildSummary([submission('nishi', [actionPlan('累計登録者数の増加')])], { ward: '西区', fiscalYear: 2021, expectedDivisions: [], generatedAt: '2021-05-01T00:00:00Z' });
+    const model = buildSummary([submission('nishi', [actionPlan('累計登録者数の増加')])], {
+      ward: '西区',
+      fiscalYear: 2021,
+      expectedDivisions: [],
+      generatedAt: '2021-05-01T00:00:00Z',
+    });
     const book = new ExcelJS.Workbook();
     await book.xlsx.load((await writeSummary(model)) as unknown as ArrayBuffer);
     const sheet = book.worksheets.find((s) => s.name.includes('実施計画'))!;
@@ -76,13 +132,22 @@ describe('text as written', () => {
     expect(sheet.getRow(3).height).toBeGreaterThanOrEqual(wrappedHeight(linesNeeded('累計登録者数の増加', width)));
     // A number stays a number; what its cell says beyond it is in 判定根拠, whole.
     expect(sheet.getRow(3).getCell(head.indexOf('R2実績')).value).toBe(3520);
-    expect(String(sheet.getRow(3).getCell(head.indexOf('判定根拠・記載どおりの値')).value)).toContain('R2実績「累計登録者数3,520人」');
+    expect(String(sheet.getRow(3).getCell(head.indexOf('判定根拠・記載どおりの値')).value)).toContain(
+      'R2実績「累計登録者数3,520人」',
+    );
   });
 
   it('keeps a long note whole in 判定根拠 instead of cutting it', () => {
     const long = `約${'とても長い説明の文章'.repeat(6)}1,000人`;
-    const sheet = sheetOf('action-plan', 2021, [measure('事業', [value(2021, 'target', '1,200'), value(2021, 'result', long)])]);
-    const model = buildSummary([submission('nishi', [sheet])], { ward: '西区', fiscalYear: 2021, expectedDivisions: [], generatedAt: '2021-05-01T00:00:00Z' });
+    const sheet = sheetOf('action-plan', 2021, [
+      measure('事業', [value(2021, 'target', '1,200'), value(2021, 'result', long)]),
+    ]);
+    const model = buildSummary([submission('nishi', [sheet])], {
+      ward: '西区',
+      fiscalYear: 2021,
+      expectedDivisions: [],
+      generatedAt: '2021-05-01T00:00:00Z',
+    });
     const plan = familyPlan('実施計画', model.tables[0]!, model, '西区');
     const [head, row] = [...plan.rows()].filter(([r]) => r >= 2).map(([, cells]) => cells.map((c) => c?.value));
     expect(String(row![head!.indexOf('判定根拠・記載どおりの値')])).toContain(`結果「${long}」`);
@@ -92,12 +157,24 @@ describe('text as written', () => {
 describe('判定根拠', () => {
   it('quotes what the cells say in the columns’ order under their headers, one quote for columns saying the same', () => {
     const sheet = sheetOf('action-plan', 2021, [
-      measure('配信事業', [value(2020, 'actual', '累計3,520人'), value(2022, 'target', '累計5,000人'), value(2021, 'target', '累計4,360人'), value(2021, 'result', '累計4,360人')]),
+      measure('配信事業', [
+        value(2020, 'actual', '累計3,520人'),
+        value(2022, 'target', '累計5,000人'),
+        value(2021, 'target', '累計4,360人'),
+        value(2021, 'result', '累計4,360人'),
+      ]),
     ]);
-    const model = buildSummary([submission('nishi', [sheet])], { ward: '西区', fiscalYear: 2021, expectedDivisions: [], generatedAt: '2021-05-01T00:00:00Z' });
+    const model = buildSummary([submission('nishi', [sheet])], {
+      ward: '西区',
+      fiscalYear: 2021,
+      expectedDivisions: [],
+      generatedAt: '2021-05-01T00:00:00Z',
+    });
     const plan = familyPlan('実施計画', model.tables[0]!, model, '西区');
     const [head, row] = [...plan.rows()].filter(([r]) => r >= 2).map(([, cells]) => cells.map((c) => c?.value));
-    expect(String(row![head!.indexOf('判定根拠・記載どおりの値')]).split('\n')[1]).toBe('記載: R2実績「累計3,520人」、R3目標・R3結果「累計4,360人」、R4目標「累計5,000人」');
+    expect(String(row![head!.indexOf('判定根拠・記載どおりの値')]).split('\n')[1]).toBe(
+      '記載: R2実績「累計3,520人」、R3目標・R3結果「累計4,360人」、R4目標「累計5,000人」',
+    );
   });
 });
 

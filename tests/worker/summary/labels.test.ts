@@ -2,7 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { Prng } from '../../../bench/prng.ts';
 import { jst } from '../../../worker/summary/labels.ts';
 
-const ICU = new Intl.DateTimeFormat('ja-JP', { timeZone: 'Asia/Tokyo', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hour12: false });
+const ICU = new Intl.DateTimeFormat('ja-JP', {
+  timeZone: 'Asia/Tokyo',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  hour12: false,
+});
 
 describe('jst', () => {
   it('reads an ISO time as Japan Standard Time, as staff write it', () => {

@@ -5,9 +5,20 @@ import { submission } from '../../shared/summary/summary-fixtures.ts';
 
 describe('概要 備考', () => {
   it('shows a long reason’s first sentence and marks that more follows', () => {
-    const broken = submission('建設課', [], { status: 'unreadable', error: { code: 'corrupt', message: 'ファイルが途中で切れています。もう一度保存して提出してください。' } });
-    const short = submission('区民生活課', [], { status: 'unreadable', error: { code: 'legacy-xls', message: '古い Excel 形式（.xls）のファイルです。' } });
-    const model = buildSummary([broken, short], { ward: '秋葉区', fiscalYear: 2020, expectedDivisions: ['建設課', '区民生活課'], generatedAt: '2021-04-10T01:00:00Z' });
+    const broken = submission('建設課', [], {
+      status: 'unreadable',
+      error: { code: 'corrupt', message: 'ファイルが途中で切れています。もう一度保存して提出してください。' },
+    });
+    const short = submission('区民生活課', [], {
+      status: 'unreadable',
+      error: { code: 'legacy-xls', message: '古い Excel 形式（.xls）のファイルです。' },
+    });
+    const model = buildSummary([broken, short], {
+      ward: '秋葉区',
+      fiscalYear: 2020,
+      expectedDivisions: ['建設課', '区民生活課'],
+      generatedAt: '2021-04-10T01:00:00Z',
+    });
     const notes = [...overviewPlan('概要', model, '秋葉区').rows()].map(([, cells]) => cells.at(-1)?.value).map(String);
     expect(notes).toContain('建設課.xlsx: ファイルが途中で切れています。…');
     expect(notes).toContain('区民生活課.xlsx: 古い Excel 形式（.xls）のファイルです。');

@@ -47,7 +47,10 @@ export interface SheetDump {
 
 /** True when python3 with openpyxl is available; in CI its absence is a failure, elsewhere a skip. */
 export async function hasOpenpyxl(): Promise<boolean> {
-  const ok = await access(PYTHON).then(() => new Promise<boolean>((done) => execFile(PYTHON, ['-c', 'import openpyxl'], (e) => done(!e))), () => false);
+  const ok = await access(PYTHON).then(
+    () => new Promise<boolean>((done) => execFile(PYTHON, ['-c', 'import openpyxl'], (e) => done(!e))),
+    () => false,
+  );
   if (!ok && process.env['CI']) throw new Error('CI: /usr/bin/python3 with openpyxl is required');
   if (!ok) console.warn('skipping: /usr/bin/python3 with openpyxl is not installed');
   return ok;

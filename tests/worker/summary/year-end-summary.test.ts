@@ -18,7 +18,12 @@ describe('the summary of a year-end inbox', () => {
     dir = await mkdtemp(join(tmpdir(), 'mokuhyo-year-end-'));
     const files = await yearEndInbox(join(dir, 'inbox'));
     const submissions = await Promise.all(files.map((file) => ingestFile(file)));
-    model = buildSummary(submissions, { ward: '秋葉区', fiscalYear: 2020, expectedDivisions: EXPECTED, generatedAt: '2021-04-10T01:00:00.000Z' });
+    model = buildSummary(submissions, {
+      ward: '秋葉区',
+      fiscalYear: 2020,
+      expectedDivisions: EXPECTED,
+      generatedAt: '2021-04-10T01:00:00.000Z',
+    });
     bytes = await writeSummary(model);
     await writeFile(join(dir, 'summary.xlsx'), bytes);
     if (await hasOpenpyxl()) dump = await readWithOpenpyxl(join(dir, 'summary.xlsx'));
@@ -38,7 +43,13 @@ describe('the summary of a year-end inbox', () => {
 
   it('keeps every division on the overview: 受理, 差戻し, 読込不可, 未提出', () => {
     const states = Object.fromEntries(model.overview.map((r) => [r.division, r.state]));
-    expect(states).toMatchObject({ 地域総務課: 'accepted', 健康福祉課: 'accepted', 産業振興課: 'rejected', 区民生活課: 'unreadable', 建設課: 'missing' });
+    expect(states).toMatchObject({
+      地域総務課: 'accepted',
+      健康福祉課: 'accepted',
+      産業振興課: 'rejected',
+      区民生活課: 'unreadable',
+      建設課: 'missing',
+    });
     expect(model.overview.find((r) => r.file?.endsWith('添付ファイル.xlsx'))?.state).toBe('unreadable');
     expect(model.overview.some((r) => r.division === '秋葉区')).toBe(false);
     // The sent-back division's findings are in 検証結果; the older version is listed as superseded.
@@ -52,7 +63,17 @@ describe('the summary of a year-end inbox', () => {
     const sheet = dump['概要']!;
     const rows = sheet.rows;
     const header = rows.findIndex((r) => r[0] === '課');
-    expect(rows[header]!.slice(0, 9)).toEqual(['課', '状態', '様式', '指標数', '達成', '未達成', '未評価', '定性', '目標\nなし']);
+    expect(rows[header]!.slice(0, 9)).toEqual([
+      '課',
+      '状態',
+      '様式',
+      '指標数',
+      '達成',
+      '未達成',
+      '未評価',
+      '定性',
+      '目標\nなし',
+    ]);
     const at = (division: string) => rows.findIndex((r) => r[0] === division) + 1;
     expect(sheet.numbers[`E${at('健康福祉課')}`]).toEqual([4, 'General']);
     expect(sheet.numbers[`F${at('健康福祉課')}`]).toEqual([2, 'General']);
@@ -66,15 +87,23 @@ describe('the summary of a year-end inbox', () => {
     expect(sheet.numbers[`J${total}`]).toEqual([0.692, '0.0%']);
   });
 
-  it('carries a chart a second reader parses, drawn from the overview\'s cells', ({ skip }) => {
+  it("carries a chart a second reader parses, drawn from the overview's cells", ({ skip }) => {
     if (!dump) return skip();
-    expect(dump['概要']!.charts).toEqual([{ type: 'BarChart', grouping: 'stacked', series: ["'概要'!$E$5:$E$10", "'概要'!$F$5:$F$10", "'概要'!$G$5:$G$10"] }]);
+    expect(dump['概要']!.charts).toEqual([
+      {
+        type: 'BarChart',
+        grouping: 'stacked',
+        series: ["'概要'!$E$5:$E$10", "'概要'!$F$5:$F$10", "'概要'!$G$5:$G$10"],
+      },
+    ]);
     for (const [name, sheet] of Object.entries(dump)) if (name !== '概要') expect(sheet.charts, name).toEqual([]);
   });
 
   it('carries a native chart of the overview in its own parts', async () => {
     const entries = new Map((await readZipEntries(bytes)).map((e) => [e.name, e.content.toString('utf8')]));
-    expect(entries.get('xl/charts/chart1.xml')).toMatch(/<c:barChart>.*<c:grouping val="stacked"\/>.*'概要'!\$E\$5:\$E\$\d+/s);
+    expect(entries.get('xl/charts/chart1.xml')).toMatch(
+      /<c:barChart>.*<c:grouping val="stacked"\/>.*'概要'!\$E\$5:\$E\$\d+/s,
+    );
     expect(entries.get('xl/drawings/drawing1.xml')).toContain('r:id="rId1"');
     expect(entries.get('xl/drawings/_rels/drawing1.xml.rels')).toContain('../charts/chart1.xml');
     expect(entries.get('xl/worksheets/_rels/sheet1.xml.rels')).toContain('../drawings/drawing1.xml');
@@ -86,7 +115,9 @@ describe('the summary of a year-end inbox', () => {
     if (!dump) return skip();
     const sheet = dump['組織目標管理シート']!;
     const header = sheet.rows[1]!;
-    expect(header).toEqual(expect.arrayContaining(['H29実績', 'H30実績', 'R1実績', 'R2目標', 'R2結果', 'ファイル', 'シート', 'セル']));
+    expect(header).toEqual(
+      expect.arrayContaining(['H29実績', 'H30実績', 'R1実績', 'R2目標', 'R2結果', 'ファイル', 'シート', 'セル']),
+    );
     const col = (label: string) => String.fromCharCode(65 + header.indexOf(label));
     const row = sheet.rows.findIndex((r) => r.some((c) => c?.startsWith('庁舎における電気使用量'))) + 1;
     expect(sheet.numbers[`${col('H29実績')}${row}`]).toEqual([320354, '#,##0']);
@@ -96,7 +127,10 @@ describe('the summary of a year-end inbox', () => {
     expect(sheet.rows[row - 1]![header.indexOf('セル')]).toBe('D17');
     expect(Object.keys(sheet.links)).toEqual([]);
     // The goal text is written once per goal, not on every indicator.
-    const goals = sheet.rows.slice(2).map((r) => r[1]).filter(Boolean);
+    const goals = sheet.rows
+      .slice(2)
+      .map((r) => r[1])
+      .filter(Boolean);
     expect(new Set(goals).size).toBe(goals.length);
   });
 
@@ -112,8 +146,8 @@ describe('the summary of a year-end inbox', () => {
   });
 });
 
-describe('the summary with last year\'s submissions in the input', () => {
-  it('shows last year\'s 達成率 and result beside this year\'s, flagging a rewritten figure', async ({ skip }) => {
+describe("the summary with last year's submissions in the input", () => {
+  it("shows last year's 達成率 and result beside this year's, flagging a rewritten figure", async ({ skip }) => {
     if (!(await hasOpenpyxl())) return skip();
     const dir = await mkdtemp(join(tmpdir(), 'mokuhyo-yoy-'));
     try {
@@ -128,10 +162,19 @@ describe('the summary with last year\'s submissions in the input', () => {
         for (const m of sheet.measures) {
           const r1 = m.values.find((v) => v.kind === 'actual' && v.year === 2019)!;
           const result = m.name.startsWith('認知症') ? { ...r1, raw: '8', value: 8 } : r1;
-          m.values = [{ ...r1, kind: 'target' }, { ...result, kind: 'result' }];
+          m.values = [
+            { ...r1, kind: 'target' },
+            { ...result, kind: 'result' },
+          ];
         }
       }
-      const model = buildSummary(submissions, { ward: '秋葉区', fiscalYear: 2020, expectedDivisions: EXPECTED, generatedAt: '2021-04-10T01:00:00.000Z', previous: [lastYear] });
+      const model = buildSummary(submissions, {
+        ward: '秋葉区',
+        fiscalYear: 2020,
+        expectedDivisions: EXPECTED,
+        generatedAt: '2021-04-10T01:00:00.000Z',
+        previous: [lastYear],
+      });
       await writeFile(join(dir, 's.xlsx'), await writeSummary(model));
       const dump = await readWithOpenpyxl(join(dir, 's.xlsx'));
       const overview = dump['概要']!;
@@ -144,7 +187,9 @@ describe('the summary with last year\'s submissions in the input', () => {
       const family = dump['組織目標管理シート']!;
       const cafe = family.rows.find((r) => r[2]?.startsWith('認知症カフェ'))!;
       expect(cafe[family.rows[1]!.indexOf('前年度の報告値')]).toBe('8');
-      expect(cafe.find((c) => c?.includes('要確認'))).toContain('前年度の報告値 8 と今年度シートの前年度実績 9 が異なります');
+      expect(cafe.find((c) => c?.includes('要確認'))).toContain(
+        '前年度の報告値 8 と今年度シートの前年度実績 9 が異なります',
+      );
     } finally {
       await rm(dir, { recursive: true, force: true });
     }

@@ -6,14 +6,24 @@ import { inspectPackage, readWorkbook } from '../../../worker/xlsx/index.ts';
 import { corpusWorkbook } from '../../../bench/corpus.ts';
 
 const root = new URL('../../../', import.meta.url).pathname;
-const seedFiles = ['seeds', 'tests/fixtures'].flatMap((dir) => walk(join(root, dir))).filter((f) => !f.includes('/error.'));
+const seedFiles = ['seeds', 'tests/fixtures']
+  .flatMap((dir) => walk(join(root, dir)))
+  .filter((f) => !f.includes('/error.'));
 const hostileFiles = walk(join(root, 'tests/fixtures')).filter((f) => f.includes('/error.'));
 
 function walk(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(join(dir, e.name)) : e.name.endsWith('.xlsx') ? [join(dir, e.name)] : []));
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? walk(join(dir, e.name)) : e.name.endsWith('.xlsx') ? [join(dir, e.name)] : [],
+  );
 }
 
-const budget = () => ({ used: 0, max: 1e9, exceeded: (): never => { throw new Error('budget'); } });
+const budget = () => ({
+  used: 0,
+  max: 1e9,
+  exceeded: (): never => {
+    throw new Error('budget');
+  },
+});
 
 describe('fastReadGrids', () => {
   it.each(seedFiles.map((f) => [f.slice(root.length), f]))('reads %s exactly as exceljs does', async (_name, file) => {
@@ -21,11 +31,18 @@ describe('fastReadGrids', () => {
     expect(await readWorkbook(bytes)).toEqual(await readWorkbook(bytes, { fast: false }));
   });
 
-  it.each(hostileFiles.map((f) => [f.slice(root.length), f]))('refuses %s with the same error as exceljs', async (_name, file) => {
-    const bytes = readFileSync(file);
-    const code = (p: Promise<unknown>) => p.then(() => 'read', (err: { code?: string }) => err.code ?? String(err));
-    expect(await code(readWorkbook(bytes))).toBe(await code(readWorkbook(bytes, { fast: false })));
-  });
+  it.each(hostileFiles.map((f) => [f.slice(root.length), f]))(
+    'refuses %s with the same error as exceljs',
+    async (_name, file) => {
+      const bytes = readFileSync(file);
+      const code = (p: Promise<unknown>) =>
+        p.then(
+          () => 'read',
+          (err: { code?: string }) => err.code ?? String(err),
+        );
+      expect(await code(readWorkbook(bytes))).toBe(await code(readWorkbook(bytes, { fast: false })));
+    },
+  );
 
   it('takes the fast path for the seed workbooks exceljs wrote', async () => {
     const { parts } = await inspectPackage(readFileSync(join(root, 'seeds/org-goals/akiha-2020-kenko-fukushi.xlsx')));
@@ -50,7 +67,10 @@ describe('fastReadGrids', () => {
       ws.getCell('A1').value = 1;
       ws.getCell('A2').value = { formula: 'A1*2', result: 2 };
     });
-    expect(fastReadGrids((await inspectPackage(plain)).parts, budget())?.grids[0]?.rows[1]?.[0]).toMatchObject({ formula: 'A1*2', value: 2 });
+    expect(fastReadGrids((await inspectPackage(plain)).parts, budget())?.grids[0]?.rows[1]?.[0]).toMatchObject({
+      formula: 'A1*2',
+      value: 2,
+    });
     const shared = await book((ws) => {
       ws.getCell('A1').value = 1;
       ws.getCell('B1').value = { formula: 'A1*2', result: 2, shareType: 'shared', ref: 'B1:B2' } as never;

@@ -1,6 +1,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { formatDate, formatNumber, generalNumber, isDateFormat, isoDate, roundHalfUp, serialToDate } from '../../../worker/xlsx/index.ts';
+import {
+  formatDate,
+  formatNumber,
+  generalNumber,
+  isDateFormat,
+  isoDate,
+  roundHalfUp,
+  serialToDate,
+} from '../../../worker/xlsx/index.ts';
 import { parseDefinedNames, parseSheetNames } from '../../../worker/xlsx/inspect-package.ts';
 
 describe('formatNumber', () => {

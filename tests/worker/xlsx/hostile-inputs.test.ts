@@ -94,7 +94,12 @@ describe('readWorkbook on hostile input', () => {
   });
 
   it('rejects a password-protected workbook (CFB with EncryptedPackage)', async () => {
-    const cfb = Buffer.concat([CFB_MAGIC, Buffer.alloc(1024), Buffer.from('EncryptedPackage', 'utf16le'), Buffer.alloc(512)]);
+    const cfb = Buffer.concat([
+      CFB_MAGIC,
+      Buffer.alloc(1024),
+      Buffer.from('EncryptedPackage', 'utf16le'),
+      Buffer.alloc(512),
+    ]);
     const e = await expectCode(cfb, 'encrypted');
     expect(e.message).toContain('パスワードで保護されています');
   });
@@ -150,18 +155,26 @@ describe('readWorkbook on hostile input', () => {
   it('finds a DOCTYPE split across inflate chunks and hidden in UTF-16', async () => {
     const padded = `<?xml version="1.0"?>${' '.repeat(65_530)}<!DOCTYPE x [<!ENTITY a "b">]><styleSheet/>`;
     await expectCode(zip([...MINIMAL_XLSX_PARTS, { name: 'xl/styles.xml', content: padded }]), 'dtd');
-    const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('<?xml version="1.0" encoding="UTF-16"?><!DOCTYPE x><sst/>', 'utf16le')]);
+    const utf16 = Buffer.concat([
+      Buffer.from([0xff, 0xfe]),
+      Buffer.from('<?xml version="1.0" encoding="UTF-16"?><!DOCTYPE x><sst/>', 'utf16le'),
+    ]);
     await expectCode(zip([...MINIMAL_XLSX_PARTS, { name: 'xl/sharedStrings.xml', content: utf16 }]), 'dtd');
   });
 
   it('rejects a zip with a corrupt deflate stream', async () => {
-    const broken = { ...entry('xl/worksheets/sheet1.xml', '<worksheet/>'), compressed: Buffer.from([0xff, 0xff, 0xff, 0xff]) };
+    const broken = {
+      ...entry('xl/worksheets/sheet1.xml', '<worksheet/>'),
+      compressed: Buffer.from([0xff, 0xff, 0xff, 0xff]),
+    };
     const e = await rejection(zip([...MINIMAL_XLSX_PARTS, broken]));
     expect(['corrupt', 'truncated']).toContain(e.code);
   });
 
   it('rejects a package exceljs cannot parse as corrupt', async () => {
-    const parts = (await readZipEntries(valid)).map((p) => (p.name === 'xl/worksheets/sheet1.xml' ? { name: p.name, content: '<<<>>>' } : p));
+    const parts = (await readZipEntries(valid)).map((p) =>
+      p.name === 'xl/worksheets/sheet1.xml' ? { name: p.name, content: '<<<>>>' } : p,
+    );
     await expectCode(zip(parts), 'corrupt');
   });
 
@@ -220,7 +233,10 @@ describe('readWorkbookFile', () => {
 
 describe('toFileError', () => {
   it('keeps the code and Japanese message of an unreadable workbook', () => {
-    expect(toFileError(new UnreadableWorkbookError('dtd'))).toEqual({ code: 'dtd', message: expect.stringMatching(JAPANESE) });
+    expect(toFileError(new UnreadableWorkbookError('dtd'))).toEqual({
+      code: 'dtd',
+      message: expect.stringMatching(JAPANESE),
+    });
   });
 
   it('hides other errors behind a generic internal error without a stack', () => {

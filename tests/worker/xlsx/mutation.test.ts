@@ -39,20 +39,26 @@ describe('readWorkbook on damaged workbooks', () => {
   it('either reads or rejects with UnreadableWorkbookError when the XML inside is damaged', async () => {
     const parts = await readZipEntries(valid);
     await fc.assert(
-      fc.asyncProperty(fc.nat(), fc.nat(), fc.constantFrom('', '<', '>', '"', '&', 'x', '</c>', '<c r="A1">'), fc.boolean(), async (which, pos, insert, cut) => {
-        const target = which % parts.length;
-        const damaged = parts.map((p, i) => {
-          if (i !== target) return p;
-          const at = pos % (p.content.length + 1);
-          const tail = cut ? Buffer.alloc(0) : p.content.subarray(at + 1);
-          return { name: p.name, content: Buffer.concat([p.content.subarray(0, at), Buffer.from(insert), tail]) };
-        });
-        const outcome = await readWorkbook(zip(damaged)).then(
-          () => 'read',
-          (e: unknown) => e,
-        );
-        if (outcome !== 'read') expect(outcome).toBeInstanceOf(UnreadableWorkbookError);
-      }),
+      fc.asyncProperty(
+        fc.nat(),
+        fc.nat(),
+        fc.constantFrom('', '<', '>', '"', '&', 'x', '</c>', '<c r="A1">'),
+        fc.boolean(),
+        async (which, pos, insert, cut) => {
+          const target = which % parts.length;
+          const damaged = parts.map((p, i) => {
+            if (i !== target) return p;
+            const at = pos % (p.content.length + 1);
+            const tail = cut ? Buffer.alloc(0) : p.content.subarray(at + 1);
+            return { name: p.name, content: Buffer.concat([p.content.subarray(0, at), Buffer.from(insert), tail]) };
+          });
+          const outcome = await readWorkbook(zip(damaged)).then(
+            () => 'read',
+            (e: unknown) => e,
+          );
+          if (outcome !== 'read') expect(outcome).toBeInstanceOf(UnreadableWorkbookError);
+        },
+      ),
       { numRuns: 150 },
     );
   });

@@ -13,7 +13,9 @@ async function buildWorkbook(): Promise<Buffer> {
   ws.mergeCells('A1:H1');
   ws.getCell('B3').value = '組織目標';
   ws.mergeCells('B4:C6');
-  ws.getCell('B4').value = { richText: [{ text: '地域で' }, { text: '安心して', font: { bold: true } }, { text: '暮らせる' }] };
+  ws.getCell('B4').value = {
+    richText: [{ text: '地域で' }, { text: '安心して', font: { bold: true } }, { text: '暮らせる' }],
+  };
   ws.getCell('D4').value = 1234567.891;
   ws.getCell('D4').numFmt = '#,##0';
   ws.getCell('E4').value = 12.34;
@@ -125,7 +127,9 @@ describe('readWorkbook on an exceljs workbook', () => {
     expect(grid.rows.length).toBe(9);
     expect(grid.rows.every((row) => row.length <= 8)).toBe(true);
     expect(grid.rows[1]).toEqual([]);
-    expect(result.grids[1]!.rows).toEqual([[{ text: '全角テキスト：ＡＢＣ１２３', kind: 'string', value: '全角テキスト：ＡＢＣ１２３' }]]);
+    expect(result.grids[1]!.rows).toEqual([
+      [{ text: '全角テキスト：ＡＢＣ１２３', kind: 'string', value: '全角テキスト：ＡＢＣ１２３' }],
+    ]);
   });
 
   it('returns defined names, also on each grid', () => {
@@ -134,7 +138,9 @@ describe('readWorkbook on an exceljs workbook', () => {
   });
 
   it('throws too-many-cells when the converted cells pass the limit', async () => {
-    await expect(readWorkbook(await buildWorkbook(), { limits: { maxCells: 10 } })).rejects.toMatchObject({ code: 'too-many-cells' });
+    await expect(readWorkbook(await buildWorkbook(), { limits: { maxCells: 10 } })).rejects.toMatchObject({
+      code: 'too-many-cells',
+    });
   });
 });
 
@@ -171,7 +177,10 @@ describe.each(['ok.openpyxl.xlsx', 'ok.libreoffice.xlsx'])('readWorkbook on %s',
   it('reads workbook- and sheet-scoped defined names', () => {
     expect(result.names['mokuhyo.template']).toBe('org-goals@1');
     expect(result.names['健康福祉課!実績']).toMatch(/健康福祉課'?!\$G\$4$/);
-    expect(result.grids[0]!.names).toMatchObject({ 'mokuhyo.template': 'org-goals@1', 実績: expect.stringContaining('$G$4') });
+    expect(result.grids[0]!.names).toMatchObject({
+      'mokuhyo.template': 'org-goals@1',
+      実績: expect.stringContaining('$G$4'),
+    });
     expect(result.grids[1]!.names).toEqual({ 'mokuhyo.template': 'org-goals@1' });
   });
 });

@@ -36,7 +36,15 @@ describe('ZipWriter', () => {
     try {
       const path = join(dir, 'a.zip');
       writeFileSync(path, archive());
-      expect(execFileSync('/usr/bin/python3', ['-c', 'import sys, zipfile; print(zipfile.ZipFile(sys.argv[1]).testzip())', path]).toString().trim()).toBe('None');
+      expect(
+        execFileSync('/usr/bin/python3', [
+          '-c',
+          'import sys, zipfile; print(zipfile.ZipFile(sys.argv[1]).testzip())',
+          path,
+        ])
+          .toString()
+          .trim(),
+      ).toBe('None');
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

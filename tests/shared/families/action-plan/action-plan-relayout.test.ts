@@ -11,7 +11,13 @@ import { FAMILIES } from '../../../../shared/families/index.ts';
 import type { Measure } from '../../../../shared/model/record.ts';
 import { readWorkbook, readWorkbookFile } from '../../../../worker/xlsx/index.ts';
 import { findSoffice, resaveWithLibreOffice } from '../../../helpers/libreoffice.ts';
-import { insertColumns, insertRowsAbove, numbersAsText, toFullWidthDigits, unmergeAll } from '../../../helpers/relayout.ts';
+import {
+  insertColumns,
+  insertRowsAbove,
+  numbersAsText,
+  toFullWidthDigits,
+  unmergeAll,
+} from '../../../helpers/relayout.ts';
 import { digest, expectedRows, rowOf, SEED_FILE } from './action-plan-fixture.ts';
 
 let seed: ActionPlanSeed;
@@ -22,7 +28,10 @@ beforeAll(async () => {
 });
 
 async function measuresOf(book: Awaited<ReturnType<typeof readWorkbook>>): Promise<Measure[]> {
-  return book.grids.flatMap((g) => extractSheet(g, FAMILIES)).filter((s) => s.record.family === 'action-plan').flatMap((s) => s.record.measures);
+  return book.grids
+    .flatMap((g) => extractSheet(g, FAMILIES))
+    .filter((s) => s.record.family === 'action-plan')
+    .flatMap((s) => s.record.measures);
 }
 
 /** Opens the seed, edits every pillar sheet, saves and extracts again. */
@@ -54,12 +63,15 @@ describe('action-plan re-laid-out copies', () => {
     const one = extractSheet(book.grids[0]!, FAMILIES);
     expect(one.record).toMatchObject({ family: 'action-plan', organization: '西区', fiscalYear: 2021 });
     expect(one.record.measures.map((m) => rowOf('', m))).toEqual(expectedRows(seed).map((r) => ({ ...r, sheet: '' })));
-    expect(one.record.measures.filter((m) => m.fields?.['relist'] === 'true').map((m) => m.fields?.['relistOf'])).toEqual(['3']);
+    expect(
+      one.record.measures.filter((m) => m.fields?.['relist'] === 'true').map((m) => m.fields?.['relistOf']),
+    ).toEqual(['3']);
   });
 });
 
 const soffice = await findSoffice();
-if (!soffice && process.env['CI']) throw new Error('LibreOffice (soffice) is required in CI for the action-plan re-save test');
+if (!soffice && process.env['CI'])
+  throw new Error('LibreOffice (soffice) is required in CI for the action-plan re-save test');
 if (!soffice) console.warn('skipping the LibreOffice re-save test of action-plan: soffice not found');
 
 describe.skipIf(!soffice)('action-plan saved by LibreOffice', () => {

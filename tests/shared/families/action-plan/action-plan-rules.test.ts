@@ -23,7 +23,11 @@ const P2: Row = ['2', '子育て相談支援事業', '相談を受けます。',
 const P3: Row = ['3', '児童虐待防止対策事業', '相談を受けます。', '家庭児童相談', '実施', '実施', '実施', '健康福祉課'];
 
 /** The action-plan findings of a sheet built from the header above and these project rows. */
-function findingsOf(body: Row[], merges: string[] = [], header: Row[] = HEADER): { code: string; cell: string | null }[] {
+function findingsOf(
+  body: Row[],
+  merges: string[] = [],
+  header: Row[] = HEADER,
+): { code: string; cell: string | null }[] {
   const { findings } = checkGrid(gridFrom('柱1', [...header, ...body], [...HEADER_MERGES, ...merges]));
   return findings.filter((f) => f.code.startsWith('action-plan/')).map((f) => ({ code: f.code, cell: f.cell }));
 }
@@ -38,8 +42,15 @@ describe('action-plan rules', () => {
   });
 
   it('reports a 事業番号 used twice within one measure, but not across measures', () => {
-    expect(findingsOf([P1, P2, ['2', ...P3.slice(1)]])).toEqual([{ code: 'action-plan/number-duplicate', cell: 'A10' }]);
-    expect(findingsOf([P1, P2, ['(2)保健'], [...HEADER[5]!], [...HEADER[6]!], ['1', ...P3.slice(1)]], ['A11:A12', 'B11:B12', 'C11:C12', 'D11:D12', 'E11:E12', 'F11:G11', 'H11:H12'])).toEqual([]);
+    expect(findingsOf([P1, P2, ['2', ...P3.slice(1)]])).toEqual([
+      { code: 'action-plan/number-duplicate', cell: 'A10' },
+    ]);
+    expect(
+      findingsOf(
+        [P1, P2, ['(2)保健'], [...HEADER[5]!], [...HEADER[6]!], ['1', ...P3.slice(1)]],
+        ['A11:A12', 'B11:B12', 'C11:C12', 'D11:D12', 'E11:E12', 'F11:G11', 'H11:H12'],
+      ),
+    ).toEqual([]);
   });
 
   it('reports a missing 事業名 and a missing 担当課', () => {
@@ -48,31 +59,57 @@ describe('action-plan rules', () => {
   });
 
   it('reports a missing 事業概要 as a warning', () => {
-    expect(findingsOf([P1, ['2', P2[1]!, null, ...P2.slice(3)]])).toEqual([{ code: 'action-plan/summary-missing', cell: 'C9' }]);
+    expect(findingsOf([P1, ['2', P2[1]!, null, ...P2.slice(3)]])).toEqual([
+      { code: 'action-plan/summary-missing', cell: 'C9' },
+    ]);
   });
 
   it('reports a plan year without a target but accepts 「(R3で事業終了)」', () => {
-    expect(findingsOf([P1, [...P2.slice(0, 6), null, P2[7]!]])).toEqual([{ code: 'action-plan/target-missing', cell: 'G9' }]);
+    expect(findingsOf([P1, [...P2.slice(0, 6), null, P2[7]!]])).toEqual([
+      { code: 'action-plan/target-missing', cell: 'G9' },
+    ]);
     expect(findingsOf([P1, [...P2.slice(0, 6), '(R3で事業終了)', P2[7]!]])).toEqual([]);
   });
 
   it('reports a (再) that points at no project on the sheet', () => {
-    expect(findingsOf([P1, P2, ['(再)', '区長への手紙', '手紙に対応します。', '手紙の受理', '実施', '実施', '実施', '地域課']])).toEqual([{ code: 'action-plan/relist-unmatched', cell: 'B10' }]);
+    expect(
+      findingsOf([
+        P1,
+        P2,
+        ['(再)', '区長への手紙', '手紙に対応します。', '手紙の受理', '実施', '実施', '実施', '地域課'],
+      ]),
+    ).toEqual([{ code: 'action-plan/relist-unmatched', cell: 'B10' }]);
     expect(findingsOf([P1, P2, ['(再)', ...P1.slice(1)]])).toEqual([]);
   });
 
   it('reports a (再) whose figures differ from the original', () => {
-    expect(findingsOf([P1, P2, ['(再)', ...P1.slice(1, 5), '25講座', ...P1.slice(6)]])).toEqual([{ code: 'action-plan/relist-differs', cell: 'F10' }]);
+    expect(findingsOf([P1, P2, ['(再)', ...P1.slice(1, 5), '25講座', ...P1.slice(6)]])).toEqual([
+      { code: 'action-plan/relist-differs', cell: 'F10' },
+    ]);
   });
 
   it('reports a unit that changes across R2/R3/R4 of one row, but not 校 against 小学校', () => {
-    expect(findingsOf([P1, P2, ['3', P3[1]!, P3[2]!, P3[3]!, '12件', '15回', '15回', '健康福祉課']])).toEqual([{ code: 'action-plan/unit-changes', cell: 'F10' }]);
-    expect(findingsOf([P1, P2, ['3', P3[1]!, P3[2]!, P3[3]!, '10校で実施', '全19小学校で実施', '全19小学校で実施', '健康福祉課']])).toEqual([]);
+    expect(findingsOf([P1, P2, ['3', P3[1]!, P3[2]!, P3[3]!, '12件', '15回', '15回', '健康福祉課']])).toEqual([
+      { code: 'action-plan/unit-changes', cell: 'F10' },
+    ]);
+    expect(
+      findingsOf([
+        P1,
+        P2,
+        ['3', P3[1]!, P3[2]!, P3[3]!, '10校で実施', '全19小学校で実施', '全19小学校で実施', '健康福祉課'],
+      ]),
+    ).toEqual([]);
   });
 
   it('reports year headers that do not follow the plan period', () => {
     const copied = HEADER.map((r, i) => (i === 1 ? ['計画期間', '令和5年度～令和6年度'] : r));
-    expect(findingsOf([P1], [], copied).map((f) => f.code)).toEqual(['action-plan/period-mismatch', 'action-plan/period-mismatch', 'action-plan/period-mismatch', 'action-plan/period-mismatch', 'action-plan/period-mismatch']);
+    expect(findingsOf([P1], [], copied).map((f) => f.code)).toEqual([
+      'action-plan/period-mismatch',
+      'action-plan/period-mismatch',
+      'action-plan/period-mismatch',
+      'action-plan/period-mismatch',
+      'action-plan/period-mismatch',
+    ]);
   });
 
   it('reads plan periods as staff write them', () => {

@@ -24,7 +24,9 @@ const measures = () => pillarSheets().flatMap((s) => s.record.measures.map((m) =
 
 describe('action-plan seed transcription', () => {
   it('holds every project of seed 001: 5 pillars, 85 projects, 105 事業内容 rows', () => {
-    const projects = seed.pillars.flatMap((p) => p.policies.flatMap((po) => po.measures.flatMap((m) => m.blocks.flatMap((b) => b.projects))));
+    const projects = seed.pillars.flatMap((p) =>
+      p.policies.flatMap((po) => po.measures.flatMap((m) => m.blocks.flatMap((b) => b.projects))),
+    );
     expect(seed.pillars.map((p) => p.no)).toEqual(['Ⅰ', 'Ⅱ', 'Ⅲ', 'Ⅳ', 'Ⅴ']);
     expect(projects).toHaveLength(85);
     expect(projects.flatMap((p) => p.rows)).toHaveLength(105);
@@ -54,7 +56,11 @@ describe('action-plan seed workbook extraction', () => {
 
   it('gives every value its year, kind and cell', () => {
     for (const { m } of measures()) {
-      expect(m.values.map((v) => [v.year, v.kind, v.header])).toEqual([[2020, 'actual', 'R2実績'], [2021, 'target', 'R3'], [2022, 'target', 'R4']]);
+      expect(m.values.map((v) => [v.year, v.kind, v.header])).toEqual([
+        [2020, 'actual', 'R2実績'],
+        [2021, 'target', 'R3'],
+        [2022, 'target', 'R4'],
+      ]);
       for (const v of m.values) expect(v.cell).toMatch(/^[EFG]\d+$/);
       expect(m.cell).toMatch(/^B\d+$/);
     }
@@ -62,19 +68,47 @@ describe('action-plan seed workbook extraction', () => {
 
   it('places the first project of pillar Ⅰ where the layout puts it', () => {
     const first = pillarSheets()[0]!.record.measures[0]!;
-    expect(first).toMatchObject({ group: '1', name: '子育て支援事業', detail: 'BPプログラム、NPプログラム、CSPオンライン講座の実施', cell: 'B12', unit: '講座' });
-    expect(first.values.map((v) => [v.cell, v.raw, v.value])).toEqual([['E12', '16講座実施', 16], ['F12', '20講座実施', 20], ['G12', '20講座実施', 20]]);
+    expect(first).toMatchObject({
+      group: '1',
+      name: '子育て支援事業',
+      detail: 'BPプログラム、NPプログラム、CSPオンライン講座の実施',
+      cell: 'B12',
+      unit: '講座',
+    });
+    expect(first.values.map((v) => [v.cell, v.raw, v.value])).toEqual([
+      ['E12', '16講座実施', 16],
+      ['F12', '20講座実施', 20],
+      ['G12', '20講座実施', 20],
+    ]);
     expect(first.cells?.['division']).toBe('H12');
   });
 
   it('spot-checks values against the transcription', () => {
-    const find = (name: string, detail?: string) => measures().find(({ m }) => m.name === name && (detail === undefined || m.detail?.startsWith(detail)))!.m;
-    const byName = (name: string) => measures().filter(({ m }) => m.name === name).map(({ m }) => m);
-    expect(find('母子保健事業').values.map((v) => [v.value, v.unit, v.comparator])).toEqual([[87.9, '%', null], [96, '%', '>='], [96, '%', '>=']]);
+    const find = (name: string, detail?: string) =>
+      measures().find(({ m }) => m.name === name && (detail === undefined || m.detail?.startsWith(detail)))!.m;
+    const byName = (name: string) =>
+      measures()
+        .filter(({ m }) => m.name === name)
+        .map(({ m }) => m);
+    expect(find('母子保健事業').values.map((v) => [v.value, v.unit, v.comparator])).toEqual([
+      [87.9, '%', null],
+      [96, '%', '>='],
+      [96, '%', '>='],
+    ]);
     expect(find('西区図書館整備事業').values.map((v) => v.value)).toEqual([4994, 5100, 5200]);
     expect(find('子どもの読書環境の整備事業').values.map((v) => v.value)).toEqual([177998, 185000, 185500]);
-    expect(find('ごみ分別推進事業').values.map((v) => [v.value, v.comparator])).toEqual([[435, null], [435, '<='], [435, '<=']]);
-    expect(find('農商工連携事業', '「くろさき茶豆」「いもジェンヌ」公式').values.map((v) => [v.raw, v.blank, v.value])).toEqual([['-', true, null], ['ホームページアクセス数3,000', false, 3000], ['ホームページアクセス数3,300', false, 3300]]);
+    expect(find('ごみ分別推進事業').values.map((v) => [v.value, v.comparator])).toEqual([
+      [435, null],
+      [435, '<='],
+      [435, '<='],
+    ]);
+    expect(
+      find('農商工連携事業', '「くろさき茶豆」「いもジェンヌ」公式').values.map((v) => [v.raw, v.blank, v.value]),
+    ).toEqual([
+      ['-', true, null],
+      ['ホームページアクセス数3,000', false, 3000],
+      ['ホームページアクセス数3,300', false, 3300],
+    ]);
     const walking = byName('西区NEWスタイルウォーキング');
     expect(walking.map((m) => m.fields?.['division'])).toEqual(['健康福祉課', '建設課', '地域課']);
     expect(walking.map((m) => m.values[0]!.blank)).toEqual([true, true, true]);
@@ -86,11 +120,19 @@ describe('action-plan seed workbook extraction', () => {
   });
 
   it('links the (再) row to the project it re-lists', () => {
-    const relisted = measures().filter(({ m }) => m.fields?.['relist'] === 'true').map(({ m }) => m);
+    const relisted = measures()
+      .filter(({ m }) => m.fields?.['relist'] === 'true')
+      .map(({ m }) => m);
     expect(relisted).toHaveLength(1);
-    expect(relisted[0]).toMatchObject({ group: '(再)', name: '地域コミュニティ協議会啓発事業', detail: '区政懇談会の開催' });
+    expect(relisted[0]).toMatchObject({
+      group: '(再)',
+      name: '地域コミュニティ協議会啓発事業',
+      detail: '区政懇談会の開催',
+    });
     expect(relisted[0]!.fields).toMatchObject({ relistOf: '3', measure: '(4)みんなをつなぐ広報・広聴の充実' });
-    const original = measures().find(({ sheet, m }) => sheet === seed.pillars[4]!.sheetName && m.cell === relisted[0]!.fields?.['relistCell'])!.m;
+    const original = measures().find(
+      ({ sheet, m }) => sheet === seed.pillars[4]!.sheetName && m.cell === relisted[0]!.fields?.['relistCell'],
+    )!.m;
     expect(original.fields?.['measure']).toBe('(2)地域コミュニティ協議会との協働');
   });
 
@@ -104,8 +146,10 @@ describe('action-plan seed workbook extraction', () => {
 describe('detection across every seed workbook', () => {
   const seedsDir = fileURLToPath(new URL('../../../../seeds/', import.meta.url));
 
-  it('never lets one family claim another family\'s sheet', async () => {
-    const folders = (await readdir(seedsDir, { withFileTypes: true })).filter((d) => d.isDirectory() && (FAMILIES.some((f) => f.id === d.name)));
+  it("never lets one family claim another family's sheet", async () => {
+    const folders = (await readdir(seedsDir, { withFileTypes: true })).filter(
+      (d) => d.isDirectory() && FAMILIES.some((f) => f.id === d.name),
+    );
     expect(folders.map((d) => d.name)).toContain('action-plan');
     for (const folder of folders) {
       for (const file of (await readdir(join(seedsDir, folder.name))).filter((f) => f.endsWith('.xlsx'))) {

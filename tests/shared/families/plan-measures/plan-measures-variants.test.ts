@@ -42,13 +42,19 @@ const ROWS = [
 ];
 const MERGES = ['A8:A9', 'A28:A29'];
 
-const extract = (rows = ROWS, merges = MERGES): SheetRecord => extractSheet(gridFrom('施策12', rows, merges), FAMILIES).record;
+const extract = (rows = ROWS, merges = MERGES): SheetRecord =>
+  extractSheet(gridFrom('施策12', rows, merges), FAMILIES).record;
 
 function essence(record: SheetRecord) {
   return {
     family: record.family,
     organization: record.organization,
-    measures: record.measures.map((m) => [m.table, m.name, m.fields?.['kind'] ?? null, m.values.map((v) => [v.kind, v.year, v.value, v.comparator, v.blank])]),
+    measures: record.measures.map((m) => [
+      m.table,
+      m.name,
+      m.fields?.['kind'] ?? null,
+      m.values.map((v) => [v.kind, v.year, v.value, v.comparator, v.blank]),
+    ]),
     actions: record.items?.['actions']?.map((a) => [a['heading'], a['division'], a['item'], a['content']]),
     roles: record.items?.['roles']?.map((r) => [r['actor'], r['role']]),
   };
@@ -61,10 +67,42 @@ describe('plan-measures sheets typed differently', () => {
     expect(record.fields?.['measureNo']).toEqual({ value: '12', cell: 'B1' });
     expect(record.fields?.['basicPolicy']?.value).toBe('子どもが育つまち');
     expect(essence(record).measures).toEqual([
-      ['outcome', '出生数（人）', '統計指標', [['baseline', 2019, 350, null, false], ['target', 2025, 400, null, false]]],
-      ['outcome', '待機児童数（人）', '統計指標', [['baseline', 2019, 5, null, false], ['target', 2025, 0, '<=', false]]],
-      ['outcome', '子育て満足度（%）', '市民意識指標', [['baseline', null, null, null, true], ['target', 2025, 60, null, false]]],
-      ['process', '保育士数（人）', null, [['baseline', 2019, 120, null, false], ['target', 2025, 150, null, false]]],
+      [
+        'outcome',
+        '出生数（人）',
+        '統計指標',
+        [
+          ['baseline', 2019, 350, null, false],
+          ['target', 2025, 400, null, false],
+        ],
+      ],
+      [
+        'outcome',
+        '待機児童数（人）',
+        '統計指標',
+        [
+          ['baseline', 2019, 5, null, false],
+          ['target', 2025, 0, '<=', false],
+        ],
+      ],
+      [
+        'outcome',
+        '子育て満足度（%）',
+        '市民意識指標',
+        [
+          ['baseline', null, null, null, true],
+          ['target', 2025, 60, null, false],
+        ],
+      ],
+      [
+        'process',
+        '保育士数（人）',
+        null,
+        [
+          ['baseline', 2019, 120, null, false],
+          ['target', 2025, 150, null, false],
+        ],
+      ],
     ]);
   });
 
@@ -74,7 +112,12 @@ describe('plan-measures sheets typed differently', () => {
       ['(1) 保育の充実', '担当課：子育て支援課', '保育の確保', '◇ 保育士の募集'],
       ['(1) 保育の充実', '担当課：子育て支援課', '保育の確保', '◇ 保育所の整備'],
     ]);
-    expect(roles).toEqual([['市民', '子育てを地域で支えます'], ['市民', '見守り活動に参加します'], ['活動団体', '子育てサロンを開きます'], ['民間事業者', '育児休業を取りやすくします']]);
+    expect(roles).toEqual([
+      ['市民', '子育てを地域で支えます'],
+      ['市民', '見守り活動に参加します'],
+      ['活動団体', '子育てサロンを開きます'],
+      ['民間事業者', '育児休業を取りやすくします'],
+    ]);
   });
 
   it('reads the same after rows and columns are inserted, merges undone and digits typed full-width', () => {
@@ -92,7 +135,7 @@ describe('plan-measures sheets typed differently', () => {
     }
   });
 
-  it('reads the municipality from the plan\'s title row or a 市町村名 cell, and none from a blank 〇〇市 title', () => {
+  it("reads the municipality from the plan's title row or a 市町村名 cell, and none from a blank 〇〇市 title", () => {
     const municipality = (rows: (string | null)[][]) => extract([...rows, ...ROWS], []).fields?.['municipality'];
     expect(municipality([['須坂市総合計画　施策シート']])).toEqual({ value: '須坂市', cell: 'A1' });
     expect(municipality([['第六次 須坂市総合計画 後期基本計画']])?.value).toBe('須坂市');
@@ -106,13 +149,33 @@ describe('plan-measures sheets typed differently', () => {
   });
 
   it('reads a sheet with only its 成果指標, titled 〈成果指標〉, whose target header names no year', () => {
-    const rows = ROWS.slice(0, 16).map((r) => r[0] === '■成果指標' ? ['〈成果指標〉'] : r[3] === '目標値（令和7年度）' ? [...r.slice(0, 3), '目標値'] : r);
+    const rows = ROWS.slice(0, 16).map((r) =>
+      r[0] === '■成果指標' ? ['〈成果指標〉'] : r[3] === '目標値（令和7年度）' ? [...r.slice(0, 3), '目標値'] : r,
+    );
     const record = extract(rows, MERGES.slice(0, 1));
     expect(record.family).toBe('plan-measures');
     expect(record.measures.map((m) => [m.name, m.values.map((v) => [v.kind, v.year, v.value])])).toEqual([
-      ['出生数（人）', [['baseline', 2019, 350], ['target', null, 400]]],
-      ['待機児童数（人）', [['baseline', 2019, 5], ['target', null, 0]]],
-      ['子育て満足度（%）', [['baseline', null, null], ['target', null, 60]]],
+      [
+        '出生数（人）',
+        [
+          ['baseline', 2019, 350],
+          ['target', null, 400],
+        ],
+      ],
+      [
+        '待機児童数（人）',
+        [
+          ['baseline', 2019, 5],
+          ['target', null, 0],
+        ],
+      ],
+      [
+        '子育て満足度（%）',
+        [
+          ['baseline', null, null],
+          ['target', null, 60],
+        ],
+      ],
     ]);
   });
 
@@ -134,7 +197,12 @@ describe('plan-measures sheets typed differently', () => {
   });
 
   it('is not claimed without its 成果指標 and プロセス指標 tables, and never claims an 組織目標 sheet', () => {
-    expect(extract(ROWS.filter((r) => r[0] !== '■成果指標' && r[0] !== '◆プロセス指標'), []).family).toBeNull();
+    expect(
+      extract(
+        ROWS.filter((r) => r[0] !== '■成果指標' && r[0] !== '◆プロセス指標'),
+        [],
+      ).family,
+    ).toBeNull();
     const orgGoals = gridFrom('課', [
       ['組織目標管理シート', null, null, '年度', '2020'],
       ['組織名', '健康福祉課'],

@@ -15,7 +15,8 @@ async function seedWorkbooks(): Promise<{ family: string; file: string }[]> {
   const out: { family: string; file: string }[] = [];
   for (const entry of await readdir(SEEDS, { withFileTypes: true })) {
     if (!entry.isDirectory() || entry.name === 'build' || entry.name === 'data') continue;
-    for (const file of await readdir(join(SEEDS, entry.name))) if (file.endsWith('.xlsx')) out.push({ family: entry.name, file });
+    for (const file of await readdir(join(SEEDS, entry.name)))
+      if (file.endsWith('.xlsx')) out.push({ family: entry.name, file });
   }
   return out;
 }

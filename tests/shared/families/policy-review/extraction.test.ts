@@ -23,18 +23,29 @@ const extract = (grid: Grid): SheetRecord => extractSheet(grid, FAMILIES).record
 
 /** What a coordinator reads off the sheet, independent of where it sits and of full-width typing. */
 function essence(record: SheetRecord) {
-  return JSON.parse(toHalfWidth(JSON.stringify({
-    fiscalYear: record.fiscalYear,
-    organization: record.organization,
-    measures: record.measures.map((m) => ({
-      name: m.name,
-      values: m.values.map((v) => [v.year, v.kind, v.value, v.blank]),
-      rating: m.fields?.['rating'] ?? null,
-      states: m.fields?.['states']?.slice(0, 6) ?? null,
-      overall: m.fields?.['overall'] ?? null,
-    })),
-    actions: (record.items?.['actions'] ?? []).map((a) => [a['content']?.slice(0, 12), a['goal']?.slice(0, 10), a['withdrawal']?.slice(0, 10), a['achievement'], a['effective'], a['improvement']?.slice(0, 10)]),
-  }))) as unknown;
+  return JSON.parse(
+    toHalfWidth(
+      JSON.stringify({
+        fiscalYear: record.fiscalYear,
+        organization: record.organization,
+        measures: record.measures.map((m) => ({
+          name: m.name,
+          values: m.values.map((v) => [v.year, v.kind, v.value, v.blank]),
+          rating: m.fields?.['rating'] ?? null,
+          states: m.fields?.['states']?.slice(0, 6) ?? null,
+          overall: m.fields?.['overall'] ?? null,
+        })),
+        actions: (record.items?.['actions'] ?? []).map((a) => [
+          a['content']?.slice(0, 12),
+          a['goal']?.slice(0, 10),
+          a['withdrawal']?.slice(0, 10),
+          a['achievement'],
+          a['effective'],
+          a['improvement']?.slice(0, 10),
+        ]),
+      }),
+    ),
+  ) as unknown;
 }
 
 describe('policy-review extraction of the Kita ward seed', () => {
@@ -76,7 +87,11 @@ describe('policy-review extraction of the Kita ward seed', () => {
     const [one, two] = grids.map(extract);
     const byName = (r: SheetRecord, start: string) => r.measures.find((m) => m.name.startsWith(start))!;
     const community = byName(one!, '校区等地域において');
-    expect(community.values.map((v) => [v.year, v.kind, v.value, v.comparator])).toEqual([[2017, 'target', 50, '>='], [2015, 'actual', 8, null], [2014, 'actual', 6.6, null]]);
+    expect(community.values.map((v) => [v.year, v.kind, v.value, v.comparator])).toEqual([
+      [2017, 'target', 50, '>='],
+      [2015, 'actual', 8, null],
+      [2014, 'actual', 6.6, null],
+    ]);
     expect(community.unit).toBe('%');
     const counter = byName(two!, '過去１年間に');
     expect(counter.values[1]!.value).toBe(75);
@@ -95,7 +110,20 @@ describe('policy-review extraction of the Kita ward seed', () => {
       expect(actions).toHaveLength(sheet.actions.length);
       actions.forEach((a, i) => {
         const want = sheet.actions[i]!;
-        for (const key of ['content', 'goal', 'withdrawal', 'pastResult', 'result', 'figures', 'achievement', 'effective', 'issue', 'improvement', 'section', 'item'] as const) {
+        for (const key of [
+          'content',
+          'goal',
+          'withdrawal',
+          'pastResult',
+          'result',
+          'figures',
+          'achievement',
+          'effective',
+          'issue',
+          'improvement',
+          'section',
+          'item',
+        ] as const) {
           expect(a[key], `${sheet.sheetName} action ${i} ${key}`).toBe(want[key]);
         }
       });
@@ -123,13 +151,22 @@ describe('policy-review extraction of the Kita ward seed', () => {
 describe('policy-review detection across the seeds', () => {
   it('gives every seed sheet its own family or none, never another family', async () => {
     const root = join(import.meta.dirname, '../../../../seeds');
-    const families = (await readdir(root, { withFileTypes: true })).filter((d) => d.isDirectory() && d.name !== 'build' && d.name !== 'data');
+    const families = (await readdir(root, { withFileTypes: true })).filter(
+      (d) => d.isDirectory() && d.name !== 'build' && d.name !== 'data',
+    );
     let checked = 0;
     for (const dir of families) {
       for (const file of (await readdir(join(root, dir.name))).filter((f) => f.endsWith('.xlsx'))) {
-        const found = (await readWorkbookFile(join(root, dir.name, file))).grids.map((grid) => [grid.sheet, extract(grid).family]);
-        for (const [sheet, family] of found) expect([dir.name, null], `${dir.name}/${file} › ${sheet}`).toContain(family);
-        expect(found.some(([, family]) => family === dir.name), `${dir.name}/${file}`).toBe(true);
+        const found = (await readWorkbookFile(join(root, dir.name, file))).grids.map((grid) => [
+          grid.sheet,
+          extract(grid).family,
+        ]);
+        for (const [sheet, family] of found)
+          expect([dir.name, null], `${dir.name}/${file} › ${sheet}`).toContain(family);
+        expect(
+          found.some(([, family]) => family === dir.name),
+          `${dir.name}/${file}`,
+        ).toBe(true);
         checked += found.length;
       }
     }

@@ -28,7 +28,21 @@ describe('policy-review rules', () => {
   });
 
   it('accepts legend codes typed full-width or in other common spellings', () => {
-    expect(found(policyReview({ J8: 'Ａ', K8: 'Ｂ', M8: 'ｂ', L8: 'イ', J15: '①（ｉ）', J16: '1(ii)', K14: '◯', K16: '✕', O16: '手法を見直す' }))).toEqual([]);
+    expect(
+      found(
+        policyReview({
+          J8: 'Ａ',
+          K8: 'Ｂ',
+          M8: 'ｂ',
+          L8: 'イ',
+          J15: '①（ｉ）',
+          J16: '1(ii)',
+          K14: '◯',
+          K16: '✕',
+          O16: '手法を見直す',
+        }),
+      ),
+    ).toEqual([]);
     expect(['①（ⅰ）', '1(i)', '①ⅰ', '① (ⅰ)'].map(normalizeCode)).toEqual(['①(ⅰ)', '①(ⅰ)', '①(ⅰ)', '①(ⅰ)']);
   });
 
@@ -38,13 +52,17 @@ describe('policy-review rules', () => {
         "error O15：取組「【1-1-2】」の戦略に対する取組の有効性が「×」ですが、改善策が空欄です。見直しの内容を改善策に記入してください。",
       ]
     `);
-    expect(found(policyReview({ J16: '③', I16: '回収率 15.0％', O16: '―' }))).toEqual(['policy-review/improvement-missing O16']);
+    expect(found(policyReview({ J16: '③', I16: '回収率 15.0％', O16: '―' }))).toEqual([
+      'policy-review/improvement-missing O16',
+    ]);
     expect(found(policyReview({ K15: '×', O15: '投稿の時間帯を見直す。' }))).toEqual([]);
   });
 
   it('asks for 今後の対応方向 when the strategy is rated イ, once per plan', () => {
     expect(found(policyReview({ L8: 'イ', O8: null }))).toEqual(['policy-review/direction-missing O8']);
-    expect(found(unmerge(policyReview({ L8: 'イ', O8: null }), 'blank'))).toEqual(['policy-review/direction-missing O8']);
+    expect(found(unmerge(policyReview({ L8: 'イ', O8: null }), 'blank'))).toEqual([
+      'policy-review/direction-missing O8',
+    ]);
     expect(found(policyReview({ L8: 'イ' }))).toEqual([]);
   });
 
@@ -54,10 +72,16 @@ describe('policy-review rules', () => {
         "error J15：取組「【1-1-2】」の撤退基準「・前年比増2％未満であれば、事業手法を再構築する。」に、報告された数値が該当しています（フォロワー数 1,000件→1,010件（前年度比 +1%））。評価が「②(ⅰ)」になっていますが、撤退基準に該当する場合は「③」です。評価か数値を見直し、取組の再構築を検討してください。",
       ]
     `);
-    expect(found(policyReview({ I14: '参加者数　26年度　1,000人→ 27年度　700人', J14: '②(ⅰ)' }))).toEqual(['policy-review/withdrawal-triggered J14']);
-    expect(found(policyReview({ I16: '回収率 18.5％', J16: '②(ⅰ)' }))).toEqual(['policy-review/withdrawal-triggered J16']);
+    expect(found(policyReview({ I14: '参加者数　26年度　1,000人→ 27年度　700人', J14: '②(ⅰ)' }))).toEqual([
+      'policy-review/withdrawal-triggered J14',
+    ]);
+    expect(found(policyReview({ I16: '回収率 18.5％', J16: '②(ⅰ)' }))).toEqual([
+      'policy-review/withdrawal-triggered J16',
+    ]);
     expect(found(policyReview({ I14: '参加者数　26年度　1,000人→ 27年度　850人', J14: '②(ⅰ)' }))).toEqual([]);
-    expect(found(policyReview({ I15: '平成28年3月末時点　フォロワー数1,010件', J15: '③', O15: '手法を見直す' }))).toEqual([]);
+    expect(
+      found(policyReview({ I15: '平成28年3月末時点　フォロワー数1,010件', J15: '③', O15: '手法を見直す' })),
+    ).toEqual([]);
   });
 
   it('warns when ③ is claimed but the figures do not meet the 撤退基準', () => {
@@ -74,8 +98,12 @@ describe('policy-review rules', () => {
         "error J16：取組「【1-1-3】」は「①(ⅰ)」（目標達成）と評価されていますが、報告された数値は業績目標「・回収率3割を目標とする。」に届いていません（回収率 25%（基準 30%））。評価を「②」にするか、数値を確認してください。",
       ]
     `);
-    expect(found(policyReview({ I15: '平成28年3月末時点　フォロワー数1,050件' }))).toEqual(['policy-review/achievement-contradicts J15']);
-    expect(found(policyReview({ I14: '参加者数　26年度　1,000人→ 27年度　900人' }))).toEqual(['policy-review/achievement-contradicts J14']);
+    expect(found(policyReview({ I15: '平成28年3月末時点　フォロワー数1,050件' }))).toEqual([
+      'policy-review/achievement-contradicts J15',
+    ]);
+    expect(found(policyReview({ I14: '参加者数　26年度　1,000人→ 27年度　900人' }))).toEqual([
+      'policy-review/achievement-contradicts J14',
+    ]);
     expect(found(policyReview({ I15: '平成28年3月末時点　フォロワー数1,050件', J15: '②(ⅰ)' }))).toEqual([]);
   });
 
@@ -89,8 +117,12 @@ describe('policy-review rules', () => {
         "error J8：成果指標「地域活動に参加している区民の割合」のアウトカムの達成状況が「A」（順調）ですが、今年度の値 45 は目標「H27年度までに50％以上」に届いていません（多いほど良い指標として判定）。評価か数値を見直してください。",
       ]
     `);
-    expect(found(policyReview({ C8: '放置自転車の台数', D8: 'H27年度までに100台以下', H8: '120台', I8: '150台' }))).toEqual(['policy-review/rating-contradicts J8']);
-    expect(found(policyReview({ C8: '放置自転車の台数', D8: 'H27年度までに100台以下', H8: '90台', I8: '150台' }))).toEqual([]);
+    expect(
+      found(policyReview({ C8: '放置自転車の台数', D8: 'H27年度までに100台以下', H8: '120台', I8: '150台' })),
+    ).toEqual(['policy-review/rating-contradicts J8']);
+    expect(
+      found(policyReview({ C8: '放置自転車の台数', D8: 'H27年度までに100台以下', H8: '90台', I8: '150台' })),
+    ).toEqual([]);
   });
 
   it('warns about A on a later target only when the value moved away from it', () => {

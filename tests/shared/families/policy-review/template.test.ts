@@ -27,8 +27,10 @@ async function fill(bytes: Buffer, map: TemplateMap, record: SheetRecord): Promi
   const outcomes = map.tables['outcomes']!;
   record.measures.forEach((m, i) => {
     const row = outcomes.firstRow + i;
-    for (const [key, col] of Object.entries(outcomes.columns)) put(row, col, key === 'section' ? m.group : key === 'indicator' ? m.name : m.fields?.[key]);
-    for (const v of m.values) put(row, outcomes.years.find((y) => y.kind === v.kind && (v.kind === 'target' || y.year === v.year))?.col, v.raw);
+    for (const [key, col] of Object.entries(outcomes.columns))
+      put(row, col, key === 'section' ? m.group : key === 'indicator' ? m.name : m.fields?.[key]);
+    for (const v of m.values)
+      put(row, outcomes.years.find((y) => y.kind === v.kind && (v.kind === 'target' || y.year === v.year))?.col, v.raw);
   });
   const actions = map.tables['actions']!;
   (record.items?.['actions'] ?? []).forEach((a, i) => {
@@ -38,8 +40,15 @@ async function fill(bytes: Buffer, map: TemplateMap, record: SheetRecord): Promi
 }
 
 const essence = (r: SheetRecord) => ({
-  family: r.family, organization: r.organization, fiscalYear: r.fiscalYear,
-  measures: r.measures.map((m) => ({ group: m.group, name: m.name, fields: m.fields, values: m.values.map((v) => [v.year, v.kind, v.raw, v.value]) })),
+  family: r.family,
+  organization: r.organization,
+  fiscalYear: r.fiscalYear,
+  measures: r.measures.map((m) => ({
+    group: m.group,
+    name: m.name,
+    fields: m.fields,
+    values: m.values.map((v) => [v.year, v.kind, v.raw, v.value]),
+  })),
   actions: (r.items?.['actions'] ?? []).map(({ cell: _cell, ...rest }) => rest),
   findings: r.findings.map((f) => f.code),
 });
@@ -49,11 +58,23 @@ describe('policy-review template', () => {
     const { bytes, map } = await generateTemplate(family, variant, { fiscalYear: 2026 });
     const [grid] = (await readWorkbook(bytes)).grids;
     const record = checkGrid(grid!).record;
-    expect(record).toMatchObject({ family: 'policy-review', variant: 'ward', templateVersion: family.templateVersion, fiscalYear: 2026, measures: [], items: { actions: [] } });
+    expect(record).toMatchObject({
+      family: 'policy-review',
+      variant: 'ward',
+      templateVersion: family.templateVersion,
+      fiscalYear: 2026,
+      measures: [],
+      items: { actions: [] },
+    });
     const text = grid!.rows.flatMap((row) => row.map((c) => c?.text ?? '')).join('\n');
-    for (const legend of Object.values(family.legends ?? {})) for (const { code, meaning } of legend) expect(text).toContain(`${code}：${meaning}`);
+    for (const legend of Object.values(family.legends ?? {}))
+      for (const { code, meaning } of legend) expect(text).toContain(`${code}：${meaning}`);
     expect(Object.keys(map.tables)).toEqual(['outcomes', 'actions']);
-    expect(map.tables['outcomes']!.years.map((y) => [y.kind, y.year])).toEqual([['target', 2028], ['actual', 2026], ['actual', 2025]]);
+    expect(map.tables['outcomes']!.years.map((y) => [y.kind, y.year])).toEqual([
+      ['target', 2028],
+      ['actual', 2026],
+      ['actual', 2025],
+    ]);
   });
 
   it('round-trips the seed: generate → type in the Kita ward sheets → same data and findings', async () => {

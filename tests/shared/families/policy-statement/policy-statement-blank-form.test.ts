@@ -16,9 +16,15 @@ describe('the blank 方針書 laid out by layoutPolicyStatement (what a template
   it('recognises the blank 方針書 with its sections empty and three empty priorities', async () => {
     const record = await blank((ws) => layoutPolicyStatement(ws, null));
     expect(record).toMatchObject({ family: 'policy-statement', measures: [] });
-    const empty = ['mission', 'issues', 'slogan', 'policy', 'firstHalf', 'secondHalf', 'summary'].map((k) => record.fields?.[k]?.value);
+    const empty = ['mission', 'issues', 'slogan', 'policy', 'firstHalf', 'secondHalf', 'summary'].map(
+      (k) => record.fields?.[k]?.value,
+    );
     expect(empty).toEqual(['', '', '', '', '', '', '']);
     expect([record.organization, record.fiscalYear]).toEqual([null, null]);
-    expect(record.items?.['priorities']?.map((p) => [p['no'], p['outcome'], p['actions']])).toEqual([['1', null, null], ['2', null, null], ['3', null, null]]);
+    expect(record.items?.['priorities']?.map((p) => [p['no'], p['outcome'], p['actions']])).toEqual([
+      ['1', null, null],
+      ['2', null, null],
+      ['3', null, null],
+    ]);
   });
 });

@@ -27,14 +27,22 @@ const ROWS = [
 ];
 const MERGES = ['A8:A9', 'A10:A11'];
 
-const extract = (rows = ROWS, merges = MERGES): SheetRecord => extractSheet(gridFrom('方針書', rows, merges), FAMILIES).record;
+const extract = (rows = ROWS, merges = MERGES): SheetRecord =>
+  extractSheet(gridFrom('方針書', rows, merges), FAMILIES).record;
 
 function essence(record: SheetRecord) {
   return {
     family: record.family,
     organization: record.organization,
     fiscalYear: record.fiscalYear,
-    priorities: record.items?.['priorities']?.map((p) => [p['no'], p['outcome'], p['actions'], p['firstHalf'] ?? null, p['secondHalf'] ?? null, p['summary'] ?? null]),
+    priorities: record.items?.['priorities']?.map((p) => [
+      p['no'],
+      p['outcome'],
+      p['actions'],
+      p['firstHalf'] ?? null,
+      p['secondHalf'] ?? null,
+      p['summary'] ?? null,
+    ]),
     actions: record.items?.['actions']?.map((a) => [a['item'], a['no'], a['text']]),
   };
 }
@@ -50,13 +58,22 @@ describe('policy-statement sheets typed differently', () => {
       ['1', '窓口の待ち時間短縮', '1. 番号札の導入\n2. 予約制', '番号札を導入した', '予約制を始める', null],
       ['2', '案内の充実', null, '案内係を置いた', null, null],
     ]);
-    expect(essence(record).actions).toEqual([['1', '1', '番号札の導入'], ['1', '2', '予約制']]);
+    expect(essence(record).actions).toEqual([
+      ['1', '1', '番号札の導入'],
+      ['1', '2', '予約制'],
+    ]);
   });
 
   it('reads the same after rows and columns are inserted and merges undone', () => {
     const base = essence(extract());
     const grid = gridFrom('方針書', ROWS, MERGES);
-    for (const changed of [insertRows(grid, 0, 2, '横手市'), insertRows(grid, 7, 1), insertColumns(grid, 0, 1), unmerge(grid, 'repeat'), unmerge(grid, 'blank')]) {
+    for (const changed of [
+      insertRows(grid, 0, 2, '横手市'),
+      insertRows(grid, 7, 1),
+      insertColumns(grid, 0, 1),
+      unmerge(grid, 'repeat'),
+      unmerge(grid, 'blank'),
+    ]) {
       expect(essence(extractSheet(changed, FAMILIES).record)).toEqual(base);
     }
   });
@@ -65,7 +82,9 @@ describe('policy-statement sheets typed differently', () => {
     const rows = ROWS.map((r) => {
       if (r[0] === '方針書') return ['総務課の方針書'];
       if (r[0] === '所属名') return [null, null, '課長', '横手　花子'];
-      return typeof r[0] === 'string' && /^[1-8] /.test(r[0]) ? [r[0].replace(/^([1-8]) /, (_, n: string) => (Number(n) % 2 ? `【${n}】` : `■${n}．`)), ...r.slice(1)] : r;
+      return typeof r[0] === 'string' && /^[1-8] /.test(r[0])
+        ? [r[0].replace(/^([1-8]) /, (_, n: string) => (Number(n) % 2 ? `【${n}】` : `■${n}．`)), ...r.slice(1)]
+        : r;
     });
     const record = extract(rows);
     expect([record.organization, record.fiscalYear]).toEqual(['総務課', null]);
@@ -73,6 +92,11 @@ describe('policy-statement sheets typed differently', () => {
   });
 
   it('is not claimed without its 重点取組項目 section', () => {
-    expect(extract(ROWS.filter((r) => r[0] !== '5 重点取組項目'), []).family).toBeNull();
+    expect(
+      extract(
+        ROWS.filter((r) => r[0] !== '5 重点取組項目'),
+        [],
+      ).family,
+    ).toBeNull();
   });
 });
