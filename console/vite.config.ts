@@ -1,5 +1,5 @@
 // Builds the web console (served by `mokuhyo serve` at /). `mokuhyo serve` runs this build itself when
-// its cached copy is missing or stale (worker/console/console-build.ts); `npm run build:console` runs it
+// its cached copy is missing or stale (worker/console-server/console-build.ts); `npm run build:console` runs it
 // on purpose. MOKUHYO_CONSOLE_OUT names the output folder (default dist-console/).
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';

@@ -1,5 +1,5 @@
 // The console's one way to the server: every route and URL the page uses is built here, typed by the
-// server's own answer shapes (worker/console/api-types.ts). Components call these functions only.
+// server's own answer shapes (worker/console-server/api-types.ts). Components call these functions only.
 import type {
   CheckResult,
   ConsolidationState,
@@ -9,9 +9,9 @@ import type {
   SummaryList,
   TemplateList,
   WardStatus,
-} from '../../worker/console/api-types.ts';
+} from '../../worker/console-server/api-types.ts';
 
-export type * from '../../worker/console/api-types.ts';
+export type * from '../../worker/console-server/api-types.ts';
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 

@@ -12,7 +12,7 @@ import type {
   SummaryList,
   TemplateList,
   WardStatus,
-} from '../../worker/console/api-types.ts';
+} from '../../worker/console-server/api-types.ts';
 import { findRedisServer, startRedis, type PrivateRedis } from '../worker/queue/redis-server.ts';
 import { TOKENS, until, world, type World } from '../worker/queue/test-world.ts';
 

@@ -2,9 +2,9 @@
 // download names and uploaded file names.
 import type { FastifyRequest } from 'fastify';
 import { describe, expect, it } from 'vitest';
-import { contentDisposition, parseCookies, sessionCookie, uploadedFileName } from '../../worker/console/cookies.ts';
-import { fromOwnOrigin, isHttps, ownOrigin } from '../../worker/console/origin.ts';
-import { LoginThrottle, SessionStore } from '../../worker/console/session.ts';
+import { contentDisposition, parseCookies, sessionCookie, uploadedFileName } from '../../worker/console-server/cookies.ts';
+import { fromOwnOrigin, isHttps, ownOrigin } from '../../worker/console-server/origin.ts';
+import { LoginThrottle, SessionStore } from '../../worker/console-server/session.ts';
 
 const submitter = { role: 'submitter', ward: 'akiha', division: '健康福祉課' } as const;
 

@@ -16,7 +16,7 @@ import {
 import { openDataCsv, openDataJson, openDataRows } from '../summary/export-open-data.ts';
 import { writeSummary } from '../summary/write-summary.ts';
 import { outputPlace, resolveOutput, typedFiscalYear, writeOutput } from './cli-files.ts';
-import type { Command } from './main.ts';
+import type { Command } from './command.ts';
 import { CommandError } from './option-error.ts';
 import { nothingToSummarise, runReport, timingLine } from './consolidate-report.ts';
 

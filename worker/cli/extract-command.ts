@@ -3,7 +3,7 @@ import { familyById } from '../../shared/families/index.ts';
 import type { FileRecord, SheetRecord } from '../../shared/model/record.ts';
 import { extractFile } from '../ingest/extract-file.ts';
 import { collectInputs, reportProblems } from './cli-files.ts';
-import type { Command } from './main.ts';
+import type { Command } from './command.ts';
 import { CommandError } from './option-error.ts';
 import { renderTable } from './text-table.ts';
 

@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { CommandError, describeOptionError } from './option-error.ts';
 
+import type { Command } from './command.ts';
+
 /** The `mokuhyo` command line: dispatches to one module per command. */
-export type Command = (args: string[]) => Promise<number>;
 
 interface CommandEntry {
   /** The command's arguments, as its own usage line shows them. */

@@ -1,6 +1,6 @@
 // `mokuhyo parse value|header <text>...`: prints what the Japanese value reader makes of each text.
 import { parseHeader, parseValue } from '../../shared/values/index.ts';
-import type { Command } from './main.ts';
+import type { Command } from './command.ts';
 
 const USAGE = `使い方: mokuhyo parse value <文字列>...
        mokuhyo parse header <文字列>...

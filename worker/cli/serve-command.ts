@@ -1,10 +1,10 @@
 import { parseArgs } from 'node:util';
-import { consoleAssets } from '../console/console-build.ts';
+import { consoleAssets } from '../console-server/console-build.ts';
 import { buildServer } from '../intake/build-server.ts';
 import { reconcile } from '../queue/reconcile.ts';
 import { runWorkers, type RunningWorkers } from '../queue/run-workers.ts';
 import { log, onShutdown, openRuntime, privateDataDir } from '../queue/runtime.ts';
-import type { Command } from './main.ts';
+import type { Command } from './command.ts';
 import { redactUrl, serviceConfig } from './worker-command.ts';
 
 /** `mokuhyo serve [--no-worker]`: the intake HTTP API, plus the queue workers unless --no-worker. */

@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 import { eraFiscalYear } from '../../shared/values/index.ts';
 import { templateEntries, type TemplateEntry } from '../../templates/registry.ts';
 import { resolveOutput, typedFiscalYear, writeOutput } from './cli-files.ts';
-import type { Command } from './main.ts';
+import type { Command } from './command.ts';
 import { CommandError } from './option-error.ts';
 
 /** `mokuhyo template <family> [--variant id] [--fiscal-year 2026|R8] -o out.xlsx|folder`: a blank form for any year. */

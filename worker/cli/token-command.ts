@@ -2,7 +2,7 @@
 import { randomBytes } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import { tokenSha256 } from '../intake/auth.ts';
-import type { Command } from './main.ts';
+import type { Command } from './command.ts';
 
 const USAGE = `使い方: mokuhyo token --role submitter --ward <区ID> --division <課名>
        mokuhyo token --role coordinator --ward <区ID>

@@ -7,7 +7,7 @@ import { checkGrid, type Phase } from '../../shared/rules/index.ts';
 import { fileErrorOf } from '../ingest/extract-file.ts';
 import { readWorkbookFile, type WorkbookLimits } from '../xlsx/index.ts';
 import { collectInputs, outputPlace, reasonOf, reportProblems } from './cli-files.ts';
-import type { Command } from './main.ts';
+import type { Command } from './command.ts';
 import { CommandError } from './option-error.ts';
 
 const USAGE = `使い方: mokuhyo validate [--json] [--annotate <出力.xlsx|フォルダ>] [--phase planning|evaluation] <ファイル.xlsx|フォルダ>...

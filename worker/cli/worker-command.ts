@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig, serviceConfigProblem, type Config } from '../config/index.ts';
 import { runWorkers, type RunningWorkers } from '../queue/run-workers.ts';
 import { log, onShutdown, openRuntime, privateDataDir } from '../queue/runtime.ts';
-import type { Command } from './main.ts';
+import type { Command } from './command.ts';
 
 /** `mokuhyo worker`: queue workers only (ingest + consolidation); run as many as you like. */
 export const workerCommand: Command = async (args) => {

@@ -6,8 +6,8 @@ import Fastify, { LogController, type FastifyInstance, type FastifyReply, type F
 import type { Redis } from 'ioredis';
 import { availableParallelism } from 'node:os';
 import type { Config } from '../config/index.ts';
-import { uploadedFileName } from '../console/cookies.ts';
-import { summaryDownloadHeaders, WebConsole, type WebConsoleOptions } from '../console/web-console.ts';
+import { uploadedFileName } from '../console-server/cookies.ts';
+import { summaryDownloadHeaders, WebConsole, type WebConsoleOptions } from '../console-server/web-console.ts';
 import type { Queues } from '../queue/queues.ts';
 import {
   isSubmissionId,
