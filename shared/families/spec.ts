@@ -184,6 +184,20 @@ export interface VariantSpec {
   template?: TemplateSpec;
   /** What is filled in only at evaluation time (field keys or `items.<list>.<key>`); default 評価日 (`evaluatedOn`). */
   evaluatedWhen?: string[];
+  /**
+   * What a filled-in sheet carries, so a blank form is told from one (a blank form is sent back): at least one
+   * measure (the default), or an entry of a list with text in one of the named item fields.
+   */
+  content?: ContentSpec;
+  /** The body's own sheet (区の組織目標): it has its own row in the ledger, never a division's. */
+  wardSheet?: boolean;
+}
+
+/** What makes a sheet of a variant "filled in": any one of these is enough. */
+export interface ContentSpec {
+  measures?: boolean;
+  /** List key → item fields, any of which holding text makes the entry count. */
+  items?: Record<string, string[]>;
 }
 
 /** A form family: data only, read by the extractor, the template generator and the rules. */

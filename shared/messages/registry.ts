@@ -3,6 +3,7 @@ import { orgGoalsMessages } from '../families/org-goals/messages.ts';
 import { planMeasuresMessages } from '../families/plan-measures/messages.ts';
 import { policyStatementMessages } from '../families/policy-statement/messages.ts';
 import { policyReviewMessages } from '../families/policy-review/messages.ts';
+import { submissionMessages } from '../ledger/messages.ts';
 import { en } from './en.ts';
 import { ja } from './ja.ts';
 import type { LocalisedMessages } from './types.ts';
@@ -15,4 +16,5 @@ export const MESSAGE_SOURCES: readonly LocalisedMessages[] = [
   planMeasuresMessages,
   policyStatementMessages,
   policyReviewMessages,
+  submissionMessages,
 ];

@@ -1,9 +1,13 @@
 import { familyById } from '../families/index.ts';
-import type { FamilyId, Measure, MeasureValue, SheetRecord } from '../model/record.ts';
+import type { FamilyId, Measure, MeasureValue } from '../model/record.ts';
 import { toHalfWidth } from '../values/index.ts';
 import { eraOf, figureOf } from './figure.ts';
 import { judgedValues, judgeMeasure } from './judge.ts';
-import { bySubmissionTime, divisionOf, fileNamed, isWardSheet, keepLatest, type KeptSheet } from './latest.ts';
+import { isWardSheet } from '../ledger/judge-submission.ts';
+import type { LedgerScope } from '../ledger/types.ts';
+import { judgeInputs, ledgerOf } from './judge-inputs.ts';
+import { keepLatest, type KeptSheet } from './latest.ts';
+import { allRows, sheetsOfRow, statusRows } from './ledger-rows.ts';
 import { overviewRows, overviewTotal, previousRates } from './overview.ts';
 import { emptyCounts, rollUpWard } from './ward-rollup.ts';
 import type {
@@ -16,7 +20,6 @@ import type {
   Provenance,
   SheetCodes,
   StatementRow,
-  StatusRow,
   SubmissionInput,
   SummaryModel,
   SummaryOptions,
@@ -35,24 +38,36 @@ export const KIND_ORDER = ['baseline', 'actual', 'plan', 'target', 'result'];
 /** Forms whose result is this year's 達成状況 judged against a target due later. */
 const INTERIM: ReadonlySet<string> = new Set(['policy-review']);
 
-/** Builds the summary's rows from every submission: latest per division, judged, rolled up, with provenance. */
+/**
+ * Builds the summary's rows from every submission: each decided once (the ledger: status word, counted
+ * version, reason), the counted versions' figures judged, rolled up, with provenance.
+ */
 export function buildSummary(submissions: readonly SubmissionInput[], options: SummaryOptions): SummaryModel {
   const fiscalYear = options.fiscalYear;
-  const inScope = (sheet: SheetRecord): boolean =>
-    fiscalYear === null || sheet.fiscalYear === null || sheet.fiscalYear === fiscalYear;
-  const kept = keepLatest(submissions, inScope);
-  const used = kept.filter((k) => k.submission.status === 'accepted');
-  const divisionSheets = used.filter((k) => !isWardSheet(k.sheet));
+  const expected = [...options.expectedDivisions];
+  const scope: LedgerScope = {
+    ward: options.ward ?? '',
+    fiscalYear,
+    divisions: expected,
+    wardSheetDivision: options.scope?.wardSheetDivision ?? null,
+    deadline: options.scope?.deadline ?? null,
+  };
+  const judged = judgeInputs(submissions, scope);
+  const ledger = options.ledger ?? ledgerOf(judged, scope);
+  const byId = new Map(judged.map((s) => [s.id, s]));
+  const divisionSheets = ledger.divisions.flatMap((row) => sheetsOfRow(ledger, row, row.counted, byId));
+  const wardSheet = sheetsOfRow(ledger, ledger.wardSheet, ledger.wardSheet.counted, byId).find((k) =>
+    isWardSheet(k.sheet),
+  );
   const previous = previousIndex(options.previous ?? [], fiscalYear);
   const rows = divisionSheets.flatMap((k) => k.sheet.measures.map((m) => measureRow(k, m, fiscalYear, previous)));
   const tables = familyTables(rows, fiscalYear, divisionSheets);
   const divisions = divisionSummaries(divisionSheets, rows);
-  const received = divisions.map((d) => d.division);
-  const expected = [...options.expectedDivisions];
-  const wardSheet = [...used].reverse().find((k) => isWardSheet(k.sheet));
-  const findings: FindingRow[] = kept.flatMap((k) =>
+  // What needs fixing: the findings of each row's latest version (the counted one when it is the latest).
+  const latest = allRows(ledger).flatMap((row) => sheetsOfRow(ledger, row, row.submission, byId));
+  const findings: FindingRow[] = latest.flatMap((k) =>
     k.sheet.findings.map((finding) => ({
-      division: isWardSheet(k.sheet) ? k.sheet.organization : k.division,
+      division: k.division,
       file: k.submission.file,
       sheet: k.sheet.sheet,
       finding,
@@ -61,15 +76,26 @@ export function buildSummary(submissions: readonly SubmissionInput[], options: S
   const lastYear = options.previous?.length
     ? previousRates(options.previous, fiscalYear === null ? null : fiscalYear - 1)
     : null;
-  const overview = overviewRows({ submissions, kept, divisions, expected, previousRates: lastYear });
+  const families = new Map<string, FamilyId[]>();
+  for (const k of latest)
+    families.set(k.division, [...new Set([...(families.get(k.division) ?? []), k.sheet.family as FamilyId])]);
+  const overview = overviewRows({ ledger, divisions, families, previousRates: lastYear });
+  const showWardSheet =
+    ledger.expectedKnown || ledger.wardSheet.versions.length > 0 || tables.some((t) => t.family === 'org-goals');
   return {
     ward: options.ward ?? wardSheet?.sheet.organization ?? null,
     fiscalYear,
-    fiscalYears: [...new Set(used.map((k) => k.sheet.fiscalYear).filter((y): y is number => y !== null))].sort(),
+    fiscalYears: [
+      ...new Set(
+        [...divisionSheets, ...(wardSheet ? [wardSheet] : [])]
+          .map((k) => k.sheet.fiscalYear)
+          .filter((y): y is number => y !== null),
+      ),
+    ].sort(),
     generatedAt: options.generatedAt,
     expectedDivisions: expected,
-    receivedDivisions: received,
-    missingDivisions: expected.filter((d) => !received.includes(d)),
+    receivedDivisions: divisions.map((d) => d.division),
+    missingDivisions: ledger.divisions.filter((r) => r.expected && r.status === '未提出').map((r) => r.division),
     divisions,
     overview,
     total: overviewTotal(overview, lastYear),
@@ -77,14 +103,27 @@ export function buildSummary(submissions: readonly SubmissionInput[], options: S
     tables,
     statements: statementRows(divisionSheets),
     findings,
-    statuses: statusRows(submissions, kept, expected, fiscalYear, inScope),
+    statuses: statusRows(ledger, byId, showWardSheet),
     counts: {
-      files: submissions.length,
-      accepted: submissions.filter((s) => s.status === 'accepted').length,
-      rejected: submissions.filter((s) => s.status === 'rejected').length,
-      unreadable: submissions.filter((s) => s.status === 'unreadable').length,
+      files: judged.length,
+      accepted: judged.filter((s) => !s.pending && s.status === 'accepted').length,
+      rejected: judged.filter((s) => !s.pending && s.status === 'rejected').length,
+      unreadable: judged.filter((s) => !s.pending && s.status === 'unreadable').length,
     },
+    files: judged.map((s) => ({
+      id: s.id,
+      file: s.file,
+      status: s.pending
+        ? '処理中'
+        : s.status === 'accepted'
+          ? '受理'
+          : s.status === 'unreadable'
+            ? '読込不可'
+            : '差戻し',
+      reason: s.pending || s.status === 'accepted' ? null : (s.error?.message ?? null),
+    })),
     excluded: [...(options.excluded ?? [])],
+    ledger,
   };
 }
 
@@ -324,94 +363,4 @@ export function groupBy<T, K>(items: readonly T[], keyOf: (item: T) => K): Map<K
     else groups.set(key, [item]);
   }
   return groups;
-}
-
-function statusRows(
-  submissions: readonly SubmissionInput[],
-  kept: readonly KeptSheet[],
-  expected: readonly string[],
-  fiscalYear: number | null,
-  inScope: (sheet: SheetRecord) => boolean,
-): StatusRow[] {
-  const used = new Set(kept.map((k) => k.submission));
-  const ordered = [...submissions].sort(bySubmissionTime).reverse();
-  const rows: StatusRow[] = [];
-  const listed = new Set<SubmissionInput>();
-  const byDivision = new Map<string, SubmissionInput[]>();
-  for (const s of ordered) {
-    for (const division of divisionsOf(s, expected)) {
-      const mine = byDivision.get(division);
-      if (mine) mine.push(s);
-      else byDivision.set(division, [s]);
-    }
-  }
-  for (const division of expected) {
-    const mine = byDivision.get(division) ?? [];
-    const pick = mine.find((s) => used.has(s)) ?? mine[0];
-    if (!pick) {
-      rows.push({ division, file: null, submittedAt: null, sha256: null, state: 'missing', reason: '未提出です' });
-      continue;
-    }
-    rows.push(statusRow(pick, division, used, fiscalYear, inScope));
-    listed.add(pick);
-    for (const other of mine)
-      if (other !== pick) {
-        rows.push(statusRow(other, division, used, fiscalYear, inScope));
-        listed.add(other);
-      }
-  }
-  for (const s of ordered)
-    if (!listed.has(s)) rows.push(statusRow(s, divisionsOf(s, expected).join('・') || null, used, fiscalYear, inScope));
-  return rows;
-}
-
-/**
- * The divisions a submission reports for: the submitter's, else the organisations its sheets name, else
- * (a file that could not be read) the expected division its file name names.
- */
-export function divisionsOf(s: SubmissionInput, expected: readonly string[] = []): string[] {
-  if (s.division) return [s.division];
-  const named = [...new Set(s.sheets.filter((sh) => sh.family).map((sh) => divisionOf(s, sh)))];
-  if (named.length > 0 || s.status === 'accepted') return named;
-  const byName = fileNamed(s.file, expected);
-  return byName ? [byName] : [];
-}
-
-function statusRow(
-  s: SubmissionInput,
-  division: string | null,
-  used: Set<SubmissionInput>,
-  fiscalYear: number | null,
-  inScope: (sheet: SheetRecord) => boolean,
-): StatusRow {
-  const base = { division, file: s.file, submittedAt: s.submittedAt ?? s.mtime, sha256: s.sha256 };
-  if (s.status === 'unreadable') return { ...base, state: 'unreadable', reason: s.error?.message ?? '読み込めません' };
-  const refused = s.error?.message ?? '検証でエラーがありました';
-  // `used` holds every latest file that was read, accepted or sent back.
-  if (used.has(s))
-    return s.status === 'rejected'
-      ? { ...base, state: 'rejected', reason: refused }
-      : { ...base, state: 'used', reason: null };
-  const known = s.sheets.filter((sh) => sh.family);
-  if (known.length === 0)
-    return s.status === 'rejected'
-      ? { ...base, state: 'rejected', reason: refused }
-      : { ...base, state: 'out-of-scope', reason: '既知の様式のシートがありません' };
-  if (!known.some(inScope)) {
-    const years = [...new Set(known.map((sh) => sh.fiscalYear))].join('・');
-    return {
-      ...base,
-      state: 'out-of-scope',
-      reason: `対象年度（${fiscalYear ?? '不明'}年度）と異なる年度のシートです（${years}年度）`,
-    };
-  }
-  // An older version: replaced by a newer one, whether it had been accepted or sent back.
-  return {
-    ...base,
-    state: 'superseded',
-    reason:
-      s.status === 'rejected'
-        ? `より新しい提出に差し替えられました（この版は差戻し: ${refused}）`
-        : 'より新しい提出に差し替えられました',
-  };
 }

@@ -1,129 +1,57 @@
+import type { Ledger, LedgerStatus } from '../ledger/types.ts';
 import type { FamilyId } from '../model/record.ts';
 import { judgeMeasure } from './judge.ts';
-import { divisionOf, fileNamed, isWardSheet, keepLatest, type KeptSheet } from './latest.ts';
-import type { DivisionSummary, OverviewRow, OverviewTotal, SubmissionInput } from './types.ts';
+import { isWardSheet } from '../ledger/judge-submission.ts';
+import { divisionOf, keepLatest } from './latest.ts';
+import type { DivisionState, DivisionSummary, OverviewRow, OverviewTotal, SubmissionInput } from './types.ts';
 import { emptyCounts } from './ward-rollup.ts';
 
 export interface OverviewInput {
-  submissions: readonly SubmissionInput[];
-  /** The latest read sheet per family and division (accepted or sent back). */
-  kept: readonly KeptSheet[];
-  /** Counts of the accepted divisions. */
+  ledger: Ledger;
+  /** Counts of the divisions' counted versions. */
   divisions: readonly DivisionSummary[];
-  expected: readonly string[];
+  /** The forms of each row's latest version. */
+  families: ReadonlyMap<string, readonly FamilyId[]>;
   /** Last year's 達成率 per division, when last year's submissions are in the input. */
   previousRates: ReadonlyMap<string, number | null> | null;
 }
 
-/** Label of a file whose division nothing names. */
-const UNKNOWN = '（課名不明）';
+const STATE_OF: Record<LedgerStatus, DivisionState> = {
+  受理: 'accepted',
+  差戻し: 'rejected',
+  読込不可: 'unreadable',
+  未提出: 'missing',
+  処理中: 'processing',
+};
 
 /**
- * The 概要's rows: the expected divisions in the configured order, then every other division that sent
- * something, then files no division can be told from. A division is 受理 when its latest sheets were
- * accepted, 差戻し when its latest file has errors (its older versions are not counted instead), 読込不可
- * when all it sent cannot be read, 未提出 when it sent nothing.
+ * The 概要's rows, one per ledger row (the expected divisions in the configured order, then every other
+ * division that sent something, then files no division can be told from), each with the ledger's word and
+ * reason, and the figures of its counted version — which may be an older 受理 one when the latest was sent
+ * back or is being checked (the reason says so).
  */
 export function overviewRows(input: OverviewInput): OverviewRow[] {
-  const { submissions, kept, divisions, expected } = input;
-  const rows: OverviewRow[] = [];
-  const accepted = new Map(divisions.map((d) => [d.division, d]));
-  const sentBack = new Map<string, KeptSheet>();
-  for (const k of kept)
-    if (k.submission.status === 'rejected' && !isWardSheet(k.sheet) && !sentBack.has(k.division))
-      sentBack.set(k.division, k);
-  const wards = new Set(kept.filter((k) => isWardSheet(k.sheet)).map((k) => k.division));
-  const unreadable = submissions.filter(
-    (s) => s.status === 'unreadable' || (s.status === 'rejected' && !s.sheets.some((sh) => sh.family)),
-  );
-  const attributed = new Map<SubmissionInput, string>();
-  for (const s of unreadable) {
-    const named = s.division ?? fileNamed(s.file, expected);
-    if (named) attributed.set(s, named);
-  }
-  const names = [
-    ...new Set([...expected, ...divisions.map((d) => d.division), ...sentBack.keys(), ...attributed.values()]),
-  ].filter((d) => !wards.has(d) || expected.includes(d));
-  const previous = (division: string): number | null => input.previousRates?.get(division) ?? null;
-  for (const division of names) {
-    const d = accepted.get(division);
-    if (d) {
-      rows.push({
-        division,
-        state: 'accepted',
-        reason: null,
-        file: null,
-        families: d.families,
-        indicators: d.indicators,
-        counts: d.counts,
-        achievementRate: d.achievementRate,
-        previousRate: previous(division),
-      });
-      continue;
-    }
-    const back = sentBack.get(division);
-    if (back) {
-      const errors = back.submission.sheets.reduce(
-        (n, sh) => n + sh.findings.filter((f) => f.severity === 'error').length,
-        0,
-      );
-      const reason =
-        errors > 0
-          ? `エラー ${errors} 件（検証結果を参照）`
-          : (back.submission.error?.message ?? '検証でエラーがありました');
-      const families = [...new Set(kept.filter((k) => k.division === division).map((k) => k.sheet.family as FamilyId))];
-      rows.push({
-        ...blank(division, previous(division)),
-        state: 'rejected',
-        reason,
-        file: back.submission.file,
-        families,
-      });
-      continue;
-    }
-    const unread = [...attributed].filter(([, d]) => d === division).map(([s]) => s);
-    if (unread.length > 0) {
-      rows.push({
-        ...blank(division, previous(division)),
-        state: unread[0]!.status === 'unreadable' ? 'unreadable' : 'rejected',
-        reason: reasonOf(unread[0]!),
-        file: unread[0]!.file,
-      });
-      continue;
-    }
-    rows.push({ ...blank(division, previous(division)), state: 'missing' });
-  }
-  for (const s of unreadable) {
-    if (attributed.has(s)) continue;
-    rows.push({
-      ...blank(UNKNOWN, null),
-      state: s.status === 'unreadable' ? 'unreadable' : 'rejected',
-      reason: reasonOf(s),
-      file: s.file,
-    });
-  }
-  return rows;
+  const { ledger } = input;
+  const counted = new Map(input.divisions.map((d) => [d.division, d]));
+  return [...ledger.divisions, ...ledger.unattributed].map((row) => {
+    const d = row.counted === null ? undefined : counted.get(row.division);
+    const latest = row.versions.find((v) => v.latest);
+    return {
+      division: row.division,
+      state: STATE_OF[row.status],
+      reason: row.reason,
+      file: latest?.file ?? null,
+      families: [...(input.families.get(row.division) ?? d?.families ?? [])],
+      counted: row.counted,
+      indicators: d?.indicators ?? 0,
+      counts: d ? { ...d.counts } : emptyCounts(),
+      achievementRate: d?.achievementRate ?? null,
+      previousRate: input.previousRates?.get(row.division) ?? null,
+    };
+  });
 }
 
-function blank(division: string, previousRate: number | null): OverviewRow {
-  return {
-    division,
-    state: 'missing',
-    reason: null,
-    file: null,
-    families: [],
-    indicators: 0,
-    counts: emptyCounts(),
-    achievementRate: null,
-    previousRate,
-  };
-}
-
-function reasonOf(s: SubmissionInput): string {
-  return s.error?.message ?? '読み込めません';
-}
-
-/** The 合計 row over the accepted divisions: 達成率 = all 達成 ÷ all (達成 + 未達成). */
+/** The 合計 row over the divisions with a counted version: 達成率 = all 達成 ÷ all (達成 + 未達成). */
 export function overviewTotal(
   rows: readonly OverviewRow[],
   previousRates: ReadonlyMap<string, number | null> | null,
@@ -131,7 +59,7 @@ export function overviewTotal(
   const counts = emptyCounts();
   let indicators = 0;
   for (const r of rows) {
-    if (r.state !== 'accepted') continue;
+    if (r.counted === null) continue;
     indicators += r.indicators;
     for (const key of Object.keys(counts) as (keyof typeof counts)[]) counts[key] += r.counts[key];
   }

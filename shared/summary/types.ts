@@ -1,3 +1,4 @@
+import type { Ledger, LedgerScope, LedgerStatus, SentBack, Sender, SubmissionVerdict } from '../ledger/types.ts';
 import type { FamilyId, FileError, SheetRecord } from '../model/record.ts';
 import type { RenderedFinding } from '../model/finding.ts';
 import type { ExcludedInput } from './excluded.ts';
@@ -27,6 +28,14 @@ export interface SubmissionInput {
   /** Why it was rejected or unreadable. */
   error: FileError | null;
   sheets: SheetRecord[];
+  /** Who sent it (queue mode: the token); absent or null when only the file is known. */
+  sender?: Sender | null;
+  /** The decision on it per ledger row, when already made (queue mode: at ingest); else judged on summary. */
+  verdicts?: SubmissionVerdict[];
+  /** Queue mode: stored but not yet checked (処理中). */
+  pending?: boolean;
+  /** A coordinator's 差戻す with its reason. */
+  sentBack?: SentBack | null;
 }
 
 /** 判定: how a measure stands against its target. */
@@ -171,8 +180,8 @@ export interface StatementRow {
   provenance: Provenance;
 }
 
-/** How a division stands on the 概要: 受理, 差戻し, 読込不可 or 未提出. */
-export type DivisionState = 'accepted' | 'rejected' | 'unreadable' | 'missing';
+/** How a division stands on the 概要: 受理, 差戻し, 読込不可, 未提出 or 処理中 (the ledger's word). */
+export type DivisionState = 'accepted' | 'rejected' | 'unreadable' | 'missing' | 'processing';
 
 /** One row of the 概要 dashboard: every expected or submitting division, whatever became of its file. */
 export interface OverviewRow {
@@ -182,7 +191,9 @@ export interface OverviewRow {
   reason: string | null;
   file: string | null;
   families: FamilyId[];
-  /** Indicators counted (re-listed rows excluded); 0 unless accepted. */
+  /** The submission whose figures count (the ledger's `counted`), or null; its figures count even when a later one was sent back. */
+  counted: string | null;
+  /** Indicators counted (re-listed rows excluded); 0 when no version counts. */
   indicators: number;
   counts: Record<Judgement, number>;
   /** Percent, null when nothing is judged. */
@@ -191,7 +202,7 @@ export interface OverviewRow {
   previousRate: number | null;
 }
 
-/** The 合計 row: every accepted division together. */
+/** The 合計 row: every division with a counted version together. */
 export interface OverviewTotal {
   indicators: number;
   counts: Record<Judgement, number>;
@@ -248,9 +259,13 @@ export interface StatusRow {
   file: string | null;
   submittedAt: string | null;
   sha256: string | null;
-  /** 受理, 差し替え済み, 差戻し, 読込不可, 未提出, 対象外. */
-  state: 'used' | 'superseded' | 'rejected' | 'unreadable' | 'missing' | 'out-of-scope';
+  /** 受理 (counted), 差し替え済み, 差戻し, 読込不可, 未提出, 処理中, 対象外. */
+  state: 'used' | 'superseded' | 'rejected' | 'unreadable' | 'missing' | 'processing' | 'out-of-scope';
   reason: string | null;
+  /** The row of the ward's own sheet (区の組織目標), not a division's. */
+  wardSheet?: boolean;
+  /** This version's figures are the ones the summary uses. */
+  counted?: boolean;
 }
 
 export interface SummaryOptions {
@@ -265,6 +280,10 @@ export interface SummaryOptions {
   excluded?: readonly ExcludedInput[];
   /** The same body's submissions of the previous fiscal year, when the input holds them (year over year). */
   previous?: readonly SubmissionInput[];
+  /** The ledger of these submissions when the caller already built it (it must be of the same submissions). */
+  ledger?: Ledger;
+  /** Who may submit the ward's own sheet besides the coordinator, and the 提出期限: the rest of the ledger's scope. */
+  scope?: Pick<LedgerScope, 'wardSheetDivision' | 'deadline'>;
 }
 
 /** Everything the summary workbook shows, as plain data. */
@@ -289,6 +308,10 @@ export interface SummaryModel {
   findings: FindingRow[];
   statuses: StatusRow[];
   counts: { files: number; accepted: number; rejected: number; unreadable: number };
+  /** Every file of the summary with its word as a whole (受理 only when every row it fills is 受理) and why. */
+  files: { id: string; file: string; status: LedgerStatus; reason: string | null }[];
   /** Inputs left out of this summary (other bodies or years), with the reason. */
   excluded: ExcludedInput[];
+  /** The ward-year's ledger: every status, counted version and reason shown comes from here. */
+  ledger: Ledger;
 }

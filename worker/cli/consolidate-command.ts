@@ -18,7 +18,7 @@ import { writeSummary } from '../summary/write-summary.ts';
 import { outputPlace, resolveOutput, typedFiscalYear, writeOutput } from './cli-files.ts';
 import type { Command } from './command.ts';
 import { CommandError } from './option-error.ts';
-import { nothingToSummarise, runReport, timingLine } from './consolidate-report.ts';
+import { nothingToSummarise, runReport, summaryLine, timingLine, type WrittenSummary } from './consolidate-report.ts';
 
 const USAGE = `使い方: mokuhyo consolidate <ファイル.xlsx|フォルダ>... -o <集計.xlsx|フォルダ> [オプション]
 
@@ -141,7 +141,7 @@ export const consolidateCommand: Command = async (args) => {
 
   const now = new Date();
   const interrupted = removeTemporaryFilesOnInterrupt([...paths, csv, json]);
-  const written: { path: string; line: string }[] = [];
+  const written: WrittenSummary[] = [];
   for (const [i, plan] of planned.plans.entries()) {
     const t0 = performance.now();
     const model = buildPlannedSummary(plan, now);
@@ -149,13 +149,7 @@ export const consolidateCommand: Command = async (args) => {
     await writeOutput(paths[i]!, await writeSummary(model), '集計ブック');
     timings.buildMs += t1 - t0;
     timings.writeMs += performance.now() - t1;
-    const rows = model.tables.reduce((n, t) => n + t.rows.length, 0);
-    const notSubmitted = model.statuses.filter((s) => s.state === 'missing').length;
-    const missing = notSubmitted > 0 ? `、未提出 ${notSubmitted}` : '';
-    written.push({
-      path: paths[i]!,
-      line: `  ${groupLabel(plan.group)}\u3000課 ${model.divisions.length}\u3000指標 ${rows}\u3000ファイル ${plan.submissions.length}（差戻し ${model.counts.rejected}、読込不可 ${model.counts.unreadable}${missing}）`,
-    });
+    written.push({ path: paths[i]!, line: summaryLine(groupLabel(plan.group), model), model });
   }
   // Measured before the exports, which --timings leaves out: the phases of the summaries themselves.
   const finished = performance.now();

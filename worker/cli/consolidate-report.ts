@@ -1,5 +1,6 @@
 import { groupLabel, type SummaryPlans } from '../../shared/summary/group-plan.ts';
-import type { SubmissionInput } from '../../shared/summary/index.ts';
+import type { LedgerRow, LedgerStatus } from '../../shared/ledger/types.ts';
+import type { SubmissionInput, SummaryModel } from '../../shared/summary/index.ts';
 import type { ConsolidateTimings } from '../summary/consolidate-files.ts';
 
 // What `mokuhyo consolidate` tells the coordinator: the summaries written, every file not used and why.
@@ -21,28 +22,55 @@ export function nothingToSummarise(
   return `${asked} に当たるシートがありません。入力にある団体・年度: ${planned.groups.map(groupLabel).join('、')}`;
 }
 
-/** stdout of a run: each summary with its counts, then 読込不可, 差戻し and 対象外 files, the exports and a 合計 line. */
+/** One summary written, with the model it was written from. */
+export interface WrittenSummary {
+  path: string;
+  line: string;
+  model: SummaryModel;
+}
+
+const WORSE: Record<LedgerStatus, number> = { 受理: 0, 処理中: 1, 未提出: 1, 差戻し: 2, 読込不可: 3 };
+
+/** The ledger of a summary, one line a row: the ward's own sheet (when it has one), then every division. */
+export function ledgerLines(model: SummaryModel): string[] {
+  const { ledger } = model;
+  const line = (label: string, row: LedgerRow): string =>
+    `  ・${label}: ${row.status}${row.reason ? ` — ${row.reason}` : ''}`;
+  const lines = model.statuses.some((s) => s.wardSheet) ? [line('区の組織目標', ledger.wardSheet)] : [];
+  // Files no division can be told from are listed under 読込不可 / 差戻し below, with their names.
+  for (const row of ledger.divisions) lines.push(line(row.division, row));
+  return lines;
+}
+
+/**
+ * stdout of a run: each summary with its ledger (every division's word and reason, as the console and the
+ * summary show them), then 読込不可, 差戻し and 対象外 files, the exports and a 合計 line.
+ */
 export function runReport(
-  written: readonly { path: string; line: string }[],
+  written: readonly WrittenSummary[],
   planned: SummaryPlans,
   submissions: readonly SubmissionInput[],
   exported: readonly string[],
 ): string {
   const lines: string[] = [];
-  for (const w of written) lines.push(`集計を書き出しました: ${w.path}`, w.line);
+  for (const w of written) lines.push(`集計を書き出しました: ${w.path}`, w.line, ...ledgerLines(w.model));
+  // Each file's word as a whole, from the summaries it is in (the worse when it is in two).
+  const outcome = new Map<string, { status: LedgerStatus; reason: string | null }>();
+  for (const w of written) {
+    for (const f of w.model.files) {
+      const had = outcome.get(f.file);
+      if (!had || WORSE[f.status] > WORSE[had.status]) outcome.set(f.file, { status: f.status, reason: f.reason });
+    }
+  }
   const unplaced = new Set(planned.unplaced);
-  // A file of a group the selection left out (--ward, --fiscal-year) is 対象外 only, not also 差戻し or 受理.
-  const summarised = new Set(planned.plans.flatMap((p) => p.submissions));
-  const excludedFiles = new Set(planned.excluded.map((e) => e.file));
-  const counted = submissions.filter((s) => summarised.has(s) || !excludedFiles.has(s.file));
   for (const [status, title] of [
-    ['unreadable', '読込不可'],
-    ['rejected', '差戻し'],
+    ['読込不可', '読込不可'],
+    ['差戻し', '差戻し'],
   ] as const) {
-    const listed = counted.filter((s) => s.status === status && !unplaced.has(s));
+    const listed = [...outcome].filter(([, o]) => o.status === status);
     if (listed.length === 0) continue;
     lines.push(`${title} ${listed.length} 件（集計ブックの提出状況にも記載）:`);
-    for (const s of listed) lines.push(`  ✗ ${s.file}: ${s.error?.message ?? ''}`);
+    for (const [file, o] of listed) lines.push(`  ✗ ${file}: ${o.reason ?? ''}`);
   }
   if (unplaced.size > 0) {
     // With several summaries, a folder holding none of their files (build scripts, notes) is named here only.
@@ -67,9 +95,14 @@ export function runReport(
     for (const e of planned.excluded) lines.push(`  - ${e.file}${e.sheet ? `（${e.sheet}）` : ''}: ${e.reason}`);
   }
   lines.push(...exported);
-  const count = (status: SubmissionInput['status']) => counted.filter((s) => s.status === status).length;
+  const excludedOnly = new Set(planned.excluded.map((e) => e.file).filter((f) => !outcome.has(f)));
+  const count = (status: LedgerStatus) =>
+    [...outcome.values()].filter((o) => o.status === status).length +
+    planned.unplaced.filter((s) =>
+      status === '読込不可' ? s.status === 'unreadable' : status === '差戻し' ? s.status === 'rejected' : false,
+    ).length;
   lines.push(
-    `合計: 集計 ${written.length} 件、ファイル ${submissions.length}（受理 ${count('accepted')}、差戻し ${count('rejected')}、読込不可 ${count('unreadable')}、対象外 ${new Set(planned.excluded.map((e) => e.file)).size}）`,
+    `合計: 集計 ${written.length} 件、ファイル ${submissions.length}（受理 ${count('受理')}、差戻し ${count('差戻し')}、読込不可 ${count('読込不可')}、対象外 ${excludedOnly.size}）`,
   );
   return `${lines.join('\n')}\n`;
 }
@@ -92,4 +125,15 @@ export function timingLine(finishedMs: number, files: number, t: ConsolidateTimi
   const sec = (ms: number): string => (ms / 1000).toFixed(2);
   const startMs = finishedMs - t.ingestMs - t.buildMs - t.writeMs;
   return `処理時間: 起動 ${sec(startMs)} 秒、読み込み・検証 ${sec(t.ingestMs)} 秒（${files} ファイル）、集計 ${sec(t.buildMs)} 秒、書き出し ${sec(t.writeMs)} 秒、合計 ${sec(finishedMs)} 秒`;
+}
+
+/** The line under a summary written: the ledger's headline counts, the indicators and the files. */
+export function summaryLine(label: string, model: SummaryModel): string {
+  const c = model.ledger.counts;
+  const rows = model.tables.reduce((n, t) => n + t.rows.length, 0);
+  const submitted = model.ledger.expectedKnown ? `提出 ${c.submitted} ／ ${c.expected} 課` : `課 ${c.expected}`;
+  const processing = c.処理中 > 0 ? `、処理中 ${c.処理中}` : '';
+  const loose = model.ledger.unattributed.length;
+  const unknown = loose > 0 ? `（うち課の分からないファイル ${loose}）` : '';
+  return `  ${label}\u3000${submitted}（受理 ${c.受理}、差戻し ${c.差戻し}、読込不可 ${c.読込不可}${processing}、未提出 ${c.未提出}）\u3000指標 ${rows}\u3000ファイル ${model.files.length}${unknown}`;
 }

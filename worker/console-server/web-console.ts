@@ -6,12 +6,13 @@ import { eraFiscalYear } from '../../shared/values/index.ts';
 import type { Config, WardConfig } from '../config/index.ts';
 import type { Principal, TokenAuth } from '../intake/auth.ts';
 import { checkUpload } from '../intake/check-upload.ts';
-import { checkIdentity, type Sender } from '../queue/identity.ts';
+import { decideSubmission } from '../queue/decide-submission.ts';
+import { wardLedger } from '../queue/ward-ledger.ts';
+import type { Ledger } from '../../shared/ledger/types.ts';
 import { SandboxPool } from '../queue/sandbox.ts';
 import type { SubmissionMeta, SubmissionResult, SubmissionStore, SummaryStore } from '../storage/index.ts';
 import type {
   CheckResult,
-  DivisionRow,
   FindingRow,
   HistoryEntry,
   Me,
@@ -19,8 +20,6 @@ import type {
   SubmissionSummary,
   SummaryList,
   TemplateList,
-  WardInfo,
-  WardStatus,
 } from './api-types.ts';
 import { consoleAssets, type ConsoleAssets } from './console-build.ts';
 import {
@@ -34,6 +33,7 @@ import {
 import { fromOwnOrigin, isHttps, type OriginPolicy } from './origin.ts';
 import { DEFAULT_SESSION_LIMITS, LoginThrottle, SessionStore, type SessionLimits } from './session.ts';
 import { serveAsset } from './static-files.ts';
+import { ledgerStanding, wardInfo, wardStatus } from './status-view.ts';
 
 export interface WebConsoleDeps {
   config: Config;
@@ -51,20 +51,11 @@ export interface WebConsoleOptions {
 }
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-/** Rejections that are not about the file being unreadable: the rest (not-zip, encrypted, timeout, …) are 読込不可. */
-const SENT_BACK = new Set(['validation', 'no-form']);
 /** Checks running at once; a busier server asks the page to retry, so a burst cannot fork without bound. */
 const MAX_CHECKS = 4;
 
 function fail(reply: FastifyReply, status: number, code: string, message: string) {
   return reply.code(status).send({ error: { code, message } });
-}
-
-/** The console's status of a stored submission. */
-export function statusOf(meta: Pick<SubmissionMeta, 'status' | 'error'>): SubmissionSummary['status'] {
-  if (meta.status === 'accepted') return 'accepted';
-  if (meta.status === 'rejected') return SENT_BACK.has(meta.error?.code ?? '') ? 'rejected' : 'unreadable';
-  return 'processing';
 }
 
 function findingRows(sheets: SubmissionResult['sheets']): FindingRow[] {
@@ -76,9 +67,7 @@ function findingRows(sheets: SubmissionResult['sheets']): FindingRow[] {
     .sort((a, b) => order[a.severity] - order[b.severity]);
 }
 
-export function wardInfo(ward: WardConfig): WardInfo {
-  return { id: ward.id, name: ward.name, fiscalYear: ward.fiscalYear, fiscalYearLabel: eraFiscalYear(ward.fiscalYear) };
-}
+export { wardInfo };
 
 /** Sessions, sign-in and the console's routes; see the README's "The web console". */
 export class WebConsole {
@@ -153,15 +142,15 @@ export class WebConsole {
     return null;
   }
 
-  private async summary(meta: SubmissionMeta): Promise<SubmissionSummary> {
+  /** A submission as the console lists it: its word, reason and whether it counts, from the ward-year's ledger. */
+  private async summary(meta: SubmissionMeta, ledger: Ledger): Promise<SubmissionSummary> {
     const result =
       meta.status === 'accepted' || meta.status === 'rejected' ? await this.deps.store.getResult(meta.id) : null;
     const findings = (result?.sheets ?? []).flatMap((s) => s.findings);
-    const status = statusOf(meta);
     return {
       id: meta.id,
       division: meta.division,
-      status,
+      ...ledgerStanding(ledger, meta),
       receivedAt: meta.receivedAt,
       finishedAt: meta.finishedAt,
       fileName: meta.fileName ?? null,
@@ -169,8 +158,13 @@ export class WebConsole {
       size: meta.size,
       errors: findings.filter((f) => f.severity === 'error').length,
       warnings: findings.filter((f) => f.severity === 'warning').length,
-      reason: status === 'rejected' || status === 'unreadable' ? (meta.error?.message ?? null) : null,
     };
+  }
+
+  /** The ledger of the ward-year a submission belongs to. */
+  private async ledgerOf(meta: Pick<SubmissionMeta, 'ward' | 'fiscalYear'>): Promise<Ledger | null> {
+    const ward = this.deps.config.wards.find((w) => w.id === meta.ward);
+    return ward ? (await wardLedger(this.deps.store, ward, meta.fiscalYear)).ledger : null;
   }
 
   /** The submission when the principal may see it (its ward's coordinator, or its own division). */
@@ -193,14 +187,25 @@ export class WebConsole {
 
   private async check(
     bytes: Buffer,
-    sender: Sender,
+    ward: WardConfig,
+    sender: Pick<SubmissionMeta, 'division' | 'role'>,
   ): Promise<
     | { result: CheckResult; sheets: SubmissionResult['sheets'] }
     | { refusal: { status: number; code: string; message: string } }
   > {
     const refusal = await checkUpload(bytes, this.deps.config.maxUploadBytes);
     if (refusal?.status === 413) return { refusal };
-    if (refusal) return { result: { status: 'unreadable', reason: refusal.message, findings: [] }, sheets: [] };
+    const collecting = {
+      ward: ward.name,
+      fiscalYear: ward.fiscalYear,
+      fiscalYearLabel: eraFiscalYear(ward.fiscalYear),
+      division: sender.role === 'submitter' ? sender.division : null,
+    };
+    if (refusal)
+      return {
+        result: { status: 'unreadable', reason: refusal.message, findings: [], recognised: [], collecting },
+        sheets: [],
+      };
     this.sandbox ??= new SandboxPool({
       timeoutMs: this.deps.config.ingestTimeoutMs,
       memoryMb: this.deps.config.ingestMemoryMb,
@@ -213,11 +218,18 @@ export class WebConsole {
       },
       sheets: [],
     }));
-    // Whose sheet it is against who is checking it, as the worker judges it on 提出 (nothing is stored, so
-    // there is no other division's identical file to warn of).
-    const outcome = checkIdentity(read, sender, []);
+    // The decision 提出 would get, made by the same function (nothing is stored, so there is no other
+    // division's identical file to warn of): whose and which sheet it is against this ward-year.
+    const outcome = decideSubmission(read, ward, sender);
+    const status = outcome.status === '受理' ? 'accepted' : outcome.status === '読込不可' ? 'unreadable' : 'rejected';
     return {
-      result: { status: outcome.status, reason: outcome.error?.message ?? null, findings: findingRows(outcome.sheets) },
+      result: {
+        status,
+        reason: outcome.error?.message ?? null,
+        findings: findingRows(outcome.sheets),
+        recognised: outcome.recognised,
+        collecting,
+      },
       sheets: outcome.sheets,
     };
   }
@@ -300,36 +312,8 @@ export class WebConsole {
       const p = req.principal;
       const ward = p?.role === 'coordinator' ? this.ward(p) : undefined;
       if (!ward) return fail(reply, 403, 'forbidden', '提出状況を見られるのは区の集計担当だけです。');
-      const all = await store.list({ ward: ward.id, fiscalYear: ward.fiscalYear });
-      const latest = new Map<string, SubmissionMeta>();
-      for (const meta of all) latest.set(meta.division, meta); // sorted by receivedAt: the last one wins
-      const divisions = [...ward.divisions, ...[...latest.keys()].filter((d) => !ward.divisions.includes(d))];
-      const rows: DivisionRow[] = [];
-      for (const division of divisions) {
-        const meta = latest.get(division);
-        const summary = meta ? await this.summary(meta) : null;
-        rows.push({
-          division,
-          expected: ward.divisions.includes(division),
-          status: summary?.status ?? 'missing',
-          latest: summary,
-        });
-      }
-      const expected = rows.filter((r) => r.expected);
-      const count = (s: DivisionRow['status']) => expected.filter((r) => r.status === s).length;
-      const status: WardStatus = {
-        ward: wardInfo(ward),
-        counts: {
-          expected: expected.length,
-          accepted: count('accepted'),
-          missing: count('missing'),
-          processing: count('processing'),
-          rejected: count('rejected'),
-          unreadable: count('unreadable'),
-        },
-        rows,
-        busy: all.some((m) => statusOf(m) === 'processing'),
-      };
+      const { ledger, metas } = await wardLedger(store, ward);
+      const status = await wardStatus(ward, ledger, metas, (meta) => this.summary(meta, ledger));
       return reply.header('cache-control', 'no-store').send(status);
     });
 
@@ -338,12 +322,12 @@ export class WebConsole {
       const ward = p ? this.ward(p) : undefined;
       if (!p || !ward || (p.role !== 'coordinator' && p.role !== 'submitter'))
         return fail(reply, 403, 'forbidden', '提出の履歴を見る権限がありません。');
-      const all = await store.list({ ward: ward.id, fiscalYear: ward.fiscalYear });
+      const { ledger, metas: all } = await wardLedger(store, ward);
       const mine = p.role === 'submitter' ? all.filter((m) => m.division === p.division) : all;
       const entries: HistoryEntry[] = [];
       for (const [i, meta] of mine.entries()) {
         const next = mine.slice(i + 1).find((m) => m.division === meta.division);
-        entries.push({ ...(await this.summary(meta)), supersededBy: next?.id ?? null });
+        entries.push({ ...(await this.summary(meta, ledger)), supersededBy: next?.id ?? null });
       }
       return reply.header('cache-control', 'no-store').send(entries.reverse());
     });
@@ -352,7 +336,12 @@ export class WebConsole {
       const meta = await this.visible(req, reply);
       if (!meta) return reply;
       const result = await store.getResult(meta.id);
-      const detail: SubmissionDetail = { ...(await this.summary(meta)), findings: findingRows(result?.sheets ?? []) };
+      const ledger = await this.ledgerOf(meta);
+      if (!ledger) return fail(reply, 404, 'not-found', '提出が見つかりません。');
+      const detail: SubmissionDetail = {
+        ...(await this.summary(meta, ledger)),
+        findings: findingRows(result?.sheets ?? []),
+      };
       return reply.header('cache-control', 'no-store').send(detail);
     });
 
@@ -393,9 +382,10 @@ export class WebConsole {
       this.checks++;
       try {
         const ward = config.wards.find((w) => w.id === p.ward);
-        const outcome = await this.check(body, {
-          ward,
-          division: p.role === 'submitter' ? p.division : (ward?.name ?? ''),
+        if (!ward) return fail(reply, 403, 'forbidden', 'トークンの区が設定にありません。');
+        const outcome = await this.check(body, ward, {
+          division: p.role === 'submitter' ? p.division : ward.name,
+          role: p.role,
         });
         if ('refusal' in outcome)
           return fail(reply, outcome.refusal.status, outcome.refusal.code, outcome.refusal.message);

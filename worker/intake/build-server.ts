@@ -9,6 +9,8 @@ import type { Config } from '../config/index.ts';
 import { uploadedFileName } from '../console-server/cookies.ts';
 import { summaryDownloadHeaders, WebConsole, type WebConsoleOptions } from '../console-server/web-console.ts';
 import type { Queues } from '../queue/queues.ts';
+import { ledgerDocument, submissionVerdict } from '../queue/ledger-views.ts';
+import { wardLedger } from '../queue/ward-ledger.ts';
 import {
   isSubmissionId,
   StorageError,
@@ -245,6 +247,7 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
         ward: ward.id,
         fiscalYear: ward.fiscalYear,
         division,
+        role: p.role,
         receivedAt: new Date().toISOString(),
         ...(fileName ? { fileName } : {}),
       });
@@ -274,7 +277,30 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
     audit(req, { submission: meta.id });
     const result = meta.status === 'accepted' || meta.status === 'rejected' ? await store.getResult(meta.id) : null;
     const findings = (result?.sheets ?? []).flatMap((s) => s.findings.map((f) => ({ sheet: s.sheet, ...f })));
-    return { id: meta.id, status: await liveStatus(meta), division: meta.division, findings, error: meta.error };
+    const ward = config.wards.find((w) => w.id === meta.ward);
+    return {
+      id: meta.id,
+      status: await liveStatus(meta),
+      division: meta.division,
+      findings,
+      error: meta.error,
+      // The ledger's word for this submission and for its row, as the console and the summary show them.
+      verdict: ward ? await submissionVerdict(store, ward, meta) : null,
+    };
+  });
+
+  // The ward-year's ledger: every division's and the ward sheet's word, counted version and reason.
+  app.get('/api/wards/:ward/:fiscalYear/status', async (req, reply) => {
+    const { ward: wardId, fiscalYear } = req.params as { ward: string; fiscalYear: string };
+    const p = req.principal;
+    if (!(p?.role === 'admin' || coordinator(req, wardId)))
+      return fail(reply, 403, 'forbidden', 'この区の提出状況を見る権限がありません。');
+    if (!/^\d{4}$/.test(fiscalYear))
+      return fail(reply, 400, 'bad-fiscal-year', '年度は西暦 4 桁で指定してください（例: 2020）。');
+    const ward = config.wards.find((w) => w.id === wardId);
+    if (!ward) return fail(reply, 404, 'not-found', 'その区は設定にありません。');
+    const { ledger } = await wardLedger(store, ward, Number(fiscalYear));
+    return reply.header('cache-control', 'no-store').send(ledgerDocument(ward, ledger));
   });
 
   /**

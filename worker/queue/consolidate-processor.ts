@@ -1,25 +1,12 @@
 import type { Job } from 'bullmq';
+import { ledgerOf } from '../../shared/summary/judge-inputs.ts';
 import { buildSummary, type SubmissionInput } from '../../shared/summary/index.ts';
 import type { Config } from '../config/index.ts';
 import type { SubmissionStore, SummaryStore } from '../storage/index.ts';
 import { writeSummary } from '../summary/write-summary.ts';
+import { scopeOf } from './decide-submission.ts';
 import type { ConsolidateJobData } from './queues.ts';
-
-const UNREADABLE = new Set([
-  'empty',
-  'too-large',
-  'not-zip',
-  'truncated',
-  'encrypted',
-  'legacy-xls',
-  'not-spreadsheet',
-  'zip-bomb',
-  'dtd',
-  'too-many-cells',
-  'corrupt',
-  'timeout',
-  'resource',
-]);
+import { submissionInput } from './ward-ledger.ts';
 
 export interface ConsolidateDeps {
   config: Config;
@@ -42,32 +29,21 @@ export function consolidateProcessor(deps: ConsolidateDeps) {
       (m) => (m.status === 'queued' || m.status === 'processing') && Date.parse(m.receivedAt) > since,
     );
     if (job.data.auto && pending) return { summary, submissions: 0, built: false };
-    const metas = all.filter((m) => m.status === 'accepted' || m.status === 'rejected');
     const inputs: SubmissionInput[] = [];
-    for (const [i, meta] of metas.entries()) {
-      const result = await deps.store.getResult(meta.id);
-      const unreadable = meta.status === 'rejected' && UNREADABLE.has(meta.error?.code ?? '');
-      inputs.push({
-        id: meta.id,
-        // The short id and the name the file was uploaded under: text that survives mailing the summary.
-        file: `提出 ${meta.id.slice(0, 8)}（${meta.fileName ?? meta.division}）`,
-        queued: true,
-        url: consoleUrl(deps.config.publicUrl, meta.id),
-        sha256: meta.sha256,
-        submittedAt: meta.receivedAt,
-        mtime: null,
-        division: meta.division,
-        status: meta.status === 'accepted' ? 'accepted' : unreadable ? 'unreadable' : 'rejected',
-        error: meta.error,
-        sheets: result?.sheets ?? [],
-      });
-      await job.updateProgress(Math.round(((i + 1) / Math.max(1, metas.length)) * 70));
+    for (const [i, meta] of all.entries()) {
+      const result =
+        meta.status === 'accepted' || meta.status === 'rejected' ? await deps.store.getResult(meta.id) : null;
+      inputs.push(submissionInput(meta, result, wardConfig, consoleUrl(deps.config.publicUrl, meta.id)));
+      await job.updateProgress(Math.round(((i + 1) / Math.max(1, all.length)) * 70));
     }
+    // The summary shows the ward-year's ledger: the same words, counted versions and reasons as the console.
+    const scope = wardConfig ? { ...scopeOf(wardConfig), fiscalYear } : null;
     const model = buildSummary(inputs, {
       ward: wardConfig?.name ?? ward,
       fiscalYear,
       expectedDivisions: wardConfig?.divisions ?? [],
       generatedAt: new Date().toISOString(),
+      ...(scope ? { ledger: ledgerOf(inputs, scope), scope } : {}),
     });
     await job.updateProgress(85);
     await deps.summaries.put(ward, fiscalYear, await writeSummary(model), listedAt);

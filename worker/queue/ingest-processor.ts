@@ -1,9 +1,8 @@
 import { UnrecoverableError, type Job } from 'bullmq';
-import type { FileError } from '../../shared/model/record.ts';
 import type { WardConfig } from '../config/index.ts';
 import type { ContentIndex } from '../storage/content-index.ts';
 import type { SubmissionResult, SubmissionStore } from '../storage/index.ts';
-import { checkIdentity } from './identity.ts';
+import { decideSubmission } from './decide-submission.ts';
 import type { Queues, IngestJobData } from './queues.ts';
 import { SandboxLimitError, type SandboxPool } from './sandbox.ts';
 
@@ -42,22 +41,37 @@ export function ingestProcessor(deps: IngestDeps) {
       await queues.requestConsolidation(meta.ward, meta.fiscalYear);
       throw new UnrecoverableError(err.message);
     }
-    if (deps.identity) {
-      const { wards, content } = deps.identity;
-      const same = await content.add(meta.sha256, {
+    // The one decision (shared/ledger): whose and which sheet it is against this ward-year, as every
+    // touchpoint will show it; stored with the record so nobody decides it again.
+    const ward = deps.identity?.wards.find((w) => w.id === meta.ward);
+    let verdicts: SubmissionResult['verdicts'];
+    if (deps.identity && ward) {
+      const same = await deps.identity.content.add(meta.sha256, {
         id: meta.id,
         ward: meta.ward,
         fiscalYear: meta.fiscalYear,
         division: meta.division,
       });
-      result = checkIdentity(
+      const judged = decideSubmission(
         result,
-        { ward: wards.find((w) => w.id === meta.ward), division: meta.division },
+        ward,
+        meta,
         same.filter((e) => e.fiscalYear === meta.fiscalYear),
       );
+      result = {
+        status: judged.status === '受理' ? 'accepted' : judged.status === '読込不可' ? 'unreadable' : 'rejected',
+        error: judged.error,
+        sheets: judged.sheets,
+      };
+      verdicts = judged.verdicts;
     }
     const status = result.status === 'accepted' ? 'accepted' : 'rejected';
-    await finalize(store, meta.id, { status, error: result.error, sheets: result.sheets });
+    await finalize(store, meta.id, {
+      status,
+      error: result.error,
+      sheets: result.sheets,
+      ...(verdicts ? { verdicts } : {}),
+    });
     // Rejections too: 提出状況 lists them, and a build skipped while this one was pending waits for it.
     await queues.requestConsolidation(meta.ward, meta.fiscalYear);
     if (result.status === 'unreadable')
@@ -73,7 +87,7 @@ export function ingestProcessor(deps: IngestDeps) {
 async function finalize(
   store: SubmissionStore,
   id: string,
-  outcome: { status: 'accepted' | 'rejected'; error: FileError | null; sheets: SubmissionResult['sheets'] },
+  outcome: Pick<SubmissionResult, 'status' | 'error' | 'sheets' | 'verdicts'>,
 ): Promise<void> {
   const mine: SubmissionResult = { ...outcome, finishedAt: new Date().toISOString() };
   const kept: SubmissionResult = (await store.putResult(id, mine)) ? mine : ((await store.getResult(id)) ?? mine);
@@ -81,5 +95,6 @@ async function finalize(
     status: kept.status,
     error: kept.error,
     finishedAt: kept.finishedAt ?? new Date().toISOString(),
+    ...(kept.verdicts ? { verdicts: kept.verdicts } : {}),
   });
 }

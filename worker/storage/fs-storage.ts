@@ -70,7 +70,7 @@ export class FsSubmissionStore implements SubmissionStore {
 
   async update(
     id: string,
-    patch: Partial<Pick<SubmissionMeta, 'status' | 'error' | 'finishedAt'>>,
+    patch: Partial<Pick<SubmissionMeta, 'status' | 'error' | 'finishedAt' | 'verdicts'>>,
   ): Promise<SubmissionMeta> {
     const meta = await this.get(id);
     if (!meta) throw new StorageError(`提出 ${id} が見つかりません。`);

@@ -1,3 +1,4 @@
+import type { SubmissionVerdict } from '../../shared/ledger/types.ts';
 import type { FileError, SheetRecord } from '../../shared/model/record.ts';
 
 /** Where a submission is in its life; accepted and rejected are final. */
@@ -17,6 +18,10 @@ export interface SubmissionMeta {
   finishedAt: string | null;
   /** The file name as uploaded (sanitised, display only: never part of a path); absent when none was sent. */
   fileName?: string;
+  /** Who sent it: a division's submitter or the ward's coordinator (records before roles were kept have none). */
+  role?: 'submitter' | 'coordinator';
+  /** The ledger's decision per row, copied from the result when final (so the ledger reads metadata only). */
+  verdicts?: SubmissionVerdict[];
 }
 
 /** The outcome of ingesting a submission: records and findings of every sheet. */
@@ -26,9 +31,14 @@ export interface SubmissionResult {
   sheets: SheetRecord[];
   /** When the submission was finalised; the metadata's finishedAt is copied from here. */
   finishedAt?: string;
+  /** The ledger's decision per row it fills (decided once, at ingest); absent in records written before it. */
+  verdicts?: SubmissionVerdict[];
 }
 
-export type NewSubmission = Pick<SubmissionMeta, 'ward' | 'fiscalYear' | 'division' | 'receivedAt' | 'fileName'>;
+export type NewSubmission = Pick<
+  SubmissionMeta,
+  'ward' | 'fiscalYear' | 'division' | 'receivedAt' | 'fileName' | 'role'
+>;
 
 /** Durable submissions: the bytes content-addressed, metadata and results as JSON. */
 export interface SubmissionStore {
@@ -39,7 +49,10 @@ export interface SubmissionStore {
   /** Where the bytes are on this machine's disk, for stores that keep them as files (a sandbox then reads them itself). */
   file?(meta: SubmissionMeta): string;
   /** Sets the status (and error); returns the updated metadata. A final status is never set back to a non-final one. */
-  update(id: string, patch: Partial<Pick<SubmissionMeta, 'status' | 'error' | 'finishedAt'>>): Promise<SubmissionMeta>;
+  update(
+    id: string,
+    patch: Partial<Pick<SubmissionMeta, 'status' | 'error' | 'finishedAt' | 'verdicts'>>,
+  ): Promise<SubmissionMeta>;
   /** Stores the outcome once: the first result stored wins and later calls leave it (exactly-once finalisation). Resolves true when this call's result was stored. */
   putResult(id: string, result: SubmissionResult): Promise<boolean>;
   getResult(id: string): Promise<SubmissionResult | null>;

@@ -10,6 +10,7 @@ export const STATE_LABELS: Record<StatusRow['state'], string> = {
   rejected: '差戻し',
   unreadable: '読込不可',
   missing: '未提出',
+  processing: '処理中',
   'out-of-scope': '対象外',
 };
 
@@ -28,6 +29,7 @@ export const DIVISION_STATE_LABELS: Record<DivisionState, string> = {
   rejected: '差戻し',
   unreadable: '読込不可',
   missing: '未提出',
+  processing: '処理中',
 };
 
 /** An ISO time as Japan Standard Time, as staff read it ("2020/05/01 09:30"). */

@@ -21,6 +21,7 @@ const STATE_STYLE: Record<DivisionState, CellStyle> = {
   rejected: JUDGED['not-achieved'],
   unreadable: JUDGED.unreadable,
   missing: JUDGED.pending,
+  processing: JUDGED.pending,
 };
 const TOTAL_BORDER = { top: { style: 'thin' as const, color: { argb: 'FF7F7F7F' } } };
 const TOTAL: CellStyle = { font: { bold: true }, fill: fill(FILLS.total), border: TOTAL_BORDER };
@@ -69,7 +70,7 @@ export function overviewPlan(name: string, model: SummaryModel, title: string): 
     const c = t.counts;
     const totals: PlannedCell[] = [
       { value: '合計', style: TOTAL },
-      { value: `受理 ${model.overview.filter((o) => o.state === 'accepted').length} 課`, style: TOTAL },
+      { value: `受理 ${model.ledger.counts.受理} 課`, style: TOTAL },
       { value: '', style: TOTAL },
       ...[t.indicators, c.achieved, c['not-achieved'], c.pending, c.qualitative, c['no-target']].map((value) => ({
         value,
@@ -94,14 +95,16 @@ export function overviewPlan(name: string, model: SummaryModel, title: string): 
     ];
     r += 2;
     if (!rollup) {
-      // Only an org-goals body has a ward sheet to miss: a city's 施策シート or a 方針書 gets no such section.
-      if (!model.tables.some((t) => t.family === 'org-goals')) return;
+      // Only a body that collects division sheets has a ward sheet to miss: a city's 施策シート or a 方針書 gets
+      // no such section.
+      if (!model.statuses.some((st) => st.wardSheet)) return;
       yield [r, [{ value: '区の重点目標', style: SECTION, overflow: true }]];
+      yield [r + 1, [{ value: wardSheetLine(model), style: BOLD, overflow: true }]];
       yield [
-        r + 1,
+        r + 2,
         [
           {
-            value: '区の組織目標シートが提出されていないため、重点目標の集計はありません。',
+            value: '区の組織目標シートの受理された版がないため、重点目標の集計はありません。',
             style: SMALL_NOTE,
             overflow: true,
           },
@@ -115,6 +118,7 @@ export function overviewPlan(name: string, model: SummaryModel, title: string): 
         ? ''
         : `\u3000課の結果から: 達成 ${rollup.achievedCount} ／ ${rollup.priorities.length}`;
     yield [r, [{ value: `区の重点目標（${stated}${derived}）`, style: SECTION, overflow: true }]];
+    yield [++r, [{ value: wardSheetLine(model), style: BOLD, overflow: true }]];
     yield [
       ++r,
       [
@@ -182,8 +186,8 @@ export function overviewPlan(name: string, model: SummaryModel, title: string): 
 
 function divisionCells(row: OverviewRow, withPrevious: boolean, warnings: number): PlannedRow {
   const c = row.counts;
-  const accepted = row.state === 'accepted';
-  const counts = accepted
+  const counted = row.counted !== null;
+  const counts = counted
     ? [row.indicators, c.achieved, c['not-achieved'], c.pending, c.qualitative, c['no-target']]
     : [null, null, null, null, null, null];
   const stateText = DIVISION_STATE_LABELS[row.state];
@@ -193,12 +197,15 @@ function divisionCells(row: OverviewRow, withPrevious: boolean, warnings: number
   ]
     .filter(Boolean)
     .join('。');
+  const older = counted && row.state !== 'accepted' ? ' ※数値は前に受理された版' : '';
   const note =
     row.state === 'accepted'
       ? acceptedNote
       : row.state === 'missing'
         ? '提出がありません'
-        : `${baseName(row.file)}: ${firstSentence(row.reason)}`;
+        : row.state === 'processing'
+          ? `確認中${older}`
+          : `${baseName(row.file)}: ${firstSentence(row.reason)}${older}`;
   return [
     { value: row.division, style: BOLD },
     { value: stateText, style: STATE_STYLE[row.state] },
@@ -223,15 +230,17 @@ function firstSentence(text: string | null): string {
 }
 
 function factsLine(model: SummaryModel): string {
-  const states = model.overview.reduce<Record<DivisionState, number>>(
-    (n, r) => (r.division === '（課名不明）' ? n : ((n[r.state] += 1), n)),
-    { accepted: 0, rejected: 0, unreadable: 0, missing: 0 },
-  );
-  const expected = model.expectedDivisions.length;
-  const received = expected
-    ? `提出 ${states.accepted + states.rejected} ／ ${expected} 課`
-    : `提出 ${states.accepted + states.rejected} 課（予定の課は未設定）`;
-  const detail = `受理 ${states.accepted}・差戻し ${states.rejected}・読込不可 ${model.overview.filter((r) => r.state === 'unreadable').length}・未提出 ${states.missing}`;
+  const c = model.ledger.counts;
+  const received = model.ledger.expectedKnown
+    ? `提出 ${c.submitted} ／ ${c.expected} 課`
+    : `提出 ${c.submitted} 課（予定の課は未設定）`;
+  const detail = [
+    `受理 ${c.受理}`,
+    `差戻し ${c.差戻し}`,
+    `読込不可 ${c.読込不可}`,
+    ...(c.処理中 > 0 ? [`処理中 ${c.処理中}`] : []),
+    `未提出 ${c.未提出}`,
+  ].join('・');
   const superseded = model.statuses.filter((st) => st.state === 'superseded').length;
   const replaced = superseded > 0 ? `\u3000差し替え済みの旧版 ${superseded} 件` : '';
   const rate =
@@ -239,6 +248,13 @@ function factsLine(model: SummaryModel): string {
       ? '達成率 －（評価済みの指標なし）'
       : `全体の達成率 ${model.total.achievementRate.toFixed(1)}%`;
   return `作成 ${jst(model.generatedAt)}\u3000${received}（${detail}）${replaced}\u3000${rate}`;
+}
+
+/** The ward's own sheet as the ledger has it: its word, and why when it is not 受理. */
+function wardSheetLine(model: SummaryModel): string {
+  const row = model.ledger.wardSheet;
+  const why = row.reason ? `（${row.reason}）` : '';
+  return `区の組織目標シート（${model.ledger.ward || model.ward || '区'}）: ${row.status}${why}`;
 }
 
 function shortTitle(text: string): string {
@@ -263,7 +279,7 @@ function chart(
     name: { ref: `${q}!$${column(i)}$${HEAD_ROW}`, values: [label] },
     values: {
       ref: `${q}!$${column(i)}$${firstRow}:$${column(i)}$${lastRow}`,
-      values: rows.map((r) => (r.state === 'accepted' ? r.counts[key] : null)),
+      values: rows.map((r) => (r.counted !== null ? r.counts[key] : null)),
     },
     color,
   });

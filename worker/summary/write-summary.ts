@@ -115,7 +115,7 @@ function statuses(name: string, model: SummaryModel, title: string): SheetPlan {
       yield [
         r++,
         [
-          { value: s.division ?? '' },
+          { value: s.wardSheet ? `区の組織目標（${s.division ?? ''}）` : (s.division ?? '') },
           { value: STATE_LABELS[s.state], ...(shade ? { style: shade } : {}) },
           { value: jst(s.submittedAt) },
           { value: s.file ?? '' },

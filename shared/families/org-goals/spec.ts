@@ -195,6 +195,8 @@ export const orgGoalsSpec: FamilySpec = {
       lists: [{ key: 'priorities', label: [/^重点目標$/], end: [/^※/, /^評価$/, /^取組結果$/, /^重点目標の達成状況/] }],
       organization: ['organization'],
       fiscalYear: 'fiscalYear',
+      wardSheet: true,
+      content: { items: { priorities: ['text'] } },
       template: {
         columns: 8,
         orientation: 'portrait',

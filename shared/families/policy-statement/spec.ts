@@ -92,6 +92,7 @@ export const policyStatementSpec: FamilySpec = {
       organization: ['organization', 'titleOrganization'],
       fiscalYear: 'fiscalYear',
       evaluatedWhen: ['summary'],
+      content: { items: { priorities: ['outcome', 'actions', 'title', 'text'] } },
     },
   ],
 };

@@ -81,21 +81,29 @@ describe('buildSummary', () => {
     });
     const model = buildSummary([submission('a', [kenko('12')]), bad], OPTIONS);
     expect(model.missingDivisions).toEqual(['産業振興課', '地域総務課']);
-    expect(model.statuses.filter((s) => s.state === 'missing').map((s) => s.division)).toEqual([
+    expect(model.statuses.filter((s) => s.state === 'missing' && !s.wardSheet).map((s) => s.division)).toEqual([
       '産業振興課',
       '地域総務課',
     ]);
+    // The ward's own sheet has its own row, never a division's.
+    expect(model.statuses.find((s) => s.wardSheet)).toMatchObject({ division: '秋葉区', state: 'missing' });
+    expect(model.ledger.wardSheet.status).toBe('未提出');
     expect(model.statuses.find((s) => s.file === 'broken.xlsx')).toMatchObject({
       state: 'unreadable',
       reason: 'Excel ブック（.xlsx）ではありません。',
     });
   });
 
-  it('leaves sheets of another fiscal year out of scope', () => {
+  it("sends back a division's sheet of another fiscal year, saying which year, and counts none of it", () => {
     const old = submission('old', [divisionSheet('産業振興課', [measure('x', [value(2019, 'target', '1')])], 2019)]);
     const model = buildSummary([submission('a', [kenko('12')]), old], OPTIONS);
     expect(model.divisions.map((d) => d.division)).toEqual(['健康福祉課']);
-    expect(model.statuses.find((s) => s.file === 'old.xlsx')?.state).toBe('out-of-scope');
+    expect(model.statuses.find((s) => s.file === 'old.xlsx')).toMatchObject({
+      division: '産業振興課',
+      state: 'rejected',
+      reason: '令和元年度のシートです（この取りまとめは令和2年度）。',
+    });
+    expect(model.overview.find((r) => r.division === '産業振興課')).toMatchObject({ state: 'rejected', counted: null });
   });
 
   it('puts year columns other than the judged target and result into the table', () => {
@@ -147,7 +155,7 @@ describe('buildSummary with sheets of other forms', () => {
 });
 
 describe('buildSummary for the manager', () => {
-  it('keeps a division whose latest file has errors as 差戻し, with its findings, not its older version', () => {
+  it('keeps a division whose latest file has errors as 差戻し, with its findings, counting its older 受理 version and saying so', () => {
     const older = submission('a', [kenko('12')], { submittedAt: '2020-05-01T00:00:00Z' });
     const error = {
       severity: 'error' as const,
@@ -162,17 +170,23 @@ describe('buildSummary for the manager', () => {
       error: { code: 'validation', message: '検証でエラーが 1 件見つかりました。' },
     });
     const model = buildSummary([older, newer], OPTIONS);
-    expect(model.overview.find((r) => r.division === '健康福祉課')).toMatchObject({
-      state: 'rejected',
-      file: 'b.xlsx',
-      indicators: 0,
-    });
-    expect(model.tables).toEqual([]);
+    const row = model.overview.find((r) => r.division === '健康福祉課');
+    expect(row).toMatchObject({ state: 'rejected', file: 'b.xlsx', counted: 'a', indicators: 1 });
+    expect(row?.reason).toBe(
+      '検証でエラーが 1 件見つかりました（評価が食い違っています）。検証結果を確認して修正してください。 集計には、前に受理された版の数値を使っています。',
+    );
+    expect(model.tables[0]?.rows.map((r) => r.resultText)).toEqual(['12']);
     expect(model.findings.map((f) => [f.division, f.finding.code])).toEqual([
       ['健康福祉課', 'org-goals/evaluation-contradicts'],
     ]);
-    expect(model.statuses.find((s) => s.file === 'a.xlsx')?.state).toBe('superseded');
-    expect(model.total.achievementRate).toBeNull();
+    expect(model.statuses.find((s) => s.file === 'a.xlsx')).toMatchObject({ state: 'used', counted: true });
+    expect(model.statuses.find((s) => s.file === 'b.xlsx')?.state).toBe('rejected');
+    expect(model.total.achievementRate).toBe(100);
+    expect(model.ledger.divisions.find((r) => r.division === '健康福祉課')).toMatchObject({
+      status: '差戻し',
+      submission: 'b',
+      counted: 'a',
+    });
   });
 
   it('gives every expected division a row and totals the accepted ones', () => {

@@ -73,7 +73,9 @@ describe('mokuhyo consolidate on a year-end inbox', () => {
       '西区_令和3年度_集計.xlsx',
     ]);
     expect(result.stdout).toContain(
-      `集計を書き出しました: ${join(out, '秋葉区_令和2年度_集計.xlsx')}\n  秋葉区 令和2年度\u3000課 2\u3000指標 13\u3000ファイル 9（差戻し 1、読込不可 4）`,
+      `集計を書き出しました: ${join(out, '秋葉区_令和2年度_集計.xlsx')}\n  秋葉区 令和2年度\u3000課 3（受理 2、差戻し 1、読込不可 0、未提出 0）\u3000指標 13\u3000ファイル 9（うち課の分からないファイル 4）\n` +
+        '  ・区の組織目標: 受理\n  ・健康福祉課: 受理\n  ・地域総務課: 受理\n' +
+        '  ・産業振興課: 差戻し — 検証でエラーが 1 件見つかりました（J2 の作成日「令和2年2月30日」を日付として読めません）。検証結果を確認して修正してください。\n',
     );
     for (const name of ['古い様式.xls', '集計メモ.csv', '壊れた.xlsx', '~$健康福祉課.xlsx'])
       expect(result.stdout).toContain(name);
@@ -101,7 +103,8 @@ describe('mokuhyo consolidate on a year-end inbox', () => {
       '西区_令和3年度_集計.xlsx',
     ]);
     expect(result.stdout).toContain(
-      `集計を書き出しました: ${join(out, 'summary.xlsx')}\n  秋葉区 令和2年度\u3000課 2\u3000指標 13\u3000ファイル 9（差戻し 1、読込不可 4、未提出 1）`,
+      `集計を書き出しました: ${join(out, 'summary.xlsx')}\n  秋葉区 令和2年度\u3000提出 3 ／ 4 課（受理 2、差戻し 1、読込不可 0、未提出 1）\u3000指標 13\u3000ファイル 9（うち課の分からないファイル 4）\n` +
+        '  ・区の組織目標: 受理\n  ・地域総務課: 受理\n  ・健康福祉課: 受理\n',
     );
     const akiha = await readBack(join(out, 'summary.xlsx'));
     expect(String(akiha['概要']![0]![0])).toMatch(/^秋葉区 /);
@@ -125,7 +128,8 @@ describe('mokuhyo consolidate on a year-end inbox', () => {
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
     expect(result.stdout).toContain(
-      `集計を書き出しました: ${join(out, 'summary.xlsx')}\n  秋葉区 令和2年度\u3000課 2\u3000指標 13\u3000ファイル 9（差戻し 1、読込不可 4、未提出 1）`,
+      `集計を書き出しました: ${join(out, 'summary.xlsx')}\n  秋葉区 令和2年度\u3000提出 3 ／ 4 課（受理 2、差戻し 1、読込不可 0、未提出 1）\u3000指標 13\u3000ファイル 9（うち課の分からないファイル 4）\n` +
+        '  ・区の組織目標: 受理\n  ・地域総務課: 受理\n  ・健康福祉課: 受理\n',
     );
     const statuses = (await readBack(join(out, 'summary.xlsx')))['提出状況']!;
     expect(statuses.find((r) => r[0] === '建設課')?.[1]).toBe('未提出');

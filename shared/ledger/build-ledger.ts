@@ -1,0 +1,111 @@
+import { UNKNOWN_DIVISION } from './judge-submission.ts';
+import type {
+  Ledger,
+  LedgerCounts,
+  LedgerEntry,
+  LedgerRow,
+  LedgerScope,
+  LedgerStatus,
+  LedgerVersion,
+} from './types.ts';
+
+/** Said of a row whose latest version is not the one counted. */
+export const OLDER_COUNTED = '集計には、前に受理された版の数値を使っています。';
+
+function byArrival(a: LedgerEntry, b: LedgerEntry): number {
+  return a.order < b.order ? -1 : a.order > b.order ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}
+
+/** The word and reason of one entry: a coordinator's 差戻す wins over what the checks said. */
+function standing(entry: LedgerEntry): { status: Exclude<LedgerStatus, '未提出'>; reason: string | null } {
+  if (entry.sentBack) return { status: '差戻し', reason: `取りまとめ担当が差し戻しました: ${entry.sentBack.reason}` };
+  if (!entry.verdict) return { status: '処理中', reason: null };
+  return { status: entry.verdict.status, reason: entry.verdict.reason };
+}
+
+function counts(entry: LedgerEntry): boolean {
+  return !entry.sentBack && entry.verdict?.status === '受理';
+}
+
+/** One row from its entries (oldest first): the latest's word, the latest 受理's figures, and why. */
+function rowOf(division: string, expected: boolean, own: readonly LedgerEntry[]): LedgerRow {
+  const latest = own.at(-1);
+  if (!latest)
+    return { division, expected, status: '未提出', submission: null, counted: null, reason: null, versions: [] };
+  const counted = [...own].reverse().find(counts) ?? null;
+  const now = standing(latest);
+  const older = counted !== null && counted !== latest;
+  const reason = older ? [now.reason, OLDER_COUNTED].filter(Boolean).join(' ') : now.reason;
+  const versions: LedgerVersion[] = [...own].reverse().map((e) => ({
+    id: e.id,
+    file: e.file,
+    receivedAt: e.receivedAt,
+    ...standing(e),
+    counted: e === counted,
+    latest: e === latest,
+  }));
+  return {
+    division,
+    expected,
+    status: now.status,
+    submission: latest.id,
+    counted: counted?.id ?? null,
+    reason,
+    versions,
+  };
+}
+
+/**
+ * The ward-year's ledger, decided in one place for every touchpoint: one row per expected division (then
+ * every other division that sent something), one for the ward's own sheet, one per file no division can be
+ * told from. A row's word is its latest submission's; its figures are its latest 受理 submission's, and
+ * when that is an older one the reason says so. The headline counts are over the expected divisions only.
+ * Only the entries' own arrival keys order them: the same entries in any order give the same ledger.
+ */
+export function buildLedger(entries: readonly LedgerEntry[], scope: LedgerScope): Ledger {
+  const sorted = [...entries].sort(byArrival);
+  const byDivision = new Map<string, LedgerEntry[]>();
+  const ward: LedgerEntry[] = [];
+  const loose: LedgerEntry[] = [];
+  for (const entry of sorted) {
+    if (entry.slot.kind === 'ward') ward.push(entry);
+    else if (entry.slot.kind === 'unattributed') loose.push(entry);
+    else {
+      const own = byDivision.get(entry.slot.division);
+      if (own) own.push(entry);
+      else byDivision.set(entry.slot.division, [entry]);
+    }
+  }
+  const expectedKnown = scope.divisions.length > 0;
+  const names = [...scope.divisions, ...[...byDivision.keys()].filter((d) => !scope.divisions.includes(d))];
+  const divisions = names.map((d) => rowOf(d, !expectedKnown || scope.divisions.includes(d), byDivision.get(d) ?? []));
+  const tally: LedgerCounts = { expected: 0, submitted: 0, 受理: 0, 差戻し: 0, 読込不可: 0, 処理中: 0, 未提出: 0 };
+  for (const row of divisions) {
+    if (!row.expected) continue;
+    tally.expected++;
+    tally[row.status]++;
+    if (row.status !== '未提出') tally.submitted++;
+  }
+  return {
+    ward: scope.ward,
+    fiscalYear: scope.fiscalYear,
+    deadline: scope.deadline ?? null,
+    expectedKnown,
+    wardSheet: rowOf(scope.ward, true, ward),
+    divisions,
+    unattributed: loose.map((e) => rowOf(UNKNOWN_DIVISION, false, [e])),
+    counts: tally,
+  };
+}
+
+/** The row a submission is counted in, and its version there. */
+export function versionOf(
+  ledger: Ledger,
+  id: string,
+): { row: LedgerRow; version: LedgerVersion; wardSheet: boolean } | null {
+  for (const row of [ledger.wardSheet, ...ledger.divisions, ...ledger.unattributed]) {
+    const version = row.versions.find((v) => v.id === id);
+    if (version) return { row, version, wardSheet: row === ledger.wardSheet };
+  }
+  return null;
+}
