@@ -32,6 +32,7 @@ const useStyles = makeStyles({
 
 const COORDINATOR_TABS = [
   { value: 'status', label: '提出状況' },
+  { value: 'ward-sheet', label: '区の組織目標' },
   { value: 'summary', label: '集計' },
   { value: 'templates', label: '様式' },
 ];
@@ -110,7 +111,7 @@ export function App() {
           <SummaryPage me={me} />
         ) : section === 'templates' ? (
           <TemplatesPage />
-        ) : section === 'check' || me.role === 'submitter' ? (
+        ) : section === 'check' || section === 'ward-sheet' || me.role === 'submitter' ? (
           <CheckPage me={me} />
         ) : (
           <>

@@ -209,7 +209,7 @@ function rejection(sheets: readonly SheetRecord[], scope: LedgerScope): FileErro
   const more = findings.length > 1 ? ` ほか ${findings.length - 1} 件` : '';
   return {
     code: 'validation',
-    message: `検証でエラーが ${findings.length} 件見つかりました${first ? `（${firstSentence(first.message)}${more}）` : ''}。検証結果を確認して修正してください。`,
+    message: `検証でエラーが ${findings.length} 件見つかりました${first ? `（${firstSentence(first.message)}${more}）` : ''}。`,
   };
 }
 

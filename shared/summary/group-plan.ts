@@ -1,8 +1,11 @@
 import { eraFiscalYear } from '../values/format-year.ts';
 import type { ExcludedInput } from './excluded.ts';
+import { fileNamed } from '../ledger/judge-submission.ts';
+import { namesOtherBody } from '../ledger/organization.ts';
 import {
   bodyKey,
   bodyMatches,
+  bodyOfSheet,
   groupSubmissions,
   groupTitle,
   previousGroup,
@@ -67,7 +70,25 @@ export function planSummaries(
   selection: SummarySelection,
   bodies: readonly ExpectedBody[],
 ): SummaryPlans {
-  const { groups, loose } = groupSubmissions(submissions);
+  const candidates = claimedByName(submissions, bodies);
+  let { groups, loose } = groupSubmissions(submissions.filter((s) => !candidates.has(s)));
+  const selected = selection.body === null ? null : findBody(bodies, selection.body, selection.fiscalYear);
+  // A claim needs its ward in the input (or asked for): else the file stays a summary of its own body.
+  const claimed = new Map<SubmissionInput, { division: string; key: string; fiscalYear: number | null }>();
+  for (const [s, c] of candidates) {
+    const key = bodyKey(c.body.name);
+    const own = groups.filter((g) => g.key === key);
+    const year =
+      c.body.fiscalYear ??
+      [...own].sort(
+        (a, b) => b.submissions.length - a.submissions.length || (b.fiscalYear ?? 0) - (a.fiscalYear ?? 0),
+      )[0]?.fiscalYear ??
+      null;
+    const present = own.some((g) => g.fiscalYear === year) || (selected === c.body && c.body.fiscalYear !== null);
+    if (present) claimed.set(s, { division: c.division, key, fiscalYear: year });
+  }
+  if (claimed.size < candidates.size)
+    ({ groups, loose } = groupSubmissions(submissions.filter((s) => !claimed.has(s))));
   const selecting = selection.body !== null || selection.fiscalYear !== null;
   let chosen = groups.filter((g) => matches(g, selection, bodies));
   if (chosen.length === 0 && selection.body !== null) {
@@ -93,15 +114,55 @@ export function planSummaries(
     const mine = chosen.length === 1 ? loose : loose.filter((s) => folders.has(folderOf(s.file)));
     for (const s of mine) placedLoose.add(s);
     const previous = previousGroup(groups, group);
+    const theirs = [...claimed]
+      .filter(([, c]) => c.key === group.key && c.fiscalYear === group.fiscalYear)
+      .map(([s, c]) => ({ ...s, sender: { role: 'submitter' as const, division: c.division } }));
     return {
       group,
-      submissions: [...group.submissions, ...mine],
+      submissions: [...group.submissions, ...mine, ...theirs],
       previous: previous?.submissions ?? [],
       excluded,
       expectedDivisions: expectedFor(group, bodies),
     };
   });
+  // A claimed file of a ward the selection left out is 対象外 like that ward's other files.
+  const planned = new Set(plans.flatMap((p) => p.submissions.map((s) => s.id)));
+  for (const [s, c] of claimed) {
+    if (planned.has(s.id)) continue;
+    const group = { key: c.key, body: groups.find((g) => g.key === c.key)?.body ?? c.key, fiscalYear: c.fiscalYear };
+    excluded.push({
+      file: s.file,
+      sheet: null,
+      body: group.body,
+      fiscalYear: c.fiscalYear,
+      reason: `指定された団体・年度ではありません（${groupLabel(group)}）`,
+    });
+  }
   return { plans, groups, unplaced: plans.length === 0 ? [] : loose.filter((s) => !placedLoose.has(s)), excluded };
+}
+
+/**
+ * Files named after a configured ward's division ("産業振興課.xlsx") whose sheets all name another body
+ * ("北区"): that division sent the wrong sheet, so its row says 差戻し with the reason (as the intake would),
+ * instead of the file becoming a summary of its own.
+ */
+function claimedByName(
+  submissions: readonly SubmissionInput[],
+  bodies: readonly ExpectedBody[],
+): Map<SubmissionInput, { body: ExpectedBody; division: string }> {
+  const claimed = new Map<SubmissionInput, { body: ExpectedBody; division: string }>();
+  for (const s of submissions) {
+    const named = s.sheets.filter((sh) => sh.family !== null).map((sh) => bodyOfSheet(sh));
+    if (named.length === 0) continue;
+    for (const body of bodies) {
+      const division = fileNamed(s.file, body.divisions);
+      if (division && named.every((b) => namesOtherBody(b, body.name))) {
+        claimed.set(s, { body, division });
+        break;
+      }
+    }
+  }
+  return claimed;
 }
 
 function matches(group: SummaryGroup, selection: SummarySelection, bodies: readonly ExpectedBody[]): boolean {

@@ -53,7 +53,8 @@ function versionRow(row: LedgerRow, v: LedgerVersion, s: SubmissionInput | undef
     const reason = v.latest ? null : '最新の提出が受理されていないため、この版の数値を集計に使っています';
     return { ...base, state: 'used', reason, counted: true };
   }
-  if (v.latest) return { ...base, state: STATE_OF[v.status], reason: v.reason };
+  // The latest version carries the row's reason, which says when an older version's figures count.
+  if (v.latest) return { ...base, state: STATE_OF[v.status], reason: row.reason };
   const was = v.status === '受理' ? '' : `（この版は${v.status}: ${v.reason ?? ''}）`;
   return { ...base, state: 'superseded', reason: `より新しい提出に差し替えられました${was}` };
 }

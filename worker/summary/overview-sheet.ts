@@ -197,15 +197,13 @@ function divisionCells(row: OverviewRow, withPrevious: boolean, warnings: number
   ]
     .filter(Boolean)
     .join('。');
-  const older = counted && row.state !== 'accepted' ? ' ※数値は前に受理された版' : '';
+  // The ledger's reason word for word, as the console and 提出状況 give it (the file is on 提出状況).
   const note =
     row.state === 'accepted'
       ? acceptedNote
       : row.state === 'missing'
         ? '提出がありません'
-        : row.state === 'processing'
-          ? `確認中${older}`
-          : `${baseName(row.file)}: ${firstSentence(row.reason)}${older}`;
+        : (row.reason ?? '確認中です');
   return [
     { value: row.division, style: BOLD },
     { value: stateText, style: STATE_STYLE[row.state] },
@@ -215,18 +213,6 @@ function divisionCells(row: OverviewRow, withPrevious: boolean, warnings: number
     ...(withPrevious ? [{ value: rateValue(row.previousRate), style: RATE }] : []),
     { value: note },
   ];
-}
-
-/** The file's name without its folders: the 概要 names the file, 提出状況 gives it in full. */
-function baseName(file: string | null): string {
-  return (file ?? '').split(/[\\/]/).pop() ?? '';
-}
-
-/** The reason's first sentence, with '…' when more follows (提出状況 gives it in full). */
-function firstSentence(text: string | null): string {
-  const t = (text ?? '').trim();
-  const end = t.indexOf('。');
-  return end > 0 && end < t.length - 1 ? `${t.slice(0, end + 1)}…` : t;
 }
 
 function factsLine(model: SummaryModel): string {

@@ -10,7 +10,15 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { useCallback, useEffect, useState } from 'react';
-import { api, ApiError, type HistoryEntry, type Me, type SubmissionSummary, type WardStatus } from '../api.ts';
+import {
+  api,
+  ApiError,
+  type DivisionRow,
+  type HistoryEntry,
+  type Me,
+  type SubmissionSummary,
+  type WardStatus,
+} from '../api.ts';
 import { HistoryTable } from '../history-table.tsx';
 import { StatusBadge } from '../status-badge.tsx';
 import { usePolling } from '../use-polling.ts';
@@ -44,6 +52,17 @@ const useStyles = makeStyles({
   wrap: { overflowX: 'auto' },
   bar: { display: 'flex', alignItems: 'center', gap: '12px', flexWrap: 'wrap' },
   reason: { color: tokens.colorNeutralForeground3, maxWidth: '260px', marginTop: '2px' },
+  wardSheet: {
+    display: 'flex',
+    alignItems: 'center',
+    gap: '12px',
+    flexWrap: 'wrap',
+    padding: '8px 12px',
+    margin: '0 0 16px',
+    background: tokens.colorNeutralBackground1,
+    border: `1px solid ${tokens.colorNeutralStroke2}`,
+    borderRadius: tokens.borderRadiusMedium,
+  },
 });
 
 /** Error and warning counts mean something only for a file that was read and checked. */
@@ -51,7 +70,34 @@ function counted(latest: SubmissionSummary | null): latest is SubmissionSummary 
   return latest !== null && (latest.status === 'accepted' || latest.status === 'rejected');
 }
 
-/** 提出状況: one row per expected division with its status; counts at the top; updates itself. */
+/** The ward's own sheet (区の組織目標): its own row, above the divisions, never counted as one. */
+function WardSheetRow({ row, ward }: { row: DivisionRow; ward: string }) {
+  const styles = useStyles();
+  return (
+    <section aria-labelledby="ward-sheet-title" className={styles.wardSheet}>
+      <h3 id="ward-sheet-title" style={{ margin: 0 }}>
+        区の組織目標（{ward}）
+      </h3>
+      <StatusBadge status={row.status} />
+      <Text>
+        {row.latest
+          ? `${row.latest.fileName ?? '（名前なし）'}（${jst(row.latest.receivedAt)} 受付）`
+          : '提出はまだありません'}
+      </Text>
+      {row.reason && <Text className={styles.reason}>理由: {row.reason}</Text>}
+      {row.latest && (
+        <Link href={`#/submissions/${row.latest.id}`} className="no-print" aria-label="区の組織目標の提出を開く">
+          開く
+        </Link>
+      )}
+      <Link href="#/ward-sheet" className="no-print">
+        {row.latest ? '提出し直す' : '提出する'}
+      </Link>
+    </section>
+  );
+}
+
+/** 提出状況: the ward sheet's row, one row per expected division with the ledger's word; counts at the top; updates itself. */
 export function StatusPage({ me }: { me: Me }) {
   const styles = useStyles();
   const [status, setStatus] = useState<WardStatus | null>(null);
@@ -80,6 +126,13 @@ export function StatusPage({ me }: { me: Me }) {
       <Spinner label="読み込み中…" />
     );
   const { counts } = status;
+  const box = (label: string, n: number, extra?: string) => (
+    <div className={styles.count} key={label}>
+      <Text block>{label}</Text>
+      <span className={styles.number}>{n}</span>
+      {extra && <Text> {extra}</Text>}
+    </div>
+  );
   return (
     <section aria-labelledby="status-title">
       <div className={styles.bar}>
@@ -98,23 +151,14 @@ export function StatusPage({ me }: { me: Me }) {
         </MessageBar>
       )}
       <div className={styles.counts} role="group" aria-label="件数">
-        <div className={styles.count}>
-          <Text block>受理</Text>
-          <span className={styles.number}>{counts.accepted}</span> <Text>/ 全 {counts.expected}</Text>
-        </div>
-        <div className={styles.count}>
-          <Text block>未提出</Text>
-          <span className={styles.number}>{counts.missing}</span>
-        </div>
-        <div className={styles.count}>
-          <Text block>処理中</Text>
-          <span className={styles.number}>{counts.processing}</span>
-        </div>
-        <div className={styles.count}>
-          <Text block>差戻し・読込不可</Text>
-          <span className={styles.number}>{counts.rejected + counts.unreadable}</span>
-        </div>
+        {box('提出', counts.submitted, `/ 全 ${counts.expected} 課`)}
+        {box('受理', counts.accepted)}
+        {box('差戻し', counts.rejected)}
+        {box('読込不可', counts.unreadable)}
+        {box('処理中', counts.processing)}
+        {box('未提出', counts.missing)}
       </div>
+      <WardSheetRow row={status.wardSheet} ward={me.ward.name} />
       <div className={styles.wrap}>
         <table className={styles.table} aria-labelledby="status-title">
           <thead>
@@ -150,9 +194,7 @@ export function StatusPage({ me }: { me: Me }) {
               <tr key={row.division} data-division={row.division}>
                 <th scope="row" className={styles.td} style={{ textAlign: 'left', fontWeight: 'normal' }}>
                   {row.division}
-                  {!row.expected && (
-                    <Text size={200}>{row.division === me.ward.name ? '（区の組織目標）' : '（設定にない課）'}</Text>
-                  )}
+                  {!row.expected && <Text size={200}>（設定にない課）</Text>}
                 </th>
                 <td className={styles.td}>
                   <StatusBadge status={row.status} />
@@ -160,9 +202,14 @@ export function StatusPage({ me }: { me: Me }) {
                 <td className={styles.td}>{row.latest ? jst(row.latest.receivedAt) : '—'}</td>
                 <td className={`${styles.td} ${styles.file}`}>
                   {row.latest ? (row.latest.fileName ?? '（名前なし）') : '—'}
-                  {row.latest?.reason && (
+                  {row.reason && (
                     <Text block size={200} className={styles.reason}>
-                      理由: {row.latest.reason}
+                      理由: {row.reason}
+                    </Text>
+                  )}
+                  {row.counted && (
+                    <Text block size={200} className={styles.reason}>
+                      集計に使う版: {row.counted.fileName ?? '（名前なし）'}（{jst(row.counted.receivedAt)} 受付）
                     </Text>
                   )}
                 </td>

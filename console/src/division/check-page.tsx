@@ -12,6 +12,7 @@ import {
 } from '@fluentui/react-components';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { FindingsTable } from '../../../ui/findings-table.tsx';
+import { collectingText, recognitionFacts } from '../../../ui/recognition-text.ts';
 import {
   api,
   ApiError,
@@ -41,6 +42,9 @@ const useStyles = makeStyles({
   hidden: { position: 'absolute', width: '1px', height: '1px', overflow: 'hidden', clip: 'rect(0 0 0 0)' },
   actions: { display: 'flex', gap: '12px', flexWrap: 'wrap', alignItems: 'center', margin: '16px 0' },
   section: { marginTop: '24px' },
+  facts: { display: 'flex', flexWrap: 'wrap', gap: '4px 24px', margin: '8px 0 0', padding: 0 },
+  fact: { display: 'flex', gap: '6px', margin: 0 },
+  factLabel: { color: tokens.colorNeutralForeground3 },
 });
 
 const VERDICT: Record<CheckResult['status'], { intent: 'success' | 'warning' | 'error'; title: string; body: string }> =
@@ -53,12 +57,37 @@ const VERDICT: Record<CheckResult['status'], { intent: 'success' | 'warning' | '
     rejected: {
       intent: 'warning',
       title: 'このままでは差戻しになります',
-      body: 'エラーを直してから、もう一度ファイルを選んでください。',
+      body: '直してから、もう一度ファイルを選んでください。',
     },
     unreadable: { intent: 'error', title: 'このファイルは読み込めません', body: '' },
   };
 
-/** 確認と提出: choose or drop a workbook → findings → marked copy → 提出 → verdict; the division's history. */
+/** What the check read, beside what this ward collects: form, body, year, division, indicators. */
+function Recognised({ result }: { result: CheckResult }) {
+  const styles = useStyles();
+  if (result.recognised.length === 0) return null;
+  return (
+    <div className={styles.section}>
+      <h3>読み取った内容</h3>
+      <Text block>この取りまとめ: {collectingText(result.collecting)}</Text>
+      {result.recognised.map((r, i) => (
+        <dl key={i} className={styles.facts} aria-label={`読み取った内容 ${i + 1}`}>
+          {recognitionFacts(r).map((f) => (
+            <div key={f.label} className={styles.fact}>
+              <dt className={styles.factLabel}>{f.label}</dt>
+              <dd style={{ margin: 0 }}>{f.value}</dd>
+            </div>
+          ))}
+        </dl>
+      ))}
+    </div>
+  );
+}
+
+/**
+ * 確認と提出: choose or drop a workbook → what was read and its findings → marked copy → 提出 → verdict;
+ * the history. A division checks and submits its own sheet; the coordinator, the ward's own sheet (区の組織目標).
+ */
 export function CheckPage({ me }: { me: Me }) {
   const styles = useStyles();
   const input = useRef<HTMLInputElement>(null);
@@ -153,15 +182,18 @@ export function CheckPage({ me }: { me: Me }) {
   );
 
   const verdict = result ? VERDICT[result.status] : null;
+  const ward = me.role === 'coordinator';
   return (
     <section aria-labelledby="check-title">
       <Title2 as="h2" id="check-title">
-        確認と提出
+        {ward ? '区の組織目標の提出' : '確認と提出'}
       </Title2>
       <p>
         <Text>
-          {me.division}の目標シート（Excel
-          ブック）を選ぶと、提出する前に内容をチェックします。この確認ではファイルは保存されません。
+          {ward
+            ? `${me.ward.name}の組織目標シート（重点目標・目標数・達成数を書いた Excel ブック）を選ぶと、提出する前に内容をチェックします。`
+            : `${me.division}の目標シート（Excel ブック）を選ぶと、提出する前に内容をチェックします。`}
+          この確認ではファイルは保存されません。
         </Text>
       </p>
       <div
@@ -204,7 +236,7 @@ export function CheckPage({ me }: { me: Me }) {
           <MessageBar intent={verdict.intent} role="status">
             <MessageBarBody>
               <MessageBarTitle>{verdict.title}</MessageBarTitle>
-              {result.status === 'unreadable' ? result.reason : verdict.body}
+              {result.status === 'accepted' ? verdict.body : `${result.reason ?? ''} ${verdict.body}`}
             </MessageBarBody>
           </MessageBar>
           <div className={styles.actions}>
@@ -222,8 +254,13 @@ export function CheckPage({ me }: { me: Me }) {
             </Button>
             {busy === 'submit' && <Spinner size="tiny" label="送信中…" />}
           </div>
-          <h3>チェック結果</h3>
-          <FindingsTable findings={result.findings} idPrefix="check" />
+          <Recognised result={result} />
+          {result.status !== 'unreadable' && (
+            <>
+              <h3>チェック結果</h3>
+              <FindingsTable findings={result.findings} idPrefix="check" />
+            </>
+          )}
         </div>
       )}
       {submitted && (
@@ -238,7 +275,7 @@ export function CheckPage({ me }: { me: Me }) {
                   <StatusBadge status={submitted.status} />
                 </MessageBarTitle>
                 {submitted.status === 'accepted'
-                  ? '提出を受理しました。'
+                  ? '提出を受理しました。集計にはこの版の数値を使います。'
                   : (submitted.reason ?? '提出は差し戻されました。')}
               </MessageBarBody>
             </MessageBar>

@@ -150,7 +150,7 @@ describe('the decision on one submission', () => {
     };
     const bad = { ...filled('健康福祉課'), findings: [error, error] };
     expect(judgeSubmission(read(bad), SCOPE, KENKO).verdicts[0]!.reason).toBe(
-      '検証でエラーが 2 件見つかりました（H12 の「結果」が空欄です ほか 1 件）。検証結果を確認して修正してください。',
+      '検証でエラーが 2 件見つかりました（H12 の「結果」が空欄です ほか 1 件）。',
     );
     const broken: ReadOutcome = {
       status: 'unreadable',

@@ -173,7 +173,7 @@ describe('buildSummary for the manager', () => {
     const row = model.overview.find((r) => r.division === '健康福祉課');
     expect(row).toMatchObject({ state: 'rejected', file: 'b.xlsx', counted: 'a', indicators: 1 });
     expect(row?.reason).toBe(
-      '検証でエラーが 1 件見つかりました（評価が食い違っています）。検証結果を確認して修正してください。 集計には、前に受理された版の数値を使っています。',
+      '検証でエラーが 1 件見つかりました（評価が食い違っています）。 集計には、前に受理された版の数値を使っています。',
     );
     expect(model.tables[0]?.rows.map((r) => r.resultText)).toEqual(['12']);
     expect(model.findings.map((f) => [f.division, f.finding.code])).toEqual([

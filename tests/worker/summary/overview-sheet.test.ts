@@ -4,7 +4,7 @@ import { overviewPlan } from '../../../worker/summary/overview-sheet.ts';
 import { submission } from '../../shared/summary/summary-fixtures.ts';
 
 describe('概要 備考', () => {
-  it('shows a long reason’s first sentence and marks that more follows', () => {
+  it('gives the ledger’s reason word for word, as the console and 提出状況 do', () => {
     const broken = submission('建設課', [], {
       status: 'unreadable',
       error: { code: 'corrupt', message: 'ファイルが途中で切れています。もう一度保存して提出してください。' },
@@ -20,7 +20,8 @@ describe('概要 備考', () => {
       generatedAt: '2021-04-10T01:00:00Z',
     });
     const notes = [...overviewPlan('概要', model, '秋葉区').rows()].map(([, cells]) => cells.at(-1)?.value).map(String);
-    expect(notes).toContain('建設課.xlsx: ファイルが途中で切れています。…');
-    expect(notes).toContain('区民生活課.xlsx: 古い Excel 形式（.xls）のファイルです。');
+    expect(notes).toContain('ファイルが途中で切れています。もう一度保存して提出してください。');
+    expect(notes).toContain('古い Excel 形式（.xls）のファイルです。');
+    for (const row of model.ledger.divisions) expect(notes).toContain(row.reason);
   });
 });
