@@ -7,7 +7,7 @@ import { collectInputs as collectPaths, isSymbolicLink, pathProblem } from '../i
 import { noteCreatedFolder, noteWriting, noteWritten } from './interrupt.ts';
 import { CommandError } from './option-error.ts';
 
-// The one input and output policy of the file commands (extract, validate, template): see README "The command line".
+// The one input and output policy of the file commands (extract, validate, template): see docs/cli.md.
 
 /**
  * A fiscal year as a user types it on the command line: 2020, R2, 令和2年度, Ｒ２, FY2020, and the era letter

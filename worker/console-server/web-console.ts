@@ -80,7 +80,7 @@ export function wardInfo(ward: WardConfig): WardInfo {
   return { id: ward.id, name: ward.name, fiscalYear: ward.fiscalYear, fiscalYearLabel: eraFiscalYear(ward.fiscalYear) };
 }
 
-/** Sessions, sign-in and the console's routes; see the README's "The web console". */
+/** Sessions, sign-in and the console's routes; see docs/console.md and docs/api.md. */
 export class WebConsole {
   readonly sessions: SessionStore;
   private readonly limits: SessionLimits;

@@ -90,7 +90,7 @@ function sheetFindings(sheet: SheetRecord, sender: Sender): RenderedFinding[] {
 }
 
 /**
- * Checks that a submission is its sender's own (CONTRACTS.md: a submitter's workbook must be its own
+ * Checks that a submission is its sender's own (docs/api.md: a submitter's workbook must be its own
  * division's sheet; the ward's sheet is the coordinator's, or a division the config names for it) and
  * flags content another division of the ward-year also submitted. Error findings turn an accepted result
  * into a rejection; the duplicate is a warning for the coordinator on every sheet of the file.
