@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { measureProcess, medianRun } from '../measure.ts';
 
 export interface StartupRow {
-  /** How the command was started, as the README names it. */
+  /** How the command was started, as docs/cli.md ("Starting fast") names it. */
   label: string;
   command: string;
   /** Wall time of the median run. */
