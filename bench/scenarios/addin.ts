@@ -1,5 +1,5 @@
 // The add-in: validate and annotate a 1,000-row sheet on the fake Excel, counting round trips — and the
-// round trips of every other case the README states (re-check, merge bands, the web's 5 MB cap, clearing).
+// round trips of every other case docs/addin.md states (re-check, merge bands, the web's 5 MB cap, clearing).
 // `npx tsx bench/scenarios/addin.ts` prints the table.
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';

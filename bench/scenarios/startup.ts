@@ -1,5 +1,5 @@
 // Start-up: `mokuhyo validate` on one seed workbook, the way a person at a terminal runs it — node on the
-// bin directly (what `npm link`, a shell alias or ./node_modules/.bin/mokuhyo amount to) and through npx,
+// bin directly (what `npm link` or a shell alias amount to) and through npx,
 // which first starts npm itself. Node's own start-up is the floor under both.
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { measureProcess, medianRun } from '../measure.ts';
 
 export interface StartupRow {
-  /** How the command was started, as the README names it. */
+  /** How the command was started, as docs/cli.md ("Starting fast") names it. */
   label: string;
   command: string;
   /** Wall time of the median run. */
@@ -30,7 +30,7 @@ function ways(file: string): { label: string; command: string; argv: [string, ..
   const list: { label: string; command: string; argv: [string, ...string[]] }[] = [
     { label: 'node alone (floor)', command: 'node -e 0', argv: [process.execPath, '-e', '0'] },
     {
-      label: 'node bin/mokuhyo.js (npm link, alias, ./node_modules/.bin/mokuhyo)',
+      label: 'node bin/mokuhyo.js (npm link, alias)',
       command: `node bin/mokuhyo.js validate ${file}`,
       argv: [process.execPath, join(ROOT, 'bin/mokuhyo.js'), 'validate', file],
     },

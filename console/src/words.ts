@@ -1,6 +1,6 @@
 import type { StatusCode } from './api.ts';
 
-/** The one status word a clerk sees for each state (CONTRACTS.md, the web console). */
+/** The one status word a clerk sees for each state (docs/console.md). */
 export const STATUS_WORD: Record<StatusCode, string> = {
   missing: '未提出',
   processing: '処理中',

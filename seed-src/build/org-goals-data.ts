@@ -94,7 +94,7 @@ export type DivisionSheet = z.infer<typeof divisionSheetSchema>;
 export type WardSheet = z.infer<typeof wardSheetSchema>;
 export type OrgGoalsSeed = z.infer<typeof orgGoalsSeedSchema>;
 
-/** The committed transcription of seed 000 (Akiha ward, FY2020). */
+/** The committed transcription of the published 組織目標管理シート of Niigata City 秋葉区, FY2020. */
 export const akiha2020DataPath = fileURLToPath(new URL('../data/org-goals-akiha-2020.json', import.meta.url));
 
 /** Reads and validates a transcription file; throws (a programmer fault) when it does not match the schema. */

@@ -71,7 +71,7 @@ export type MeasureSheet = z.infer<typeof measureSheetSchema>;
 export type GoalSheet = z.infer<typeof goalSheetSchema>;
 export type PlanMeasuresSeed = z.infer<typeof planMeasuresSeedSchema>;
 
-/** The committed transcription of seed 004 (Suzaka City, 基本目標７, 施策35–39). */
+/** The committed transcription of Suzaka City's 総合計画 施策シート (基本目標７, 施策35–39). */
 export const suzakaDataPath = fileURLToPath(new URL('../data/plan-measures-suzaka-2025.json', import.meta.url));
 
 /** Reads and validates a transcription file; throws (a programmer fault) when it does not match the schema. */

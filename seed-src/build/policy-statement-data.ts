@@ -38,7 +38,7 @@ export const policyStatementSeedSchema = z.object({
 export type PolicyStatementSeed = z.infer<typeof policyStatementSeedSchema>;
 export type PolicyReport = z.infer<typeof reportSchema>;
 
-/** The committed transcription of seed 003 (Yokote City, Masuda regional office, FY2020). */
+/** The committed transcription of the 方針書 of Yokote City's 増田地域局, FY2020. */
 export const masudaDataPath = fileURLToPath(new URL('../data/policy-statement-masuda-2020.json', import.meta.url));
 
 /** Reads and validates a transcription file; throws (a programmer fault) when it does not match the schema. */

@@ -11,7 +11,7 @@ export const FAMILY_IDS: readonly FamilyId[] = [
   'plan-measures',
 ];
 
-/** One year column of a measure (CONTRACTS.md `extract`). */
+/** One year column of a measure (`extract --json`, docs/api.md). */
 export interface MeasureValue {
   year: number | null;
   kind: HeaderKind;

@@ -18,7 +18,7 @@ const SCORE_UNIT = 4;
 const SCORE_LABELLED = 2;
 
 /**
- * Reads a cell's text into value, unit, comparator, year, 累計 and blank (CONTRACTS.md `parse value`).
+ * Reads a cell's text into value, unit, comparator, year, 累計 and blank (`parse value`, docs/api.md).
  * Never throws. Year expressions are masked before numbers are read, so "H29年度までに50％以上" is 50,
  * not 29. When a cell holds several numbers, the principal one is the number carrying a unit (the
  * caller's hinted unit first), preferably right after a label word such as 数/率/：/年間

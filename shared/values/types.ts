@@ -1,7 +1,7 @@
 /** Comparators a target can carry: 以上 >=, 超 >, 以下 <=, 未満 <, 維持 >=. */
 export type Comparator = '>=' | '>' | '<=' | '<';
 
-/** A cell value as staff typed it, read into its parts (see CONTRACTS.md `parse value`). */
+/** A cell value as staff typed it, read into its parts (see `parse value` in docs/api.md). */
 export interface ParsedValue {
   raw: string;
   value: number | null;

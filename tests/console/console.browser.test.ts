@@ -3,20 +3,19 @@
 // label, as a clerk (and the acceptance script) would use it. Screenshots go to a temp folder, or to
 // MOKUHYO_CONSOLE_SCREENSHOTS (e.g. docs/) when set.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { findChromium } from '../helpers/required-tools.ts';
 import { findRedisServer, freePort, startRedis, type PrivateRedis } from '../worker/queue/redis-server.ts';
 
-const CHROMIUM = '/usr/bin/chromium';
+const CHROMIUM = findChromium() ?? '';
 const ROOT = resolve(import.meta.dirname, '../..');
 const SEEDS = join(ROOT, 'seeds/org-goals');
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-const haveChromium = existsSync(CHROMIUM);
-if (!haveChromium && process.env['CI'])
-  throw new Error(`${CHROMIUM} is missing: CI must install the Debian chromium package`);
+const haveChromium = CHROMIUM !== '';
 const redisBinary = await findRedisServer();
 
 const TOKENS = {

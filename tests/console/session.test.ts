@@ -2,7 +2,12 @@
 // download names and uploaded file names.
 import type { FastifyRequest } from 'fastify';
 import { describe, expect, it } from 'vitest';
-import { contentDisposition, parseCookies, sessionCookie, uploadedFileName } from '../../worker/console-server/cookies.ts';
+import {
+  contentDisposition,
+  parseCookies,
+  sessionCookie,
+  uploadedFileName,
+} from '../../worker/console-server/cookies.ts';
 import { fromOwnOrigin, isHttps, ownOrigin } from '../../worker/console-server/origin.ts';
 import { LoginThrottle, SessionStore } from '../../worker/console-server/session.ts';
 

@@ -5,6 +5,7 @@ import { access, mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, extname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { missingTool } from './required-tools.ts';
 
 const CANDIDATES = [
   '/usr/bin/soffice',
@@ -13,7 +14,7 @@ const CANDIDATES = [
   '/opt/libreoffice/program/soffice',
 ];
 
-/** The soffice executable ($SOFFICE first), or null when LibreOffice is not installed. */
+/** The soffice executable ($SOFFICE first), or null when LibreOffice is not installed (a failure when tools are required). */
 export async function findSoffice(): Promise<string | null> {
   const env = process.env['SOFFICE'];
   for (const path of env ? [env, ...CANDIDATES] : CANDIDATES) {
@@ -24,7 +25,7 @@ export async function findSoffice(): Promise<string | null> {
       // not there: try the next one
     }
   }
-  return null;
+  return missingTool('LibreOffice (soffice)', 'install the Debian package libreoffice-calc-nogui, or set SOFFICE');
 }
 
 /**

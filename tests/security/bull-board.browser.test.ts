@@ -1,17 +1,15 @@
 // bull-board in Chromium under the intake's Content-Security-Policy, against a real serve and worker: it
 // works for an admin (scripts, styles, its <base href>), and a coordinator gets the Japanese refusal.
-import { existsSync } from 'node:fs';
 import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT, startCluster, submit, TOKENS, type Cluster } from '../faults/cluster.ts';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { findChromium } from '../helpers/required-tools.ts';
 import { findRedisServer } from '../worker/queue/redis-server.ts';
 
-const CHROMIUM = '/usr/bin/chromium';
-const haveChromium = existsSync(CHROMIUM);
-if (!haveChromium && process.env['CI'])
-  throw new Error(`${CHROMIUM} is missing: CI must install the Debian chromium package`);
+const CHROMIUM = findChromium() ?? '';
+const haveChromium = CHROMIUM !== '';
 const binary = await findRedisServer();
 
 describe.skipIf(!haveChromium || !binary)('bull-board in a browser', () => {

@@ -1,11 +1,13 @@
 import { randomBytes } from 'node:crypto';
+import { statSync } from 'node:fs';
 import { mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, extname, join, sep } from 'node:path';
 import { parseFiscalYear } from '../../shared/values/index.ts';
-import { collectInputs as collectPaths } from '../ingest/collect-files.ts';
+import { collectInputs as collectPaths, isSymbolicLink, pathProblem } from '../ingest/collect-files.ts';
+import { noteCreatedFolder, noteWriting, noteWritten } from './interrupt.ts';
 import { CommandError } from './option-error.ts';
 
-// The one input and output policy of the file commands (extract, validate, template): see README "The command line".
+// The one input and output policy of the file commands (extract, validate, template): see docs/cli.md.
 
 /**
  * A fiscal year as a user types it on the command line: 2020, R2, 令和2年度, Ｒ２, FY2020, and the era letter
@@ -31,11 +33,28 @@ export async function collectInputs(paths: readonly string[], what: string): Pro
   if (paths.length === 0) throw new CommandError(`${what}ファイルかフォルダを指定してください。`, { showUsage: true });
   const { files, missing, emptyFolders } = await collectPaths(paths);
   const problems = [
-    ...(await Promise.all(missing.map(async (path) => `「${path}」が見つかりません。${await nearName(path)}`))),
+    ...(await Promise.all(missing.map(missingPathMessage))),
     ...emptyFolders.map((path) => `フォルダ「${path}」にファイルがありません。`),
   ];
   if (files.length === 0 && missing.length === 0) throw new CommandError(problems.join('\n'));
   return { files: [...files, ...missing], problems };
+}
+
+/**
+ * What is wrong with a path the user typed that cannot be opened: missing (with a hint when only the
+ * extension was left out), a link loop, a link to nowhere, no permission — the same words for every command.
+ */
+export async function missingPathMessage(path: string): Promise<string> {
+  const problem = pathProblem(path);
+  switch (problem?.code) {
+    case 'symlink-loop':
+      return `「${path}」はシンボリックリンクが循環しているため読めません（リンクが自分自身か互いを指しています）。`;
+    case 'no-access':
+      return `「${path}」を読めません（権限がありません）。`;
+    case 'not-found':
+      if (isSymbolicLink(path)) return `「${path}」はシンボリックリンクで、指す先が見つかりません。`;
+  }
+  return `「${path}」が見つかりません。${await nearName(path)}`;
 }
 
 /** A hint when the name lacks its extension ("健康福祉課" for 健康福祉課.xlsx), else nothing. */
@@ -91,7 +110,7 @@ export async function ensureFolder(folder: string, what: string, path = folder):
     if (folder === '') return;
     await makeFolders(folder);
   } catch (err) {
-    const reason = reasonOf(err);
+    const reason = reasonOf(err, dirname((err as NodeJS.ErrnoException).path ?? folder));
     if (!reason) throw err;
     throw new CommandError(
       folder === path
@@ -118,10 +137,14 @@ async function makeFolders(folder: string): Promise<void> {
     if (dirname(at) === at) break;
   }
   for (const at of missing.reverse()) {
-    await mkdir(at).catch(async (err: NodeJS.ErrnoException) => {
-      if (err.code === 'EEXIST' && (await stat(at).catch(() => null))?.isDirectory() === true) return;
-      throw err;
-    });
+    const made = await mkdir(at).then(
+      () => true,
+      async (err: NodeJS.ErrnoException) => {
+        if (err.code === 'EEXIST' && (await stat(at).catch(() => null))?.isDirectory() === true) return false;
+        throw err;
+      },
+    );
+    if (made) noteCreatedFolder(at);
   }
 }
 
@@ -131,21 +154,33 @@ async function makeFolders(folder: string): Promise<void> {
  */
 export async function writeOutput(path: string, bytes: Uint8Array, what: string): Promise<void> {
   const temp = join(dirname(path), `.${basename(path)}.${randomBytes(4).toString('hex')}.tmp`);
+  const fresh = (await stat(path).catch(() => null)) === null;
+  let written = false;
+  noteWriting(path);
   try {
     await writeFile(temp, bytes);
     await rename(temp, path);
+    written = true;
   } catch (err) {
-    const reason = reasonOf(err);
+    const reason = reasonOf(err, dirname(path));
     if (!reason) throw err;
     throw new CommandError(`${what}「${path}」に書き込めません（${reason}）。`);
   } finally {
     await rm(temp, { force: true }).catch(() => undefined);
+    noteWritten(path, fresh && written);
   }
 }
 
-/** The Japanese reason for a file-system refusal a user can fix; null for anything else (an internal fault). */
-export function reasonOf(err: unknown): string | null {
-  switch ((err as NodeJS.ErrnoException | null)?.code) {
+/**
+ * The Japanese reason for a file-system refusal a user can fix; null for anything else (an internal fault).
+ * `folder` is where a file or folder was being created: "no such folder" there although the folder exists
+ * means the place refuses new entries (/proc, a special file system), which is what the user is told.
+ */
+export function reasonOf(err: unknown, folder?: string): string | null {
+  const code = (err as NodeJS.ErrnoException | null)?.code;
+  if (code === 'ENOENT' && folder !== undefined && isFolder(folder))
+    return 'システムが管理する場所（/proc など）で、新しいファイルやフォルダを作れません';
+  switch (code) {
     case 'EACCES':
       return '権限がありません';
     case 'EPERM':
@@ -169,5 +204,13 @@ export function reasonOf(err: unknown): string | null {
       return 'ほかのプログラムが使用中です（Excel で開いていませんか）';
     default:
       return null;
+  }
+}
+
+function isFolder(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
   }
 }

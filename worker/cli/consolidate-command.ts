@@ -1,5 +1,5 @@
-import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { basename, dirname, join, resolve } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Phase } from '../../shared/rules/index.ts';
 import { bodyMatches } from '../../shared/summary/group-inputs.ts';
@@ -15,9 +15,10 @@ import {
 } from '../summary/consolidate-files.ts';
 import { openDataCsv, openDataJson, openDataRows } from '../summary/export-open-data.ts';
 import { writeSummary } from '../summary/write-summary.ts';
-import { outputPlace, resolveOutput, typedFiscalYear, writeOutput } from './cli-files.ts';
+import { missingPathMessage, outputPlace, resolveOutput, typedFiscalYear, writeOutput } from './cli-files.ts';
 import type { Command } from './command.ts';
 import { CommandError } from './option-error.ts';
+import { isOwnOutput, refuseForeignFile } from './own-outputs.ts';
 import { nothingToSummarise, runReport, summaryLine, timingLine, type WrittenSummary } from './consolidate-report.ts';
 
 const USAGE = `使い方: mokuhyo consolidate <ファイル.xlsx|フォルダ>... -o <集計.xlsx|フォルダ> [オプション]
@@ -93,7 +94,7 @@ export const consolidateCommand: Command = async (args) => {
   // Inputs listed and outputs checked before any file is read: a typo should not cost a whole run.
   const collected = await collectInputs(positionals);
   if (collected.missing.length > 0)
-    throw new CommandError(collected.missing.map((p) => `「${p}」が見つかりません。`).join('\n'));
+    throw new CommandError((await Promise.all(collected.missing.map(missingPathMessage))).join('\n'));
   const output = await summaryOutput(values.output);
   const csv =
     values.csv === undefined
@@ -104,7 +105,8 @@ export const consolidateCommand: Command = async (args) => {
       ? null
       : await resolveOutput(values.json, ['.json'], '集計_オープンデータ.json', '--json の出力ファイル');
   // A summary folder inside the inbox: the summaries of an earlier run are outputs, not submissions.
-  const ownOutputs = collected.files.filter((f) => isEarlierOutput(f, positionals, output, [csv, json]));
+  const ownOutputs: string[] = [];
+  for (const f of collected.files) if (await isEarlierOutput(f, positionals, output, [csv, json])) ownOutputs.push(f);
   const inputs = { ...collected, files: collected.files.filter((f) => !ownOutputs.includes(f)) };
   for (const f of ownOutputs)
     process.stderr.write(`mokuhyo consolidate: 「${f}」は出力先にある集計結果のため、入力にしません。\n`);
@@ -118,6 +120,7 @@ export const consolidateCommand: Command = async (args) => {
   for (const p of inputs.emptyFolders)
     process.stderr.write(`mokuhyo consolidate: フォルダ「${p}」にファイルがありません。\n`);
   refuseOverwritingInput(inputs.files, [output.file, csv, json]);
+  await refuseForeignOutputs(output.file ? [output.file] : [], csv, json);
 
   const bodies = await configuredBodies();
   const started = performance.now();
@@ -140,7 +143,7 @@ export const consolidateCommand: Command = async (args) => {
   refuseOverwritingInput(inputs.files, paths);
 
   const now = new Date();
-  const interrupted = removeTemporaryFilesOnInterrupt([...paths, csv, json]);
+  await refuseForeignOutputs(paths, csv, json);
   const written: WrittenSummary[] = [];
   for (const [i, plan] of planned.plans.entries()) {
     const t0 = performance.now();
@@ -177,43 +180,9 @@ export const consolidateCommand: Command = async (args) => {
     }
   }
   if (values.timings) process.stderr.write(`${timingLine(finished, inputs.files.length, timings)}\n`);
-  interrupted.dispose();
   process.stdout.write(runReport(written, planned, submissions, exported));
   return 0;
 };
-
-/**
- * Ctrl+C while the outputs are written: the temporary file beside an output (`.name.….tmp`, see writeOutput)
- * is removed before the process ends, so an interrupted run leaves none behind.
- */
-function removeTemporaryFilesOnInterrupt(outputs: readonly (string | null)[]): { dispose: () => void } {
-  const onSignal = (signal: NodeJS.Signals): void => {
-    for (const out of outputs) {
-      if (!out) continue;
-      const prefix = `.${basename(out)}.`;
-      for (const name of readdirSafe(dirname(out)))
-        if (name.startsWith(prefix) && name.endsWith('.tmp')) rmSync(join(dirname(out), name), { force: true });
-    }
-    process.stderr.write(`mokuhyo consolidate: 中断しました（書きかけのファイルは削除しました）。\n`);
-    process.exit(signal === 'SIGINT' ? 130 : 143);
-  };
-  process.once('SIGINT', onSignal);
-  process.once('SIGTERM', onSignal);
-  return {
-    dispose: () => {
-      process.off('SIGINT', onSignal);
-      process.off('SIGTERM', onSignal);
-    },
-  };
-}
-
-function readdirSafe(folder: string): string[] {
-  try {
-    return readdirSync(folder);
-  } catch {
-    return [];
-  }
-}
 
 /** `--fiscal-year` as typed: 2020, R2, r2, 令和2年度, Ｒ２, FY2020 → 2020. */
 export function fiscalYearOption(text: string): number {
@@ -252,17 +221,32 @@ function configuredWardPlan(planned: SummaryPlans, bodies: readonly ExpectedBody
   return mine[0]?.i ?? null;
 }
 
-/** A file found in a folder (not named on the command line) that this command writes: -o, --csv, --json, or a 〈団体〉_〈年度〉_集計.xlsx beside -o. */
-function isEarlierOutput(
+/**
+ * A file found in a folder (not named on the command line) that an earlier run of this command wrote where
+ * this one writes: -o, --csv, --json, or a 〈団体〉_〈年度〉_集計.xlsx beside -o — recognised by its content, so
+ * a submission that merely sits at the -o path stays an input (and the run is refused, never overwrites it).
+ */
+async function isEarlierOutput(
   file: string,
   named: readonly string[],
   output: { folder: string; file: string | null },
   exports: readonly (string | null)[],
-): boolean {
+): Promise<boolean> {
   const path = resolve(file);
   if (named.some((n) => resolve(n) === path)) return false;
-  if ([output.file, ...exports].some((o) => o !== null && resolve(o) === path)) return true;
-  return dirname(path) === resolve(output.folder) && /_集計\.xlsx$/.test(path);
+  const [csv, json] = exports;
+  if (csv && resolve(csv) === path) return isOwnOutput(path, 'open-data-csv');
+  if (json && resolve(json) === path) return isOwnOutput(path, 'open-data-json');
+  const atOutput = output.file !== null && resolve(output.file) === path;
+  if (!atOutput && !(dirname(path) === resolve(output.folder) && /_集計\.xlsx$/.test(path))) return false;
+  return isOwnOutput(path, 'summary');
+}
+
+/** Never over a file mokuhyo did not write: each summary, --csv and --json may replace only its own earlier output. */
+async function refuseForeignOutputs(summaries: readonly string[], csv: string | null, json: string | null) {
+  for (const path of summaries) await refuseForeignFile(path, 'summary', '集計ブックの出力先');
+  if (csv) await refuseForeignFile(csv, 'open-data-csv', '--csv の出力ファイル');
+  if (json) await refuseForeignFile(json, 'open-data-json', '--json の出力ファイル');
 }
 
 function refuseOverwritingInput(files: readonly string[], outputs: readonly (string | null)[]): void {

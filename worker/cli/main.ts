@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { beginRun, exitCleanlyOnSignal, undoRun } from './interrupt.ts';
 import { CommandError, describeOptionError } from './option-error.ts';
 
 import type { Command } from './command.ts';
@@ -106,10 +107,16 @@ export async function main(argv: string[]): Promise<number> {
     );
     return 2;
   }
+  // serve and worker shut down on signals their own way (runtime.ts); the file commands take back what
+  // they created and say so.
+  beginRun();
+  const restoreSignals = SERVICES.has(name) ? () => undefined : exitCleanlyOnSignal(name);
   try {
     const run = await command.load();
     return await run(rest);
   } catch (err) {
+    // A refused or failed run leaves no folder or file of its own behind.
+    undoRun();
     if (isHelpRequest(rest, err)) {
       process.stdout.write(
         `使い方: mokuhyo ${name}${command.usage ? ` ${command.usage}` : ''}\n\n  ${command.summary}\n`,
@@ -117,8 +124,12 @@ export async function main(argv: string[]): Promise<number> {
       return 0;
     }
     return reportFailure(name, err);
+  } finally {
+    restoreSignals();
   }
 }
+
+const SERVICES = new Set(['serve', 'worker']);
 
 /** A command without its own --help still answers it, with its entry of the overview. */
 function isHelpRequest(args: readonly string[], err: unknown): boolean {

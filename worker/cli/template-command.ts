@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import { eraFiscalYear } from '../../shared/values/index.ts';
 import { templateEntries, type TemplateEntry } from '../../templates/registry.ts';
 import { resolveOutput, typedFiscalYear, writeOutput } from './cli-files.ts';
+import { refuseForeignFile } from './own-outputs.ts';
 import type { Command } from './command.ts';
 import { CommandError } from './option-error.ts';
 
@@ -43,6 +44,7 @@ export const templateCommand: Command = async (args) => {
     );
   const fileName = `${entry.family.id}-${entry.variant.id}-${fiscalYear}.xlsx`;
   const out = await resolveOutput(values.out, ['.xlsx'], fileName, '出力先');
+  await refuseForeignFile(out, 'template', '出力先');
   await writeOutput(out, await entry.build(fiscalYear), '出力先');
   const { family, variant } = entry;
   const title = variant.title.includes(family.title)

@@ -1,14 +1,18 @@
+import { existsSync } from 'node:fs';
 import { basename, extname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { RenderedFinding, Severity } from '../../shared/model/finding.ts';
 import type { FileError, SheetRecord } from '../../shared/model/record.ts';
 import { contentGrids } from '../../shared/extract/index.ts';
 import { checkGrid, type Phase } from '../../shared/rules/index.ts';
+import { pathProblem } from '../ingest/collect-files.ts';
 import { fileErrorOf } from '../ingest/extract-file.ts';
 import { readWorkbookFile, type WorkbookLimits } from '../xlsx/index.ts';
 import { collectInputs, outputPlace, reasonOf, reportProblems } from './cli-files.ts';
 import type { Command } from './command.ts';
+import { noteWriting, noteWritten } from './interrupt.ts';
 import { CommandError } from './option-error.ts';
+import { refuseForeignFile } from './own-outputs.ts';
 
 const USAGE = `使い方: mokuhyo validate [--json] [--annotate <出力.xlsx|フォルダ>] [--phase planning|evaluation] <ファイル.xlsx|フォルダ>...
 
@@ -84,6 +88,8 @@ export const validateCommand: Command = async (args) => {
     const result = await validateFile(file, limits, phase);
     const target = targets.get(file);
     if (target && annotateFile && !result.error) {
+      const fresh = !existsSync(target);
+      noteWriting(target);
       try {
         await annotateFile(
           file,
@@ -91,7 +97,9 @@ export const validateCommand: Command = async (args) => {
           result.sheets.map((s) => ({ sheet: s.sheet, findings: s.findings })),
         );
         result.annotated = target;
+        noteWritten(target, fresh);
       } catch (err) {
+        noteWritten(target, false);
         annotateFailed = true;
         const reason = reasonOf(err) ?? (err instanceof Error ? err.message : String(err));
         process.stderr.write(
@@ -115,6 +123,8 @@ export async function validateFile(
   limits: Partial<WorkbookLimits>,
   phase: Phase | undefined,
 ): Promise<ValidatedFile> {
+  const problem = pathProblem(file);
+  if (problem) return { file, error: problem, sheets: [] };
   try {
     const { grids } = await readWorkbookFile(file, { limits });
     const sheets = contentGrids(grids).map((grid) => {
@@ -173,11 +183,17 @@ async function annotateTargets(files: readonly string[], out: string): Promise<M
       targets.set(file, join(place.path, name));
     }
   }
+  const inputs = new Set(files.map((f) => resolve(f)));
   for (const [file, target] of targets) {
     if (resolve(file) === resolve(target))
       throw new CommandError(
         `注釈付きコピーの出力先が元のファイル（${file}）と同じです。別の名前かフォルダを指定してください。`,
       );
+    if (inputs.has(resolve(target)))
+      throw new CommandError(
+        `注釈付きコピーの出力先「${target}」は検証するファイルの一つです。上書きしないよう、別の名前か別のフォルダを指定してください。`,
+      );
+    await refuseForeignFile(target, 'annotated', '注釈付きコピーの出力先');
   }
   return targets;
 }

@@ -32,7 +32,7 @@ export function serviceConfig(command: 'serve' | 'worker'): Config | null {
   };
   if (!process.env['MOKUHYO_CONFIG'])
     return refuse(
-      '設定ファイルが指定されていません。環境変数 MOKUHYO_CONFIG に設定ファイル（JSON）のパスを指定してください（README「serve/worker」参照）。',
+      '設定ファイルが指定されていません。環境変数 MOKUHYO_CONFIG に設定ファイル（JSON）のパスを指定してください（書き方は docs/worker.md を参照）。',
     );
   let config;
   try {

@@ -68,7 +68,7 @@ const httpSchema = z
     scanQueue: 64,
   });
 
-/** The worker's configuration (CONTRACTS.md): one schema, defaults for everything but wards and tokens. */
+/** The worker's configuration (docs/worker.md): one schema, defaults for everything but wards and tokens. */
 export const configSchema = z
   .object({
     dataDir: z.string().min(1).default('./data'),

@@ -69,7 +69,7 @@ function findingRows(sheets: SubmissionResult['sheets']): FindingRow[] {
 
 export { wardInfo };
 
-/** Sessions, sign-in and the console's routes; see the README's "The web console". */
+/** Sessions, sign-in and the console's routes; see docs/console.md and docs/api.md. */
 export class WebConsole {
   readonly sessions: SessionStore;
   private readonly limits: SessionLimits;

@@ -1,3 +1,4 @@
+import { lstatSync, statSync, type Stats } from 'node:fs';
 import { readdir, realpath, stat } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
 import type { FileError } from '../../shared/model/record.ts';
@@ -66,10 +67,63 @@ async function walk(dir: string, seen = new Set<string>()): Promise<string[]> {
   for (const entry of entries) {
     if (entry.name.startsWith('.')) continue;
     const path = join(dir, entry.name);
-    // A symbolic link counts as what it points to.
+    // A symbolic link counts as what it points to. Everything that is not a folder is listed — a named
+    // pipe, a device, a link to nowhere or a link loop too — so its reader reports why it is not read.
     const kind = entry.isSymbolicLink() ? await stat(path).catch(() => undefined) : entry;
     if (kind?.isDirectory()) found.push(...(await walk(path, seen)));
-    else if (kind?.isFile() || !kind) found.push(path);
+    else found.push(path);
   }
   return found;
+}
+
+/**
+ * Why a path cannot be read as a file, before anything opens it: missing, a link to nowhere, a link loop,
+ * no permission, a folder, a named pipe (opening one would wait forever), a socket or a device. Null for a
+ * regular file (or a link to one).
+ */
+export function pathProblem(path: string): FileError | null {
+  let info: Stats;
+  try {
+    info = statSync(path);
+  } catch (err) {
+    switch ((err as NodeJS.ErrnoException).code) {
+      case 'ELOOP':
+        return {
+          code: 'symlink-loop',
+          message: `シンボリックリンクが循環しているため読めません（リンクが自分自身か互いを指しています）: ${path}`,
+        };
+      case 'EACCES':
+      case 'EPERM':
+        return { code: 'no-access', message: `ファイルを読む権限がありません: ${path}` };
+      case 'ENOENT':
+      case 'ENOTDIR':
+        return isSymbolicLink(path)
+          ? { code: 'not-found', message: `シンボリックリンクの指す先が見つかりません: ${path}` }
+          : { code: 'not-found', message: `ファイルが見つかりません: ${path}` };
+      default:
+        return {
+          code: 'no-access',
+          message: `ファイルを読めません（${(err as NodeJS.ErrnoException).code}）: ${path}`,
+        };
+    }
+  }
+  if (info.isFile()) return null;
+  if (info.isDirectory()) return { code: 'not-a-file', message: `ファイルではなくフォルダです: ${path}` };
+  const what = info.isFIFO()
+    ? '名前付きパイプ（FIFO）'
+    : info.isSocket()
+      ? 'ソケット'
+      : info.isCharacterDevice() || info.isBlockDevice()
+        ? 'デバイスファイル'
+        : '特殊なファイル';
+  return { code: 'not-a-file', message: `${what}で、読み込めるファイルではありません: ${path}` };
+}
+
+/** Whether the path itself is a symbolic link (whatever it points to). */
+export function isSymbolicLink(path: string): boolean {
+  try {
+    return lstatSync(path).isSymbolicLink();
+  } catch {
+    return false;
+  }
 }

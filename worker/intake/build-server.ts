@@ -62,7 +62,7 @@ function mediaType(header: string | undefined): string {
   return (header ?? '').split(';')[0]!.trim().toLowerCase();
 }
 
-/** The intake HTTP API of CONTRACTS.md: check, store durably, enqueue, answer. */
+/** The intake HTTP API (docs/api.md): check, store durably, enqueue, answer. */
 export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   const { config, connection, queues, store, summaries } = deps;
   const http = config.http;

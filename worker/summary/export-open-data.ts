@@ -9,7 +9,7 @@ import {
   type SubmissionInput,
 } from '../../shared/summary/index.ts';
 
-/** One measure's value of one year, as open data (README "Open data"). */
+/** One measure's value of one year, as open data (docs/api.md, `consolidate --csv/--json`). */
 export interface OpenDataRow {
   body: string | null;
   fiscalYear: number | null;

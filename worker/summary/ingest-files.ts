@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync, statSync, type Stats } from 'node:fs';
 import type { SubmissionInput } from '../../shared/summary/index.ts';
+import { pathProblem } from '../ingest/collect-files.ts';
 import { ingestWorkbook, type IngestOptions } from '../queue/ingest-workbook.ts';
 import { resolveLimits, tooLarge } from '../xlsx/index.ts';
 
@@ -21,7 +22,8 @@ export async function ingestFile(
       sha256: null,
       mtime: null,
       status: 'unreadable',
-      error: { code: 'not-found', message: 'ファイルが見つかりません。' },
+      // A folder, a named pipe, a link loop or to nowhere: listed with what it is, never opened.
+      error: pathProblem(file) ?? { code: 'not-found', message: 'ファイルが見つかりません。' },
       sheets: [],
     };
   }

@@ -49,7 +49,7 @@ export function isUnreadableWorkbookError(err: unknown): err is UnreadableWorkbo
   );
 }
 
-/** Turns any error into the FileError of CONTRACTS.md; unexpected faults get a generic message, never a stack. */
+/** Turns any error into the FileError of docs/api.md; unexpected faults get a generic message, never a stack. */
 export function toFileError(err: unknown): FileError {
   if (isUnreadableWorkbookError(err)) return { code: err.code, message: err.message };
   return { code: 'internal', message: 'ファイルの処理中に予期しないエラーが発生しました。' };

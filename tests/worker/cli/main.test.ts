@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 
@@ -65,9 +66,12 @@ describe('mokuhyo command line', () => {
     }
   });
 
-  it('points extract --help to a document a user has (the README), not a file outside the repository', () => {
+  it('points extract --help to the page in the repository that describes the JSON (docs/api.md)', () => {
     const r = mokuhyo('extract', '--help');
-    expect(r.stdout).toContain('README の「mokuhyo extract」の項');
+    expect(r.stdout).toContain('形式は docs/api.md の「mokuhyo extract --json」');
+    expect(readFileSync(new URL('../../../docs/api.md', import.meta.url), 'utf8')).toContain(
+      '## `mokuhyo extract --json`',
+    );
     expect(r.stdout).not.toContain('CONTRACTS');
   });
 

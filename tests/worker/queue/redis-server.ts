@@ -2,6 +2,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { access } from 'node:fs/promises';
 import { createServer, Socket } from 'node:net';
+import { missingTool } from '../../helpers/required-tools.ts';
 
 export interface PrivateRedis {
   port: number;
@@ -15,7 +16,7 @@ export interface PrivateRedis {
 
 const BINARIES = ['/usr/bin/redis-server', '/usr/local/bin/redis-server'];
 
-/** The redis-server binary, or null (a failure under CI, a skip elsewhere). */
+/** The redis-server binary, or null (a skip; a failure under MOKUHYO_REQUIRE_TOOLS=1 or CI). */
 export async function findRedisServer(): Promise<string | null> {
   for (const path of BINARIES)
     if (
@@ -25,9 +26,7 @@ export async function findRedisServer(): Promise<string | null> {
       )
     )
       return path;
-  if (process.env['CI']) throw new Error('CI: redis-server is required for the worker tests');
-  console.warn('skipping: redis-server is not installed');
-  return null;
+  return missingTool('redis-server', 'install the Debian package redis-server');
 }
 
 export function freePort(): Promise<number> {

@@ -18,7 +18,7 @@ export const TOKENS = {
   admin: 'admin-operations-0123456789',
 };
 
-/** The test ward setup of CONTRACTS.md, as a parsed config. */
+/** The configuration example's ward (docs/worker.md), as a parsed config. */
 export function testConfig(dataDir: string, redisUrl: string, extra: Record<string, unknown> = {}): Config {
   return configSchema.parse({
     dataDir,

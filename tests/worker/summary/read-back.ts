@@ -1,6 +1,7 @@
 // Reads an xlsx with a second program (openpyxl) so tests see what another reader sees.
 import { execFile } from 'node:child_process';
 import { access } from 'node:fs/promises';
+import { missingTool } from '../../helpers/required-tools.ts';
 
 const PYTHON = '/usr/bin/python3';
 
@@ -45,14 +46,13 @@ export interface SheetDump {
   charts: { type: string; grouping: string; series: string[] }[];
 }
 
-/** True when python3 with openpyxl is available; in CI its absence is a failure, elsewhere a skip. */
+/** True when python3 with openpyxl is available; its absence is a skip, or a failure when tools are required. */
 export async function hasOpenpyxl(): Promise<boolean> {
   const ok = await access(PYTHON).then(
     () => new Promise<boolean>((done) => execFile(PYTHON, ['-c', 'import openpyxl'], (e) => done(!e))),
     () => false,
   );
-  if (!ok && process.env['CI']) throw new Error('CI: /usr/bin/python3 with openpyxl is required');
-  if (!ok) console.warn('skipping: /usr/bin/python3 with openpyxl is not installed');
+  if (!ok) missingTool('/usr/bin/python3 with openpyxl', 'install the Debian package python3-openpyxl');
   return ok;
 }
 
