@@ -9,6 +9,15 @@ const wardSchema = z.object({
   divisions: z.array(z.string().min(1)).default([]),
   /** A division whose submitter token may also submit the ward's own sheet (区の組織目標); else only coordinators. */
   wardSheetDivision: z.string().min(1).optional(),
+  /** 提出期限 of the year's collection (YYYY-MM-DD, Japan time). */
+  deadline: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, '2021-04-30 のように年-月-日で書いてください')
+    .refine(
+      (d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d),
+      '実在する日付を書いてください',
+    )
+    .optional(),
 });
 
 const SHA256 = /^[0-9a-f]{64}$/;

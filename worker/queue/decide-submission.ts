@@ -8,13 +8,12 @@ import type { IngestResult } from './ingest-workbook.ts';
 
 /** The ward-year a ward's submissions are judged against: its name, year, divisions and 提出期限. */
 export function scopeOf(ward: WardConfig): LedgerScope {
-  const deadline = (ward as { deadline?: string }).deadline ?? null;
   return {
     ward: ward.name,
     fiscalYear: ward.fiscalYear,
     divisions: ward.divisions,
     wardSheetDivision: ward.wardSheetDivision ?? null,
-    deadline,
+    deadline: ward.deadline ?? null,
   };
 }
 
