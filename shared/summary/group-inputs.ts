@@ -66,11 +66,21 @@ export function groupTitle(group: Pick<SummaryGroup, 'body'>): string {
  * the other sheets of its workbook; a sheet naming no year joins its body's only year when the body has
  * exactly one, else a group of its own (year unknown). Never merges two bodies or two years.
  */
-export function groupSubmissions(submissions: readonly SubmissionInput[]): GroupedInputs {
+export function groupSubmissions(
+  submissions: readonly SubmissionInput[],
+  bodies: readonly { name: string; divisions: readonly string[] }[] = [],
+): GroupedInputs {
   const placed = submissions.map((s) => {
     const sheets = s.sheets.filter((sh) => sh.family !== null).map((sheet) => ({ sheet, body: bodyOfSheet(sheet) }));
-    // A sheet naming no body takes the one the other sheets of its workbook name.
-    const named = sheets.find((sh) => sh.body !== null)?.body ?? null;
+    // A sheet naming no body takes the one the other sheets of its workbook name, else the configured ward
+    // whose division its 組織名 or its file's name names (a blank form the console handed out names no ward).
+    const named =
+      sheets.find((sh) => sh.body !== null)?.body ??
+      configuredBodyOf(
+        s.file,
+        sheets.map((sh) => sh.sheet.organization),
+        bodies,
+      );
     return { submission: s, sheets: sheets.map((sh) => ({ ...sh, body: sh.body ?? named })) };
   });
   const yearsOf = new Map<string, Set<number>>();
@@ -118,6 +128,20 @@ export function groupSubmissions(submissions: readonly SubmissionInput[]): Group
       (a.fiscalYear ?? 9999) - (b.fiscalYear ?? 9999),
   );
   return { groups: ordered, loose };
+}
+
+/** The one configured body a file's 組織名 or name says it is a division of; null when none or several do. */
+function configuredBodyOf(
+  file: string,
+  organizations: readonly (string | null)[],
+  bodies: readonly { name: string; divisions: readonly string[] }[],
+): string | null {
+  const base = file.split(/[\\/]/).pop() ?? file;
+  const key = (t: string) => normalizeText(t).replace(/\s+/g, '');
+  const mine = bodies.filter((b) =>
+    b.divisions.some((d) => organizations.some((o) => o !== null && key(o) === key(d)) || base.includes(d)),
+  );
+  return mine.length === 1 ? mine[0]!.name : null;
 }
 
 function compare(a: string, b: string): number {

@@ -71,7 +71,10 @@ export function planSummaries(
   bodies: readonly ExpectedBody[],
 ): SummaryPlans {
   const candidates = claimedByName(submissions, bodies);
-  let { groups, loose } = groupSubmissions(submissions.filter((s) => !candidates.has(s)));
+  let { groups, loose } = groupSubmissions(
+    submissions.filter((s) => !candidates.has(s)),
+    bodies,
+  );
   const selected = selection.body === null ? null : findBody(bodies, selection.body, selection.fiscalYear);
   // A claim needs its ward in the input (or asked for): else the file stays a summary of its own body.
   const claimed = new Map<SubmissionInput, { division: string; key: string; fiscalYear: number | null }>();
@@ -88,7 +91,10 @@ export function planSummaries(
     if (present) claimed.set(s, { division: c.division, key, fiscalYear: year });
   }
   if (claimed.size < candidates.size)
-    ({ groups, loose } = groupSubmissions(submissions.filter((s) => !claimed.has(s))));
+    ({ groups, loose } = groupSubmissions(
+      submissions.filter((s) => !claimed.has(s)),
+      bodies,
+    ));
   const selecting = selection.body !== null || selection.fiscalYear !== null;
   let chosen = groups.filter((g) => matches(g, selection, bodies));
   if (chosen.length === 0 && selection.body !== null) {

@@ -77,7 +77,8 @@ export function statusRows(
         submittedAt: null,
         sha256: null,
         state: 'missing',
-        reason: ward ? '区の組織目標シートが未提出です' : '未提出です',
+        // The ledger gives no reason for 未提出: the state says it all, as on the console.
+        reason: row.reason,
         ...(ward ? { wardSheet: true } : {}),
       });
       return;

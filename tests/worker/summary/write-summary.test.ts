@@ -131,7 +131,7 @@ describe('writeSummary', () => {
   it('lists missing divisions and unreadable files in 提出状況', ({ skip }) => {
     if (!dump) return skip();
     const rows = dump['提出状況']!.rows;
-    expect(rows).toContainEqual(['産業振興課', '未提出', null, null, null, '未提出です']);
+    expect(rows).toContainEqual(['産業振興課', '未提出', null, null, null, null]);
     const broken = rows.find((r) => r[3] === 'broken.xlsx');
     expect([broken?.[1], broken?.[5]]).toEqual(['読込不可', 'Excel ブック（.xlsx）ではありません。']);
     expect(rows.find((r) => r[0] === '健康福祉課')?.[4]).toBe('ab'.repeat(32));
