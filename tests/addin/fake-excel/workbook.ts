@@ -1,7 +1,7 @@
 import { a1, parseRange, type CellRange } from '../../../shared/grid/address.ts';
 import { FakeClientResult, FakeContext, FakeExcelError, FakeObject, propsOf } from './context.ts';
 import { key, type MarkModel, type SheetModel, type WorkbookModel } from './model.ts';
-import { FakeRange, parseAddressList, requireApi, WHOLE_SHEET, type RangeTarget } from './range.ts';
+import { FakeRange, parseAddressList, requireApi, requireUnprotected, WHOLE_SHEET, type RangeTarget } from './range.ts';
 
 type LoadArg = Parameters<FakeObject<unknown>['load']>[0];
 
@@ -19,11 +19,12 @@ abstract class FakeCollection<T, I extends FakeObject<T>> extends FakeObject<T[]
     const props = propsOf(arg).map((p) => p.replace(/^items\//, ''));
     this.ctx.queueLoad(() => {
       const targets = this.target() ?? [];
-      this.list = targets.map((t) => {
-        const it = this.item(t);
-        (it as unknown as { loadNow(props: string[]): void }).loadNow(props);
-        return it;
-      });
+      const items = targets.map((t) => this.item(t));
+      const fills = items.map((it) => (it as unknown as { loadNow(props: string[]): () => void }).loadNow(props));
+      return () => {
+        fills.forEach((fill) => fill());
+        this.list = items;
+      };
     });
     return this;
   }
@@ -107,6 +108,7 @@ class FakeMark extends FakeObject<MarkModel> {
   set content(content: string) {
     this.write(
       (t) => {
+        requireUnprotected(this.owner().sheet, 'allowEditObjects');
         t.content = content;
       },
       { payload: content },
@@ -119,6 +121,7 @@ class FakeMark extends FakeObject<MarkModel> {
     requireApi(this.model, '1.11', 'Comment.resolved');
     this.write(
       (t) => {
+        requireUnprotected(this.owner().sheet, 'allowEditObjects');
         t.resolved = resolved;
       },
       { payload: resolved },
@@ -127,7 +130,8 @@ class FakeMark extends FakeObject<MarkModel> {
   /** Comment.delete: "Deletes the comment and all the connected replies" (ExcelApi 1.10): the replies go with it. */
   delete(): void {
     this.write((t) => {
-      const { map } = this.owner();
+      const { map, sheet } = this.owner();
+      requireUnprotected(sheet, 'allowEditObjects');
       for (const [cell, m] of map) if (m === t) map.delete(cell);
     });
   }
@@ -172,16 +176,40 @@ class FakeMarks extends FakeCollection<MarkModel, FakeMark> {
       this.kind,
     );
   }
+  /**
+   * CommentCollection.add: "If it's a string, it must contain the full address, including the sheet name. An
+   * InvalidArgument error is thrown if the provided range is larger than one cell" (ExcelApi 1.10).
+   * NoteCollection.add takes "a Range object or a string such as "A1"" and throws InvalidCellAddress for an
+   * invalid string or more than one cell (ExcelApi 1.18).
+   */
   add(cell: FakeRange | string, content: string): void {
+    const bad = this.kind === 'comments' ? 'InvalidArgument' : 'InvalidCellAddress';
     this.ctx.queueWrite(
       () => {
         const sheet = this.sheet();
-        const area =
-          typeof cell === 'string'
-            ? parseRange(cell.replace(/^.*!/, ''))
-            : (cell as unknown as { resolve(): RangeTarget | null }).resolve()?.areas[0];
+        requireUnprotected(sheet, 'allowEditObjects');
+        let area: CellRange | null | undefined;
+        if (typeof cell === 'string') {
+          const bang = cell.lastIndexOf('!');
+          const sheetPart =
+            bang < 0
+              ? null
+              : cell
+                  .slice(0, bang)
+                  .replace(/^'(.*)'$/, '$1')
+                  .replace(/''/g, "'");
+          if (this.kind === 'comments' && sheetPart === null)
+            throw new FakeExcelError('InvalidArgument', `The address ${cell} does not name its sheet.`);
+          if (sheetPart !== null && sheetPart !== sheet.name)
+            throw new FakeExcelError(bad, `The address ${cell} is on another sheet.`);
+          area = parseRange(cell.slice(bang + 1).replace(/\$/g, ''));
+        } else {
+          const target = (cell as unknown as { resolve(): RangeTarget | null }).resolve();
+          if (target && target.sheet !== sheet) throw new FakeExcelError(bad, 'The range is on another sheet.');
+          area = target?.areas[0];
+        }
         if (!area || area.top !== area.bottom || area.left !== area.right)
-          throw new FakeExcelError('InvalidCellAddress', 'A note needs one cell.');
+          throw new FakeExcelError(bad, 'A note or comment needs one cell.');
         const k = key(area.top, area.left);
         if (sheet[this.kind].has(k))
           throw new FakeExcelError('InvalidArgument', `${a1(area.top, area.left)} already has one.`);
@@ -199,6 +227,22 @@ class FakeMarks extends FakeCollection<MarkModel, FakeMark> {
       },
       { payload: [typeof cell === 'string' ? cell : 'range', content] },
     );
+  }
+}
+
+/** WorksheetProtection (ExcelApi 1.2): `protected` and `options`, read only here. */
+class FakeWorksheetProtection extends FakeObject<SheetModel> {
+  protected snapshot(t: SheetModel, prop: string): unknown {
+    if (prop === 'protected') return t.protection.protected;
+    if (prop === 'options')
+      return { allowFormatCells: t.protection.allowFormatCells, allowEditObjects: t.protection.allowEditObjects };
+    throw new FakeExcelError('InvalidArgument', prop);
+  }
+  get protected(): boolean {
+    return this.read('protected');
+  }
+  get options(): { allowFormatCells: boolean; allowEditObjects: boolean } {
+    return this.read('options');
   }
 }
 
@@ -293,6 +337,10 @@ export class FakeWorksheet extends FakeObject<SheetModel> {
       this.model,
     );
   }
+  get protection(): FakeWorksheetProtection {
+    requireApi(this.model, '1.2', 'Worksheet.protection');
+    return new FakeWorksheetProtection(this.ctx, () => this.resolve());
+  }
   get names(): FakeNamedItems {
     requireApi(this.model, '1.4', 'Worksheet.names');
     return new FakeNamedItems(
@@ -363,6 +411,7 @@ class FakeWorksheets extends FakeCollection<SheetModel, FakeWorksheet> {
         this.ctx.queueWrite(
           () => {
             this.model.changeHandlers.push(handler);
+            this.model.handlerClients.set(handler, this.ctx.client);
           },
           { undo: 'outside' },
         );
