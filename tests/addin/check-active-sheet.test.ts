@@ -43,7 +43,8 @@ describe('checkActiveSheet', () => {
     await checkActiveSheet({ excel: excel.host(), check: markerCheck });
     const view = await checkActiveSheet({ excel: excel.host(), check: markerCheck });
     expect(view.outcome?.writeSyncs).toBe(0);
-    expect(reads(excel.lastRun())).toBe(2);
+    // The third read compares the flagged cells' fills with the record: Ctrl+Z may have changed them.
+    expect(reads(excel.lastRun())).toBe(3);
     expect(writes(excel.lastRun())).toBe(0);
   });
 

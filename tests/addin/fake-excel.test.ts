@@ -257,7 +257,7 @@ describe('the fake Excel', () => {
     const { document, log } = fakeDocument(new Uint8Array(10), { model });
     const call = () =>
       new Promise<unknown>((resolve) =>
-        document.getFileAsync('compressed' as Office.FileType, { sliceSize: 4 }, (r: unknown) => resolve(r)),
+        document.getFileAsync('compressed' as unknown as Office.FileType, { sliceSize: 4 }, (r: unknown) => resolve(r)),
       );
     model.startCellEdit();
     expect(await call()).toMatchObject({ status: 'failed', error: { code: 5004 } });

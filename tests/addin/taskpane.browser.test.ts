@@ -163,10 +163,7 @@ describe('add-in build and task pane', () => {
       .poll(() => page.getByRole('heading', { level: 1 }).textContent())
       .toBe(expected.extraction.family!.title);
     await page.getByRole('combobox', { name: '段階' }).selectOption('evaluation');
-    const list = page
-      .getByRole('region', { name: 'チェック結果' })
-      .or(page.locator('section[aria-label="チェック結果"]'));
-    await list.first().waitFor();
+    await page.getByRole('region', { name: 'このシートの確認結果' }).waitFor();
     for (const severity of ['error', 'warning', 'info'] as const) {
       const count = expected.findings.filter((f) => f.severity === severity).length;
       await expect.poll(() => page.locator(`[data-severity="${severity}"] li`).count()).toBe(count);
@@ -240,7 +237,7 @@ describe('add-in build and task pane', () => {
       const page = await openPane({ grids, names, apiVersion: '1.17' }, { width: 350, height: 600 });
       await page.getByRole('combobox', { name: '段階' }).selectOption('evaluation');
       await page.locator('[data-severity] li').first().waitFor();
-      await expect.poll(() => page.getByText('コメントで表示しています', { exact: false }).count()).toBe(1);
+      await expect.poll(() => page.getByText('コメントに書いています', { exact: false }).count()).toBe(1);
       const writesBefore = await page.evaluate(
         () => (globalThis as unknown as { __fake: FakeExcel }).__fake.runs.flat().filter((s) => s.writes > 0).length,
       );
