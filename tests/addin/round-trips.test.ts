@@ -7,11 +7,10 @@ const root = new URL('../../', import.meta.url).pathname;
 
 /** The rows of the table under a heading: first cell → the other cells. */
 function tableUnder(markdown: string, heading: string): Map<string, string[]> {
-  const section = markdown.slice(markdown.indexOf(heading));
-  const rows = section
-    .split('\n')
-    .slice(1)
-    .filter((line) => line.startsWith('|'));
+  const lines = markdown.slice(markdown.indexOf(heading)).split('\n');
+  const start = lines.findIndex((line) => line.startsWith('|'));
+  const end = lines.findIndex((line, i) => i > start && !line.startsWith('|'));
+  const rows = lines.slice(start, end);
   const out = new Map<string, string[]>();
   for (const row of rows.slice(2)) {
     const cells = row
