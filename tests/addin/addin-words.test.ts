@@ -20,7 +20,13 @@ function japaneseTexts(path: string): string[] {
 }
 
 describe("the add-in's words", () => {
-  const files = [...sources('addin/src'), ...sources('ui'), 'addin/taskpane.html', 'addin/result.html'];
+  const files = [
+    ...sources('addin/src'),
+    ...sources('ui'),
+    'addin/taskpane.html',
+    'addin/result.html',
+    'addin/public/help.html',
+  ];
 
   it('calls what it puts on a cell 注釈 (the colour and the メモ or コメント), never 印', () => {
     const offending = files.flatMap((f) =>
