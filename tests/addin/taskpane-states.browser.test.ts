@@ -29,7 +29,14 @@ const SIZES = [
   { width: 350, height: 600 },
 ];
 /** The states docs/addin.md shows, at the narrowest pane (Excel on the web, 320 × 378). */
-const DOCS = new Set(['recognised', 'server-findings', 'protected', 'cell-edit-submit', 'errors-before-submit']);
+const DOCS = new Set([
+  'recognised',
+  'long-sheet-name',
+  'server-findings',
+  'protected',
+  'cell-edit-submit',
+  'errors-before-submit',
+]);
 const INTAKE = 'https://intake.example.lg.jp';
 const ACTIVE_LONG = '健康福祉課（令和2年度）組織目標管理シート_提出用';
 const OTHER_LONG = '産業振興課から移した参考データ（令和元年度 実績・確認中）';
@@ -172,6 +179,7 @@ describe.skipIf(!haveChromium)('the task pane in every state', () => {
         .evaluateAll((els) => els.map((e) => e.getBoundingClientRect().width));
       expect(Math.min(...widths)).toBeGreaterThan(size.width * 0.6);
       expect((await sideways(page)).overflow).toBe(0);
+      await shoot(page, 'long-sheet-name', size.width);
       await server.scrollIntoViewIfNeeded();
       await shoot(page, 'server-findings', size.width);
       // The finding without a cell is a stop on the Tab order and takes staff to its sheet.

@@ -199,28 +199,6 @@ export function App({ deps }: { deps: PaneDeps }) {
           </Select>
         </Field>
       </div>
-      {busy && (
-        <div role="status" aria-live="polite">
-          {busy}
-        </div>
-      )}
-      {confirm && view && (
-        <SubmitConfirm warning={confirm} view={view} onSubmit={() => void submit()} onCancel={() => setConfirm(null)} />
-      )}
-      {submission && <SubmissionStatus submission={submission} />}
-      {error && (
-        <MessageBar intent="error" role="alert">
-          <MessageBarBody>
-            <LinkedText text={error} />
-          </MessageBarBody>
-        </MessageBar>
-      )}
-      {notice && (
-        <MessageBar intent="info">
-          <MessageBarBody>{notice}</MessageBarBody>
-        </MessageBar>
-      )}
-      <PaneNotices view={view} caps={caps} onEvaluate={() => setPhase('evaluation')} />
       {editing && (
         <SettingsPanel
           initial={deps.settings.load()}
@@ -232,6 +210,22 @@ export function App({ deps }: { deps: PaneDeps }) {
           }}
         />
       )}
+      {busy && (
+        <div role="status" aria-live="polite">
+          {busy}
+        </div>
+      )}
+      {error && (
+        <MessageBar intent="error" role="alert">
+          <MessageBarBody>
+            <LinkedText text={error} />
+          </MessageBarBody>
+        </MessageBar>
+      )}
+      {confirm && view && (
+        <SubmitConfirm warning={confirm} view={view} onSubmit={() => void submit()} onCancel={() => setConfirm(null)} />
+      )}
+      {submission && <SubmissionStatus submission={submission} />}
       {submission && submission.findings.length > 0 && (
         <FindingsList
           title="提出先の確認結果"
@@ -243,6 +237,17 @@ export function App({ deps }: { deps: PaneDeps }) {
           {...(view ? { currentSheet: view.sheet } : {})}
         />
       )}
+      {notice && (
+        <MessageBar intent="info">
+          <MessageBarBody>{notice}</MessageBarBody>
+        </MessageBar>
+      )}
+      <PaneNotices
+        view={view}
+        caps={caps}
+        onEvaluate={() => setPhase('evaluation')}
+        asking={confirm === 'not-a-form'}
+      />
       <Divider />
       {view && (
         <FindingsList

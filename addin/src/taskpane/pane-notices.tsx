@@ -33,17 +33,20 @@ export function PaneNotices({
   view,
   caps,
   onEvaluate,
+  asking = false,
 }: {
   view: SheetView | null;
   caps: Capabilities;
   onEvaluate: () => void;
+  /** 提出 is asking about a sheet that is not a form: its own warning says it, once. */
+  asking?: boolean;
 }) {
   if (!view) return null;
   const outcome = view.outcome;
   const other = view.otherPhase;
   const otherTotal = other ? other.counts.error + other.counts.warning + other.counts.info : 0;
   const notes: { key: string; text: string; intent: 'info' | 'warning' }[] = [];
-  if (!view.form) notes.push({ key: 'form', text: NOT_A_FORM, intent: 'warning' });
+  if (!view.form && !asking) notes.push({ key: 'form', text: NOT_A_FORM, intent: 'warning' });
   if (outcome?.protected) notes.push({ key: 'protected', text: PROTECTED, intent: 'info' });
   else if (outcome?.writeError) notes.push({ key: 'write', text: outcome.writeError, intent: 'warning' });
   else if (outcome && !outcome.marked && caps.fills && !caps.undoableWrites)
