@@ -10,13 +10,18 @@ import { rewriteManifest } from './scripts/manifest-url.ts';
 const here = fileURLToPath(new URL('.', import.meta.url));
 const outDir = resolve(here, '../dist');
 
+/** Writes manifest.xml next to the pages, into whichever folder the build went (tests build into their own). */
 function manifest(): Plugin {
+  let target = outDir;
   return {
     name: 'mokuhyo-manifest',
     apply: 'build',
+    configResolved(config) {
+      target = resolve(config.root, config.build.outDir);
+    },
     closeBundle() {
       const xml = readFileSync(resolve(here, '../manifest.xml'), 'utf8');
-      writeFileSync(join(outDir, 'manifest.xml'), rewriteManifest(xml, process.env.MOKUHYO_ADDIN_URL));
+      writeFileSync(join(target, 'manifest.xml'), rewriteManifest(xml, process.env.MOKUHYO_ADDIN_URL));
     },
   };
 }

@@ -2,9 +2,9 @@
 export const DEV_ORIGIN = 'https://localhost:3000';
 
 /**
- * Points every development URL of the manifest at `baseUrl` (MOKUHYO_ADDIN_URL); unchanged when none.
- * `<AppDomain>` takes an origin only (scheme, host and port; learn.microsoft.com/office/dev/add-ins/
- * reference/manifest/appdomain), so it gets the base's origin while page URLs keep its path.
+ * Points every development URL of the manifest at `baseUrl` (MOKUHYO_ADDIN_URL); unchanged when none. An
+ * `<AppDomain>`, should one be added, takes an origin only (AppDomain reference: "Don't include any segments
+ * of a URL past the domain"), so it would get the base's origin while page URLs keep its path.
  */
 export function rewriteManifest(xml: string, baseUrl: string | undefined): string {
   const base = baseUrl?.trim().replace(/\/+$/, '');

@@ -11,7 +11,7 @@ describe("checkSummary (the ribbon command's answer)", () => {
     const view = await checkActiveSheet({ excel: new FakeExcel(workbookWithRows(10)).host(), check: markerCheck });
     expect(checkSummary(view)).toEqual({
       title: 'チェックしました',
-      body: 'エラー 1件、警告 2件、情報 0件が見つかりました。印を付けたセルのメモで内容を確認できます。一覧はホーム タブの［目標シート］で開けます。',
+      body: 'エラー 1件、警告 2件、情報 0件が見つかりました。色を付けたセルのメモで内容を確認できます。一覧はホーム タブの［目標シート］で開けます。',
     });
   });
 

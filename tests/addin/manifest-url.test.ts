@@ -12,11 +12,14 @@ describe('rewriteManifest', () => {
     expect(out).toContain('<SourceLocation DefaultValue="https://intranet.example.lg.jp/mokuhyo/taskpane.html"/>');
   });
 
-  it('writes an origin, never a path, into AppDomain', () => {
-    const out = rewriteManifest(xml, 'https://intranet.example.lg.jp:8443/mokuhyo');
-    expect([...out.matchAll(/<AppDomain>([^<]*)<\/AppDomain>/g)].map((m) => m[1])).toEqual([
-      'https://intranet.example.lg.jp:8443',
-    ]);
+  it('lists no AppDomain of its own origin ("has no effect and may be misleading"), before or after the rewrite', () => {
+    for (const out of [xml, rewriteManifest(xml, 'https://intranet.example.lg.jp:8443/mokuhyo')]) {
+      const source = new URL(/<SourceLocation DefaultValue="([^"]+)"/.exec(out)![1]!).origin;
+      const domains = [...out.matchAll(/<AppDomain>([^<]*)<\/AppDomain>/g)].map((m) => m[1]);
+      expect(domains).not.toContain(source);
+      // AppDomains "can't be empty": the element goes with its last domain.
+      expect(/<AppDomains>\s*<\/AppDomains>/.test(out)).toBe(false);
+    }
   });
 
   it('asks for ExcelApi 1.14 (Office LTSC 2021), the oldest host the add-in supports', () => {

@@ -82,8 +82,8 @@ describe('the add-in in real Excel', () => {
     expect(fillsOf(sheet)).toEqual(before);
   });
 
-  it("keeps staff's undo history where Excel can undo add-in writes (ExcelApi 1.19, Windows)", async () => {
-    const model = workbookWithRows(10, '1.19');
+  it("keeps staff's undo history where Excel can undo add-in writes (ExcelApi 1.20, Windows)", async () => {
+    const model = workbookWithRows(10, '1.20');
     model.staffEdit();
     model.staffEdit();
     await checkActiveSheet({ excel: new FakeExcel(model).host(), check: markerCheck });

@@ -2,6 +2,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { SLICE_SIZE } from '../../addin/src/excel/workbook-file.ts';
 import { errorText } from '../../addin/src/use-cases/error-text.ts';
 import { submissionLabel, submitWorkbook, type SubmissionView } from '../../addin/src/use-cases/submit-workbook.ts';
+import { workbookFileName } from '../../addin/src/excel/workbook-file.ts';
+import { FakeExcel } from './fake-excel/fake-excel.ts';
+import { workbookWithRows } from './fixtures.ts';
 import { fakeDocument, installOfficeEnums } from './fake-excel/office-document.ts';
 
 beforeAll(installOfficeEnums);
@@ -14,13 +17,20 @@ function bytesOf(size: number): Uint8Array {
 }
 
 function intake(statuses: { status: string; findings?: unknown[] }[], postStatus = 202) {
-  const calls: { url: string; method: string; auth: string | null; body: Uint8Array | null }[] = [];
+  const calls: {
+    url: string;
+    method: string;
+    auth: string | null;
+    fileName: string | null;
+    body: Uint8Array | null;
+  }[] = [];
   let poll = 0;
   const fetcher = (async (url: string, init: RequestInit = {}) => {
     calls.push({
       url,
       method: init.method ?? 'GET',
       auth: new Headers(init.headers).get('authorization'),
+      fileName: new Headers(init.headers).get('x-mokuhyo-filename'),
       body: init.body ? new Uint8Array(init.body as Uint8Array) : null,
     });
     if (init.method === 'POST' && postStatus !== 202)
@@ -50,7 +60,7 @@ describe('submitWorkbook', () => {
       onProgress: (v) => seen.push(v.status),
     });
 
-    expect(log).toEqual({ sliceSize: SLICE_SIZE, slices: [0, 1, 2], closed: 1 });
+    expect(log).toEqual({ sliceSize: SLICE_SIZE, slices: [0, 1, 2], closed: 1, refused: 0 });
     expect(calls[0]).toMatchObject({
       url: 'https://intake.example.lg.jp/api/submissions',
       method: 'POST',
@@ -173,5 +183,89 @@ describe('submitWorkbook after the intake took the file', () => {
     expect(
       submissionLabel({ id: '3f2a9c1e-77aa-4b1c-9d2e-0123456789ab', receivedAt: new Date(2026, 11, 2, 9, 5) }),
     ).toBe('3F2A9C1E（12月2日 09:05 受付）');
+  });
+});
+
+describe('submitWorkbook, stricter', () => {
+  it('waits for staff to finish typing in a cell before reading the workbook (getFileAsync has no delayForCellEdit)', async () => {
+    const model = workbookWithRows(5);
+    const { document, log } = fakeDocument(bytesOf(10), { model });
+    const { fetcher, calls } = intake([{ status: 'accepted' }]);
+    const seen: string[] = [];
+    model.startCellEdit();
+    const done = submitWorkbook({
+      file: document,
+      excel: new FakeExcel(model).host(),
+      settings,
+      fetch: fetcher,
+      sleep: noSleep,
+      onProgress: (v) => seen.push(v.status),
+    });
+    await new Promise((r) => setTimeout(r, 30));
+    expect(seen).toEqual(['editing']);
+    expect(calls).toHaveLength(0);
+    model.endCellEdit();
+    expect((await done).status).toBe('accepted');
+    expect(seen).toEqual(['editing', 'uploading', 'queued', 'accepted']);
+    expect(log.refused).toBe(0);
+  });
+
+  it('sends the workbook under its own file name, as the web console does', async () => {
+    const { document } = fakeDocument(bytesOf(10), { url: 'C:\\Users\\sato\\Documents\\R2 健康福祉課.xlsx' });
+    const { fetcher, calls } = intake([{ status: 'accepted' }]);
+    await submitWorkbook({ file: document, settings, fetch: fetcher, sleep: noSleep });
+    expect(decodeURIComponent(calls[0]!.fileName!)).toBe('R2 健康福祉課.xlsx');
+    expect(
+      [
+        'https://contoso.sharepoint.com/sites/kikaku/Shared%20Documents/%E7%9B%AE%E6%A8%99.xlsx?web=1',
+        '/Users/sato/Library/目標シート.xlsx',
+        'Book1',
+        '',
+        null,
+      ].map(workbookFileName),
+    ).toEqual(['目標.xlsx', '目標シート.xlsx', 'Book1.xlsx', null, null]);
+  });
+
+  it('refuses a plain http:// 提出先URL (the token would travel unencrypted), except on this computer', async () => {
+    const { document } = fakeDocument(bytesOf(10));
+    const { fetcher, calls } = intake([{ status: 'accepted' }]);
+    const text = errorText(
+      await submitWorkbook({
+        file: document,
+        settings: { intakeUrl: 'http://intake.example.lg.jp', token: 't' },
+        fetch: fetcher,
+        sleep: noSleep,
+      }).catch((e: unknown) => e),
+    );
+    expect(text).toContain('https://');
+    expect(calls).toHaveLength(0);
+    const local = await submitWorkbook({
+      file: document,
+      settings: { intakeUrl: 'http://localhost:8080', token: 't' },
+      fetch: fetcher,
+      sleep: noSleep,
+    });
+    expect(local.status).toBe('accepted');
+  });
+
+  it('gives up on an upload or a status poll that never answers', async () => {
+    const { document } = fakeDocument(bytesOf(10));
+    const hang = ((_url: string, init?: RequestInit) =>
+      new Promise<Response>((_, reject) =>
+        init?.signal?.addEventListener('abort', () => reject(init.signal!.reason)),
+      )) as typeof fetch;
+    const text = errorText(
+      await submitWorkbook({ file: document, settings, fetch: hang, sleep: noSleep, timeoutMs: 20 }).catch(
+        (e: unknown) => e,
+      ),
+    );
+    expect(text).toContain('応答がありません');
+
+    const { fetcher } = intake([{ status: 'processing' }]);
+    const slowPolls = ((url: string, init?: RequestInit) =>
+      init?.method === 'POST' ? fetcher(url, init) : hang(url, init)) as typeof fetch;
+    const view = await submitWorkbook({ file: document, settings, fetch: slowPolls, sleep: noSleep, timeoutMs: 20 });
+    expect(view.status).toBe('unconfirmed');
+    expect(view.error).toContain('提出は受け付けられています');
   });
 });

@@ -4,20 +4,15 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } 
 import { tmpdir } from 'node:os';
 import { extname, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { build as esbuild } from 'esbuild';
-import { chromium, type BrowserContext, type Page, type Route } from 'playwright-core';
-import { build as viteBuild } from 'vite';
+import type { Route } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SEVERITY_FILL } from '../../addin/src/excel/fills.ts';
 import { checkGrid } from '../../shared/rules/index.ts';
 import { readWorkbookFile } from '../../worker/xlsx/index.ts';
-import { findChromium } from '../helpers/required-tools.ts';
+import { buildPane, haveChromium, launchChromium, openPane as open, root, type Browser } from './browser/harness.ts';
 import type { FakeExcel } from './fake-excel/fake-excel.ts';
 
-const CHROMIUM = findChromium() ?? '';
-const root = new URL('../../', import.meta.url).pathname;
-const dist = join(root, 'dist');
-const haveChromium = CHROMIUM !== '';
+const dist = mkdtempSync(join(tmpdir(), 'mokuhyo-addin-dist-'));
 
 /** Child order Microsoft's schema requires (learn.microsoft.com/office/dev/add-ins/develop/manifest-element-ordering, TaskPaneApp). */
 const SCHEMA_ORDER: Record<string, string[]> = {
@@ -68,75 +63,28 @@ const TYPES: Record<string, string> = {
   '.css': 'text/css',
 };
 
-let context: BrowserContext | undefined;
-let profile: string | undefined;
+let browser: Browser | undefined;
 let shots: string | undefined;
 
-async function openPane(
+function openPane(
   workbook: unknown,
   viewport: { width: number; height: number },
   extraRoute?: (route: Route) => Promise<void> | undefined,
-): Promise<Page> {
-  const stub = await esbuild({
-    entryPoints: [join(root, 'tests/addin/browser/office-stub.ts')],
-    bundle: true,
-    format: 'iife',
-    platform: 'browser',
-    write: false,
-    logLevel: 'silent',
-  });
-  const script = `globalThis.__MOKUHYO_WORKBOOK__ = ${JSON.stringify(workbook)};\n${stub.outputFiles[0]!.text}`;
-  const page = await context!.newPage();
-  await page.setViewportSize(viewport);
-  await page.route('**/*', (route) => {
-    const url = new URL(route.request().url());
-    const extra = extraRoute?.(route);
-    if (extra) return extra;
-    if (url.host === 'appsforoffice.microsoft.com')
-      return route.fulfill({ contentType: 'text/javascript', body: script });
-    const file = join(dist, decodeURIComponent(url.pathname));
-    if (url.origin === 'https://localhost:3000' && file.startsWith(dist) && existsSync(file)) {
-      return route.fulfill({
-        contentType: TYPES[extname(file)] ?? 'application/octet-stream',
-        body: readFileSync(file),
-      });
-    }
-    return route.abort();
-  });
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(String(e)));
-  await page.goto('https://localhost:3000/taskpane.html');
-  await page.locator('main').waitFor();
-  expect(errors).toEqual([]);
-  return page;
+) {
+  return open(browser!.context, dist, workbook, viewport, extraRoute);
 }
 
 describe('add-in build and task pane', () => {
   beforeAll(async () => {
-    delete process.env.MOKUHYO_ADDIN_URL;
-    await viteBuild({ configFile: join(root, 'addin/vite.config.ts'), logLevel: 'warn' });
+    await buildPane(dist);
     if (!haveChromium) return;
-    profile = mkdtempSync(join(tmpdir(), 'mokuhyo-chromium-'));
     shots = mkdtempSync(join(tmpdir(), 'mokuhyo-shots-'));
-    context = await chromium.launchPersistentContext(profile, {
-      executablePath: CHROMIUM,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
-      viewport: { width: 380, height: 1000 },
-      locale: 'ja-JP',
-    });
+    browser = await launchChromium();
   }, 180_000);
 
   afterAll(async () => {
-    await context?.close();
-    if (profile) rmSync(profile, { recursive: true, force: true });
+    await browser?.close();
+    rmSync(dist, { recursive: true, force: true });
     if (shots) rmSync(shots, { recursive: true, force: true });
   });
 
@@ -168,7 +116,7 @@ describe('add-in build and task pane', () => {
 
   it.skipIf(!haveChromium)('keeps manifest.xml well-formed with children in schema order', async () => {
     // office-addin-manifest validate needs Microsoft's online service, so the order is checked here offline.
-    const page = await context!.newPage();
+    const page = await browser!.context.newPage();
     const tree = await page.evaluate(
       (xml) => {
         const doc = new DOMParser().parseFromString(xml, 'application/xml');
@@ -214,10 +162,7 @@ describe('add-in build and task pane', () => {
       .poll(() => page.getByRole('heading', { level: 1 }).textContent())
       .toBe(expected.extraction.family!.title);
     await page.getByRole('combobox', { name: '段階' }).selectOption('evaluation');
-    const list = page
-      .getByRole('region', { name: 'チェック結果' })
-      .or(page.locator('section[aria-label="チェック結果"]'));
-    await list.first().waitFor();
+    await page.getByRole('region', { name: 'このシートの確認結果' }).waitFor();
     for (const severity of ['error', 'warning', 'info'] as const) {
       const count = expected.findings.filter((f) => f.severity === severity).length;
       await expect.poll(() => page.locator(`[data-severity="${severity}"] li`).count()).toBe(count);
@@ -291,7 +236,7 @@ describe('add-in build and task pane', () => {
       const page = await openPane({ grids, names, apiVersion: '1.17' }, { width: 350, height: 600 });
       await page.getByRole('combobox', { name: '段階' }).selectOption('evaluation');
       await page.locator('[data-severity] li').first().waitFor();
-      await expect.poll(() => page.getByText('コメントで表示しています', { exact: false }).count()).toBe(1);
+      await expect.poll(() => page.getByText('コメントに書いています', { exact: false }).count()).toBe(1);
       const writesBefore = await page.evaluate(
         () => (globalThis as unknown as { __fake: FakeExcel }).__fake.runs.flat().filter((s) => s.writes > 0).length,
       );
@@ -372,7 +317,7 @@ describe('add-in build and task pane', () => {
   );
 
   it.skipIf(!haveChromium)("shows the ribbon command's summary in its dialog page", async () => {
-    const page = await context!.newPage();
+    const page = await browser!.context.newPage();
     await page.setViewportSize({ width: 400, height: 300 });
     await page.route('**/*', (route) => {
       const url = new URL(route.request().url());

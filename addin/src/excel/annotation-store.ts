@@ -85,7 +85,7 @@ export function entriesOf(
 
 /** The store part, read in two syncs: the part after the first, its XML after the second. */
 export interface QueuedStore {
-  /** Queues reading the XML; call after the first sync. */
+  /** Queues reading the XML; call after the first sync (again if the sync carrying it was refused). */
   queueXml(): void;
   entries(): StoredFill[];
   /** Whether writing `entries` would change the record. */
@@ -105,6 +105,9 @@ export function queueStoreRead(context: Excel.RequestContext): QueuedStore {
   const current = () => (read ??= merge(xml.map((x) => parseStoreXml(x.value))));
   return {
     queueXml() {
+      // Queued again when Excel refused the batch that carried it: the refused results are never filled.
+      xml.length = 0;
+      read = undefined;
       for (const part of parts.items) xml.push(part.getXml());
     },
     entries: current,

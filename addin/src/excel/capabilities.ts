@@ -20,8 +20,9 @@ export interface Capabilities {
   /** WorksheetCollection.onChanged (1.9) and onActivated (1.7): the live re-check. */
   changeEvents: boolean;
   /**
-   * Add-in writes keep staff's undo history only from ExcelApi 1.19 (excel-add-ins-undo-capabilities);
-   * before it every write clears it, so the live re-check lists findings without marking the sheet.
+   * Add-in writes join staff's undo history only from ExcelApi 1.20 — "The ExcelApi 1.20 adds undo support
+   * for Excel JavaScript APIs" (its requirement set page); before it every write clears the history, so the
+   * live re-check lists findings without writing and 再チェック writes.
    */
   undoableWrites: boolean;
   /** getFileAsync(Compressed): the CompressedFile set (Excel on the web, Windows, Mac; not iPad). */
@@ -41,7 +42,7 @@ export function detectCapabilities(isSetSupported: IsSetSupported): Capabilities
     resolveComments: api('1.11'),
     triggerSource: api('1.14'),
     changeEvents: api('1.9'),
-    undoableWrites: api('1.19'),
+    undoableWrites: api('1.20'),
     compressedFile: isSetSupported('CompressedFile', '1.1'),
   };
 }

@@ -78,3 +78,29 @@ export function isGradient(fill: CellFill | undefined): boolean {
 export function sameColor(a: string, b: string): boolean {
   return a.toUpperCase() === b.toUpperCase();
 }
+
+/** The fill of a cell with no fill, as Office.js reads it and as the record stores it. */
+export const NO_FILL: CellFill = { pattern: 'None', color: '#FFFFFF', patternColor: '' };
+
+function isNone(fill: CellFill): boolean {
+  return fill.pattern === 'None' || fill.pattern === '';
+}
+
+/** Two fills look the same: both none, or the same pattern and colours. */
+export function sameFill(a: CellFill, b: CellFill): boolean {
+  if (isNone(a) || isNone(b)) return isNone(a) && isNone(b);
+  return (
+    a.pattern === b.pattern &&
+    sameColor(a.color, b.color) &&
+    (a.pattern === 'Solid' || sameColor(a.patternColor, b.patternColor))
+  );
+}
+
+/** A solid fill in one of the add-in's severity colours. */
+export function isSeverityFill(fill: CellFill | undefined): boolean {
+  return (
+    fill !== undefined &&
+    fill.pattern === 'Solid' &&
+    Object.values(SEVERITY_FILL).some((colour) => sameColor(fill.color, colour))
+  );
+}

@@ -49,6 +49,8 @@ export function queueMarksRead(sheet: Excel.Worksheet, caps: Capabilities): Queu
   }[] = [];
   return {
     locate() {
+      // Queued again when Excel refused the batch that carried it: the refused results are never filled.
+      located.length = 0;
       for (const item of (collection?.items ?? []) as MarkObject[]) {
         const range = item.getLocation();
         range.load('address');
@@ -87,10 +89,14 @@ export function markText(text: string): string {
   return `${MARK_PREFIX}${text}`;
 }
 
-/** Queues a note (or comment) with the add-in's prefix on one cell. */
+/**
+ * Queues a note (or comment) with the add-in's prefix on one cell. The cell goes as a Range: a string given
+ * to CommentCollection.add "must contain the full address, including the sheet name" (else InvalidArgument),
+ * and a Range of this sheet can never name another.
+ */
 export function queueAddMark(sheet: Excel.Worksheet, caps: Capabilities, cell: string, text: string): void {
-  if (caps.annotations === 'notes') sheet.notes.add(cell, markText(text));
-  else if (caps.annotations === 'comments') sheet.comments.add(cell, markText(text));
+  if (caps.annotations === 'notes') sheet.notes.add(sheet.getRange(cell), markText(text));
+  else if (caps.annotations === 'comments') sheet.comments.add(sheet.getRange(cell), markText(text));
 }
 
 /** What taking a mark off would do: delete it, mark a replied comment resolved, or nothing (already resolved). */

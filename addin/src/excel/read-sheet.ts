@@ -38,15 +38,48 @@ export interface UsedBox {
   cols: number;
 }
 
+/**
+ * A sheet's protection (WorksheetProtection, ExcelApi 1.2): on a protected sheet Excel refuses the writes its
+ * options do not allow with AccessDenied. Fills need "format cells"; notes and comments are objects, so they
+ * are taken to need "edit objects" (which option governs them is not documented: docs/addin.md).
+ */
+export interface SheetProtection {
+  protected: boolean;
+  allowFormatCells: boolean;
+  allowEditObjects: boolean;
+}
+
+export function queueProtection(sheet: Excel.Worksheet): () => SheetProtection {
+  const protection = sheet.protection.load('protected,options');
+  return () => ({
+    protected: protection.protected,
+    allowFormatCells: Boolean(protection.options?.allowFormatCells),
+    allowEditObjects: Boolean(protection.options?.allowEditObjects),
+  });
+}
+
+/** Whether the add-in may write its annotations there: fills, and notes or comments when it writes them. */
+export function canAnnotate(protection: SheetProtection, withMarks: boolean): boolean {
+  return !protection.protected || (protection.allowFormatCells && (!withMarks || protection.allowEditObjects));
+}
+
 /** What the first sync of a check loads: the sheet, every sheet's name, the used range's box, the names. */
 export interface QueuedSheetMeta {
   sheet: Excel.Worksheet;
   /** After the sync: id and name of the sheet, the names of every sheet, the used range's box or null. */
-  meta(): { id: string; name: string; sheetNames: Set<string>; box: UsedBox | null; names: Record<string, string> };
+  meta(): {
+    id: string;
+    name: string;
+    sheetNames: Set<string>;
+    box: UsedBox | null;
+    names: Record<string, string>;
+    protection: SheetProtection;
+  };
 }
 
 export function queueSheetMeta(context: Excel.RequestContext, sheet: Excel.Worksheet): QueuedSheetMeta {
   sheet.load('id,name');
+  const protection = queueProtection(sheet);
   const sheets = context.workbook.worksheets.load('items/name');
   const used = sheet.getUsedRangeOrNullObject(true);
   used.load('rowIndex,columnIndex,rowCount,columnCount');
@@ -61,7 +94,14 @@ export function queueSheetMeta(context: Excel.RequestContext, sheet: Excel.Works
       const box = used.isNullObject
         ? null
         : { row: used.rowIndex, col: used.columnIndex, rows: used.rowCount, cols: used.columnCount };
-      return { id: sheet.id, name: sheet.name, sheetNames: new Set(sheets.items.map((s) => s.name)), box, names };
+      return {
+        id: sheet.id,
+        name: sheet.name,
+        sheetNames: new Set(sheets.items.map((s) => s.name)),
+        box,
+        names,
+        protection: protection(),
+      };
     },
   };
 }

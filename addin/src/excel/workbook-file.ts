@@ -2,7 +2,27 @@
 export const SLICE_SIZE = 4 * 1024 * 1024;
 
 /** The part of Office.Document the upload needs; tests pass a fake. */
-export type FileSource = Pick<Office.Document, 'getFileAsync'>;
+export type FileSource = Pick<Office.Document, 'getFileAsync'> & { url?: string | null };
+
+/**
+ * The workbook's file name from Document.url (a local path, a UNC path or a SharePoint/OneDrive URL;
+ * "null if the URL is unavailable"), sent with a submission so the console shows it. A workbook never saved
+ * has a bare name such as "Book1": it is sent as "Book1.xlsx", which is what getFileAsync hands over.
+ */
+export function workbookFileName(url: string | null | undefined): string | null {
+  if (!url) return null;
+  let path = url;
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(url)) {
+    try {
+      path = decodeURIComponent(new URL(url).pathname);
+    } catch {
+      return null;
+    }
+  }
+  const name = path.split(/[\\/]/).pop()?.trim() ?? '';
+  if (!name) return null;
+  return /\.xls[xmb]?$/i.test(name) ? name : `${name}.xlsx`;
+}
 
 /** Why the workbook bytes could not be read. */
 export class WorkbookFileError extends Error {

@@ -9,26 +9,30 @@ import {
   Toolbar,
   makeStyles,
 } from '@fluentui/react-components';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Phase } from '../../../shared/rules/index.ts';
+import { FindingsList } from '../../../ui/findings-list.tsx';
+import { countBySeverity, type FindingView } from '../../../ui/finding-text.ts';
 import { checkActiveSheet } from '../use-cases/check-active-sheet.ts';
 import { clearAnnotations } from '../use-cases/clear-annotations.ts';
 import { errorText } from '../use-cases/error-text.ts';
-import { startLiveRecheck } from '../use-cases/live-recheck.ts';
+import { startLiveRecheck, type LiveTrigger } from '../use-cases/live-recheck.ts';
 import { selectFinding } from '../use-cases/select-finding.ts';
 import type { SheetView } from '../use-cases/sheet-view.ts';
 import { consoleUrl, submitWorkbook, type SubmissionView } from '../use-cases/submit-workbook.ts';
-import { FindingsList } from '../../../ui/findings-list.tsx';
-import type { FindingView } from '../../../ui/finding-text.ts';
+import { ActionQueue } from './action-queue.ts';
 import { FormHeader } from './form-header.tsx';
+import { LinkedText } from './linked-text.tsx';
+import { PaneNotices } from './pane-notices.tsx';
 import type { PaneDeps } from './pane-deps.ts';
 import { SettingsPanel } from './settings-panel.tsx';
 import { SubmissionStatus } from './submission-status.tsx';
+import { SubmitConfirm, submitWarning, type SubmitWarning } from './submit-confirm.tsx';
 
 const useStyles = makeStyles({
   // Excel's pane is 320–350 px wide by default: nothing may be wider than the pane.
   root: {
-    padding: '6px 10px',
+    padding: '6px 8px',
     display: 'flex',
     flexDirection: 'column',
     gap: '6px',
@@ -40,16 +44,8 @@ const useStyles = makeStyles({
   },
   toolbar: { flexWrap: 'wrap', padding: 0, gap: '4px', minWidth: 0 },
   phase: { display: 'flex', alignItems: 'center', gap: '8px', minWidth: 0 },
-  select: { minWidth: 0, width: '7.5em' },
+  select: { minWidth: 0, width: '12em', maxWidth: '100%' },
 });
-
-const MODE_NOTE = {
-  comments: 'この Excel ではメモを書き込めないため、コメントで表示しています。',
-  'list-only': 'この Excel ではシートに印を付けられないため、一覧のみ表示しています。',
-} as const;
-
-const NOT_A_FORM =
-  'このシートは目標シートの様式として認識できませんでした。様式のシートを開いてから［再チェック］を押してください。提出する前に、正しいブックか確認してください。';
 
 /** The task pane: event → use case → render. */
 export function App({ deps }: { deps: PaneDeps }) {
@@ -60,42 +56,32 @@ export function App({ deps }: { deps: PaneDeps }) {
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [submission, setSubmission] = useState<SubmissionView | null>(null);
+  const [confirm, setConfirm] = useState<SubmitWarning | null>(null);
   const [editing, setEditing] = useState(false);
   const [phase, setPhase] = useState<Phase | 'auto'>('auto');
-  const running = useRef(false);
-  /** A live re-check that arrived while another action ran: it runs once that action ends. */
-  const liveWaiting = useRef(false);
-  const latest = useRef<(trigger: 'user' | 'live') => Promise<void>>(async () => undefined);
-
-  const act = useCallback(async (label: string | null, work: () => Promise<void>) => {
-    if (running.current) {
-      if (label === null) liveWaiting.current = true;
-      return;
-    }
-    running.current = true;
-    if (label) setBusy(label);
-    setError(null);
-    try {
-      await work();
-    } catch (err) {
-      setError(errorText(err));
-    } finally {
-      running.current = false;
-      setBusy(null);
-      if (liveWaiting.current) {
-        liveWaiting.current = false;
-        setTimeout(() => void latest.current('live'), 0);
-      }
-    }
-  }, []);
+  const latest = useRef<(trigger: 'user' | LiveTrigger) => Promise<void>>(async () => undefined);
+  const queue = useMemo(
+    () =>
+      new ActionQueue({
+        busy: setBusy,
+        clearError: () => setError(null),
+        error: (err) => setError(errorText(err)),
+        live: (trigger) => latest.current(trigger),
+      }),
+    [],
+  );
 
   const check = useCallback(
-    (trigger: 'user' | 'live') =>
-      act(trigger === 'user' ? 'チェック中…' : null, async () => {
-        if (trigger === 'user') setNotice(null);
-        setView(await checkActiveSheet({ excel: deps.excel, trigger, ...(phase === 'auto' ? {} : { phase }) }));
-      }),
-    [act, deps.excel, phase],
+    (trigger: 'user' | LiveTrigger) =>
+      queue.run(
+        trigger === 'user' ? 'チェック中…' : null,
+        async () => {
+          if (trigger === 'user') setNotice(null);
+          setView(await checkActiveSheet({ excel: deps.excel, trigger, ...(phase === 'auto' ? {} : { phase }) }));
+        },
+        trigger === 'user' ? 'live' : trigger,
+      ),
+    [queue, deps.excel, phase],
   );
 
   latest.current = check;
@@ -107,7 +93,7 @@ export function App({ deps }: { deps: PaneDeps }) {
     if (deps.liveDelayMs <= 0 || !caps.supported) return undefined;
     let live: { stop(): void } | undefined;
     let stopped = false;
-    startLiveRecheck(deps.excel, () => latest.current('live'), deps.liveDelayMs).then(
+    startLiveRecheck(deps.excel, (trigger) => latest.current(trigger), deps.liveDelayMs).then(
       (l) => {
         if (stopped) l.stop();
         else live = l;
@@ -121,7 +107,7 @@ export function App({ deps }: { deps: PaneDeps }) {
   }, [deps.excel, deps.liveDelayMs, caps.supported]);
 
   const clear = () =>
-    act('注釈を消しています…', async () => {
+    queue.run('注釈を消しています…', async () => {
       const outcome = await clearAnnotations({ excel: deps.excel });
       const kept = [
         outcome.keptFills.length > 0
@@ -135,11 +121,13 @@ export function App({ deps }: { deps: PaneDeps }) {
     });
 
   const submit = () =>
-    act('提出中…', async () => {
+    queue.run('提出中…', async () => {
+      setConfirm(null);
       setSubmission(null);
       try {
         await submitWorkbook({
           file: deps.file,
+          excel: deps.excel,
           settings: deps.settings.load(),
           fetch: deps.fetch,
           canReadFile: caps.compressedFile,
@@ -151,7 +139,13 @@ export function App({ deps }: { deps: PaneDeps }) {
       }
     });
 
-  const select = (cell: string, finding: FindingView) =>
+  const askThenSubmit = () => {
+    const warning = submitWarning(view);
+    if (warning) setConfirm(warning);
+    else void submit();
+  };
+
+  const select = (cell: string | null, finding: FindingView) =>
     void selectFinding({ excel: deps.excel }, cell, finding.sheet ?? view?.sheet ?? null).catch((err: unknown) =>
       setError(errorText(err)),
     );
@@ -165,16 +159,15 @@ export function App({ deps }: { deps: PaneDeps }) {
         </Text>
         <MessageBar intent="warning" role="alert">
           <MessageBarBody>
-            この Excel のバージョンでは目標シート アドインを使えません（Microsoft 365 または Office LTSC 2021
-            以降が必要です）。シートの確認と提出は Web の提出ページ {url} で行えます。
+            <LinkedText
+              text={`この Excel のバージョンでは目標シート アドインを使えません（Microsoft 365 または Office LTSC 2021 以降が必要です）。シートの確認と提出は Web の提出ページ ${url} で行えます。`}
+            />
           </MessageBarBody>
         </MessageBar>
       </main>
     );
   }
 
-  const mode = view?.outcome?.mode;
-  const listOnlyWhileTyping = view?.outcome && !view.outcome.marked && caps.fills;
   return (
     <main className={styles.root}>
       <FormHeader view={view} />
@@ -185,7 +178,7 @@ export function App({ deps }: { deps: PaneDeps }) {
         <Button size="small" onClick={() => void clear()} disabled={busy !== null}>
           注釈を消す
         </Button>
-        <Button size="small" onClick={() => void submit()} disabled={busy !== null}>
+        <Button size="small" onClick={askThenSubmit} disabled={busy !== null || confirm !== null}>
           提出
         </Button>
         <Button appearance="subtle" size="small" onClick={() => setEditing((e) => !e)} aria-expanded={editing}>
@@ -193,57 +186,19 @@ export function App({ deps }: { deps: PaneDeps }) {
         </Button>
       </Toolbar>
       <div className={styles.phase}>
-        <Field
-          label="段階"
-          orientation="horizontal"
-          size="small"
-          {...(phase === 'auto' ? { hint: '評価日があれば評価' } : {})}
-        >
+        <Field label="段階" orientation="horizontal" size="small">
           <Select
             className={styles.select}
             size="small"
             value={phase}
             onChange={(_, d) => setPhase(d.value as Phase | 'auto')}
           >
-            <option value="auto">自動</option>
+            <option value="auto">自動（評価日で判断）</option>
             <option value="planning">計画</option>
             <option value="evaluation">評価</option>
           </Select>
         </Field>
       </div>
-      {busy && (
-        <div role="status" aria-live="polite">
-          {busy}
-        </div>
-      )}
-      {error && (
-        <MessageBar intent="error" role="alert">
-          <MessageBarBody>{error}</MessageBarBody>
-        </MessageBar>
-      )}
-      {notice && (
-        <MessageBar intent="info">
-          <MessageBarBody>{notice}</MessageBarBody>
-        </MessageBar>
-      )}
-      {view && !view.form && (
-        <MessageBar intent="warning">
-          <MessageBarBody>{NOT_A_FORM}</MessageBarBody>
-        </MessageBar>
-      )}
-      {mode && mode !== 'notes' && view?.outcome?.marked && (
-        <MessageBar intent="info">
-          <MessageBarBody>{MODE_NOTE[mode]}</MessageBarBody>
-        </MessageBar>
-      )}
-      {listOnlyWhileTyping && (
-        <MessageBar intent="info">
-          <MessageBarBody>
-            この Excel
-            では印を付けると「元に戻す」の履歴が消えるため、入力中は一覧だけを更新しています。シートの印は［再チェック］で更新します。
-          </MessageBarBody>
-        </MessageBar>
-      )}
       {editing && (
         <SettingsPanel
           initial={deps.settings.load()}
@@ -255,19 +210,49 @@ export function App({ deps }: { deps: PaneDeps }) {
           }}
         />
       )}
+      {busy && (
+        <div role="status" aria-live="polite">
+          {busy}
+        </div>
+      )}
+      {error && (
+        <MessageBar intent="error" role="alert">
+          <MessageBarBody>
+            <LinkedText text={error} />
+          </MessageBarBody>
+        </MessageBar>
+      )}
+      {confirm && view && (
+        <SubmitConfirm warning={confirm} view={view} onSubmit={() => void submit()} onCancel={() => setConfirm(null)} />
+      )}
       {submission && <SubmissionStatus submission={submission} />}
       {submission && submission.findings.length > 0 && (
         <FindingsList
+          title="提出先の確認結果"
+          idPrefix="server"
           findings={submission.findings}
-          counts={countOf(submission)}
+          counts={countBySeverity(submission.findings)}
           onSelect={select}
           emptyText={null}
           {...(view ? { currentSheet: view.sheet } : {})}
         />
       )}
+      {notice && (
+        <MessageBar intent="info">
+          <MessageBarBody>{notice}</MessageBarBody>
+        </MessageBar>
+      )}
+      <PaneNotices
+        view={view}
+        caps={caps}
+        onEvaluate={() => setPhase('evaluation')}
+        asking={confirm === 'not-a-form'}
+      />
       <Divider />
       {view && (
         <FindingsList
+          title="このシートの確認結果"
+          idPrefix="sheet"
           findings={view.findings}
           counts={view.counts}
           onSelect={select}
@@ -277,10 +262,4 @@ export function App({ deps }: { deps: PaneDeps }) {
       )}
     </main>
   );
-}
-
-function countOf(submission: SubmissionView) {
-  const counts = { error: 0, warning: 0, info: 0 };
-  for (const f of submission.findings) counts[f.severity]++;
-  return counts;
 }

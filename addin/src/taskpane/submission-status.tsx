@@ -1,7 +1,9 @@
 import { MessageBar, MessageBarBody, MessageBarTitle, Spinner } from '@fluentui/react-components';
 import { submissionLabel, type SubmissionView } from '../use-cases/submit-workbook.ts';
+import { LinkedText } from './linked-text.tsx';
 
 const TEXT = {
+  editing: 'セルの入力中です…',
   uploading: 'ブックを送信しています…',
   queued: '受付待ちです…',
   processing: '提出先で確認しています…',
@@ -32,12 +34,22 @@ export function SubmissionStatus({ submission }: { submission: SubmissionView })
       </MessageBar>
     );
   }
+  if (submission.status === 'editing') {
+    return (
+      <MessageBar intent="warning" aria-live="polite">
+        <MessageBarBody>
+          <MessageBarTitle>セルの入力中です</MessageBarTitle>
+          入力中のセルを Enter キーで確定してください。確定すると提出を続けます。
+        </MessageBarBody>
+      </MessageBar>
+    );
+  }
   if (submission.status === 'unconfirmed') {
     return (
       <MessageBar intent="warning">
         <MessageBarBody>
           <MessageBarTitle>提出は受け付けられました</MessageBarTitle>
-          {submission.error} {label}
+          <LinkedText text={submission.error ?? ''} /> {label}
         </MessageBarBody>
       </MessageBar>
     );

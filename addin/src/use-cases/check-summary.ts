@@ -16,8 +16,14 @@ export function checkSummary(view: SheetView): CheckSummary {
   const { error, warning, info } = view.counts;
   if (error + warning + info === 0)
     return { title: 'チェックしました', body: `シート「${view.sheet}」に問題は見つかりませんでした。` };
-  const where =
-    view.outcome?.marked && view.outcome.mode !== 'list-only' ? '印を付けたセルのメモで内容を確認できます。' : '';
+  const outcome = view.outcome;
+  const where = !outcome?.marked
+    ? (outcome?.writeError ?? (outcome?.protected ? 'シートが保護されているため、注釈は付けていません。' : ''))
+    : outcome.mode === 'notes'
+      ? '色を付けたセルのメモで内容を確認できます。'
+      : outcome.mode === 'comments'
+        ? '色を付けたセルのコメントで内容を確認できます。'
+        : '';
   return {
     title: 'チェックしました',
     body: `エラー ${error}件、警告 ${warning}件、情報 ${info}件が見つかりました。${where}一覧はホーム タブの［目標シート］で開けます。`,

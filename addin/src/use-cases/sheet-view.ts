@@ -1,5 +1,5 @@
 import type { Finding, Severity } from '../../../shared/model/finding.ts';
-import type { SheetCheck } from '../../../shared/rules/index.ts';
+import type { Phase, SheetCheck } from '../../../shared/rules/index.ts';
 import type { AnnotateOutcome, CellAnnotation } from '../excel/annotate-sheet.ts';
 import {
   countBySeverity,
@@ -10,6 +10,7 @@ import {
   SEVERITY_ORDER as ORDER,
   type FindingView,
 } from '../../../ui/finding-text.ts';
+import { sheetFacts, type SheetFact } from '../../../ui/sheet-facts.ts';
 
 export { countBySeverity, findingViews, type FindingView };
 
@@ -20,19 +21,33 @@ export interface FormView {
   templateVersion: string | null;
   organization: string | null;
   fiscalYear: number | null;
-  phase: 'planning' | 'evaluation';
+  phase: Phase;
 }
+
+/** How the write went, with the reason in Japanese when Excel refused it. */
+export type OutcomeView = AnnotateOutcome & { writeError: string | null };
 
 /** Everything the task pane renders after a check. */
 export interface SheetView {
   sheet: string;
   form: FormView | null;
+  /** What the check recognised (様式, 団体, 課, 年度, 指標), empty for a sheet that is not a form. */
+  facts: SheetFact[];
   findings: FindingView[];
   counts: Record<Severity, number>;
-  outcome: AnnotateOutcome | null;
+  outcome: OutcomeView | null;
+  /**
+   * When 自動 read the sheet as 計画 (its evaluation entries such as 評価日 are blank, as the intake reads
+   * it too): what the same sheet checked as 評価 would find, so staff at year end see it is one click away.
+   */
+  otherPhase: { phase: Phase; counts: Record<Severity, number> } | null;
 }
 
-export function sheetView(check: SheetCheck, outcome: AnnotateOutcome | null): SheetView {
+export function sheetView(
+  check: SheetCheck,
+  outcome: OutcomeView | null,
+  otherPhase: SheetView['otherPhase'] = null,
+): SheetView {
   const { extraction, record } = check;
   const form: FormView | null = extraction.family
     ? {
@@ -47,9 +62,11 @@ export function sheetView(check: SheetCheck, outcome: AnnotateOutcome | null): S
   return {
     sheet: record.sheet,
     form,
+    facts: form ? sheetFacts(record, form) : [],
     findings: findingViews(check.findings),
     counts: countBySeverity(check.findings),
     outcome,
+    otherPhase,
   };
 }
 

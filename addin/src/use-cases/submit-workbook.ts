@@ -1,14 +1,18 @@
 import type { RenderedFinding } from '../../../shared/model/finding.ts';
+import { commonErrorCode, whenNotEditing } from '../excel/cell-edit.ts';
+import type { ExcelHost } from '../excel/excel-host.ts';
 import type { UserSettings } from '../excel/user-settings.ts';
-import { readWorkbookBytes, WorkbookFileError, type FileSource } from '../excel/workbook-file.ts';
+import { readWorkbookBytes, WorkbookFileError, workbookFileName, type FileSource } from '../excel/workbook-file.ts';
 import { UserFacingError } from './error-text.ts';
 import { findingViews, type FindingView } from './sheet-view.ts';
 
 /**
+ * `editing`: staff are typing in a cell and Excel cannot hand over the workbook until they press Enter.
  * `unconfirmed`: the intake has the file (it answered 202) but the pane could not learn the verdict —
  * repeated poll failures or no verdict after `maxPolls`. Nothing is lost: the file is processed anyway.
  */
-export type SubmissionState = 'uploading' | 'queued' | 'processing' | 'accepted' | 'rejected' | 'unconfirmed';
+export type SubmissionState =
+  'editing' | 'uploading' | 'queued' | 'processing' | 'accepted' | 'rejected' | 'unconfirmed';
 
 /** What the pane shows while a submission travels. */
 export interface SubmissionView {
@@ -22,6 +26,8 @@ export interface SubmissionView {
 
 export interface SubmitDeps {
   file: FileSource;
+  /** Excel, to wait while staff are typing in a cell (getFileAsync is refused meanwhile). */
+  excel?: ExcelHost;
   settings: UserSettings;
   fetch: typeof fetch;
   /** getFileAsync(Compressed) works here (the CompressedFile set; not Excel on iPad). */
@@ -33,7 +39,29 @@ export interface SubmitDeps {
   maxPolls?: number;
   /** Poll failures in a row tolerated before the pane stops asking. */
   maxPollFailures?: number;
+  /** How long one request may take before the pane gives up on it (default: 120 s to upload, 20 s to poll). */
+  timeoutMs?: number;
   now?: () => Date;
+}
+
+/**
+ * The 提出先URL as an origin the token may travel to: https, or plain http only to this computer (a
+ * development `mokuhyo serve`; browsers treat localhost as secure). Anything else is refused in Japanese.
+ */
+export function intakeBase(intakeUrl: string): string {
+  const base = intakeUrl.trim().replace(/\/+$/, '');
+  let url: URL;
+  try {
+    url = new URL(base);
+  } catch {
+    throw new UserFacingError('提出先URLは https:// で始まるアドレスを入力してください。');
+  }
+  const local = ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname);
+  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && local))
+    throw new UserFacingError(
+      '提出先URLは https:// で始まるアドレスを入力してください（http:// ではトークンとブックが暗号化されずに送られます）。',
+    );
+  return base;
 }
 
 const HTTP_TEXT: Record<number, string> = {
@@ -63,11 +91,9 @@ export function submissionLabel(view: Pick<SubmissionView, 'id' | 'receivedAt'>)
 
 /** 提出: the workbook's bytes to the intake, then the server's verdict as it arrives. */
 export async function submitWorkbook(deps: SubmitDeps): Promise<SubmissionView> {
-  const base = deps.settings.intakeUrl.trim().replace(/\/+$/, '');
-  if (!base || !deps.settings.token.trim())
+  if (!deps.settings.intakeUrl.trim() || !deps.settings.token.trim())
     throw new UserFacingError('提出先URLとトークンを設定してください（設定 ボタン）。');
-  if (!/^https?:\/\//i.test(base))
-    throw new UserFacingError('提出先URLは https:// で始まるアドレスを入力してください。');
+  const base = intakeBase(deps.settings.intakeUrl);
   if (deps.canReadFile === false) {
     throw new UserFacingError(
       `この Excel（iPad 版など）ではブックを読み出して提出できません。Web の提出ページ ${consoleUrl(base)} でファイルを選んで提出してください。`,
@@ -76,23 +102,25 @@ export async function submitWorkbook(deps: SubmitDeps): Promise<SubmissionView> 
   const sleep = deps.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
   const now = deps.now ?? (() => new Date());
   const headers = { Authorization: `Bearer ${deps.settings.token.trim()}` };
-  deps.onProgress?.({ id: null, status: 'uploading', findings: [], error: null });
+  const progress = (status: SubmissionState) => deps.onProgress?.({ id: null, status, findings: [], error: null });
 
-  let bytes: Uint8Array<ArrayBuffer>;
-  try {
-    bytes = await readWorkbookBytes(deps.file);
-  } catch (err) {
-    if (!(err instanceof WorkbookFileError)) throw err;
-    throw new UserFacingError(
-      `Excel からブックの内容を読み出せませんでした。ブックを保存して閉じ、Web の提出ページ ${consoleUrl(base)} からファイルを提出してください。`,
-      { cause: err },
-    );
-  }
-  const created = await request(deps.fetch, `${base}/api/submissions`, {
-    method: 'POST',
-    headers: { ...headers, 'Content-Type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' },
-    body: bytes,
-  });
+  const bytes = await workbookBytes(deps, () => progress('editing'), base);
+  const fileName = workbookFileName(deps.file.url);
+  const created = await request(
+    deps.fetch,
+    `${base}/api/submissions`,
+    {
+      method: 'POST',
+      headers: {
+        ...headers,
+        'Content-Type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+        ...(fileName ? { 'X-Mokuhyo-Filename': encodeURIComponent(fileName) } : {}),
+      },
+      body: bytes,
+    },
+    deps.timeoutMs ?? 120_000,
+    base,
+  );
   const { id } = (await created.json()) as { id: string };
   const receivedAt = now();
   let view: SubmissionView = { id, status: 'queued', findings: [], error: null, receivedAt };
@@ -108,7 +136,13 @@ export async function submitWorkbook(deps: SubmitDeps): Promise<SubmissionView> 
       error?: { message?: string } | string | null;
     };
     try {
-      const res = await request(deps.fetch, `${base}/api/submissions/${encodeURIComponent(id)}`, { headers });
+      const res = await request(
+        deps.fetch,
+        `${base}/api/submissions/${encodeURIComponent(id)}`,
+        { headers },
+        deps.timeoutMs ?? 20_000,
+        base,
+      );
       body = (await res.json()) as typeof body;
       failures = 0;
     } catch (err) {
@@ -141,12 +175,65 @@ export async function submitWorkbook(deps: SubmitDeps): Promise<SubmissionView> 
   return view;
 }
 
-async function request(fetcher: typeof fetch, url: string, init: RequestInit): Promise<Response> {
+/**
+ * The workbook's bytes. getFileAsync is a Common API without delayForCellEdit: while staff are typing in a
+ * cell Excel refuses it (5004), so the pane first waits for the edit to end — telling staff to press Enter —
+ * and tries once more if staff started typing again in between.
+ */
+async function workbookBytes(deps: SubmitDeps, onWaiting: () => void, base: string): Promise<Uint8Array<ArrayBuffer>> {
+  let waited = false;
+  const wait = async () => {
+    if (!deps.excel) return;
+    await whenNotEditing(deps.excel, () => {
+      waited = true;
+      onWaiting();
+    });
+  };
+  await wait();
+  deps.onProgress?.({ id: null, status: 'uploading', findings: [], error: null });
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await readWorkbookBytes(deps.file);
+    } catch (err) {
+      if (!(err instanceof WorkbookFileError)) throw err;
+      if (commonErrorCode(err) === 5004 && deps.excel && attempt < 2) {
+        await wait();
+        if (waited) deps.onProgress?.({ id: null, status: 'uploading', findings: [], error: null });
+        continue;
+      }
+      const editing = commonErrorCode(err) === 5004;
+      throw new UserFacingError(
+        editing
+          ? 'セルの入力中のため、Excel がブックを渡せませんでした。Enter キーで入力を確定してから、もう一度［提出］を押してください。'
+          : `Excel からブックの内容を読み出せませんでした。ブックを保存して閉じ、Web の提出ページ ${consoleUrl(base)} からファイルを提出してください。`,
+        { cause: err },
+      );
+    }
+  }
+}
+
+/** A fetch that gives up after `timeoutMs` (AbortController: the pane's webview may predate AbortSignal.timeout). */
+async function request(
+  fetcher: typeof fetch,
+  url: string,
+  init: RequestInit,
+  timeoutMs: number,
+  base: string,
+): Promise<Response> {
   let res: Response;
+  const abort = new AbortController();
+  const timer = setTimeout(() => abort.abort(new DOMException('timeout', 'TimeoutError')), timeoutMs);
   try {
-    res = await fetcher(url, init);
+    res = await fetcher(url, { ...init, signal: abort.signal });
   } catch (err) {
+    if (abort.signal.aborted)
+      throw new UserFacingError(
+        `提出先から ${Math.round(timeoutMs / 1000)} 秒たっても応答がありません。ネットワークを確認してください。提出が届いたかどうかは Web の提出ページ ${consoleUrl(base)} で確認できます。`,
+        { cause: err },
+      );
     throw new UserFacingError('提出先に接続できません。提出先URLとネットワークを確認してください。', { cause: err });
+  } finally {
+    clearTimeout(timer);
   }
   if (res.ok) return res;
   const text =

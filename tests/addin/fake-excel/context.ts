@@ -1,4 +1,4 @@
-import { WEB_PAYLOAD_LIMIT, type ChangeEvent, type SheetModel, type WorkbookModel } from './model.ts';
+import { WEB_PAYLOAD_LIMIT, type SheetModel, type WorkbookModel } from './model.ts';
 
 /** An error shaped like OfficeExtension.Error: a code tests and the add-in can branch on. */
 export class FakeExcelError extends Error {
@@ -29,10 +29,11 @@ export interface SyncRecord {
 }
 
 /**
- * How a write treats staff's undo history (docs/excel/excel-add-ins-undo-capabilities.md):
- * `undoable` joins it (from ExcelApi 1.19), `desktop-clears` wipes it on Windows and Mac
- * (Worksheet.visibility; WorksheetCollection.add per OfficeDev/office-js#6170), `outside` is not part of it
- * (custom XML parts, OfficeDev/office-js#6415).
+ * How a write treats staff's undo history (docs/excel/excel-add-ins-undo-capabilities.md): `undoable` joins
+ * it (from ExcelApi 1.20, the set that "adds undo support for Excel JavaScript APIs"), `desktop-clears` wipes
+ * it on Windows and Mac (Worksheet.visibility; WorksheetCollection.add per OfficeDev/office-js#6170),
+ * `outside` is not part of it: custom XML parts are neither undone nor redone (OfficeDev/office-js#6415,
+ * open), selection and event registration are not edits.
  */
 export type UndoKind = 'undoable' | 'desktop-clears' | 'outside';
 
@@ -55,9 +56,17 @@ export function jsonBytes(value: unknown): number {
 /** Per command: the object path and method name Office.js sends (a rough but fixed overhead). */
 const COMMAND_BYTES = 120;
 
+/**
+ * A queued load computes its snapshot when the batch runs and returns how to hand it to the proxy. The
+ * hand-over happens only once Excel has accepted the whole response: when a batch is refused for size
+ * (ResponsePayloadSizeLimitExceeded) nothing it loaded is ever filled, and reading it later throws
+ * PropertyNotLoaded as for any value no sync brought back (OfficeExtension.ClientResult.value, "load").
+ */
+type LoadStep = () => (() => void) | void;
+
 /** The queue of one Excel.run: commands wait here until sync() runs them in order, as Excel does. */
 export class FakeContext {
-  private queue: { kind: 'load' | 'write'; run: () => WriteResult; meta: WriteMeta }[] = [];
+  private queue: { kind: 'load' | 'write'; run: LoadStep | (() => WriteResult); meta: WriteMeta }[] = [];
   readonly syncs: SyncRecord[] = [];
   workbook!: unknown;
   /** Response bytes of the sync being run: loads add their snapshots here. */
@@ -66,9 +75,11 @@ export class FakeContext {
   constructor(
     readonly model: WorkbookModel,
     readonly options: { delayForCellEdit?: boolean } = {},
+    /** Which Excel this run belongs to: co-authors' clients share the model, each sees its own events as Local. */
+    readonly client = 'A',
   ) {}
 
-  queueLoad(run: () => void): void {
+  queueLoad(run: LoadStep): void {
     this.queue.push({ kind: 'load', run, meta: {} });
   }
 
@@ -112,58 +123,36 @@ export class FakeContext {
       );
     this.responseBytes = 0;
     const changes: { changed: SheetModel; address: string }[] = [];
-    for (const op of batch) {
-      const result = op.run();
-      if (op.kind === 'write') {
-        this.recordUndo(op.meta.undo ?? 'undoable');
-        if (result) changes.push(result);
+    const commits: (() => void)[] = [];
+    const undo = this.model.beginUndoGroup();
+    try {
+      for (const op of batch) {
+        if (op.kind === 'write') undo.before(op.meta.undo ?? 'undoable');
+        const result = op.run();
+        if (op.kind === 'write' && result && typeof result !== 'function') changes.push(result);
+        if (op.kind === 'load' && typeof result === 'function') commits.push(result);
       }
+    } catch (err) {
+      record.failed = err instanceof FakeExcelError ? err.code : 'GeneralException';
+      throw err;
+    } finally {
+      undo.end();
     }
     record.responseBytes = this.responseBytes;
+    // Changes are made and raise their events whether or not the response then fits: Excel ran the batch.
+    if (changes.length > 0) setTimeout(() => this.model.raiseChanged(changes, this.client, 'addin'), 0);
     if (web && this.responseBytes > WEB_PAYLOAD_LIMIT)
       throw this.fail(
         record,
         'ResponsePayloadSizeLimitExceeded',
         `The response payload size (${this.responseBytes} bytes) has exceeded the limit.`,
       );
-    if (changes.length > 0) setTimeout(() => this.raiseChanged(changes), 0);
+    for (const commit of commits) commit();
   }
 
   private fail(record: SyncRecord, code: string, message: string): FakeExcelError {
     record.failed = code;
     return new FakeExcelError(code, message);
-  }
-
-  private recordUndo(kind: UndoKind): void {
-    const model = this.model;
-    if (kind === 'outside') return;
-    const desktop = model.platform === 'windows' || model.platform === 'mac';
-    if (!model.undoSupported() || (kind === 'desktop-clears' && desktop)) {
-      if (model.undo.entries > 0) model.undo.cleared++;
-      model.undo.entries = 0;
-      return;
-    }
-    model.undo.entries++;
-  }
-
-  /**
-   * The add-in's own data writes raise onChanged like staff edits; from ExcelApi 1.14 the event says
-   * `triggerSource: "ThisLocalAddin"` (WorksheetChangedEventArgs.triggerSource), before it the event
-   * has no such property and the add-in cannot tell its own writes apart.
-   */
-  private raiseChanged(changes: { changed: SheetModel; address: string }[]): void {
-    const withSource = this.model.isSetSupported('ExcelApi', '1.14');
-    for (const { changed, address } of changes) {
-      const event: ChangeEvent = {
-        worksheetId: changed.id,
-        address,
-        source: 'Local',
-        changeType: 'RangeEdited',
-        type: 'WorksheetChanged',
-      };
-      if (withSource) event.triggerSource = 'ThisLocalAddin';
-      for (const handler of this.model.changeHandlers) void handler(event);
-    }
   }
 }
 
@@ -184,9 +173,12 @@ export class FakeClientResult<T> {
 
   constructor(ctx: FakeContext, compute: () => T) {
     ctx.queueLoad(() => {
-      this.result = compute();
-      this.done = true;
-      ctx.responseBytes += jsonBytes(this.result);
+      const result = compute();
+      ctx.responseBytes += jsonBytes(result);
+      return () => {
+        this.result = result;
+        this.done = true;
+      };
     });
   }
 
@@ -222,15 +214,20 @@ export abstract class FakeObject<T> {
     return this;
   }
 
-  protected loadNow(props: string[]): void {
+  /** Takes the snapshot now; the returned step fills the proxy once the response is accepted. */
+  protected loadNow(props: string[]): () => void {
     const t = this.target();
-    this.resolvedTarget = t !== null;
-    if (t === null) return;
-    for (const prop of props) {
-      const value = this.snapshot(t, prop);
-      this.loaded.set(prop, value);
-      this.ctx.responseBytes += jsonBytes(value);
-    }
+    const values: [string, unknown][] = [];
+    if (t !== null)
+      for (const prop of props) {
+        const value = this.snapshot(t, prop);
+        values.push([prop, value]);
+        this.ctx.responseBytes += jsonBytes(value);
+      }
+    return () => {
+      this.resolvedTarget = t !== null;
+      for (const [prop, value] of values) this.loaded.set(prop, value);
+    };
   }
 
   get isNullObject(): boolean {

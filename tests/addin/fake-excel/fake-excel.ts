@@ -8,7 +8,11 @@ import { FakeWorkbook } from './workbook.ts';
 export class FakeExcel {
   readonly runs: SyncRecord[][] = [];
 
-  constructor(readonly model: WorkbookModel) {}
+  /** `client` names this Excel: two FakeExcels of one model with different clients are co-authors. */
+  constructor(
+    readonly model: WorkbookModel,
+    readonly client = 'A',
+  ) {}
 
   /** Excel.run(batch) or Excel.run(options, batch), as Office.js overloads it. */
   async run<T>(
@@ -17,7 +21,7 @@ export class FakeExcel {
   ): Promise<T> {
     const [options, batch] =
       typeof optionsOrBatch === 'function' ? [{}, optionsOrBatch] : [optionsOrBatch, maybeBatch!];
-    const ctx = new FakeContext(this.model, options);
+    const ctx = new FakeContext(this.model, options, this.client);
     ctx.workbook = new FakeWorkbook(ctx, this.model);
     this.runs.push(ctx.syncs);
     return batch(ctx as unknown as Excel.RequestContext);

@@ -1,4 +1,4 @@
-import type { CellRange } from '../../../shared/grid/address.ts';
+import { a1, type CellRange } from '../../../shared/grid/address.ts';
 import type { Grid } from '../../../shared/grid/grid.ts';
 
 /** One cell of the fake workbook: what Excel stores, not what Office.js returns. */
@@ -18,6 +18,20 @@ export interface MarkModel {
   resolved?: boolean;
 }
 
+/**
+ * Worksheet protection (WorksheetProtection, ExcelApi 1.2): `protected` and the options staff ticked in
+ * 保護 → シートの保護. Writes the options do not allow fail with `AccessDenied` (Excel.ErrorCodes; the
+ * protection reference: "If worksheet protection is enabled and not paused, this method throws an
+ * AccessDenied error").
+ */
+export interface ProtectionModel {
+  protected: boolean;
+  /** Format cells (fills). */
+  allowFormatCells: boolean;
+  /** Edit objects: the closest option for notes and comments (which option governs them is not documented). */
+  allowEditObjects: boolean;
+}
+
 export interface SheetModel {
   id: string;
   name: string;
@@ -27,20 +41,45 @@ export interface SheetModel {
   notes: Map<string, MarkModel>;
   comments: Map<string, MarkModel>;
   names: Map<string, string>;
+  protection: ProtectionModel;
+}
+
+/** What Ctrl+Z puts back: every sheet's cells and annotations (not custom XML parts, not the sheet list). */
+interface SheetSnapshot {
+  sheet: SheetModel;
+  cells: Map<string, CellModel>;
+  notes: Map<string, MarkModel>;
+  comments: Map<string, MarkModel>;
+}
+
+function copyCells(cells: Map<string, CellModel>): Map<string, CellModel> {
+  return new Map([...cells].map(([k, c]) => [k, { ...c, fill: { ...c.fill } }]));
+}
+
+function copyMarks(marks: Map<string, MarkModel>): Map<string, MarkModel> {
+  return new Map(
+    [...marks].map(([k, m]) => [k, { ...m, ...(m.replies ? { replies: m.replies.map((r) => ({ ...r })) } : {}) }]),
+  );
 }
 
 /** Where Excel runs: decides the payload cap (web), undo rules (desktop) and getFileAsync support. */
 export type Platform = 'windows' | 'mac' | 'web' | 'ipad';
 
+/**
+ * WorksheetChangedEventArgs. `source` is "Local" for a change made in this Excel and "Remote" for a
+ * co-author's (Excel.EventSource); `triggerSource` (ExcelApi 1.14) is "ThisLocalAddin" only for a change
+ * this add-in made here, "Unknown" otherwise; absent from the event on older hosts.
+ */
 export interface ChangeEvent {
   worksheetId: string;
   address: string;
-  /** ExcelApi 1.14; absent from the event on older hosts. */
   triggerSource?: string;
   source: string;
   changeType: string;
   type: string;
 }
+
+type ChangeHandler = (event: ChangeEvent) => Promise<unknown> | void;
 
 export const NO_FILL = Object.freeze({ pattern: 'None', color: '#FFFFFF', patternColor: '' });
 
@@ -58,11 +97,15 @@ export class WorkbookModel {
   customXmlParts: { id: string; xml: string }[] = [];
   active = 0;
   selection: { sheet: string; address: string } | null = null;
-  changeHandlers: ((event: ChangeEvent) => Promise<unknown> | void)[] = [];
+  changeHandlers: ChangeHandler[] = [];
+  /** The client (Excel) each change handler was registered from; unlisted handlers belong to client A. */
+  readonly handlerClients = new WeakMap<ChangeHandler, string>();
   activatedHandlers: ((event: { worksheetId: string; type: string; source: string }) => Promise<unknown> | void)[] = [];
   suspendedScreen = 0;
   /** Staff's undo history: entries staff can still undo, and how often an add-in write wiped it. */
   undo = { entries: 0, cleared: 0 };
+  /** One entry per undoable step: what Ctrl+Z restores (null for a staff edit the tests do not model). */
+  private undoStack: (SheetSnapshot[] | null)[] = [];
   /** The user is typing in a cell (F2 or a key press) until endCellEdit(). */
   cellEditing = false;
   private editWaiters: (() => void)[] = [];
@@ -86,17 +129,114 @@ export class WorkbookModel {
   }
 
   /**
-   * Undo for add-in writes exists only from ExcelApi 1.19 (docs/excel/excel-add-ins-undo-capabilities.md,
-   * office-js-docs-pr#5175); before it "most of the set operations of Excel API disable undo/redo, by
-   * design" (maintainer in OfficeDev/office-js#3788).
+   * Undo for add-in writes: "The ExcelApi 1.20 adds undo support for Excel JavaScript APIs" (the ExcelApi
+   * 1.20 requirement set page; its only new member is RunOptions.mergeUndoGroup). Before it "most of the
+   * set operations of Excel API disable undo/redo, by design" (maintainer in OfficeDev/office-js#3788).
    */
   undoSupported(): boolean {
-    return this.isSetSupported('ExcelApi', '1.19');
+    return this.isSetSupported('ExcelApi', '1.20');
   }
 
   /** A staff edit lands on the undo stack. */
   staffEdit(): void {
     this.undo.entries++;
+    this.undoStack.push(null);
+  }
+
+  /**
+   * The undo bookkeeping of one sync: each undoable write step becomes one entry (without mergeUndoGroup
+   * Excel does not document how a batch is grouped; one entry per sync is the assumption here), a write
+   * Excel cannot undo clears the stack "starting from that API call" (undo capabilities article).
+   */
+  beginUndoGroup(): { before(kind: 'undoable' | 'desktop-clears' | 'outside'): void; end(): void } {
+    let snapshot: SheetSnapshot[] | null = null;
+    const desktop = this.platform === 'windows' || this.platform === 'mac';
+    return {
+      before: (kind) => {
+        if (kind === 'outside') return;
+        if (!this.undoSupported() || (kind === 'desktop-clears' && desktop)) {
+          if (this.undo.entries > 0) this.undo.cleared++;
+          this.undo.entries = 0;
+          this.undoStack = [];
+          snapshot = null;
+          return;
+        }
+        snapshot ??= this.sheets.map((sheet) => ({
+          sheet,
+          cells: copyCells(sheet.cells),
+          notes: copyMarks(sheet.notes),
+          comments: copyMarks(sheet.comments),
+        }));
+      },
+      end: () => {
+        if (!snapshot) return;
+        this.undoStack.push(snapshot);
+        this.undo.entries++;
+      },
+    };
+  }
+
+  /** Ctrl+Z: the last step is undone — cells and annotations only; custom XML parts stay as they are. */
+  pressUndo(): boolean {
+    const step = this.undoStack.pop();
+    if (step === undefined) return false;
+    this.undo.entries--;
+    for (const { sheet, cells, notes, comments } of step ?? []) {
+      sheet.cells = copyCells(cells);
+      sheet.notes = copyMarks(notes);
+      sheet.comments = copyMarks(comments);
+    }
+    return true;
+  }
+
+  /**
+   * Raises WorksheetCollection.onChanged ("Occurs when any worksheet in the workbook is changed", ExcelApi
+   * 1.9) for changes made by `client`: its own handlers get `source: "Local"`, other clients' handlers (co-
+   * authors) `source: "Remote"`. From ExcelApi 1.14 the event carries `triggerSource`: "ThisLocalAddin" for
+   * the add-in's own changes in its own client, "Unknown" for everything else.
+   */
+  raiseChanged(changes: { changed: SheetModel; address: string }[], client: string, by: 'addin' | 'staff'): void {
+    const withSource = this.isSetSupported('ExcelApi', '1.14');
+    for (const { changed, address } of changes)
+      for (const handler of this.changeHandlers) {
+        const local = (this.handlerClients.get(handler) ?? 'A') === client;
+        const event: ChangeEvent = {
+          worksheetId: changed.id,
+          address,
+          source: local ? 'Local' : 'Remote',
+          changeType: 'RangeEdited',
+          type: 'WorksheetChanged',
+        };
+        if (withSource) event.triggerSource = local && by === 'addin' ? 'ThisLocalAddin' : 'Unknown';
+        void handler(event);
+      }
+  }
+
+  /** Staff type a value into a cell in `client`'s Excel (a co-author when it is not the pane's). */
+  typeInto(sheetName: string, row: number, col: number, value: CellModel['value'], client = 'A'): void {
+    const sheet = this.sheet(sheetName);
+    const cell = sheet.cells.get(key(row, col)) ?? { value: null, numberFormat: 'General', fill: { ...NO_FILL } };
+    cell.value = value;
+    delete cell.text;
+    sheet.cells.set(key(row, col), cell);
+    this.staffEdit();
+    this.raiseChanged([{ changed: sheet, address: a1(row, col) }], client, 'staff');
+  }
+
+  /**
+   * ホーム → 書式 → シートの移動またはコピー (Worksheet.copy, ExcelApi 1.10, does the same): the copy carries
+   * the cells with their fills, the notes and the comments, under a new name and id — but no entry of the
+   * add-in's record, which names sheets.
+   */
+  copySheet(name: string, newName: string): SheetModel {
+    const from = this.sheet(name);
+    const copy = this.addSheet(newName);
+    copy.cells = copyCells(from.cells);
+    copy.notes = copyMarks(from.notes);
+    copy.comments = copyMarks(from.comments);
+    copy.merges = from.merges.map((m) => ({ ...m }));
+    copy.names = new Map(from.names);
+    return copy;
   }
 
   startCellEdit(): void {
@@ -137,6 +277,7 @@ export class WorkbookModel {
       notes: new Map(),
       comments: new Map(),
       names: new Map(),
+      protection: { protected: false, allowFormatCells: false, allowEditObjects: false },
     };
     this.sheets.push(sheet);
     return sheet;

@@ -10,6 +10,16 @@ export interface RangeTarget {
 
 export const WHOLE_SHEET: CellRange = { top: 0, left: 0, bottom: 1_048_575, right: 16_383 };
 
+/**
+ * A write a protected sheet refuses: "If worksheet protection is enabled and not paused, this method throws
+ * an AccessDenied error" (WorksheetProtection, AllowEditRange references; Excel.ErrorCodes.accessDenied).
+ */
+export function requireUnprotected(sheet: SheetModel, allowed: 'allowFormatCells' | 'allowEditObjects' | null): void {
+  const p = sheet.protection;
+  if (p.protected && (allowed === null || !p[allowed]))
+    throw new FakeExcelError('AccessDenied', `The sheet ${sheet.name} is protected.`);
+}
+
 export function requireApi(model: WorkbookModel, version: string, what: string): void {
   if (!model.isSetSupported('ExcelApi', version))
     throw new FakeExcelError('ApiNotFound', `${what} needs ExcelApi ${version}.`);
@@ -121,11 +131,17 @@ export class FakeRangeFill extends FakeObject<RangeTarget> {
     this.paint(null, (fill) => Object.assign(fill, NO_FILL));
   }
 
-  /** A format write: undoable from 1.19, and it raises onFormatChanged, never onChanged. */
+  /**
+   * A format write: undoable from 1.20; refused on a protected sheet unless it allows formatting cells; and
+   * it raises WorksheetCollection.onChanged, which "occurs when any worksheet in the workbook is changed" —
+   * the reference does not limit it to values, so the stricter reading is that fills raise it too.
+   */
   private paint(payload: unknown, change: (fill: CellModel['fill']) => void): void {
     this.write(
       (t) => {
+        requireUnprotected(t.sheet, 'allowFormatCells');
         for (const { row, col } of cellsOf(t.areas)) change(ensureCell(t.sheet, row, col).fill);
+        return { changed: t.sheet, address: t.areas.map(rangeA1).join(',') };
       },
       { payload },
     );
@@ -230,6 +246,7 @@ export class FakeRange extends FakeObject<RangeTarget> {
 
   clear(): void {
     this.write((t) => {
+      requireUnprotected(t.sheet, null);
       for (const k of [...t.sheet.cells.keys()]) {
         const [r, c] = k.split(',').map(Number) as [number, number];
         if (t.areas.some((a) => r >= a.top && r <= a.bottom && c >= a.left && c <= a.right)) t.sheet.cells.delete(k);
@@ -292,6 +309,7 @@ export class FakeRange extends FakeObject<RangeTarget> {
   private setMatrix(rows: unknown[][], set: (cell: CellModel, value: unknown) => void, data: boolean): void {
     this.write(
       (t) => {
+        requireUnprotected(t.sheet, data ? null : 'allowFormatCells');
         const area = t.areas[0]!;
         if (
           rows.length !== area.bottom - area.top + 1 ||

@@ -1,42 +1,10 @@
-import { a1, parseRange, type CellRange } from '../../../shared/grid/address.ts';
-import { FakeClientResult, FakeContext, FakeExcelError, FakeObject, propsOf } from './context.ts';
-import { key, type MarkModel, type SheetModel, type WorkbookModel } from './model.ts';
-import { FakeRange, parseAddressList, requireApi, WHOLE_SHEET, type RangeTarget } from './range.ts';
-
-type LoadArg = Parameters<FakeObject<unknown>['load']>[0];
-
-/** Items of a collection: `load('items/content')` snapshots each item's properties at sync. */
-abstract class FakeCollection<T, I extends FakeObject<T>> extends FakeObject<T[]> {
-  private list: I[] | undefined;
-
-  protected abstract item(target: T): I;
-
-  protected snapshot(): unknown {
-    return undefined;
-  }
-
-  override load(arg?: LoadArg): this {
-    const props = propsOf(arg).map((p) => p.replace(/^items\//, ''));
-    this.ctx.queueLoad(() => {
-      const targets = this.target() ?? [];
-      this.list = targets.map((t) => {
-        const it = this.item(t);
-        (it as unknown as { loadNow(props: string[]): void }).loadNow(props);
-        return it;
-      });
-    });
-    return this;
-  }
-
-  get items(): I[] {
-    if (!this.list)
-      throw new FakeExcelError(
-        'PropertyNotLoaded',
-        "The property 'items' is not available. Call load('items') and context.sync() first.",
-      );
-    return this.list;
-  }
-}
+import type { CellRange } from '../../../shared/grid/address.ts';
+import { FakeCollection } from './collection.ts';
+import { FakeContext, FakeExcelError, FakeObject } from './context.ts';
+import { FakeCustomXmlPart, FakeCustomXmlParts, rootNamespace } from './custom-xml.ts';
+import { FakeMarks } from './marks.ts';
+import type { SheetModel, WorkbookModel } from './model.ts';
+import { FakeRange, parseAddressList, requireApi, WHOLE_SHEET } from './range.ts';
 
 class FakeNamedItem extends FakeObject<{ name: string; formula: string }> {
   constructor(
@@ -83,122 +51,19 @@ class FakeNamedItems extends FakeCollection<{ name: string; formula: string }, F
   }
 }
 
-/** A note (ExcelApi 1.18) or comment (1.10): content, location, delete. */
-class FakeMark extends FakeObject<MarkModel> {
-  constructor(
-    ctx: FakeContext,
-    target: () => MarkModel | null,
-    private readonly owner: () => { sheet: SheetModel; map: Map<string, MarkModel> },
-    private readonly model: WorkbookModel,
-    private readonly kind: 'notes' | 'comments',
-  ) {
-    super(ctx, target);
-  }
-  protected snapshot(t: MarkModel, prop: string): unknown {
-    if (prop === 'content') return t.content;
-    if (prop === 'authorName') return t.author;
-    if (prop === 'resolved') return t.resolved ?? false;
+/** WorksheetProtection (ExcelApi 1.2): `protected` and `options`, read only here. */
+class FakeWorksheetProtection extends FakeObject<SheetModel> {
+  protected snapshot(t: SheetModel, prop: string): unknown {
+    if (prop === 'protected') return t.protection.protected;
+    if (prop === 'options')
+      return { allowFormatCells: t.protection.allowFormatCells, allowEditObjects: t.protection.allowEditObjects };
     throw new FakeExcelError('InvalidArgument', prop);
   }
-  get content(): string {
-    return this.read('content');
+  get protected(): boolean {
+    return this.read('protected');
   }
-  /** Note.content (1.18) and Comment.content (1.10) are writable: a mark can be reworded in place. */
-  set content(content: string) {
-    this.write(
-      (t) => {
-        t.content = content;
-      },
-      { payload: content },
-    );
-  }
-  get resolved(): boolean {
-    return this.read('resolved');
-  }
-  set resolved(resolved: boolean) {
-    requireApi(this.model, '1.11', 'Comment.resolved');
-    this.write(
-      (t) => {
-        t.resolved = resolved;
-      },
-      { payload: resolved },
-    );
-  }
-  /** Comment.delete: "Deletes the comment and all the connected replies" (ExcelApi 1.10): the replies go with it. */
-  delete(): void {
-    this.write((t) => {
-      const { map } = this.owner();
-      for (const [cell, m] of map) if (m === t) map.delete(cell);
-    });
-  }
-  /** Comment.replies (ExcelApi 1.10); only its count is modelled (CommentReplyCollection.getCount). */
-  get replies(): { getCount(): FakeClientResult<number> } {
-    if (this.kind !== 'comments') throw new FakeExcelError('ApiNotFound', 'Notes have no replies.');
-    return { getCount: () => new FakeClientResult(this.ctx, () => this.resolve()?.replies?.length ?? 0) };
-  }
-  getLocation(): FakeRange {
-    return new FakeRange(
-      this.ctx,
-      () => {
-        const t = this.resolve();
-        const { sheet, map } = this.owner();
-        for (const [cell, m] of map)
-          if (m === t) {
-            const [r, c] = cell.split(',').map(Number);
-            return { sheet, areas: [{ top: r!, left: c!, bottom: r!, right: c! }] };
-          }
-        return null;
-      },
-      this.model,
-    );
-  }
-}
-
-class FakeMarks extends FakeCollection<MarkModel, FakeMark> {
-  constructor(
-    ctx: FakeContext,
-    private readonly sheet: () => SheetModel,
-    private readonly kind: 'notes' | 'comments',
-    private readonly model: WorkbookModel,
-  ) {
-    super(ctx, () => [...sheet()[kind].values()]);
-  }
-  protected item(t: MarkModel): FakeMark {
-    return new FakeMark(
-      this.ctx,
-      () => t,
-      () => ({ sheet: this.sheet(), map: this.sheet()[this.kind] }),
-      this.model,
-      this.kind,
-    );
-  }
-  add(cell: FakeRange | string, content: string): void {
-    this.ctx.queueWrite(
-      () => {
-        const sheet = this.sheet();
-        const area =
-          typeof cell === 'string'
-            ? parseRange(cell.replace(/^.*!/, ''))
-            : (cell as unknown as { resolve(): RangeTarget | null }).resolve()?.areas[0];
-        if (!area || area.top !== area.bottom || area.left !== area.right)
-          throw new FakeExcelError('InvalidCellAddress', 'A note needs one cell.');
-        const k = key(area.top, area.left);
-        if (sheet[this.kind].has(k))
-          throw new FakeExcelError('InvalidArgument', `${a1(area.top, area.left)} already has one.`);
-        // Excel keeps one annotation per cell, a note or a threaded comment (its UI offers no note on a
-        // commented cell); the exact API error is not documented, so the add-in must never try.
-        if (sheet[this.kind === 'notes' ? 'comments' : 'notes'].has(k))
-          throw new FakeExcelError(
-            'InvalidOperation',
-            `${a1(area.top, area.left)} already has a ${this.kind === 'notes' ? 'comment' : 'note'}.`,
-          );
-        sheet[this.kind].set(
-          k,
-          this.kind === 'comments' ? { content, author: 'mokuhyo', replies: [] } : { content, author: 'mokuhyo' },
-        );
-      },
-      { payload: [typeof cell === 'string' ? cell : 'range', content] },
-    );
+  get options(): { allowFormatCells: boolean; allowEditObjects: boolean } {
+    return this.read('options');
   }
 }
 
@@ -293,6 +158,10 @@ export class FakeWorksheet extends FakeObject<SheetModel> {
       this.model,
     );
   }
+  get protection(): FakeWorksheetProtection {
+    requireApi(this.model, '1.2', 'Worksheet.protection');
+    return new FakeWorksheetProtection(this.ctx, () => this.resolve());
+  }
   get names(): FakeNamedItems {
     requireApi(this.model, '1.4', 'Worksheet.names');
     return new FakeNamedItems(
@@ -363,6 +232,7 @@ class FakeWorksheets extends FakeCollection<SheetModel, FakeWorksheet> {
         this.ctx.queueWrite(
           () => {
             this.model.changeHandlers.push(handler);
+            this.model.handlerClients.set(handler, this.ctx.client);
           },
           { undo: 'outside' },
         );
@@ -385,76 +255,6 @@ class FakeWorksheets extends FakeCollection<SheetModel, FakeWorksheet> {
       },
     };
   }
-}
-
-/** A custom XML part (ExcelApi 1.5): kept in the file, outside the undo history (OfficeDev/office-js#6415). */
-class FakeCustomXmlPart extends FakeObject<{ id: string; xml: string }> {
-  constructor(
-    ctx: FakeContext,
-    target: () => { id: string; xml: string } | null,
-    private readonly model: WorkbookModel,
-  ) {
-    super(ctx, target);
-  }
-  protected snapshot(t: { id: string; xml: string }, prop: string): unknown {
-    if (prop === 'id') return t.id;
-    throw new FakeExcelError('InvalidArgument', prop);
-  }
-  get id(): string {
-    return this.read('id');
-  }
-  getXml(): FakeClientResult<string> {
-    return new FakeClientResult(this.ctx, () => {
-      const t = this.resolve();
-      if (!t) throw new FakeExcelError('InvalidObjectPath', 'The custom XML part is a null object.');
-      return t.xml;
-    });
-  }
-  setXml(xml: string): void {
-    this.write(
-      (t) => {
-        t.xml = xml;
-      },
-      { payload: xml, undo: 'outside' },
-    );
-  }
-  delete(): void {
-    this.write(
-      (t) => {
-        this.model.customXmlParts = this.model.customXmlParts.filter((p) => p !== t);
-      },
-      { undo: 'outside' },
-    );
-  }
-}
-
-/** CustomXmlPartScopedCollection (ExcelApi 1.5): the parts of one namespace. */
-class FakeCustomXmlParts extends FakeCollection<{ id: string; xml: string }, FakeCustomXmlPart> {
-  constructor(
-    ctx: FakeContext,
-    private readonly parts: () => { id: string; xml: string }[],
-    private readonly model: WorkbookModel,
-  ) {
-    super(ctx, parts);
-  }
-  protected item(t: { id: string; xml: string }): FakeCustomXmlPart {
-    return new FakeCustomXmlPart(this.ctx, () => (this.model.customXmlParts.includes(t) ? t : null), this.model);
-  }
-  /** "If the collection contains exactly one item, this method returns it. Otherwise, this method returns null." */
-  getOnlyItemOrNullObject(): FakeCustomXmlPart {
-    return new FakeCustomXmlPart(
-      this.ctx,
-      () => {
-        const all = this.parts();
-        return all.length === 1 ? all[0]! : null;
-      },
-      this.model,
-    );
-  }
-}
-
-function rootNamespace(xml: string): string | null {
-  return /^\s*(?:<\?xml[^>]*\?>\s*)?<[A-Za-z_][\w.-]*(?:\s[^>]*?)?\sxmlns="([^"]*)"/.exec(xml)?.[1] ?? null;
 }
 
 export class FakeWorkbook {
