@@ -16,7 +16,7 @@ function bytesOf(size: number): Uint8Array {
   return Uint8Array.from({ length: size }, (_, i) => (i * 31) % 251);
 }
 
-function intake(statuses: { status: string; findings?: unknown[] }[], postStatus = 202) {
+function intake(statuses: { status: string; findings?: unknown[]; verdict?: unknown }[], postStatus = 202) {
   const calls: {
     url: string;
     method: string;
@@ -70,6 +70,23 @@ describe('submitWorkbook', () => {
     expect(calls[1]!.url).toBe('https://intake.example.lg.jp/api/submissions/sub-1');
     expect(seen).toEqual(['uploading', 'queued', 'processing', 'rejected']);
     expect(view.findings.map((f) => [f.cell, f.message])).toEqual([['H12', 'R2目標が空欄です']]);
+  });
+
+  it("carries the ledger's word and reason, as the web console shows them", async () => {
+    const { document } = fakeDocument(bytesOf(10));
+    const reason = '北区・平成27年度のシートです（この取りまとめは秋葉区・令和2年度）。';
+    const { fetcher } = intake([
+      {
+        status: 'rejected',
+        findings: [],
+        verdict: { status: '差戻し', reason, counted: false, latest: true, row: { division: '健康福祉課' } },
+      },
+    ]);
+    const view = await submitWorkbook({ file: document, settings, fetch: fetcher, sleep: noSleep });
+    expect(view.verdict).toEqual({ status: '差戻し', reason, counted: false });
+    // A verdict word the pane does not know is not shown.
+    const { fetcher: odd } = intake([{ status: 'accepted', findings: [], verdict: { status: 'OK' } }]);
+    expect((await submitWorkbook({ file: document, settings, fetch: odd, sleep: noSleep })).verdict).toBeUndefined();
   });
 
   it('closes the file even when a slice cannot be read', async () => {

@@ -225,7 +225,11 @@ describe.skipIf(!haveChromium)('the task pane in every state', () => {
   });
 
   it('waits for staff to finish typing in a cell when they press 提出, and says so', async () => {
-    const { route, requests } = intake({ status: 'accepted', findings: [] });
+    const { route, requests } = intake({
+      status: 'accepted',
+      findings: [],
+      verdict: { status: '受理', reason: null, counted: true, latest: true },
+    });
     for (const size of SIZES) {
       const page = await seedPane(size, {}, route);
       await withSettings(page);
@@ -236,7 +240,8 @@ describe.skipIf(!haveChromium)('the task pane in every state', () => {
       expect(requests.length).toBe(posted);
       await shoot(page, 'cell-edit-submit', size.width);
       await page.evaluate(() => (globalThis as unknown as { __fake: FakeExcel }).__fake.model.endCellEdit());
-      await page.getByText('受理されました').waitFor();
+      // The ledger's word, as the web console shows it.
+      await page.getByText('集計にはこの版の数値を使います。', { exact: false }).waitFor();
       expect(requests.filter((r) => r.method === 'POST')).toHaveLength(size === SIZES[0] ? 1 : 2);
       await page.close();
     }

@@ -12,11 +12,14 @@ const TEXT = {
 /** Where the submission is, then the server's verdict; never a spinner once the pane stops asking. */
 export function SubmissionStatus({ submission }: { submission: SubmissionView }) {
   const label = submission.id ? `提出番号 ${submissionLabel(submission)}` : '';
+  // The ledger's word and reason, as the web console and the summary show them (one truth).
+  const verdict = submission.verdict;
   if (submission.status === 'accepted') {
     return (
       <MessageBar intent="success">
         <MessageBarBody>
-          <MessageBarTitle>受理されました</MessageBarTitle>
+          <MessageBarTitle>{verdict?.status ?? '受理'}</MessageBarTitle>
+          {verdict?.counted ? '集計にはこの版の数値を使います。' : ''}
           {label}
         </MessageBarBody>
       </MessageBar>
@@ -26,8 +29,9 @@ export function SubmissionStatus({ submission }: { submission: SubmissionView })
     return (
       <MessageBar intent="error">
         <MessageBarBody>
-          <MessageBarTitle>差し戻されました</MessageBarTitle>
-          {submission.error ??
+          <MessageBarTitle>{verdict?.status ?? '差戻し'}</MessageBarTitle>
+          {verdict?.reason ??
+            submission.error ??
             `エラー ${submission.findings.filter((f) => f.severity === 'error').length}件を直して再提出してください。`}{' '}
           {label}
         </MessageBarBody>

@@ -22,6 +22,11 @@ export interface SubmissionView {
   error: string | null;
   /** When the intake took the file (the pane's clock), for the submission's label. */
   receivedAt?: Date;
+  /**
+   * The ward-year ledger's word for this submission (受理, 差戻し, 読込不可) and its reason, as the web console
+   * and the summary show them; absent until the intake has decided, or from an intake that predates it.
+   */
+  verdict?: { status: string; reason: string | null; counted: boolean };
 }
 
 export interface SubmitDeps {
@@ -134,6 +139,7 @@ export async function submitWorkbook(deps: SubmitDeps): Promise<SubmissionView> 
       status: SubmissionState;
       findings?: (RenderedFinding & { sheet?: string })[];
       error?: { message?: string } | string | null;
+      verdict?: { status?: unknown; reason?: unknown; counted?: unknown } | null;
     };
     try {
       const res = await request(
@@ -162,6 +168,7 @@ export async function submitWorkbook(deps: SubmitDeps): Promise<SubmissionView> 
       findings: findingViews(findings).map((v, k) => ({ ...v, sheet: findings[k]?.sheet ?? null })),
       error: japaneseOnly(errorOf(body.error)),
       receivedAt,
+      ...verdictOf(body.verdict),
     };
     deps.onProgress?.(view);
     if (view.status === 'accepted' || view.status === 'rejected') return view;
@@ -251,6 +258,20 @@ async function serverMessage(res: Response): Promise<string | null> {
   } catch {
     return null;
   }
+}
+
+/** The ledger's verdict from the intake's answer, when it sent a well-formed one. */
+function verdictOf(
+  v: { status?: unknown; reason?: unknown; counted?: unknown } | null | undefined,
+): Pick<SubmissionView, 'verdict'> {
+  if (!v || typeof v.status !== 'string' || !['受理', '差戻し', '読込不可'].includes(v.status)) return {};
+  return {
+    verdict: {
+      status: v.status,
+      reason: typeof v.reason === 'string' ? japaneseOnly(v.reason) : null,
+      counted: v.counted === true,
+    },
+  };
 }
 
 /** Server text reaches staff only when it is Japanese: an English stack message (「Internal Server Error」) does not. */
