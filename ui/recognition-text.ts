@@ -8,7 +8,7 @@ export function recognitionFacts(r: Recognition): { label: string; value: string
     { label: '団体', value: r.body ?? '（記載なし）' },
     { label: '年度', value: r.fiscalYear === null ? '（記載なし）' : eraFiscalYear(r.fiscalYear) },
   ];
-  if (!r.wardSheet && r.family === 'org-goals') facts.push({ label: '課', value: r.division ?? '（記載なし）' });
+  if (r.divisionSheet) facts.push({ label: '課', value: r.division ?? '（記載なし）' });
   if (!r.wardSheet) facts.push({ label: '指標', value: `${r.indicators} 件` });
   return facts;
 }

@@ -191,6 +191,11 @@ export interface VariantSpec {
   content?: ContentSpec;
   /** The body's own sheet (区の組織目標): it has its own row in the ledger, never a division's. */
   wardSheet?: boolean;
+  /**
+   * The sheet's organisation names the division that keeps it (課の組織目標管理シート, 方針書): a division's
+   * token may submit only its own, and the coordinator none of them.
+   */
+  ownedByDivision?: boolean;
 }
 
 /** What makes a sheet of a variant "filled in": any one of these is enough. */

@@ -12,8 +12,23 @@ import type {
 /** Said of a row whose latest version is not the one counted. */
 export const OLDER_COUNTED = '集計には、前に受理された版の数値を使っています。';
 
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
 function byArrival(a: LedgerEntry, b: LedgerEntry): number {
-  return a.order < b.order ? -1 : a.order > b.order ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+  return compare(a.order, b.order) || compare(a.id, b.id);
+}
+
+/**
+ * A row's versions oldest first: by the dates their sheets carry when every version carries some (a file
+ * mailed or copied keeps its own 修正日 but not its time), else by arrival. One rule for the whole row, so
+ * the order is total and the same for any order of input.
+ */
+function inRowOrder(own: LedgerEntry[]): LedgerEntry[] {
+  if (own.length > 1 && own.every((e) => e.written))
+    return own.sort((a, b) => compare(a.written!, b.written!) || byArrival(a, b));
+  return own.sort(byArrival);
 }
 
 /** The word and reason of one entry: a coordinator's 差戻す wins over what the checks said. */
@@ -78,7 +93,9 @@ export function buildLedger(entries: readonly LedgerEntry[], scope: LedgerScope)
   }
   const expectedKnown = scope.divisions.length > 0;
   const names = [...scope.divisions, ...[...byDivision.keys()].filter((d) => !scope.divisions.includes(d))];
-  const divisions = names.map((d) => rowOf(d, !expectedKnown || scope.divisions.includes(d), byDivision.get(d) ?? []));
+  const divisions = names.map((d) =>
+    rowOf(d, !expectedKnown || scope.divisions.includes(d), inRowOrder(byDivision.get(d) ?? [])),
+  );
   const tally: LedgerCounts = { expected: 0, submitted: 0, 受理: 0, 差戻し: 0, 読込不可: 0, 処理中: 0, 未提出: 0 };
   for (const row of divisions) {
     if (!row.expected) continue;
@@ -91,7 +108,7 @@ export function buildLedger(entries: readonly LedgerEntry[], scope: LedgerScope)
     fiscalYear: scope.fiscalYear,
     deadline: scope.deadline ?? null,
     expectedKnown,
-    wardSheet: rowOf(scope.ward, true, ward),
+    wardSheet: rowOf(scope.ward, true, inRowOrder(ward)),
     divisions,
     unattributed: loose.map((e) => rowOf(UNKNOWN_DIVISION, false, [e])),
     counts: tally,

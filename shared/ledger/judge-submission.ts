@@ -78,7 +78,15 @@ function cellOf(sheet: SheetRecord, keys: readonly string[]): string | null {
   return null;
 }
 
-const ORGANIZATION_CELLS = ['division', 'organization', 'department', 'ward', 'wardName', 'municipality'];
+const ORGANIZATION_CELLS = [
+  'division',
+  'organization',
+  'titleOrganization',
+  'department',
+  'ward',
+  'wardName',
+  'municipality',
+];
 
 function byCoordinator(sender: Sender | null): boolean {
   return sender?.role === 'coordinator';
@@ -140,9 +148,9 @@ function scopeFindings(sheet: SheetRecord, scope: LedgerScope, sender: Sender | 
   return found;
 }
 
-/** Whose sheet it is against who sent it (組織目標管理シート: the only form that names a division). */
+/** Whose sheet it is against who sent it: the ward's own sheet, and the forms a division keeps (its spec says). */
 function identityFindings(sheet: SheetRecord, scope: LedgerScope, sender: Sender, slot: Slot): RenderedFinding[] {
-  if (sheet.family !== 'org-goals') return [];
+  if (!isWardSheet(sheet) && variantOf(sheet)?.ownedByDivision !== true) return [];
   const cell = cellOf(sheet, ORGANIZATION_CELLS);
   const division = sender.division ?? scope.ward;
   if (isWardSheet(sheet)) {
@@ -223,9 +231,10 @@ function recognise(sheet: SheetRecord): Recognition {
     variant: sheet.variant ?? null,
     body: bodyOfSheet(sheet),
     fiscalYear: sheet.fiscalYear,
-    division: ward || sheet.family !== 'org-goals' ? null : sheet.organization,
+    division: !ward && variantOf(sheet)?.ownedByDivision ? sheet.organization : null,
     indicators: sheet.measures.filter((m) => m.fields?.['relist'] !== 'true').length,
     wardSheet: ward,
+    divisionSheet: !ward && variantOf(sheet)?.ownedByDivision === true,
   };
 }
 

@@ -11,7 +11,7 @@ export const submissionMessages: LocalisedMessages = {
     'identity.ward-sheet':
       '区の組織目標シート（重点目標）は区の集計担当だけが提出できます。{division}のトークンでは提出できません。集計担当に提出を依頼してください。',
     'identity.coordinator-division-sheet':
-      '課の組織目標管理シート（組織名「{organization}」）は、その課の提出用トークンで提出してください。集計担当が提出できるのは区の組織目標シートだけです。',
+      '課のシート（組織名「{organization}」）は、その課の提出用トークンで提出してください。集計担当が提出できるのは区の組織目標シートだけです。',
     'identity.division-mismatch': (p) =>
       `シートの組織名「{organization}」が、提出した課「{division}」と一致しません。${p['owner'] ? '{owner}のシートは{owner}が提出します。' : ''}自分の課のシートを提出してください。`,
     'identity.duplicate-content':

@@ -12,9 +12,18 @@ export function organizationKey(name: string, wardName = ''): string {
   return key.replace(/[課室]$/, '');
 }
 
-/** True when a sheet's 組織名 names the division, with the tolerance above. */
+/**
+ * True when a sheet's 組織名 names the division, with the tolerance above; a name written with its
+ * department in front ("まちづくり推進部 建設課") names the division its last word names.
+ */
 export function sameOrganization(sheetName: string, division: string, wardName = ''): boolean {
-  return organizationKey(sheetName, wardName) === organizationKey(division, wardName);
+  const wanted = organizationKey(division, wardName);
+  if (organizationKey(sheetName, wardName) === wanted) return true;
+  const words = sheetName
+    .normalize('NFKC')
+    .trim()
+    .split(/[\s\u3000]+/);
+  return words.length > 1 && organizationKey(words.at(-1)!, wardName) === wanted;
 }
 
 /** A name that is a municipal body of its own (a ward, city, town, village or prefecture). */

@@ -62,6 +62,8 @@ export interface Recognition {
   indicators: number;
   /** true for the ward's own sheet (区の組織目標). */
   wardSheet: boolean;
+  /** true for a form a division keeps (its organisation names the division). */
+  divisionSheet: boolean;
 }
 
 /** A submission's decision as a whole: one verdict per row it fills, and its sheets with the scope findings added. */
@@ -89,10 +91,15 @@ export interface LedgerEntry {
   /** When it arrived (ISO), when known. */
   receivedAt: string | null;
   /**
-   * Sort key of arrival: later keys are newer. The intake uses the receipt time; `consolidate` the order of
-   * the files' own dates. Ties are broken by id, so the input's order never matters.
+   * Sort key of arrival: later keys are newer. The intake uses the receipt time; `consolidate` the file's
+   * modification time and name. Ties are broken by id, so the input's order never matters.
    */
   order: string;
+  /**
+   * The dates the sheets carry (作成日/修正日/評価日) as a sortable key, when the file's own dates are all
+   * there is to order by (`consolidate`): among a row's versions that all carry one, it decides before `order`.
+   */
+  written?: string | null;
   slot: Slot;
   /** Final: its verdict; not yet final: 処理中. */
   verdict: Pick<SubmissionVerdict, 'status' | 'code' | 'reason'> | null;

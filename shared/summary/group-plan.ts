@@ -1,7 +1,6 @@
 import { eraFiscalYear } from '../values/format-year.ts';
 import type { ExcludedInput } from './excluded.ts';
 import { fileNamed } from '../ledger/judge-submission.ts';
-import { namesOtherBody } from '../ledger/organization.ts';
 import {
   bodyKey,
   bodyMatches,
@@ -148,27 +147,53 @@ export function planSummaries(
 }
 
 /**
- * Files named after a configured ward's division ("産業振興課.xlsx") whose sheets all name another body
- * ("北区"): that division sent the wrong sheet, so its row says 差戻し with the reason (as the intake would),
- * instead of the file becoming a summary of its own.
+ * Files named after a configured ward's division ("産業振興課.xlsx") whose sheets are not that ward's sheets of
+ * its year: another body's (北区, まちづくり推進部 増田地域局 when not a configured ward), or the ward's own of
+ * another year than the configured one and the one before (which is kept for the year-over-year comparison).
+ * That division sent the wrong sheet, so its row says 差戻し with the reason, as the intake would say, instead
+ * of the file becoming a summary of its own. A name that more than one configured ward has claims nothing.
  */
 function claimedByName(
   submissions: readonly SubmissionInput[],
   bodies: readonly ExpectedBody[],
 ): Map<SubmissionInput, { body: ExpectedBody; division: string }> {
   const claimed = new Map<SubmissionInput, { body: ExpectedBody; division: string }>();
+  const configured = new Set(bodies.map((b) => bodyKey(b.name)));
   for (const s of submissions) {
-    const named = s.sheets.filter((sh) => sh.family !== null).map((sh) => bodyOfSheet(sh));
-    if (named.length === 0) continue;
-    for (const body of bodies) {
+    const sheets = s.sheets.filter((sh) => sh.family !== null);
+    if (sheets.length === 0) continue;
+    const named = bodies.flatMap((body) => {
       const division = fileNamed(s.file, body.divisions);
-      if (division && named.every((b) => namesOtherBody(b, body.name))) {
-        claimed.set(s, { body, division });
-        break;
-      }
-    }
+      return division ? [{ body, division }] : [];
+    });
+    if (named.length !== 1) continue;
+    const { body } = named[0]!;
+    const key = bodyKey(body.name);
+    const misplaced = sheets.every((sheet) => {
+      const theirs = bodyOfSheet(sheet);
+      if (theirs === null) return false;
+      const year = sheet.fiscalYear;
+      const compared = body.fiscalYear !== null && year === body.fiscalYear - 1;
+      // The ward's own sheet: misplaced only in a year neither collected nor compared.
+      if (bodyKey(theirs) === key)
+        return body.fiscalYear !== null && year !== null && year !== body.fiscalYear && !compared;
+      // The ward written with an office or division in it ("秋葉区 建設課"): it belongs to the ward's collection.
+      if (sameWard(theirs, body.name)) return !compared;
+      // Another body's: the division's mistake, unless that body is configured (its own ward's collection).
+      return !configured.has(bodyKey(theirs));
+    });
+    if (misplaced) claimed.set(s, named[0]!);
   }
   return claimed;
+}
+
+/** A name written with the ward in it ("秋葉区 建設課", "新潟市秋葉区"): the ward's own. */
+function sameWard(name: string, ward: string): boolean {
+  const key = bodyKey(ward);
+  return name
+    .normalize('NFKC')
+    .split(/[\s\u3000]+/)
+    .some((w) => bodyKey(w) === key);
 }
 
 function matches(group: SummaryGroup, selection: SummarySelection, bodies: readonly ExpectedBody[]): boolean {

@@ -1,7 +1,7 @@
 import { buildLedger } from '../ledger/build-ledger.ts';
 import { judgeSubmission } from '../ledger/judge-submission.ts';
 import type { Ledger, LedgerEntry, LedgerScope, SubmissionVerdict } from '../ledger/types.ts';
-import { bySubmissionTime } from './latest.ts';
+import { writtenKey } from './latest.ts';
 import type { SubmissionInput } from './types.ts';
 
 /**
@@ -23,24 +23,24 @@ export function judgeInputs(submissions: readonly SubmissionInput[], scope: Ledg
   });
 }
 
-/** Arrival keys: the receipt time when the intake recorded one, else the order of the files' own dates. */
-function arrivalKeys(submissions: readonly SubmissionInput[]): Map<SubmissionInput, string> {
-  const keys = new Map<SubmissionInput, string>();
-  const undated = submissions.filter((s) => !s.submittedAt).sort(bySubmissionTime);
-  undated.forEach((s, i) => keys.set(s, `0:${String(i).padStart(9, '0')}`));
-  for (const s of submissions) if (s.submittedAt) keys.set(s, `1:${s.submittedAt}`);
-  return keys;
+/**
+ * Arrival keys of one submission, its own facts only (so no other file changes them): the receipt time when
+ * the intake recorded one; else the file's modification time and name, with the dates its sheets carry
+ * (作成日/修正日/評価日) as the key the ledger prefers among versions that all carry some.
+ */
+function arrivalKeys(s: SubmissionInput): Pick<LedgerEntry, 'order' | 'written'> {
+  if (s.submittedAt) return { order: `1:${s.submittedAt}`, written: null };
+  return { order: `0:${s.mtime ?? ''}\u0000${s.file}`, written: writtenKey(s) };
 }
 
 /** One ledger entry per row each submission fills (a pending one fills its sender's row, 処理中). */
 export function ledgerEntries(submissions: readonly SubmissionInput[]): LedgerEntry[] {
-  const keys = arrivalKeys(submissions);
   return submissions.flatMap((s): LedgerEntry[] => {
     const base = {
       id: s.id,
       file: s.file,
       receivedAt: s.submittedAt,
-      order: keys.get(s)!,
+      ...arrivalKeys(s),
       ...(s.sentBack ? { sentBack: s.sentBack } : {}),
     };
     if (s.pending) {

@@ -47,6 +47,15 @@ function writtenDates(s: SubmissionInput): readonly string[] {
   return dates;
 }
 
+/**
+ * The dates a submission's sheets carry as one sortable key (latest first, comma-joined), or null when they
+ * carry none: a later key is a newer version.
+ */
+export function writtenKey(s: SubmissionInput): string | null {
+  const dates = writtenDates(s);
+  return dates.length === 0 ? null : dates.join(',');
+}
+
 /** Compares two submissions by their written dates when both carry some; 0 when either has none or they agree. */
 function byWrittenDates(a: SubmissionInput, b: SubmissionInput): number {
   const da = writtenDates(a);

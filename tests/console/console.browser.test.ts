@@ -163,7 +163,9 @@ describe.skipIf(!haveChromium || !redisBinary)('web console in Chromium', () => 
     await page.getByRole('heading', { name: '提出状況' }).waitFor();
     for (const division of ['地域総務課', '健康福祉課', '産業振興課'])
       await expect.poll(() => row(page, division).textContent()).toContain('未提出');
-    await expect.poll(() => page.getByRole('group', { name: '件数' }).textContent()).toMatch(/提出0\s*\/ 全 3 課受理0.*未提出3/);
+    await expect
+      .poll(() => page.getByRole('group', { name: '件数' }).textContent())
+      .toMatch(/提出0\s*\/ 全 3 課受理0.*未提出3/);
 
     // Statuses move without a reload while the worker processes the files.
     const kenko = await submit(TOKENS.kenko, join(SEEDS, 'akiha-2020-kenko-fukushi.xlsx'), '健康福祉課_令和2年度.xlsx');
@@ -182,7 +184,9 @@ describe.skipIf(!haveChromium || !redisBinary)('web console in Chromium', () => 
       expect(await row(page, division).getByRole('cell', { name: word, exact: true }).count()).toBe(1);
     }
     expect(await row(page, '地域総務課').textContent()).toMatch(/理由: 既知の様式/);
-    await expect.poll(() => page.getByRole('group', { name: '件数' }).textContent()).toMatch(/提出3\s*\/ 全 3 課受理1.*未提出0/);
+    await expect
+      .poll(() => page.getByRole('group', { name: '件数' }).textContent())
+      .toMatch(/提出3\s*\/ 全 3 課受理1.*未提出0/);
 
     await page.screenshot({ path: join(shots, 'console-coordinator.png'), animations: 'disabled' });
     await page.setViewportSize({ width: 1024, height: 768 });

@@ -99,6 +99,9 @@ describe('cookies', () => {
 
   it('keeps an uploaded file name for display only: no folders, no control or bidi characters', () => {
     expect(uploadedFileName(encodeURIComponent('健康福祉課_R2.xlsx'))).toBe('健康福祉課_R2.xlsx');
+    // Sent as raw UTF-8 (HTTP hands the header over as Latin-1): read as UTF-8, never shown as mojibake.
+    expect(uploadedFileName(Buffer.from('産業振興課.xlsx', 'utf8').toString('latin1'))).toBe('産業振興課.xlsx');
+    expect(uploadedFileName('caf\u00e9.xlsx')).toBe('caf\u00e9.xlsx');
     expect(uploadedFileName(encodeURIComponent('..\\..\\etc/passwd'))).toBe('passwd');
     expect(uploadedFileName(encodeURIComponent('C:\\Users\\tanaka\\目標.xlsx'))).toBe('目標.xlsx');
     expect(uploadedFileName(encodeURIComponent('evil\u202Excod.xlsx\u0007'))).toBe('evilxcod.xlsx');

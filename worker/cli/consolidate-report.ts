@@ -29,13 +29,19 @@ export interface WrittenSummary {
   model: SummaryModel;
 }
 
+/** A name as one line of the report: control characters (a newline in a file or cell name) shown escaped. */
+function printable(text: string): string {
+  // eslint-disable-next-line no-control-regex -- exactly the characters that would break the report's lines
+  return text.replace(/[\u0000-\u001f\u007f]/g, (c) => (c === '\n' ? '\\n' : c === '\t' ? '\\t' : '?'));
+}
+
 const WORSE: Record<LedgerStatus, number> = { 受理: 0, 処理中: 1, 未提出: 1, 差戻し: 2, 読込不可: 3 };
 
 /** The ledger of a summary, one line a row: the ward's own sheet (when it has one), then every division. */
 export function ledgerLines(model: SummaryModel): string[] {
   const { ledger } = model;
   const line = (label: string, row: LedgerRow): string =>
-    `  ・${label}: ${row.status}${row.reason ? ` — ${row.reason}` : ''}`;
+    `  ・${printable(label)}: ${row.status}${row.reason ? ` — ${printable(row.reason)}` : ''}`;
   const lines = model.statuses.some((s) => s.wardSheet) ? [line('区の組織目標', ledger.wardSheet)] : [];
   // Files no division can be told from are listed under 読込不可 / 差戻し below, with their names.
   for (const row of ledger.divisions) lines.push(line(row.division, row));
@@ -53,7 +59,7 @@ export function runReport(
   exported: readonly string[],
 ): string {
   const lines: string[] = [];
-  for (const w of written) lines.push(`集計を書き出しました: ${w.path}`, w.line, ...ledgerLines(w.model));
+  for (const w of written) lines.push(`集計を書き出しました: ${printable(w.path)}`, w.line, ...ledgerLines(w.model));
   // Each file's word as a whole, from the summaries it is in (the worse when it is in two).
   const outcome = new Map<string, { status: LedgerStatus; reason: string | null }>();
   for (const w of written) {
@@ -70,7 +76,7 @@ export function runReport(
     const listed = [...outcome].filter(([, o]) => o.status === status);
     if (listed.length === 0) continue;
     lines.push(`${title} ${listed.length} 件（集計ブックの提出状況にも記載）:`);
-    for (const [file, o] of listed) lines.push(`  ✗ ${file}: ${o.reason ?? ''}`);
+    for (const [file, o] of listed) lines.push(`  ✗ ${printable(file)}: ${printable(o.reason ?? '')}`);
   }
   if (unplaced.size > 0) {
     // With several summaries, a folder holding none of their files (build scripts, notes) is named here only.
@@ -92,7 +98,8 @@ export function runReport(
   }
   if (planned.excluded.length > 0) {
     lines.push(`対象外 ${planned.excluded.length} 件:`);
-    for (const e of planned.excluded) lines.push(`  - ${e.file}${e.sheet ? `（${e.sheet}）` : ''}: ${e.reason}`);
+    for (const e of planned.excluded)
+      lines.push(`  - ${printable(e.file)}${e.sheet ? `（${printable(e.sheet)}）` : ''}: ${e.reason}`);
   }
   lines.push(...exported);
   const excludedOnly = new Set(planned.excluded.map((e) => e.file).filter((f) => !outcome.has(f)));

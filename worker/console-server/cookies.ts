@@ -58,6 +58,11 @@ export function uploadedFileName(header: string | string[] | undefined): string 
   } catch {
     return null;
   }
+  // A client that sent the name as raw UTF-8 instead of percent-encoding it: HTTP hands it over as Latin-1.
+  if (/[\u0080-\u00ff]/.test(name) && [...name].every((c) => (c.codePointAt(0) ?? 0) <= 0xff)) {
+    const utf8 = Buffer.from(name, 'latin1').toString('utf8');
+    if (!utf8.includes('\ufffd')) name = utf8;
+  }
   name = name.split(/[\\/]/).pop() ?? '';
   // Control characters and bidi overrides (which could disguise an extension) are dropped.
   name = [...name]

@@ -293,10 +293,23 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   app.get('/api/wards/:ward/:fiscalYear/status', async (req, reply) => {
     const { ward: wardId, fiscalYear } = req.params as { ward: string; fiscalYear: string };
     const p = req.principal;
+    const named = config.wards.find((w) => w.name === wardId && w.id !== wardId);
+    if (named && (p?.role === 'admin' || coordinator(req, named.id)))
+      return fail(
+        reply,
+        404,
+        'not-found',
+        `区は名前ではなく区 ID で指定してください（${named.name} は「${named.id}」）。`,
+      );
     if (!(p?.role === 'admin' || coordinator(req, wardId)))
       return fail(reply, 403, 'forbidden', 'この区の提出状況を見る権限がありません。');
-    if (!/^\d{4}$/.test(fiscalYear))
-      return fail(reply, 400, 'bad-fiscal-year', '年度は西暦 4 桁で指定してください（例: 2020）。');
+    if (!/^\d{4}$/.test(fiscalYear) || Number(fiscalYear) < FISCAL_YEARS.min || Number(fiscalYear) > FISCAL_YEARS.max)
+      return fail(
+        reply,
+        400,
+        'bad-fiscal-year',
+        `年度は ${FISCAL_YEARS.min}〜${FISCAL_YEARS.max} の西暦 4 桁で指定してください（例: 2020）。`,
+      );
     const ward = config.wards.find((w) => w.id === wardId);
     if (!ward) return fail(reply, 404, 'not-found', 'その区は設定にありません。');
     const { ledger } = await wardLedger(store, ward, Number(fiscalYear));

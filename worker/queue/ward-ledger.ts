@@ -87,5 +87,7 @@ export async function wardLedger(
 ): Promise<{ ledger: Ledger; metas: SubmissionMeta[] }> {
   const metas = await store.list({ ward: ward.id, fiscalYear });
   const inputs = metas.map((meta) => submissionInput(meta, null, ward));
-  return { ledger: ledgerOf(inputs, { ...scopeOf(ward), fiscalYear }), metas };
+  // The configured deadline is the configured year's: another year's collection has none here.
+  const scope = { ...scopeOf(ward), fiscalYear, ...(fiscalYear === ward.fiscalYear ? {} : { deadline: null }) };
+  return { ledger: ledgerOf(inputs, scope), metas };
 }

@@ -198,12 +198,7 @@ function divisionCells(row: OverviewRow, withPrevious: boolean, warnings: number
     .filter(Boolean)
     .join('。');
   // The ledger's reason word for word, as the console and 提出状況 give it (the file is on 提出状況).
-  const note =
-    row.state === 'accepted'
-      ? acceptedNote
-      : row.state === 'missing'
-        ? '提出がありません'
-        : (row.reason ?? '確認中です');
+  const note = row.state === 'accepted' ? acceptedNote : (row.reason ?? '');
   return [
     { value: row.division, style: BOLD },
     { value: stateText, style: STATE_STYLE[row.state] },

@@ -136,6 +136,7 @@ export const orgGoalsSpec: FamilySpec = {
         },
       ],
       organization: ['division', 'department'],
+      ownedByDivision: true,
       fiscalYear: 'fiscalYear',
       template: {
         columns: 12,

@@ -90,6 +90,7 @@ export const policyStatementSpec: FamilySpec = {
         },
       ],
       organization: ['organization', 'titleOrganization'],
+      ownedByDivision: true,
       fiscalYear: 'fiscalYear',
       evaluatedWhen: ['summary'],
       content: { items: { priorities: ['outcome', 'actions', 'title', 'text'] } },

@@ -50,6 +50,22 @@ describe('the ward-year ledger', () => {
     expect(ledger.deadline).toBe('2021-04-30');
   });
 
+  it("orders a row's versions by the dates their sheets carry only when every version carries some", () => {
+    const dated = (id: string, order: string, written: string | null): LedgerEntry => ({
+      ...entry(id, order, division('健康福祉課'), '受理'),
+      written,
+    });
+    // A mailed copy (later mtime) of an older version: its sheets' 修正日 says it is older.
+    expect(
+      buildLedger([dated('new', '1', '2021-03-25'), dated('old', '2', '2021-03-01')], SCOPE).divisions[1]!.submission,
+    ).toBe('new');
+    // One version without dates: arrival decides for the whole row.
+    expect(
+      buildLedger([dated('a', '1', '2021-03-25'), dated('b', '2', null), dated('c', '3', '2021-03-01')], SCOPE)
+        .divisions[1]!.submission,
+    ).toBe('c');
+  });
+
   it("turns a coordinator's 差戻す into 差戻し with their reason, and counts an older 受理 version instead", () => {
     const ledger = buildLedger(
       [
@@ -80,10 +96,20 @@ describe('the ward-year ledger', () => {
         order: fc.integer({ min: 0, max: 50 }),
         slot: fc.constantFrom(...slots),
         status: fc.constantFrom('受理' as const, '差戻し' as const, '読込不可' as const, null),
+        // The dates a file's sheets carry, when it has some (consolidate orders a row by them when all have).
+        written: fc.option(
+          fc.integer({ min: 0, max: 9 }).map((d) => `2021-04-0${d}`),
+          { nil: null },
+        ),
       }),
       { maxLength: 25, selector: (e) => e.order },
     )
-    .map((list) => list.map((e, i) => entry(`s${i}`, String(e.order).padStart(3, '0'), e.slot, e.status)));
+    .map((list) =>
+      list.map((e, i) => ({
+        ...entry(`s${i}`, String(e.order).padStart(3, '0'), e.slot, e.status),
+        written: e.written,
+      })),
+    );
 
   it('gives the same answer for any order of arrival', () => {
     fc.assert(

@@ -141,6 +141,37 @@ describe('the decision on one submission', () => {
     expect(judged.verdicts[0]!.reason).toBe('シートの組織名「健康福祉課」が、提出した課「地域総務課」と一致しません。');
   });
 
+  it("treats a 方針書 as its division's own: another office's is sent back, one written with its department in front is accepted", () => {
+    const statement = (organization: string): SheetRecord => ({
+      sheet: '方針書',
+      family: 'policy-statement',
+      organization,
+      fiscalYear: 2020,
+      variant: 'statement',
+      measures: [],
+      findings: [],
+      fields: { organization: { value: organization, cell: 'G2' } },
+      items: { priorities: [{ no: '1', outcome: '地域づくり活動の推進' }] },
+    });
+    const kensetsu = { role: 'submitter' as const, division: '建設課' };
+    const scope = { ...SCOPE, divisions: [...SCOPE.divisions, '建設課'] };
+    expect(judgeSubmission(read(statement('まちづくり推進部 増田地域局')), scope, kensetsu).verdicts[0]).toMatchObject({
+      status: '差戻し',
+      reason: 'シートの組織名「まちづくり推進部 増田地域局」が、提出した課「建設課」と一致しません。',
+    });
+    expect(judgeSubmission(read(statement('まちづくり推進部 建設課')), scope, kensetsu).verdicts[0]!.status).toBe(
+      '受理',
+    );
+    expect(judgeSubmission(read(statement('建設課')), scope, COORDINATOR).verdicts[0]).toMatchObject({
+      status: '差戻し',
+      code: 'ward-sheet',
+    });
+    expect(judgeSubmission(read(statement('建設課')), scope, kensetsu).recognised[0]).toMatchObject({
+      division: '建設課',
+      divisionSheet: true,
+    });
+  });
+
   it('gives validation errors as the reason with the first one said, and unreadable files as 読込不可', () => {
     const error = {
       severity: 'error' as const,

@@ -228,6 +228,101 @@ describe('planSummaries', () => {
     expect(model.tables.flatMap((t) => t.rows.map((r) => r.fiscalYear))).toEqual([2020]);
   });
 
+  it("makes a file named after a configured division that holds another body's or another year's sheet that division's 差戻し", () => {
+    const statement: SheetRecord = {
+      sheet: '方針書',
+      family: 'policy-statement',
+      organization: 'まちづくり推進部 増田地域局',
+      fiscalYear: 2020,
+      variant: 'statement',
+      measures: [],
+      findings: [],
+      fields: { organization: { value: 'まちづくり推進部 増田地域局', cell: 'G2' } },
+      items: { priorities: [{ no: '1', outcome: '地域づくり' }] },
+    };
+    const wrong = [
+      submission('in/kenko.xlsx', [division('健康福祉課', '秋葉区役所', 2020)]),
+      submission('in/産業振興課.xlsx', [division('地域課', '北区役所', 2015)]),
+      submission('in/建設課.xlsx', [statement]),
+      submission('in/区民課.xlsx', [division('区民課', '秋葉区役所', 2021)]),
+      submission('in/健康福祉課_R1.xlsx', [division('健康福祉課', '秋葉区役所', 2019)]),
+    ];
+    const wards = [{ ...config[0]!, divisions: ['健康福祉課', '産業振興課', '建設課', '区民課'] }];
+    const { plans } = planSummaries(wrong, { body: 'akiha', fiscalYear: 2020 }, wards);
+    const model = buildSummary(plans[0]!.submissions, {
+      ward: '秋葉区',
+      fiscalYear: 2020,
+      expectedDivisions: plans[0]!.expectedDivisions,
+      generatedAt: '2020-05-01T00:00:00Z',
+    });
+    expect(model.ledger.divisions.map((r) => [r.division, r.status, r.reason])).toEqual([
+      ['健康福祉課', '受理', null],
+      ['産業振興課', '差戻し', '北区・平成27年度のシートです（この取りまとめは秋葉区・令和2年度）。'],
+      ['建設課', '差戻し', 'シートの組織名「まちづくり推進部 増田地域局」が、提出した課「建設課」と一致しません。'],
+      ['区民課', '差戻し', '令和3年度のシートです（この取りまとめは令和2年度）。'],
+    ]);
+    // Last year's file stays the year-over-year comparison.
+    expect(plans[0]!.previous.map((s) => s.id)).toEqual(['in/健康福祉課_R1.xlsx']);
+  });
+
+  it('decides the same whatever the order the files are given in, and whatever other divisions sent', () => {
+    const dated = (sheet: SheetRecord, date: string): SheetRecord => ({
+      ...sheet,
+      fields: { ...sheet.fields, createdOn: { value: date, cell: 'J2' } },
+    });
+    const own = submission(
+      'in/産業振興課_目標シート.xlsx',
+      [dated(division('産業振興課', '秋葉区役所', 2020), '令和2年4月1日')],
+      {
+        mtime: '2021-04-20T01:03:00Z',
+      },
+    );
+    const kita = submission('in/産業振興課_自己評価.xlsx', [division('地域課', '北区役所', 2015)], {
+      mtime: '2021-04-20T01:08:00Z',
+    });
+    const other = submission('in/総務課.xlsx', [dated(division('総務課', '秋葉区役所', 2020), '令和2年3月1日')], {
+      mtime: '2021-04-20T01:10:00Z',
+    });
+    const wards = [{ ...config[0]!, divisions: ['産業振興課', '総務課'] }];
+    const ledgerOf = (files: SubmissionInput[]) => {
+      const { plans } = planSummaries(files, { body: 'akiha', fiscalYear: 2020 }, wards);
+      return buildSummary(plans[0]!.submissions, {
+        ward: '秋葉区',
+        fiscalYear: 2020,
+        expectedDivisions: plans[0]!.expectedDivisions,
+        generatedAt: '2020-05-01T00:00:00Z',
+      }).ledger.divisions.map((r) => [r.division, r.status, r.submission, r.counted]);
+    };
+    const expected = [
+      ['産業振興課', '差戻し', 'in/産業振興課_自己評価.xlsx', 'in/産業振興課_目標シート.xlsx'],
+      ['総務課', '受理', 'in/総務課.xlsx', 'in/総務課.xlsx'],
+    ];
+    for (const order of [
+      [own, kita, other],
+      [other, kita, own],
+      [kita, own, other],
+      [kita, other, own],
+    ])
+      expect(ledgerOf(order)).toEqual(expected);
+    expect(ledgerOf([own, kita])).toEqual([expected[0], ['総務課', '未提出', null, null]]);
+  });
+
+  it('never claims a ward’s own file for another configured ward that has a division of the same name', () => {
+    const wards = [
+      { id: 'akiha', name: '秋葉区', fiscalYear: 2020, divisions: ['地域総務課'] },
+      { id: 'kita', name: '北区', fiscalYear: 2020, divisions: ['地域総務課'] },
+    ];
+    const files = [
+      submission('in/地域総務課_目標シート.xlsx', [division('地域総務課', '秋葉区役所', 2020)]),
+      submission('in/kita-ward.xlsx', [wardSheet('北区', 2020)]),
+    ];
+    const { plans } = planSummaries(files, { body: null, fiscalYear: null }, wards);
+    expect(plans.map((p) => [groupLabel(p.group), p.submissions.map((s) => s.id)])).toEqual([
+      ['北区 令和2年度', ['in/kita-ward.xlsx']],
+      ['秋葉区 令和2年度', ['in/地域総務課_目標シート.xlsx']],
+    ]);
+  });
+
   it('gives a configured ward with no submission its summary of 未提出 divisions, and nothing for an unknown one', () => {
     expect(
       planSummaries(inbox, { body: '秋葉区', fiscalYear: 2022 }, [{ ...config[0]!, fiscalYear: 2022 }]).plans.map((p) =>
