@@ -1,5 +1,6 @@
 // The coordinator's year through the real intake server (fastify inject), a private Redis, real workers
 // and a local SMTP server: 提出期限 and 期限超過, 提出メモ, 差戻す with a 理由 everywhere, 督促メール.
+import ExcelJS from 'exceljs';
 import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -158,6 +159,29 @@ describe.skipIf(!binary)("the coordinator's year", () => {
       divisions: { division: string; status: string; reason: string }[];
     }>();
     expect(ledger.divisions[0]).toMatchObject({ division: '地域総務課', status: '差戻し', reason: said });
+  });
+
+  it('downloads 提出状況 as .xlsx in the words of the screen, named in Japan time', async () => {
+    const res = await call('GET', '/api/console/status.xlsx', TOKENS.akiha);
+    expect(res.statusCode).toBe(200);
+    expect(decodeURIComponent(String(res.headers['content-disposition']))).toMatch(
+      /秋葉区_令和2年度_提出状況_\d{4}-\d{2}-\d{2}_\d{4}\.xlsx/,
+    );
+    expect((await call('GET', '/api/console/status.xlsx', TOKENS.kenko)).statusCode).toBe(403);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+    const sheet = book.getWorksheet('提出状況')!;
+    const rows: string[][] = [];
+    sheet.eachRow((r) => rows.push((r.values as unknown[]).slice(1).map((v) => (v == null ? '' : String(v)))));
+    expect(rows[0]![0]).toMatch(/^秋葉区 令和2年度 提出状況（\d{4}\/\d{2}\/\d{2} \d{2}:\d{2} 現在）$/);
+    expect(rows[1]).toContain('提出期限: 2021年4月30日');
+    expect(rows[1]).toContain('期限超過 3');
+    expect(rows[2]).toEqual(['課', '状況', '期限', '受付日時', 'ファイル', '理由', '提出メモ', 'エラー', '警告']);
+    const chiiki = rows.find((r) => r[0] === '地域総務課')!;
+    expect(chiiki.slice(1, 3)).toEqual(['差戻し', '期限超過']);
+    expect(chiiki[5]).toBe('取りまとめ担当が差し戻しました: 指標2の実績値が空欄です。');
+    expect(chiiki[6]).toBe('修正版です。指標3の目標値を直しました。');
+    expect(rows.find((r) => r[0] === '健康福祉課')!.slice(1, 3)).toEqual(['未提出', '期限超過']);
   });
 
   it('mails exactly the 未提出 and 差戻し divisions that have an address, and records what was sent', async () => {

@@ -166,6 +166,12 @@ export class WebConsole {
     };
   }
 
+  /** 提出状況 of the ward's configured year, as the page and the download show it. */
+  private async statusOf(ward: WardConfig) {
+    const { ledger, metas, facts } = await wardLedger(this.deps.store, ward, ward.fiscalYear, this.deps.years);
+    return wardStatus(ward, ledger, metas, (meta) => this.summary(meta, ledger), facts.today);
+  }
+
   /** The ledger of the ward-year a submission belongs to. */
   private async ledgerOf(meta: Pick<SubmissionMeta, 'ward' | 'fiscalYear'>): Promise<Ledger | null> {
     const ward = this.deps.config.wards.find((w) => w.id === meta.ward);
@@ -317,9 +323,7 @@ export class WebConsole {
       const p = req.principal;
       const ward = p?.role === 'coordinator' ? this.ward(p) : undefined;
       if (!ward) return fail(reply, 403, 'forbidden', '提出状況を見られるのは区の集計担当だけです。');
-      const { ledger, metas, facts } = await wardLedger(store, ward, ward.fiscalYear, this.deps.years);
-      const status = await wardStatus(ward, ledger, metas, (meta) => this.summary(meta, ledger), facts.today);
-      return reply.header('cache-control', 'no-store').send(status);
+      return reply.header('cache-control', 'no-store').send(await this.statusOf(ward));
     });
 
     app.get('/api/console/history', async (req, reply) => {
@@ -484,7 +488,7 @@ export class WebConsole {
       );
     });
 
-    registerYearRoutes(app, { config, store, years: this.deps.years ?? null });
+    registerYearRoutes(app, { config, store, years: this.deps.years ?? null, statusOf: (w) => this.statusOf(w) });
 
     // ── the page itself ────────────────────────────────────────────────────────────────────────────
     const page = async (req: FastifyRequest, reply: FastifyReply) => {

@@ -5,6 +5,7 @@ import {
   MessageBarTitle,
   Spinner,
   Text,
+  Textarea,
   Title2,
   makeStyles,
   mergeClasses,
@@ -24,6 +25,7 @@ import {
 } from '../api.ts';
 import { HistoryTable } from '../history-table.tsx';
 import { StatusBadge } from '../status-badge.tsx';
+import { DeadlineNote } from './deadline-note.tsx';
 import { usePolling } from '../use-polling.ts';
 
 const useStyles = makeStyles({
@@ -45,6 +47,7 @@ const useStyles = makeStyles({
   facts: { display: 'flex', flexWrap: 'wrap', gap: '4px 24px', margin: '8px 0 0', padding: 0 },
   fact: { display: 'flex', gap: '6px', margin: 0 },
   factLabel: { color: tokens.colorNeutralForeground3 },
+  memo: { display: 'flex', flexDirection: 'column', gap: '4px', marginTop: '16px', maxWidth: '640px' },
 });
 
 const VERDICT: Record<CheckResult['status'], { intent: 'success' | 'warning' | 'error'; title: string; body: string }> =
@@ -98,6 +101,8 @@ export function CheckPage({ me }: { me: Me }) {
   const [dragging, setDragging] = useState(false);
   const [submitted, setSubmitted] = useState<SubmissionDetail | null>(null);
   const [history, setHistory] = useState<HistoryEntry[]>([]);
+  const [memo, setMemo] = useState('');
+  const [verdictSeen, setVerdictSeen] = useState(0);
 
   const loadHistory = useCallback(() => {
     api.history().then(setHistory, () => undefined);
@@ -156,7 +161,8 @@ export function CheckPage({ me }: { me: Me }) {
     setBusy('submit');
     setError(null);
     try {
-      const { id } = await api.submit(file);
+      const { id } = await api.submit(file, memo.trim() || undefined);
+      setMemo('');
       setSubmitted(await api.submission(id));
       loadHistory();
     } catch (err) {
@@ -172,7 +178,10 @@ export function CheckPage({ me }: { me: Me }) {
       api.submission(submitted.id).then(
         (d) => {
           setSubmitted(d);
-          if (d.status !== 'processing') loadHistory();
+          if (d.status !== 'processing') {
+            loadHistory();
+            setVerdictSeen((n) => n + 1);
+          }
         },
         () => undefined,
       );
@@ -196,6 +205,7 @@ export function CheckPage({ me }: { me: Me }) {
           この確認ではファイルは保存されません。
         </Text>
       </p>
+      {!ward && <DeadlineNote refresh={verdictSeen} />}
       <div
         className={mergeClasses(styles.drop, dragging && styles.dragging)}
         onDragOver={() => setDragging(true)}
@@ -239,6 +249,20 @@ export function CheckPage({ me }: { me: Me }) {
               {result.status === 'accepted' ? verdict.body : `${result.reason ?? ''} ${verdict.body}`}
             </MessageBarBody>
           </MessageBar>
+          {result.status !== 'unreadable' && (
+            <div className={styles.memo}>
+              <label htmlFor="submission-memo">提出メモ（任意。集計担当に伝えたいこと）</label>
+              <Textarea
+                id="submission-memo"
+                value={memo}
+                maxLength={500}
+                resize="vertical"
+                placeholder="例: 修正版です。指標3の目標値を直しました。"
+                onChange={(_e, d) => setMemo(d.value)}
+                disabled={busy !== null || submitted !== null}
+              />
+            </div>
+          )}
           <div className={styles.actions}>
             {result.status !== 'unreadable' && (
               <Button onClick={copy} disabled={busy !== null}>
