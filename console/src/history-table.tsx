@@ -66,7 +66,11 @@ export function HistoryTable({
               <td className={styles.td}>
                 <Link href={`#/submissions/${e.id}`}>{jst(e.receivedAt)}</Link>
               </td>
-              {showDivision && <td className={styles.td}>{e.division}</td>}
+              {showDivision && (
+                <td className={styles.td} style={{ whiteSpace: 'nowrap' }}>
+                  {e.division}
+                </td>
+              )}
               <td className={styles.td}>{e.fileName ?? '（名前なし）'}</td>
               <td className={styles.td}>
                 <StatusBadge status={e.status} />

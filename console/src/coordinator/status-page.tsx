@@ -52,7 +52,7 @@ const useStyles = makeStyles({
   },
   td: { padding: '8px', borderBottom: `1px solid ${tokens.colorNeutralStroke2}`, verticalAlign: 'middle' },
   division: { whiteSpace: 'nowrap', textAlign: 'left', fontWeight: 'normal' },
-  badges: { display: 'flex', gap: '4px', flexWrap: 'wrap', whiteSpace: 'nowrap' },
+  badges: { display: 'flex', gap: '4px', flexWrap: 'nowrap', whiteSpace: 'nowrap' },
   tools: { display: 'flex', gap: '12px', alignItems: 'center', flexWrap: 'wrap', margin: '0 0 8px' },
   num: { textAlign: 'right', whiteSpace: 'nowrap' },
   file: { wordBreak: 'break-all', maxWidth: '260px' },
