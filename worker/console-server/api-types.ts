@@ -47,6 +47,8 @@ export interface SubmissionSummary {
   reason: string | null;
   /** Its figures are the ones the summary uses (the ledger's counted version of its row). */
   counted: boolean;
+  /** Sent by the ward's coordinator (the ward's own sheet), not by a division. */
+  byCoordinator: boolean;
 }
 
 /** A row of 提出状況: a division, or the ward's own sheet — the ledger's word, reason and versions. */
@@ -81,6 +83,12 @@ export interface WardStatus {
   deadline: string | null;
   /** Some submission is still being processed: the page keeps polling. */
   busy: boolean;
+}
+
+/** The signed-in division's own row of 提出状況 (for a coordinator, the ward sheet's row) and the deadline. */
+export interface OwnStatus {
+  row: DivisionRow;
+  deadline: string | null;
 }
 
 export interface SubmissionDetail extends SubmissionSummary {

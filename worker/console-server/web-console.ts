@@ -16,6 +16,7 @@ import type {
   FindingRow,
   HistoryEntry,
   Me,
+  OwnStatus,
   SubmissionDetail,
   SubmissionSummary,
   SummaryList,
@@ -151,6 +152,7 @@ export class WebConsole {
       id: meta.id,
       division: meta.division,
       ...ledgerStanding(ledger, meta),
+      byCoordinator: meta.role === 'coordinator',
       receivedAt: meta.receivedAt,
       finishedAt: meta.finishedAt,
       fileName: meta.fileName ?? null,
@@ -315,6 +317,31 @@ export class WebConsole {
       const { ledger, metas } = await wardLedger(store, ward);
       const status = await wardStatus(ward, ledger, metas, (meta) => this.summary(meta, ledger));
       return reply.header('cache-control', 'no-store').send(status);
+    });
+
+    // A division's own row (the coordinator's: the ward sheet's), as 提出状況 shows it.
+    app.get('/api/console/own-status', async (req, reply) => {
+      const p = req.principal;
+      const ward = p ? this.ward(p) : undefined;
+      if (!p || !ward || (p.role !== 'coordinator' && p.role !== 'submitter'))
+        return fail(reply, 403, 'forbidden', '提出状況を見る権限がありません。');
+      const { ledger, metas } = await wardLedger(store, ward);
+      const status = await wardStatus(ward, ledger, metas, (meta) => this.summary(meta, ledger));
+      const own: OwnStatus = {
+        row:
+          p.role === 'coordinator'
+            ? status.wardSheet
+            : (status.rows.find((r) => r.division === p.division) ?? {
+                division: p.division,
+                expected: false,
+                status: 'missing',
+                reason: null,
+                latest: null,
+                counted: null,
+              }),
+        deadline: status.deadline,
+      };
+      return reply.header('cache-control', 'no-store').send(own);
     });
 
     app.get('/api/console/history', async (req, reply) => {
