@@ -270,6 +270,11 @@ describe.skipIf(!haveChromium || !redisBinary)('web console in Chromium', () => 
 
     await page.getByRole('button', { name: '提出', exact: true }).click();
     await expect.poll(() => page.getByText('提出を受理しました。').count(), { timeout: 60_000 }).toBe(1);
+    // The division's own line of 提出状況 follows the verdict, in the coordinator's words.
+    const own = page.getByRole('region', { name: '地域総務課の状況' });
+    await expect.poll(() => own.textContent(), { timeout: 20_000 }).toContain('受理');
+    expect(await own.textContent()).toContain('akiha-2020-chiiki-somu.xlsx');
+    await page.screenshot({ path: join(shots, 'console-division-after-1024.png'), fullPage: true });
     // Their own history: the earlier 差戻し and this 受理, never another division's file.
     const history = page.getByRole('table', { name: '提出の履歴' });
     await expect.poll(() => history.getByRole('row').count(), { timeout: 20_000 }).toBe(3);

@@ -30,8 +30,10 @@ const useStyles = makeStyles({
     background: tokens.colorNeutralBackground1,
     border: `1px solid ${tokens.colorNeutralStroke2}`,
     borderRadius: tokens.borderRadiusMedium,
-    padding: '8px 16px',
-    minWidth: '120px',
+    padding: '8px 12px',
+    flex: '1 1 0',
+    minWidth: '88px',
+    maxWidth: '180px',
     whiteSpace: 'nowrap',
   },
   number: {
