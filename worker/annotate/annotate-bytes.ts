@@ -4,23 +4,12 @@
 import { readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import ExcelJS from 'exceljs';
+import { EXCEL_MAX_CELL_CHARS, fitCellText } from '../xlsx/cell-text.ts';
 import { inspectPackage, type WorkbookLimits } from '../xlsx/index.ts';
 import { annotate } from './annotate-workbook.ts';
 import type { SheetFindings } from './results-sheet.ts';
 
-/** Excel refuses to open a workbook with a cell longer than this many characters. */
-export const EXCEL_MAX_CELL_CHARS = 32_767;
-/** Appended to a shortened cell, so the reader sees that text is missing. */
-export const TRUNCATED_MARK = '…（32,767 文字を超えるため以降を省略）';
-
-/** Text over Excel's limit, shortened with a visible mark; other text as it was. */
-export function fitCellText(text: string): string {
-  if (text.length <= EXCEL_MAX_CELL_CHARS) return text;
-  let cut = EXCEL_MAX_CELL_CHARS - TRUNCATED_MARK.length;
-  // never split a surrogate pair
-  if (/[\uD800-\uDBFF]/.test(text[cut - 1] ?? '')) cut--;
-  return text.slice(0, cut) + TRUNCATED_MARK;
-}
+export { EXCEL_MAX_CELL_CHARS, fitCellText, TRUNCATED_MARK } from '../xlsx/cell-text.ts';
 
 /** Shortens every cell over Excel's limit (plain and rich text) so the copy opens in Excel. */
 export function fitLongCells(workbook: ExcelJS.Workbook): number {
