@@ -10,7 +10,7 @@ import { wardLedger } from '../queue/ward-ledger.ts';
 import type { Ledger } from '../../shared/ledger/types.ts';
 import { SandboxPool, SandboxRefusal, type SandboxInput } from '../queue/sandbox.ts';
 import { CheckSlots } from './check-slots.ts';
-import type { SubmissionMeta, SubmissionResult, SubmissionStore, SummaryStore } from '../storage/index.ts';
+import type { SubmissionMeta, SubmissionResult, SubmissionStore, SummaryStore, YearStore } from '../storage/index.ts';
 import type {
   CheckResult,
   FindingRow,
@@ -35,12 +35,15 @@ import { fromOwnOrigin, isHttps, type OriginPolicy } from './origin.ts';
 import { DEFAULT_SESSION_LIMITS, LoginThrottle, SessionStore, type SessionLimits } from './session.ts';
 import { serveAsset } from './static-files.ts';
 import { ledgerStanding, wardInfo, wardStatus } from './status-view.ts';
+import { registerYearRoutes } from './year-routes.ts';
 
 export interface WebConsoleDeps {
   config: Config;
   store: SubmissionStore;
   summaries: SummaryStore;
   auth: TokenAuth;
+  /** The coordinator's ward-year settings (提出期限, reminders); without it the config's deadline only. */
+  years?: YearStore | null;
 }
 
 export interface WebConsoleOptions {
@@ -159,13 +162,15 @@ export class WebConsole {
       size: meta.size,
       errors: findings.filter((f) => f.severity === 'error').length,
       warnings: findings.filter((f) => f.severity === 'warning').length,
+      memo: meta.memo ?? null,
+      sentBack: meta.sentBack ?? null,
     };
   }
 
   /** The ledger of the ward-year a submission belongs to. */
   private async ledgerOf(meta: Pick<SubmissionMeta, 'ward' | 'fiscalYear'>): Promise<Ledger | null> {
     const ward = this.deps.config.wards.find((w) => w.id === meta.ward);
-    return ward ? (await wardLedger(this.deps.store, ward, meta.fiscalYear)).ledger : null;
+    return ward ? (await wardLedger(this.deps.store, ward, meta.fiscalYear, this.deps.years)).ledger : null;
   }
 
   /** The submission when the principal may see it (its ward's coordinator, or its own division). */
@@ -358,8 +363,8 @@ export class WebConsole {
       const p = req.principal;
       const ward = p?.role === 'coordinator' ? this.ward(p) : undefined;
       if (!ward) return fail(reply, 403, 'forbidden', '提出状況を見られるのは区の集計担当だけです。');
-      const { ledger, metas } = await wardLedger(store, ward);
-      const status = await wardStatus(ward, ledger, metas, (meta) => this.summary(meta, ledger));
+      const { ledger, metas, facts } = await wardLedger(store, ward, ward.fiscalYear, this.deps.years);
+      const status = await wardStatus(ward, ledger, metas, (meta) => this.summary(meta, ledger), facts.today);
       return reply.header('cache-control', 'no-store').send(status);
     });
 
@@ -393,7 +398,7 @@ export class WebConsole {
       const ward = p ? this.ward(p) : undefined;
       if (!p || !ward || (p.role !== 'coordinator' && p.role !== 'submitter'))
         return fail(reply, 403, 'forbidden', '提出の履歴を見る権限がありません。');
-      const { ledger, metas: all } = await wardLedger(store, ward);
+      const { ledger, metas: all } = await wardLedger(store, ward, ward.fiscalYear, this.deps.years);
       const mine = p.role === 'submitter' ? all.filter((m) => m.division === p.division) : all;
       const entries: HistoryEntry[] = [];
       for (const [i, meta] of mine.entries()) {
@@ -549,6 +554,8 @@ export class WebConsole {
         `${family}-${variant}-${ward.fiscalYear}.xlsx`,
       );
     });
+
+    registerYearRoutes(app, { config, store, years: this.deps.years ?? null });
 
     // ── the page itself ────────────────────────────────────────────────────────────────────────────
     const page = async (req: FastifyRequest, reply: FastifyReply) => {
