@@ -7,6 +7,7 @@ import type {
   MailLogEntry,
   Me,
   ReminderPreview,
+  OwnStatus,
   SubmissionDetail,
   SummaryList,
   TemplateList,
@@ -108,6 +109,7 @@ export const api = {
     await send('DELETE', '/api/session').catch(() => undefined);
   },
   wardStatus: () => json<WardStatus>('GET', '/api/console/status'),
+  ownStatus: () => json<OwnStatus>('GET', '/api/console/own-status'),
   history: () => json<HistoryEntry[]>('GET', '/api/console/history'),
   submission: (id: string) => json<SubmissionDetail>('GET', `/api/console/submissions/${enc(id)}`),
   check: (file: File) => json<CheckResult>('POST', '/api/console/check', { file }),

@@ -9,7 +9,6 @@ export function StatusBadge({ status }: { status: StatusCode }) {
       color={STATUS_COLOR[status]}
       data-status={status}
       size="large"
-      // A status word is never broken over two lines (読込不可 at 800 px used to wrap).
       style={{ whiteSpace: 'nowrap', flexShrink: 0 }}
     >
       {STATUS_WORD[status]}

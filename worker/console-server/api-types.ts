@@ -47,6 +47,8 @@ export interface SubmissionSummary {
   reason: string | null;
   /** Its figures are the ones the summary uses (the ledger's counted version of its row). */
   counted: boolean;
+  /** Sent by the ward's coordinator (the ward's own sheet), not by a division. */
+  byCoordinator: boolean;
   /** 提出メモ: the division's note sent with the file, or null. */
   memo: string | null;
   /** The coordinator's 差戻す: their 理由 and when (ISO), or null. */
@@ -93,6 +95,15 @@ export interface WardStatus {
   pastDeadline: boolean;
   /** Some submission is still being processed: the page keeps polling. */
   busy: boolean;
+}
+
+/** The signed-in division's own row of 提出状況 (for a coordinator, the ward sheet's row) and the deadline. */
+export interface OwnStatus {
+  row: DivisionRow;
+  /** 提出期限 in force (the console's, else the config's), YYYY-MM-DD, or null. */
+  deadline: string | null;
+  /** Days until the deadline (0 on the day, negative after), or null without one. */
+  daysLeft: number | null;
 }
 
 export interface SubmissionDetail extends SubmissionSummary {

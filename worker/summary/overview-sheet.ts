@@ -70,7 +70,7 @@ export function overviewPlan(name: string, model: SummaryModel, title: string): 
     const c = t.counts;
     const totals: PlannedCell[] = [
       { value: '合計', style: TOTAL },
-      { value: `受理 ${model.ledger.counts.受理} 課`, style: TOTAL },
+      { value: `集計 ${model.overview.filter((o) => o.counted !== null).length} 課`, style: TOTAL },
       { value: '', style: TOTAL },
       ...[t.indicators, c.achieved, c['not-achieved'], c.pending, c.qualitative, c['no-target']].map((value) => ({
         value,
@@ -87,7 +87,7 @@ export function overviewPlan(name: string, model: SummaryModel, title: string): 
       [
         {
           value:
-            '達成率 = 達成 ÷（達成 ＋ 未達成）。未評価・定性・目標なしは含みません。差戻し・読込不可・未提出の課は数えません。',
+            '達成率 = 達成 ÷（達成 ＋ 未達成）。未評価・定性・目標なしは含みません。合計は受理された版のある課の数値です（最新の提出が差戻し・読込不可でも、前に受理された版があればその数値。備考に記載）。',
           style: SMALL_NOTE,
           overflow: true,
         },

@@ -24,8 +24,8 @@ import {
   type SubmissionDetail,
 } from '../api.ts';
 import { HistoryTable } from '../history-table.tsx';
+import { OwnStatusBox } from '../own-status.tsx';
 import { StatusBadge } from '../status-badge.tsx';
-import { DeadlineNote } from './deadline-note.tsx';
 import { usePolling } from '../use-polling.ts';
 
 const useStyles = makeStyles({
@@ -102,11 +102,20 @@ export function CheckPage({ me }: { me: Me }) {
   const [submitted, setSubmitted] = useState<SubmissionDetail | null>(null);
   const [history, setHistory] = useState<HistoryEntry[]>([]);
   const [memo, setMemo] = useState('');
-  const [verdictSeen, setVerdictSeen] = useState(0);
 
+  // Bumped whenever the history is read again, so the own-status box follows the same verdict.
+  const [seen, setSeen] = useState(0);
+  const coordinator = me.role === 'coordinator';
   const loadHistory = useCallback(() => {
-    api.history().then(setHistory, () => undefined);
-  }, []);
+    // The coordinator's page is the ward sheet's: only what the coordinator sent, not the divisions' files.
+    api.history().then(
+      (h) => {
+        setHistory(h.filter((e) => e.byCoordinator === coordinator));
+        setSeen((n) => n + 1);
+      },
+      () => undefined,
+    );
+  }, [coordinator]);
   useEffect(loadHistory, [loadHistory]);
 
   const choose = async (chosen: File | undefined) => {
@@ -178,10 +187,7 @@ export function CheckPage({ me }: { me: Me }) {
       api.submission(submitted.id).then(
         (d) => {
           setSubmitted(d);
-          if (d.status !== 'processing') {
-            loadHistory();
-            setVerdictSeen((n) => n + 1);
-          }
+          if (d.status !== 'processing') loadHistory();
         },
         () => undefined,
       );
@@ -205,7 +211,7 @@ export function CheckPage({ me }: { me: Me }) {
           この確認ではファイルは保存されません。
         </Text>
       </p>
-      {!ward && <DeadlineNote refresh={verdictSeen} />}
+      <OwnStatusBox label={ward ? '区の組織目標の状況' : `${me.division}の状況`} version={seen} />
       <div
         className={mergeClasses(styles.drop, dragging && styles.dragging)}
         onDragOver={() => setDragging(true)}
