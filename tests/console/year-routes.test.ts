@@ -4,7 +4,7 @@ import ExcelJS from 'exceljs';
 import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ReminderPreview, WardStatus, YearInfo } from '../../worker/console-server/api-types.ts';
+import type { ReminderPreview, SummaryList, WardStatus, YearInfo } from '../../worker/console-server/api-types.ts';
 import { startSmtpSink, type SmtpSink } from '../helpers/smtp-sink.ts';
 import { findRedisServer, startRedis, type PrivateRedis } from '../worker/queue/redis-server.ts';
 import { TOKENS, until, world, type World } from '../worker/queue/test-world.ts';
@@ -25,6 +25,7 @@ describe.skipIf(!binary)("the coordinator's year", () => {
       workers: true,
       extra: {
         consolidationDelayMs: 60_000,
+        autoSummaries: false,
         publicUrl: 'https://mokuhyo.example.lg.jp',
         mail: { smtp: smtp.url, from: 'mokuhyo@example.lg.jp', cc: ['akiha-kikaku@example.lg.jp'] },
         wards: [
@@ -216,5 +217,34 @@ describe.skipIf(!binary)("the coordinator's year", () => {
     const id = (await row('地域総務課')).latest!.id;
     expect((await call('DELETE', `/api/console/submissions/${id}/send-back`, TOKENS.akiha)).statusCode).toBe(204);
     expect((await row('地域総務課')).status).toBe('accepted');
+  });
+
+  it('builds summaries only when asked, each listed with who asked and what it covers, named in Japan time', async () => {
+    await w.runtime.queues.requestConsolidation('akiha', 2020);
+    const counts = await w.runtime.queues.consolidate.getJobCounts('waiting', 'delayed', 'active', 'completed');
+    expect(Object.values(counts).reduce((a, b) => a + b, 0)).toBe(0);
+    const started = await w.app.inject({
+      method: 'POST',
+      url: '/api/consolidations',
+      headers: { authorization: `Bearer ${TOKENS.akiha}` },
+      payload: { ward: 'akiha', fiscalYear: 2020 },
+    });
+    const { id } = started.json<{ id: string }>();
+    await until(async () =>
+      (await call('GET', `/api/consolidations/${id}`, TOKENS.akiha)).json<{ status: string }>().status === 'done'
+        ? true
+        : undefined,
+    );
+    const list = (await call('GET', '/api/console/summaries', TOKENS.akiha)).json<SummaryList>();
+    expect(list.versions).toHaveLength(1);
+    expect(list.versions[0]!.about).toEqual({
+      by: '集計担当',
+      counts: { expected: 3, submitted: 1, accepted: 1, rejected: 0, unreadable: 0, missing: 2 },
+    });
+    const file = await call('GET', `/api/console/summaries/${list.versions[0]!.id}`, TOKENS.akiha);
+    const name = decodeURIComponent(String(file.headers['content-disposition']));
+    const built = new Date(list.versions[0]!.builtAt);
+    const jst = new Date(built.getTime() + 9 * 3600_000).toISOString();
+    expect(name).toContain(`秋葉区_令和2年度_集計_${jst.slice(0, 10)}_${jst.slice(11, 13)}${jst.slice(14, 16)}.xlsx`);
   });
 });

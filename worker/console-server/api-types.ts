@@ -130,6 +130,18 @@ export interface SummaryInfo {
   id: string;
   builtAt: string;
   size: number;
+  /** Who asked for it and what it covers (the ledger's counts then); absent for older builds. */
+  about?: {
+    by: string;
+    counts: {
+      expected: number;
+      submitted: number;
+      accepted: number;
+      rejected: number;
+      unreadable: number;
+      missing: number;
+    };
+  };
 }
 
 export interface SummaryList {

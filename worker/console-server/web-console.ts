@@ -11,7 +11,14 @@ import { wardLedger } from '../queue/ward-ledger.ts';
 import type { Ledger } from '../../shared/ledger/types.ts';
 import { SandboxPool, SandboxRefusal, type SandboxInput } from '../queue/sandbox.ts';
 import { CheckSlots } from './check-slots.ts';
-import type { SubmissionMeta, SubmissionResult, SubmissionStore, SummaryStore, YearStore } from '../storage/index.ts';
+import {
+  jstStamp,
+  type SubmissionMeta,
+  type SubmissionResult,
+  type SubmissionStore,
+  type SummaryStore,
+  type YearStore,
+} from '../storage/index.ts';
 import type {
   CheckResult,
   FindingRow,
@@ -506,7 +513,8 @@ export class WebConsole {
       const { version } = req.params as { version: string };
       const bytes = (await summaries.getVersion?.(ward.id, ward.fiscalYear, version)) ?? null;
       if (!bytes) return fail(reply, 404, 'not-found', 'その集計は見つかりません。');
-      const stamp = version.slice(0, 13).replace('T', '_');
+      // The stamp in Japan time, as the page lists it (the version id itself is UTC).
+      const stamp = jstStamp(new Date(versionTime(version)));
       const names = summaryFileNames(config, ward.id, ward.fiscalYear);
       return sendWorkbook(
         reply,
@@ -578,6 +586,11 @@ export class WebConsole {
     app.get('/assets/:file', page);
     app.get('/favicon.ico', (_req, reply) => reply.code(204).send());
   }
+}
+
+/** The instant a summary version id (20201207T040512345Z) names. */
+function versionTime(id: string): string {
+  return `${id.slice(0, 4)}-${id.slice(4, 6)}-${id.slice(6, 8)}T${id.slice(9, 11)}:${id.slice(11, 13)}:${id.slice(13, 15)}Z`;
 }
 
 function formTitle(family: string, variant: string): string {
