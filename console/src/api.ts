@@ -149,6 +149,9 @@ export const api = {
     markedCopy: (id: string) => `/api/console/submissions/${enc(id)}/annotated`,
     summary: (ward: string, fiscalYear: number) => `/api/summaries/${enc(ward)}/${fiscalYear}`,
     summaryVersion: (version: string) => `/api/console/summaries/${enc(version)}`,
+    /** One division's forms, or (null) every division's and the ward's, as one zip. */
+    templatesZip: (division: string | null) =>
+      `/api/console/templates.zip${division ? `?division=${enc(division)}` : ''}`,
     template: (family: string, variant: string, division: string | null) =>
       `/api/console/templates/${enc(family)}/${enc(variant)}${division ? `?division=${enc(division)}` : ''}`,
   },

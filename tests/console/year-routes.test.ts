@@ -6,6 +6,7 @@ import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ReminderPreview, SummaryList, WardStatus, YearInfo } from '../../worker/console-server/api-types.ts';
 import { startSmtpSink, type SmtpSink } from '../helpers/smtp-sink.ts';
+import { readZipEntries } from '../helpers/zip-reader.ts';
 import { findRedisServer, startRedis, type PrivateRedis } from '../worker/queue/redis-server.ts';
 import { TOKENS, until, world, type World } from '../worker/queue/test-world.ts';
 
@@ -246,5 +247,61 @@ describe.skipIf(!binary)("the coordinator's year", () => {
     const built = new Date(list.versions[0]!.builtAt);
     const jst = new Date(built.getTime() + 9 * 3600_000).toISOString();
     expect(name).toContain(`秋葉区_令和2年度_集計_${jst.slice(0, 10)}_${jst.slice(11, 13)}${jst.slice(14, 16)}.xlsx`);
+  });
+
+  it('hands out 様式 as one zip per division or for all, pre-filled with the year, the ward and the division', async () => {
+    const one = await call(
+      'GET',
+      `/api/console/templates.zip?division=${encodeURIComponent('健康福祉課')}`,
+      TOKENS.akiha,
+    );
+    expect(one.statusCode).toBe(200);
+    expect(decodeURIComponent(String(one.headers['content-disposition']))).toContain('健康福祉課_様式_令和2年度.zip');
+    const files = await readZipEntries(one.rawPayload);
+    expect(files.map((f) => f.name).sort()).toEqual(
+      [
+        '健康福祉課_課の組織目標管理シート_令和2年度.xlsx',
+        '健康福祉課_区ビジョンまちづくり計画 実施計画_令和2年度.xlsx',
+        '健康福祉課_総合計画 施策シート_令和2年度.xlsx',
+        '健康福祉課_方針書_令和2年度.xlsx',
+      ].sort(),
+    );
+    const cell = async (name: string, address: string) => {
+      const book = new ExcelJS.Workbook();
+      await book.xlsx.load(files.find((f) => f.name === name)!.content as unknown as ArrayBuffer);
+      return String(book.worksheets[0]!.getCell(address).value ?? '');
+    };
+    expect(await cell('健康福祉課_方針書_令和2年度.xlsx', 'A1')).toBe('令和2年度\u3000健康福祉課の方針書');
+    expect(await cell('健康福祉課_方針書_令和2年度.xlsx', 'G2')).toBe('健康福祉課');
+    expect(await cell('健康福祉課_総合計画 施策シート_令和2年度.xlsx', 'A1')).toBe('秋葉区総合計画\u3000施策シート');
+    const all = await readZipEntries((await call('GET', '/api/console/templates.zip', TOKENS.akiha)).rawPayload);
+    const folders = [...new Set(all.map((f) => f.name.split('/')[0]))];
+    expect(folders).toEqual(['地域総務課', '健康福祉課', '産業振興課', '秋葉区（区の様式）']);
+    expect(all.filter((f) => f.name.startsWith('秋葉区（区の様式）/')).map((f) => f.name)).toContain(
+      '秋葉区（区の様式）/秋葉区_組織目標管理シート（区の組織目標）_令和2年度.xlsx',
+    );
+    expect((await call('GET', '/api/console/templates.zip', TOKENS.kenko)).statusCode).toBe(403);
+    expect((await call('GET', '/api/console/templates.zip?division=x', TOKENS.akiha)).statusCode).toBe(404);
+  });
+
+  it('recognises a pre-filled 方針書 as this ward-year and division, and its blank body as blank', async () => {
+    const one = await call(
+      'GET',
+      `/api/console/templates/policy-statement/statement?division=${encodeURIComponent('健康福祉課')}`,
+      TOKENS.akiha,
+    );
+    const res = await w.app.inject({
+      method: 'POST',
+      url: '/api/console/check',
+      payload: one.rawPayload,
+      headers: { authorization: `Bearer ${TOKENS.kenko}`, 'content-type': XLSX },
+    });
+    const result = res.json<{
+      status: string;
+      reason: string;
+      recognised: { fiscalYear: number; division: string }[];
+    }>();
+    expect(result.recognised[0]).toMatchObject({ fiscalYear: 2020, division: '健康福祉課' });
+    expect([result.status, result.reason]).toEqual(['rejected', expect.stringContaining('記入がありません')]);
   });
 });

@@ -43,6 +43,7 @@ import { fromOwnOrigin, isHttps, type OriginPolicy } from './origin.ts';
 import { DEFAULT_SESSION_LIMITS, LoginThrottle, SessionStore, type SessionLimits } from './session.ts';
 import { serveAsset } from './static-files.ts';
 import { ledgerStanding, wardInfo, wardStatus } from './status-view.ts';
+import { buildForm, formTitle, registerTemplateRoutes } from './template-routes.ts';
 import { registerYearRoutes } from './year-routes.ts';
 
 export interface WebConsoleDeps {
@@ -547,18 +548,10 @@ export class WebConsole {
       const division = (req.query as { division?: unknown }).division;
       if (division !== undefined && (typeof division !== 'string' || !ward.divisions.includes(division)))
         return fail(reply, 404, 'not-found', 'その課はこの区の設定にありません。');
-      const [{ templateEntries }, { generateTemplate }] = await Promise.all([
-        import('../../templates/registry.ts'),
-        import('../../templates/generate-template.ts'),
-      ]);
+      const { templateEntries } = await import('../../templates/registry.ts');
       const entry = templateEntries().find((e) => e.family.id === family && e.variant.id === variant);
       if (!entry) return fail(reply, 404, 'not-found', 'その様式はありません。');
-      // Forms that belong to the ward itself (実施計画 names the ward) carry the ward's name, the rest the division's.
-      const wardForm = ['ward', 'wardName'].includes(entry.variant.organization[0] ?? '');
-      const organization = typeof division === 'string' && !wardForm ? division : ward.name;
-      const bytes = entry.variant.template
-        ? (await generateTemplate(entry.family, entry.variant, { fiscalYear: ward.fiscalYear, organization })).bytes
-        : await entry.build(ward.fiscalYear);
+      const bytes = await buildForm(entry, ward, typeof division === 'string' ? division : null);
       const title = formTitle(entry.family.title, entry.variant.title);
       const owner = typeof division === 'string' ? division : ward.name;
       return sendWorkbook(
@@ -569,6 +562,7 @@ export class WebConsole {
       );
     });
 
+    registerTemplateRoutes(app, (p) => (p ? this.ward(p) : undefined));
     registerYearRoutes(app, { config, store, years: this.deps.years ?? null, statusOf: (w) => this.statusOf(w) });
 
     // ── the page itself ────────────────────────────────────────────────────────────────────────────
@@ -591,11 +585,6 @@ export class WebConsole {
 /** The instant a summary version id (20201207T040512345Z) names. */
 function versionTime(id: string): string {
   return `${id.slice(0, 4)}-${id.slice(4, 6)}-${id.slice(6, 8)}T${id.slice(9, 11)}:${id.slice(11, 13)}:${id.slice(13, 15)}Z`;
-}
-
-function formTitle(family: string, variant: string): string {
-  if (variant.includes(family)) return variant;
-  return family.includes(variant) ? family : `${family}（${variant}）`;
 }
 
 function markedName(name: string): string {
