@@ -108,9 +108,13 @@ export const api = {
   logout: async () => {
     await send('DELETE', '/api/session').catch(() => undefined);
   },
-  wardStatus: () => json<WardStatus>('GET', '/api/console/status'),
+  /** 提出状況 of the configured year, or of another year the ward collected. */
+  wardStatus: (fiscalYear?: number) =>
+    json<WardStatus>('GET', `/api/console/status${fiscalYear ? `?fiscalYear=${fiscalYear}` : ''}`),
+  years: () => json<{ fiscalYear: number; label: string; current: boolean }[]>('GET', '/api/console/years'),
   ownStatus: () => json<OwnStatus>('GET', '/api/console/own-status'),
-  history: () => json<HistoryEntry[]>('GET', '/api/console/history'),
+  history: (fiscalYear?: number) =>
+    json<HistoryEntry[]>('GET', `/api/console/history${fiscalYear ? `?fiscalYear=${fiscalYear}` : ''}`),
   submission: (id: string) => json<SubmissionDetail>('GET', `/api/console/submissions/${enc(id)}`),
   check: (file: File) => json<CheckResult>('POST', '/api/console/check', { file }),
   checkMarkedCopy: async (file: File): Promise<Download> => {

@@ -304,4 +304,33 @@ describe.skipIf(!binary)("the coordinator's year", () => {
     expect(result.recognised[0]).toMatchObject({ fiscalYear: 2020, division: '健康福祉課' });
     expect([result.status, result.reason]).toEqual(['rejected', expect.stringContaining('記入がありません')]);
   });
+
+  it("shows a previous fiscal year's collection when asked, labelled as that year", async () => {
+    const bytes = await readFile(join(SEEDS, 'akiha-2020-kenko-fukushi.xlsx'));
+    const old = await w.runtime.store.put(bytes, {
+      ward: 'akiha',
+      fiscalYear: 2019,
+      division: '健康福祉課',
+      role: 'submitter',
+      receivedAt: '2020-04-20T01:00:00.000Z',
+      fileName: '健康福祉課_令和元年度.xlsx',
+    });
+    await w.runtime.store.update(old.id, { status: 'accepted', finishedAt: '2020-04-20T01:00:05.000Z' });
+    expect((await call('GET', '/api/console/years', TOKENS.akiha)).json()).toEqual([
+      { fiscalYear: 2020, label: '令和2年度', current: true },
+      { fiscalYear: 2019, label: '令和元年度', current: false },
+    ]);
+    const past = (await call('GET', '/api/console/status?fiscalYear=2019', TOKENS.akiha)).json<WardStatus>();
+    expect([past.ward.fiscalYearLabel, past.deadline, past.counts.accepted, past.counts.missing]).toEqual([
+      '令和元年度',
+      null,
+      1,
+      2,
+    ]);
+    expect(past.rows.find((r) => r.division === '健康福祉課')?.latest?.fileName).toBe('健康福祉課_令和元年度.xlsx');
+    const history = (await call('GET', '/api/console/history?fiscalYear=2019', TOKENS.akiha)).json<{ id: string }[]>();
+    expect(history.map((h) => h.id)).toEqual([old.id]);
+    expect((await call('GET', '/api/console/status?fiscalYear=19', TOKENS.akiha)).statusCode).toBe(400);
+    expect((await call('GET', '/api/console/years', TOKENS.kenko)).statusCode).toBe(403);
+  });
 });

@@ -177,9 +177,11 @@ export class WebConsole {
   }
 
   /** 提出状況 of the ward's configured year, as the page and the download show it. */
-  private async statusOf(ward: WardConfig) {
-    const { ledger, metas, facts } = await wardLedger(this.deps.store, ward, ward.fiscalYear, this.deps.years);
-    return wardStatus(ward, ledger, metas, (meta) => this.summary(meta, ledger), facts.today);
+  private async statusOf(ward: WardConfig, fiscalYear: number = ward.fiscalYear) {
+    const { ledger, metas, facts } = await wardLedger(this.deps.store, ward, fiscalYear, this.deps.years);
+    const status = await wardStatus(ward, ledger, metas, (meta) => this.summary(meta, ledger), facts.today);
+    // Another year's collection (looked at afterwards) is labelled as that year.
+    return { ...status, ward: { ...status.ward, fiscalYear, fiscalYearLabel: eraFiscalYear(fiscalYear) } };
   }
 
   /** The ledger of the ward-year a submission belongs to. */
@@ -378,7 +380,10 @@ export class WebConsole {
       const p = req.principal;
       const ward = p?.role === 'coordinator' ? this.ward(p) : undefined;
       if (!ward) return fail(reply, 403, 'forbidden', '提出状況を見られるのは区の集計担当だけです。');
-      return reply.header('cache-control', 'no-store').send(await this.statusOf(ward));
+      const year = fiscalYearOf(req, ward);
+      if (year === null)
+        return fail(reply, 400, 'bad-fiscal-year', '年度は 1989〜2200 の西暦 4 桁で指定してください。');
+      return reply.header('cache-control', 'no-store').send(await this.statusOf(ward, year));
     });
 
     // A division's own row (the coordinator's: the ward sheet's), as 提出状況 shows it.
@@ -412,7 +417,10 @@ export class WebConsole {
       const ward = p ? this.ward(p) : undefined;
       if (!p || !ward || (p.role !== 'coordinator' && p.role !== 'submitter'))
         return fail(reply, 403, 'forbidden', '提出の履歴を見る権限がありません。');
-      const { ledger, metas: all } = await wardLedger(store, ward, ward.fiscalYear, this.deps.years);
+      const year = fiscalYearOf(req, ward);
+      if (year === null)
+        return fail(reply, 400, 'bad-fiscal-year', '年度は 1989〜2200 の西暦 4 桁で指定してください。');
+      const { ledger, metas: all } = await wardLedger(store, ward, year, this.deps.years);
       const mine = p.role === 'submitter' ? all.filter((m) => m.division === p.division) : all;
       const entries: HistoryEntry[] = [];
       for (const [i, meta] of mine.entries()) {
@@ -580,6 +588,15 @@ export class WebConsole {
     app.get('/assets/:file', page);
     app.get('/favicon.ico', (_req, reply) => reply.code(204).send());
   }
+}
+
+/** `?fiscalYear=2019` (another year's collection, to look back at), else the configured year; null when malformed. */
+function fiscalYearOf(req: FastifyRequest, ward: WardConfig): number | null {
+  const asked = (req.query as { fiscalYear?: unknown } | undefined)?.fiscalYear;
+  if (asked === undefined) return ward.fiscalYear;
+  if (typeof asked !== 'string' || !/^\d{4}$/.test(asked)) return null;
+  const year = Number(asked);
+  return year >= 1989 && year <= 2200 ? year : null;
 }
 
 /** The instant a summary version id (20201207T040512345Z) names. */

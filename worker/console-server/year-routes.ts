@@ -75,6 +75,18 @@ export function registerYearRoutes(app: FastifyInstance, deps: YearRouteDeps): v
     return reply.header('cache-control', 'no-store').send(info);
   });
 
+  // The fiscal years this ward has collected (with the configured one), newest first, to look back at.
+  app.get('/api/console/years', async (req, reply) => {
+    const ward = coordinatorWard(req, reply, '年度の一覧');
+    if (!ward) return reply;
+    const seen = new Set((await store.list({ ward: ward.id })).map((m) => m.fiscalYear));
+    seen.add(ward.fiscalYear);
+    const list = [...seen]
+      .sort((a, b) => b - a)
+      .map((y) => ({ fiscalYear: y, label: eraFiscalYear(y), current: y === ward.fiscalYear }));
+    return reply.header('cache-control', 'no-store').send(list);
+  });
+
   // 提出期限: the coordinator sets (or clears, back to the config's) the deadline of their ward's year.
   app.put('/api/console/year/deadline', async (req, reply) => {
     const ward = coordinatorWard(req, reply, '提出期限の変更');

@@ -144,8 +144,14 @@ export function StatusPage({ me }: { me: Me }) {
   const [error, setError] = useState<string | null>(null);
   const [onlyMissing, setOnlyMissing] = useState(false);
   const [order, setOrder] = useState<Order>('config');
+  // Another fiscal year to look back at (undefined: the year being collected).
+  const [year, setYear] = useState<number | undefined>(undefined);
+  const [years, setYears] = useState<{ fiscalYear: number; label: string; current: boolean }[]>([]);
+  useEffect(() => {
+    api.years().then(setYears, () => undefined);
+  }, []);
   const load = useCallback(() => {
-    Promise.all([api.wardStatus(), api.history()]).then(
+    Promise.all([api.wardStatus(year), api.history(year)]).then(
       ([s, h]) => {
         setStatus(s);
         setHistory(h);
@@ -153,7 +159,7 @@ export function StatusPage({ me }: { me: Me }) {
       },
       (err: unknown) => setError(err instanceof ApiError ? err.message : '提出状況を読み込めませんでした。'),
     );
-  }, []);
+  }, [year]);
   useEffect(load, [load]);
   // While a file is being processed every 1.5 s, otherwise every 3 s (new submissions); never while hidden or unattended.
   usePolling(load, status?.busy ? 1500 : 3000, status !== null);
@@ -181,7 +187,26 @@ export function StatusPage({ me }: { me: Me }) {
         <Title2 as="h2" id="status-title">
           提出状況
         </Title2>
-        <Text>{`${me.ward.name}\u3000${me.ward.fiscalYearLabel}`}</Text>
+        <Text>{`${me.ward.name}\u3000${status.ward.fiscalYearLabel}`}</Text>
+        {years.length > 1 && (
+          <span className="no-print" style={{ display: 'inline-flex', gap: '8px', alignItems: 'center' }}>
+            <label htmlFor="status-year">年度</label>
+            <Select
+              id="status-year"
+              value={String(year ?? me.ward.fiscalYear)}
+              onChange={(_e, d) => {
+                const y = Number(d.value);
+                setYear(y === me.ward.fiscalYear ? undefined : y);
+              }}
+            >
+              {years.map((y) => (
+                <option key={y.fiscalYear} value={y.fiscalYear}>
+                  {y.current ? `${y.label}（受付中）` : y.label}
+                </option>
+              ))}
+            </Select>
+          </span>
+        )}
         {status.busy && <Spinner size="tiny" label="処理中の提出があります（自動で更新します）" />}
         <Button className="no-print" onClick={() => window.print()}>
           印刷
@@ -200,8 +225,16 @@ export function StatusPage({ me }: { me: Me }) {
         {box('処理中', counts.processing)}
         {box('未提出', counts.missing)}
       </div>
-      <YearPanel status={status} onChanged={load} />
-      <WardSheetRow row={status.wardSheet} ward={me.ward.name} />
+      {year === undefined ? (
+        <YearPanel status={status} onChanged={load} />
+      ) : (
+        <MessageBar intent="info" className="no-print">
+          <MessageBarBody>
+            {`${status.ward.fiscalYearLabel}の提出状況を表示しています（過去の年度。受付中は${me.ward.fiscalYearLabel}です）。`}
+          </MessageBarBody>
+        </MessageBar>
+      )}
+      {year === undefined && <WardSheetRow row={status.wardSheet} ward={me.ward.name} />}
       <div className={`${styles.tools} no-print`} role="group" aria-label="表示の切り替え">
         <Checkbox
           label="未提出だけ（未提出・差戻し・読込不可）"
