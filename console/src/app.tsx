@@ -53,6 +53,23 @@ export function App() {
     return () => whenSignedOut(null);
   }, []);
 
+  // One title per page: the section, then the product (what the browser tab, history and bookmarks show).
+  const pageName =
+    me === undefined
+      ? null
+      : me === null
+        ? 'ログイン'
+        : route[0] === 'submissions'
+          ? '提出の詳細'
+          : ([...COORDINATOR_TABS, ...SUBMITTER_TABS].find(
+              (t) =>
+                t.value === route[0] &&
+                (me.role === 'coordinator' ? COORDINATOR_TABS : SUBMITTER_TABS).some((x) => x.value === t.value),
+            )?.label ?? (me.role === 'coordinator' ? '提出状況' : '確認と提出'));
+  useEffect(() => {
+    if (pageName) document.title = `${pageName} — 目標シート`;
+  }, [pageName]);
+
   if (me === undefined) return <Spinner label="読み込み中…" style={{ marginTop: '20vh' }} />;
   if (me === null)
     return (

@@ -64,8 +64,12 @@ export function HistoryTable({
             <th scope="col" className={styles.th}>
               集計
             </th>
-            <th scope="col" className={styles.th}>
-              SHA-256
+            <th
+              scope="col"
+              className={styles.th}
+              title="ファイルの中身から計算した値（ファイルの指紋）です。同じ値なら同じファイルです。"
+            >
+              ファイルの指紋（SHA-256）
             </th>
           </tr>
         </thead>

@@ -61,7 +61,10 @@ export function Login({ onSignedIn, notice }: { onSignedIn: (me: Me) => void; no
             <MessageBarBody>{error}</MessageBarBody>
           </MessageBar>
         )}
-        <Field label="トークン">
+        <Field
+          label="トークン"
+          hint="トークンは、集計担当（または管理者）から課ごとに配られるログイン用の長い文字列です。パスワードと同じように扱ってください。"
+        >
           <Input
             type="password"
             value={token}

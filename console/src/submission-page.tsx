@@ -201,6 +201,12 @@ export function SubmissionPage({ id, me, back }: { id: string; me: Me; back: () 
       <h3>チェック結果</h3>
       {detail.status === 'processing' ? (
         <Spinner size="small" label="チェック中です（自動で更新します）" />
+      ) : detail.status === 'unreadable' ? (
+        <Text role="status">
+          このファイルは読み込めなかったため、セルごとのチェックはしていません（理由は上の「状況」のとおりです）。
+        </Text>
+      ) : detail.status === 'rejected' && detail.findings.length === 0 ? (
+        <Text role="status">セルごとの指摘はありません。差戻しの理由は上の「状況」のとおりです。</Text>
       ) : (
         <FindingsTable findings={detail.findings} idPrefix="detail" />
       )}

@@ -15,7 +15,7 @@ export const submissionMessages: LocalisedMessages = {
     'identity.division-mismatch': (p) =>
       `シートの組織名「{organization}」が、提出した課「{division}」と一致しません。${p['owner'] ? '{owner}のシートは{owner}が提出します。' : ''}自分の課のシートを提出してください。`,
     'identity.duplicate-content':
-      'このファイルと同じ内容（SHA-256 が一致）のファイルが{divisions}からも提出されています。取りまとめ担当は、どの課のシートかを確認してください。',
+      'このファイルと中身がまったく同じファイルが、{divisions}からも提出されています。自分の課のシートを提出したか確かめてください（取りまとめ担当にも同じ表示が出ています）。',
   },
   en: {
     'submission/other-body': 'This is a sheet of {body} ({cell}); this collection is for {ward}.',

@@ -153,15 +153,24 @@ describe.skipIf(!CHROMIUM || !redisBinary)("the coordinator's year in Chromium",
     expect(await note.textContent()).toMatch(/健康福祉課の状況未提出期限超過/);
     await kenko.getByLabel('確認するブック').setInputFiles(join(SEEDS, 'akiha-2020-kenko-fukushi.xlsx'));
     await kenko.getByText('このまま提出できます').waitFor({ timeout: 60_000 });
+    // The verdict takes the focus (keyboard and screen-reader users hear it); every page has its own title.
+    await expect
+      .poll(() => kenko.evaluate(() => document.activeElement?.textContent ?? ''))
+      .toContain('このまま提出できます');
+    expect(await kenko.title()).toBe('確認と提出 — 目標シート');
     await kenko.getByLabel(/提出メモ/).fill('修正版です。指標3の目標値を直しました。');
     await shoot(kenko, 'console-division');
     await kenko.getByRole('button', { name: '提出', exact: true }).click();
     await expect.poll(() => kenko.getByText('提出を受理しました。').count(), { timeout: 60_000 }).toBe(1);
+    await expect
+      .poll(() => kenko.evaluate(() => document.activeElement?.textContent ?? ''))
+      .toContain('提出を受理しました。');
     await expect.poll(() => note.textContent(), { timeout: 20_000 }).toMatch(/健康福祉課の状況受理/);
 
     // The coordinator sees the deadline, who is late and the memo.
     const page = await signIn(TOKENS.akiha);
     await page.getByRole('heading', { name: '提出状況' }).waitFor();
+    expect(await page.title()).toBe('提出状況 — 目標シート');
     const panel = page.getByRole('region', { name: '提出期限と督促' });
     await expect.poll(() => panel.textContent()).toMatch(/提出期限: 2021年4月30日.*期限超過 2 課/);
     await expect.poll(() => row(page, '健康福祉課').textContent()).toContain('提出メモ: 修正版です。');

@@ -107,6 +107,14 @@ function checkMagic(bytes: Buffer): void {
 
 function notZipMessage(bytes: Buffer): string {
   const head = bytes.subarray(0, 1024);
+  // Named by their signatures: a clerk is told what the file is, not only what it is not.
+  if (head.subarray(0, 5).toString('latin1') === '%PDF-')
+    return 'PDF ファイルです。Excel ブック（.xlsx）を提出してください（PDF からは数値を読み取れません）。';
+  if (
+    head.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) ||
+    head.subarray(0, 3).equals(Buffer.from([0xff, 0xd8, 0xff]))
+  )
+    return '画像ファイル（PNG や JPEG）です。Excel ブック（.xlsx）を提出してください。';
   const text = head.toString('utf8').replace(/^\uFEFF/, '');
   const looksText = !head.includes(0) && !text.includes('\uFFFD');
   if (looksText && /^\s*</.test(text)) {

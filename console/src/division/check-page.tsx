@@ -102,6 +102,15 @@ export function CheckPage({ me }: { me: Me }) {
   const [submitted, setSubmitted] = useState<SubmissionDetail | null>(null);
   const [history, setHistory] = useState<HistoryEntry[]>([]);
   const [memo, setMemo] = useState('');
+  const verdictRef = useRef<HTMLDivElement>(null);
+  const resultRef = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (result) verdictRef.current?.focus();
+  }, [result]);
+  const finalStatus = submitted && submitted.status !== 'processing' ? submitted.status : null;
+  useEffect(() => {
+    if (finalStatus) resultRef.current?.focus();
+  }, [finalStatus]);
 
   // Bumped whenever the history is read again, so the own-status box follows the same verdict.
   const [seen, setSeen] = useState(0);
@@ -249,12 +258,15 @@ export function CheckPage({ me }: { me: Me }) {
       )}
       {result && verdict && (
         <div className={styles.section}>
-          <MessageBar intent={verdict.intent} role="status">
-            <MessageBarBody>
-              <MessageBarTitle>{verdict.title}</MessageBarTitle>
-              {result.status === 'accepted' ? verdict.body : `${result.reason ?? ''} ${verdict.body}`}
-            </MessageBarBody>
-          </MessageBar>
+          {/* Focus moves here when the check is done, so a keyboard or screen-reader user hears the verdict. */}
+          <div ref={verdictRef} tabIndex={-1}>
+            <MessageBar intent={verdict.intent} role="status">
+              <MessageBarBody>
+                <MessageBarTitle>{verdict.title}</MessageBarTitle>
+                {result.status === 'accepted' ? verdict.body : `${result.reason ?? ''} ${verdict.body}`}
+              </MessageBarBody>
+            </MessageBar>
+          </div>
           {result.status !== 'unreadable' && (
             <div className={styles.memo}>
               <label htmlFor="submission-memo">提出メモ（任意。集計担当に伝えたいこと）</label>
@@ -278,7 +290,8 @@ export function CheckPage({ me }: { me: Me }) {
             <Button
               appearance="primary"
               onClick={submit}
-              disabled={busy !== null || result.status === 'unreadable' || submitted !== null}
+              // A file the check says would be sent back is not submitted: the verdict above says what to fix.
+              disabled={busy !== null || result.status !== 'accepted' || submitted !== null}
             >
               提出
             </Button>
@@ -288,7 +301,11 @@ export function CheckPage({ me }: { me: Me }) {
           {result.status !== 'unreadable' && (
             <>
               <h3>チェック結果</h3>
-              <FindingsTable findings={result.findings} idPrefix="check" />
+              {result.status === 'rejected' && result.findings.length === 0 ? (
+                <Text role="status">セルごとの指摘はありません。差戻しになる理由は上のとおりです。</Text>
+              ) : (
+                <FindingsTable findings={result.findings} idPrefix="check" />
+              )}
             </>
           )}
         </div>
@@ -299,16 +316,18 @@ export function CheckPage({ me }: { me: Me }) {
           {submitted.status === 'processing' ? (
             <Spinner size="small" label="受け付けました。チェックしています…" />
           ) : (
-            <MessageBar intent={submitted.status === 'accepted' ? 'success' : 'error'} role="status">
-              <MessageBarBody>
-                <MessageBarTitle>
-                  <StatusBadge status={submitted.status} />
-                </MessageBarTitle>
-                {submitted.status === 'accepted'
-                  ? '提出を受理しました。集計にはこの版の数値を使います。'
-                  : (submitted.reason ?? '提出は差し戻されました。')}
-              </MessageBarBody>
-            </MessageBar>
+            <div ref={resultRef} tabIndex={-1}>
+              <MessageBar intent={submitted.status === 'accepted' ? 'success' : 'error'} role="status">
+                <MessageBarBody>
+                  <MessageBarTitle>
+                    <StatusBadge status={submitted.status} />
+                  </MessageBarTitle>
+                  {submitted.status === 'accepted'
+                    ? '提出を受理しました。集計にはこの版の数値を使います。'
+                    : (submitted.reason ?? '提出は差し戻されました。')}
+                </MessageBarBody>
+              </MessageBar>
+            </div>
           )}
         </div>
       )}

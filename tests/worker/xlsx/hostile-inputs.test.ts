@@ -80,6 +80,18 @@ describe('readWorkbook on hostile input', () => {
     expect(e.message).toContain('CSV');
   });
 
+  it('says a real PDF (binary after its header) is a PDF, and an image an image', async () => {
+    const pdf = Buffer.concat([
+      Buffer.from('%PDF-1.7\n%', 'latin1'),
+      Buffer.from([0xe2, 0xe3, 0xcf, 0xd3, 0x0a]),
+      Buffer.from('1 0 obj\n<< /Type /Catalog >>\nstream\n', 'latin1'),
+      Buffer.from([0x00, 0x9c, 0xff, 0x10, 0x00]),
+    ]);
+    expect((await expectCode(pdf, 'not-zip')).message).toContain('PDF ファイルです');
+    const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(64)]);
+    expect((await expectCode(png, 'not-zip')).message).toContain('画像ファイル');
+  });
+
   it('rejects a Word document renamed to .xlsx and names it', async () => {
     const docx = zip([
       { name: '[Content_Types].xml', content: '<?xml version="1.0"?><Types/>' },
