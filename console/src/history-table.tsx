@@ -69,7 +69,7 @@ export function HistoryTable({
               className={styles.th}
               title="ファイルの中身から計算した値（ファイルの指紋）です。同じ値なら同じファイルです。"
             >
-              ファイルの指紋（SHA-256）
+              指紋（SHA-256）
             </th>
           </tr>
         </thead>
@@ -87,7 +87,7 @@ export function HistoryTable({
               <td className={styles.td}>
                 {e.status === 'accepted' || e.status === 'rejected' ? `${e.errors} / ${e.warnings}` : '—'}
               </td>
-              <td className={styles.td}>
+              <td className={styles.td} style={{ minWidth: '7em' }}>
                 <Use entry={e} />
               </td>
               <td className={`${styles.td} ${styles.hash}`} title={e.sha256}>
