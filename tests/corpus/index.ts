@@ -1,5 +1,7 @@
 import type { CorpusCase } from './corpus-case.ts';
 import { orgGoalsCases } from './org-goals/cases.ts';
+import { policyReviewCases } from './policy-review/cases.ts';
+import { policyStatementCases } from './policy-statement/cases.ts';
 
 /** Every case of the variety corpus, family by family. */
-export const CORPUS_CASES: readonly CorpusCase[] = [...orgGoalsCases];
+export const CORPUS_CASES: readonly CorpusCase[] = [...orgGoalsCases, ...policyReviewCases, ...policyStatementCases];
