@@ -7,6 +7,7 @@ import { isWardSheet } from '../ledger/judge-submission.ts';
 import type { LedgerScope } from '../ledger/types.ts';
 import { judgeInputs, ledgerOf } from './judge-inputs.ts';
 import { keepLatest, type KeptSheet } from './latest.ts';
+import { identityNote } from './group-inputs.ts';
 import { allRows, sheetsOfRow, statusRows } from './ledger-rows.ts';
 import { overviewRows, overviewTotal, previousRates } from './overview.ts';
 import { emptyCounts, rollUpWard } from './ward-rollup.ts';
@@ -100,6 +101,7 @@ export function buildSummary(submissions: readonly SubmissionInput[], options: S
     overview,
     total: overviewTotal(overview, lastYear),
     wardRollup: rollUpWard(wardSheet, rows),
+    identityNote: identityNote([...divisionSheets, ...(wardSheet ? [wardSheet] : [])].map((k) => k.sheet)),
     tables,
     statements: statementRows(divisionSheets),
     findings,

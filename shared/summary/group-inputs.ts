@@ -1,3 +1,4 @@
+import { familyById } from '../families/index.ts';
 import type { SheetRecord } from '../model/record.ts';
 import { BODY_FIELDS, type IdentitySource } from '../extract/identity.ts';
 import { normalizeText } from '../values/normalize.ts';
@@ -39,6 +40,29 @@ export function bodySourceOf(sheet: SheetRecord): IdentitySource | null {
     if (bodyName(value?.value)) return value?.source ?? '記入欄';
   }
   return null;
+}
+
+/** Where the fiscal year of a sheet was read: its labelled cell, the title, the tab, or the file name. */
+export function yearSourceOf(sheet: SheetRecord): IdentitySource | null {
+  if (sheet.fiscalYear === null || !sheet.family) return null;
+  const family = familyById(sheet.family);
+  const variant = family?.variants.find((v) => v.id === sheet.variant) ?? family?.variants[0];
+  return (variant && sheet.fields?.[variant.fiscalYear]?.source) || '記入欄';
+}
+
+/**
+ * 「団体名の出所: 表題」: where the sheets' body and year were read, said only when some were read elsewhere
+ * than their labelled cells; null when every sheet names them where the form asks.
+ */
+export function identityNote(sheets: readonly SheetRecord[]): string | null {
+  const line = (word: string, sources: (IdentitySource | null)[]) => {
+    const found = [...new Set(sources.filter((s) => s !== null))];
+    return found.some((s) => s !== '記入欄') ? `${word}の出所: ${found.join('・')}` : null;
+  };
+  const parts = [line('団体名', sheets.map(bodySourceOf)), line('年度', sheets.map(yearSourceOf))].filter(
+    (p) => p !== null,
+  );
+  return parts.length > 0 ? parts.join('\u3000') : null;
 }
 
 /** The inputs of one summary: one body (or none named) and one fiscal year. */

@@ -314,4 +314,6 @@ export interface SummaryModel {
   excluded: ExcludedInput[];
   /** The ward-year's ledger: every status, counted version and reason shown comes from here. */
   ledger: Ledger;
+  /** 「団体名の出所: 表題」 when some counted sheet named its body or year elsewhere than its labelled cell. */
+  identityNote: string | null;
 }

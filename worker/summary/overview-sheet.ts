@@ -228,7 +228,8 @@ function factsLine(model: SummaryModel): string {
     model.total.achievementRate === null
       ? '達成率 －（評価済みの指標なし）'
       : `全体の達成率 ${model.total.achievementRate.toFixed(1)}%`;
-  return `作成 ${jst(model.generatedAt)}\u3000${received}（${detail}）${replaced}\u3000${rate}`;
+  const identity = model.identityNote ? `\u3000${model.identityNote}` : '';
+  return `作成 ${jst(model.generatedAt)}\u3000${received}（${detail}）${replaced}\u3000${rate}${identity}`;
 }
 
 /** The ward's own sheet as the ledger has it: its word, and why when it is not 受理. */

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { extractSheet } from '../../../shared/extract/index.ts';
 import { bodyInText, fiscalYearInText } from '../../../shared/extract/identity.ts';
 import { FAMILIES } from '../../../shared/families/index.ts';
-import { bodySourceOf, bodyOfSheet } from '../../../shared/summary/group-inputs.ts';
+import { bodySourceOf, bodyOfSheet, identityNote } from '../../../shared/summary/group-inputs.ts';
 import { gridFrom } from '../../helpers/grid-builder.ts';
 
 describe('bodyInText', () => {
@@ -78,5 +78,17 @@ describe('body and year read from places other than their cells', () => {
     ]);
     const record = extractSheet(grid, FAMILIES).record;
     expect([bodyOfSheet(record), bodySourceOf(record)]).toEqual(['南区', '記入欄']);
+  });
+
+  it('says on the summary where body and year were read when not from their cells', () => {
+    const fromTitle = division('令和3年度　江南区　組織目標管理シート', 'Sheet1');
+    expect(identityNote([fromTitle])).toBe('団体名の出所: 表題');
+    const grid = gridFrom('建設課', [
+      ['年度', '令和3年度'],
+      ['組織名（部）', '南区役所', '組織名（課）', '建設課'],
+      ['No.', '組織目標', '項目（単位）', 'H30実績', 'R1実績', 'R2実績', 'R3目標', 'R3結果'],
+      [1, '安全な道路', '対策数（箇所）', 14, 18, 21, 20, 22],
+    ]);
+    expect(identityNote([extractSheet(grid, FAMILIES).record])).toBeNull();
   });
 });
