@@ -93,7 +93,7 @@ function familyColumns(table: FamilyTable): Column[] {
       cell: (r) => ({ value: JUDGEMENT_LABELS[r.judgement.judgement], style: JUDGED[r.judgement.judgement] }),
       fixed: 6.5,
     },
-    { label: '達成率', cell: (r) => ({ value: rateValue(r.judgement.rate), style: RATE }), fixed: 6.5 },
+    { label: '実績/目標', cell: (r) => ({ value: rateValue(r.judgement.rate), style: RATE }), fixed: 6.5 },
   );
   if (any((r) => r.codes !== null))
     columns.push({
