@@ -42,6 +42,11 @@ export function OwnStatusBox({ label, version }: { label: string; version: numbe
       </h3>
       <StatusBadge status={row.status} />
       {own.deadline && <Text>提出期限 {own.deadline.replaceAll('-', '/')}</Text>}
+      {row.overdue && (
+        <Text weight="semibold" style={{ color: tokens.colorPaletteRedForeground1 }}>
+          期限超過
+        </Text>
+      )}
       <Text className={styles.line}>
         {row.latest
           ? `最新の提出: ${row.latest.fileName ?? '（名前なし）'}（${jst(row.latest.receivedAt)} 受付）`

@@ -252,7 +252,9 @@ describe.skipIf(!binary)('web console routes', () => {
       (h) => h.division === '地域総務課',
     )!;
     const broken = await readFile(resolve(import.meta.dirname, '../fixtures/error.corrupt-sheet.xlsx'));
-    const bad = ((await submitAs(TOKENS.chiiki, broken, '地域総務課_壊れた.xlsx')).json() as { id: string }).id;
+    const sentBad = await submitAs(TOKENS.chiiki, broken, '地域総務課_壊れた.xlsx');
+    expect(sentBad.statusCode, sentBad.body).toBe(202);
+    const bad = (sentBad.json() as { id: string }).id;
     const own = await until(
       async () => {
         const o = (await get('/api/console/own-status', chiikiSession)).json() as OwnStatus;

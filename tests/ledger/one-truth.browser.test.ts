@@ -38,7 +38,7 @@ const EXPECTED: Record<string, { status: string; reason: string | null; counted:
   地域総務課: { status: '受理', reason: null, counted: '地域総務課_v2.xlsx' },
   健康福祉課: {
     status: '読込不可',
-    reason: `ブックの内容が壊れているため読み込めません。Excel で開いて保存し直してください。 ${OLDER_COUNTED}`,
+    reason: `ブック内の XML（xl/worksheets/sheet1.xml）が壊れているため読み込めません。Excel で開いて保存し直してください。 ${OLDER_COUNTED}`,
     counted: '健康福祉課.xlsx',
   },
   産業振興課: {

@@ -47,15 +47,12 @@ export interface SubmissionSummary {
   reason: string | null;
   /** Its figures are the ones the summary uses (the ledger's counted version of its row). */
   counted: boolean;
-<<<<<<< HEAD
   /** Sent by the ward's coordinator (the ward's own sheet), not by a division. */
   byCoordinator: boolean;
-=======
   /** 提出メモ: the division's note sent with the file, or null. */
   memo: string | null;
   /** The coordinator's 差戻す: their 理由 and when (ISO), or null. */
   sentBack: { reason: string; by: string | null; at: string } | null;
->>>>>>> year
 }
 
 /** A row of 提出状況: a division, or the ward's own sheet — the ledger's word, reason and versions. */

@@ -374,8 +374,8 @@ export class WebConsole {
       const ward = p ? this.ward(p) : undefined;
       if (!p || !ward || (p.role !== 'coordinator' && p.role !== 'submitter'))
         return fail(reply, 403, 'forbidden', '提出状況を見る権限がありません。');
-      const { ledger, metas } = await wardLedger(store, ward);
-      const status = await wardStatus(ward, ledger, metas, (meta) => this.summary(meta, ledger));
+      const { ledger, metas, facts } = await wardLedger(store, ward, ward.fiscalYear, this.deps.years);
+      const status = await wardStatus(ward, ledger, metas, (meta) => this.summary(meta, ledger), facts.today);
       const own: OwnStatus = {
         row:
           p.role === 'coordinator'
@@ -387,6 +387,7 @@ export class WebConsole {
                 reason: null,
                 latest: null,
                 counted: null,
+                overdue: false,
               }),
         deadline: status.deadline,
       };
