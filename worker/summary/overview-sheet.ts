@@ -82,18 +82,12 @@ export function overviewPlan(name: string, model: SummaryModel, title: string): 
     ];
     yield [totalRow, totals];
     r = totalRow + 1;
-    yield [
-      r,
-      [
-        {
-          value:
-            '達成率 = 達成 ÷（達成 ＋ 未達成）。未評価・定性・目標なしは含みません。合計は受理された版のある課の数値です（最新の提出が差戻し・読込不可でも、前に受理された版があればその数値。備考に記載）。',
-          style: SMALL_NOTE,
-          overflow: true,
-        },
-      ],
-    ];
-    r += 2;
+    for (const note of [
+      '達成率 = 達成 ÷（達成 ＋ 未達成）。未評価・定性・目標なしは含みません。',
+      '合計は集計に使う版のある課の合計です（前に受理された版を使う課は備考に記載）。',
+    ])
+      yield [r++, [{ value: note, style: SMALL_NOTE, overflow: true }]];
+    r += 1;
     if (!rollup) {
       // Only a body that collects division sheets has a ward sheet to miss: a city's 施策シート or a 方針書 gets
       // no such section.
