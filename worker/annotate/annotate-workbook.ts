@@ -1,6 +1,4 @@
-import { readFile, rename, rm } from 'node:fs/promises';
-import { dirname, join, basename } from 'node:path';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import type { RenderedFinding, Severity } from '../../shared/model/finding.ts';
 import { addNote, markCell, removeMarks, writeState, type MarkedCell } from './marks.ts';
 import { writeResultsSheet, type SheetFindings } from './results-sheet.ts';
@@ -26,18 +24,4 @@ export function annotate(workbook: ExcelJS.Workbook, sheets: readonly SheetFindi
     }
   }
   writeState(workbook, marked, writeResultsSheet(workbook, sheets));
-}
-
-/** Writes an annotated copy of `input` to `output`; the input file is only read. */
-export async function annotateFile(input: string, output: string, sheets: readonly SheetFindings[]): Promise<void> {
-  const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.load((await readFile(input)) as unknown as Parameters<typeof workbook.xlsx.load>[0]);
-  annotate(workbook, sheets);
-  const temp = join(dirname(output), `.${basename(output)}.${process.pid}.tmp`);
-  try {
-    await workbook.xlsx.writeFile(temp);
-    await rename(temp, output);
-  } finally {
-    await rm(temp, { force: true });
-  }
 }

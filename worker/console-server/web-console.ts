@@ -5,17 +5,18 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { eraFiscalYear } from '../../shared/values/index.ts';
 import type { Config, WardConfig } from '../config/index.ts';
 import type { Principal, TokenAuth } from '../intake/auth.ts';
-import { checkUpload } from '../intake/check-upload.ts';
 import { decideSubmission } from '../queue/decide-submission.ts';
 import { wardLedger } from '../queue/ward-ledger.ts';
 import type { Ledger } from '../../shared/ledger/types.ts';
-import { SandboxPool } from '../queue/sandbox.ts';
-import type { SubmissionMeta, SubmissionResult, SubmissionStore, SummaryStore } from '../storage/index.ts';
+import { SandboxPool, SandboxRefusal, type SandboxInput } from '../queue/sandbox.ts';
+import { CheckSlots } from './check-slots.ts';
+import type { SubmissionMeta, SubmissionResult, SubmissionStore, SummaryStore, YearStore } from '../storage/index.ts';
 import type {
   CheckResult,
   FindingRow,
   HistoryEntry,
   Me,
+  OwnStatus,
   SubmissionDetail,
   SubmissionSummary,
   SummaryList,
@@ -34,12 +35,15 @@ import { fromOwnOrigin, isHttps, type OriginPolicy } from './origin.ts';
 import { DEFAULT_SESSION_LIMITS, LoginThrottle, SessionStore, type SessionLimits } from './session.ts';
 import { serveAsset } from './static-files.ts';
 import { ledgerStanding, wardInfo, wardStatus } from './status-view.ts';
+import { registerYearRoutes } from './year-routes.ts';
 
 export interface WebConsoleDeps {
   config: Config;
   store: SubmissionStore;
   summaries: SummaryStore;
   auth: TokenAuth;
+  /** The coordinator's ward-year settings (提出期限, reminders); without it the config's deadline only. */
+  years?: YearStore | null;
 }
 
 export interface WebConsoleOptions {
@@ -51,8 +55,6 @@ export interface WebConsoleOptions {
 }
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-/** Checks running at once; a busier server asks the page to retry, so a burst cannot fork without bound. */
-const MAX_CHECKS = 4;
 
 function fail(reply: FastifyReply, status: number, code: string, message: string) {
   return reply.code(status).send({ error: { code, message } });
@@ -78,7 +80,8 @@ export class WebConsole {
   private readonly assets: ConsoleAssets;
   private sandbox: SandboxPool | null = null;
   private readonly refused = new WeakSet<FastifyReply>();
-  private checks = 0;
+  /** 確認 and marked copies at once: a few over the server, one per division (check-slots.ts). */
+  private readonly slots = new CheckSlots();
 
   constructor(
     private readonly deps: WebConsoleDeps,
@@ -151,6 +154,7 @@ export class WebConsole {
       id: meta.id,
       division: meta.division,
       ...ledgerStanding(ledger, meta),
+      byCoordinator: meta.role === 'coordinator',
       receivedAt: meta.receivedAt,
       finishedAt: meta.finishedAt,
       fileName: meta.fileName ?? null,
@@ -158,13 +162,15 @@ export class WebConsole {
       size: meta.size,
       errors: findings.filter((f) => f.severity === 'error').length,
       warnings: findings.filter((f) => f.severity === 'warning').length,
+      memo: meta.memo ?? null,
+      sentBack: meta.sentBack ?? null,
     };
   }
 
   /** The ledger of the ward-year a submission belongs to. */
   private async ledgerOf(meta: Pick<SubmissionMeta, 'ward' | 'fiscalYear'>): Promise<Ledger | null> {
     const ward = this.deps.config.wards.find((w) => w.id === meta.ward);
-    return ward ? (await wardLedger(this.deps.store, ward, meta.fiscalYear)).ledger : null;
+    return ward ? (await wardLedger(this.deps.store, ward, meta.fiscalYear, this.deps.years)).ledger : null;
   }
 
   /** The submission when the principal may see it (its ward's coordinator, or its own division). */
@@ -193,31 +199,32 @@ export class WebConsole {
     | { result: CheckResult; sheets: SubmissionResult['sheets'] }
     | { refusal: { status: number; code: string; message: string } }
   > {
-    const refusal = await checkUpload(bytes, this.deps.config.maxUploadBytes);
-    if (refusal?.status === 413) return { refusal };
+    const max = this.deps.config.maxUploadBytes;
+    if (bytes.length > max)
+      return {
+        refusal: {
+          status: 413,
+          code: 'too-large',
+          message: `ファイルが大きすぎます（上限 ${Math.round(max / 1024 / 1024)} MB）。`,
+        },
+      };
     const collecting = {
       ward: ward.name,
       fiscalYear: ward.fiscalYear,
       fiscalYearLabel: eraFiscalYear(ward.fiscalYear),
       division: sender.role === 'submitter' ? sender.division : null,
     };
-    if (refusal)
-      return {
-        result: { status: 'unreadable', reason: refusal.message, findings: [], recognised: [], collecting },
+    // Every byte of the upload is read in the sandbox's child (zip, limits, XML), never on this event loop.
+    const read = await this.pool()
+      .run(bytes)
+      .catch((err: Error) => ({
+        status: 'unreadable' as const,
+        error: {
+          code: 'check-failed',
+          message: err.message.startsWith('ingest sandbox') ? 'ファイルを確認できませんでした。' : err.message,
+        },
         sheets: [],
-      };
-    this.sandbox ??= new SandboxPool({
-      timeoutMs: this.deps.config.ingestTimeoutMs,
-      memoryMb: this.deps.config.ingestMemoryMb,
-    });
-    const read = await this.sandbox.run(bytes).catch((err: Error) => ({
-      status: 'unreadable' as const,
-      error: {
-        code: 'check-failed',
-        message: err.message.startsWith('ingest sandbox') ? 'ファイルを確認できませんでした。' : err.message,
-      },
-      sheets: [],
-    }));
+      }));
     // The decision 提出 would get, made by the same function (nothing is stored, so there is no other
     // division's identical file to warn of): whose and which sheet it is against this ward-year.
     const outcome = decideSubmission(read, ward, sender);
@@ -232,6 +239,50 @@ export class WebConsole {
       },
       sheets: outcome.sheets,
     };
+  }
+
+  private pool(): SandboxPool {
+    return (this.sandbox ??= new SandboxPool({
+      timeoutMs: this.deps.config.ingestTimeoutMs,
+      memoryMb: this.deps.config.ingestMemoryMb,
+    }));
+  }
+
+  /** The marked copy, made in the sandbox; a workbook over the readers' limits is answered 422 with the reason. */
+  private async marked(
+    reply: FastifyReply,
+    input: SandboxInput,
+    sheets: SubmissionResult['sheets'],
+  ): Promise<Buffer | null> {
+    try {
+      return await this.pool().annotate(
+        input,
+        sheets.map((s) => ({ sheet: s.sheet, findings: s.findings })),
+      );
+    } catch (err) {
+      const refusal = err instanceof SandboxRefusal;
+      void fail(
+        reply,
+        422,
+        refusal ? err.code : 'unreadable',
+        refusal || (err as Error).name === 'SandboxLimitError'
+          ? (err as Error).message
+          : '注釈付きコピーを作れませんでした。',
+      );
+      return null;
+    }
+  }
+
+  /** One of the fair check slots for this principal, or null after answering 503 busy. */
+  private slot(req: FastifyRequest, reply: FastifyReply): (() => void) | null {
+    const p = req.principal;
+    const release = this.slots.take(p ? `${p.ward ?? ''}/${p.role === 'submitter' ? p.division : p.role}` : '');
+    if (!release)
+      void reply
+        .header('retry-after', '5')
+        .code(503)
+        .send({ error: { code: 'busy', message: '確認が混み合っています。少し待ってからもう一度お試しください。' } });
+    return release;
   }
 
   /** Registers the console's routes and files on the intake's server. */
@@ -312,9 +363,35 @@ export class WebConsole {
       const p = req.principal;
       const ward = p?.role === 'coordinator' ? this.ward(p) : undefined;
       if (!ward) return fail(reply, 403, 'forbidden', '提出状況を見られるのは区の集計担当だけです。');
-      const { ledger, metas } = await wardLedger(store, ward);
-      const status = await wardStatus(ward, ledger, metas, (meta) => this.summary(meta, ledger));
+      const { ledger, metas, facts } = await wardLedger(store, ward, ward.fiscalYear, this.deps.years);
+      const status = await wardStatus(ward, ledger, metas, (meta) => this.summary(meta, ledger), facts.today);
       return reply.header('cache-control', 'no-store').send(status);
+    });
+
+    // A division's own row (the coordinator's: the ward sheet's), as 提出状況 shows it.
+    app.get('/api/console/own-status', async (req, reply) => {
+      const p = req.principal;
+      const ward = p ? this.ward(p) : undefined;
+      if (!p || !ward || (p.role !== 'coordinator' && p.role !== 'submitter'))
+        return fail(reply, 403, 'forbidden', '提出状況を見る権限がありません。');
+      const { ledger, metas, facts } = await wardLedger(store, ward, ward.fiscalYear, this.deps.years);
+      const status = await wardStatus(ward, ledger, metas, (meta) => this.summary(meta, ledger), facts.today);
+      const own: OwnStatus = {
+        row:
+          p.role === 'coordinator'
+            ? status.wardSheet
+            : (status.rows.find((r) => r.division === p.division) ?? {
+                division: p.division,
+                expected: false,
+                status: 'missing',
+                reason: null,
+                latest: null,
+                counted: null,
+                overdue: false,
+              }),
+        deadline: status.deadline,
+      };
+      return reply.header('cache-control', 'no-store').send(own);
     });
 
     app.get('/api/console/history', async (req, reply) => {
@@ -322,7 +399,7 @@ export class WebConsole {
       const ward = p ? this.ward(p) : undefined;
       if (!p || !ward || (p.role !== 'coordinator' && p.role !== 'submitter'))
         return fail(reply, 403, 'forbidden', '提出の履歴を見る権限がありません。');
-      const { ledger, metas: all } = await wardLedger(store, ward);
+      const { ledger, metas: all } = await wardLedger(store, ward, ward.fiscalYear, this.deps.years);
       const mine = p.role === 'submitter' ? all.filter((m) => m.division === p.division) : all;
       const entries: HistoryEntry[] = [];
       for (const [i, meta] of mine.entries()) {
@@ -358,7 +435,10 @@ export class WebConsole {
       const result = await store.getResult(meta.id);
       if (!result || result.sheets.length === 0)
         return fail(reply, 409, 'not-checked', 'この提出にはチェック結果がないため、注釈付きコピーは作れません。');
-      const bytes = await annotated(await store.bytes(meta), result.sheets);
+      const release = this.slot(req, reply);
+      if (!release) return reply;
+      const bytes = await this.marked(reply, await store.bytes(meta), result.sheets).finally(release);
+      if (!bytes) return reply;
       return sendWorkbook(
         reply,
         bytes,
@@ -374,12 +454,8 @@ export class WebConsole {
         return fail(reply, 403, 'forbidden', 'ファイルを確認する権限がありません。');
       const body = req.body;
       if (!Buffer.isBuffer(body)) return fail(reply, 415, 'not-zip', 'Excel ブック（.xlsx）を選んでください。');
-      if (this.checks >= MAX_CHECKS)
-        return reply
-          .header('retry-after', '5')
-          .code(503)
-          .send({ error: { code: 'busy', message: '確認が混み合っています。少し待ってからもう一度お試しください。' } });
-      this.checks++;
+      const release = this.slot(req, reply);
+      if (!release) return reply;
       try {
         const ward = config.wards.find((w) => w.id === p.ward);
         if (!ward) return fail(reply, 403, 'forbidden', 'トークンの区が設定にありません。');
@@ -398,9 +474,10 @@ export class WebConsole {
             outcome.result.reason ?? 'このファイルには注釈を付けられません。',
           );
         const name = markedName(uploadedFileName(req.headers['x-mokuhyo-filename']) ?? '確認結果.xlsx');
-        return sendWorkbook(reply, await annotated(body, outcome.sheets), name, 'checked-marked.xlsx');
+        const bytes = await this.marked(reply, body, outcome.sheets);
+        return bytes ? sendWorkbook(reply, bytes, name, 'checked-marked.xlsx') : reply;
       } finally {
-        this.checks--;
+        release();
       }
     };
     app.post('/api/console/check', checkRoute(false));
@@ -479,6 +556,8 @@ export class WebConsole {
       );
     });
 
+    registerYearRoutes(app, { config, store, years: this.deps.years ?? null });
+
     // ── the page itself ────────────────────────────────────────────────────────────────────────────
     const page = async (req: FastifyRequest, reply: FastifyReply) => {
       // A first visit during the build waits briefly, then gets a page that reloads itself every 2 s
@@ -527,15 +606,4 @@ function sendWorkbook(reply: FastifyReply, bytes: Buffer, name: string, fallback
     .header('content-disposition', contentDisposition(name, fallback))
     .header('cache-control', 'no-store')
     .send(bytes);
-}
-
-async function annotated(bytes: Buffer, sheets: SubmissionResult['sheets']): Promise<Buffer> {
-  const [{ default: ExcelJS }, { annotate }] = await Promise.all([import('exceljs'), import('../annotate/index.ts')]);
-  const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.load(bytes as unknown as Parameters<typeof workbook.xlsx.load>[0]);
-  annotate(
-    workbook,
-    sheets.map((s) => ({ sheet: s.sheet, findings: s.findings })),
-  );
-  return Buffer.from(await workbook.xlsx.writeBuffer());
 }

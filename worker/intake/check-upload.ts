@@ -23,6 +23,9 @@ export async function checkUpload(bytes: Buffer, maxBytes: number): Promise<Uplo
     await inspectPackage(bytes, resolveLimits({ maxBytes }));
   } catch (err) {
     if (!isUnreadableWorkbookError(err)) throw err;
+    // A sound package whose sheet XML is broken is a workbook all the same: it is stored and judged 読込不可 by
+    // the worker, so the coordinator sees the attempt and the ledger, the console and consolidate agree on it.
+    if (err.code === 'corrupt' && err.part !== undefined) return null;
     return { status: NOT_A_WORKBOOK.has(err.code) ? 415 : 422, code: err.code, message: err.message };
   }
   return null;

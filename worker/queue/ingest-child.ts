@@ -1,6 +1,9 @@
 // The sandboxed side of SandboxPool: ingests each workbook it is sent and answers over IPC.
 import { readFileSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
+import { annotateBytes } from '../annotate/annotate-bytes.ts';
+import type { SheetFindings } from '../annotate/results-sheet.ts';
+import { isUnreadableWorkbookError } from '../xlsx/index.ts';
 import { ingestWorkbook } from './ingest-workbook.ts';
 
 /**
@@ -14,20 +17,30 @@ const watchdog = new Worker(
 watchdog.unref();
 
 /** A workbook's bytes, or the path of a stored submission to read them from. */
-type Request = { bytes: Buffer | Uint8Array } | { file: string };
+type Source = { bytes: Buffer | Uint8Array } | { file: string };
+/** Ingest a workbook, or make its marked copy. */
+type Request = Source | { annotate: Source & { sheets: SheetFindings[] } };
 
-async function bytesOf(msg: Request): Promise<Buffer> {
+async function bytesOf(msg: Source): Promise<Buffer> {
   // One synchronous read: this process does nothing else meanwhile, and it saves four thread-pool round trips.
   if ('file' in msg) return readFileSync(msg.file);
   return Buffer.isBuffer(msg.bytes) ? msg.bytes : Buffer.from(msg.bytes);
 }
 
+async function answer(msg: Request): Promise<unknown> {
+  if ('annotate' in msg) return annotateBytes(await bytesOf(msg.annotate), msg.annotate.sheets);
+  return ingestWorkbook(await bytesOf(msg));
+}
+
 process.on('message', (msg: Request) => {
-  bytesOf(msg)
-    .then((bytes) => ingestWorkbook(bytes))
+  answer(msg)
     .then(
       (result) => ({ ok: true, result }),
-      (err: unknown) => ({ ok: false, error: err instanceof Error ? err.message : String(err) }),
+      (err: unknown) => ({
+        ok: false,
+        error: err instanceof Error ? err.message : String(err),
+        ...(isUnreadableWorkbookError(err) ? { code: err.code } : {}),
+      }),
     )
     // Every answer carries the heap in use after the file, so the pool can retire a growing child.
     .then((reply) => process.send?.({ ...reply, heapUsed: process.memoryUsage().heapUsed }));

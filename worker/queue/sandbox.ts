@@ -2,6 +2,7 @@ import { fork, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { cachedBundle } from '../../bin/cached-bundle.js';
 import { V8_FLAGS } from '../../bin/v8-tuning.js';
+import type { SheetFindings } from '../annotate/results-sheet.ts';
 import type { IngestResult } from './ingest-workbook.ts';
 
 const CHILD = fileURLToPath(new URL('./ingest-child.ts', import.meta.url));
@@ -37,7 +38,21 @@ interface Sandbox {
 }
 
 /** The child's answer, with its heap in use after the file (bytes) so the pool can retire a growing child. */
-type Reply = ({ ok: true; result: IngestResult } | { ok: false; error: string }) & { heapUsed?: number };
+type Reply = ({ ok: true; result: unknown } | { ok: false; error: string; code?: string }) & { heapUsed?: number };
+
+/** A workbook's bytes, or the path of a stored submission the child reads itself (no bytes over IPC). */
+export type SandboxInput = Buffer | { file: string };
+
+/** The marked copy was refused by the readers' limits (an UnreadableWorkbookError in the child). */
+export class SandboxRefusal extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'SandboxRefusal';
+  }
+}
 
 /**
  * How a child starts: from the cached esbuild bundle of ingest-child.ts when esbuild is there (a child then
@@ -70,10 +85,25 @@ export class SandboxPool {
   }
 
   /** Ingests a workbook given as bytes, or as a stored file the child reads itself (no bytes over IPC). */
-  async run(input: Buffer | { file: string }): Promise<IngestResult> {
+  async run(input: SandboxInput): Promise<IngestResult> {
+    return (await this.ask(Buffer.isBuffer(input) ? { bytes: input } : input)) as IngestResult;
+  }
+
+  /**
+   * The marked copy of a workbook (findings as notes and colours, a results sheet), made in a child under
+   * the same limits as reading it: the readers' structural limits first, then exceljs under the heap cap
+   * and the timeout. A workbook over the limits is a SandboxRefusal with the Japanese reason.
+   */
+  async annotate(input: SandboxInput, sheets: readonly SheetFindings[]): Promise<Buffer> {
+    const source = Buffer.isBuffer(input) ? { bytes: input } : input;
+    const out = (await this.ask({ annotate: { ...source, sheets } })) as Uint8Array;
+    return Buffer.from(out.buffer, out.byteOffset, out.byteLength);
+  }
+
+  private async ask(request: object): Promise<unknown> {
     const box = this.idle.pop() ?? (await this.spawn());
     box.jobs++;
-    return new Promise<IngestResult>((resolve, reject) => {
+    return new Promise<unknown>((resolve, reject) => {
       const child = box.process;
       const cleanup = () => {
         clearTimeout(timer);
@@ -84,6 +114,7 @@ export class SandboxPool {
         cleanup();
         this.release(box, msg.heapUsed ?? 0);
         if (msg.ok) resolve(msg.result);
+        else if (msg.code) reject(new SandboxRefusal(msg.code, msg.error));
         else reject(new Error(msg.error));
       };
       const onExit = (code: number | null, signal: NodeJS.Signals | null) => {
@@ -109,7 +140,7 @@ export class SandboxPool {
       }, this.limits.timeoutMs);
       child.on('message', onMessage);
       child.once('exit', onExit);
-      child.send(Buffer.isBuffer(input) ? { bytes: input } : input);
+      child.send(request);
     });
   }
 

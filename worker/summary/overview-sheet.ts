@@ -72,7 +72,7 @@ export function overviewPlan(name: string, model: SummaryModel, title: string): 
     const c = t.counts;
     const totals: PlannedCell[] = [
       { value: '合計', style: TOTAL },
-      { value: `受理 ${model.ledger.counts.受理} 課`, style: TOTAL },
+      { value: `集計 ${model.overview.filter((o) => o.counted !== null).length} 課`, style: TOTAL },
       { value: '', style: TOTAL },
       ...[t.indicators, c.achieved, c['not-achieved'], c.review, c.pending, c.qualitative, c['no-target']].map(
         (value) => ({
@@ -86,18 +86,12 @@ export function overviewPlan(name: string, model: SummaryModel, title: string): 
     ];
     yield [totalRow, totals];
     r = totalRow + 1;
-    yield [
-      r,
-      [
-        {
-          value:
-            '指標の達成割合 = 達成 ÷（達成 ＋ 未達成）。要確認・未評価・定性・目標なしは含みません（要確認は判定根拠を各様式のシートに記載）。差戻し・読込不可・未提出の課は数えません。',
-          style: SMALL_NOTE,
-          overflow: true,
-        },
-      ],
-    ];
-    r += 2;
+    for (const note of [
+      '指標の達成割合 = 達成 ÷（達成 ＋ 未達成）。要確認・未評価・定性・目標なしは含みません（要確認の理由は各様式のシートの判定根拠）。',
+      '合計は集計に使う版のある課の合計です（前に受理された版を使う課は備考に記載）。',
+    ])
+      yield [r++, [{ value: note, style: SMALL_NOTE, overflow: true }]];
+    r += 1;
     if (!rollup) {
       // Only a body that collects division sheets has a ward sheet to miss: a city's 施策シート or a 方針書 gets
       // no such section.

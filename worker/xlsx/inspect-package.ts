@@ -1,6 +1,7 @@
 import yauzl, { type Entry, type ZipFile } from 'yauzl';
 import { inflateRawSync } from 'node:zlib';
 import { resolveLimits, type WorkbookLimits } from './limits.ts';
+import { checkPartComplete, checkPartStructure, type StructureTally } from './part-structure.ts';
 import { UnreadableWorkbookError } from './unreadable-error.ts';
 
 /** A `<definedName>` of xl/workbook.xml, as written (text is the raw formula: `"org-goals@1"`, `Sheet1!$A$1`). */
@@ -46,6 +47,7 @@ export async function inspectPackage(bytes: Buffer, limits: Partial<WorkbookLimi
   checkMagic(bytes);
   const walked = await walkZip(bytes, lim);
   checkParts(walked.names);
+  checkMacros(walked);
   const workbookXml = walked.workbookXml ?? '';
   const sheetNames = parseSheetNames(workbookXml);
   if (sheetNames.length > lim.maxSheets) {
@@ -148,7 +150,17 @@ function checkParts(names: Set<string>): void {
   );
 }
 
+/** Macro-enabled content (VBA project, Excel 4 macro sheets, a macro-enabled content type) is refused. */
+function checkMacros(walked: Walked): void {
+  const macro =
+    walked.macroContentType ||
+    [...walked.names].some((n) => n.endsWith('vbaproject.bin') || n.startsWith('xl/macrosheets/'));
+  if (macro) throw new UnreadableWorkbookError('macro');
+}
+
 interface Walked {
+  /** [Content_Types].xml declares a macro-enabled workbook or a VBA project. */
+  macroContentType: boolean;
   names: Set<string>;
   entryCount: number;
   inflatedBytes: number;
@@ -200,6 +212,7 @@ function isXmlPart(name: string): boolean {
 function walkZip(bytes: Buffer, lim: WorkbookLimits): Promise<Walked> {
   return new Promise<Walked>((resolve, reject) => {
     const walked: Walked = {
+      macroContentType: false,
       names: new Set(),
       entryCount: 0,
       inflatedBytes: 0,
@@ -210,6 +223,7 @@ function walkZip(bytes: Buffer, lim: WorkbookLimits): Promise<Walked> {
     let settled = false;
     let zip: ZipFile | undefined;
     let declared = 0;
+    const tally: StructureTally = { mergedCells: 0 };
 
     const fail = (err: unknown): void => {
       if (settled) return;
@@ -272,10 +286,22 @@ function walkZip(bytes: Buffer, lim: WorkbookLimits): Promise<Walked> {
         fail(new Error(`unsupported compression method: ${entry.compressionMethod}`));
         return;
       }
-      zip?.readLocalFileHeader(entry, { minimal: true }, (err, header) => {
+      zip?.readLocalFileHeader(entry, { minimal: false }, (err, header) => {
         if (settled) return;
         if (err || !header) {
           fail(err ?? new Error('no local file header'));
+          return;
+        }
+        // The central directory and the local header must name the same part: readers that walk local
+        // headers (or the other directory) would otherwise see a different package than this check saw.
+        const raw = (entry as Entry & { fileNameRaw?: Buffer }).fileNameRaw;
+        if (raw && !header.fileName.equals(raw)) {
+          fail(
+            new UnreadableWorkbookError(
+              'corrupt',
+              'ZIP の目次と本体で部品の名前が食い違っているため、安全のため読み込みを中止しました。',
+            ),
+          );
           return;
         }
         let data: Buffer;
@@ -309,6 +335,17 @@ function walkZip(bytes: Buffer, lim: WorkbookLimits): Promise<Walked> {
             return;
           }
           walked.cellCount += scanner.cells;
+          try {
+            if (!name.endsWith('.vml')) checkPartComplete(entry.fileName, data);
+            checkPartStructure(entry.fileName, data, lim, tally);
+          } catch (e) {
+            fail(e);
+            return;
+          }
+          if (name === '[content_types].xml')
+            walked.macroContentType = /macroEnabled|vbaProject|ms-excel\.sheet\.binary\.macro/i.test(
+              data.toString('latin1').replace(/\0/g, ''),
+            );
         }
         if (isKeptPart(name)) {
           walked.parts.set(name, data);

@@ -10,6 +10,16 @@ export interface WorkbookLimits {
   /** Non-empty cells over all sheets. */
   maxCells: number;
   maxSheets: number;
+  /** Columns of one sheet: Excel's 16,384 (XFD); also the total span of a sheet's `<col>` settings. */
+  maxColumns: number;
+  /** Rows of one sheet: Excel's 1,048,576. */
+  maxRows: number;
+  /** Cells covered by merged ranges, summed over the workbook. */
+  maxMergedCells: number;
+  /** Entries of the shared-string table. */
+  maxSharedStrings: number;
+  /** Inflated size of any one XML part. */
+  maxXmlPartBytes: number;
 }
 
 /** The limits used when the caller gives none. */
@@ -19,6 +29,11 @@ export const DEFAULT_LIMITS: Readonly<WorkbookLimits> = Object.freeze({
   maxEntries: 2000,
   maxCells: 2_000_000,
   maxSheets: 100,
+  maxColumns: 16_384,
+  maxRows: 1_048_576,
+  maxMergedCells: 250_000,
+  maxSharedStrings: 1_000_000,
+  maxXmlPartBytes: 100 * MiB,
 });
 
 const resolved = new WeakMap<Partial<WorkbookLimits>, WorkbookLimits>();

@@ -12,6 +12,7 @@ export type UnreadableCode =
   | 'zip-bomb'
   | 'dtd'
   | 'too-many-cells'
+  | 'macro'
   | 'corrupt';
 
 const DEFAULT_MESSAGES: Record<UnreadableCode, string> = {
@@ -25,6 +26,8 @@ const DEFAULT_MESSAGES: Record<UnreadableCode, string> = {
   'zip-bomb': '展開後のサイズや構成が不自然なため、安全のため読み込みを中止しました。',
   dtd: 'ブック内の XML に DTD（<!DOCTYPE> / <!ENTITY>）が含まれているため、安全のため読み込みを中止しました。',
   'too-many-cells': 'ブックのセル数が多すぎるため読み込めません。',
+  macro:
+    'マクロを含むブック（.xlsm など）は受け付けていません。Excel で「Excel ブック（.xlsx）」として保存し直してから提出してください。',
   corrupt: 'ブックの内容が壊れているため読み込めません。Excel で開いて保存し直してください。',
 };
 
@@ -33,6 +36,8 @@ export class UnreadableWorkbookError extends Error {
   readonly code: UnreadableCode;
   /** The file being read, when the caller named it. */
   file?: string;
+  /** The package part whose XML is broken, for a `corrupt` error found inside a sound zip. */
+  part?: string;
 
   constructor(code: UnreadableCode, message: string = DEFAULT_MESSAGES[code], options?: { cause?: unknown }) {
     super(message, options?.cause === undefined ? undefined : { cause: options.cause });

@@ -1,3 +1,4 @@
+import { fitCellText } from './cell-text.ts';
 import { StyleTable, type CellStyle } from './xlsx-styles.ts';
 import { columnName } from '../../shared/grid/address.ts';
 import { chartXml, drawingXml, type ChartSpec } from './xlsx-chart.ts';
@@ -88,8 +89,9 @@ export class XlsxBook {
     return this.zip.finish();
   }
 
-  private sharedString(text: string): number {
+  private sharedString(raw: string): number {
     this.stringCount++;
+    const text = fitCellText(raw);
     let id = this.strings.get(text);
     if (id === undefined) this.strings.set(text, (id = this.strings.size));
     return id;

@@ -211,4 +211,18 @@ describe('XlsxBook', () => {
     );
     expect(() => s.chart({} as never)).toThrow();
   });
+
+  it('shortens text over Excel’s 32,767 characters to exactly that, ending with a visible mark', async () => {
+    const b = new XlsxBook({ creator: 'mokuhyo', created: new Date('2020-05-02T01:00:00Z') });
+    const s = b.addSheet('長文', { columns: [{ width: 30 }] });
+    s.row(1, [{ value: 'い'.repeat(40_000) }, { value: 'ろ'.repeat(32_767) }]);
+    s.end();
+    const read = new ExcelJS.Workbook();
+    await read.xlsx.load(b.finish() as unknown as ArrayBuffer);
+    const ws = read.getWorksheet('長文')!;
+    const long = String(ws.getCell('A1').value);
+    expect(long.length).toBe(32_767);
+    expect(long.endsWith('…（32,767 文字を超えるため以降を省略）')).toBe(true);
+    expect(String(ws.getCell('B1').value)).toBe('ろ'.repeat(32_767));
+  });
 });
