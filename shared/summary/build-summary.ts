@@ -210,7 +210,18 @@ function measureRow(
       previous.size === 0 ? null : previousOf(previous.get(measureKey(family, kept.division, measure)), measure),
     provenance: provenanceOf(kept, measure.cell),
     relist: measure.fields?.['relist'] === 'true',
+    owner: text(measure.fields?.['division']),
+    written: {
+      evaluation: text(measure.fields?.['evaluation']),
+      initiatives: text(measure.fields?.['initiatives']),
+      comment: text(kept.sheet.fields?.['outcome']?.value),
+    },
   };
+}
+
+function text(value: string | null | undefined): string | null {
+  const t = value?.trim();
+  return t ? t : null;
 }
 
 /** One column per year and kind; a form's 現状値 is one column whatever year each row gives it. */

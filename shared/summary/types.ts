@@ -151,6 +151,10 @@ export interface MeasureRow {
   provenance: Provenance;
   /** A (再) row re-listing a project listed elsewhere: shown, but not counted again. */
   relist: boolean;
+  /** The row's own 担当課 as written (a 実施計画 project's), when the form names one per row. */
+  owner: string | null;
+  /** What the division wrote itself: its 評価 of the indicator, its 主な取組, and the sheet's year-end comment. */
+  written: { evaluation: string | null; initiatives: string | null; comment: string | null };
 }
 
 export interface FamilyTable {
