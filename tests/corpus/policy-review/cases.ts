@@ -62,6 +62,7 @@ const communityActions: Action[] = [
     withdrawal: '満足度が50％を下回った場合、講座を再構築する',
     result: '講座4回開催、満足度45％',
     achievement: '③',
+    improvement: '講座の内容を地域の要望に合わせて見直す',
   },
 ];
 
@@ -107,7 +108,7 @@ const ALT_ACTIONS = {
   actionHeader: [
     ['施策', '取組', '取組内容', '業績目標', '撤退・再構築基準', '取組実績', '業績目標の達成状況', '課題', '改善策'],
   ],
-  actionColumns: ['section', 'item', 'content', 'goal', 'withdrawal', 'result', 'achievement'],
+  actionColumns: ['section', 'item', 'content', 'goal', 'withdrawal', 'result', 'achievement', null, 'improvement'],
 } satisfies Pick<ReviewLayout, 'actionsTitle' | 'actionHeader' | 'actionColumns'>;
 
 function review(

@@ -21,6 +21,8 @@ export interface Action {
   withdrawal: string;
   result: string;
   achievement: string;
+  /** 改善策: what a ③ (撤退基準 breached) or ② action will change. */
+  improvement?: string;
 }
 
 export interface ReviewLayout {
@@ -61,7 +63,7 @@ export function reviewSheet(
     );
   for (let i = 0; i < (layout.gap ?? 1); i++) rows.push([]);
   rows.push([layout.actionsTitle], ...layout.actionHeader);
-  for (const a of actions) rows.push(layout.actionColumns.map((key) => (key === null ? null : a[key])));
+  for (const a of actions) rows.push(layout.actionColumns.map((key) => (key === null ? null : (a[key] ?? null))));
   const fy = layout.fiscalYear;
   const measures = outcomes.map((o): ExpectedMeasure => ({
     name: o.indicator,
@@ -133,5 +135,21 @@ export const SEED_ACTIONS = {
     ],
     ['施策', '取組', '取組内容', '業績目標', '撤退基準', '前年度までの実績', '取組実績', null, '実績', '評価'],
   ],
-  actionColumns: ['section', 'item', 'content', 'goal', 'withdrawal', null, 'result', null, null, 'achievement'],
+  actionColumns: [
+    'section',
+    'item',
+    'content',
+    'goal',
+    'withdrawal',
+    null,
+    'result',
+    null,
+    null,
+    'achievement',
+    null,
+    null,
+    null,
+    null,
+    'improvement',
+  ],
 } satisfies Pick<ReviewLayout, 'actionsTitle' | 'actionHeader' | 'actionColumns'>;
