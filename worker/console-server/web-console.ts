@@ -2,9 +2,10 @@
 // static files. buildServer creates it before its auth hook (which asks it for a cookie's principal)
 // and registers its routes; every route here checks roles as the intake's own routes do.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { Redis } from 'ioredis';
 import { eraFiscalYear } from '../../shared/values/index.ts';
 import type { Config, WardConfig } from '../config/index.ts';
-import type { Principal, TokenAuth } from '../intake/auth.ts';
+import { tokenOf, tokenSha256, type Principal, type TokenAuth } from '../intake/auth.ts';
 import { decideSubmission } from '../queue/decide-submission.ts';
 import { wardLedger } from '../queue/ward-ledger.ts';
 import type { Ledger } from '../../shared/ledger/types.ts';
@@ -31,7 +32,10 @@ import {
   uploadedFileName,
 } from './cookies.ts';
 import { fromOwnOrigin, isHttps, type OriginPolicy } from './origin.ts';
-import { DEFAULT_SESSION_LIMITS, LoginThrottle, SessionStore, type SessionLimits } from './session.ts';
+import { DEFAULT_GUESS_LIMITS, DEVICE_COOKIE, GuessThrottle, type GuessLimits } from './guess-throttle.ts';
+import { DEFAULT_SESSION_LIMITS, type SessionLimits } from './session.ts';
+import { SharedSessions } from './shared-sessions.ts';
+import { SharedState } from './shared-state.ts';
 import { serveAsset } from './static-files.ts';
 import { ledgerStanding, wardInfo, wardStatus } from './status-view.ts';
 
@@ -40,17 +44,21 @@ export interface WebConsoleDeps {
   store: SubmissionStore;
   summaries: SummaryStore;
   auth: TokenAuth;
+  /** Where sessions and the guess brakes live, shared by every `serve` on it; null keeps them in memory. */
+  redis?: Redis | null;
 }
 
 export interface WebConsoleOptions {
   /** Believe X-Forwarded-Proto/-Host (behind a reverse proxy). Default: config `trustProxy`, or MOKUHYO_TRUST_PROXY=1. */
   trustProxy?: boolean;
   sessionLimits?: SessionLimits;
-  throttle?: LoginThrottle;
+  guessLimits?: GuessLimits;
   assets?: ConsoleAssets;
 }
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+/** The sign-in body: `{"token": "…"}` with a token of at most 512 characters. */
+const SIGN_IN_BODY_BYTES = 1024;
 
 function fail(reply: FastifyReply, status: number, code: string, message: string) {
   return reply.code(status).send({ error: { code, message } });
@@ -69,9 +77,9 @@ export { wardInfo };
 
 /** Sessions, sign-in and the console's routes; see docs/console.md and docs/api.md. */
 export class WebConsole {
-  readonly sessions: SessionStore;
+  readonly sessions: SharedSessions;
   private readonly limits: SessionLimits;
-  private readonly throttle: LoginThrottle;
+  private readonly guesses: GuessThrottle;
   private readonly policy: OriginPolicy;
   private readonly assets: ConsoleAssets;
   private sandbox: SandboxPool | null = null;
@@ -90,8 +98,9 @@ export class WebConsole {
       alsoOwn: typeof publicUrl === 'string' && URL.canParse(publicUrl) ? [new URL(publicUrl).origin] : [],
     };
     this.limits = options.sessionLimits ?? DEFAULT_SESSION_LIMITS;
-    this.sessions = new SessionStore(this.limits);
-    this.throttle = options.throttle ?? new LoginThrottle();
+    const state = new SharedState(deps.redis ?? null);
+    this.sessions = new SharedSessions(state, this.limits);
+    this.guesses = new GuessThrottle(state, options.guessLimits ?? DEFAULT_GUESS_LIMITS);
     this.assets = options.assets ?? consoleAssets();
   }
 
@@ -110,10 +119,10 @@ export class WebConsole {
    * something must come from this server's own page (Origin, else Referer): otherwise it is refused with
    * 403 here, and the caller sees `reply.sent`.
    */
-  sessionPrincipal(req: FastifyRequest, reply: FastifyReply): Principal | null {
+  async sessionPrincipal(req: FastifyRequest, reply: FastifyReply): Promise<Principal | null> {
     const id = parseCookies(req.headers.cookie).get(SESSION_COOKIE);
     if (!id) return null;
-    const session = this.sessions.touch(id);
+    const session = await this.sessions.touch(id);
     if (!session) return null;
     const safe = req.method === 'GET' || req.method === 'HEAD' || req.method === 'OPTIONS';
     if (!safe && !fromOwnOrigin(req, this.policy, 'refuse')) {
@@ -122,6 +131,29 @@ export class WebConsole {
       return null;
     }
     return session.principal;
+  }
+
+  /**
+   * The principal of the request's bearer token, or null (no token, or a wrong one: the caller answers 401).
+   * Guessing is braked per address and per token (guess-throttle.ts): past the brake this answers 429 itself
+   * with Retry-After, and the caller sees `answered(reply)`.
+   */
+  async bearerPrincipal(req: FastifyRequest, reply: FastifyReply): Promise<Principal | null> {
+    const token = tokenOf(req.headers.authorization);
+    if (!token) return null;
+    const principal = this.deps.auth.identifyToken(token);
+    const verdict = await this.guesses.bearer(req.ip, token, principal !== null);
+    if (verdict === 'ok') return principal;
+    if (verdict !== 'wrong') {
+      this.refused.add(reply);
+      void fail(
+        reply.header('retry-after', String(verdict.retryAfter)),
+        429,
+        'too-many-attempts',
+        `誤ったトークンが続いたため、${Math.ceil(verdict.retryAfter / 60)} 分ほど待ってからやり直してください。`,
+      );
+    }
+    return null;
   }
 
   /** True when sessionPrincipal already answered (a CSRF refusal): the auth hook then returns the reply as is. */
@@ -293,8 +325,11 @@ export class WebConsole {
     );
 
     // ── sign-in ──────────────────────────────────────────────────────────────────────────────────────
-    app.post('/api/session', async (req, reply) => {
-      const wait = this.throttle.retryAfter(req.ip);
+    // The body is a token in JSON: a few hundred bytes at most, refused before it is read when larger. The
+    // brake is asked before the body too.
+    const signInWait = async (req: FastifyRequest, reply: FastifyReply) => {
+      const device = parseCookies(req.headers.cookie).get(DEVICE_COOKIE) ?? null;
+      const wait = await this.guesses.signInWait(req.ip, device);
       if (wait > 0)
         return reply
           .header('retry-after', String(wait))
@@ -305,14 +340,18 @@ export class WebConsole {
               message: `ログインの失敗が続いたため、${Math.ceil(wait / 60)} 分ほど待ってからやり直してください。`,
             },
           });
+    };
+    app.post('/api/session', { onRequest: signInWait, bodyLimit: SIGN_IN_BODY_BYTES }, async (req, reply) => {
       if (!fromOwnOrigin(req, this.policy, 'allow'))
         return fail(reply, 403, 'cross-site', 'この操作は目標シートの画面からのみ行えます。');
+      const cookies = parseCookies(req.headers.cookie);
+      const device = cookies.get(DEVICE_COOKIE) ?? null;
       const token = (req.body as { token?: unknown } | undefined)?.token;
       const principal =
         typeof token === 'string' && /^\S{1,512}$/.test(token) ? auth.identify(`Bearer ${token}`) : null;
       const me = principal ? this.me(principal) : null;
-      if (!principal || !me) {
-        this.throttle.fail(req.ip);
+      if (!principal || !me || typeof token !== 'string') {
+        await this.guesses.signInFailed(req.ip, device);
         return fail(
           reply,
           401,
@@ -321,21 +360,28 @@ export class WebConsole {
         );
       }
       // A new id on every sign-in: a cookie planted before it is worthless after.
-      const old = parseCookies(req.headers.cookie).get(SESSION_COOKIE);
-      if (old) this.sessions.destroy(old);
-      const session = this.sessions.create(principal);
-      void reply.header(
-        'set-cookie',
-        sessionCookie(session.id, {
-          secure: isHttps(req, this.policy),
-          maxAgeSeconds: Math.floor(this.limits.maxAgeMs / 1000),
-        }),
-      );
+      const old = cookies.get(SESSION_COOKIE);
+      if (old) await this.sessions.destroy(old);
+      const session = await this.sessions.create(principal, tokenSha256(token).slice(0, 16), null);
+      const secure = isHttps(req, this.policy);
+      const setCookies = [
+        sessionCookie(session.id, { secure, maxAgeSeconds: Math.floor(this.limits.maxAgeMs / 1000) }),
+      ];
+      // This browser has now signed in: from here on it is braked on its own failures, not its address's.
+      if (device && /^[\w-]{20,64}$/.test(device)) await this.guesses.rememberDevice(device);
+      else {
+        const fresh = GuessThrottle.deviceCookie(secure);
+        await this.guesses.rememberDevice(fresh.id);
+        setCookies.push(fresh.cookie);
+      }
+      void reply.header('set-cookie', setCookies);
       return reply.header('cache-control', 'no-store').send(me);
     });
 
     app.get('/api/session', async (req, reply) => {
-      const principal = auth.identify(req.headers.authorization) ?? this.sessionPrincipal(req, reply);
+      const bearer = await this.bearerPrincipal(req, reply);
+      if (this.answered(reply)) return reply;
+      const principal = bearer ?? (await this.sessionPrincipal(req, reply));
       const me = principal ? this.me(principal) : null;
       return reply
         .header('cache-control', 'no-store')
@@ -344,7 +390,7 @@ export class WebConsole {
 
     app.delete('/api/session', async (req, reply) => {
       const id = parseCookies(req.headers.cookie).get(SESSION_COOKIE);
-      if (id) this.sessions.destroy(id);
+      if (id) await this.sessions.destroy(id);
       return reply
         .header('set-cookie', clearedSessionCookie(isHttps(req, this.policy)))
         .code(204)

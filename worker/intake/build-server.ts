@@ -102,7 +102,7 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   const requestRate = new RateLimiter(config.rateLimits.requestsPerMinute, undefined);
 
   // The console is created before the auth hook, which asks it for a session cookie's principal.
-  const webConsole = new WebConsole({ config, store, summaries, auth }, deps.console ?? {});
+  const webConsole = new WebConsole({ config, store, summaries, auth, redis: connection }, deps.console ?? {});
   registerSecurityHeaders(app);
   registerRequestLog(app);
   // The add-in's task pane calls the API from its own origin; preflights are answered before authentication.
@@ -130,7 +130,9 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
       return fail(reply, 400, 'bad-request', 'URL のクエリ（? 以降）のパーセントエンコードが正しくありません。');
     }
     if (req.url === '/healthz' || req.method === 'OPTIONS' || webConsole.isPublic(req)) return;
-    req.principal = auth.identify(req.headers.authorization) ?? webConsole.sessionPrincipal(req, reply);
+    const bearer = await webConsole.bearerPrincipal(req, reply);
+    if (webConsole.answered(reply)) return reply;
+    req.principal = bearer ?? (await webConsole.sessionPrincipal(req, reply));
     if (webConsole.answered(reply)) return reply;
     if (!req.principal) {
       if (req.url.toLowerCase().includes('/admin/')) void reply.header('www-authenticate', 'Basic realm="mokuhyo"');
