@@ -1,10 +1,13 @@
 // The web console's server side: sign-in sessions, the JSON routes the console page needs, and its
 // static files. buildServer creates it before its auth hook (which asks it for a cookie's principal)
 // and registers its routes; every route here checks roles as the intake's own routes do.
+import { createReadStream } from 'node:fs';
+import type { Readable } from 'node:stream';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Redis } from 'ioredis';
 import { eraFiscalYear } from '../../shared/values/index.ts';
 import type { Config, WardConfig } from '../config/index.ts';
+import { isWorkbookType, XLSX_TYPE } from '../intake/workbook-types.ts';
 import { tokenOf, tokenSha256, type Principal, type TokenAuth } from '../intake/auth.ts';
 import { decideSubmission } from '../queue/decide-submission.ts';
 import { wardLedger } from '../queue/ward-ledger.ts';
@@ -25,6 +28,7 @@ import type {
 import { consoleAssets, type ConsoleAssets } from './console-build.ts';
 import {
   clearedSessionCookie,
+  asXlsxName,
   contentDisposition,
   parseCookies,
   SESSION_COOKIE,
@@ -56,7 +60,6 @@ export interface WebConsoleOptions {
   assets?: ConsoleAssets;
 }
 
-const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 /** The sign-in body: `{"token": "…"}` with a token of at most 512 characters. */
 const SIGN_IN_BODY_BYTES = 1024;
 
@@ -439,7 +442,9 @@ export class WebConsole {
       const meta = await this.visible(req, reply);
       if (!meta) return reply;
       const name = meta.fileName ?? `${meta.division}_提出.xlsx`;
-      return sendWorkbook(reply, await store.bytes(meta), name, `submission-${meta.id.slice(0, 8)}.xlsx`);
+      // Streamed from disk when the store keeps files: a client that does not read it holds no copy in memory.
+      const body = store.file ? createReadStream(store.file(meta)) : await store.bytes(meta);
+      return sendWorkbook(reply, body, name, `submission-${meta.id.slice(0, 8)}.xlsx`);
     });
 
     app.get('/api/console/submissions/:id/annotated', async (req, reply) => {
@@ -450,7 +455,8 @@ export class WebConsole {
         return fail(reply, 409, 'not-checked', 'この提出にはチェック結果がないため、注釈付きコピーは作れません。');
       const release = this.slot(req, reply);
       if (!release) return reply;
-      const bytes = await this.marked(reply, await store.bytes(meta), result.sheets).finally(release);
+      const source = store.file ? { file: store.file(meta) } : await store.bytes(meta);
+      const bytes = await this.marked(reply, source, result.sheets).finally(release);
       if (!bytes) return reply;
       return sendWorkbook(
         reply,
@@ -461,14 +467,33 @@ export class WebConsole {
     });
 
     // ── submitter: 確認と提出 (the check stores nothing) ───────────────────────────────────────────
+    // Everything that can refuse a check is decided before its body is read: the role, the Content-Type (415)
+    // and a fair slot (503 busy); the slot is held until the answer is sent or the client goes away.
+    const slotOf = new WeakMap<FastifyRequest, () => void>();
+    const beforeCheck = async (req: FastifyRequest, reply: FastifyReply) => {
+      const p = req.principal;
+      if (p?.role !== 'submitter' && p?.role !== 'coordinator')
+        return fail(reply, 403, 'forbidden', 'ファイルを確認する権限がありません。');
+      if (!isWorkbookType(req.headers['content-type']))
+        return fail(
+          reply,
+          415,
+          'unsupported-media-type',
+          `Excel ブック（.xlsx）を本文として、Content-Type: ${XLSX_TYPE} で送ってください。`,
+        );
+      const release = this.slot(req, reply);
+      if (!release) return reply;
+      slotOf.set(req, release);
+      req.raw.once('close', release);
+      reply.raw.once('close', release);
+    };
     const checkRoute = (annotate: boolean) => async (req: FastifyRequest, reply: FastifyReply) => {
       const p = req.principal;
       if (p?.role !== 'submitter' && p?.role !== 'coordinator')
         return fail(reply, 403, 'forbidden', 'ファイルを確認する権限がありません。');
       const body = req.body;
       if (!Buffer.isBuffer(body)) return fail(reply, 415, 'not-zip', 'Excel ブック（.xlsx）を選んでください。');
-      const release = this.slot(req, reply);
-      if (!release) return reply;
+      const release = slotOf.get(req) ?? (() => undefined);
       try {
         const ward = config.wards.find((w) => w.id === p.ward);
         if (!ward) return fail(reply, 403, 'forbidden', 'トークンの区が設定にありません。');
@@ -493,8 +518,9 @@ export class WebConsole {
         release();
       }
     };
-    app.post('/api/console/check', checkRoute(false));
-    app.post('/api/console/check/annotated', checkRoute(true));
+    const upload = { onRequest: beforeCheck, bodyLimit: config.maxUploadBytes };
+    app.post('/api/console/check', upload, checkRoute(false));
+    app.post('/api/console/check/annotated', upload, checkRoute(true));
 
     // ── coordinator: 集計 ──────────────────────────────────────────────────────────────────────────
     app.get('/api/console/summaries', async (req, reply) => {
@@ -592,7 +618,7 @@ function formTitle(family: string, variant: string): string {
 }
 
 function markedName(name: string): string {
-  return `${name.replace(/\.xls[xm]$/i, '')}_確認結果.xlsx`;
+  return `${asXlsxName(name).replace(/\.xlsx$/, '')}_確認結果.xlsx`;
 }
 
 /** The summary's download names: `秋葉区_令和2年度_集計.xlsx`, and an ASCII fallback. */
@@ -611,10 +637,11 @@ export function summaryDownloadHeaders(config: Config, ward: string, fiscalYear:
   };
 }
 
-function sendWorkbook(reply: FastifyReply, bytes: Buffer, name: string, fallback: string) {
+/** A workbook download: always `.xlsx` with the workbook Content-Type, whatever name the uploader gave it. */
+function sendWorkbook(reply: FastifyReply, bytes: Buffer | Readable, name: string, fallback: string) {
   return reply
     .header('content-type', XLSX_TYPE)
-    .header('content-disposition', contentDisposition(name, fallback))
+    .header('content-disposition', contentDisposition(asXlsxName(name), asXlsxName(fallback)))
     .header('cache-control', 'no-store')
     .send(bytes);
 }
