@@ -1,15 +1,21 @@
 // Recall of the extraction on the variety corpus: what share of what a careful reader knows (form, body,
 // year, indicators, their numbers, narrative text, the ward's own sheet) the extraction gives back.
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { FileRecord, Measure, SheetRecord } from '../../shared/model/record.ts';
+import type { Measure, SheetRecord } from '../../shared/model/record.ts';
 import { bodyKey, bodyOfSheet } from '../../shared/summary/group-inputs.ts';
 import { normalizeText } from '../../shared/values/normalize.ts';
-import { extractFile } from '../../worker/ingest/extract-file.ts';
+import { ingestWorkbook } from '../../worker/queue/ingest-workbook.ts';
 import { caseWorkbook, type CorpusCase, type ExpectedMeasure, type ExpectedSheet } from './corpus-case.ts';
 
-export const RECALL_METRICS = ['families', 'bodies', 'years', 'measures', 'values', 'texts', 'wardSheets'] as const;
+export const RECALL_METRICS = [
+  'families',
+  'bodies',
+  'years',
+  'measures',
+  'values',
+  'texts',
+  'wardSheets',
+  'clean',
+] as const;
 export type RecallMetric = (typeof RECALL_METRICS)[number];
 
 export interface Tally {
@@ -31,40 +37,32 @@ function emptyMetrics(): Record<RecallMetric, Tally> {
   return Object.fromEntries(RECALL_METRICS.map((m) => [m, { hit: 0, total: 0 }])) as Record<RecallMetric, Tally>;
 }
 
-/** Extracts every case's workbook (written to a temporary folder) and scores it against its expectation. */
+/**
+ * Reads every case's workbook as the intake does (read, extract, validate, with its file name) and scores it
+ * against its expectation. `clean` counts sheets that carry no error a careful reader would not see: a layout
+ * must not make the validator send a well-filled sheet back.
+ */
 export async function measureRecall(cases: readonly CorpusCase[]): Promise<FamilyRecall[]> {
-  const dir = await mkdtemp(join(tmpdir(), 'mokuhyo-corpus-'));
-  try {
-    const byFamily = new Map<string, FamilyRecall>();
-    for (const c of cases) {
-      const path = join(dir, c.file);
-      await writeFile(path, await caseWorkbook(c));
-      const { record } = await extractFile(path);
-      const recall = byFamily.get(c.family) ?? {
-        family: c.family,
-        workbooks: 0,
-        metrics: emptyMetrics(),
-        misses: [],
-      };
-      byFamily.set(c.family, recall);
-      recall.workbooks++;
-      scoreCase(c, record, recall);
-    }
-    return [...byFamily.values()];
-  } finally {
-    await rm(dir, { recursive: true, force: true });
+  const byFamily = new Map<string, FamilyRecall>();
+  for (const c of cases) {
+    const { sheets } = await ingestWorkbook(await caseWorkbook(c), { file: c.file });
+    const recall = byFamily.get(c.family) ?? { family: c.family, workbooks: 0, metrics: emptyMetrics(), misses: [] };
+    byFamily.set(c.family, recall);
+    recall.workbooks++;
+    scoreCase(c, sheets, recall);
   }
+  return [...byFamily.values()];
 }
 
-function scoreCase(c: CorpusCase, record: FileRecord, out: FamilyRecall): void {
+function scoreCase(c: CorpusCase, sheets: readonly SheetRecord[], out: FamilyRecall): void {
   const count = (metric: RecallMetric, ok: boolean, miss: () => string) => {
     out.metrics[metric].total++;
     if (ok) out.metrics[metric].hit++;
     else out.misses.push(`${c.file}: ${miss()}`);
   };
-  const workbookBody = record.sheets.map(bodyOfSheet).find((b) => b !== null) ?? null;
+  const workbookBody = sheets.map(bodyOfSheet).find((b) => b !== null) ?? null;
   for (const want of c.expect) {
-    const sheet = record.sheets.find((s) => s.sheet === want.sheet);
+    const sheet = sheets.find((s) => s.sheet === want.sheet);
     const where = `${want.sheet}`;
     count(
       'families',
@@ -79,6 +77,12 @@ function scoreCase(c: CorpusCase, record: FileRecord, out: FamilyRecall): void {
       'bodies',
       (body === null ? '' : bodyKey(body)) === (want.body === null ? '' : bodyKey(want.body)),
       () => `${where} body ${body ?? '団体名不明'} (want ${want.body ?? 'none'})`,
+    );
+    const errors = (sheet?.findings ?? []).filter((f) => f.severity === 'error');
+    count(
+      'clean',
+      errors.length === 0,
+      () => `${where} sent back: ${errors.map((e) => `${e.cell} ${e.message}`).join(' / ')}`,
     );
     count(
       'years',

@@ -91,6 +91,8 @@ const httpSchema = z
     /** A connection silent this long is closed. */
     idleTimeoutMs: z.number().int().positive().default(15_000),
     keepAliveTimeoutMs: z.number().int().positive().default(5_000),
+    /** An answer being sent that makes no progress this long (the client stopped reading) is cut off. */
+    writeTimeoutMs: z.number().int().positive().default(20_000),
     /** Open connections at once, all clients / one client address. Past a cap the oldest idle connection goes. */
     maxConnections: z.number().int().positive().default(2_000),
     maxConnectionsPerAddress: z.number().int().positive().default(1_000),
@@ -104,6 +106,7 @@ const httpSchema = z
     requestTimeoutMs: 30_000,
     idleTimeoutMs: 15_000,
     keepAliveTimeoutMs: 5_000,
+    writeTimeoutMs: 20_000,
     maxConnections: 2_000,
     maxConnectionsPerAddress: 1_000,
     scanQueue: 64,

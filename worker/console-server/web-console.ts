@@ -1,11 +1,15 @@
 // The web console's server side: sign-in sessions, the JSON routes the console page needs, and its
 // static files. buildServer creates it before its auth hook (which asks it for a cookie's principal)
 // and registers its routes; every route here checks roles as the intake's own routes do.
+import { createReadStream } from 'node:fs';
+import type { Readable } from 'node:stream';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { daysUntil } from '../../shared/ledger/deadline.ts';
+import type { Redis } from 'ioredis';
 import { eraFiscalYear } from '../../shared/values/index.ts';
 import type { Config, WardConfig } from '../config/index.ts';
-import type { Principal, TokenAuth } from '../intake/auth.ts';
+import { isWorkbookType, XLSX_TYPE } from '../intake/workbook-types.ts';
+import { tokenOf, tokenSha256, type Principal, type TokenAuth } from '../intake/auth.ts';
 import { decideSubmission } from '../queue/decide-submission.ts';
 import { wardLedger } from '../queue/ward-ledger.ts';
 import type { Ledger } from '../../shared/ledger/types.ts';
@@ -33,6 +37,7 @@ import type {
 import { consoleAssets, type ConsoleAssets } from './console-build.ts';
 import {
   clearedSessionCookie,
+  asXlsxName,
   contentDisposition,
   parseCookies,
   SESSION_COOKIE,
@@ -40,7 +45,10 @@ import {
   uploadedFileName,
 } from './cookies.ts';
 import { fromOwnOrigin, isHttps, type OriginPolicy } from './origin.ts';
-import { DEFAULT_SESSION_LIMITS, LoginThrottle, SessionStore, type SessionLimits } from './session.ts';
+import { DEFAULT_GUESS_LIMITS, DEVICE_COOKIE, GuessThrottle, type GuessLimits } from './guess-throttle.ts';
+import { DEFAULT_SESSION_LIMITS, type SessionLimits } from './session.ts';
+import { SharedSessions } from './shared-sessions.ts';
+import { SharedState } from './shared-state.ts';
 import { serveAsset } from './static-files.ts';
 import { ledgerStanding, wardInfo, wardStatus } from './status-view.ts';
 import { buildForm, formTitle, registerTemplateRoutes } from './template-routes.ts';
@@ -53,17 +61,20 @@ export interface WebConsoleDeps {
   auth: TokenAuth;
   /** The coordinator's ward-year settings (提出期限, reminders); without it the config's deadline only. */
   years?: YearStore | null;
+  /** Where sessions and the guess brakes live, shared by every `serve` on it; null keeps them in memory. */
+  redis?: Redis | null;
 }
 
 export interface WebConsoleOptions {
   /** Believe X-Forwarded-Proto/-Host (behind a reverse proxy). Default: config `trustProxy`, or MOKUHYO_TRUST_PROXY=1. */
   trustProxy?: boolean;
   sessionLimits?: SessionLimits;
-  throttle?: LoginThrottle;
+  guessLimits?: GuessLimits;
   assets?: ConsoleAssets;
 }
 
-const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+/** The sign-in body: `{"token": "…"}` with a token of at most 512 characters. */
+const SIGN_IN_BODY_BYTES = 1024;
 
 function fail(reply: FastifyReply, status: number, code: string, message: string) {
   return reply.code(status).send({ error: { code, message } });
@@ -82,9 +93,9 @@ export { wardInfo };
 
 /** Sessions, sign-in and the console's routes; see docs/console.md and docs/api.md. */
 export class WebConsole {
-  readonly sessions: SessionStore;
+  readonly sessions: SharedSessions;
   private readonly limits: SessionLimits;
-  private readonly throttle: LoginThrottle;
+  private readonly guesses: GuessThrottle;
   private readonly policy: OriginPolicy;
   private readonly assets: ConsoleAssets;
   private sandbox: SandboxPool | null = null;
@@ -103,8 +114,9 @@ export class WebConsole {
       alsoOwn: typeof publicUrl === 'string' && URL.canParse(publicUrl) ? [new URL(publicUrl).origin] : [],
     };
     this.limits = options.sessionLimits ?? DEFAULT_SESSION_LIMITS;
-    this.sessions = new SessionStore(this.limits);
-    this.throttle = options.throttle ?? new LoginThrottle();
+    const state = new SharedState(deps.redis ?? null);
+    this.sessions = new SharedSessions(state, this.limits);
+    this.guesses = new GuessThrottle(state, options.guessLimits ?? DEFAULT_GUESS_LIMITS);
     this.assets = options.assets ?? consoleAssets();
   }
 
@@ -123,10 +135,10 @@ export class WebConsole {
    * something must come from this server's own page (Origin, else Referer): otherwise it is refused with
    * 403 here, and the caller sees `reply.sent`.
    */
-  sessionPrincipal(req: FastifyRequest, reply: FastifyReply): Principal | null {
+  async sessionPrincipal(req: FastifyRequest, reply: FastifyReply): Promise<Principal | null> {
     const id = parseCookies(req.headers.cookie).get(SESSION_COOKIE);
     if (!id) return null;
-    const session = this.sessions.touch(id);
+    const session = await this.sessions.touch(id);
     if (!session) return null;
     const safe = req.method === 'GET' || req.method === 'HEAD' || req.method === 'OPTIONS';
     if (!safe && !fromOwnOrigin(req, this.policy, 'refuse')) {
@@ -135,6 +147,29 @@ export class WebConsole {
       return null;
     }
     return session.principal;
+  }
+
+  /**
+   * The principal of the request's bearer token, or null (no token, or a wrong one: the caller answers 401).
+   * Guessing is braked per address and per token (guess-throttle.ts): past the brake this answers 429 itself
+   * with Retry-After, and the caller sees `answered(reply)`.
+   */
+  async bearerPrincipal(req: FastifyRequest, reply: FastifyReply): Promise<Principal | null> {
+    const token = tokenOf(req.headers.authorization);
+    if (!token) return null;
+    const principal = this.deps.auth.identifyToken(token);
+    const verdict = await this.guesses.bearer(req.ip, token, principal !== null);
+    if (verdict === 'ok') return principal;
+    if (verdict !== 'wrong') {
+      this.refused.add(reply);
+      void fail(
+        reply.header('retry-after', String(verdict.retryAfter)),
+        429,
+        'too-many-attempts',
+        `誤ったトークンが続いたため、${Math.ceil(verdict.retryAfter / 60)} 分ほど待ってからやり直してください。`,
+      );
+    }
+    return null;
   }
 
   /** True when sessionPrincipal already answered (a CSRF refusal): the auth hook then returns the reply as is. */
@@ -317,8 +352,11 @@ export class WebConsole {
     );
 
     // ── sign-in ──────────────────────────────────────────────────────────────────────────────────────
-    app.post('/api/session', async (req, reply) => {
-      const wait = this.throttle.retryAfter(req.ip);
+    // The body is a token in JSON: a few hundred bytes at most, refused before it is read when larger. The
+    // brake is asked before the body too.
+    const signInWait = async (req: FastifyRequest, reply: FastifyReply) => {
+      const device = parseCookies(req.headers.cookie).get(DEVICE_COOKIE) ?? null;
+      const wait = await this.guesses.signInWait(req.ip, device);
       if (wait > 0)
         return reply
           .header('retry-after', String(wait))
@@ -329,14 +367,18 @@ export class WebConsole {
               message: `ログインの失敗が続いたため、${Math.ceil(wait / 60)} 分ほど待ってからやり直してください。`,
             },
           });
+    };
+    app.post('/api/session', { onRequest: signInWait, bodyLimit: SIGN_IN_BODY_BYTES }, async (req, reply) => {
       if (!fromOwnOrigin(req, this.policy, 'allow'))
         return fail(reply, 403, 'cross-site', 'この操作は目標シートの画面からのみ行えます。');
+      const cookies = parseCookies(req.headers.cookie);
+      const device = cookies.get(DEVICE_COOKIE) ?? null;
       const token = (req.body as { token?: unknown } | undefined)?.token;
       const principal =
         typeof token === 'string' && /^\S{1,512}$/.test(token) ? auth.identify(`Bearer ${token}`) : null;
       const me = principal ? this.me(principal) : null;
-      if (!principal || !me) {
-        this.throttle.fail(req.ip);
+      if (!principal || !me || typeof token !== 'string') {
+        await this.guesses.signInFailed(req.ip, device);
         return fail(
           reply,
           401,
@@ -345,21 +387,28 @@ export class WebConsole {
         );
       }
       // A new id on every sign-in: a cookie planted before it is worthless after.
-      const old = parseCookies(req.headers.cookie).get(SESSION_COOKIE);
-      if (old) this.sessions.destroy(old);
-      const session = this.sessions.create(principal);
-      void reply.header(
-        'set-cookie',
-        sessionCookie(session.id, {
-          secure: isHttps(req, this.policy),
-          maxAgeSeconds: Math.floor(this.limits.maxAgeMs / 1000),
-        }),
-      );
+      const old = cookies.get(SESSION_COOKIE);
+      if (old) await this.sessions.destroy(old);
+      const session = await this.sessions.create(principal, tokenSha256(token).slice(0, 16), null);
+      const secure = isHttps(req, this.policy);
+      const setCookies = [
+        sessionCookie(session.id, { secure, maxAgeSeconds: Math.floor(this.limits.maxAgeMs / 1000) }),
+      ];
+      // This browser has now signed in: from here on it is braked on its own failures, not its address's.
+      if (device && /^[\w-]{20,64}$/.test(device)) await this.guesses.rememberDevice(device);
+      else {
+        const fresh = GuessThrottle.deviceCookie(secure);
+        await this.guesses.rememberDevice(fresh.id);
+        setCookies.push(fresh.cookie);
+      }
+      void reply.header('set-cookie', setCookies);
       return reply.header('cache-control', 'no-store').send(me);
     });
 
     app.get('/api/session', async (req, reply) => {
-      const principal = auth.identify(req.headers.authorization) ?? this.sessionPrincipal(req, reply);
+      const bearer = await this.bearerPrincipal(req, reply);
+      if (this.answered(reply)) return reply;
+      const principal = bearer ?? (await this.sessionPrincipal(req, reply));
       const me = principal ? this.me(principal) : null;
       return reply
         .header('cache-control', 'no-store')
@@ -368,7 +417,7 @@ export class WebConsole {
 
     app.delete('/api/session', async (req, reply) => {
       const id = parseCookies(req.headers.cookie).get(SESSION_COOKIE);
-      if (id) this.sessions.destroy(id);
+      if (id) await this.sessions.destroy(id);
       return reply
         .header('set-cookie', clearedSessionCookie(isHttps(req, this.policy)))
         .code(204)
@@ -447,7 +496,9 @@ export class WebConsole {
       const meta = await this.visible(req, reply);
       if (!meta) return reply;
       const name = meta.fileName ?? `${meta.division}_提出.xlsx`;
-      return sendWorkbook(reply, await store.bytes(meta), name, `submission-${meta.id.slice(0, 8)}.xlsx`);
+      // Streamed from disk when the store keeps files: a client that does not read it holds no copy in memory.
+      const body = store.file ? createReadStream(store.file(meta)) : await store.bytes(meta);
+      return sendWorkbook(reply, body, name, `submission-${meta.id.slice(0, 8)}.xlsx`);
     });
 
     app.get('/api/console/submissions/:id/annotated', async (req, reply) => {
@@ -458,7 +509,8 @@ export class WebConsole {
         return fail(reply, 409, 'not-checked', 'この提出にはチェック結果がないため、注釈付きコピーは作れません。');
       const release = this.slot(req, reply);
       if (!release) return reply;
-      const bytes = await this.marked(reply, await store.bytes(meta), result.sheets).finally(release);
+      const source = store.file ? { file: store.file(meta) } : await store.bytes(meta);
+      const bytes = await this.marked(reply, source, result.sheets).finally(release);
       if (!bytes) return reply;
       return sendWorkbook(
         reply,
@@ -469,14 +521,33 @@ export class WebConsole {
     });
 
     // ── submitter: 確認と提出 (the check stores nothing) ───────────────────────────────────────────
+    // Everything that can refuse a check is decided before its body is read: the role, the Content-Type (415)
+    // and a fair slot (503 busy); the slot is held until the answer is sent or the client goes away.
+    const slotOf = new WeakMap<FastifyRequest, () => void>();
+    const beforeCheck = async (req: FastifyRequest, reply: FastifyReply) => {
+      const p = req.principal;
+      if (p?.role !== 'submitter' && p?.role !== 'coordinator')
+        return fail(reply, 403, 'forbidden', 'ファイルを確認する権限がありません。');
+      if (!isWorkbookType(req.headers['content-type']))
+        return fail(
+          reply,
+          415,
+          'unsupported-media-type',
+          `Excel ブック（.xlsx）を本文として、Content-Type: ${XLSX_TYPE} で送ってください。`,
+        );
+      const release = this.slot(req, reply);
+      if (!release) return reply;
+      slotOf.set(req, release);
+      req.raw.once('close', release);
+      reply.raw.once('close', release);
+    };
     const checkRoute = (annotate: boolean) => async (req: FastifyRequest, reply: FastifyReply) => {
       const p = req.principal;
       if (p?.role !== 'submitter' && p?.role !== 'coordinator')
         return fail(reply, 403, 'forbidden', 'ファイルを確認する権限がありません。');
       const body = req.body;
       if (!Buffer.isBuffer(body)) return fail(reply, 415, 'not-zip', 'Excel ブック（.xlsx）を選んでください。');
-      const release = this.slot(req, reply);
-      if (!release) return reply;
+      const release = slotOf.get(req) ?? (() => undefined);
       try {
         const ward = config.wards.find((w) => w.id === p.ward);
         if (!ward) return fail(reply, 403, 'forbidden', 'トークンの区が設定にありません。');
@@ -501,8 +572,9 @@ export class WebConsole {
         release();
       }
     };
-    app.post('/api/console/check', checkRoute(false));
-    app.post('/api/console/check/annotated', checkRoute(true));
+    const upload = { onRequest: beforeCheck, bodyLimit: config.maxUploadBytes };
+    app.post('/api/console/check', upload, checkRoute(false));
+    app.post('/api/console/check/annotated', upload, checkRoute(true));
 
     // ── coordinator: 集計 ──────────────────────────────────────────────────────────────────────────
     app.get('/api/console/summaries', async (req, reply) => {
@@ -605,7 +677,7 @@ function versionTime(id: string): string {
 }
 
 function markedName(name: string): string {
-  return `${name.replace(/\.xls[xm]$/i, '')}_確認結果.xlsx`;
+  return `${asXlsxName(name).replace(/\.xlsx$/, '')}_確認結果.xlsx`;
 }
 
 /** The summary's download names: `秋葉区_令和2年度_集計.xlsx`, and an ASCII fallback. */
@@ -624,10 +696,11 @@ export function summaryDownloadHeaders(config: Config, ward: string, fiscalYear:
   };
 }
 
-function sendWorkbook(reply: FastifyReply, bytes: Buffer, name: string, fallback: string) {
+/** A workbook download: always `.xlsx` with the workbook Content-Type, whatever name the uploader gave it. */
+function sendWorkbook(reply: FastifyReply, bytes: Buffer | Readable, name: string, fallback: string) {
   return reply
     .header('content-type', XLSX_TYPE)
-    .header('content-disposition', contentDisposition(name, fallback))
+    .header('content-disposition', contentDisposition(asXlsxName(name), asXlsxName(fallback)))
     .header('cache-control', 'no-store')
     .send(bytes);
 }

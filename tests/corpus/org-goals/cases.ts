@@ -9,7 +9,7 @@ const somu: Goal[] = [
     initiatives: '青色防犯パトロール隊の支援、防犯講習会の開催',
     indicators: [
       { name: '防犯講習会の開催回数（回）', actuals: [8, 9, 7], target: 10, result: 11, evaluation: '達成' },
-      { name: '刑法犯認知件数（件）', actuals: [612, 580, 541], target: '520件以下', result: 498 },
+      { name: '刑法犯認知件数（件）', actuals: [612, 580, 541], target: '520件以下', result: 498, evaluation: '達成' },
     ],
   },
   {
