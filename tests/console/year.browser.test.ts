@@ -246,6 +246,25 @@ describe.skipIf(!CHROMIUM || !redisBinary)("the coordinator's year in Chromium",
     expect(await page.locator('[data-status="overdue"]').count()).toBe(0);
     await kenko.reload();
     await expect.poll(() => note.textContent(), { timeout: 20_000 }).toMatch(/提出期限 2099年3月31日（あと\d+日）/);
+
+    // 集計 on request: each build listed with who asked and what it covered, in Japan time.
+    await page.getByRole('tab', { name: '集計' }).click();
+    await page.getByRole('button', { name: '集計を作成', exact: true }).click();
+    await page.getByRole('link', { name: '集計をダウンロード', exact: true }).waitFor({ timeout: 60_000 });
+    await expect
+      .poll(() => page.getByRole('listitem').first().textContent(), { timeout: 20_000 })
+      .toMatch(
+        /^\d{4}\/\d{2}\/\d{2} \d{2}:\d{2} 作成の集計\s*（集計担当・提出 1 \/ 全 3 課、受理 0、差戻し 1、.*・最新）$/,
+      );
+    expect(await page.title()).toBe('集計 — 目標シート');
+    await shoot(page, 'console-summary');
+
+    // 様式: one zip for every division, named for the ward and year.
+    await page.getByRole('tab', { name: '様式' }).click();
+    const zip = page.waitForEvent('download');
+    await page.getByRole('link', { name: '健康福祉課の様式をまとめてダウンロード' }).click();
+    expect((await zip).suggestedFilename()).toBe('健康福祉課_様式_令和2年度.zip');
+    await shoot(page, 'console-templates');
     expect(pageErrors).toEqual([]);
   }, 300_000);
 

@@ -77,7 +77,7 @@ export function TemplatesPage() {
           <tbody>
             {list.divisions.map((division) => (
               <tr key={division}>
-                <th scope="row" className={styles.td} style={{ textAlign: 'left' }}>
+                <th scope="row" className={styles.td} style={{ textAlign: 'left', whiteSpace: 'nowrap' }}>
                   {division}
                 </th>
                 <td className={styles.td}>
