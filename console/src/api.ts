@@ -132,6 +132,10 @@ export const api = {
   setReminderDays: async (daysBefore: number | null) => {
     await send('PUT', '/api/console/year/reminders', { json: { daysBefore } });
   },
+  /** Builds the summary every day at this Japan time (HH:MM), or never automatically (null). */
+  setSummaryTime: async (time: string | null) => {
+    await send('PUT', '/api/console/year/summary-schedule', { json: { time } });
+  },
   sendBack: async (id: string, reason: string) => {
     await send('POST', `/api/console/submissions/${enc(id)}/send-back`, { json: { reason } });
   },

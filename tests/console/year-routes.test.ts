@@ -6,6 +6,7 @@ import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ReminderPreview, SummaryList, WardStatus, YearInfo } from '../../worker/console-server/api-types.ts';
 import { startSmtpSink, type SmtpSink } from '../helpers/smtp-sink.ts';
+import { jstDate } from '../../worker/storage/index.ts';
 import { readZipEntries } from '../helpers/zip-reader.ts';
 import { findRedisServer, startRedis, type PrivateRedis } from '../worker/queue/redis-server.ts';
 import { TOKENS, until, world, type World } from '../worker/queue/test-world.ts';
@@ -20,6 +21,8 @@ describe.skipIf(!binary)("the coordinator's year", () => {
   let w: World;
 
   beforeAll(async () => {
+    // The schedule (automatic reminders and summaries) looks every 200 ms here instead of every 10 minutes.
+    process.env['MOKUHYO_SCHEDULE_CHECK_MS'] = '200';
     redis = await startRedis(binary!);
     smtp = await startSmtpSink();
     w = await world(redis.url, {
@@ -47,6 +50,7 @@ describe.skipIf(!binary)("the coordinator's year", () => {
     });
   }, 60_000);
   afterAll(async () => {
+    delete process.env['MOKUHYO_SCHEDULE_CHECK_MS'];
     await w?.close();
     await smtp?.close();
     await redis?.stop();
@@ -332,5 +336,43 @@ describe.skipIf(!binary)("the coordinator's year", () => {
     expect(history.map((h) => h.id)).toEqual([old.id]);
     expect((await call('GET', '/api/console/status?fiscalYear=19', TOKENS.akiha)).statusCode).toBe(400);
     expect((await call('GET', '/api/console/years', TOKENS.kenko)).statusCode).toBe(403);
+  });
+
+  it('sends the automatic reminder once, on the day N days before the deadline', async () => {
+    const inTwoDays = jstDate(new Date(Date.now() + 2 * 86_400_000));
+    await call('PUT', '/api/console/year/deadline', TOKENS.akiha, { deadline: inTwoDays });
+    const before = smtp.mails.length;
+    const bad = await call('PUT', '/api/console/year/reminders', TOKENS.akiha, { daysBefore: -1 });
+    expect(bad.statusCode).toBe(400);
+    expect((await call('PUT', '/api/console/year/reminders', TOKENS.akiha, { daysBefore: 2 })).statusCode).toBe(204);
+    await until(async () => (smtp.mails.length >= before + 2 ? true : undefined), 10_000, 'automatic reminders');
+    await new Promise((r) => setTimeout(r, 1000));
+    expect(smtp.mails.slice(before).map((m) => m.subject)).toEqual([
+      '【提出のお願い】令和2年度 目標シート（健康福祉課）',
+      '【提出のお願い】令和2年度 目標シート（産業振興課）',
+    ]);
+    expect(smtp.mails.at(-1)!.text).toContain('（あと2日です）');
+    const log = (await call('GET', '/api/console/reminders', TOKENS.akiha)).json<ReminderPreview>().log;
+    expect(log.slice(0, 2).map((l) => l.by)).toEqual(['自動（期限の2日前）', '自動（期限の2日前）']);
+    await call('PUT', '/api/console/year/reminders', TOKENS.akiha, { daysBefore: null });
+    await call('PUT', '/api/console/year/deadline', TOKENS.akiha, { deadline: null });
+  });
+
+  it('builds the summary once a day at the time the coordinator set', async () => {
+    const bad = await call('PUT', '/api/console/year/summary-schedule', TOKENS.akiha, { time: '25:00' });
+    expect(bad.statusCode).toBe(400);
+    const before = (await call('GET', '/api/console/summaries', TOKENS.akiha)).json<SummaryList>().versions.length;
+    await call('PUT', '/api/console/year/summary-schedule', TOKENS.akiha, { time: '00:00' });
+    expect((await call('GET', '/api/console/year', TOKENS.akiha)).json<YearInfo>().summaryTime).toBe('00:00');
+    const list = await until(async () => {
+      const l = (await call('GET', '/api/console/summaries', TOKENS.akiha)).json<SummaryList>();
+      return l.versions.length > before ? l : undefined;
+    }, 30_000);
+    expect(list.versions[0]!.about?.by).toBe('自動（毎日 00:00）');
+    await new Promise((r) => setTimeout(r, 1000));
+    expect((await call('GET', '/api/console/summaries', TOKENS.akiha)).json<SummaryList>().versions).toHaveLength(
+      before + 1,
+    );
+    await call('PUT', '/api/console/year/summary-schedule', TOKENS.akiha, { time: null });
   });
 });

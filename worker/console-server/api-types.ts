@@ -184,6 +184,8 @@ export interface YearInfo {
   own: { status: StatusCode; reason: string | null; overdue: boolean } | null;
   /** Automatic reminders this many days before the deadline, or null. */
   reminderDaysBefore: number | null;
+  /** The summary is built every day at this Japan time (HH:MM), or null. */
+  summaryTime: string | null;
   /** Mail is configured (督促メール can be sent). */
   mailEnabled: boolean;
 }

@@ -59,6 +59,8 @@ export interface WebConsoleDeps {
   store: SubmissionStore;
   summaries: SummaryStore;
   auth: TokenAuth;
+  /** Starts a summary build for the daily schedule (the intake's queue). */
+  enqueueSummary?: (ward: string, fiscalYear: number, by: string) => Promise<unknown>;
   /** The coordinator's ward-year settings (提出期限, reminders); without it the config's deadline only. */
   years?: YearStore | null;
   /** Where sessions and the guess brakes live, shared by every `serve` on it; null keeps them in memory. */
@@ -643,7 +645,13 @@ export class WebConsole {
     });
 
     registerTemplateRoutes(app, (p) => (p ? this.ward(p) : undefined));
-    registerYearRoutes(app, { config, store, years: this.deps.years ?? null, statusOf: (w) => this.statusOf(w) });
+    registerYearRoutes(app, {
+      enqueueSummary: this.deps.enqueueSummary,
+      config,
+      store,
+      years: this.deps.years ?? null,
+      statusOf: (w) => this.statusOf(w),
+    });
 
     // ── the page itself ────────────────────────────────────────────────────────────────────────────
     const page = async (req: FastifyRequest, reply: FastifyReply) => {

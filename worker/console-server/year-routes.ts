@@ -20,6 +20,8 @@ export interface YearRouteDeps {
   years: YearStore | null;
   /** 提出状況 as the console shows it (the download uses the same rows and words). */
   statusOf: (ward: WardConfig) => Promise<WardStatus>;
+  /** Starts a summary build (the queue's consolidation), for the daily schedule; absent: no schedule. */
+  enqueueSummary?: ((ward: string, fiscalYear: number, by: string) => Promise<unknown>) | undefined;
 }
 
 /** Longest 理由 of a 差戻す. */
@@ -70,6 +72,7 @@ export function registerYearRoutes(app: FastifyInstance, deps: YearRouteDeps): v
       daysLeft: facts.deadline ? daysUntil(facts.deadline, facts.today) : null,
       own: row ? { status: statusCode(row.status), reason: row.reason, overdue: row.overdue } : null,
       reminderDaysBefore: settings?.reminderDaysBefore ?? null,
+      summaryTime: settings?.summaryTime ?? null,
       mailEnabled: config.mail !== undefined,
     };
     return reply.header('cache-control', 'no-store').send(info);
@@ -113,6 +116,19 @@ export function registerYearRoutes(app: FastifyInstance, deps: YearRouteDeps): v
     if (days !== null && !config.mail)
       return fail(reply, 409, 'no-mail', 'メールの設定（mail）がないため、督促メールは送れません。');
     await store.update(ward.id, ward.fiscalYear, { reminderDaysBefore: days, lastAutoReminder: null });
+    return reply.code(204).send();
+  });
+
+  // A daily summary build at a Japan time (HH:MM), or null for builds on request only.
+  app.put('/api/console/year/summary-schedule', async (req, reply) => {
+    const ward = coordinatorWard(req, reply, '集計の予定の変更');
+    if (!ward) return reply;
+    const store = needYears(reply);
+    if (!store) return reply;
+    const time = (req.body as { time?: unknown } | null)?.time;
+    if (time !== null && (typeof time !== 'string' || !/^([01]\d|2[0-3]):[0-5]\d$/.test(time)))
+      return fail(reply, 400, 'bad-time', '集計の時刻は 07:30 のように 24 時間制の時:分で指定してください。');
+    await store.update(ward.id, ward.fiscalYear, { summaryTime: time });
     return reply.code(204).send();
   });
 
@@ -205,17 +221,26 @@ export function registerYearRoutes(app: FastifyInstance, deps: YearRouteDeps): v
     });
   });
 
-  // Scheduled reminders: every serve looks every 10 minutes; a Redis-kept date makes each go once a day.
-  if (years && config.mail) {
+  // Scheduled work: every serve looks every 10 minutes; a task claimed in Redis runs once a day, on one process.
+  if (years) {
     const mail = config.mail;
     const tick = async () => {
+      const now = new Date();
       for (const ward of config.wards) {
         const settings = await years.settings(ward.id, ward.fiscalYear);
         const { ledger, facts } = await wardLedger(store, ward, ward.fiscalYear, years);
-        if (settings.reminderDaysBefore === null || !facts.deadline) continue;
+        if (
+          deps.enqueueSummary &&
+          settings.summaryTime !== null &&
+          jstStamp(now).slice(11) >= settings.summaryTime.replace(':', '') &&
+          (await years.claim(ward.id, ward.fiscalYear, `summary:${facts.today}`))
+        )
+          await deps.enqueueSummary(ward.id, ward.fiscalYear, `自動（毎日 ${settings.summaryTime}）`);
+        if (!mail || settings.reminderDaysBefore === null || !facts.deadline) continue;
         const left = daysUntil(facts.deadline, facts.today);
         if (left !== settings.reminderDaysBefore || settings.lastAutoReminder === facts.today) continue;
-        if (!(await years.claim(ward.id, ward.fiscalYear, facts.today))) continue;
+        if (!(await years.claim(ward.id, ward.fiscalYear, `reminder:${facts.today}`))) continue;
+        await years.update(ward.id, ward.fiscalYear, { lastAutoReminder: facts.today });
         const { mails } = reminderMails(ward, ledger, facts.today, config.publicUrl);
         const by = `自動（期限の${settings.reminderDaysBefore}日前）`;
         for (const r of await sendMails(mail, mails, by)) await years.addMail(ward.id, ward.fiscalYear, r);
@@ -223,8 +248,8 @@ export function registerYearRoutes(app: FastifyInstance, deps: YearRouteDeps): v
     };
     let timer: NodeJS.Timeout | null = null;
     app.addHook('onReady', async () => {
-      const run = () => void tick().catch((err: Error) => app.log.warn({ err: err.message }, 'reminder schedule'));
-      timer = setInterval(run, Number(process.env['MOKUHYO_REMINDER_CHECK_MS']) || SCHEDULE_EVERY_MS);
+      const run = () => void tick().catch((err: Error) => app.log.warn({ err: err.message }, 'year schedule'));
+      timer = setInterval(run, Number(process.env['MOKUHYO_SCHEDULE_CHECK_MS']) || SCHEDULE_EVERY_MS);
       timer.unref();
       run();
     });

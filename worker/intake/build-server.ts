@@ -98,7 +98,18 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   // The console is created before the auth hook, which asks it for a session cookie's principal.
   // The coordinator's settings for a ward-year (提出期限, reminders, mails sent) live in Redis beside the queues.
   const years = new RedisYearStore(connection);
-  const webConsole = new WebConsole({ config, store, summaries, auth, years, redis: connection }, deps.console ?? {});
+  const webConsole = new WebConsole(
+    {
+      config,
+      store,
+      summaries,
+      auth,
+      years,
+      redis: connection,
+      enqueueSummary: (ward, fiscalYear, by) => queues.addConsolidation(ward, fiscalYear, by),
+    },
+    deps.console ?? {},
+  );
   registerSecurityHeaders(app);
   registerRequestLog(app);
   // The add-in's task pane calls the API from its own origin; preflights are answered before authentication.

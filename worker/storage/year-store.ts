@@ -24,14 +24,16 @@ export interface YearSettings {
   reminderDaysBefore: number | null;
   /** The JST date the automatic reminder was last sent, so it goes once. */
   lastAutoReminder: string | null;
+  /** Build the summary every day at this Japan time (HH:MM); null: only when the coordinator asks. */
+  summaryTime: string | null;
 }
 
 /** Where ward-year settings live (Redis in the service, a map in unit tests of its users). */
 export interface YearStore {
   settings(ward: string, fiscalYear: number): Promise<YearSettings>;
   update(ward: string, fiscalYear: number, patch: Partial<YearSettings>): Promise<YearSettings>;
-  /** Takes the automatic reminder of `day` for this process: false when another process already has. */
-  claim(ward: string, fiscalYear: number, day: string): Promise<boolean>;
+  /** Takes a scheduled task (`reminder:2021-04-28`, `summary:…`) for this process: false when another process already has. */
+  claim(ward: string, fiscalYear: number, task: string): Promise<boolean>;
   addMail(ward: string, fiscalYear: number, record: MailRecord): Promise<void>;
   /** Sent mails, newest first. */
   mails(ward: string, fiscalYear: number, limit?: number): Promise<MailRecord[]>;
@@ -57,6 +59,7 @@ export class RedisYearStore implements YearStore {
       deadline: h['deadline'] || null,
       reminderDaysBefore: Number.isInteger(days) ? days : null,
       lastAutoReminder: h['lastAutoReminder'] || null,
+      summaryTime: h['summaryTime'] || null,
     };
   }
 
@@ -75,11 +78,9 @@ export class RedisYearStore implements YearStore {
     return this.settings(ward, fiscalYear);
   }
 
-  async claim(ward: string, fiscalYear: number, day: string): Promise<boolean> {
-    const taken = await this.redis.set(this.key(ward, fiscalYear, `auto:${day}`), '1', 'EX', 3 * 86_400, 'NX');
-    if (taken !== 'OK') return false;
-    await this.redis.hset(this.key(ward, fiscalYear, 'settings'), 'lastAutoReminder', day);
-    return true;
+  async claim(ward: string, fiscalYear: number, task: string): Promise<boolean> {
+    const taken = await this.redis.set(this.key(ward, fiscalYear, `auto:${task}`), '1', 'EX', 3 * 86_400, 'NX');
+    return taken === 'OK';
   }
 
   async addMail(ward: string, fiscalYear: number, record: MailRecord): Promise<void> {

@@ -1,5 +1,6 @@
 import {
   Button,
+  Input,
   Field,
   Link,
   MessageBar,
@@ -39,6 +40,52 @@ const STEP: Record<ConsolidationState['status'], string> = {
   done: '集計ができました。',
   failed: '集計できませんでした。',
 };
+
+/** 毎日 HH:MM に自動で作成: the coordinator's schedule for builds, besides 集計を作成. */
+function SummarySchedule() {
+  const styles = useStyles();
+  const [time, setTime] = useState('');
+  const [saved, setSaved] = useState<string | null>(null);
+  const [message, setMessage] = useState<string | null>(null);
+  useEffect(() => {
+    api.year().then(
+      (y) => {
+        setSaved(y.summaryTime);
+        setTime(y.summaryTime ?? '');
+      },
+      () => undefined,
+    );
+  }, []);
+  const save = async (next: string | null) => {
+    try {
+      await api.setSummaryTime(next);
+      setSaved(next);
+      setMessage(next ? `毎日 ${next} に集計を作成します。` : '自動の集計を止めました。');
+    } catch (err) {
+      setMessage(err instanceof ApiError ? err.message : '保存できませんでした。');
+    }
+  };
+  return (
+    <form
+      className={styles.row}
+      style={{ marginTop: '12px' }}
+      onSubmit={(e) => {
+        e.preventDefault();
+        void save(time === '' ? null : time);
+      }}
+    >
+      <label htmlFor="summary-time">毎日決まった時刻に自動で作成（任意）</label>
+      <Input id="summary-time" type="time" value={time} onChange={(_e, d) => setTime(d.value)} />
+      <Button type="submit">予定を保存</Button>
+      {saved && (
+        <Button appearance="subtle" onClick={() => void save(null)}>
+          自動の作成を止める
+        </Button>
+      )}
+      {message && <Text role="status">{message}</Text>}
+    </form>
+  );
+}
 
 /** How many builds are listed open; older ones are folded. */
 const RECENT = 3;
@@ -157,6 +204,7 @@ export function SummaryPage({ me }: { me: Me }) {
           <MessageBarBody>{error}</MessageBarBody>
         </MessageBar>
       )}
+      <SummarySchedule />
       <h3>これまでの集計</h3>
       {list && list.versions.length > 0 ? (
         <>
