@@ -200,6 +200,9 @@ describe.skipIf(!binary)("the coordinator's year", () => {
     expect((await call('POST', '/api/console/reminders', TOKENS.kenko)).statusCode).toBe(403);
     const sent = await call('POST', '/api/console/reminders', TOKENS.akiha);
     expect(sent.json()).toMatchObject({ sent: 2, failed: 0 });
+    // A second press within the minute mails nobody twice.
+    const again = await call('POST', '/api/console/reminders', TOKENS.akiha);
+    expect([again.statusCode, again.json<{ error: { code: string } }>().error.code]).toEqual([429, 'just-sent']);
     await until(async () => (smtp.mails.length >= 2 ? true : undefined), 10_000, 'two mails');
     expect(smtp.mails.map((m) => [m.to.sort(), m.subject])).toEqual([
       [

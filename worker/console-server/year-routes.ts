@@ -210,6 +210,14 @@ export function registerYearRoutes(app: FastifyInstance, deps: YearRouteDeps): v
       );
     const store = needYears(reply);
     if (!store) return reply;
+    // One send per ward a minute, across every serve: a double click or a second tab mails nobody twice.
+    if (!(await store.claim(ward.id, ward.fiscalYear, `send:${jstStamp()}`)))
+      return fail(
+        reply.header('retry-after', '60'),
+        429,
+        'just-sent',
+        '督促メールは 1 分以内に送ったばかりです。送信の記録を確かめてから、必要なら 1 分後に送り直してください。',
+      );
     const { mails } = await preview(ward);
     const records = await sendMails(config.mail, mails, actorOf(req.principal!));
     for (const r of records) await store.addMail(ward.id, ward.fiscalYear, r);
