@@ -4,11 +4,12 @@
 // downloads the status list, moves the deadline; 40 divisions stay readable at 800 px. Screenshots go to
 // a temp folder, or to MOKUHYO_CONSOLE_SCREENSHOTS (e.g. docs/) when set.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FsSubmissionStore } from '../../worker/storage/index.ts';
 import { findChromium } from '../helpers/required-tools.ts';
 import { startSmtpSink, type SmtpSink } from '../helpers/smtp-sink.ts';
 import { findRedisServer, freePort, startRedis, type PrivateRedis } from '../worker/queue/redis-server.ts';
@@ -97,6 +98,17 @@ describe.skipIf(!CHROMIUM || !redisBinary)("the coordinator's year in Chromium",
       if (Date.now() > end || serve.exitCode !== null) throw new Error(`mokuhyo serve did not start: ${serveLog}`);
       await new Promise((r) => setTimeout(r, 250));
     }
+    // A previous year's collection, stored as the intake stores it, to look back at.
+    const store = new FsSubmissionStore(join(temp, 'data'));
+    const old = await store.put(readFileSync(join(SEEDS, 'akiha-2020-sangyo-shinko.xlsx')), {
+      ward: 'akiha',
+      fiscalYear: 2019,
+      division: '産業振興課',
+      role: 'submitter',
+      receivedAt: '2020-04-21T00:30:00.000Z',
+      fileName: '産業振興課_令和元年度.xlsx',
+    });
+    await store.update(old.id, { status: 'accepted', finishedAt: '2020-04-21T00:30:05.000Z' });
     browser = await chromium.launch({
       executablePath: CHROMIUM,
       args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'],
@@ -246,6 +258,16 @@ describe.skipIf(!CHROMIUM || !redisBinary)("the coordinator's year in Chromium",
     expect(await page.locator('[data-status="overdue"]').count()).toBe(0);
     await kenko.reload();
     await expect.poll(() => note.textContent(), { timeout: 20_000 }).toMatch(/提出期限 2099年3月31日（あと\d+日）/);
+
+    // A previous fiscal year, read-only, labelled as that year.
+    await page.getByLabel('未提出だけ（未提出・差戻し・読込不可）').uncheck();
+    await page.getByLabel('年度', { exact: true }).selectOption('2019');
+    await expect.poll(() => row(page, '産業振興課').textContent()).toContain('産業振興課_令和元年度.xlsx');
+    expect(await page.textContent('main')).toContain('令和元年度の提出状況を表示しています');
+    expect(await page.getByRole('button', { name: '督促メールを送る' }).count()).toBe(0);
+    await page.screenshot({ path: join(shots, 'console-past-year-1280.png'), fullPage: true, animations: 'disabled' });
+    await page.getByLabel('年度', { exact: true }).selectOption('2020');
+    await expect.poll(() => page.getByRole('button', { name: '督促メールを送る' }).count()).toBe(1);
 
     // 集計 on request: each build listed with who asked and what it covered, in Japan time.
     await page.getByRole('tab', { name: '集計' }).click();
