@@ -120,4 +120,3 @@ function keyOf(submission: SubmissionInput, sheet: SheetRecord): string {
     sheet.organization === null && submission.division === null ? `\u0000${submission.id}\u0000${sheet.sheet}` : '';
   return `${sheet.family ?? ''}\u0000${sheet.fiscalYear ?? ''}\u0000${who}${anonymous}`;
 }
-
