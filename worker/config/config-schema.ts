@@ -91,6 +91,8 @@ const httpSchema = z
     /** A connection silent this long is closed. */
     idleTimeoutMs: z.number().int().positive().default(15_000),
     keepAliveTimeoutMs: z.number().int().positive().default(5_000),
+    /** An answer being sent that makes no progress this long (the client stopped reading) is cut off. */
+    writeTimeoutMs: z.number().int().positive().default(20_000),
     /** Open connections at once, all clients / one client address. Past a cap the oldest idle connection goes. */
     maxConnections: z.number().int().positive().default(2_000),
     maxConnectionsPerAddress: z.number().int().positive().default(1_000),
@@ -104,6 +106,7 @@ const httpSchema = z
     requestTimeoutMs: 30_000,
     idleTimeoutMs: 15_000,
     keepAliveTimeoutMs: 5_000,
+    writeTimeoutMs: 20_000,
     maxConnections: 2_000,
     maxConnectionsPerAddress: 1_000,
     scanQueue: 64,
@@ -123,7 +126,12 @@ export const configSchema = z
       .int()
       .positive()
       .default(20 * MiB),
-    /** Quiet period before a ward's summary is rebuilt after an accepted submission. */
+    /**
+     * Rebuild a ward's summary by itself after accepted submissions (one build per quiet period). Off by
+     * default: summaries are built when the coordinator asks (集計を作成), each listed with what it covers.
+     */
+    autoSummaries: z.boolean().default(false),
+    /** Quiet period before a ward's summary is rebuilt after an accepted submission (with autoSummaries). */
     consolidationDelayMs: z.number().int().min(0).default(5000),
     /** Time and memory a sandboxed ingest may use before it is killed. */
     ingestTimeoutMs: z.number().int().positive().default(120_000),

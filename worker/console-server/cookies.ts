@@ -34,6 +34,18 @@ export function clearedSessionCookie(secure: boolean): string {
 }
 
 /**
+ * A download name that ends in `.xlsx` whatever the uploader called the file (`報告.hta`, `x.html`, `a.xlsm`,
+ * `b.xlsx.exe`): every extension-looking tail is dropped, then `.xlsx` added, so the browser never saves or
+ * opens a workbook as something else.
+ */
+export function asXlsxName(name: string): string {
+  let base = name.trim();
+  for (let m = /\.[A-Za-z0-9]{1,8}$/.exec(base); m; m = /\.[A-Za-z0-9]{1,8}$/.exec(base)) base = base.slice(0, m.index);
+  base = base.replace(/[.\s]+$/, '');
+  return `${base || 'workbook'}.xlsx`;
+}
+
+/**
  * A Content-Disposition for a download with a Japanese file name: RFC 6266 with the RFC 5987
  * `filename*=UTF-8''…` form, plus a plain-ASCII `filename` for old clients.
  */

@@ -1,16 +1,28 @@
 // The web console's server side: sign-in sessions, the JSON routes the console page needs, and its
 // static files. buildServer creates it before its auth hook (which asks it for a cookie's principal)
 // and registers its routes; every route here checks roles as the intake's own routes do.
+import { createReadStream } from 'node:fs';
+import type { Readable } from 'node:stream';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { daysUntil } from '../../shared/ledger/deadline.ts';
+import type { Redis } from 'ioredis';
 import { eraFiscalYear } from '../../shared/values/index.ts';
 import type { Config, WardConfig } from '../config/index.ts';
-import type { Principal, TokenAuth } from '../intake/auth.ts';
+import { isWorkbookType, XLSX_TYPE } from '../intake/workbook-types.ts';
+import { tokenOf, tokenSha256, type Principal, type TokenAuth } from '../intake/auth.ts';
 import { decideSubmission } from '../queue/decide-submission.ts';
 import { wardLedger } from '../queue/ward-ledger.ts';
 import type { Ledger } from '../../shared/ledger/types.ts';
 import { SandboxPool, SandboxRefusal, type SandboxInput } from '../queue/sandbox.ts';
 import { CheckSlots } from './check-slots.ts';
-import type { SubmissionMeta, SubmissionResult, SubmissionStore, SummaryStore, YearStore } from '../storage/index.ts';
+import {
+  jstStamp,
+  type SubmissionMeta,
+  type SubmissionResult,
+  type SubmissionStore,
+  type SummaryStore,
+  type YearStore,
+} from '../storage/index.ts';
 import type {
   CheckResult,
   FindingRow,
@@ -25,6 +37,7 @@ import type {
 import { consoleAssets, type ConsoleAssets } from './console-build.ts';
 import {
   clearedSessionCookie,
+  asXlsxName,
   contentDisposition,
   parseCookies,
   SESSION_COOKIE,
@@ -32,9 +45,13 @@ import {
   uploadedFileName,
 } from './cookies.ts';
 import { fromOwnOrigin, isHttps, type OriginPolicy } from './origin.ts';
-import { DEFAULT_SESSION_LIMITS, LoginThrottle, SessionStore, type SessionLimits } from './session.ts';
+import { DEFAULT_GUESS_LIMITS, DEVICE_COOKIE, GuessThrottle, type GuessLimits } from './guess-throttle.ts';
+import { DEFAULT_SESSION_LIMITS, type SessionLimits } from './session.ts';
+import { SharedSessions } from './shared-sessions.ts';
+import { SharedState } from './shared-state.ts';
 import { serveAsset } from './static-files.ts';
 import { ledgerStanding, wardInfo, wardStatus } from './status-view.ts';
+import { buildForm, formTitle, registerTemplateRoutes } from './template-routes.ts';
 import { registerYearRoutes } from './year-routes.ts';
 
 export interface WebConsoleDeps {
@@ -44,17 +61,20 @@ export interface WebConsoleDeps {
   auth: TokenAuth;
   /** The coordinator's ward-year settings (提出期限, reminders); without it the config's deadline only. */
   years?: YearStore | null;
+  /** Where sessions and the guess brakes live, shared by every `serve` on it; null keeps them in memory. */
+  redis?: Redis | null;
 }
 
 export interface WebConsoleOptions {
   /** Believe X-Forwarded-Proto/-Host (behind a reverse proxy). Default: config `trustProxy`, or MOKUHYO_TRUST_PROXY=1. */
   trustProxy?: boolean;
   sessionLimits?: SessionLimits;
-  throttle?: LoginThrottle;
+  guessLimits?: GuessLimits;
   assets?: ConsoleAssets;
 }
 
-const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+/** The sign-in body: `{"token": "…"}` with a token of at most 512 characters. */
+const SIGN_IN_BODY_BYTES = 1024;
 
 function fail(reply: FastifyReply, status: number, code: string, message: string) {
   return reply.code(status).send({ error: { code, message } });
@@ -73,9 +93,9 @@ export { wardInfo };
 
 /** Sessions, sign-in and the console's routes; see docs/console.md and docs/api.md. */
 export class WebConsole {
-  readonly sessions: SessionStore;
+  readonly sessions: SharedSessions;
   private readonly limits: SessionLimits;
-  private readonly throttle: LoginThrottle;
+  private readonly guesses: GuessThrottle;
   private readonly policy: OriginPolicy;
   private readonly assets: ConsoleAssets;
   private sandbox: SandboxPool | null = null;
@@ -94,8 +114,9 @@ export class WebConsole {
       alsoOwn: typeof publicUrl === 'string' && URL.canParse(publicUrl) ? [new URL(publicUrl).origin] : [],
     };
     this.limits = options.sessionLimits ?? DEFAULT_SESSION_LIMITS;
-    this.sessions = new SessionStore(this.limits);
-    this.throttle = options.throttle ?? new LoginThrottle();
+    const state = new SharedState(deps.redis ?? null);
+    this.sessions = new SharedSessions(state, this.limits);
+    this.guesses = new GuessThrottle(state, options.guessLimits ?? DEFAULT_GUESS_LIMITS);
     this.assets = options.assets ?? consoleAssets();
   }
 
@@ -114,10 +135,10 @@ export class WebConsole {
    * something must come from this server's own page (Origin, else Referer): otherwise it is refused with
    * 403 here, and the caller sees `reply.sent`.
    */
-  sessionPrincipal(req: FastifyRequest, reply: FastifyReply): Principal | null {
+  async sessionPrincipal(req: FastifyRequest, reply: FastifyReply): Promise<Principal | null> {
     const id = parseCookies(req.headers.cookie).get(SESSION_COOKIE);
     if (!id) return null;
-    const session = this.sessions.touch(id);
+    const session = await this.sessions.touch(id);
     if (!session) return null;
     const safe = req.method === 'GET' || req.method === 'HEAD' || req.method === 'OPTIONS';
     if (!safe && !fromOwnOrigin(req, this.policy, 'refuse')) {
@@ -126,6 +147,29 @@ export class WebConsole {
       return null;
     }
     return session.principal;
+  }
+
+  /**
+   * The principal of the request's bearer token, or null (no token, or a wrong one: the caller answers 401).
+   * Guessing is braked per address and per token (guess-throttle.ts): past the brake this answers 429 itself
+   * with Retry-After, and the caller sees `answered(reply)`.
+   */
+  async bearerPrincipal(req: FastifyRequest, reply: FastifyReply): Promise<Principal | null> {
+    const token = tokenOf(req.headers.authorization);
+    if (!token) return null;
+    const principal = this.deps.auth.identifyToken(token);
+    const verdict = await this.guesses.bearer(req.ip, token, principal !== null);
+    if (verdict === 'ok') return principal;
+    if (verdict !== 'wrong') {
+      this.refused.add(reply);
+      void fail(
+        reply.header('retry-after', String(verdict.retryAfter)),
+        429,
+        'too-many-attempts',
+        `誤ったトークンが続いたため、${Math.ceil(verdict.retryAfter / 60)} 分ほど待ってからやり直してください。`,
+      );
+    }
+    return null;
   }
 
   /** True when sessionPrincipal already answered (a CSRF refusal): the auth hook then returns the reply as is. */
@@ -165,6 +209,12 @@ export class WebConsole {
       memo: meta.memo ?? null,
       sentBack: meta.sentBack ?? null,
     };
+  }
+
+  /** 提出状況 of the ward's configured year, as the page and the download show it. */
+  private async statusOf(ward: WardConfig) {
+    const { ledger, metas, facts } = await wardLedger(this.deps.store, ward, ward.fiscalYear, this.deps.years);
+    return wardStatus(ward, ledger, metas, (meta) => this.summary(meta, ledger), facts.today);
   }
 
   /** The ledger of the ward-year a submission belongs to. */
@@ -300,8 +350,11 @@ export class WebConsole {
     );
 
     // ── sign-in ──────────────────────────────────────────────────────────────────────────────────────
-    app.post('/api/session', async (req, reply) => {
-      const wait = this.throttle.retryAfter(req.ip);
+    // The body is a token in JSON: a few hundred bytes at most, refused before it is read when larger. The
+    // brake is asked before the body too.
+    const signInWait = async (req: FastifyRequest, reply: FastifyReply) => {
+      const device = parseCookies(req.headers.cookie).get(DEVICE_COOKIE) ?? null;
+      const wait = await this.guesses.signInWait(req.ip, device);
       if (wait > 0)
         return reply
           .header('retry-after', String(wait))
@@ -312,14 +365,18 @@ export class WebConsole {
               message: `ログインの失敗が続いたため、${Math.ceil(wait / 60)} 分ほど待ってからやり直してください。`,
             },
           });
+    };
+    app.post('/api/session', { onRequest: signInWait, bodyLimit: SIGN_IN_BODY_BYTES }, async (req, reply) => {
       if (!fromOwnOrigin(req, this.policy, 'allow'))
         return fail(reply, 403, 'cross-site', 'この操作は目標シートの画面からのみ行えます。');
+      const cookies = parseCookies(req.headers.cookie);
+      const device = cookies.get(DEVICE_COOKIE) ?? null;
       const token = (req.body as { token?: unknown } | undefined)?.token;
       const principal =
         typeof token === 'string' && /^\S{1,512}$/.test(token) ? auth.identify(`Bearer ${token}`) : null;
       const me = principal ? this.me(principal) : null;
-      if (!principal || !me) {
-        this.throttle.fail(req.ip);
+      if (!principal || !me || typeof token !== 'string') {
+        await this.guesses.signInFailed(req.ip, device);
         return fail(
           reply,
           401,
@@ -328,21 +385,28 @@ export class WebConsole {
         );
       }
       // A new id on every sign-in: a cookie planted before it is worthless after.
-      const old = parseCookies(req.headers.cookie).get(SESSION_COOKIE);
-      if (old) this.sessions.destroy(old);
-      const session = this.sessions.create(principal);
-      void reply.header(
-        'set-cookie',
-        sessionCookie(session.id, {
-          secure: isHttps(req, this.policy),
-          maxAgeSeconds: Math.floor(this.limits.maxAgeMs / 1000),
-        }),
-      );
+      const old = cookies.get(SESSION_COOKIE);
+      if (old) await this.sessions.destroy(old);
+      const session = await this.sessions.create(principal, tokenSha256(token).slice(0, 16), null);
+      const secure = isHttps(req, this.policy);
+      const setCookies = [
+        sessionCookie(session.id, { secure, maxAgeSeconds: Math.floor(this.limits.maxAgeMs / 1000) }),
+      ];
+      // This browser has now signed in: from here on it is braked on its own failures, not its address's.
+      if (device && /^[\w-]{20,64}$/.test(device)) await this.guesses.rememberDevice(device);
+      else {
+        const fresh = GuessThrottle.deviceCookie(secure);
+        await this.guesses.rememberDevice(fresh.id);
+        setCookies.push(fresh.cookie);
+      }
+      void reply.header('set-cookie', setCookies);
       return reply.header('cache-control', 'no-store').send(me);
     });
 
     app.get('/api/session', async (req, reply) => {
-      const principal = auth.identify(req.headers.authorization) ?? this.sessionPrincipal(req, reply);
+      const bearer = await this.bearerPrincipal(req, reply);
+      if (this.answered(reply)) return reply;
+      const principal = bearer ?? (await this.sessionPrincipal(req, reply));
       const me = principal ? this.me(principal) : null;
       return reply
         .header('cache-control', 'no-store')
@@ -351,7 +415,7 @@ export class WebConsole {
 
     app.delete('/api/session', async (req, reply) => {
       const id = parseCookies(req.headers.cookie).get(SESSION_COOKIE);
-      if (id) this.sessions.destroy(id);
+      if (id) await this.sessions.destroy(id);
       return reply
         .header('set-cookie', clearedSessionCookie(isHttps(req, this.policy)))
         .code(204)
@@ -363,9 +427,7 @@ export class WebConsole {
       const p = req.principal;
       const ward = p?.role === 'coordinator' ? this.ward(p) : undefined;
       if (!ward) return fail(reply, 403, 'forbidden', '提出状況を見られるのは区の集計担当だけです。');
-      const { ledger, metas, facts } = await wardLedger(store, ward, ward.fiscalYear, this.deps.years);
-      const status = await wardStatus(ward, ledger, metas, (meta) => this.summary(meta, ledger), facts.today);
-      return reply.header('cache-control', 'no-store').send(status);
+      return reply.header('cache-control', 'no-store').send(await this.statusOf(ward));
     });
 
     // A division's own row (the coordinator's: the ward sheet's), as 提出状況 shows it.
@@ -374,8 +436,7 @@ export class WebConsole {
       const ward = p ? this.ward(p) : undefined;
       if (!p || !ward || (p.role !== 'coordinator' && p.role !== 'submitter'))
         return fail(reply, 403, 'forbidden', '提出状況を見る権限がありません。');
-      const { ledger, metas, facts } = await wardLedger(store, ward, ward.fiscalYear, this.deps.years);
-      const status = await wardStatus(ward, ledger, metas, (meta) => this.summary(meta, ledger), facts.today);
+      const status = await this.statusOf(ward);
       const own: OwnStatus = {
         row:
           p.role === 'coordinator'
@@ -390,6 +451,7 @@ export class WebConsole {
                 overdue: false,
               }),
         deadline: status.deadline,
+        daysLeft: status.deadline ? daysUntil(status.deadline, status.today) : null,
       };
       return reply.header('cache-control', 'no-store').send(own);
     });
@@ -426,7 +488,9 @@ export class WebConsole {
       const meta = await this.visible(req, reply);
       if (!meta) return reply;
       const name = meta.fileName ?? `${meta.division}_提出.xlsx`;
-      return sendWorkbook(reply, await store.bytes(meta), name, `submission-${meta.id.slice(0, 8)}.xlsx`);
+      // Streamed from disk when the store keeps files: a client that does not read it holds no copy in memory.
+      const body = store.file ? createReadStream(store.file(meta)) : await store.bytes(meta);
+      return sendWorkbook(reply, body, name, `submission-${meta.id.slice(0, 8)}.xlsx`);
     });
 
     app.get('/api/console/submissions/:id/annotated', async (req, reply) => {
@@ -437,7 +501,8 @@ export class WebConsole {
         return fail(reply, 409, 'not-checked', 'この提出にはチェック結果がないため、注釈付きコピーは作れません。');
       const release = this.slot(req, reply);
       if (!release) return reply;
-      const bytes = await this.marked(reply, await store.bytes(meta), result.sheets).finally(release);
+      const source = store.file ? { file: store.file(meta) } : await store.bytes(meta);
+      const bytes = await this.marked(reply, source, result.sheets).finally(release);
       if (!bytes) return reply;
       return sendWorkbook(
         reply,
@@ -448,14 +513,33 @@ export class WebConsole {
     });
 
     // ── submitter: 確認と提出 (the check stores nothing) ───────────────────────────────────────────
+    // Everything that can refuse a check is decided before its body is read: the role, the Content-Type (415)
+    // and a fair slot (503 busy); the slot is held until the answer is sent or the client goes away.
+    const slotOf = new WeakMap<FastifyRequest, () => void>();
+    const beforeCheck = async (req: FastifyRequest, reply: FastifyReply) => {
+      const p = req.principal;
+      if (p?.role !== 'submitter' && p?.role !== 'coordinator')
+        return fail(reply, 403, 'forbidden', 'ファイルを確認する権限がありません。');
+      if (!isWorkbookType(req.headers['content-type']))
+        return fail(
+          reply,
+          415,
+          'unsupported-media-type',
+          `Excel ブック（.xlsx）を本文として、Content-Type: ${XLSX_TYPE} で送ってください。`,
+        );
+      const release = this.slot(req, reply);
+      if (!release) return reply;
+      slotOf.set(req, release);
+      req.raw.once('close', release);
+      reply.raw.once('close', release);
+    };
     const checkRoute = (annotate: boolean) => async (req: FastifyRequest, reply: FastifyReply) => {
       const p = req.principal;
       if (p?.role !== 'submitter' && p?.role !== 'coordinator')
         return fail(reply, 403, 'forbidden', 'ファイルを確認する権限がありません。');
       const body = req.body;
       if (!Buffer.isBuffer(body)) return fail(reply, 415, 'not-zip', 'Excel ブック（.xlsx）を選んでください。');
-      const release = this.slot(req, reply);
-      if (!release) return reply;
+      const release = slotOf.get(req) ?? (() => undefined);
       try {
         const ward = config.wards.find((w) => w.id === p.ward);
         if (!ward) return fail(reply, 403, 'forbidden', 'トークンの区が設定にありません。');
@@ -480,8 +564,9 @@ export class WebConsole {
         release();
       }
     };
-    app.post('/api/console/check', checkRoute(false));
-    app.post('/api/console/check/annotated', checkRoute(true));
+    const upload = { onRequest: beforeCheck, bodyLimit: config.maxUploadBytes };
+    app.post('/api/console/check', upload, checkRoute(false));
+    app.post('/api/console/check/annotated', upload, checkRoute(true));
 
     // ── coordinator: 集計 ──────────────────────────────────────────────────────────────────────────
     app.get('/api/console/summaries', async (req, reply) => {
@@ -501,7 +586,8 @@ export class WebConsole {
       const { version } = req.params as { version: string };
       const bytes = (await summaries.getVersion?.(ward.id, ward.fiscalYear, version)) ?? null;
       if (!bytes) return fail(reply, 404, 'not-found', 'その集計は見つかりません。');
-      const stamp = version.slice(0, 13).replace('T', '_');
+      // The stamp in Japan time, as the page lists it (the version id itself is UTC).
+      const stamp = jstStamp(new Date(versionTime(version)));
       const names = summaryFileNames(config, ward.id, ward.fiscalYear);
       return sendWorkbook(
         reply,
@@ -534,18 +620,10 @@ export class WebConsole {
       const division = (req.query as { division?: unknown }).division;
       if (division !== undefined && (typeof division !== 'string' || !ward.divisions.includes(division)))
         return fail(reply, 404, 'not-found', 'その課はこの区の設定にありません。');
-      const [{ templateEntries }, { generateTemplate }] = await Promise.all([
-        import('../../templates/registry.ts'),
-        import('../../templates/generate-template.ts'),
-      ]);
+      const { templateEntries } = await import('../../templates/registry.ts');
       const entry = templateEntries().find((e) => e.family.id === family && e.variant.id === variant);
       if (!entry) return fail(reply, 404, 'not-found', 'その様式はありません。');
-      // Forms that belong to the ward itself (実施計画 names the ward) carry the ward's name, the rest the division's.
-      const wardForm = ['ward', 'wardName'].includes(entry.variant.organization[0] ?? '');
-      const organization = typeof division === 'string' && !wardForm ? division : ward.name;
-      const bytes = entry.variant.template
-        ? (await generateTemplate(entry.family, entry.variant, { fiscalYear: ward.fiscalYear, organization })).bytes
-        : await entry.build(ward.fiscalYear);
+      const bytes = await buildForm(entry, ward, typeof division === 'string' ? division : null);
       const title = formTitle(entry.family.title, entry.variant.title);
       const owner = typeof division === 'string' ? division : ward.name;
       return sendWorkbook(
@@ -556,7 +634,8 @@ export class WebConsole {
       );
     });
 
-    registerYearRoutes(app, { config, store, years: this.deps.years ?? null });
+    registerTemplateRoutes(app, (p) => (p ? this.ward(p) : undefined));
+    registerYearRoutes(app, { config, store, years: this.deps.years ?? null, statusOf: (w) => this.statusOf(w) });
 
     // ── the page itself ────────────────────────────────────────────────────────────────────────────
     const page = async (req: FastifyRequest, reply: FastifyReply) => {
@@ -575,13 +654,13 @@ export class WebConsole {
   }
 }
 
-function formTitle(family: string, variant: string): string {
-  if (variant.includes(family)) return variant;
-  return family.includes(variant) ? family : `${family}（${variant}）`;
+/** The instant a summary version id (20201207T040512345Z) names. */
+function versionTime(id: string): string {
+  return `${id.slice(0, 4)}-${id.slice(4, 6)}-${id.slice(6, 8)}T${id.slice(9, 11)}:${id.slice(11, 13)}:${id.slice(13, 15)}Z`;
 }
 
 function markedName(name: string): string {
-  return `${name.replace(/\.xls[xm]$/i, '')}_確認結果.xlsx`;
+  return `${asXlsxName(name).replace(/\.xlsx$/, '')}_確認結果.xlsx`;
 }
 
 /** The summary's download names: `秋葉区_令和2年度_集計.xlsx`, and an ASCII fallback. */
@@ -600,10 +679,11 @@ export function summaryDownloadHeaders(config: Config, ward: string, fiscalYear:
   };
 }
 
-function sendWorkbook(reply: FastifyReply, bytes: Buffer, name: string, fallback: string) {
+/** A workbook download: always `.xlsx` with the workbook Content-Type, whatever name the uploader gave it. */
+function sendWorkbook(reply: FastifyReply, bytes: Buffer | Readable, name: string, fallback: string) {
   return reply
     .header('content-type', XLSX_TYPE)
-    .header('content-disposition', contentDisposition(name, fallback))
+    .header('content-disposition', contentDisposition(asXlsxName(name), asXlsxName(fallback)))
     .header('cache-control', 'no-store')
     .send(bytes);
 }

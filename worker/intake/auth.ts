@@ -61,7 +61,8 @@ export class TokenAuth {
   }
 }
 
-function tokenOf(header: string | undefined): string | null {
+/** The token an Authorization header carries (Bearer, or the password of Basic), or null. */
+export function tokenOf(header: string | undefined): string | null {
   if (!header) return null;
   const bearer = /^Bearer\s+(\S+)\s*$/i.exec(header);
   if (bearer?.[1]) return bearer[1];

@@ -8,6 +8,7 @@ import { availableParallelism } from 'node:os';
 import type { Config } from '../config/index.ts';
 import { submissionMemo, uploadedFileName } from '../console-server/cookies.ts';
 import { summaryDownloadHeaders, WebConsole, type WebConsoleOptions } from '../console-server/web-console.ts';
+import { actorOf } from '../console-server/year-routes.ts';
 import type { Queues } from '../queue/queues.ts';
 import { ledgerDocument, submissionVerdict } from '../queue/ledger-views.ts';
 import { wardLedger } from '../queue/ward-ledger.ts';
@@ -25,6 +26,7 @@ import { clientErrorHandler, fail, frameworkErrors, registerErrorHandler } from 
 import { RateLimiter } from './rate-limit.ts';
 import { audit, registerRequestLog } from './request-log.ts';
 import { ScanBusyError, ScanPool } from './scan-pool.ts';
+import { isWorkbookType } from './workbook-types.ts';
 import { registerSecurityHeaders } from './security-headers.ts';
 
 export interface ServerDeps {
@@ -47,23 +49,13 @@ declare module 'fastify' {
 
 const CONSOLIDATION_ID = /^c-[0-9a-f-]{36}$/;
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-/**
- * Content types a workbook upload may carry: .xlsx, .xlsm, and generic binary (what scripts and some browsers
- * send for a file). Anything else (text, images, forms, multipart) is 415 before the body is read.
- */
-const WORKBOOK_TYPES = new Set([
-  XLSX_TYPE,
-  'application/vnd.ms-excel.sheet.macroenabled.12',
-  'application/octet-stream',
-]);
 /** Fiscal years a consolidation may be asked for (平成元年 to the config schema's limit). */
 const FISCAL_YEARS = { min: 1989, max: 2200 };
 
-function mediaType(header: string | undefined): string {
-  return (header ?? '').split(';')[0]!.trim().toLowerCase();
-}
-
 /** The intake HTTP API (docs/api.md): check, store durably, enqueue, answer. */
+/** The body of any route that does not take a workbook (JSON requests): 64 KiB at most. */
+export const JSON_BODY_BYTES = 64 * 1024;
+
 export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   const { config, connection, queues, store, summaries } = deps;
   const http = config.http;
@@ -72,7 +64,8 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
     logger: deps.logger ? { level: 'info', redact: ['req.headers.authorization', 'req.headers.cookie'] } : false,
     // Our own audit line per request (request-log.ts) instead of fastify's, which logs full URLs.
     logController: new LogController({ disableRequestLogging: true }),
-    bodyLimit: config.maxUploadBytes,
+    // Routes that take a workbook raise this to maxUploadBytes; every other body (JSON) is small.
+    bodyLimit: JSON_BODY_BYTES,
     connectionTimeout: http.idleTimeoutMs,
     keepAliveTimeout: http.keepAliveTimeoutMs,
     requestTimeout: http.requestTimeoutMs,
@@ -105,7 +98,7 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   // The console is created before the auth hook, which asks it for a session cookie's principal.
   // The coordinator's settings for a ward-year (提出期限, reminders, mails sent) live in Redis beside the queues.
   const years = new RedisYearStore(connection);
-  const webConsole = new WebConsole({ config, store, summaries, auth, years }, deps.console ?? {});
+  const webConsole = new WebConsole({ config, store, summaries, auth, years, redis: connection }, deps.console ?? {});
   registerSecurityHeaders(app);
   registerRequestLog(app);
   // The add-in's task pane calls the API from its own origin; preflights are answered before authentication.
@@ -117,9 +110,8 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   });
   app.decorateRequest('principal', null);
   app.removeContentTypeParser(['text/plain']);
-  app.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: config.maxUploadBytes }, (_req, body, done) =>
-    done(null, body),
-  );
+  // No limit of its own: the route's bodyLimit applies (refused from the Content-Length, before reading).
+  app.addContentTypeParser('*', { parseAs: 'buffer' }, (_req, body, done) => done(null, body));
 
   registerErrorHandler(app, config.maxUploadBytes);
 
@@ -133,7 +125,9 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
       return fail(reply, 400, 'bad-request', 'URL のクエリ（? 以降）のパーセントエンコードが正しくありません。');
     }
     if (req.url === '/healthz' || req.method === 'OPTIONS' || webConsole.isPublic(req)) return;
-    req.principal = auth.identify(req.headers.authorization) ?? webConsole.sessionPrincipal(req, reply);
+    const bearer = await webConsole.bearerPrincipal(req, reply);
+    if (webConsole.answered(reply)) return reply;
+    req.principal = bearer ?? (await webConsole.sessionPrincipal(req, reply));
     if (webConsole.answered(reply)) return reply;
     if (!req.principal) {
       if (req.url.toLowerCase().includes('/admin/')) void reply.header('www-authenticate', 'Basic realm="mokuhyo"');
@@ -158,6 +152,14 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   // the server (a scan, a disk write) and must not be cut off without an answer.
   app.addHook('preHandler', async (req) => {
     req.raw.socket?.setTimeout?.(0); // fastify.inject's socket has no timeouts
+    connections.markWorking(req.raw);
+  });
+  // Once the answer goes out, it must keep moving: a client that stops reading it (a 15 MB download never
+  // read) is cut off after writeTimeoutMs without progress, and past a connection cap it may be evicted.
+  app.addHook('onSend', async (req, _reply, payload) => {
+    connections.markWorking(req.raw, false);
+    req.raw.socket?.setTimeout?.(http.writeTimeoutMs);
+    return payload;
   });
 
   const coordinator = (req: FastifyRequest, ward?: string): Principal | null => {
@@ -195,7 +197,7 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
       if (p.role !== 'submitter' || name !== p.division)
         return fail(reply, 403, 'forbidden', '他の課の提出はできません。');
     }
-    if (!WORKBOOK_TYPES.has(mediaType(req.headers['content-type']))) {
+    if (!isWorkbookType(req.headers['content-type'])) {
       return fail(
         reply,
         415,
@@ -203,6 +205,14 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
         `Excel ブック（.xlsx）を本文として、Content-Type: ${XLSX_TYPE} で送ってください。`,
       );
     }
+    // Told "busy" before a 20 MB body is read, not after.
+    if (scans.full)
+      return fail(
+        reply.header('retry-after', '5'),
+        503,
+        'busy',
+        '受付が混み合っています。しばらくしてから送り直してください。',
+      );
     const wait = submissionRate.take(describePrincipal(p));
     if (wait > 0) {
       return fail(
@@ -214,7 +224,7 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
     }
   };
 
-  app.post('/api/submissions', { onRequest: beforeUpload }, async (req, reply) => {
+  app.post('/api/submissions', { onRequest: beforeUpload, bodyLimit: config.maxUploadBytes }, async (req, reply) => {
     const p = req.principal;
     if (p?.role !== 'submitter' && p?.role !== 'coordinator')
       return fail(reply, 403, 'forbidden', '提出できるのは課の提出用トークンと区の集計担当だけです。');
@@ -364,7 +374,7 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
         'redis-unavailable',
         '集計の依頼を受け付けられません（Redis に接続できません）。しばらくしてから依頼し直してください。',
       );
-    const id = await queues.addConsolidation(body.ward, body.fiscalYear);
+    const id = await queues.addConsolidation(body.ward, body.fiscalYear, actorOf(req.principal!));
     audit(req, { consolidation: id, ward: body.ward, fiscalYear: body.fiscalYear });
     return reply.code(202).send({ id });
   });

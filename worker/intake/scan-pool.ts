@@ -96,6 +96,11 @@ export class ScanPool {
     });
   }
 
+  /** True when an upload arriving now would be told to come back later (checked before its body is read). */
+  get full(): boolean {
+    return !this.lanes.some((l) => !l.task) && this.waiting.length >= this.opts.queue;
+  }
+
   async close(): Promise<void> {
     this.closed = true;
     for (const t of this.waiting.splice(0)) t.reject(new Error('scan pool closed'));

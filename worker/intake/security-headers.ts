@@ -24,6 +24,10 @@ export const CONTENT_SECURITY_POLICY = [
  * static, fingerprinted file (API answers, downloaded workbooks and summaries).
  */
 export function registerSecurityHeaders(app: FastifyInstance): void {
+  // A request whose body reached the route's parser: its connection may be kept alive.
+  app.addHook('preValidation', async (req) => {
+    (req.raw as BodyRead)[BODY_READ] = true;
+  });
   app.addHook('onSend', async (req, reply, payload) => {
     reply.header('x-content-type-options', 'nosniff');
     reply.header('x-frame-options', 'DENY');
@@ -31,8 +35,10 @@ export function registerSecurityHeaders(app: FastifyInstance): void {
     reply.header('cross-origin-opener-policy', 'same-origin');
     if (!reply.hasHeader('content-security-policy')) reply.header('content-security-policy', CONTENT_SECURITY_POLICY);
     if (!reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store');
-    // Answered before its body was read (a refusal): close the connection instead of draining the body.
-    if (!req.raw.complete) {
+    // Answered before its body was read (a refusal): close the connection instead of draining the body —
+    // also when the body has already arrived while the refusal was decided (the brakes ask Redis first).
+    const hasBody = Number(req.headers['content-length'] ?? 0) > 0 || req.headers['transfer-encoding'] !== undefined;
+    if (!req.raw.complete || (hasBody && !(req.raw as BodyRead)[BODY_READ])) {
       reply.header('connection', 'close');
       lingerOnClose(req.raw.socket);
     }
@@ -67,4 +73,6 @@ function lingerOnClose(socket: Socket | null | undefined): void {
 }
 
 const LINGERING = Symbol('mokuhyo.lingering');
+const BODY_READ = Symbol('mokuhyo.bodyRead');
+type BodyRead = { [BODY_READ]?: boolean };
 type LingeringSocket = Socket & { [LINGERING]?: boolean };

@@ -1,7 +1,6 @@
 // The sandboxed side of SandboxPool: ingests each workbook it is sent and answers over IPC.
 import { readFileSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
-import { annotateBytes } from '../annotate/annotate-bytes.ts';
 import type { SheetFindings } from '../annotate/results-sheet.ts';
 import { isUnreadableWorkbookError } from '../xlsx/index.ts';
 import { ingestWorkbook } from './ingest-workbook.ts';
@@ -28,7 +27,11 @@ async function bytesOf(msg: Source): Promise<Buffer> {
 }
 
 async function answer(msg: Request): Promise<unknown> {
-  if ('annotate' in msg) return annotateBytes(await bytesOf(msg.annotate), msg.annotate.sheets);
+  if ('annotate' in msg) {
+    // Loaded on first need: most children never make a marked copy, and exceljs costs a child ~0.1 s to load.
+    const { annotateBytes } = await import('../annotate/annotate-bytes.ts');
+    return annotateBytes(await bytesOf(msg.annotate), msg.annotate.sheets);
+  }
   return ingestWorkbook(await bytesOf(msg));
 }
 

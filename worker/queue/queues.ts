@@ -15,6 +15,8 @@ export interface ConsolidateJobData {
   fiscalYear: number;
   /** Requested by an accepted submission (skipped while others of the ward-year are still pending). */
   auto?: boolean;
+  /** Who asked for it (the coordinator's name or role), shown in the console's list of summaries. */
+  by?: string;
 }
 
 const RETENTION = {
@@ -38,6 +40,8 @@ export class Queues {
   constructor(
     connection: ConnectionOptions,
     private readonly debounceMs: number,
+    /** Automatic rebuilds after submissions (config `autoSummaries`); otherwise only requested builds run. */
+    private readonly auto = true,
   ) {
     this.ingest = new Queue<IngestJobData>(INGEST_QUEUE, { connection });
     this.consolidate = new Queue<ConsolidateJobData>(CONSOLIDATE_QUEUE, { connection });
@@ -61,6 +65,7 @@ export class Queues {
    * the one delayed job (BullMQ deduplication in debounce mode), so a burst builds once or twice.
    */
   async requestConsolidation(ward: string, fiscalYear: number): Promise<void> {
+    if (!this.auto) return;
     await this.consolidate.add(
       'consolidate',
       { ward, fiscalYear, auto: true },
@@ -75,11 +80,11 @@ export class Queues {
   }
 
   /** A consolidation a coordinator asked for: runs now, and has its own id to poll. */
-  async addConsolidation(ward: string, fiscalYear: number): Promise<string> {
+  async addConsolidation(ward: string, fiscalYear: number, by?: string): Promise<string> {
     const jobId = `c-${randomUUID()}`;
     await this.consolidate.add(
       'consolidate',
-      { ward, fiscalYear },
+      { ward, fiscalYear, ...(by ? { by } : {}) },
       { jobId, attempts: 3, backoff: { type: 'exponential', delay: 2000 }, ...JOB_OPTIONS },
     );
     return jobId;
