@@ -190,7 +190,10 @@ export function overviewPlan(name: string, model: SummaryModel, title: string): 
     freezeRow: HEAD_ROW + 1,
     titleRows: `${HEAD_ROW}:${HEAD_ROW}`,
     autoFilter: null,
-    ...(model.overview.length > 0 ? { chart: chart(name, model.overview, firstRow, lastRow, chartFrom) } : {}),
+    // No chart when no counted division has an indicator (a 方針書 alone): an empty chart reads as zero.
+    ...(model.overview.some((o) => o.counted !== null && o.indicators > 0)
+      ? { chart: chart(name, model.overview, firstRow, lastRow, chartFrom) }
+      : {}),
   };
 }
 
