@@ -295,6 +295,7 @@ function chart(
       series(8, '定性', 'qualitative', '8EA9DB'),
     ],
     valueFormat: '0',
+    valueLabels: true,
     anchor: {
       fromCol,
       fromRow: HEAD_ROW - 1,
