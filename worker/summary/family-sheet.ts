@@ -22,6 +22,8 @@ export interface Column {
   /** [min, max] width of a wrapping text column, or a fixed width. */
   clamp?: readonly [number, number];
   fixed?: number;
+  /** A wrapping text column's width, kept when the page is too narrow (the other columns give way). */
+  kept?: number;
 }
 
 /**
@@ -47,9 +49,11 @@ export function familyPlan(name: string, table: FamilyTable, model: SummaryModel
   }
   const clamp: Record<number, readonly [number, number]> = {};
   const fixed: Record<number, number> = {};
+  const kept: Record<number, number> = {};
   columns.forEach((c, i) => {
     if (c.clamp) clamp[i + 1] = c.clamp;
     if (c.fixed !== undefined) fixed[i + 1] = c.fixed;
+    if (c.kept !== undefined) kept[i + 1] = c.kept;
   });
   return {
     name,
@@ -58,6 +62,7 @@ export function familyPlan(name: string, table: FamilyTable, model: SummaryModel
     fit: { fromRow: HEAD_ROW, max: 16 },
     clamp,
     fixed,
+    kept,
     freezeRow: HEAD_ROW + 1,
     titleRows: `1:${HEAD_ROW}`,
     autoFilter: { fromRow: HEAD_ROW, toRow: Math.max(HEAD_ROW, HEAD_ROW + table.rows.length), columns: labels.length },
@@ -78,7 +83,8 @@ function familyColumns(table: FamilyTable): Column[] {
     columns.push({
       label: table.family === 'policy-review' ? '取組項目' : initiatives ? 'No.・目標（主な取組）' : 'No.・目標',
       cell: (r, first) => (first ? { value: goalText(r) } : null),
-      clamp: [18, wide ? 26 : 22],
+      // With the 主な取組 under it the cell holds a paragraph: kept wide, so its row stays a few lines tall.
+      ...(initiatives ? { kept: wide ? 28 : 21 } : { clamp: [18, wide ? 26 : 22] as const }),
     });
   columns.push({
     label: table.family === 'action-plan' ? '事業' : '指標（単位）',

@@ -28,6 +28,8 @@ export interface SheetPlan {
   clamp?: Record<number, readonly [number, number]>;
   /** Fixed widths per 1-based column (not fitted to the text), e.g. the cells a chart covers. */
   fixed?: Record<number, number>;
+  /** Fixed widths of wrapping text columns that keep their width when the page is too narrow (others give way). */
+  kept?: Record<number, number>;
   /** The summary's title, printed in the header of every page. */
   title: string;
   /** A chart over the sheet's cells. */
@@ -146,6 +148,14 @@ function layout(plan: SheetPlan): Layout {
     widths[i] = width;
     wrapped[i] = false;
   }
+  const kept = new Set<number>();
+  for (const [column, width] of Object.entries(plan.kept ?? {})) {
+    const i = Number(column) - 1;
+    while (widths.length <= i) widths.push(min);
+    widths[i] = width;
+    wrapped[i] = true;
+    kept.add(i);
+  }
   // Too wide to print legibly on one page width: narrow the wrapping text columns, widest first, to their
   // minimum; if that is not enough, below it down to a last floor (the text wraps onto more lines).
   const planned = (i: number): number => clamps.find(([c]) => c === i)?.[1][0] ?? Math.max(min, 12);
@@ -153,7 +163,8 @@ function layout(plan: SheetPlan): Layout {
     for (let guard = 0; fitScale(widths) < MIN_SCALE && guard < 400; guard++) {
       let widest = -1;
       for (let i = 0; i < widths.length; i++)
-        if (wrapped[i] && widths[i]! > floor(i) && (widest < 0 || widths[i]! > widths[widest]!)) widest = i;
+        if (wrapped[i] && !kept.has(i) && widths[i]! > floor(i) && (widest < 0 || widths[i]! > widths[widest]!))
+          widest = i;
       if (widest < 0) break;
       widths[widest] = Math.max(floor(widest), widths[widest]! - 1);
     }
