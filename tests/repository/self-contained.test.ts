@@ -82,7 +82,11 @@ describe('the repository stands on its own', () => {
 
   it('names neither the brief documents nor the folder the checkout sits in', () => {
     const parent = dirname(ROOT);
-    const needles = [...OUTSIDE_DOCUMENTS, ...(parent === sep ? [] : [`${parent}${sep}`])];
+    // A checkout directly under a shared system folder (/tmp, /home, /root…) names nothing of its own there:
+    // docs rightly mention /tmp/… paths. Only a project folder of its own (/work/…) is looked for.
+    const shared =
+      parent === sep || /^(\/(tmp|var\/tmp|home|root|Users|srv|opt)|[A-Za-z]:\\?(Users|Temp)?)$/i.test(parent);
+    const needles = [...OUTSIDE_DOCUMENTS, ...(shared ? [] : [`${parent}${sep}`])];
     const hits = texts.flatMap(({ file, text }) =>
       text
         .split('\n')
