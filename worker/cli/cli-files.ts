@@ -149,6 +149,26 @@ async function makeFolders(folder: string): Promise<void> {
 }
 
 /**
+ * Refuses an output place that cannot take a new file (/proc, a read-only or full disk) before anything is
+ * written, so a command that exits 2 for one of its outputs has replaced none of the others. A folder that does
+ * not exist yet is left to the writer (it is created first).
+ */
+export async function probeOutput(path: string, what: string): Promise<void> {
+  const folder = dirname(path);
+  if (!isFolder(folder)) return;
+  const probe = join(folder, `.${basename(path)}.${randomBytes(4).toString('hex')}.probe`);
+  try {
+    await writeFile(probe, '');
+  } catch (err) {
+    const reason = reasonOf(err, folder);
+    if (!reason) throw err;
+    throw new CommandError(`${what}「${path}」に書き込めません（${reason}）。`);
+  } finally {
+    await rm(probe, { force: true }).catch(() => undefined);
+  }
+}
+
+/**
  * Writes an output whole or not at all: into a temporary file beside it, then renamed over it. The
  * temporary file is removed on every failure path; a file-system refusal becomes a CommandError.
  */

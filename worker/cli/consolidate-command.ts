@@ -15,7 +15,14 @@ import {
 } from '../summary/consolidate-files.ts';
 import { openDataCsv, openDataJson, openDataRows } from '../summary/export-open-data.ts';
 import { writeSummary } from '../summary/write-summary.ts';
-import { missingPathMessage, outputPlace, resolveOutput, typedFiscalYear, writeOutput } from './cli-files.ts';
+import {
+  missingPathMessage,
+  outputPlace,
+  probeOutput,
+  resolveOutput,
+  typedFiscalYear,
+  writeOutput,
+} from './cli-files.ts';
 import type { Command } from './command.ts';
 import { CommandError } from './option-error.ts';
 import { isOwnOutput, refuseForeignFile } from './own-outputs.ts';
@@ -144,6 +151,10 @@ export const consolidateCommand: Command = async (args) => {
 
   const now = new Date();
   await refuseForeignOutputs(paths, csv, json);
+  // Every place must take its file before the first is replaced: exit 2 leaves the earlier outputs as they were.
+  for (const path of paths) await probeOutput(path, '集計ブック');
+  if (csv) await probeOutput(csv, '--csv の出力ファイル');
+  if (json) await probeOutput(json, '--json の出力ファイル');
   const written: WrittenSummary[] = [];
   for (const [i, plan] of planned.plans.entries()) {
     const t0 = performance.now();

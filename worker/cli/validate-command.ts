@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { basename, extname, join, resolve } from 'node:path';
+import { basename, dirname, extname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { RenderedFinding, Severity } from '../../shared/model/finding.ts';
 import type { FileError, SheetRecord } from '../../shared/model/record.ts';
@@ -101,7 +101,7 @@ export const validateCommand: Command = async (args) => {
       } catch (err) {
         noteWritten(target, false);
         annotateFailed = true;
-        const reason = reasonOf(err) ?? (err instanceof Error ? err.message : String(err));
+        const reason = reasonOf(err, dirname(target)) ?? (err instanceof Error ? err.message : String(err));
         process.stderr.write(
           `mokuhyo validate: ${file} の注釈付きコピーを「${target}」に書き出せませんでした（${reason}）。\n`,
         );

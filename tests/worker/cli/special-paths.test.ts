@@ -1,5 +1,5 @@
 import { execFile, execFileSync } from 'node:child_process';
-import { copyFile, mkdir, mkdtemp, readdir, rm, symlink } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, readdir, readFile, rm, symlink } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -52,12 +52,24 @@ describe.runIf(linux)('an output where the system refuses new files (/proc)', ()
     ['template', 'org-goals', '-o', '/proc/mokuhyo-test.xlsx'],
     ['template', 'org-goals', '-o', '/proc/mokuhyo-test/x.xlsx'],
     ['validate', 'kenko.xlsx', '--annotate', '/proc/mokuhyo-test/'],
+    ['validate', 'kenko.xlsx', '--annotate', '/proc/mokuhyo-test.xlsx'],
+    ['consolidate', 'kenko.xlsx', '-o', 'summary/s.xlsx', '--csv', '/proc/mokuhyo-test.csv'],
   ])('%s … %s %s %s says why it cannot write there, not that a folder is missing', async (...args) => {
     const run = await mokuhyo(dir, ...args);
     expect(run.code, run.stderr).toBe(2);
     expect(run.stderr).toContain('システムが管理する場所（/proc など）で、新しいファイルやフォルダを作れません');
     expect(run.stderr).not.toContain('フォルダがありません');
     expectNoFault(run);
+  });
+
+  it('leaves an earlier summary as it was when one of the outputs cannot be written (exit 2 writes nothing)', async () => {
+    const first = await mokuhyo(dir, 'consolidate', 'kenko.xlsx', '-o', 'kept/s.xlsx');
+    expect(first.code, first.stderr).toBe(0);
+    const before = await readFile(join(dir, 'kept/s.xlsx'));
+    await new Promise((r) => setTimeout(r, 1100)); // a later 作成 time would change the bytes
+    const again = await mokuhyo(dir, 'consolidate', 'kenko.xlsx', '-o', 'kept/s.xlsx', '--csv', '/proc/mokuhyo.csv');
+    expect(again.code, again.stderr).toBe(2);
+    expect((await readFile(join(dir, 'kept/s.xlsx'))).equals(before)).toBe(true);
   });
 });
 
