@@ -7,6 +7,7 @@ import type { FloorResult } from './scenarios/floor.ts';
 import type { QueueResult, QueueRun } from './scenarios/queue.ts';
 import type { StartupResult } from './scenarios/startup.ts';
 import type { ValuesResult } from './scenarios/values.ts';
+import { formatRecall, type FamilyRecall } from '../tests/corpus/recall.ts';
 
 export interface ConsolidateRow {
   n: number;
@@ -43,6 +44,8 @@ export interface Report {
   /** Two identical processes at once vs one: what a second process can add on this machine (null: not run). */
   ceiling: CeilingResult | null;
   addin: AddinResult | null;
+  /** Recall of the extraction on the variety corpus (tests/corpus), per family (absent in older reports). */
+  recall?: FamilyRecall[];
   targets: Target[];
 }
 
@@ -116,6 +119,7 @@ export function formatReport(r: Report): string {
   lines.push(
     `Machine: ${m.cpus} cores (${m.cpuModel}), ${m.memoryGb.toFixed(1)} GB, Node ${m.node}; load average ${f1(m.loadAverage.start)} → ${f1(m.loadAverage.end)}. ${r.generatedAt}`,
   );
+  if (r.recall) lines.push('', 'Recall on the variety corpus (tests/corpus):', '', formatRecall(r.recall));
   lines.push('');
   lines.push('| scenario | result |');
   lines.push('|---|---|');

@@ -1,4 +1,4 @@
-// `npm run bench [-- --quick] [-- --n 300,3000] [-- --queue 1000] [-- --peer-max 3000] [-- --repeats 5]`: builds (or reuses)
+// `npm run bench [-- --quick] [-- --recall] [-- --n 300,3000] [-- --queue 1000] [-- --peer-max 3000] [-- --repeats 5]`: builds (or reuses)
 // the corpus, runs every scenario, prints a table and writes bench/out/report.json.
 import { spawnSync } from 'node:child_process';
 import { availableParallelism, cpus, loadavg, totalmem } from 'node:os';
@@ -16,6 +16,8 @@ import { runFloor } from './scenarios/floor.ts';
 import { runQueue } from './scenarios/queue.ts';
 import { runStartup } from './scenarios/startup.ts';
 import { runValues } from './scenarios/values.ts';
+import { CORPUS_CASES } from '../tests/corpus/index.ts';
+import { formatRecall, measureRecall } from '../tests/corpus/recall.ts';
 
 export interface BenchOptions {
   ns: number[];
@@ -42,6 +44,7 @@ export function benchOptions(argv: string[]): BenchOptions {
       queue: { type: 'string' },
       repeats: { type: 'string' },
       out: { type: 'string' },
+      recall: { type: 'boolean', default: false },
     },
   });
   const quick = values.quick ?? false;
@@ -65,6 +68,9 @@ export function benchOptions(argv: string[]): BenchOptions {
 /** Runs every scenario and returns the report (also written to <outDir>/report.json). */
 export async function runBench(o: BenchOptions): Promise<Report> {
   const startLoad = loadavg()[0] ?? 0;
+  o.log(`recall: ${CORPUS_CASES.length} workbooks of the variety corpus`);
+  const recall = await measureRecall(CORPUS_CASES);
+  o.log(formatRecall(recall));
   const corpora = [];
   for (const n of o.ns) {
     o.log(`corpus: ${n} workbooks (cached under ${join(o.outDir, 'corpus')})`);
@@ -142,6 +148,7 @@ export async function runBench(o: BenchOptions): Promise<Report> {
     queue,
     ceiling,
     addin,
+    recall,
     targets: [],
   };
   report.targets = judgeTargets(report);
@@ -161,7 +168,12 @@ export async function medianOf<T extends { wallMs: number }>(
   return { ...medianRun(runs, (r) => r.wallMs), wallRunsMs: runs.map((r) => r.wallMs) };
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
+if (import.meta.url === `file://${process.argv[1]}` && process.argv.includes('--recall')) {
+  // `npm run bench -- --recall`: the variety corpus's recall table alone, with every miss.
+  const recall = await measureRecall(CORPUS_CASES);
+  process.stdout.write(`${formatRecall(recall)}\n`);
+  for (const r of recall) for (const miss of r.misses) process.stdout.write(`  ${r.family}: ${miss}\n`);
+} else if (import.meta.url === `file://${process.argv[1]}`) {
   const options = benchOptions(process.argv.slice(2));
   const report = await runBench(options);
   process.stdout.write(formatReport(report));

@@ -5,6 +5,7 @@ import type {
   ConsolidationState,
   HistoryEntry,
   Me,
+  OwnStatus,
   SubmissionDetail,
   SummaryList,
   TemplateList,
@@ -104,6 +105,7 @@ export const api = {
     await send('DELETE', '/api/session').catch(() => undefined);
   },
   wardStatus: () => json<WardStatus>('GET', '/api/console/status'),
+  ownStatus: () => json<OwnStatus>('GET', '/api/console/own-status'),
   history: () => json<HistoryEntry[]>('GET', '/api/console/history'),
   submission: (id: string) => json<SubmissionDetail>('GET', `/api/console/submissions/${enc(id)}`),
   check: (file: File) => json<CheckResult>('POST', '/api/console/check', { file }),

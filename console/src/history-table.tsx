@@ -13,9 +13,18 @@ const useStyles = makeStyles({
     fontWeight: tokens.fontWeightSemibold,
   },
   td: { padding: '6px 8px', borderBottom: `1px solid ${tokens.colorNeutralStroke2}`, verticalAlign: 'top' },
+  file: { overflowWrap: 'anywhere', maxWidth: '280px', minWidth: '120px' },
+  nowrap: { whiteSpace: 'nowrap' },
   hash: { fontFamily: tokens.fontFamilyMonospace, fontSize: tokens.fontSizeBase200 },
   wrap: { overflowX: 'auto' },
 });
+
+/** Whether a version's figures count: the ledger's counted one says so even when a later one was sent back. */
+function Use({ entry }: { entry: HistoryEntry }) {
+  if (entry.counted) return <>集計に使う版{entry.supersededBy ? '（後の提出は集計に使えません）' : ''}</>;
+  if (entry.supersededBy) return <Link href={`#/submissions/${entry.supersededBy}`}>後の提出で差し替え</Link>;
+  return <>最新（集計に使いません）</>;
+}
 
 /** Every submission, newest first: when, which file, its status, its fingerprint and what replaced it. */
 export function HistoryTable({
@@ -53,7 +62,7 @@ export function HistoryTable({
               エラー / 警告
             </th>
             <th scope="col" className={styles.th}>
-              差し替え
+              集計
             </th>
             <th scope="col" className={styles.th}>
               SHA-256
@@ -63,11 +72,11 @@ export function HistoryTable({
         <tbody>
           {entries.map((e) => (
             <tr key={e.id}>
-              <td className={styles.td}>
+              <td className={`${styles.td} ${styles.nowrap}`}>
                 <Link href={`#/submissions/${e.id}`}>{jst(e.receivedAt)}</Link>
               </td>
               {showDivision && <td className={styles.td}>{e.division}</td>}
-              <td className={styles.td}>{e.fileName ?? '（名前なし）'}</td>
+              <td className={`${styles.td} ${styles.file}`}>{e.fileName ?? '（名前なし）'}</td>
               <td className={styles.td}>
                 <StatusBadge status={e.status} />
               </td>
@@ -75,7 +84,7 @@ export function HistoryTable({
                 {e.status === 'accepted' || e.status === 'rejected' ? `${e.errors} / ${e.warnings}` : '—'}
               </td>
               <td className={styles.td}>
-                {e.supersededBy ? <Link href={`#/submissions/${e.supersededBy}`}>後の提出で差し替え</Link> : '最新'}
+                <Use entry={e} />
               </td>
               <td className={`${styles.td} ${styles.hash}`} title={e.sha256}>
                 {e.sha256.slice(0, 12)}…

@@ -9,6 +9,7 @@ export function StatusBadge({ status }: { status: StatusCode }) {
       color={STATUS_COLOR[status]}
       data-status={status}
       size="large"
+      style={{ whiteSpace: 'nowrap', flexShrink: 0 }}
     >
       {STATUS_WORD[status]}
     </Badge>

@@ -5,6 +5,7 @@ import type { FamilySpec, Label, TableSpec, VariantSpec } from '../families/spec
 import { parseFiscalYear } from '../values/index.ts';
 import { detect, readFormTag } from './detect.ts';
 import { readFields } from './fields.ts';
+import { BODY_FIELDS, findBody, findFiscalYear } from './identity.ts';
 import { splitItemTables } from './item-tables.ts';
 import { readList } from './lists.ts';
 import { resolveNamedYears } from './relative-years.ts';
@@ -50,11 +51,12 @@ export function extractSheet(grid: Grid, families: readonly FamilySpec[]): Sheet
       t.groups.map((g) => ({ group: g.group, cell: g.cell, indicators: String(g.rows), ...g.fields })),
     );
   }
+  const identity = readIdentity(index, grid, variant, fields, tables);
   const record: SheetRecord = {
     sheet: grid.sheet,
     family: family.id,
     organization: organizationOf(fields, variant),
-    fiscalYear: fiscalYearOf(fields[variant.fiscalYear], tables),
+    fiscalYear: identity.fiscalYear,
     measures: split.measures,
     findings: [],
     variant: variant.id,
@@ -95,9 +97,38 @@ function organizationOf(fields: Record<string, FieldValue>, variant: VariantSpec
   return null;
 }
 
-function fiscalYearOf(field: FieldValue | undefined, tables: readonly TableRead[]): number | null {
+/**
+ * Body and year from every place a person reads them when the form's own cells are blank: the body from the
+ * variant's `body` fields (a 方針書's title), then the title, the tab, a 所属 cell, the file name (written to
+ * `fields.body` with its source); the year from the title, the tab, the table's target years, then the file name.
+ */
+function readIdentity(
+  index: SheetIndex,
+  grid: Grid,
+  variant: VariantSpec,
+  fields: Record<string, FieldValue>,
+  tables: readonly TableRead[],
+): { fiscalYear: number | null } {
+  const tableRow = Math.min(Infinity, ...tables.map((t) => t.layout.headerRow));
+  if (!BODY_FIELDS.some((key) => fields[key]?.value.trim())) {
+    const own = (variant.body ?? []).map((key) => fields[key]).find((f) => f?.value.trim());
+    const affiliations = variant.organization.map((key) => fields[key]).filter((f) => f !== undefined);
+    const found = own ? { ...own, source: '表題' as const } : findBody(index, grid, affiliations, tableRow);
+    if (found) fields['body'] = found;
+  }
+  const field = fields[variant.fiscalYear];
   const fromField = field ? parseFiscalYear(field.value) : null;
-  if (fromField !== null) return fromField;
+  if (fromField !== null) return { fiscalYear: fromField };
+  const found = findFiscalYear(index, grid, fiscalYearOfTables(tables), tableRow);
+  if (!found) return { fiscalYear: null };
+  if (found.source !== null && !field?.value.trim()) {
+    const { year, ...value } = found;
+    fields[variant.fiscalYear] = { ...value, value: String(year) };
+  }
+  return { fiscalYear: found.year };
+}
+
+function fiscalYearOfTables(tables: readonly TableRead[]): number | null {
   const targets = tables
     .flatMap((t) => t.layout.years)
     .filter((y) => y.kind === 'target' && y.year !== null)

@@ -231,6 +231,8 @@ export function readTable(
         : fallback && groupCol !== undefined
           ? fallbackGroupOf(view.text(row, groupCol), group, fallback.key, groups.length)
           : '';
+    // A note or a continuation mark alone in the No. column (「（つづき）」, 「※ 目標値は…」) opens no group.
+    if (groupCol !== undefined && groupText !== '' && isLoneNote(index, row, groupCol, layout, groupText)) continue;
     const startsGroup =
       groupCol !== undefined &&
       groupText !== '' &&
@@ -282,6 +284,15 @@ export function readTable(
     });
   }
   return { layout, measures, groups };
+}
+
+const NOTE = /^[(（]?(つづき|続き|続|次頁へ続く|前頁より)[)）]?$|^[※＊*注]|^備考/;
+
+/** True when the row holds only this text, in the group column, and it reads as a note rather than a number. */
+function isLoneNote(index: SheetIndex, row: number, groupCol: number, layout: TableLayout, text: string): boolean {
+  const others = [...layout.columns.values(), ...layout.years.map((y) => y.col)].filter((c) => c !== groupCol);
+  if (others.some((c) => index.view.text(row, c) !== '')) return false;
+  return NOTE.test(text.trim()) || text.trim().length > 8;
 }
 
 /**

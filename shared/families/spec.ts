@@ -181,6 +181,8 @@ export interface VariantSpec {
   organization: string[];
   /** Field key of the fiscal year. */
   fiscalYear: string;
+  /** Field keys naming the body when the form's body cells are blank (a 方針書's title 「…増田地域局の方針書」). */
+  body?: string[];
   template?: TemplateSpec;
   /** What is filled in only at evaluation time (field keys or `items.<list>.<key>`); default 評価日 (`evaluatedOn`). */
   evaluatedWhen?: string[];

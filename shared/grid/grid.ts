@@ -23,6 +23,8 @@ export interface Grid {
   merges: CellRange[];
   /** Defined names visible to this sheet (workbook-level and sheet-level), name → value or reference. */
   names?: Record<string, string>;
+  /** The workbook's file name as its sender saved it, when the reader knows it (a last-resort source of body and year). */
+  workbook?: string;
 }
 
 export const EMPTY_CELL: GridCell = Object.freeze({ text: '', kind: 'empty', value: null }) as GridCell;

@@ -1,3 +1,4 @@
+import { overdueStatus, pastDeadline } from './deadline.ts';
 import { UNKNOWN_DIVISION } from './judge-submission.ts';
 import type {
   Ledger,
@@ -43,10 +44,19 @@ function counts(entry: LedgerEntry): boolean {
 }
 
 /** One row from its entries (oldest first): the latest's word, the latest 受理's figures, and why. */
-function rowOf(division: string, expected: boolean, own: readonly LedgerEntry[]): LedgerRow {
+function rowOf(division: string, expected: boolean, own: readonly LedgerEntry[], late: boolean): LedgerRow {
   const latest = own.at(-1);
   if (!latest)
-    return { division, expected, status: '未提出', submission: null, counted: null, reason: null, versions: [] };
+    return {
+      division,
+      expected,
+      status: '未提出',
+      submission: null,
+      counted: null,
+      reason: null,
+      versions: [],
+      overdue: expected && late,
+    };
   const counted = [...own].reverse().find(counts) ?? null;
   const now = standing(latest);
   const older = counted !== null && counted !== latest;
@@ -67,6 +77,7 @@ function rowOf(division: string, expected: boolean, own: readonly LedgerEntry[])
     counted: counted?.id ?? null,
     reason,
     versions,
+    overdue: expected && overdueStatus(now.status, late),
   };
 }
 
@@ -92,9 +103,10 @@ export function buildLedger(entries: readonly LedgerEntry[], scope: LedgerScope)
     }
   }
   const expectedKnown = scope.divisions.length > 0;
+  const late = pastDeadline(scope.deadline, scope.today);
   const names = [...scope.divisions, ...[...byDivision.keys()].filter((d) => !scope.divisions.includes(d))];
   const divisions = names.map((d) =>
-    rowOf(d, !expectedKnown || scope.divisions.includes(d), inRowOrder(byDivision.get(d) ?? [])),
+    rowOf(d, !expectedKnown || scope.divisions.includes(d), inRowOrder(byDivision.get(d) ?? []), late),
   );
   const tally: LedgerCounts = { expected: 0, submitted: 0, 受理: 0, 差戻し: 0, 読込不可: 0, 処理中: 0, 未提出: 0 };
   for (const row of divisions) {
@@ -107,10 +119,11 @@ export function buildLedger(entries: readonly LedgerEntry[], scope: LedgerScope)
     ward: scope.ward,
     fiscalYear: scope.fiscalYear,
     deadline: scope.deadline ?? null,
+    pastDeadline: late,
     expectedKnown,
-    wardSheet: rowOf(scope.ward, true, inRowOrder(ward)),
+    wardSheet: rowOf(scope.ward, true, inRowOrder(ward), late),
     divisions,
-    unattributed: loose.map((e) => rowOf(UNKNOWN_DIVISION, false, [e])),
+    unattributed: loose.map((e) => rowOf(UNKNOWN_DIVISION, false, [e], late)),
     counts: tally,
   };
 }

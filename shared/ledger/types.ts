@@ -25,6 +25,8 @@ export interface LedgerScope {
   wardSheetDivision?: string | null;
   /** 提出期限 (YYYY-MM-DD), when the config sets one. */
   deadline?: string | null;
+  /** Today in Japan time (YYYY-MM-DD), given by the caller: rows still missing after the deadline are 期限超過. */
+  today?: string | null;
 }
 
 /** What reading a workbook gave, before anyone judged whose and which it is. */
@@ -135,6 +137,8 @@ export interface LedgerRow {
   reason: string | null;
   /** Every submission of the row, newest first. */
   versions: LedgerVersion[];
+  /** 期限超過: the deadline has passed and the row is still 未提出, 差戻し or 読込不可. */
+  overdue: boolean;
 }
 
 /** The headline counts, all on one basis: the expected divisions (the ward's own sheet apart). */
@@ -153,6 +157,8 @@ export interface Ledger {
   ward: string;
   fiscalYear: number | null;
   deadline: string | null;
+  /** The deadline has passed (as of the scope's `today`). */
+  pastDeadline: boolean;
   /** false when no division list was configured: the divisions are the ones that sent something. */
   expectedKnown: boolean;
   wardSheet: LedgerRow;

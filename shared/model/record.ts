@@ -46,6 +46,11 @@ export interface Measure {
 export interface FieldValue {
   value: string;
   cell: string;
+  /**
+   * Where the value was read when not from its labelled cell: 表題 (the title), シート名, 所属欄 or ファイル名
+   * (body and fiscal year only). Absent for a value read from its own cell.
+   */
+  source?: '表題' | 'シート名' | '所属欄' | 'ファイル名';
 }
 
 /** Everything extracted from one sheet. */

@@ -7,6 +7,7 @@ import { isWardSheet } from '../ledger/judge-submission.ts';
 import type { LedgerScope } from '../ledger/types.ts';
 import { judgeInputs, ledgerOf } from './judge-inputs.ts';
 import { keepLatest, type KeptSheet } from './latest.ts';
+import { identityNote } from './group-inputs.ts';
 import { allRows, sheetsOfRow, statusRows } from './ledger-rows.ts';
 import { overviewRows, overviewTotal, previousRates } from './overview.ts';
 import { emptyCounts, rollUpWard } from './ward-rollup.ts';
@@ -100,6 +101,7 @@ export function buildSummary(submissions: readonly SubmissionInput[], options: S
     overview,
     total: overviewTotal(overview, lastYear),
     wardRollup: rollUpWard(wardSheet, rows),
+    identityNote: identityNote([...divisionSheets, ...(wardSheet ? [wardSheet] : [])].map((k) => k.sheet)),
     tables,
     statements: statementRows(divisionSheets),
     findings,
@@ -208,7 +210,18 @@ function measureRow(
       previous.size === 0 ? null : previousOf(previous.get(measureKey(family, kept.division, measure)), measure),
     provenance: provenanceOf(kept, measure.cell),
     relist: measure.fields?.['relist'] === 'true',
+    owner: text(measure.fields?.['division']),
+    written: {
+      evaluation: text(measure.fields?.['evaluation']),
+      initiatives: text(measure.fields?.['initiatives']),
+      comment: text(kept.sheet.fields?.['outcome']?.value),
+    },
   };
+}
+
+function text(value: string | null | undefined): string | null {
+  const t = value?.trim();
+  return t ? t : null;
 }
 
 /** One column per year and kind; a form's 現状値 is one column whatever year each row gives it. */

@@ -1,13 +1,8 @@
+import { familyById } from '../families/index.ts';
 import type { SheetRecord } from '../model/record.ts';
+import { BODY_FIELDS, type IdentitySource } from '../extract/identity.ts';
 import { normalizeText } from '../values/normalize.ts';
 import type { SubmissionInput } from './types.ts';
-
-/**
- * Header fields that name the body a sheet reports to, most specific first: the ward a form names
- * (実施計画, 自己評価), the department of a division sheet (組織目標: 秋葉区役所), the organisation of a
- * body's own sheet (区の組織目標, 方針書). A form naming none of them (施策シート) has no body.
- */
-const BODY_FIELDS = ['ward', 'municipality', 'department', 'organization'] as const;
 
 /** Title for the sheets that name no body, summarised per year. */
 export const UNKNOWN_BODY = '団体名不明';
@@ -29,13 +24,45 @@ export function bodyKey(text: string): string {
   return key.replace(/^[^市]{1,6}市(?=[^市]{1,6}区$)/, '');
 }
 
-/** The body a sheet reports to, from its header fields; null when the form names none. */
+/** The body a sheet reports to, from its header fields; null when the form names none (施策シート). */
 export function bodyOfSheet(sheet: SheetRecord): string | null {
   for (const field of BODY_FIELDS) {
     const name = bodyName(sheet.fields?.[field]?.value);
     if (name) return name;
   }
   return null;
+}
+
+/** Where the body of a sheet was read (「団体名の出所」): its labelled cell, the title, the tab, a 所属 cell or the file name. */
+export function bodySourceOf(sheet: SheetRecord): IdentitySource | null {
+  for (const field of BODY_FIELDS) {
+    const value = sheet.fields?.[field];
+    if (bodyName(value?.value)) return value?.source ?? '記入欄';
+  }
+  return null;
+}
+
+/** Where the fiscal year of a sheet was read: its labelled cell, the title, the tab, or the file name. */
+export function yearSourceOf(sheet: SheetRecord): IdentitySource | null {
+  if (sheet.fiscalYear === null || !sheet.family) return null;
+  const family = familyById(sheet.family);
+  const variant = family?.variants.find((v) => v.id === sheet.variant) ?? family?.variants[0];
+  return (variant && sheet.fields?.[variant.fiscalYear]?.source) || '記入欄';
+}
+
+/**
+ * 「団体名の出所: 表題」: where the sheets' body and year were read, said only when some were read elsewhere
+ * than their labelled cells; null when every sheet names them where the form asks.
+ */
+export function identityNote(sheets: readonly SheetRecord[]): string | null {
+  const line = (word: string, sources: (IdentitySource | null)[]) => {
+    const found = [...new Set(sources.filter((s) => s !== null))];
+    return found.some((s) => s !== '記入欄') ? `${word}の出所: ${found.join('・')}` : null;
+  };
+  const parts = [line('団体名', sheets.map(bodySourceOf)), line('年度', sheets.map(yearSourceOf))].filter(
+    (p) => p !== null,
+  );
+  return parts.length > 0 ? parts.join('\u3000') : null;
 }
 
 /** The inputs of one summary: one body (or none named) and one fiscal year. */

@@ -1,6 +1,7 @@
 import type { Measure, MeasureValue } from '../model/record.ts';
 import { formatNumber } from '../values/format-number.ts';
 import type { Comparator } from '../values/types.ts';
+import { baseYearWord, numberParts, relativeTarget, type NumberPart, type RelativeTarget } from './target-parts.ts';
 import type { Direction, MeasureJudgement } from './types.ts';
 
 // The same words as the org-goals 評価 check (shared/families/org-goals/rules.ts), so both read one direction.
@@ -69,6 +70,10 @@ export function judgeMeasure(measure: Measure, fiscalYear: number | null, interi
   const { direction, why } = directionOf(measure, target);
   const base = { direction, target: target?.value ?? null, result: result?.value ?? null, rate: null };
   if (!target || target.blank) return { ...base, judgement: 'no-target', basis: '目標値の記載がありません' };
+  const relative = relativeTarget(target.raw, target.year ?? fiscalYear);
+  if (relative) return judgeRelative(measure, relative, target, result, base);
+  const parts = numberParts(target.raw);
+  if (parts.length >= 2) return judgeCompound(parts, target, result, direction, base);
   if (target.value === null) {
     const res = result && !result.blank ? `（結果: ${oneLine(result.raw)}）` : '';
     return {
@@ -106,7 +111,101 @@ export function judgeMeasure(measure: Measure, fiscalYear: number | null, interi
     ...base,
     judgement: ok ? 'achieved' : 'not-achieved',
     basis,
-    rate: rateOf(result.value, target.value, direction),
+    rate: rateOf(result.value, target.value),
+  };
+}
+
+type Base = Pick<MeasureJudgement, 'direction' | 'target' | 'result' | 'rate'>;
+
+/**
+ * A target against a base year (「R1比で減らす」): compared with that year's figure on the sheet, or 要確認
+ * when the sheet does not hold it.
+ */
+function judgeRelative(
+  measure: Measure,
+  relative: RelativeTarget,
+  target: MeasureValue,
+  result: MeasureValue | null,
+  base: Base,
+): MeasureJudgement {
+  const word = baseYearWord(relative.baseYear);
+  const said = `「${oneLine(target.raw)}」`;
+  const baseValue = measure.values.find(
+    (v) => (v.kind === 'actual' || v.kind === 'result') && v.year === relative.baseYear && v.value !== null,
+  )?.value;
+  const direction: Direction = relative.change === 'lower' ? 'lower' : 'higher';
+  if (baseValue === undefined || baseValue === null)
+    return {
+      ...base,
+      direction,
+      judgement: 'review',
+      basis: `目標${said}は${word}の実績と比べるものですが、${word}の実績がシートにないため要確認`,
+    };
+  const factor = relative.percent === null ? 1 : 1 + ((direction === 'lower' ? -1 : 1) * relative.percent) / 100;
+  const threshold = round1(baseValue * factor * 1000) / 1000;
+  const inclusive = relative.inclusive || relative.percent !== null;
+  const judged = { ...base, direction, target: threshold };
+  if (!result || result.blank || result.value === null)
+    return {
+      ...judged,
+      judgement: 'pending',
+      basis: `結果が未記入です（目標 ${said}、${word}実績 ${fmt(baseValue)}）`,
+    };
+  const ok =
+    direction === 'lower'
+      ? inclusive
+        ? result.value <= threshold
+        : result.value < threshold
+      : inclusive
+        ? result.value >= threshold
+        : result.value > threshold;
+  const symbol = direction === 'lower' ? (inclusive ? '≤' : '<') : inclusive ? '≥' : '>';
+  const against =
+    relative.percent === null
+      ? `${word}実績 ${fmt(baseValue)}`
+      : `${word}実績 ${fmt(baseValue)} の ${fmt(round1(factor * 100))}% = ${fmt(threshold)}`;
+  return {
+    ...judged,
+    result: result.value,
+    judgement: ok ? 'achieved' : 'not-achieved',
+    basis: `結果 ${fmt(result.value)} ${ok ? symbol : negate(symbol)} ${against}（目標${said}）`,
+    rate: rateOf(result.value, threshold),
+  };
+}
+
+/**
+ * A target of several numbers (「青パト月4回 区だよりによる実施団体の募集 年2回」): each part against the
+ * result's part in the same place when the result states as many; else 要確認, never the first part alone.
+ */
+function judgeCompound(
+  parts: readonly NumberPart[],
+  target: MeasureValue,
+  result: MeasureValue | null,
+  direction: Direction,
+  base: Base,
+): MeasureJudgement {
+  const listed = parts.map((p) => p.text).join('・');
+  if (!result || result.blank)
+    return { ...base, judgement: 'pending', basis: `結果が未記入です（目標の数値 ${parts.length} つ: ${listed}）` };
+  const got = numberParts(result.raw);
+  if (got.length !== parts.length)
+    return {
+      ...base,
+      judgement: 'review',
+      basis: `目標に数値が ${parts.length} つあり（${listed}）、結果「${oneLine(result.raw)}」と部分ごとに対応づけられないため要確認`,
+    };
+  const comparator: Comparator = target.comparator ?? (direction === 'lower' ? '<=' : '>=');
+  const checks = parts.map((p, i) => ({ want: p, got: got[i]!, ok: compare(got[i]!.value, comparator, p.value) }));
+  const ok = checks.every((c) => c.ok);
+  const symbol = RULE[comparator].symbol;
+  const basis = checks
+    .map((c) => `${c.want.text}: ${fmt(c.got.value)} ${c.ok ? symbol : negate(symbol)} ${fmt(c.want.value)}`)
+    .join('、');
+  return {
+    ...base,
+    judgement: ok ? 'achieved' : 'not-achieved',
+    basis: `${ok ? 'すべての部分で達成' : '未達の部分あり'}（${basis}）`,
+    rate: null,
   };
 }
 
@@ -142,9 +241,9 @@ function negate(symbol: string): string {
   return ({ '≥': '<', '>': '≤', '≤': '>', '<': '≥' } as Record<string, string>)[symbol] ?? symbol;
 }
 
-function rateOf(result: number, target: number, direction: Direction): number | null {
-  if (direction === 'higher') return target > 0 ? round1((result / target) * 100) : null;
-  return result > 0 ? round1((target / result) * 100) : null;
+/** 実績/目標 in percent: one meaning everywhere, whichever way the target points (the 判定 says which way). */
+function rateOf(result: number, target: number): number | null {
+  return target > 0 ? round1((result / target) * 100) : null;
 }
 
 function round1(n: number): number {

@@ -10,7 +10,7 @@ export interface OverviewInput {
   ledger: Ledger;
   /** Counts of the divisions' counted versions. */
   divisions: readonly DivisionSummary[];
-  /** The forms of each row's latest version. */
+  /** The forms of each row's latest version (shown when no version counts). */
   families: ReadonlyMap<string, readonly FamilyId[]>;
   /** Last year's 達成率 per division, when last year's submissions are in the input. */
   previousRates: ReadonlyMap<string, number | null> | null;
@@ -41,7 +41,7 @@ export function overviewRows(input: OverviewInput): OverviewRow[] {
       state: STATE_OF[row.status],
       reason: row.reason,
       file: latest?.file ?? null,
-      families: [...(input.families.get(row.division) ?? d?.families ?? [])],
+      families: [...(d?.families ?? input.families.get(row.division) ?? [])],
       counted: row.counted,
       indicators: d?.indicators ?? 0,
       counts: d ? { ...d.counts } : emptyCounts(),

@@ -39,11 +39,13 @@ export interface SubmissionInput {
 }
 
 /** 判定: how a measure stands against its target. */
-export type Judgement = 'achieved' | 'not-achieved' | 'pending' | 'no-target' | 'qualitative';
+/** 要確認 (`review`): a numeric target the summary cannot judge without a person (several numbers it cannot pair, a base year whose figure is missing); never counted as 達成. */
+export type Judgement = 'achieved' | 'not-achieved' | 'review' | 'pending' | 'no-target' | 'qualitative';
 
 export const JUDGEMENT_LABELS: Record<Judgement, string> = {
   achieved: '達成',
   'not-achieved': '未達成',
+  review: '要確認',
   pending: '未評価',
   'no-target': '目標なし',
   qualitative: '定性目標',
@@ -59,7 +61,7 @@ export interface MeasureJudgement {
   basis: string;
   target: number | null;
   result: number | null;
-  /** Result as a percentage of the target (inverted for lower-is-better), or null. */
+  /** 実績/目標: the result as a percentage of the target, whichever way the target points; null when not one figure each. */
   rate: number | null;
 }
 
@@ -149,6 +151,10 @@ export interface MeasureRow {
   provenance: Provenance;
   /** A (再) row re-listing a project listed elsewhere: shown, but not counted again. */
   relist: boolean;
+  /** The row's own 担当課 as written (a 実施計画 project's), when the form names one per row. */
+  owner: string | null;
+  /** What the division wrote itself: its 評価 of the indicator, its 主な取組, and the sheet's year-end comment. */
+  written: { evaluation: string | null; initiatives: string | null; comment: string | null };
 }
 
 export interface FamilyTable {
@@ -314,4 +320,6 @@ export interface SummaryModel {
   excluded: ExcludedInput[];
   /** The ward-year's ledger: every status, counted version and reason shown comes from here. */
   ledger: Ledger;
+  /** 「団体名の出所: 表題」 when some counted sheet named its body or year elsewhere than its labelled cell. */
+  identityNote: string | null;
 }

@@ -85,5 +85,5 @@ export function rollUpWard(ward: KeptSheet | undefined, rows: readonly MeasureRo
 
 /** Zero for every judgement. */
 export function emptyCounts(): Record<Judgement, number> {
-  return { achieved: 0, 'not-achieved': 0, pending: 0, 'no-target': 0, qualitative: 0 };
+  return { achieved: 0, 'not-achieved': 0, review: 0, pending: 0, 'no-target': 0, qualitative: 0 };
 }

@@ -2,14 +2,14 @@
 // console itself on start), a private redis-server and a temp config and data folder. Driven by role and
 // label, as a clerk (and the acceptance script) would use it. Screenshots go to a temp folder, or to
 // MOKUHYO_CONSOLE_SCREENSHOTS (e.g. docs/) when set.
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findChromium } from '../helpers/required-tools.ts';
-import { findRedisServer, freePort, startRedis, type PrivateRedis } from '../worker/queue/redis-server.ts';
+import { launchBrowser, startServe, type ServeProcess } from '../helpers/serve-process.ts';
+import { findRedisServer, startRedis, type PrivateRedis } from '../worker/queue/redis-server.ts';
 
 const CHROMIUM = findChromium() ?? '';
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -28,8 +28,7 @@ const TOKENS = {
 
 describe.skipIf(!haveChromium || !redisBinary)('web console in Chromium', () => {
   let redis: PrivateRedis;
-  let serve: ChildProcess;
-  let serveLog = '';
+  let serve: ServeProcess | undefined;
   let base = '';
   let temp = '';
   let shots = '';
@@ -41,13 +40,9 @@ describe.skipIf(!haveChromium || !redisBinary)('web console in Chromium', () => 
     temp = mkdtempSync(join(tmpdir(), 'mokuhyo-console-'));
     shots = process.env['MOKUHYO_CONSOLE_SCREENSHOTS'] ? resolve(process.env['MOKUHYO_CONSOLE_SCREENSHOTS']) : temp;
     redis = await startRedis(redisBinary!);
-    const port = await freePort();
-    base = `http://127.0.0.1:${port}`;
     const config = {
       dataDir: join(temp, 'data'),
       redisUrl: redis.url,
-      port,
-      host: '127.0.0.1',
       consolidationDelayMs: 60_000,
       wards: [
         { id: 'akiha', name: '秋葉区', fiscalYear: 2020, divisions: ['地域総務課', '健康福祉課', '産業振興課'] },
@@ -61,47 +56,15 @@ describe.skipIf(!haveChromium || !redisBinary)('web console in Chromium', () => 
         { token: TOKENS.kita, ward: 'kita', role: 'coordinator' },
       ],
     };
-    writeFileSync(join(temp, 'config.json'), JSON.stringify(config));
-    serve = spawn(process.execPath, [join(ROOT, 'bin/mokuhyo.js'), 'serve'], {
-      cwd: temp,
-      env: { ...process.env, MOKUHYO_CONFIG: join(temp, 'config.json'), MOKUHYO_LOG: 'off', MOKUHYO_CONSOLE_DIR: '' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    serve.stdout?.on('data', (d: Buffer) => (serveLog = (serveLog + d.toString()).slice(-4000)));
-    serve.stderr?.on('data', (d: Buffer) => (serveLog = (serveLog + d.toString()).slice(-4000)));
-    const end = Date.now() + 120_000;
-    for (;;) {
-      const ok = await fetch(`${base}/healthz`).then(
-        (r) => r.ok,
-        () => false,
-      );
-      if (ok) break;
-      if (Date.now() > end || serve.exitCode !== null) throw new Error(`mokuhyo serve did not start: ${serveLog}`);
-      await new Promise((r) => setTimeout(r, 250));
-    }
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
-    });
+    serve = await startServe(temp, config);
+    base = serve.base;
+    browser = await launchBrowser(CHROMIUM);
   }, 180_000);
 
   afterAll(async () => {
     for (const c of contexts) await c.close().catch(() => undefined);
     await browser?.close();
-    if (serve && serve.exitCode === null) {
-      await new Promise<void>((r) => {
-        serve.once('exit', () => r());
-        serve.kill('SIGTERM');
-        setTimeout(() => serve.kill('SIGKILL'), 10_000).unref();
-      });
-    }
+    await serve?.stop();
     await redis?.stop();
     if (temp) rmSync(temp, { recursive: true, force: true });
   }, 60_000);
@@ -270,6 +233,11 @@ describe.skipIf(!haveChromium || !redisBinary)('web console in Chromium', () => 
 
     await page.getByRole('button', { name: '提出', exact: true }).click();
     await expect.poll(() => page.getByText('提出を受理しました。').count(), { timeout: 60_000 }).toBe(1);
+    // The division's own line of 提出状況 follows the verdict, in the coordinator's words.
+    const own = page.getByRole('region', { name: '地域総務課の状況' });
+    await expect.poll(() => own.textContent(), { timeout: 20_000 }).toContain('受理');
+    expect(await own.textContent()).toContain('akiha-2020-chiiki-somu.xlsx');
+    await page.screenshot({ path: join(shots, 'console-division-after-1024.png'), fullPage: true });
     // Their own history: the earlier 差戻し and this 受理, never another division's file.
     const history = page.getByRole('table', { name: '提出の履歴' });
     await expect.poll(() => history.getByRole('row').count(), { timeout: 20_000 }).toBe(3);

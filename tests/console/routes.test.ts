@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type {
   CheckResult,
   HistoryEntry,
+  OwnStatus,
   SubmissionDetail,
   SummaryList,
   TemplateList,
@@ -242,6 +243,42 @@ describe.skipIf(!binary)('web console routes', () => {
     expect(history.find((h) => h.id === id)?.supersededBy).toBe(again.id);
     expect(history.find((h) => h.id === again.id)?.supersededBy).toBeNull();
     expect(history.every((h) => /^[0-9a-f]{64}$/.test(h.sha256))).toBe(true);
+  }, 90_000);
+
+  it('shows a division its own row as 提出状況 has it: an unreadable re-submission leaves the older 受理 version counted', async () => {
+    const chiikiSession = (await login(TOKENS.chiiki)).cookie;
+    const coordinator = (await login(TOKENS.akiha)).cookie;
+    const counted = ((await get('/api/console/history', coordinator)).json() as HistoryEntry[]).find(
+      (h) => h.division === '地域総務課',
+    )!;
+    const broken = await readFile(resolve(import.meta.dirname, '../fixtures/error.corrupt-sheet.xlsx'));
+    const sentBad = await submitAs(TOKENS.chiiki, broken, '地域総務課_壊れた.xlsx');
+    expect(sentBad.statusCode, sentBad.body).toBe(202);
+    const bad = (sentBad.json() as { id: string }).id;
+    const own = await until(
+      async () => {
+        const o = (await get('/api/console/own-status', chiikiSession)).json() as OwnStatus;
+        return o.row.status === 'processing' ? undefined : o;
+      },
+      60_000,
+      'decided',
+    );
+    expect(own.row).toMatchObject({ division: '地域総務課', status: 'unreadable', latest: { id: bad } });
+    expect(own.row.counted?.id).toBe(counted.id);
+    expect(own.row.reason).toMatch(/読み込めません|読込/);
+    // The same row, word for word, on the coordinator's 提出状況.
+    const status = (await get('/api/console/status', coordinator)).json() as WardStatus;
+    expect(status.rows.find((r) => r.division === '地域総務課')).toEqual(own.row);
+    // The history says which version counts, not merely which came last.
+    const history = (await get('/api/console/history', chiikiSession)).json() as HistoryEntry[];
+    expect(history.find((h) => h.id === counted.id)).toMatchObject({ counted: true, supersededBy: bad });
+    expect(history.find((h) => h.id === bad)).toMatchObject({ counted: false, supersededBy: null });
+    expect(history.every((h) => !h.byCoordinator)).toBe(true);
+    // A division that sent nothing sees 未提出; the coordinator sees the ward sheet's row.
+    const kenko = (await get('/api/console/own-status', (await login(TOKENS.kenko)).cookie)).json() as OwnStatus;
+    expect(kenko.row).toMatchObject({ division: '健康福祉課', status: 'missing', latest: null, counted: null });
+    const ward = (await get('/api/console/own-status', coordinator)).json() as OwnStatus;
+    expect(ward.row).toEqual(status.wardSheet);
   }, 90_000);
 
   it("shows a division only itself, and another ward's coordinator nothing of this ward", async () => {

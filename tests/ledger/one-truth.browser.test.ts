@@ -4,18 +4,19 @@
 // consolidation) and once through `mokuhyo consolidate` on a folder. The ledger route, each submission's
 // verdict, the console's rows in Chromium, the summary's 概要 and 提出状況 (both runs) and the CLI report must
 // say the same word, count the same version and give the same reason for every division and the ward sheet.
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import ExcelJS from 'exceljs';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OLDER_COUNTED } from '../../shared/ledger/build-ledger.ts';
 import { templateEntries } from '../../templates/registry.ts';
 import { generateTemplate } from '../../templates/generate-template.ts';
 import { findChromium } from '../helpers/required-tools.ts';
-import { findRedisServer, freePort, startRedis, type PrivateRedis } from '../worker/queue/redis-server.ts';
+import { launchBrowser, startServe, type ServeProcess } from '../helpers/serve-process.ts';
+import { findRedisServer, startRedis, type PrivateRedis } from '../worker/queue/redis-server.ts';
 
 const CHROMIUM = findChromium() ?? '';
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -37,7 +38,7 @@ const EXPECTED: Record<string, { status: string; reason: string | null; counted:
   地域総務課: { status: '受理', reason: null, counted: '地域総務課_v2.xlsx' },
   健康福祉課: {
     status: '読込不可',
-    reason: `ブックの内容が壊れているため読み込めません。Excel で開いて保存し直してください。 ${OLDER_COUNTED}`,
+    reason: `ブック内の XML（xl/worksheets/sheet1.xml）が壊れているため読み込めません。Excel で開いて保存し直してください。 ${OLDER_COUNTED}`,
     counted: '健康福祉課.xlsx',
   },
   産業振興課: {
@@ -143,8 +144,7 @@ function expectSaid(said: Said, where: string): void {
 
 describe.skipIf(!CHROMIUM || !redisBinary)('one truth for a ward’s year', () => {
   let redis: PrivateRedis;
-  let serve: ChildProcess;
-  let log = '';
+  let serve: ServeProcess | undefined;
   let base = '';
   let temp = '';
   let browser: Browser;
@@ -153,13 +153,9 @@ describe.skipIf(!CHROMIUM || !redisBinary)('one truth for a ward’s year', () =
   beforeAll(async () => {
     temp = mkdtempSync(join(tmpdir(), 'mokuhyo-one-truth-'));
     redis = await startRedis(redisBinary!);
-    const port = await freePort();
-    base = `http://127.0.0.1:${port}`;
     const config = {
       dataDir: join(temp, 'data'),
       redisUrl: redis.url,
-      port,
-      host: '127.0.0.1',
       consolidationDelayMs: 60_000,
       wards: [{ id: 'akiha', name: '秋葉区', fiscalYear: 2020, divisions: DIVISIONS, deadline: '2021-04-30' }],
       tokens: [
@@ -167,39 +163,14 @@ describe.skipIf(!CHROMIUM || !redisBinary)('one truth for a ward’s year', () =
         ...DIVISIONS.map((division) => ({ token: TOKENS[division], ward: 'akiha', division, role: 'submitter' })),
       ],
     };
-    writeFileSync(join(temp, 'config.json'), JSON.stringify(config));
-    serve = spawn(process.execPath, [join(ROOT, 'bin/mokuhyo.js'), 'serve'], {
-      cwd: temp,
-      env: { ...process.env, MOKUHYO_CONFIG: join(temp, 'config.json'), MOKUHYO_LOG: 'off', MOKUHYO_CONSOLE_DIR: '' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    serve.stdout?.on('data', (d: Buffer) => (log = (log + d.toString()).slice(-4000)));
-    serve.stderr?.on('data', (d: Buffer) => (log = (log + d.toString()).slice(-4000)));
-    const end = Date.now() + 120_000;
-    while (
-      !(await fetch(`${base}/healthz`).then(
-        (r) => r.ok,
-        () => false,
-      ))
-    ) {
-      if (Date.now() > end || serve.exitCode !== null) throw new Error(`mokuhyo serve did not start: ${log}`);
-      await new Promise((r) => setTimeout(r, 250));
-    }
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
-    });
+    serve = await startServe(temp, config);
+    base = serve.base;
+    browser = await launchBrowser(CHROMIUM);
   }, 180_000);
 
   afterAll(async () => {
     await browser?.close();
-    if (serve && serve.exitCode === null) {
-      await new Promise<void>((r) => {
-        serve.once('exit', () => r());
-        serve.kill('SIGTERM');
-        setTimeout(() => serve.kill('SIGKILL'), 10_000).unref();
-      });
-    }
+    await serve?.stop();
     await redis?.stop();
     if (temp) rmSync(temp, { recursive: true, force: true });
   }, 60_000);

@@ -2,11 +2,19 @@ import { z } from 'zod';
 
 const MiB = 1024 * 1024;
 
-const wardSchema = z.object({
+const email = z.string().regex(/^[^\s@<>]+@[^\s@<>]+$/, 'メールアドレスを name@example.lg.jp の形で書いてください');
+
+/** A division: its name, or `{"name", "email": [...]}` when 督促メール should reach it. */
+const divisionSchema = z.union([
+  z.string().min(1),
+  z.object({ name: z.string().min(1), email: z.union([email, z.array(email)]).default([]) }),
+]);
+
+const wardObject = z.object({
   id: z.string().regex(/^[a-z0-9][a-z0-9_-]{0,63}$/, '英小文字・数字・ハイフンで書いてください（例: akiha）'),
   name: z.string().min(1, '区名を書いてください'),
   fiscalYear: z.number().int().min(1989).max(2200),
-  divisions: z.array(z.string().min(1)).default([]),
+  divisions: z.array(divisionSchema).default([]),
   /** A division whose submitter token may also submit the ward's own sheet (区の組織目標); else only coordinators. */
   wardSheetDivision: z.string().min(1).optional(),
   /** 提出期限 of the year's collection (YYYY-MM-DD, Japan time). */
@@ -18,6 +26,30 @@ const wardSchema = z.object({
       '実在する日付を書いてください',
     )
     .optional(),
+});
+
+/** A ward with its divisions as names (what every reader uses) and their mail addresses apart. */
+const wardSchema = wardObject.transform(({ divisions, ...ward }) => {
+  const names = divisions.map((d) => (typeof d === 'string' ? d : d.name));
+  const addresses = Object.fromEntries(
+    divisions.flatMap((d) =>
+      typeof d === 'string' ? [] : [[d.name, typeof d.email === 'string' ? [d.email] : d.email] as const],
+    ),
+  );
+  return {
+    ...ward,
+    divisions: names,
+    ...(Object.keys(addresses).length > 0 ? { divisionEmails: addresses as Record<string, string[]> } : {}),
+  };
+});
+
+/** Mail for 督促メール: the ward's SMTP server and the sender. */
+const mailSchema = z.object({
+  /** smtp://host:port (smtps:// for TLS); user and password may be in the URL. */
+  smtp: z.string().regex(/^smtps?:\/\/\S+$/, 'smtp://ホスト:ポート の形で書いてください'),
+  from: z.string().min(3),
+  /** A copy of every reminder (the coordinator's own address), optional. */
+  cc: z.array(email).default([]),
 });
 
 const SHA256 = /^[0-9a-f]{64}$/;
@@ -119,6 +151,8 @@ export const configSchema = z
     rateLimits: rateSchema,
     http: httpSchema,
     wards: z.array(wardSchema).default([]),
+    /** Enables 督促メール (docs/console.md). */
+    mail: mailSchema.optional(),
     tokens: z.array(tokenSchema).default([]),
   })
   .superRefine((config, ctx) => {

@@ -47,6 +47,12 @@ export interface SubmissionSummary {
   reason: string | null;
   /** Its figures are the ones the summary uses (the ledger's counted version of its row). */
   counted: boolean;
+  /** Sent by the ward's coordinator (the ward's own sheet), not by a division. */
+  byCoordinator: boolean;
+  /** 提出メモ: the division's note sent with the file, or null. */
+  memo: string | null;
+  /** The coordinator's 差戻す: their 理由 and when (ISO), or null. */
+  sentBack: { reason: string; by: string | null; at: string } | null;
 }
 
 /** A row of 提出状況: a division, or the ward's own sheet — the ledger's word, reason and versions. */
@@ -60,6 +66,8 @@ export interface DivisionRow {
   latest: SubmissionSummary | null;
   /** The version whose figures count when it is not the latest; else null. */
   counted: SubmissionSummary | null;
+  /** 期限超過: past the deadline and still 未提出, 差戻し or 読込不可. */
+  overdue: boolean;
 }
 
 export interface WardStatus {
@@ -73,14 +81,26 @@ export interface WardStatus {
     processing: number;
     rejected: number;
     unreadable: number;
+    /** Expected divisions marked 期限超過. */
+    overdue: number;
   };
   /** The ward's own sheet (区の組織目標): its own row, never a division's. */
   wardSheet: DivisionRow;
   rows: DivisionRow[];
-  /** 提出期限 (YYYY-MM-DD), when the config sets one. */
+  /** 提出期限 (YYYY-MM-DD): the one set in the console, else the config's; null when neither is. */
   deadline: string | null;
+  /** Today in Japan (YYYY-MM-DD), as the server decided 期限超過. */
+  today: string;
+  /** The deadline has passed. */
+  pastDeadline: boolean;
   /** Some submission is still being processed: the page keeps polling. */
   busy: boolean;
+}
+
+/** The signed-in division's own row of 提出状況 (for a coordinator, the ward sheet's row) and the deadline. */
+export interface OwnStatus {
+  row: DivisionRow;
+  deadline: string | null;
 }
 
 export interface SubmissionDetail extends SubmissionSummary {
@@ -132,6 +152,54 @@ export interface ConsolidationState {
   status: 'queued' | 'processing' | 'done' | 'failed';
   progress: number;
   summary: string;
+}
+
+/** The ward-year as a page needs it: the deadline, and for a division where it stands. */
+export interface YearInfo {
+  fiscalYear: number;
+  fiscalYearLabel: string;
+  /** 提出期限 in force (YYYY-MM-DD) or null; `configured` is the config's, shown when the console changed it. */
+  deadline: string | null;
+  configuredDeadline: string | null;
+  today: string;
+  pastDeadline: boolean;
+  /** Days until the deadline (0 on the day, negative after), or null without one. */
+  daysLeft: number | null;
+  /** A division's own row: its word, reason and 期限超過 (null for the coordinator). */
+  own: { status: StatusCode; reason: string | null; overdue: boolean } | null;
+  /** Automatic reminders this many days before the deadline, or null. */
+  reminderDaysBefore: number | null;
+  /** Mail is configured (督促メール can be sent). */
+  mailEnabled: boolean;
+}
+
+/** One 督促メール before it is sent, or as it was sent. */
+export interface ReminderMail {
+  division: string;
+  to: string[];
+  subject: string;
+  body: string;
+  /** 未提出 / 差戻し / 読込不可 (with 期限超過 when late). */
+  status: string;
+}
+
+/** 督促メールを送る: what would go (preview), the divisions without an address, and what was sent before. */
+export interface ReminderPreview {
+  mails: ReminderMail[];
+  /** Divisions that would get a mail but have no address in the config. */
+  noAddress: string[];
+  log: MailLogEntry[];
+}
+
+export interface MailLogEntry {
+  at: string;
+  by: string;
+  division: string;
+  to: string[];
+  subject: string;
+  status: string;
+  ok: boolean;
+  error: string | null;
 }
 
 export interface ApiError {

@@ -93,3 +93,20 @@ function isHidden(code: number): boolean {
     (code >= 0x2066 && code <= 0x2069)
   );
 }
+
+/** Longest 提出メモ kept with a submission. */
+export const MEMO_MAX = 500;
+
+/** The 提出メモ sent with a submission (percent-encoded UTF-8 in X-Mokuhyo-Memo): trimmed, control characters dropped, at most MEMO_MAX characters. */
+export function submissionMemo(header: string | string[] | undefined): string | null {
+  if (typeof header !== 'string' || header === '') return null;
+  let memo: string;
+  try {
+    memo = decodeURIComponent(header);
+  } catch {
+    return null;
+  }
+  // eslint-disable-next-line no-control-regex
+  memo = memo.replace(/[\u0000-\u0009\u000b-\u001f\u007f\u202a-\u202e\u2066-\u2069]/g, '').trim();
+  return memo === '' ? null : [...memo].slice(0, MEMO_MAX).join('');
+}

@@ -44,6 +44,7 @@ export async function wardStatus(
   ledger: Ledger,
   metas: readonly SubmissionMeta[],
   summary: (meta: SubmissionMeta) => Promise<SubmissionSummary>,
+  today: string,
 ): Promise<WardStatus> {
   const byId = new Map(metas.map((m) => [m.id, m]));
   const view = async (row: LedgerRow): Promise<DivisionRow> => {
@@ -56,6 +57,7 @@ export async function wardStatus(
       reason: row.reason,
       latest: latest ? await summary(latest) : null,
       counted: counted ? await summary(counted) : null,
+      overdue: row.overdue,
     };
   };
   const c = ledger.counts;
@@ -69,10 +71,13 @@ export async function wardStatus(
       processing: c.処理中,
       rejected: c.差戻し,
       unreadable: c.読込不可,
+      overdue: ledger.divisions.filter((r) => r.expected && r.overdue).length,
     },
     wardSheet: await view(ledger.wardSheet),
     rows: await Promise.all(ledger.divisions.map(view)),
     deadline: ledger.deadline,
+    today,
+    pastDeadline: ledger.pastDeadline,
     busy: metas.some((m) => m.status === 'queued' || m.status === 'processing'),
   };
 }

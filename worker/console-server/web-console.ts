@@ -14,12 +14,13 @@ import { wardLedger } from '../queue/ward-ledger.ts';
 import type { Ledger } from '../../shared/ledger/types.ts';
 import { SandboxPool, SandboxRefusal, type SandboxInput } from '../queue/sandbox.ts';
 import { CheckSlots } from './check-slots.ts';
-import type { SubmissionMeta, SubmissionResult, SubmissionStore, SummaryStore } from '../storage/index.ts';
+import type { SubmissionMeta, SubmissionResult, SubmissionStore, SummaryStore, YearStore } from '../storage/index.ts';
 import type {
   CheckResult,
   FindingRow,
   HistoryEntry,
   Me,
+  OwnStatus,
   SubmissionDetail,
   SubmissionSummary,
   SummaryList,
@@ -42,6 +43,7 @@ import { SharedSessions } from './shared-sessions.ts';
 import { SharedState } from './shared-state.ts';
 import { serveAsset } from './static-files.ts';
 import { ledgerStanding, wardInfo, wardStatus } from './status-view.ts';
+import { registerYearRoutes } from './year-routes.ts';
 
 export interface WebConsoleDeps {
   config: Config;
@@ -50,6 +52,8 @@ export interface WebConsoleDeps {
   auth: TokenAuth;
   /** Where sessions and the guess brakes live, shared by every `serve` on it; null keeps them in memory. */
   redis?: Redis | null;
+  /** The coordinator's ward-year settings (提出期限, reminders); without it the config's deadline only. */
+  years?: YearStore | null;
 }
 
 export interface WebConsoleOptions {
@@ -185,6 +189,7 @@ export class WebConsole {
       id: meta.id,
       division: meta.division,
       ...ledgerStanding(ledger, meta),
+      byCoordinator: meta.role === 'coordinator',
       receivedAt: meta.receivedAt,
       finishedAt: meta.finishedAt,
       fileName: meta.fileName ?? null,
@@ -192,13 +197,15 @@ export class WebConsole {
       size: meta.size,
       errors: findings.filter((f) => f.severity === 'error').length,
       warnings: findings.filter((f) => f.severity === 'warning').length,
+      memo: meta.memo ?? null,
+      sentBack: meta.sentBack ?? null,
     };
   }
 
   /** The ledger of the ward-year a submission belongs to. */
   private async ledgerOf(meta: Pick<SubmissionMeta, 'ward' | 'fiscalYear'>): Promise<Ledger | null> {
     const ward = this.deps.config.wards.find((w) => w.id === meta.ward);
-    return ward ? (await wardLedger(this.deps.store, ward, meta.fiscalYear)).ledger : null;
+    return ward ? (await wardLedger(this.deps.store, ward, meta.fiscalYear, this.deps.years)).ledger : null;
   }
 
   /** The submission when the principal may see it (its ward's coordinator, or its own division). */
@@ -405,9 +412,35 @@ export class WebConsole {
       const p = req.principal;
       const ward = p?.role === 'coordinator' ? this.ward(p) : undefined;
       if (!ward) return fail(reply, 403, 'forbidden', '提出状況を見られるのは区の集計担当だけです。');
-      const { ledger, metas } = await wardLedger(store, ward);
-      const status = await wardStatus(ward, ledger, metas, (meta) => this.summary(meta, ledger));
+      const { ledger, metas, facts } = await wardLedger(store, ward, ward.fiscalYear, this.deps.years);
+      const status = await wardStatus(ward, ledger, metas, (meta) => this.summary(meta, ledger), facts.today);
       return reply.header('cache-control', 'no-store').send(status);
+    });
+
+    // A division's own row (the coordinator's: the ward sheet's), as 提出状況 shows it.
+    app.get('/api/console/own-status', async (req, reply) => {
+      const p = req.principal;
+      const ward = p ? this.ward(p) : undefined;
+      if (!p || !ward || (p.role !== 'coordinator' && p.role !== 'submitter'))
+        return fail(reply, 403, 'forbidden', '提出状況を見る権限がありません。');
+      const { ledger, metas, facts } = await wardLedger(store, ward, ward.fiscalYear, this.deps.years);
+      const status = await wardStatus(ward, ledger, metas, (meta) => this.summary(meta, ledger), facts.today);
+      const own: OwnStatus = {
+        row:
+          p.role === 'coordinator'
+            ? status.wardSheet
+            : (status.rows.find((r) => r.division === p.division) ?? {
+                division: p.division,
+                expected: false,
+                status: 'missing',
+                reason: null,
+                latest: null,
+                counted: null,
+                overdue: false,
+              }),
+        deadline: status.deadline,
+      };
+      return reply.header('cache-control', 'no-store').send(own);
     });
 
     app.get('/api/console/history', async (req, reply) => {
@@ -415,7 +448,7 @@ export class WebConsole {
       const ward = p ? this.ward(p) : undefined;
       if (!p || !ward || (p.role !== 'coordinator' && p.role !== 'submitter'))
         return fail(reply, 403, 'forbidden', '提出の履歴を見る権限がありません。');
-      const { ledger, metas: all } = await wardLedger(store, ward);
+      const { ledger, metas: all } = await wardLedger(store, ward, ward.fiscalYear, this.deps.years);
       const mine = p.role === 'submitter' ? all.filter((m) => m.division === p.division) : all;
       const entries: HistoryEntry[] = [];
       for (const [i, meta] of mine.entries()) {
@@ -594,6 +627,8 @@ export class WebConsole {
         `${family}-${variant}-${ward.fiscalYear}.xlsx`,
       );
     });
+
+    registerYearRoutes(app, { config, store, years: this.deps.years ?? null });
 
     // ── the page itself ────────────────────────────────────────────────────────────────────────────
     const page = async (req: FastifyRequest, reply: FastifyReply) => {

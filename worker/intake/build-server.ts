@@ -6,13 +6,14 @@ import Fastify, { LogController, type FastifyInstance, type FastifyReply, type F
 import type { Redis } from 'ioredis';
 import { availableParallelism } from 'node:os';
 import type { Config } from '../config/index.ts';
-import { uploadedFileName } from '../console-server/cookies.ts';
+import { submissionMemo, uploadedFileName } from '../console-server/cookies.ts';
 import { summaryDownloadHeaders, WebConsole, type WebConsoleOptions } from '../console-server/web-console.ts';
 import type { Queues } from '../queue/queues.ts';
 import { ledgerDocument, submissionVerdict } from '../queue/ledger-views.ts';
 import { wardLedger } from '../queue/ward-ledger.ts';
 import {
   isSubmissionId,
+  RedisYearStore,
   StorageError,
   type SubmissionMeta,
   type SubmissionStore,
@@ -94,14 +95,17 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   const requestRate = new RateLimiter(config.rateLimits.requestsPerMinute, undefined);
 
   // The console is created before the auth hook, which asks it for a session cookie's principal.
-  const webConsole = new WebConsole({ config, store, summaries, auth, redis: connection }, deps.console ?? {});
+  // The coordinator's settings for a ward-year (提出期限, reminders, mails sent) live in Redis beside the queues,
+  // and so do the console's sessions and guess brakes.
+  const years = new RedisYearStore(connection);
+  const webConsole = new WebConsole({ config, store, summaries, auth, years, redis: connection }, deps.console ?? {});
   registerSecurityHeaders(app);
   registerRequestLog(app);
   // The add-in's task pane calls the API from its own origin; preflights are answered before authentication.
   await app.register(cors, {
     origin: config.allowedOrigins,
     methods: ['GET', 'POST'],
-    allowedHeaders: ['Authorization', 'Content-Type', 'X-Mokuhyo-Filename'],
+    allowedHeaders: ['Authorization', 'Content-Type', 'X-Mokuhyo-Filename', 'X-Mokuhyo-Memo'],
     maxAge: 600,
   });
   app.decorateRequest('principal', null);
@@ -252,6 +256,7 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
     let meta;
     try {
       const fileName = uploadedFileName(req.headers['x-mokuhyo-filename']);
+      const memo = submissionMemo(req.headers['x-mokuhyo-memo']);
       meta = await store.put(body, {
         ward: ward.id,
         fiscalYear: ward.fiscalYear,
@@ -259,6 +264,7 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
         role: p.role,
         receivedAt: new Date().toISOString(),
         ...(fileName ? { fileName } : {}),
+        ...(memo ? { memo } : {}),
       });
     } catch (err) {
       app.log.error({ err: err instanceof Error ? err.message : String(err) }, 'store failed');
@@ -294,7 +300,7 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
       findings,
       error: meta.error,
       // The ledger's word for this submission and for its row, as the console and the summary show them.
-      verdict: ward ? await submissionVerdict(store, ward, meta) : null,
+      verdict: ward ? await submissionVerdict(store, ward, meta, years) : null,
     };
   });
 
@@ -321,7 +327,7 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
       );
     const ward = config.wards.find((w) => w.id === wardId);
     if (!ward) return fail(reply, 404, 'not-found', 'その区は設定にありません。');
-    const { ledger } = await wardLedger(store, ward, Number(fiscalYear));
+    const { ledger } = await wardLedger(store, ward, Number(fiscalYear), years);
     return reply.header('cache-control', 'no-store').send(ledgerDocument(ward, ledger));
   });
 

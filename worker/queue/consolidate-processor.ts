@@ -2,16 +2,18 @@ import type { Job } from 'bullmq';
 import { ledgerOf } from '../../shared/summary/judge-inputs.ts';
 import { buildSummary, type SubmissionInput } from '../../shared/summary/index.ts';
 import type { Config } from '../config/index.ts';
-import type { SubmissionStore, SummaryStore } from '../storage/index.ts';
+import type { SubmissionStore, SummaryStore, YearStore } from '../storage/index.ts';
 import { writeSummary } from '../summary/write-summary.ts';
 import { scopeOf } from './decide-submission.ts';
 import type { ConsolidateJobData } from './queues.ts';
-import { submissionInput } from './ward-ledger.ts';
+import { submissionInput, yearFacts } from './ward-ledger.ts';
 
 export interface ConsolidateDeps {
   config: Config;
   store: SubmissionStore;
   summaries: SummaryStore;
+  /** The coordinator's 提出期限 when set in the console. */
+  years?: YearStore | null;
 }
 
 /** Builds a ward's summary from the latest final submission of each division and stores it. */
@@ -37,7 +39,9 @@ export function consolidateProcessor(deps: ConsolidateDeps) {
       await job.updateProgress(Math.round(((i + 1) / Math.max(1, all.length)) * 70));
     }
     // The summary shows the ward-year's ledger: the same words, counted versions and reasons as the console.
-    const scope = wardConfig ? { ...scopeOf(wardConfig), fiscalYear } : null;
+    const scope = wardConfig
+      ? { ...scopeOf(wardConfig), fiscalYear, ...(await yearFacts(wardConfig, fiscalYear, deps.years)) }
+      : null;
     const model = buildSummary(inputs, {
       ward: wardConfig?.name ?? ward,
       fiscalYear,

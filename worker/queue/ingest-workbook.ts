@@ -14,6 +14,8 @@ export interface IngestResult {
 export interface IngestOptions {
   phase?: Phase;
   limits?: Partial<WorkbookLimits>;
+  /** The file name as the sender saved it: the last place body and year are looked for. */
+  file?: string;
 }
 
 /**
@@ -23,7 +25,12 @@ export interface IngestOptions {
 export async function ingestWorkbook(bytes: Buffer, options: IngestOptions = {}): Promise<IngestResult> {
   let grids;
   try {
-    grids = (await readWorkbook(bytes, options.limits ? { limits: options.limits } : {})).grids;
+    grids = (
+      await readWorkbook(bytes, {
+        ...(options.limits ? { limits: options.limits } : {}),
+        ...(options.file ? { file: options.file } : {}),
+      })
+    ).grids;
   } catch (err) {
     if (isUnreadableWorkbookError(err))
       return { status: 'unreadable', error: { code: err.code, message: err.message }, sheets: [] };

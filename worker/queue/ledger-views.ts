@@ -1,7 +1,7 @@
 import { versionOf } from '../../shared/ledger/build-ledger.ts';
 import type { Ledger, LedgerRow, LedgerStatus } from '../../shared/ledger/types.ts';
 import type { WardConfig } from '../config/index.ts';
-import type { SubmissionMeta, SubmissionStore } from '../storage/index.ts';
+import type { SubmissionMeta, SubmissionStore, YearStore } from '../storage/index.ts';
 import { wardLedger } from './ward-ledger.ts';
 
 /** A ledger row as the HTTP API answers it. */
@@ -12,6 +12,8 @@ export interface LedgerRowDocument {
   submission: string | null;
   counted: string | null;
   reason: string | null;
+  /** 期限超過: past the deadline and still 未提出, 差戻し or 読込不可. */
+  overdue: boolean;
 }
 
 /** `GET /api/wards/:ward/:fiscalYear/status`: the ward-year's ledger. */
@@ -20,6 +22,8 @@ export interface LedgerDocument {
   wardName: string;
   fiscalYear: number | null;
   deadline: string | null;
+  /** The deadline has passed (Japan time). */
+  pastDeadline: boolean;
   wardSheet: Omit<LedgerRowDocument, 'division' | 'expected'>;
   divisions: LedgerRowDocument[];
   counts: Ledger['counts'];
@@ -33,17 +37,19 @@ function rowDocument(row: LedgerRow): LedgerRowDocument {
     submission: row.submission,
     counted: row.counted,
     reason: row.reason,
+    overdue: row.overdue,
   };
 }
 
 export function ledgerDocument(ward: WardConfig, ledger: Ledger): LedgerDocument {
-  const { status, submission, counted, reason } = ledger.wardSheet;
+  const { status, submission, counted, reason, overdue } = ledger.wardSheet;
   return {
     ward: ward.id,
     wardName: ward.name,
     fiscalYear: ledger.fiscalYear,
     deadline: ledger.deadline,
-    wardSheet: { status, submission, counted, reason },
+    pastDeadline: ledger.pastDeadline,
+    wardSheet: { status, submission, counted, reason, overdue },
     divisions: ledger.divisions.map(rowDocument),
     counts: ledger.counts,
   };
@@ -60,14 +66,17 @@ export interface SubmissionVerdictDocument {
   latest: boolean;
   /** The row it fills (the division, or the ward's own sheet) as the console shows it. */
   row: LedgerRowDocument & { wardSheet: boolean };
+  /** 提出期限 of the ward-year (YYYY-MM-DD), or null. */
+  deadline: string | null;
 }
 
 export async function submissionVerdict(
   store: SubmissionStore,
   ward: WardConfig,
   meta: SubmissionMeta,
+  years?: YearStore | null,
 ): Promise<SubmissionVerdictDocument | null> {
-  const { ledger } = await wardLedger(store, ward, meta.fiscalYear);
+  const { ledger } = await wardLedger(store, ward, meta.fiscalYear, years);
   const found = versionOf(ledger, meta.id);
   if (!found) return null;
   const { row, version, wardSheet } = found;
@@ -77,5 +86,6 @@ export async function submissionVerdict(
     counted: version.counted,
     latest: version.latest,
     row: { ...rowDocument(row), wardSheet },
+    deadline: ledger.deadline,
   };
 }

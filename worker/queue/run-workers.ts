@@ -1,7 +1,7 @@
 import { Worker, type Job } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { Config } from '../config/index.ts';
-import type { SubmissionStore, SummaryStore } from '../storage/index.ts';
+import { RedisYearStore, type SubmissionStore, type SummaryStore } from '../storage/index.ts';
 import { consolidateProcessor } from './consolidate-processor.ts';
 import { ingestProcessor } from './ingest-processor.ts';
 import { CONSOLIDATE_QUEUE, INGEST_QUEUE, type Queues } from './queues.ts';
@@ -46,10 +46,14 @@ export async function runWorkers(deps: WorkerDeps): Promise<RunningWorkers> {
     ),
     { ...common, concurrency: config.concurrency },
   );
-  const consolidate = new Worker(CONSOLIDATE_QUEUE, withoutPaths(consolidateProcessor({ config, store, summaries })), {
-    ...common,
-    concurrency: 1,
-  });
+  const consolidate = new Worker(
+    CONSOLIDATE_QUEUE,
+    withoutPaths(consolidateProcessor({ config, store, summaries, years: new RedisYearStore(connection) })),
+    {
+      ...common,
+      concurrency: 1,
+    },
+  );
   ingest.on('failed', (job, err) => log(`ingest ${job?.id ?? '?'} failed: ${err.message}`));
   consolidate.on('failed', (job, err) => log(`consolidate ${job?.id ?? '?'} failed: ${err.message}`));
   // A Redis outage is logged once by the connection (runtime.ts), not once per worker and retry.

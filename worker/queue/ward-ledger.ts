@@ -3,7 +3,14 @@ import type { Ledger, SubmissionVerdict } from '../../shared/ledger/types.ts';
 import { ledgerOf } from '../../shared/summary/judge-inputs.ts';
 import type { SubmissionInput } from '../../shared/summary/index.ts';
 import type { WardConfig } from '../config/index.ts';
-import type { SubmissionMeta, SubmissionResult, SubmissionStore } from '../storage/index.ts';
+import {
+  jstDate,
+  within,
+  type SubmissionMeta,
+  type SubmissionResult,
+  type SubmissionStore,
+  type YearStore,
+} from '../storage/index.ts';
 import { scopeOf, senderOf } from './decide-submission.ts';
 
 /**
@@ -57,6 +64,7 @@ export function submissionInput(
     error: meta.error,
     sheets: result?.sheets ?? [],
     ...(verdicts ? { verdicts } : { pending: true }),
+    ...(meta.sentBack ? { sentBack: meta.sentBack } : {}),
   };
 }
 
@@ -76,6 +84,33 @@ export async function wardInputs(
   return { metas, inputs };
 }
 
+/** The 提出期限 of a ward-year and today's date in Japan: what the ledger needs to mark 期限超過. */
+export interface YearFacts {
+  deadline: string | null;
+  today: string;
+}
+
+/**
+ * A ward-year's deadline: the one the coordinator set in the console, else the config's (which is the
+ * configured year's only). While Redis does not answer within a second, the config's.
+ */
+export async function yearFacts(
+  ward: WardConfig,
+  fiscalYear: number,
+  years: YearStore | null | undefined,
+  now: Date = new Date(),
+): Promise<YearFacts> {
+  const configured = fiscalYear === ward.fiscalYear ? (ward.deadline ?? null) : null;
+  const set = years
+    ? await within(
+        years.settings(ward.id, fiscalYear).then((s) => s.deadline),
+        1000,
+        null,
+      )
+    : null;
+  return { deadline: set ?? configured, today: jstDate(now) };
+}
+
 /**
  * The ward-year's ledger from its stored submissions: the decision the console, the intake and the summary
  * show. It reads the metadata only (the decisions are copied there), so polling it stays cheap.
@@ -84,10 +119,13 @@ export async function wardLedger(
   store: SubmissionStore,
   ward: WardConfig,
   fiscalYear: number = ward.fiscalYear,
-): Promise<{ ledger: Ledger; metas: SubmissionMeta[] }> {
-  const metas = await store.list({ ward: ward.id, fiscalYear });
+  years?: YearStore | null,
+): Promise<{ ledger: Ledger; metas: SubmissionMeta[]; facts: YearFacts }> {
+  const [metas, facts] = await Promise.all([
+    store.list({ ward: ward.id, fiscalYear }),
+    yearFacts(ward, fiscalYear, years),
+  ]);
   const inputs = metas.map((meta) => submissionInput(meta, null, ward));
-  // The configured deadline is the configured year's: another year's collection has none here.
-  const scope = { ...scopeOf(ward), fiscalYear, ...(fiscalYear === ward.fiscalYear ? {} : { deadline: null }) };
-  return { ledger: ledgerOf(inputs, scope), metas };
+  const scope = { ...scopeOf(ward), fiscalYear, ...facts };
+  return { ledger: ledgerOf(inputs, scope), metas, facts };
 }

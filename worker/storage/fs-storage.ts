@@ -70,7 +70,7 @@ export class FsSubmissionStore implements SubmissionStore {
 
   async update(
     id: string,
-    patch: Partial<Pick<SubmissionMeta, 'status' | 'error' | 'finishedAt' | 'verdicts'>>,
+    patch: Partial<Pick<SubmissionMeta, 'status' | 'error' | 'finishedAt' | 'verdicts' | 'sentBack'>>,
   ): Promise<SubmissionMeta> {
     const meta = await this.get(id);
     if (!meta) throw new StorageError(`提出 ${id} が見つかりません。`);

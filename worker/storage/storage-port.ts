@@ -1,4 +1,4 @@
-import type { SubmissionVerdict } from '../../shared/ledger/types.ts';
+import type { SentBack, SubmissionVerdict } from '../../shared/ledger/types.ts';
 import type { FileError, SheetRecord } from '../../shared/model/record.ts';
 
 /** Where a submission is in its life; accepted and rejected are final. */
@@ -22,6 +22,10 @@ export interface SubmissionMeta {
   role?: 'submitter' | 'coordinator';
   /** The ledger's decision per row, copied from the result when final (so the ledger reads metadata only). */
   verdicts?: SubmissionVerdict[];
+  /** 提出メモ: the division's note sent with the file (shown to the coordinator). */
+  memo?: string;
+  /** The coordinator's 差戻す with its 理由; the ledger then calls it 差戻し whatever the checks said. */
+  sentBack?: SentBack | null;
 }
 
 /** The outcome of ingesting a submission: records and findings of every sheet. */
@@ -37,7 +41,7 @@ export interface SubmissionResult {
 
 export type NewSubmission = Pick<
   SubmissionMeta,
-  'ward' | 'fiscalYear' | 'division' | 'receivedAt' | 'fileName' | 'role'
+  'ward' | 'fiscalYear' | 'division' | 'receivedAt' | 'fileName' | 'role' | 'memo'
 >;
 
 /** Durable submissions: the bytes content-addressed, metadata and results as JSON. */
@@ -51,7 +55,7 @@ export interface SubmissionStore {
   /** Sets the status (and error); returns the updated metadata. A final status is never set back to a non-final one. */
   update(
     id: string,
-    patch: Partial<Pick<SubmissionMeta, 'status' | 'error' | 'finishedAt' | 'verdicts'>>,
+    patch: Partial<Pick<SubmissionMeta, 'status' | 'error' | 'finishedAt' | 'verdicts' | 'sentBack'>>,
   ): Promise<SubmissionMeta>;
   /** Stores the outcome once: the first result stored wins and later calls leave it (exactly-once finalisation). Resolves true when this call's result was stored. */
   putResult(id: string, result: SubmissionResult): Promise<boolean>;

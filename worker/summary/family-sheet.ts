@@ -6,7 +6,6 @@ import {
   type MeasureRow,
   type SummaryModel,
 } from '../../shared/summary/index.ts';
-import { toHalfWidth } from '../../shared/values/index.ts';
 import type { CellStyle } from '../xlsx/xlsx-book.ts';
 import type { PlannedCell, PlannedRow, SheetPlan } from './sheet-plan.ts';
 import { HEADER_STYLE, JUDGED, LINK, numberStyle, RATE, rateValue, TITLE } from './sheet-style.ts';
@@ -71,7 +70,8 @@ function familyColumns(table: FamilyTable): Column[] {
   const hasGoal = any((r) => Boolean(r.goal));
   const wide = table.columns.length <= 2;
   // Fewer, better columns: the goal number leads the goal text, the unit follows the indicator name.
-  const columns: Column[] = [{ label: '課', cell: (r) => ({ value: r.division }), clamp: [8, 10] }];
+  // A 実施計画 project names its own 担当課; the division column shows it, not the ward that sent the plan.
+  const columns: Column[] = [{ label: '課', cell: (r) => ({ value: r.owner ?? r.division }), clamp: [8, 10] }];
   if (hasGoal)
     columns.push({
       label: table.family === 'policy-review' ? '取組項目' : 'No.・目標',
@@ -83,6 +83,12 @@ function familyColumns(table: FamilyTable): Column[] {
     cell: (r) => ({ value: indicatorText(r, !hasGoal) }),
     clamp: [16, wide ? 26 : 20],
   });
+  if (any((r) => Boolean(r.written.initiatives)))
+    columns.push({
+      label: '主な取組',
+      cell: (r, first) => (first ? { value: r.written.initiatives ?? '' } : null),
+      clamp: [12, 18],
+    });
   if (any((r) => Boolean(r.detail)))
     columns.push({ label: '内容', cell: (r) => ({ value: r.detail ?? '' }), clamp: [12, 20] });
   const years = chronological(table);
@@ -93,8 +99,10 @@ function familyColumns(table: FamilyTable): Column[] {
       cell: (r) => ({ value: JUDGEMENT_LABELS[r.judgement.judgement], style: JUDGED[r.judgement.judgement] }),
       fixed: 6.5,
     },
-    { label: '達成率', cell: (r) => ({ value: rateValue(r.judgement.rate), style: RATE }), fixed: 6.5 },
+    { label: '実績/目標', cell: (r) => ({ value: rateValue(r.judgement.rate), style: RATE }), fixed: 6.5 },
   );
+  if (any((r) => Boolean(r.written.evaluation)))
+    columns.push({ label: '課の評価', cell: (r) => ({ value: r.written.evaluation ?? '' }), fixed: 7 });
   if (any((r) => r.codes !== null))
     columns.push({
       label: '評価（A/B・ア/イ・a/b）',
@@ -103,6 +111,21 @@ function familyColumns(table: FamilyTable): Column[] {
       fixed: 9,
     });
   columns.push({ label: '判定根拠・記載どおりの値', cell: (r) => ({ value: basisText(r, years) }), clamp: [16, 30] });
+  if (any((r) => Boolean(r.written.comment))) {
+    // The year-end comment once per division, on its first row.
+    const firstOf = new Set<MeasureRow>();
+    const seen = new Set<string>();
+    for (const r of rows) {
+      if (seen.has(r.division)) continue;
+      seen.add(r.division);
+      firstOf.add(r);
+    }
+    columns.push({
+      label: '課の年度末コメント',
+      cell: (r) => (firstOf.has(r) && r.written.comment ? { value: r.written.comment } : null),
+      clamp: [18, 30],
+    });
+  }
   columns.push(
     ...provenanceColumns(
       any((r) => r.provenance.queued === true),
@@ -192,10 +215,9 @@ function numbered(group: string | null, goal: string | null): string {
 }
 
 /** The indicator, its unit in brackets when the name does not already say it, numbered when no goal column does. */
+/** The indicator's name as written: no unit is added that the sheet does not give it. */
 function indicatorText(row: MeasureRow, withNumber: boolean): string {
-  const unit = row.unit && !toHalfWidth(row.name).includes(toHalfWidth(row.unit)) ? `（${row.unit}）` : '';
-  const name = `${row.name}${unit}`;
-  return withNumber && row.group ? `${row.group}\u3000${name}` : name;
+  return withNumber && row.group ? `${row.group}\u3000${row.name}` : row.name;
 }
 
 /** A number in its format (text when no number was read); empty when blank. */

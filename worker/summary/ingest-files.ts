@@ -62,7 +62,7 @@ export async function ingestFile(
   }
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   try {
-    const result = await ingestWorkbook(bytes, options);
+    const result = await ingestWorkbook(bytes, { ...options, file });
     return { ...base, sha256, mtime, ...result };
   } catch {
     return {

@@ -1,4 +1,5 @@
-import type { DivisionState, OverviewRow, SummaryModel } from '../../shared/summary/index.ts';
+import type { DivisionState, Judgement, OverviewRow, SummaryModel } from '../../shared/summary/index.ts';
+import { eraAbbreviation } from '../../shared/values/format-year.ts';
 import type { CellStyle, ChartSpec } from '../xlsx/xlsx-book.ts';
 import { DIVISION_STATE_LABELS, FAMILY_SHORT, jst } from './labels.ts';
 import type { PlannedCell, PlannedRow, SheetPlan } from './sheet-plan.ts';
@@ -45,11 +46,12 @@ export function overviewPlan(name: string, model: SummaryModel, title: string): 
     '指標数',
     '達成',
     '未達成',
+    '要確認',
     '未評価',
     '定性',
     '目標\nなし',
-    '達成率',
-    ...(withPrevious ? ['前年度達成率'] : []),
+    '指標の\n達成割合',
+    ...(withPrevious ? [previousHeader(model.fiscalYear ?? model.fiscalYears.at(-1) ?? null)] : []),
     '備考',
   ];
   const noteColumn = labels.length; // 1-based
@@ -70,30 +72,26 @@ export function overviewPlan(name: string, model: SummaryModel, title: string): 
     const c = t.counts;
     const totals: PlannedCell[] = [
       { value: '合計', style: TOTAL },
-      { value: `受理 ${model.ledger.counts.受理} 課`, style: TOTAL },
+      { value: `集計 ${model.overview.filter((o) => o.counted !== null).length} 課`, style: TOTAL },
       { value: '', style: TOTAL },
-      ...[t.indicators, c.achieved, c['not-achieved'], c.pending, c.qualitative, c['no-target']].map((value) => ({
-        value,
-        style: TOTAL,
-      })),
+      ...[t.indicators, c.achieved, c['not-achieved'], c.review, c.pending, c.qualitative, c['no-target']].map(
+        (value) => ({
+          value,
+          style: TOTAL,
+        }),
+      ),
       { value: rateValue(t.achievementRate), style: TOTAL_RATE },
       ...(withPrevious ? [{ value: rateValue(t.previousRate), style: TOTAL_RATE }] : []),
       { value: '', style: TOTAL },
     ];
     yield [totalRow, totals];
     r = totalRow + 1;
-    yield [
-      r,
-      [
-        {
-          value:
-            '達成率 = 達成 ÷（達成 ＋ 未達成）。未評価・定性・目標なしは含みません。差戻し・読込不可・未提出の課は数えません。',
-          style: SMALL_NOTE,
-          overflow: true,
-        },
-      ],
-    ];
-    r += 2;
+    for (const note of [
+      '指標の達成割合 = 達成 ÷（達成 ＋ 未達成）。要確認・未評価・定性・目標なしは含みません（要確認の理由は各様式のシートの判定根拠）。',
+      '合計は集計に使う版のある課の合計です（前に受理された版を使う課は備考に記載）。',
+    ])
+      yield [r++, [{ value: note, style: SMALL_NOTE, overflow: true }]];
+    r += 1;
     if (!rollup) {
       // Only a body that collects division sheets has a ward sheet to miss: a city's 施策シート or a 方針書 gets
       // no such section.
@@ -124,7 +122,7 @@ export function overviewPlan(name: string, model: SummaryModel, title: string): 
       [
         { value: '重点目標', style: HEADER_STYLE },
         { value: '内容', style: HEADER_STYLE },
-        ...Array.from({ length: 7 }, () => ({ value: '', style: HEADER_STYLE })),
+        ...Array.from({ length: 8 }, () => ({ value: '', style: HEADER_STYLE })),
         { value: '達成／目標', style: HEADER_STYLE },
         ...(withPrevious ? [{ value: '', style: HEADER_STYLE }] : []),
         { value: '判定', style: HEADER_STYLE },
@@ -142,7 +140,7 @@ export function overviewPlan(name: string, model: SummaryModel, title: string): 
       const cells: (PlannedCell | null)[] = [
         { value: `重点目標${p.no}`, overflow: true },
         { value: shortTitle(p.text), overflow: true },
-        ...Array.from({ length: 7 }, () => null),
+        ...Array.from({ length: 8 }, () => null),
         p.linkedGoals > 0 ? { value: `${p.achievedGoals} ／ ${p.linkedGoals}` } : null,
       ];
       if (withPrevious) cells.push(null);
@@ -176,7 +174,19 @@ export function overviewPlan(name: string, model: SummaryModel, title: string): 
     rows,
     fit: { fromRow: HEAD_ROW, max: 16 },
     clamp: { 1: [10, 16], 3: [10, 12], [noteColumn]: [22, 30] },
-    fixed: { 2: 7.5, 4: 5.5, 5: 5, 6: 5, 7: 5, 8: 5, 9: 5, 10: 7.5, ...(withPrevious ? { 11: 7.5 } : {}), ...fixed },
+    fixed: {
+      2: 7.5,
+      4: 5.5,
+      5: 5,
+      6: 5,
+      7: 5,
+      8: 5,
+      9: 5,
+      10: 5,
+      11: 8,
+      ...(withPrevious ? { 12: 9 } : {}),
+      ...fixed,
+    },
     freezeRow: HEAD_ROW + 1,
     titleRows: `${HEAD_ROW}:${HEAD_ROW}`,
     autoFilter: null,
@@ -188,8 +198,8 @@ function divisionCells(row: OverviewRow, withPrevious: boolean, warnings: number
   const c = row.counts;
   const counted = row.counted !== null;
   const counts = counted
-    ? [row.indicators, c.achieved, c['not-achieved'], c.pending, c.qualitative, c['no-target']]
-    : [null, null, null, null, null, null];
+    ? [row.indicators, c.achieved, c['not-achieved'], c.review, c.pending, c.qualitative, c['no-target']]
+    : [null, null, null, null, null, null, null];
   const stateText = DIVISION_STATE_LABELS[row.state];
   const acceptedNote = [
     row.indicators === 0 ? '数値目標なし（記述の様式）' : '',
@@ -226,9 +236,10 @@ function factsLine(model: SummaryModel): string {
   const replaced = superseded > 0 ? `\u3000差し替え済みの旧版 ${superseded} 件` : '';
   const rate =
     model.total.achievementRate === null
-      ? '達成率 －（評価済みの指標なし）'
-      : `全体の達成率 ${model.total.achievementRate.toFixed(1)}%`;
-  return `作成 ${jst(model.generatedAt)}\u3000${received}（${detail}）${replaced}\u3000${rate}`;
+      ? '指標の達成割合 －（評価済みの指標なし）'
+      : `指標の達成割合 ${model.total.achievementRate.toFixed(1)}%`;
+  const identity = model.identityNote ? `\u3000${model.identityNote}` : '';
+  return `作成 ${jst(model.generatedAt)}\u3000${received}（${detail}）${replaced}\u3000${rate}${identity}`;
 }
 
 /** The ward's own sheet as the ledger has it: its word, and why when it is not 受理. */
@@ -247,6 +258,11 @@ function shortTitle(text: string): string {
   return line.length > 34 ? `${line.slice(0, 33)}…` : line;
 }
 
+/** 「前年度の達成割合（R2）」: whose year the column is, so the 合計 row's figure is read as last year's. */
+function previousHeader(fiscalYear: number | null): string {
+  return fiscalYear === null ? '前年度の\n達成割合' : `前年度の\n達成割合\n（${eraAbbreviation(fiscalYear - 1)}）`;
+}
+
 function chart(
   sheet: string,
   rows: readonly OverviewRow[],
@@ -256,7 +272,7 @@ function chart(
 ): ChartSpec {
   const q = `'${sheet.replace(/'/g, "''")}'`;
   const column = (i: number): string => String.fromCharCode(65 + i);
-  const series = (i: number, label: string, key: 'achieved' | 'not-achieved' | 'pending', color: string) => ({
+  const series = (i: number, label: string, key: Judgement, color: string) => ({
     name: { ref: `${q}!$${column(i)}$${HEAD_ROW}`, values: [label] },
     values: {
       ref: `${q}!$${column(i)}$${firstRow}:$${column(i)}$${lastRow}`,
@@ -271,7 +287,9 @@ function chart(
     series: [
       series(4, '達成', 'achieved', '5B9B4A'),
       series(5, '未達成', 'not-achieved', 'E0605A'),
-      series(6, '未評価', 'pending', 'F2C14E'),
+      series(6, '要確認', 'review', 'C9A227'),
+      series(7, '未評価', 'pending', 'F2C14E'),
+      series(8, '定性', 'qualitative', '8EA9DB'),
     ],
     valueFormat: '0',
     anchor: {

@@ -9,6 +9,7 @@ export const FILLS = {
   unreadable: 'FFF8CBAD',
   achieved: 'FFC6EFCE',
   'not-achieved': 'FFFFC7CE',
+  review: 'FFFFD966',
   pending: 'FFFFEB9C',
   'no-target': 'FFEDEDED',
   qualitative: 'FFDDEBF7',

@@ -51,7 +51,12 @@ function cellRef(ref: string): { row: number; col: number } | null {
 }
 
 function corrupt(part: string): UnreadableWorkbookError {
-  return new UnreadableWorkbookError('corrupt', `ブック内の XML（${part}）が壊れているため読み込めません。`);
+  const err = new UnreadableWorkbookError(
+    'corrupt',
+    `ブック内の XML（${part}）が壊れているため読み込めません。Excel で開いて保存し直してください。`,
+  );
+  err.part = part;
+  return err;
 }
 
 function tooBig(message: string): UnreadableWorkbookError {

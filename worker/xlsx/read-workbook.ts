@@ -1,4 +1,5 @@
 import { stat, readFile } from 'node:fs/promises';
+import { basename } from 'node:path';
 import type ExcelJS from 'exceljs';
 import type { Grid } from '../../shared/grid/grid.ts';
 import { fastReadGrids } from './fast-read.ts';
@@ -45,9 +46,11 @@ async function readGrids(bytes: Buffer, opts: ReadWorkbookOptions): Promise<Work
   inspection.parts.clear();
 
   const { names, perSheet } = collectNames(inspection.definedNames, inspection.sheetNames);
+  const workbook = opts.file === undefined ? undefined : basename(opts.file);
   for (const grid of grids) {
     const visible = { ...names.workbook, ...(perSheet.get(grid.sheet) ?? {}) };
     if (Object.keys(visible).length > 0) grid.names = visible;
+    if (workbook) grid.workbook = workbook;
   }
   return { grids, names: names.all };
 }

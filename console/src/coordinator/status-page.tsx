@@ -30,8 +30,11 @@ const useStyles = makeStyles({
     background: tokens.colorNeutralBackground1,
     border: `1px solid ${tokens.colorNeutralStroke2}`,
     borderRadius: tokens.borderRadiusMedium,
-    padding: '8px 16px',
-    minWidth: '120px',
+    padding: '8px 12px',
+    flex: '1 1 0',
+    minWidth: '88px',
+    maxWidth: '180px',
+    whiteSpace: 'nowrap',
   },
   number: {
     fontSize: tokens.fontSizeHero700,
@@ -48,7 +51,7 @@ const useStyles = makeStyles({
   },
   td: { padding: '8px', borderBottom: `1px solid ${tokens.colorNeutralStroke2}`, verticalAlign: 'middle' },
   num: { textAlign: 'right', whiteSpace: 'nowrap' },
-  file: { wordBreak: 'break-all', maxWidth: '260px' },
+  file: { overflowWrap: 'anywhere', maxWidth: '260px' },
   wrap: { overflowX: 'auto' },
   bar: { display: 'flex', alignItems: 'center', gap: '12px', flexWrap: 'wrap' },
   reason: { color: tokens.colorNeutralForeground3, maxWidth: '260px', marginTop: '2px' },
@@ -85,6 +88,11 @@ function WardSheetRow({ row, ward }: { row: DivisionRow; ward: string }) {
           : '提出はまだありません'}
       </Text>
       {row.reason && <Text className={styles.reason}>理由: {row.reason}</Text>}
+      {row.counted && (
+        <Text className={styles.reason}>
+          集計に使う版: {row.counted.fileName ?? '（名前なし）'}（{jst(row.counted.receivedAt)} 受付）
+        </Text>
+      )}
       {row.latest && (
         <Link href={`#/submissions/${row.latest.id}`} className="no-print" aria-label="区の組織目標の提出を開く">
           開く

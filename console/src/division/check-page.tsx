@@ -23,6 +23,7 @@ import {
   type SubmissionDetail,
 } from '../api.ts';
 import { HistoryTable } from '../history-table.tsx';
+import { OwnStatusBox } from '../own-status.tsx';
 import { StatusBadge } from '../status-badge.tsx';
 import { usePolling } from '../use-polling.ts';
 
@@ -99,9 +100,19 @@ export function CheckPage({ me }: { me: Me }) {
   const [submitted, setSubmitted] = useState<SubmissionDetail | null>(null);
   const [history, setHistory] = useState<HistoryEntry[]>([]);
 
+  // Bumped whenever the history is read again, so the own-status box follows the same verdict.
+  const [seen, setSeen] = useState(0);
+  const coordinator = me.role === 'coordinator';
   const loadHistory = useCallback(() => {
-    api.history().then(setHistory, () => undefined);
-  }, []);
+    // The coordinator's page is the ward sheet's: only what the coordinator sent, not the divisions' files.
+    api.history().then(
+      (h) => {
+        setHistory(h.filter((e) => e.byCoordinator === coordinator));
+        setSeen((n) => n + 1);
+      },
+      () => undefined,
+    );
+  }, [coordinator]);
   useEffect(loadHistory, [loadHistory]);
 
   const choose = async (chosen: File | undefined) => {
@@ -196,6 +207,7 @@ export function CheckPage({ me }: { me: Me }) {
           この確認ではファイルは保存されません。
         </Text>
       </p>
+      <OwnStatusBox label={ward ? '区の組織目標の状況' : `${me.division}の状況`} version={seen} />
       <div
         className={mergeClasses(styles.drop, dragging && styles.dragging)}
         onDragOver={() => setDragging(true)}

@@ -19,14 +19,17 @@ const flat = (text: string | null | undefined): string => toHalfWidth(text ?? ''
 const valueOf = (m: Measure, kind: 'baseline' | 'target'): MeasureValue | undefined =>
   m.values.find((v) => v.kind === kind);
 
-/** 指標の種類 must be one of 市民取組指標 / 統計指標 / 市民意識指標. */
+/** 指標の種類 must be one of 市民取組指標 / 統計指標 / 市民意識指標 — on a sheet whose table has that column. */
 const kindRule: Rule = {
   code: C.kindUnknown,
   severity: 'error',
   check: ({ record }) =>
     record.measures
       .filter(
-        (m) => m.table === 'outcome' && !(INDICATOR_KINDS as readonly string[]).includes(flat(m.fields?.['kind'])),
+        (m) =>
+          m.table === 'outcome' &&
+          m.cells?.['kind'] !== undefined &&
+          !(INDICATOR_KINDS as readonly string[]).includes(flat(m.fields?.['kind'])),
       )
       .map((m) =>
         finding(C.kindUnknown, 'error', m.cells?.['kind'] ?? m.cell, {

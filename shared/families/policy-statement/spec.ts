@@ -90,6 +90,7 @@ export const policyStatementSpec: FamilySpec = {
         },
       ],
       organization: ['organization', 'titleOrganization'],
+      body: ['titleOrganization'],
       ownedByDivision: true,
       fiscalYear: 'fiscalYear',
       evaluatedWhen: ['summary'],

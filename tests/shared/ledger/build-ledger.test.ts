@@ -50,6 +50,32 @@ describe('the ward-year ledger', () => {
     expect(ledger.deadline).toBe('2021-04-30');
   });
 
+  it('marks 期限超過 only after the deadline day, and only rows still without a usable sheet', () => {
+    const entries = [
+      entry('k1', '1', division('健康福祉課'), '受理'),
+      entry('c1', '2', division('地域総務課'), '差戻し'),
+      entry('s1', '3', division('産業振興課'), null),
+    ];
+    const late = (today: string | null) =>
+      buildLedger(entries, { ...SCOPE, today }).divisions.map((r) => [r.division, r.overdue]);
+    expect(late('2021-04-30')).toEqual([
+      ['地域総務課', false],
+      ['健康福祉課', false],
+      ['産業振興課', false],
+      ['建設課', false],
+    ]);
+    expect(late('2021-05-01')).toEqual([
+      ['地域総務課', true],
+      ['健康福祉課', false],
+      ['産業振興課', false],
+      ['建設課', true],
+    ]);
+    expect(late(null).every(([, overdue]) => overdue === false)).toBe(true);
+    const ledger = buildLedger(entries, { ...SCOPE, today: '2021-05-01' });
+    expect([ledger.pastDeadline, ledger.wardSheet.overdue]).toEqual([true, true]);
+    expect(buildLedger(entries, { ...SCOPE, deadline: null, today: '2030-01-01' }).pastDeadline).toBe(false);
+  });
+
   it("orders a row's versions by the dates their sheets carry only when every version carries some", () => {
     const dated = (id: string, order: string, written: string | null): LedgerEntry => ({
       ...entry(id, order, division('健康福祉課'), '受理'),

@@ -62,20 +62,71 @@ describe('judgeMeasure', () => {
     expect(j.basis).toContain('リニューアルの実施');
   });
 
-  it('takes a target describing the work, with a number inside, as qualitative when the result has no number', () => {
+  it('marks a target of several numbers 要確認 when the result cannot be paired with them', () => {
     const target = value(2020, 'target', '青パト月4回\n区だよりによる実施団体の募集　年2回');
     const j = judgeMeasure(
       measure('「青パト」による防犯パトロールの実施回数', [target, value(2020, 'result', '実施')]),
       2020,
     );
-    expect(j.judgement).toBe('qualitative');
-    expect(j.basis).toContain('結果「実施」');
+    expect(j.judgement).toBe('review');
+    expect(j.basis).toBe('目標に数値が 2 つあり（月4回・年2回）、結果「実施」と部分ごとに対応づけられないため要確認');
     // A figure with its unit and comparator stays a figure: a wordless result is still awaited.
     for (const raw of ['１，７００人以上', 'H29年度までに50％以上', '16講座実施', '435g以下']) {
       expect(
         judgeMeasure(measure('件数', [value(2020, 'target', raw), value(2020, 'result', '実施')]), 2020).judgement,
       ).toBe('pending');
     }
+  });
+
+  it('judges a target of several numbers on every part, so a missed second part is 未達成', () => {
+    const target = value(2020, 'target', '青パト月4回 区だよりによる実施団体の募集 年2回');
+    const missed = judgeMeasure(measure('防犯', [target, value(2020, 'result', '青パト月4回 募集 年1回')]), 2020);
+    expect(missed.judgement).toBe('not-achieved');
+    expect(missed.basis).toBe('未達の部分あり（月4回: 4 ≥ 4、年2回: 1 < 2）');
+    const met = judgeMeasure(measure('防犯', [target, value(2020, 'result', '月5回・年2回')]), 2020);
+    expect(met.judgement).toBe('achieved');
+    expect(met.rate).toBeNull();
+    // Years and dates in a target are when, not how much: one number.
+    expect(
+      judgeMeasure(measure('割合', [value(2020, 'target', 'R3年度までに50％以上'), value(2020, 'result', '51')]), 2020)
+        .judgement,
+    ).toBe('achieved');
+  });
+
+  it('compares a relative target with the named base year when the sheet holds its figure', () => {
+    const values = [value(2019, 'actual', '541'), value(2021, 'target', 'R1比で減らす')];
+    const fell = judgeMeasure(measure('刑法犯認知件数', [...values, value(2021, 'result', '498')]), 2021);
+    expect(fell.judgement).toBe('achieved');
+    expect(fell.direction).toBe('lower');
+    expect(fell.basis).toBe('結果 498 < R1実績 541（目標「R1比で減らす」）');
+    const rose = judgeMeasure(measure('刑法犯認知件数', [...values, value(2021, 'result', '560')]), 2021);
+    expect(rose.judgement).toBe('not-achieved');
+    const percent = judgeMeasure(
+      measure('来場者数', [
+        value(2020, 'actual', '1000'),
+        value(2021, 'target', '前年度比10%増'),
+        value(2021, 'result', '1050'),
+      ]),
+      2021,
+    );
+    expect(percent.judgement).toBe('not-achieved');
+    expect(percent.basis).toBe('結果 1,050 < R2実績 1,000 の 110% = 1,100（目標「前年度比10%増」）');
+  });
+
+  it('marks a relative target 要確認 when the base year has no figure on the sheet', () => {
+    const j = judgeMeasure(
+      measure('刑法犯認知件数', [value(2021, 'target', 'R1比で減らす'), value(2021, 'result', '498')]),
+      2021,
+    );
+    expect(j.judgement).toBe('review');
+    expect(j.basis).toBe('目標「R1比で減らす」はR1の実績と比べるものですが、R1の実績がシートにないため要確認');
+  });
+
+  it('gives 実績/目標 as one ratio whichever way the target points', () => {
+    const lower = judgeMeasure(measure('件数', [value(2020, 'target', '5件未満'), value(2020, 'result', '5')]), 2020);
+    expect([lower.judgement, lower.rate]).toEqual(['not-achieved', 100]);
+    const higher = judgeMeasure(measure('件数', [value(2020, 'target', '4'), value(2020, 'result', '8')]), 2020);
+    expect(higher.rate).toBe(200);
   });
 
   it('reports a measure without a target as such', () => {

@@ -193,3 +193,46 @@ describe('row height estimate', () => {
     expect(wrappedHeight(10)).toBeGreaterThanOrEqual(10 * 14.5);
   });
 });
+
+describe('what a coordinator copies onto the detail sheets', () => {
+  const cells = (records: SheetRecord[], fiscalYear: number) => {
+    const model = buildSummary([submission('s', records)], {
+      ward: '西区',
+      fiscalYear,
+      expectedDivisions: [],
+      generatedAt: '2021-05-01T00:00:00Z',
+    });
+    const plan = familyPlan('x', model.tables[0]!, model, '西区');
+    const rows = [...plan.rows()].map(([, r]) => r.map((c) => c?.value ?? null));
+    const head = rows[1]!;
+    return { head, body: rows.slice(2), col: (label: string) => head.indexOf(label) };
+  };
+
+  it('puts each 実施計画 project’s 担当課 in the 課 column, and names as written (no unit added)', () => {
+    const project = measure('子育て支援講座事業', [value(2021, 'target', '15講座実施'), value(2021, 'result', '16')]);
+    project.unit = '講座';
+    project.fields = { division: '健康福祉課' };
+    const { body, col } = cells([sheetOf('action-plan', 2021, [project])], 2021);
+    expect(body[0]![col('課')]).toBe('健康福祉課');
+    expect(body[0]![col('事業')]).toBe('1\u3000子育て支援講座事業');
+  });
+
+  it('carries the division’s own 評価, its 主な取組 and the year-end comment beside the computed 判定', () => {
+    const m = measure(
+      '講習会の開催回数（回）',
+      [value(2020, 'target', '10'), value(2020, 'result', '11')],
+      '防犯力を高める',
+    );
+    m.fields = { ...m.fields, evaluation: 'A', initiatives: '青色防犯パトロール隊の支援' };
+    const sheet: SheetRecord = {
+      ...sheetOf('org-goals', 2020, [m]),
+      organization: '地域総務課',
+      fields: { outcome: { value: '目標を上回った。次年度も継続する。', cell: 'B20' } },
+    };
+    const { body, col } = cells([sheet], 2020);
+    expect(body[0]![col('判定')]).toBe('達成');
+    expect(body[0]![col('課の評価')]).toBe('A');
+    expect(body[0]![col('主な取組')]).toBe('青色防犯パトロール隊の支援');
+    expect(body[0]![col('課の年度末コメント')]).toBe('目標を上回った。次年度も継続する。');
+  });
+});

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildSummary } from '../../../shared/summary/index.ts';
 import { overviewPlan } from '../../../worker/summary/overview-sheet.ts';
-import { submission } from '../../shared/summary/summary-fixtures.ts';
+import { divisionSheet, measure, submission, value } from '../../shared/summary/summary-fixtures.ts';
 
 describe('概要 備考', () => {
   it('gives the ledger’s reason word for word, as the console and 提出状況 do', () => {
@@ -23,5 +23,39 @@ describe('概要 備考', () => {
     expect(notes).toContain('ファイルが途中で切れています。もう一度保存して提出してください。');
     expect(notes).toContain('古い Excel 形式（.xls）のファイルです。');
     for (const row of model.ledger.divisions) expect(notes).toContain(row.reason);
+  });
+});
+
+describe('概要 合計', () => {
+  it('counts the divisions whose figures are summed, and names the forms of the version that counts', () => {
+    const older = submission(
+      '建設課-1',
+      [divisionSheet('建設課', [measure('道路補修', [value(2020, 'target', '10件'), value(2020, 'result', '12件')])])],
+      {
+        division: '建設課',
+        submittedAt: '2021-03-01T00:00:00Z',
+      },
+    );
+    const broken = submission('建設課-2', [], {
+      division: '建設課',
+      submittedAt: '2021-03-05T00:00:00Z',
+      status: 'unreadable',
+      error: { code: 'corrupt', message: 'ファイルが途中で切れています。' },
+    });
+    const model = buildSummary([older, broken], {
+      ward: '秋葉区',
+      fiscalYear: 2020,
+      expectedDivisions: ['建設課', '区民生活課'],
+      generatedAt: '2021-04-10T01:00:00Z',
+    });
+    expect(model.ledger.counts.受理).toBe(0);
+    const rows = new Map(
+      [...overviewPlan('概要', model, '秋葉区').rows()].map(([, cells]) => [String(cells[0]?.value), cells]),
+    );
+    const kensetsu = rows.get('建設課')!.map((c) => c?.value);
+    expect(kensetsu.slice(1, 4)).toEqual(['読込不可', '組織目標', 1]);
+    // The headline counts the one division whose (older, 受理) figures are summed — not 「受理 0 課」.
+    expect(rows.get('合計')![1]!.value).toBe('集計 1 課');
+    expect(rows.get('合計')![3]!.value).toBe(1);
   });
 });

@@ -1,0 +1,399 @@
+// 組織目標管理シート as other wards keep it. Content is invented in the manner of the published sheets
+// (Niigata City wards publish one per division and one for the ward each year); every number is typed here.
+import type { CorpusCase } from '../corpus-case.ts';
+import { divisionSheet, type Goal } from './division-layout.ts';
+
+const somu: Goal[] = [
+  {
+    goal: '地域の防犯力を高める',
+    initiatives: '青色防犯パトロール隊の支援、防犯講習会の開催',
+    indicators: [
+      { name: '防犯講習会の開催回数（回）', actuals: [8, 9, 7], target: 10, result: 11, evaluation: '達成' },
+      { name: '刑法犯認知件数（件）', actuals: [612, 580, 541], target: '520件以下', result: 498, evaluation: '達成' },
+    ],
+  },
+  {
+    goal: 'コミュニティ協議会と協働した地域課題の解決',
+    initiatives: '地域課題解決に向けた協議の場の運営',
+    indicators: [
+      { name: '協議の場の開催数（回）', actuals: [12, 14, 13], target: 15, result: 12, evaluation: '未達成' },
+    ],
+  },
+];
+
+const kenko: Goal[] = [
+  {
+    goal: '健康寿命の延伸',
+    initiatives: '健康づくり講座、特定健診の受診勧奨',
+    indicators: [
+      { name: '健康講座参加者数（人）', actuals: [1204, 1350, 980], target: 1400, result: ['1，452', 1452] },
+      { name: '特定健診受診率（％）', actuals: ['35.2', '36.0', '33.1'], target: '38.0', result: '36.5' },
+      {
+        name: '健康づくり講座',
+        actuals: ['12講座実施', '14講座実施', '－'],
+        target: '16講座実施',
+        result: ['16講座実施', 16],
+      },
+    ],
+  },
+];
+
+const sangyo: Goal[] = [
+  {
+    goal: '地域資源を生かした交流人口の拡大',
+    initiatives: '里山ビジターセンターの運営、観光イベント',
+    indicators: [
+      { name: '観光入込客数（千人）', actuals: [412, 398, 220], target: 400, result: 251, evaluation: 'C' },
+      { name: 'イベント開催数（件）', actuals: [6, 6, 2], target: 6, result: 4, evaluation: 'C' },
+    ],
+  },
+  {
+    goal: '農業の担い手の確保',
+    initiatives: '新規就農者の相談会',
+    indicators: [{ name: '新規就農者数（人）', actuals: [3, 5, 4], target: 5, result: 6, evaluation: 'A' }],
+  },
+];
+
+const seikatsu: Goal[] = [
+  {
+    goal: '窓口サービスの向上',
+    initiatives: '待ち時間の短縮、窓口アンケート',
+    indicators: [
+      { name: '窓口の平均待ち時間（分）', actuals: [18, 16, 15], target: '15分未満', result: 13 },
+      { name: '窓口満足度（％）', actuals: [88, 90, 91], target: '90％以上', result: 93 },
+    ],
+  },
+  {
+    goal: 'ごみの減量',
+    initiatives: '資源物回収の周知',
+    indicators: [{ name: '一人一日当たりごみ排出量（g）', actuals: [455, 448, 440], target: '435g以下', result: 437 }],
+  },
+];
+
+const kensetsu: Goal[] = [
+  {
+    goal: '安全な道路環境の確保',
+    initiatives: '道路パトロール、通学路の点検',
+    indicators: [
+      { name: '通学路危険箇所の対策数（箇所）', actuals: [14, 18, 21], target: 20, result: 22 },
+      { name: '道路補修の完了率（％）', actuals: ['95.0', '96.2', '97.1'], target: '98.0', result: '97.5' },
+    ],
+  },
+];
+
+const kodomo: Goal[] = [
+  {
+    goal: '子育て世帯の孤立を防ぐ',
+    initiatives: '子育て支援センターでの相談、乳児家庭全戸訪問',
+    indicators: [
+      { name: '乳児家庭全戸訪問の実施率（％）', actuals: [97, 98, 96], target: 100, result: 99 },
+      { name: '子育て相談件数（件）', actuals: [1520, 1604, 1711], target: 1650, result: 1802 },
+    ],
+  },
+  {
+    goal: '放課後の居場所づくり',
+    initiatives: 'ひまわりクラブの受入拡大',
+    indicators: [{ name: '待機児童数（人）', actuals: [12, 8, 5], target: 0, result: 0 }],
+  },
+];
+
+const shimin: Goal[] = [
+  {
+    goal: '市民活動の担い手の育成',
+    initiatives: '地域活動講座、ボランティア登録',
+    indicators: [
+      { name: 'ボランティア登録者数（人）', actuals: [310, 325, 342], target: 360, result: 355 },
+      { name: '地域活動講座の受講者数（人）', actuals: [88, 102, 64], target: 100, result: 71 },
+    ],
+  },
+];
+
+function division(
+  family: CorpusCase['family'],
+  file: string,
+  mutations: string[],
+  body: string,
+  organization: string,
+  built: ReturnType<typeof divisionSheet>,
+  fiscalYear: number,
+): CorpusCase {
+  return {
+    family,
+    file,
+    mutations,
+    sheets: [built.sheet],
+    expect: [
+      { sheet: built.sheet.name, variant: 'division', body, fiscalYear, organization, measures: built.measures },
+    ],
+  };
+}
+
+const FY = 2021;
+
+export const orgGoalsCases: CorpusCase[] = [
+  division(
+    'org-goals',
+    'kita-2021-chiiki-somu.xlsx',
+    ['seed layout', 'merged goal cells', 'era headers'],
+    '北区役所',
+    '地域総務課',
+    divisionSheet(
+      {
+        sheet: '地域総務課',
+        fiscalYear: FY,
+        header: [
+          ['令和３年度　組織目標管理シート'],
+          ['組織名（部）', '北区役所', null, '組織名（準部・課・機関名）', '地域総務課'],
+          ['作成日', '令和3年4月1日', null, '評価日', '令和4年3月31日'],
+        ],
+        years: ['Ｈ30実績', 'R1実績', 'R2実績', 'R3目標', 'R3結果'],
+        merged: true,
+      },
+      somu,
+    ),
+    FY,
+  ),
+  division(
+    'org-goals',
+    '東区_健康福祉課_R3組織目標.xlsx',
+    ['Western year headers', 'block moved down and right', 'extra 備考 column', 'thousands separator in a result'],
+    '東区',
+    '健康福祉課',
+    divisionSheet(
+      {
+        sheet: 'Sheet1',
+        fiscalYear: FY,
+        top: 3,
+        left: 1,
+        header: [
+          ['組織目標管理シート', null, null, '年度', '2021年度'],
+          ['部局名', '東区役所', null, '課名', '健康福祉課'],
+        ],
+        years: ['2018実績', '2019実績', '2020実績', '2021目標', '2021結果'],
+        captions: { extra: '備考' },
+      },
+      kenko,
+    ),
+    FY,
+  ),
+  division(
+    'org-goals',
+    'chuo-2021-sangyo.xlsx',
+    ['headers reworded (番号, 目標, 主な取り組み, 指標名)', 'goal repeated on each row', 'A–C evaluation'],
+    '中央区',
+    '産業振興課',
+    divisionSheet(
+      {
+        sheet: '産業振興課',
+        fiscalYear: FY,
+        header: [['令和3年度 中央区 産業振興課 組織目標管理シート'], ['所属', '中央区役所 産業振興課']],
+        years: ['平成30年度実績', '令和元年度実績', '令和2年度実績', '令和3年度目標', '令和3年度結果'],
+        captions: { no: '番号', goal: '目標', initiatives: '主な取り組み', indicator: '指標名', evaluation: '評価' },
+        repeated: true,
+      },
+      sangyo,
+    ),
+    FY,
+  ),
+  division(
+    'org-goals',
+    'konan-r3-kuminseikatsu.xlsx',
+    ['title carries the ward and division, no 組織名 cells', 'table split by a repeated header', 'notes'],
+    '江南区',
+    '区民生活課',
+    divisionSheet(
+      {
+        sheet: '区民生活課',
+        fiscalYear: FY,
+        header: [['令和3年度　江南区区民生活課　組織目標管理シート']],
+        years: ['H30実績', 'R元実績', 'R2実績', 'R3目標', 'R3結果'],
+        splitBefore: 1,
+        notes: { D4: '待ち時間は毎月第1月曜の計測の平均' },
+        footer: [[], ['※ 目標値は前年度末に設定したもの']],
+      },
+      seikatsu,
+    ),
+    FY,
+  ),
+  division(
+    'org-goals',
+    'minami-2021-kensetsu.xlsx',
+    ['sheet name carries the ward', '所属 cell with ward and division', 'no No. column'],
+    '南区',
+    '建設課',
+    divisionSheet(
+      {
+        sheet: '南区建設課',
+        fiscalYear: FY,
+        header: [['組織目標管理シート（令和3年度）'], ['所属名', '南区建設課']],
+        years: ['H30実績', 'R1実績', 'R2実績', 'R3目標', 'R3結果'],
+        captions: { no: null },
+      },
+      kensetsu,
+    ),
+    FY,
+  ),
+  division(
+    'org-goals',
+    '西蒲区_子ども家庭課_R3.xlsx',
+    ['the file name is the only place naming the ward', 'note column 備考 after evaluation'],
+    '西蒲区',
+    '子ども家庭課',
+    divisionSheet(
+      {
+        sheet: '組織目標',
+        fiscalYear: FY,
+        header: [['令和3年度'], ['組織名', '子ども家庭課']],
+        years: ['H30実績', 'R1実績', 'R2実績', 'R3目標', 'R3結果'],
+        captions: { extra: '備考' },
+        merged: true,
+      },
+      kodomo,
+    ),
+    FY,
+  ),
+  division(
+    'org-goals',
+    'akiha-2022-shimin.xlsx',
+    ['next fiscal year (R4)', 'full-width era headers', 'evaluation column absent'],
+    '秋葉区',
+    '市民協働課',
+    divisionSheet(
+      {
+        sheet: '市民協働課',
+        fiscalYear: 2022,
+        header: [['令和４年度　組織目標管理シート'], ['組織名（部）', '秋葉区役所', '組織名（課）', '市民協働課']],
+        years: ['Ｒ１実績', 'Ｒ２実績', 'Ｒ３実績', 'Ｒ４目標', 'Ｒ４結果'],
+        captions: { evaluation: null },
+      },
+      shimin,
+    ),
+    2022,
+  ),
+  {
+    family: 'org-goals',
+    file: 'kita-2021-ward.xlsx',
+    mutations: ['ward sheet, seed layout'],
+    sheets: [
+      {
+        name: '北区組織目標',
+        rows: [
+          ['令和３年度　北区組織目標'],
+          ['組織名', '北区', null, '区長', '北区長　山田 太郎'],
+          ['組織の目的・方向性', '北区の特性を生かしたまちづくりを推進します。'],
+          ['区組織目標', '地域と協働し、安心して暮らせるまちをつくります。'],
+          ['重点目標', '1', '地域の防犯力を高め、安心安全なまちをつくる。'],
+          [null, '2', '健康寿命を延ばす取り組みを区民と進める。'],
+          [null, '3', '地域資源を生かして交流人口を増やす。'],
+          ['取組結果', null, '重点目標のうち2つを達成した。'],
+          ['重点目標の達成状況', '目標数', 3, '達成数', 2],
+        ],
+        merges: ['A5:A7'],
+      },
+    ],
+    expect: [
+      {
+        sheet: '北区組織目標',
+        variant: 'ward',
+        body: '北区',
+        fiscalYear: 2021,
+        fields: { goalCount: '3', achievedCount: '2' },
+        items: { priorities: ['防犯力を高め', '健康寿命を延ばす', '交流人口を増やす'] },
+      },
+    ],
+  },
+  {
+    family: 'org-goals',
+    file: 'higashi-2021-ku-mokuhyo.xlsx',
+    mutations: [
+      'ward sheet as a table (番号 | 区の重点目標 | 達成状況)',
+      'body only in the title',
+      '重点目標数 / 達成した目標数',
+    ],
+    sheets: [
+      {
+        name: '区の組織目標',
+        rows: [
+          ['令和3年度　東区の組織目標'],
+          [],
+          ['区の目指す姿', null, '誰もが住み続けたいと思える東区'],
+          [],
+          ['番号', '区の重点目標', null, '達成状況'],
+          ['1', '子育て世帯が安心して暮らせる環境をつくる', null, '達成'],
+          ['2', '地域の担い手を育てる', null, '未達成'],
+          ['3', '災害に強いまちづくりを進める', null, '達成'],
+          ['4', '窓口サービスの満足度を高める', null, '達成'],
+          [],
+          ['重点目標数', 4, '達成した目標数', 3],
+        ],
+        merges: ['B6:C6', 'B7:C7', 'B8:C8', 'B9:C9', 'B5:C5'],
+      },
+    ],
+    expect: [
+      {
+        sheet: '区の組織目標',
+        variant: 'ward',
+        body: '東区',
+        fiscalYear: 2021,
+        fields: { goalCount: '4', achievedCount: '3' },
+        items: { priorities: ['子育て世帯', '地域の担い手', '災害に強い', '窓口サービス'] },
+      },
+    ],
+  },
+  {
+    family: 'org-goals',
+    file: 'minami-ku-2021.xlsx',
+    mutations: ['ward sheet beside a division sheet in one workbook', 'Western year', '区名 label', '目標1…'],
+    sheets: [
+      {
+        name: '区',
+        rows: [
+          ['組織目標（区）'],
+          ['年度', '2021年度', '区名', '南区'],
+          [],
+          ['重点目標'],
+          ['目標1', '農業と観光を結び付けた地域の活性化'],
+          ['目標2', '高齢者が地域で暮らし続けられる支援体制'],
+          [],
+          ['重点目標の達成状況'],
+          ['目標数', '２', '達成数', '１'],
+        ],
+      },
+      divisionSheet(
+        {
+          sheet: '建設課',
+          fiscalYear: FY,
+          header: [['2021年度 組織目標管理シート'], ['組織名（部）', '南区役所', '組織名（課）', '建設課']],
+          years: ['2018実績', '2019実績', '2020実績', '2021目標', '2021結果'],
+        },
+        kensetsu,
+      ).sheet,
+    ],
+    expect: [
+      {
+        sheet: '区',
+        variant: 'ward',
+        body: '南区',
+        fiscalYear: 2021,
+        fields: { goalCount: '2', achievedCount: '1' },
+        items: { priorities: ['農業と観光', '高齢者が地域で'] },
+      },
+      {
+        sheet: '建設課',
+        variant: 'division',
+        body: '南区',
+        fiscalYear: 2021,
+        organization: '建設課',
+        measures: divisionSheet(
+          {
+            sheet: '建設課',
+            fiscalYear: FY,
+            header: [],
+            years: ['2018実績', '2019実績', '2020実績', '2021目標', '2021結果'],
+          },
+          kensetsu,
+        ).measures,
+      },
+    ],
+  },
+];

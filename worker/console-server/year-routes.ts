@@ -1,0 +1,198 @@
+// The coordinator's year: 提出期限 (set in the console), 差戻す with a 理由, 督促メール with a preview and a
+// record of what was sent, and automatic reminders N days before the deadline. See docs/console.md.
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { daysUntil, isCalendarDate } from '../../shared/ledger/deadline.ts';
+import { eraFiscalYear } from '../../shared/values/index.ts';
+import type { Config, WardConfig } from '../config/index.ts';
+import type { Principal } from '../intake/auth.ts';
+import { audit } from '../intake/request-log.ts';
+import { wardLedger } from '../queue/ward-ledger.ts';
+import { isSubmissionId, type SubmissionStore, type YearStore } from '../storage/index.ts';
+import type { MailLogEntry, ReminderPreview, YearInfo } from './api-types.ts';
+import { reminderMails, sendMails } from './reminders.ts';
+import { statusCode } from './status-view.ts';
+
+export interface YearRouteDeps {
+  config: Config;
+  store: SubmissionStore;
+  years: YearStore | null;
+}
+
+/** Longest 理由 of a 差戻す. */
+const REASON_MAX = 500;
+/** How often serve looks whether an automatic reminder is due. */
+const SCHEDULE_EVERY_MS = 10 * 60_000;
+
+function fail(reply: FastifyReply, status: number, code: string, message: string) {
+  return reply.code(status).send({ error: { code, message } });
+}
+
+/** Who did it, for records: the token's person when it names one, else the role. */
+export function actorOf(p: Principal): string {
+  const name = (p as { name?: unknown }).name;
+  if (typeof name === 'string' && name !== '') return name;
+  return p.role === 'coordinator' ? '集計担当' : p.role === 'submitter' ? p.division : '管理者';
+}
+
+export function registerYearRoutes(app: FastifyInstance, deps: YearRouteDeps): void {
+  const { config, store, years } = deps;
+  const wardOf = (p: Principal | null): WardConfig | undefined =>
+    p && p.role !== 'admin' ? config.wards.find((w) => w.id === p.ward) : undefined;
+  const coordinatorWard = (req: FastifyRequest, reply: FastifyReply, what: string): WardConfig | null => {
+    const p = req.principal;
+    const ward = p?.role === 'coordinator' ? wardOf(p) : undefined;
+    if (!ward) void fail(reply, 403, 'forbidden', `${what}は区の集計担当だけが行えます。`);
+    return ward ?? null;
+  };
+  const needYears = (reply: FastifyReply): YearStore | null => {
+    if (!years) void fail(reply, 503, 'no-storage', '設定を保存する場所（Redis）がありません。');
+    return years;
+  };
+
+  app.get('/api/console/year', async (req, reply) => {
+    const p = req.principal;
+    const ward = wardOf(p);
+    if (!p || !ward) return fail(reply, 403, 'forbidden', '年度の情報を見る権限がありません。');
+    const { ledger, facts } = await wardLedger(store, ward, ward.fiscalYear, years);
+    const settings = years ? await years.settings(ward.id, ward.fiscalYear).catch(() => null) : null;
+    const row = p.role === 'submitter' ? ledger.divisions.find((r) => r.division === p.division) : undefined;
+    const info: YearInfo = {
+      fiscalYear: ward.fiscalYear,
+      fiscalYearLabel: eraFiscalYear(ward.fiscalYear),
+      deadline: facts.deadline,
+      configuredDeadline: ward.deadline ?? null,
+      today: facts.today,
+      pastDeadline: ledger.pastDeadline,
+      daysLeft: facts.deadline ? daysUntil(facts.deadline, facts.today) : null,
+      own: row ? { status: statusCode(row.status), reason: row.reason, overdue: row.overdue } : null,
+      reminderDaysBefore: settings?.reminderDaysBefore ?? null,
+      mailEnabled: config.mail !== undefined,
+    };
+    return reply.header('cache-control', 'no-store').send(info);
+  });
+
+  // 提出期限: the coordinator sets (or clears, back to the config's) the deadline of their ward's year.
+  app.put('/api/console/year/deadline', async (req, reply) => {
+    const ward = coordinatorWard(req, reply, '提出期限の変更');
+    if (!ward) return reply;
+    const store = needYears(reply);
+    if (!store) return reply;
+    const deadline = (req.body as { deadline?: unknown } | null)?.deadline;
+    if (deadline !== null && (typeof deadline !== 'string' || !isCalendarDate(deadline)))
+      return fail(reply, 400, 'bad-deadline', '提出期限は 2021-04-30 のように実在する年-月-日で指定してください。');
+    await store.update(ward.id, ward.fiscalYear, { deadline });
+    audit(req, { deadline: deadline ?? 'config' });
+    return reply.code(204).send();
+  });
+
+  // Automatic reminders: N days before the deadline (0 = on the day), or null for none.
+  app.put('/api/console/year/reminders', async (req, reply) => {
+    const ward = coordinatorWard(req, reply, '督促の予定の変更');
+    if (!ward) return reply;
+    const store = needYears(reply);
+    if (!store) return reply;
+    const days = (req.body as { daysBefore?: unknown } | null)?.daysBefore;
+    if (days !== null && (typeof days !== 'number' || !Number.isInteger(days) || days < 0 || days > 60))
+      return fail(reply, 400, 'bad-days', '督促は期限の 0〜60 日前の整数で指定してください（止めるときは空に）。');
+    if (days !== null && !config.mail)
+      return fail(reply, 409, 'no-mail', 'メールの設定（mail）がないため、督促メールは送れません。');
+    await store.update(ward.id, ward.fiscalYear, { reminderDaysBefore: days, lastAutoReminder: null });
+    return reply.code(204).send();
+  });
+
+  // 差戻す: the coordinator sends back a submission the checks let through, with a required 理由.
+  app.post('/api/console/submissions/:id/send-back', async (req, reply) => {
+    const ward = coordinatorWard(req, reply, '差戻し');
+    if (!ward) return reply;
+    const { id } = req.params as { id: string };
+    const meta = isSubmissionId(id) ? await store.get(id) : null;
+    if (!meta || meta.ward !== ward.id) return fail(reply, 404, 'not-found', '提出が見つかりません。');
+    if (meta.status !== 'accepted' && meta.status !== 'rejected')
+      return fail(reply, 409, 'not-final', 'この提出はまだ処理中です。処理が終わってから差し戻してください。');
+    const raw = (req.body as { reason?: unknown } | null)?.reason;
+    const reason = typeof raw === 'string' ? raw.replace(/\s+/g, ' ').trim() : '';
+    if (reason === '') return fail(reply, 400, 'reason-required', '差し戻す理由を入力してください。');
+    if ([...reason].length > REASON_MAX)
+      return fail(reply, 400, 'reason-too-long', `理由は ${REASON_MAX} 文字以内で入力してください。`);
+    await store.update(id, { sentBack: { reason, by: actorOf(req.principal!), at: new Date().toISOString() } });
+    audit(req, { submission: id, action: 'send-back' });
+    return reply.code(204).send();
+  });
+
+  app.delete('/api/console/submissions/:id/send-back', async (req, reply) => {
+    const ward = coordinatorWard(req, reply, '差戻しの取り消し');
+    if (!ward) return reply;
+    const { id } = req.params as { id: string };
+    const meta = isSubmissionId(id) ? await store.get(id) : null;
+    if (!meta || meta.ward !== ward.id) return fail(reply, 404, 'not-found', '提出が見つかりません。');
+    await store.update(id, { sentBack: null });
+    audit(req, { submission: id, action: 'undo-send-back' });
+    return reply.code(204).send();
+  });
+
+  // 督促メールを送る: the preview (what would go to whom) and the record of what was sent.
+  const preview = async (ward: WardConfig) => {
+    const { ledger, facts } = await wardLedger(store, ward, ward.fiscalYear, years);
+    return reminderMails(ward, ledger, facts.today, config.publicUrl);
+  };
+  const mailLog = async (ward: WardConfig): Promise<MailLogEntry[]> =>
+    years ? await years.mails(ward.id, ward.fiscalYear).catch(() => []) : [];
+
+  app.get('/api/console/reminders', async (req, reply) => {
+    const ward = coordinatorWard(req, reply, '督促メール');
+    if (!ward) return reply;
+    const answer: ReminderPreview = { ...(await preview(ward)), log: await mailLog(ward) };
+    return reply.header('cache-control', 'no-store').send(answer);
+  });
+
+  app.post('/api/console/reminders', async (req, reply) => {
+    const ward = coordinatorWard(req, reply, '督促メール');
+    if (!ward) return reply;
+    if (!config.mail)
+      return fail(
+        reply,
+        409,
+        'no-mail',
+        'メールの設定（mail）がないため、督促メールは送れません。管理者に設定を依頼してください。',
+      );
+    const store = needYears(reply);
+    if (!store) return reply;
+    const { mails } = await preview(ward);
+    const records = await sendMails(config.mail, mails, actorOf(req.principal!));
+    for (const r of records) await store.addMail(ward.id, ward.fiscalYear, r);
+    audit(req, { action: 'reminders', sent: records.filter((r) => r.ok).length });
+    return reply.send({
+      sent: records.filter((r) => r.ok).length,
+      failed: records.filter((r) => !r.ok).length,
+      records,
+    });
+  });
+
+  // Scheduled reminders: every serve looks every 10 minutes; a Redis-kept date makes each go once a day.
+  if (years && config.mail) {
+    const mail = config.mail;
+    const tick = async () => {
+      for (const ward of config.wards) {
+        const settings = await years.settings(ward.id, ward.fiscalYear);
+        const { ledger, facts } = await wardLedger(store, ward, ward.fiscalYear, years);
+        if (settings.reminderDaysBefore === null || !facts.deadline) continue;
+        const left = daysUntil(facts.deadline, facts.today);
+        if (left !== settings.reminderDaysBefore || settings.lastAutoReminder === facts.today) continue;
+        if (!(await years.claim(ward.id, ward.fiscalYear, facts.today))) continue;
+        const { mails } = reminderMails(ward, ledger, facts.today, config.publicUrl);
+        const by = `自動（期限の${settings.reminderDaysBefore}日前）`;
+        for (const r of await sendMails(mail, mails, by)) await years.addMail(ward.id, ward.fiscalYear, r);
+      }
+    };
+    let timer: NodeJS.Timeout | null = null;
+    app.addHook('onReady', async () => {
+      const run = () => void tick().catch((err: Error) => app.log.warn({ err: err.message }, 'reminder schedule'));
+      timer = setInterval(run, Number(process.env['MOKUHYO_REMINDER_CHECK_MS']) || SCHEDULE_EVERY_MS);
+      timer.unref();
+      run();
+    });
+    app.addHook('onClose', async () => {
+      if (timer) clearInterval(timer);
+    });
+  }
+}
