@@ -274,8 +274,8 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
     audit(req, { submission: meta.id, sha256: meta.sha256, size: meta.size });
     // The file is durable now. While Redis is away the reconciliation sweep enqueues it later: answer at once.
     if (connection.status === 'ready') {
-      await Promise.race([queues.addIngest(meta.id), delay(1000)]).catch((err: Error) =>
-        app.log.warn({ err: err.message }, 'enqueue deferred'),
+      await Promise.race([queues.addIngest(meta.id, `${meta.ward}/${meta.division}`), delay(1000)]).catch(
+        (err: Error) => app.log.warn({ err: err.message }, 'enqueue deferred'),
       );
     }
     return reply.code(202).send({ id: meta.id, status: 'queued' });
