@@ -57,6 +57,8 @@ const secret = {
   token: z.string().min(16, 'トークンは16文字以上にしてください').optional(),
   /** The token's SHA-256 (hex) instead of the token itself: `mokuhyo token` prints such a line. */
   tokenSha256: z.string().regex(SHA256, 'SHA-256 の16進64文字で書いてください').optional(),
+  /** The person the token belongs to (shown in the audit of who did what, never a secret). */
+  name: z.string().min(1).max(100).optional(),
 };
 
 const tokenSchema = z
