@@ -11,11 +11,12 @@ export const PLAN_MEASURES_TAG = `${planMeasuresSpec.id}:${planMeasuresSpec.vari
 export async function planMeasuresTemplate(
   data: PlanMeasureSheetData | null = null,
   sheetName = '施策シート',
+  body: string | null = null,
 ): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   wb.creator = 'mokuhyo';
   wb.created = new Date(Date.UTC(2020, 0, 1));
   wb.modified = wb.created;
-  layoutPlanMeasures(wb.addWorksheet(sheetName), data);
+  layoutPlanMeasures(wb.addWorksheet(sheetName), data, body);
   return withFormTag(new Uint8Array(await wb.xlsx.writeBuffer()), PLAN_MEASURES_TAG);
 }

@@ -12,11 +12,12 @@ export const POLICY_STATEMENT_TAG = `${policyStatementSpec.id}:${policyStatement
 export async function policyStatementTemplate(
   data: PolicyStatementSeed | null = null,
   sheetName = '方針書',
+  blank: { fiscalYear: string; organization: string } | null = null,
 ): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   wb.creator = 'mokuhyo';
   wb.created = new Date(Date.UTC(2020, 0, 1));
   wb.modified = wb.created;
-  layoutPolicyStatement(wb.addWorksheet(sheetName), data);
+  layoutPolicyStatement(wb.addWorksheet(sheetName), data, blank);
   return withFormTag(new Uint8Array(await wb.xlsx.writeBuffer()), POLICY_STATEMENT_TAG);
 }

@@ -1,4 +1,5 @@
 import { FAMILIES, type FamilySpec, type VariantSpec } from '../shared/families/index.ts';
+import { eraFiscalYear } from '../shared/values/index.ts';
 import { generateTemplate } from './generate-template.ts';
 import { planMeasuresTemplate } from './plan-measures.ts';
 import { policyStatementTemplate } from './policy-statement.ts';
@@ -7,13 +8,27 @@ import { policyStatementTemplate } from './policy-statement.ts';
 export interface TemplateEntry {
   family: FamilySpec;
   variant: VariantSpec;
-  build(fiscalYear: number): Promise<Buffer>;
+  /** The blank form for a year; `fill` writes in the body collecting and the division where the form has such fields. */
+  build(fiscalYear: number, fill?: TemplateFill): Promise<Buffer>;
+}
+
+/** What a handed-out form is pre-filled with. */
+export interface TemplateFill {
+  /** The body collecting (the ward: 秋葉区). */
+  body: string;
+  /** The organisation the form belongs to: the division, or the body for the body's own forms. */
+  organization: string;
 }
 
 /** Narrative forms whose layout the generic block generator cannot express; they share their seed builder's layout. */
-const LAYOUTS: Record<string, () => Promise<Buffer>> = {
-  'plan-measures': () => planMeasuresTemplate(),
-  'policy-statement': () => policyStatementTemplate(),
+const LAYOUTS: Record<string, (fiscalYear: number, fill?: TemplateFill) => Promise<Buffer>> = {
+  'plan-measures': (_year, fill) => planMeasuresTemplate(null, undefined, fill?.body ?? null),
+  'policy-statement': (year, fill) =>
+    policyStatementTemplate(
+      null,
+      undefined,
+      fill ? { fiscalYear: eraFiscalYear(year), organization: fill.organization } : null,
+    ),
 };
 
 /** Every variant with a blank form: spec-driven where the spec has a template layout, else the family's own layout. */
@@ -25,11 +40,17 @@ export function templateEntries(): TemplateEntry[] {
           {
             family,
             variant,
-            build: async (fiscalYear) => (await generateTemplate(family, variant, { fiscalYear })).bytes,
+            build: async (fiscalYear, fill) =>
+              (
+                await generateTemplate(family, variant, {
+                  fiscalYear,
+                  ...(fill ? { organization: fill.organization } : {}),
+                })
+              ).bytes,
           },
         ];
       const layout = LAYOUTS[family.id];
-      return layout && variant === family.variants[0] ? [{ family, variant, build: () => layout() }] : [];
+      return layout && variant === family.variants[0] ? [{ family, variant, build: layout }] : [];
     }),
   );
 }

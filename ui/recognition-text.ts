@@ -9,7 +9,9 @@ export function recognitionFacts(r: Recognition): { label: string; value: string
     { label: '年度', value: r.fiscalYear === null ? '（記載なし）' : eraFiscalYear(r.fiscalYear) },
   ];
   if (r.divisionSheet) facts.push({ label: '課', value: r.division ?? '（記載なし）' });
-  if (!r.wardSheet) facts.push({ label: '指標', value: `${r.indicators} 件` });
+  facts.push(
+    r.wardSheet ? { label: '重点目標', value: `${r.priorities} 件` } : { label: '指標', value: `${r.indicators} 件` },
+  );
   return facts;
 }
 

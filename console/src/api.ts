@@ -4,12 +4,15 @@ import type {
   CheckResult,
   ConsolidationState,
   HistoryEntry,
+  MailLogEntry,
   Me,
+  ReminderPreview,
   OwnStatus,
   SubmissionDetail,
   SummaryList,
   TemplateList,
   WardStatus,
+  YearInfo,
 } from '../../worker/console-server/api-types.ts';
 
 export type * from '../../worker/console-server/api-types.ts';
@@ -46,7 +49,7 @@ async function errorOf(res: Response): Promise<ApiError> {
 async function send(
   method: string,
   path: string,
-  init: { json?: unknown; file?: File; headers?: Record<string, string> } = {},
+  init: { json?: unknown; file?: File; memo?: string; headers?: Record<string, string> } = {},
 ): Promise<Response> {
   const headers: Record<string, string> = { ...init.headers };
   let body: BodyInit | undefined;
@@ -56,6 +59,7 @@ async function send(
   } else if (init.file) {
     headers['content-type'] = XLSX_TYPE;
     headers['x-mokuhyo-filename'] = encodeURIComponent(init.file.name);
+    if (init.memo) headers['x-mokuhyo-memo'] = encodeURIComponent(init.memo);
     body = init.file;
   }
   let res: Response;
@@ -113,7 +117,26 @@ export const api = {
     const res = await send('POST', '/api/console/check/annotated', { file });
     return { blob: await res.blob(), name: downloadName(res, '確認結果.xlsx') };
   },
-  submit: (file: File) => json<{ id: string; status: string }>('POST', '/api/submissions', { file }),
+  /** 提出, with the division's 提出メモ when given. */
+  submit: (file: File, memo?: string) =>
+    json<{ id: string; status: string }>('POST', '/api/submissions', { file, ...(memo ? { memo } : {}) }),
+  year: () => json<YearInfo>('GET', '/api/console/year'),
+  /** 提出期限 (YYYY-MM-DD), or null to go back to the config's. */
+  setDeadline: async (deadline: string | null) => {
+    await send('PUT', '/api/console/year/deadline', { json: { deadline } });
+  },
+  setReminderDays: async (daysBefore: number | null) => {
+    await send('PUT', '/api/console/year/reminders', { json: { daysBefore } });
+  },
+  sendBack: async (id: string, reason: string) => {
+    await send('POST', `/api/console/submissions/${enc(id)}/send-back`, { json: { reason } });
+  },
+  undoSendBack: async (id: string) => {
+    await send('DELETE', `/api/console/submissions/${enc(id)}/send-back`);
+  },
+  reminders: () => json<ReminderPreview>('GET', '/api/console/reminders'),
+  sendReminders: () =>
+    json<{ sent: number; failed: number; records: MailLogEntry[] }>('POST', '/api/console/reminders', { json: {} }),
   startConsolidation: (ward: string, fiscalYear: number) =>
     json<{ id: string }>('POST', '/api/consolidations', { json: { ward, fiscalYear } }),
   consolidation: (id: string) => json<ConsolidationState>('GET', `/api/consolidations/${enc(id)}`),
@@ -121,10 +144,14 @@ export const api = {
   templates: () => json<TemplateList>('GET', '/api/console/templates'),
   /** Links the browser downloads directly (the session cookie goes with them). */
   urls: {
+    statusWorkbook: () => '/api/console/status.xlsx',
     workbook: (id: string) => `/api/console/submissions/${enc(id)}/workbook`,
     markedCopy: (id: string) => `/api/console/submissions/${enc(id)}/annotated`,
     summary: (ward: string, fiscalYear: number) => `/api/summaries/${enc(ward)}/${fiscalYear}`,
     summaryVersion: (version: string) => `/api/console/summaries/${enc(version)}`,
+    /** One division's forms, or (null) every division's and the ward's, as one zip. */
+    templatesZip: (division: string | null) =>
+      `/api/console/templates.zip${division ? `?division=${enc(division)}` : ''}`,
     template: (family: string, variant: string, division: string | null) =>
       `/api/console/templates/${enc(family)}/${enc(variant)}${division ? `?division=${enc(division)}` : ''}`,
   },

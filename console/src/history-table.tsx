@@ -75,7 +75,7 @@ export function HistoryTable({
               <td className={`${styles.td} ${styles.nowrap}`}>
                 <Link href={`#/submissions/${e.id}`}>{jst(e.receivedAt)}</Link>
               </td>
-              {showDivision && <td className={styles.td}>{e.division}</td>}
+              {showDivision && <td className={`${styles.td} ${styles.nowrap}`}>{e.division}</td>}
               <td className={`${styles.td} ${styles.file}`}>{e.fileName ?? '（名前なし）'}</td>
               <td className={styles.td}>
                 <StatusBadge status={e.status} />

@@ -2,7 +2,8 @@ import { makeStyles, Text, tokens } from '@fluentui/react-components';
 import { useCallback, useEffect, useState } from 'react';
 import { api, type OwnStatus } from './api.ts';
 import { StatusBadge } from './status-badge.tsx';
-import { jst } from './words.ts';
+import { OverdueBadge } from './overdue-badge.tsx';
+import { dateText, daysLeftText, jst } from './words.ts';
 
 const useStyles = makeStyles({
   box: {
@@ -41,12 +42,8 @@ export function OwnStatusBox({ label, version }: { label: string; version: numbe
         {label}
       </h3>
       <StatusBadge status={row.status} />
-      {own.deadline && <Text>提出期限 {own.deadline.replaceAll('-', '/')}</Text>}
-      {row.overdue && (
-        <Text weight="semibold" style={{ color: tokens.colorPaletteRedForeground1 }}>
-          期限超過
-        </Text>
-      )}
+      {row.overdue && <OverdueBadge />}
+      {own.deadline && <Text>提出期限 {`${dateText(own.deadline)}（${daysLeftText(own.daysLeft)}）`}</Text>}
       <Text className={styles.line}>
         {row.latest
           ? `最新の提出: ${row.latest.fileName ?? '（名前なし）'}（${jst(row.latest.receivedAt)} 受付）`

@@ -5,6 +5,7 @@ import {
   MessageBarBody,
   Spinner,
   Text,
+  Textarea,
   Title2,
   makeStyles,
   tokens,
@@ -32,7 +33,75 @@ const useStyles = makeStyles({
   dd: { margin: 0, wordBreak: 'break-all' },
   links: { display: 'flex', gap: '24px', flexWrap: 'wrap', margin: '12px 0' },
   top: { display: 'flex', alignItems: 'center', gap: '12px', flexWrap: 'wrap' },
+  sendBack: { display: 'flex', flexDirection: 'column', gap: '8px', maxWidth: '640px', margin: '12px 0' },
 });
+
+/** 差戻す: the coordinator sends a submission back with a required 理由 (the division sees it); or takes it back. */
+function SendBack({ detail, onDone }: { detail: SubmissionDetail; onDone: () => void }) {
+  const styles = useStyles();
+  const [open, setOpen] = useState(false);
+  const [reason, setReason] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const run = async (what: () => Promise<void>) => {
+    setError(null);
+    try {
+      await what();
+      setOpen(false);
+      setReason('');
+      onDone();
+    } catch (err) {
+      setError(err instanceof ApiError ? err.message : '保存できませんでした。');
+    }
+  };
+  if (detail.status === 'processing') return null;
+  if (detail.sentBack)
+    return (
+      <div className={`${styles.sendBack} no-print`}>
+        <Button onClick={() => void run(() => api.undoSendBack(detail.id))} style={{ alignSelf: 'flex-start' }}>
+          差戻しを取り消す
+        </Button>
+        {error && <Text role="alert">{error}</Text>}
+      </div>
+    );
+  return (
+    <div className={`${styles.sendBack} no-print`}>
+      {open ? (
+        <form
+          className={styles.sendBack}
+          onSubmit={(e) => {
+            e.preventDefault();
+            void run(() => api.sendBack(detail.id, reason));
+          }}
+        >
+          <label htmlFor="send-back-reason">理由（課に表示されます。必須）</label>
+          <Textarea
+            id="send-back-reason"
+            value={reason}
+            maxLength={500}
+            resize="vertical"
+            onChange={(_e, d) => setReason(d.value)}
+            placeholder="例: 指標2の実績値が空欄です。記入して提出し直してください。"
+          />
+          <span style={{ display: 'flex', gap: '8px' }}>
+            <Button type="submit" appearance="primary" disabled={reason.trim() === ''}>
+              差し戻す
+            </Button>
+            <Button onClick={() => setOpen(false)}>やめる</Button>
+          </span>
+        </form>
+      ) : (
+        <Button onClick={() => setOpen(true)} style={{ alignSelf: 'flex-start' }}>
+          差戻す
+        </Button>
+      )}
+      {error && (
+        <MessageBar intent="error" role="alert">
+          <MessageBarBody>{error}</MessageBarBody>
+        </MessageBar>
+      )}
+    </div>
+  );
+}
 
 /** One submission (also the target of the summary workbook's links, `#/submissions/<id>`): facts, findings, downloads, the division's history. */
 export function SubmissionPage({ id, me, back }: { id: string; me: Me; back: () => void }) {
@@ -97,11 +166,28 @@ export function SubmissionPage({ id, me, back }: { id: string; me: Me; back: () 
         </dd>
         <dt className={styles.dt}>提出した課</dt>
         <dd className={styles.dd}>{detail.division}</dd>
-        <dt className={styles.dt}>SHA-256</dt>
+        {detail.memo && (
+          <>
+            <dt className={styles.dt}>提出メモ</dt>
+            <dd className={styles.dd}>{detail.memo}</dd>
+          </>
+        )}
+        {detail.sentBack && (
+          <>
+            <dt className={styles.dt}>差戻し</dt>
+            <dd className={styles.dd}>
+              {jst(detail.sentBack.at)} {detail.sentBack.by ?? ''}：{detail.sentBack.reason}
+            </dd>
+          </>
+        )}
+        <dt className={styles.dt} title="ファイルの中身から計算した値です。同じ値なら同じファイルです。">
+          SHA-256（ファイルの指紋）
+        </dt>
         <dd className={styles.dd} style={{ fontFamily: tokens.fontFamilyMonospace, fontSize: tokens.fontSizeBase200 }}>
           {detail.sha256}
         </dd>
       </dl>
+      {me.role === 'coordinator' && <SendBack detail={detail} onDone={load} />}
       <div className={`${styles.links} no-print`}>
         <Link href={api.urls.workbook(detail.id)} download>
           提出されたファイルをダウンロード

@@ -46,14 +46,19 @@ function bullets(lines: readonly string[], mark = ''): string {
  * Lays out one 施策シート on `ws`: the blank form when `data` is null (the template), else filled in.
  * Columns A–H; returns the last row used.
  */
-export function layoutPlanMeasures(ws: ExcelJS.Worksheet, data: PlanMeasureSheetData | null): number {
+export function layoutPlanMeasures(
+  ws: ExcelJS.Worksheet,
+  data: PlanMeasureSheetData | null,
+  /** A blank form's body (the municipality or ward collecting), written into the title instead of 〇〇市. */
+  body: string | null = null,
+): number {
   const w = new SheetWriter(ws, 10);
   w.widths({ A: 16, B: 12, C: 12, D: 12, E: 12, F: 9, G: 9, H: 14 });
   const label: CellStyle = { label: true };
   const section: CellStyle = { label: true, horizontal: 'left', bold: true };
   const title: CellStyle = { bold: true, border: false, vertical: 'middle' };
 
-  w.put('A1:H1', planTitle(data?.municipality ?? null), { ...title, bold: false });
+  w.put('A1:H1', planTitle(data?.municipality ?? body), { ...title, bold: false });
   w.put('A2:H2', data ? `基本目標${data.goal.no}\u3000${data.goal.title}` : '基本目標〇\u3000', { ...title, size: 11 });
   w.put('A3:H3', data ? `基本施策${data.basicPolicy.no}\u3000${data.basicPolicy.title}` : '基本施策〇\u3000', {
     ...title,

@@ -32,17 +32,23 @@ function reportText(reports: readonly PolicyReport[]): string {
  * Lays out one 方針書 on `ws`: the blank form when `data` is null (the template), else filled in.
  * Columns A–H; returns the last row used.
  */
-export function layoutPolicyStatement(ws: ExcelJS.Worksheet, data: PolicyStatementSeed | null): number {
+export function layoutPolicyStatement(
+  ws: ExcelJS.Worksheet,
+  data: PolicyStatementSeed | null,
+  /** A blank form's year (令和2年度) and 所属, written in when the form is handed to a division. */
+  blank: { fiscalYear: string; organization: string } | null = null,
+): number {
   const w = new SheetWriter(ws, 10);
   w.widths({ A: 7, B: 8, C: 8, D: 14, E: 14, F: 14, G: 14, H: 14 });
   const section: CellStyle = { label: true, horizontal: 'left', bold: true };
   const label: CellStyle = { label: true };
-  const title = data
-    ? `${data.fiscalYear}\u3000${data.organization}の方針書`
+  const known = data ?? blank;
+  const title = known
+    ? `${known.fiscalYear}\u3000${known.organization}の方針書`
     : '令和\u3000\u3000年度\u3000\u3000\u3000\u3000の方針書';
   w.put('A1:H1', title, { bold: true, size: 14, horizontal: 'center', vertical: 'middle', border: false });
   w.put('F2', '所属', { ...label, size: 9 });
-  w.put('G2:H2', data?.organization ?? '', { vertical: 'middle' });
+  w.put('G2:H2', known?.organization ?? '', { vertical: 'middle' });
   w.put('F3', '所属長', { ...label, size: 9 });
   w.put('G3:H3', data?.head ?? '', { vertical: 'middle' });
 

@@ -55,7 +55,7 @@ export function extractSheet(grid: Grid, families: readonly FamilySpec[]): Sheet
   const record: SheetRecord = {
     sheet: grid.sheet,
     family: family.id,
-    organization: organizationOf(fields, variant),
+    organization: organizationOf(fields, variant) ?? bodyAsOrganization(fields, variant),
     fiscalYear: identity.fiscalYear,
     measures: split.measures,
     findings: [],
@@ -87,6 +87,12 @@ function stopLabelsOf(variant: VariantSpec): Label[] {
     ...variant.fields.flatMap((f) => f.label),
     ...(variant.tables ?? []).flatMap((t) => t.columns.flatMap((c) => c.label)),
   ];
+}
+
+/** The body read elsewhere names a sheet whose organisation is its body (自己評価, 区の組織目標, 方針書). */
+function bodyAsOrganization(fields: Record<string, FieldValue>, variant: VariantSpec): string | null {
+  const own = new Set<string>([...BODY_FIELDS, ...(variant.body ?? [])]);
+  return variant.organization.every((key) => own.has(key)) ? (fields['body']?.value ?? null) : null;
 }
 
 function organizationOf(fields: Record<string, FieldValue>, variant: VariantSpec): string | null {

@@ -233,6 +233,7 @@ function recognise(sheet: SheetRecord): Recognition {
     fiscalYear: sheet.fiscalYear,
     division: !ward && variantOf(sheet)?.ownedByDivision ? sheet.organization : null,
     indicators: sheet.measures.filter((m) => m.fields?.['relist'] !== 'true').length,
+    priorities: ward ? (sheet.items?.['priorities']?.length ?? 0) : 0,
     wardSheet: ward,
     divisionSheet: !ward && variantOf(sheet)?.ownedByDivision === true,
   };

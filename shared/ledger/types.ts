@@ -62,6 +62,8 @@ export interface Recognition {
   fiscalYear: number | null;
   division: string | null;
   indicators: number;
+  /** The ward sheet's 重点目標 read (0 for other sheets). */
+  priorities: number;
   /** true for the ward's own sheet (区の組織目標). */
   wardSheet: boolean;
   /** true for a form a division keeps (its organisation names the division). */

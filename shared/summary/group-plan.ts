@@ -77,9 +77,11 @@ export function planSummaries(
   const selected = selection.body === null ? null : findBody(bodies, selection.body, selection.fiscalYear);
   // A claim needs its ward in the input (or asked for): else the file stays a summary of its own body.
   const claimed = new Map<SubmissionInput, { division: string; key: string; fiscalYear: number | null }>();
+  // Whether the ward is in the input at all, its claimed files included (they may be all it has).
+  const everything = candidates.size > 0 ? groupSubmissions(submissions, bodies).groups : groups;
   for (const [s, c] of candidates) {
     const key = bodyKey(c.body.name);
-    const own = groups.filter((g) => g.key === key);
+    const own = everything.filter((g) => g.key === key);
     const year =
       c.body.fiscalYear ??
       [...own].sort(
@@ -94,6 +96,12 @@ export function planSummaries(
       submissions.filter((s) => !claimed.has(s)),
       bodies,
     ));
+  // A ward whose every file was claimed has a summary all the same.
+  for (const c of claimed.values())
+    if (!groups.some((g) => g.key === c.key && g.fiscalYear === c.fiscalYear)) {
+      const body = everything.find((g) => g.key === c.key)?.body ?? c.key;
+      groups = [...groups, { key: c.key, body, fiscalYear: c.fiscalYear, submissions: [] }];
+    }
   const selecting = selection.body !== null || selection.fiscalYear !== null;
   let chosen = groups.filter((g) => matches(g, selection, bodies));
   if (chosen.length === 0 && selection.body !== null) {
@@ -147,11 +155,13 @@ export function planSummaries(
 }
 
 /**
- * Files named after a configured ward's division ("産業振興課.xlsx") whose sheets are not that ward's sheets of
- * its year: another body's (北区, まちづくり推進部 増田地域局 when not a configured ward), or the ward's own of
- * another year than the configured one and the one before (which is kept for the year-over-year comparison).
- * That division sent the wrong sheet, so its row says 差戻し with the reason, as the intake would say, instead
- * of the file becoming a summary of its own. A name that more than one configured ward has claims nothing.
+ * Files named after a configured ward's division ("産業振興課.xlsx") are that division's, as a submission made with
+ * its token is: the ledger then judges them as the intake would — another division's sheet, the ward's own
+ * sheet, another body's or year's sheet (北区, まちづくり推進部 増田地域局 when not a configured ward) are that
+ * division's 差戻し with the reason, and an unreadable file is its 読込不可 in that ward's summary only. A file
+ * is claimed when its sheets are the ward's of the collected year (or carry no body), or are misplaced: another
+ * body's, or the ward's own of a year neither collected nor compared (last year's stay last year's, for the
+ * year-over-year comparison). A name that more than one configured ward has claims nothing.
  */
 function claimedByName(
   submissions: readonly SubmissionInput[],
@@ -160,15 +170,27 @@ function claimedByName(
   const claimed = new Map<SubmissionInput, { body: ExpectedBody; division: string }>();
   const configured = new Set(bodies.map((b) => bodyKey(b.name)));
   for (const s of submissions) {
-    const sheets = s.sheets.filter((sh) => sh.family !== null);
-    if (sheets.length === 0) continue;
     const named = bodies.flatMap((body) => {
       const division = fileNamed(s.file, body.divisions);
       return division ? [{ body, division }] : [];
     });
-    if (named.length !== 1) continue;
+    // An Excel lock file (~$健康福祉課.xlsx) is nobody's submission, whatever its name says.
+    if (named.length !== 1 || s.error?.code === 'lock-file') continue;
+    const sheets = s.sheets.filter((sh) => sh.family !== null);
+    // Nothing of a known form (unreadable, or no form recognised): the named division's file all the same.
+    if (sheets.length === 0) {
+      claimed.set(s, named[0]!);
+      continue;
+    }
     const { body } = named[0]!;
     const key = bodyKey(body.name);
+    // Without a configured year, which year is collected is known only later: such sheets go by their year.
+    const collected = (year: number | null) => year === null || (body.fiscalYear !== null && year === body.fiscalYear);
+    const ours = sheets.every((sheet) => {
+      const theirs = bodyOfSheet(sheet);
+      const own = theirs === null || bodyKey(theirs) === key || sameWard(theirs, body.name);
+      return own && collected(sheet.fiscalYear);
+    });
     const misplaced = sheets.every((sheet) => {
       const theirs = bodyOfSheet(sheet);
       if (theirs === null) return false;
@@ -182,7 +204,7 @@ function claimedByName(
       // Another body's: the division's mistake, unless that body is configured (its own ward's collection).
       return !configured.has(bodyKey(theirs));
     });
-    if (misplaced) claimed.set(s, named[0]!);
+    if (ours || misplaced) claimed.set(s, named[0]!);
   }
   return claimed;
 }

@@ -120,9 +120,3 @@ function keyOf(submission: SubmissionInput, sheet: SheetRecord): string {
     sheet.organization === null && submission.division === null ? `\u0000${submission.id}\u0000${sheet.sheet}` : '';
   return `${sheet.family ?? ''}\u0000${sheet.fiscalYear ?? ''}\u0000${who}${anonymous}`;
 }
-
-/** The expected division a file's name names ("区民生活課_R2.xls"), longest name first; null when none. */
-export function fileNamed(file: string, expected: readonly string[]): string | null {
-  const name = file.split(/[\\/]/).pop() ?? file;
-  return [...expected].sort((a, b) => b.length - a.length).find((d) => name.includes(d)) ?? null;
-}

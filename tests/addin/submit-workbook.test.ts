@@ -83,7 +83,19 @@ describe('submitWorkbook', () => {
       },
     ]);
     const view = await submitWorkbook({ file: document, settings, fetch: fetcher, sleep: noSleep });
-    expect(view.verdict).toEqual({ status: '差戻し', reason, counted: false });
+    expect(view.verdict).toEqual({ status: '差戻し', reason, counted: false, deadline: null, overdue: false });
+    // The deadline and 期限超過 of the division's row, as the console shows them.
+    const { fetcher: late } = intake([
+      {
+        status: 'rejected',
+        findings: [],
+        verdict: { status: '差戻し', reason, counted: false, deadline: '2021-04-30', row: { overdue: true } },
+      },
+    ]);
+    expect((await submitWorkbook({ file: document, settings, fetch: late, sleep: noSleep })).verdict).toMatchObject({
+      deadline: '2021-04-30',
+      overdue: true,
+    });
     // A verdict word the pane does not know is not shown.
     const { fetcher: odd } = intake([{ status: 'accepted', findings: [], verdict: { status: 'OK' } }]);
     expect((await submitWorkbook({ file: document, settings, fetch: odd, sleep: noSleep })).verdict).toBeUndefined();

@@ -79,6 +79,15 @@ describe('runBench', () => {
     expect(saved.ceiling).toBeNull();
     expect(report.targets.find((t) => t.name.startsWith('peak RSS'))?.met).toBeNull();
     expect(formatReport(report)).toContain('| 5 | mokuhyo consolidate |');
+    // Recall on the variety corpus: one row per form family, printed before the timings.
+    expect(saved.recall?.map((r) => r.family).sort()).toEqual([
+      'action-plan',
+      'org-goals',
+      'plan-measures',
+      'policy-review',
+      'policy-statement',
+    ]);
+    expect(formatReport(report)).toMatch(/Recall on the variety corpus[\s\S]*org-goals +10 /);
   }, 180_000);
 });
 

@@ -1,10 +1,12 @@
 // The coordinator's year through the real intake server (fastify inject), a private Redis, real workers
 // and a local SMTP server: 提出期限 and 期限超過, 提出メモ, 差戻す with a 理由 everywhere, 督促メール.
+import ExcelJS from 'exceljs';
 import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ReminderPreview, WardStatus, YearInfo } from '../../worker/console-server/api-types.ts';
+import type { ReminderPreview, SummaryList, WardStatus, YearInfo } from '../../worker/console-server/api-types.ts';
 import { startSmtpSink, type SmtpSink } from '../helpers/smtp-sink.ts';
+import { readZipEntries } from '../helpers/zip-reader.ts';
 import { findRedisServer, startRedis, type PrivateRedis } from '../worker/queue/redis-server.ts';
 import { TOKENS, until, world, type World } from '../worker/queue/test-world.ts';
 
@@ -24,6 +26,7 @@ describe.skipIf(!binary)("the coordinator's year", () => {
       workers: true,
       extra: {
         consolidationDelayMs: 60_000,
+        autoSummaries: false,
         publicUrl: 'https://mokuhyo.example.lg.jp',
         mail: { smtp: smtp.url, from: 'mokuhyo@example.lg.jp', cc: ['akiha-kikaku@example.lg.jp'] },
         wards: [
@@ -160,6 +163,29 @@ describe.skipIf(!binary)("the coordinator's year", () => {
     expect(ledger.divisions[0]).toMatchObject({ division: '地域総務課', status: '差戻し', reason: said });
   });
 
+  it('downloads 提出状況 as .xlsx in the words of the screen, named in Japan time', async () => {
+    const res = await call('GET', '/api/console/status.xlsx', TOKENS.akiha);
+    expect(res.statusCode).toBe(200);
+    expect(decodeURIComponent(String(res.headers['content-disposition']))).toMatch(
+      /秋葉区_令和2年度_提出状況_\d{4}-\d{2}-\d{2}_\d{4}\.xlsx/,
+    );
+    expect((await call('GET', '/api/console/status.xlsx', TOKENS.kenko)).statusCode).toBe(403);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+    const sheet = book.getWorksheet('提出状況')!;
+    const rows: string[][] = [];
+    sheet.eachRow((r) => rows.push((r.values as unknown[]).slice(1).map((v) => (v == null ? '' : String(v)))));
+    expect(rows[0]![0]).toMatch(/^秋葉区 令和2年度 提出状況（\d{4}\/\d{2}\/\d{2} \d{2}:\d{2} 現在）$/);
+    expect(rows[1]).toContain('提出期限: 2021年4月30日');
+    expect(rows[1]).toContain('期限超過 3');
+    expect(rows[2]).toEqual(['課', '状況', '期限', '受付日時', 'ファイル', '理由', '提出メモ', 'エラー', '警告']);
+    const chiiki = rows.find((r) => r[0] === '地域総務課')!;
+    expect(chiiki.slice(1, 3)).toEqual(['差戻し', '期限超過']);
+    expect(chiiki[5]).toBe('取りまとめ担当が差し戻しました: 指標2の実績値が空欄です。');
+    expect(chiiki[6]).toBe('修正版です。指標3の目標値を直しました。');
+    expect(rows.find((r) => r[0] === '健康福祉課')!.slice(1, 3)).toEqual(['未提出', '期限超過']);
+  });
+
   it('mails exactly the 未提出 and 差戻し divisions that have an address, and records what was sent', async () => {
     const preview = (await call('GET', '/api/console/reminders', TOKENS.akiha)).json<ReminderPreview>();
     expect(preview.mails.map((m) => [m.division, m.to, m.status])).toEqual([
@@ -192,5 +218,90 @@ describe.skipIf(!binary)("the coordinator's year", () => {
     const id = (await row('地域総務課')).latest!.id;
     expect((await call('DELETE', `/api/console/submissions/${id}/send-back`, TOKENS.akiha)).statusCode).toBe(204);
     expect((await row('地域総務課')).status).toBe('accepted');
+  });
+
+  it('builds summaries only when asked, each listed with who asked and what it covers, named in Japan time', async () => {
+    await w.runtime.queues.requestConsolidation('akiha', 2020);
+    const counts = await w.runtime.queues.consolidate.getJobCounts('waiting', 'delayed', 'active', 'completed');
+    expect(Object.values(counts).reduce((a, b) => a + b, 0)).toBe(0);
+    const started = await w.app.inject({
+      method: 'POST',
+      url: '/api/consolidations',
+      headers: { authorization: `Bearer ${TOKENS.akiha}` },
+      payload: { ward: 'akiha', fiscalYear: 2020 },
+    });
+    const { id } = started.json<{ id: string }>();
+    await until(async () =>
+      (await call('GET', `/api/consolidations/${id}`, TOKENS.akiha)).json<{ status: string }>().status === 'done'
+        ? true
+        : undefined,
+    );
+    const list = (await call('GET', '/api/console/summaries', TOKENS.akiha)).json<SummaryList>();
+    expect(list.versions).toHaveLength(1);
+    expect(list.versions[0]!.about).toEqual({
+      by: '集計担当',
+      counts: { expected: 3, submitted: 1, accepted: 1, rejected: 0, unreadable: 0, missing: 2 },
+    });
+    const file = await call('GET', `/api/console/summaries/${list.versions[0]!.id}`, TOKENS.akiha);
+    const name = decodeURIComponent(String(file.headers['content-disposition']));
+    const built = new Date(list.versions[0]!.builtAt);
+    const jst = new Date(built.getTime() + 9 * 3600_000).toISOString();
+    expect(name).toContain(`秋葉区_令和2年度_集計_${jst.slice(0, 10)}_${jst.slice(11, 13)}${jst.slice(14, 16)}.xlsx`);
+  });
+
+  it('hands out 様式 as one zip per division or for all, pre-filled with the year, the ward and the division', async () => {
+    const one = await call(
+      'GET',
+      `/api/console/templates.zip?division=${encodeURIComponent('健康福祉課')}`,
+      TOKENS.akiha,
+    );
+    expect(one.statusCode).toBe(200);
+    expect(decodeURIComponent(String(one.headers['content-disposition']))).toContain('健康福祉課_様式_令和2年度.zip');
+    const files = await readZipEntries(one.rawPayload);
+    expect(files.map((f) => f.name).sort()).toEqual(
+      [
+        '健康福祉課_課の組織目標管理シート_令和2年度.xlsx',
+        '健康福祉課_区ビジョンまちづくり計画 実施計画_令和2年度.xlsx',
+        '健康福祉課_総合計画 施策シート_令和2年度.xlsx',
+        '健康福祉課_方針書_令和2年度.xlsx',
+      ].sort(),
+    );
+    const cell = async (name: string, address: string) => {
+      const book = new ExcelJS.Workbook();
+      await book.xlsx.load(files.find((f) => f.name === name)!.content as unknown as ArrayBuffer);
+      return String(book.worksheets[0]!.getCell(address).value ?? '');
+    };
+    expect(await cell('健康福祉課_方針書_令和2年度.xlsx', 'A1')).toBe('令和2年度\u3000健康福祉課の方針書');
+    expect(await cell('健康福祉課_方針書_令和2年度.xlsx', 'G2')).toBe('健康福祉課');
+    expect(await cell('健康福祉課_総合計画 施策シート_令和2年度.xlsx', 'A1')).toBe('秋葉区総合計画\u3000施策シート');
+    const all = await readZipEntries((await call('GET', '/api/console/templates.zip', TOKENS.akiha)).rawPayload);
+    const folders = [...new Set(all.map((f) => f.name.split('/')[0]))];
+    expect(folders).toEqual(['地域総務課', '健康福祉課', '産業振興課', '秋葉区（区の様式）']);
+    expect(all.filter((f) => f.name.startsWith('秋葉区（区の様式）/')).map((f) => f.name)).toContain(
+      '秋葉区（区の様式）/秋葉区_組織目標管理シート（区の組織目標）_令和2年度.xlsx',
+    );
+    expect((await call('GET', '/api/console/templates.zip', TOKENS.kenko)).statusCode).toBe(403);
+    expect((await call('GET', '/api/console/templates.zip?division=x', TOKENS.akiha)).statusCode).toBe(404);
+  });
+
+  it('recognises a pre-filled 方針書 as this ward-year and division, and its blank body as blank', async () => {
+    const one = await call(
+      'GET',
+      `/api/console/templates/policy-statement/statement?division=${encodeURIComponent('健康福祉課')}`,
+      TOKENS.akiha,
+    );
+    const res = await w.app.inject({
+      method: 'POST',
+      url: '/api/console/check',
+      payload: one.rawPayload,
+      headers: { authorization: `Bearer ${TOKENS.kenko}`, 'content-type': XLSX },
+    });
+    const result = res.json<{
+      status: string;
+      reason: string;
+      recognised: { fiscalYear: number; division: string }[];
+    }>();
+    expect(result.recognised[0]).toMatchObject({ fiscalYear: 2020, division: '健康福祉課' });
+    expect([result.status, result.reason]).toEqual(['rejected', expect.stringContaining('記入がありません')]);
   });
 });

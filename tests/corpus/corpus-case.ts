@@ -43,6 +43,8 @@ export interface ExpectedSheet {
   fields?: Record<string, string>;
   /** List entries by list key: each must be found (its text contains the given one). */
   items?: Record<string, string[]>;
+  /** Error codes a careful reader would raise too (a 撤退基準 breach rated ②); any other error is the layout's fault. */
+  errors?: string[];
 }
 
 export interface CorpusCase {

@@ -79,10 +79,13 @@ function scoreCase(c: CorpusCase, sheets: readonly SheetRecord[], out: FamilyRec
       () => `${where} body ${body ?? '団体名不明'} (want ${want.body ?? 'none'})`,
     );
     const errors = (sheet?.findings ?? []).filter((f) => f.severity === 'error');
+    const wanted = [...new Set(want.errors ?? [])].sort();
+    const got = [...new Set(errors.map((e) => e.code))].sort();
     count(
       'clean',
-      errors.length === 0,
-      () => `${where} sent back: ${errors.map((e) => `${e.cell} ${e.message}`).join(' / ')}`,
+      JSON.stringify(got) === JSON.stringify(wanted),
+      () =>
+        `${where} errors ${got.join(', ') || 'none'} (want ${wanted.join(', ') || 'none'}): ${errors.map((e) => `${e.cell} ${e.message}`).join(' / ')}`,
     );
     count(
       'years',

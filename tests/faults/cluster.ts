@@ -36,6 +36,8 @@ export interface Cluster {
 // Load and fault runs send far more than a real division would: no per-token rate limit gets in their way.
 export const FAST = {
   consolidationDelayMs: 800,
+  // The fault runs check that automatic rebuilds survive crashes: they keep them on.
+  autoSummaries: true,
   lockDurationMs: 3000,
   stalledIntervalMs: 1000,
   reconcileIntervalMs: 2000,

@@ -260,7 +260,7 @@ describe.skipIf(!CHROMIUM || !redisBinary)('one truth for a ward’s year', () =
     const consoleSaid: Said = {};
     for (const division of DIVISIONS) {
       const row = page.getByRole('row').filter({ has: page.getByRole('rowheader', { name: division }) });
-      const status = (await row.locator('[data-status]').textContent())!.trim();
+      const status = (await row.locator('[data-status]:not([data-status="overdue"])').textContent())!.trim();
       const reason = await row
         .getByText(/^理由: /)
         .textContent()
@@ -273,7 +273,7 @@ describe.skipIf(!CHROMIUM || !redisBinary)('one truth for a ward’s year', () =
       .textContent()
       .catch(() => null);
     consoleSaid['区の組織目標'] = {
-      status: (await wardRow.locator('[data-status]').textContent())!.trim(),
+      status: (await wardRow.locator('[data-status]:not([data-status="overdue"])').textContent())!.trim(),
       reason: wardReason ? wardReason.replace(/^理由: /, '') : null,
     };
     expectSaid(consoleSaid, 'console');

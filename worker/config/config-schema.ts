@@ -128,7 +128,12 @@ export const configSchema = z
       .int()
       .positive()
       .default(20 * MiB),
-    /** Quiet period before a ward's summary is rebuilt after an accepted submission. */
+    /**
+     * Rebuild a ward's summary by itself after accepted submissions (one build per quiet period). Off by
+     * default: summaries are built when the coordinator asks (集計を作成), each listed with what it covers.
+     */
+    autoSummaries: z.boolean().default(false),
+    /** Quiet period before a ward's summary is rebuilt after an accepted submission (with autoSummaries). */
     consolidationDelayMs: z.number().int().min(0).default(5000),
     /** Time and memory a sandboxed ingest may use before it is killed. */
     ingestTimeoutMs: z.number().int().positive().default(120_000),

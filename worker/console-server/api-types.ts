@@ -100,7 +100,10 @@ export interface WardStatus {
 /** The signed-in division's own row of 提出状況 (for a coordinator, the ward sheet's row) and the deadline. */
 export interface OwnStatus {
   row: DivisionRow;
+  /** 提出期限 in force (the console's, else the config's), YYYY-MM-DD, or null. */
   deadline: string | null;
+  /** Days until the deadline (0 on the day, negative after), or null without one. */
+  daysLeft: number | null;
 }
 
 export interface SubmissionDetail extends SubmissionSummary {
@@ -127,6 +130,18 @@ export interface SummaryInfo {
   id: string;
   builtAt: string;
   size: number;
+  /** Who asked for it and what it covers (the ledger's counts then); absent for older builds. */
+  about?: {
+    by: string;
+    counts: {
+      expected: number;
+      submitted: number;
+      accepted: number;
+      rejected: number;
+      unreadable: number;
+      missing: number;
+    };
+  };
 }
 
 export interface SummaryList {

@@ -4,6 +4,7 @@
 import { createReadStream } from 'node:fs';
 import type { Readable } from 'node:stream';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { daysUntil } from '../../shared/ledger/deadline.ts';
 import type { Redis } from 'ioredis';
 import { eraFiscalYear } from '../../shared/values/index.ts';
 import type { Config, WardConfig } from '../config/index.ts';
@@ -14,7 +15,14 @@ import { wardLedger } from '../queue/ward-ledger.ts';
 import type { Ledger } from '../../shared/ledger/types.ts';
 import { SandboxPool, SandboxRefusal, type SandboxInput } from '../queue/sandbox.ts';
 import { CheckSlots } from './check-slots.ts';
-import type { SubmissionMeta, SubmissionResult, SubmissionStore, SummaryStore, YearStore } from '../storage/index.ts';
+import {
+  jstStamp,
+  type SubmissionMeta,
+  type SubmissionResult,
+  type SubmissionStore,
+  type SummaryStore,
+  type YearStore,
+} from '../storage/index.ts';
 import type {
   CheckResult,
   FindingRow,
@@ -45,6 +53,7 @@ import { registerTokenRoutes } from './token-routes.ts';
 import { SharedState } from './shared-state.ts';
 import { serveAsset } from './static-files.ts';
 import { ledgerStanding, wardInfo, wardStatus } from './status-view.ts';
+import { buildForm, formTitle, registerTemplateRoutes } from './template-routes.ts';
 import { registerYearRoutes } from './year-routes.ts';
 
 export interface WebConsoleDeps {
@@ -52,10 +61,10 @@ export interface WebConsoleDeps {
   store: SubmissionStore;
   summaries: SummaryStore;
   auth: TokenAuth;
-  /** Where sessions and the guess brakes live, shared by every `serve` on it; null keeps them in memory. */
-  redis?: Redis | null;
   /** The coordinator's ward-year settings (提出期限, reminders); without it the config's deadline only. */
   years?: YearStore | null;
+  /** Where sessions and the guess brakes live, shared by every `serve` on it; null keeps them in memory. */
+  redis?: Redis | null;
 }
 
 export interface WebConsoleOptions {
@@ -213,6 +222,12 @@ export class WebConsole {
       memo: meta.memo ?? null,
       sentBack: meta.sentBack ?? null,
     };
+  }
+
+  /** 提出状況 of the ward's configured year, as the page and the download show it. */
+  private async statusOf(ward: WardConfig) {
+    const { ledger, metas, facts } = await wardLedger(this.deps.store, ward, ward.fiscalYear, this.deps.years);
+    return wardStatus(ward, ledger, metas, (meta) => this.summary(meta, ledger), facts.today);
   }
 
   /** The ledger of the ward-year a submission belongs to. */
@@ -424,9 +439,7 @@ export class WebConsole {
       const p = req.principal;
       const ward = p?.role === 'coordinator' ? this.ward(p) : undefined;
       if (!ward) return fail(reply, 403, 'forbidden', '提出状況を見られるのは区の集計担当だけです。');
-      const { ledger, metas, facts } = await wardLedger(store, ward, ward.fiscalYear, this.deps.years);
-      const status = await wardStatus(ward, ledger, metas, (meta) => this.summary(meta, ledger), facts.today);
-      return reply.header('cache-control', 'no-store').send(status);
+      return reply.header('cache-control', 'no-store').send(await this.statusOf(ward));
     });
 
     // A division's own row (the coordinator's: the ward sheet's), as 提出状況 shows it.
@@ -435,8 +448,7 @@ export class WebConsole {
       const ward = p ? this.ward(p) : undefined;
       if (!p || !ward || (p.role !== 'coordinator' && p.role !== 'submitter'))
         return fail(reply, 403, 'forbidden', '提出状況を見る権限がありません。');
-      const { ledger, metas, facts } = await wardLedger(store, ward, ward.fiscalYear, this.deps.years);
-      const status = await wardStatus(ward, ledger, metas, (meta) => this.summary(meta, ledger), facts.today);
+      const status = await this.statusOf(ward);
       const own: OwnStatus = {
         row:
           p.role === 'coordinator'
@@ -451,6 +463,7 @@ export class WebConsole {
                 overdue: false,
               }),
         deadline: status.deadline,
+        daysLeft: status.deadline ? daysUntil(status.deadline, status.today) : null,
       };
       return reply.header('cache-control', 'no-store').send(own);
     });
@@ -585,7 +598,8 @@ export class WebConsole {
       const { version } = req.params as { version: string };
       const bytes = (await summaries.getVersion?.(ward.id, ward.fiscalYear, version)) ?? null;
       if (!bytes) return fail(reply, 404, 'not-found', 'その集計は見つかりません。');
-      const stamp = version.slice(0, 13).replace('T', '_');
+      // The stamp in Japan time, as the page lists it (the version id itself is UTC).
+      const stamp = jstStamp(new Date(versionTime(version)));
       const names = summaryFileNames(config, ward.id, ward.fiscalYear);
       return sendWorkbook(
         reply,
@@ -618,18 +632,10 @@ export class WebConsole {
       const division = (req.query as { division?: unknown }).division;
       if (division !== undefined && (typeof division !== 'string' || !ward.divisions.includes(division)))
         return fail(reply, 404, 'not-found', 'その課はこの区の設定にありません。');
-      const [{ templateEntries }, { generateTemplate }] = await Promise.all([
-        import('../../templates/registry.ts'),
-        import('../../templates/generate-template.ts'),
-      ]);
+      const { templateEntries } = await import('../../templates/registry.ts');
       const entry = templateEntries().find((e) => e.family.id === family && e.variant.id === variant);
       if (!entry) return fail(reply, 404, 'not-found', 'その様式はありません。');
-      // Forms that belong to the ward itself (実施計画 names the ward) carry the ward's name, the rest the division's.
-      const wardForm = ['ward', 'wardName'].includes(entry.variant.organization[0] ?? '');
-      const organization = typeof division === 'string' && !wardForm ? division : ward.name;
-      const bytes = entry.variant.template
-        ? (await generateTemplate(entry.family, entry.variant, { fiscalYear: ward.fiscalYear, organization })).bytes
-        : await entry.build(ward.fiscalYear);
+      const bytes = await buildForm(entry, ward, typeof division === 'string' ? division : null);
       const title = formTitle(entry.family.title, entry.variant.title);
       const owner = typeof division === 'string' ? division : ward.name;
       return sendWorkbook(
@@ -640,7 +646,8 @@ export class WebConsole {
       );
     });
 
-    registerYearRoutes(app, { config, store, years: this.deps.years ?? null });
+    registerTemplateRoutes(app, (p) => (p ? this.ward(p) : undefined));
+    registerYearRoutes(app, { config, store, years: this.deps.years ?? null, statusOf: (w) => this.statusOf(w) });
     registerTokenRoutes(app, { config, issued: this.issued, sessions: this.sessions });
 
     // ── the page itself ────────────────────────────────────────────────────────────────────────────
@@ -660,9 +667,9 @@ export class WebConsole {
   }
 }
 
-function formTitle(family: string, variant: string): string {
-  if (variant.includes(family)) return variant;
-  return family.includes(variant) ? family : `${family}（${variant}）`;
+/** The instant a summary version id (20201207T040512345Z) names. */
+function versionTime(id: string): string {
+  return `${id.slice(0, 4)}-${id.slice(4, 6)}-${id.slice(6, 8)}T${id.slice(9, 11)}:${id.slice(11, 13)}:${id.slice(13, 15)}Z`;
 }
 
 function markedName(name: string): string {

@@ -7,8 +7,10 @@ import type { Config, WardConfig } from '../config/index.ts';
 import type { Principal } from '../intake/auth.ts';
 import { audit } from '../intake/request-log.ts';
 import { wardLedger } from '../queue/ward-ledger.ts';
-import { isSubmissionId, type SubmissionStore, type YearStore } from '../storage/index.ts';
-import type { MailLogEntry, ReminderPreview, YearInfo } from './api-types.ts';
+import { isSubmissionId, jstStamp, type SubmissionStore, type YearStore } from '../storage/index.ts';
+import type { MailLogEntry, ReminderPreview, WardStatus, YearInfo } from './api-types.ts';
+import { contentDisposition } from './cookies.ts';
+import { statusWorkbook } from './status-workbook.ts';
 import { reminderMails, sendMails } from './reminders.ts';
 import { statusCode } from './status-view.ts';
 
@@ -16,6 +18,8 @@ export interface YearRouteDeps {
   config: Config;
   store: SubmissionStore;
   years: YearStore | null;
+  /** 提出状況 as the console shows it (the download uses the same rows and words). */
+  statusOf: (ward: WardConfig) => Promise<WardStatus>;
 }
 
 /** Longest 理由 of a 差戻す. */
@@ -128,6 +132,27 @@ export function registerYearRoutes(app: FastifyInstance, deps: YearRouteDeps): v
     await store.update(id, { sentBack: null });
     audit(req, { submission: id, action: 'undo-send-back' });
     return reply.code(204).send();
+  });
+
+  // 提出状況をダウンロード: the same rows and words as the screen, as an .xlsx named in Japan time.
+  app.get('/api/console/status.xlsx', async (req, reply) => {
+    const ward = coordinatorWard(req, reply, '提出状況のダウンロード');
+    if (!ward) return reply;
+    const now = new Date();
+    const bytes = await statusWorkbook(await deps.statusOf(ward), now);
+    const stamp = jstStamp(now);
+    audit(req, { action: 'status-download' });
+    return reply
+      .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+      .header(
+        'content-disposition',
+        contentDisposition(
+          `${ward.name}_${eraFiscalYear(ward.fiscalYear)}_提出状況_${stamp}.xlsx`,
+          `status-${ward.id}-${ward.fiscalYear}-${stamp}.xlsx`,
+        ),
+      )
+      .header('cache-control', 'no-store')
+      .send(bytes);
   });
 
   // 督促メールを送る: the preview (what would go to whom) and the record of what was sent.

@@ -8,6 +8,7 @@ import { availableParallelism } from 'node:os';
 import type { Config } from '../config/index.ts';
 import { submissionMemo, uploadedFileName } from '../console-server/cookies.ts';
 import { summaryDownloadHeaders, WebConsole, type WebConsoleOptions } from '../console-server/web-console.ts';
+import { actorOf } from '../console-server/year-routes.ts';
 import type { Queues } from '../queue/queues.ts';
 import { ledgerDocument, submissionVerdict } from '../queue/ledger-views.ts';
 import { wardLedger } from '../queue/ward-ledger.ts';
@@ -374,7 +375,7 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
         'redis-unavailable',
         '集計の依頼を受け付けられません（Redis に接続できません）。しばらくしてから依頼し直してください。',
       );
-    const id = await queues.addConsolidation(body.ward, body.fiscalYear);
+    const id = await queues.addConsolidation(body.ward, body.fiscalYear, actorOf(req.principal!));
     audit(req, { consolidation: id, ward: body.ward, fiscalYear: body.fiscalYear });
     return reply.code(202).send({ id });
   });

@@ -8,6 +8,11 @@ export interface UploadRefusal {
 }
 
 const NOT_A_WORKBOOK = new Set(['not-zip', 'legacy-xls', 'not-spreadsheet']);
+/**
+ * A package whose parts are damaged is stored and judged 読込不可 by the worker (the coordinator sees that the
+ * division sent a broken file), as it always was when exceljs found it; the worker's reader refuses it the same.
+ */
+const STORED_AS_UNREADABLE = new Set(['corrupt']);
 
 /** Size and "is a spreadsheet package" checks: cheap enough for the request path. */
 export async function checkUpload(bytes: Buffer, maxBytes: number): Promise<UploadRefusal | null> {
@@ -23,9 +28,7 @@ export async function checkUpload(bytes: Buffer, maxBytes: number): Promise<Uplo
     await inspectPackage(bytes, resolveLimits({ maxBytes }));
   } catch (err) {
     if (!isUnreadableWorkbookError(err)) throw err;
-    // A sound package whose sheet XML is broken is a workbook all the same: it is stored and judged 読込不可 by
-    // the worker, so the coordinator sees the attempt and the ledger, the console and consolidate agree on it.
-    if (err.code === 'corrupt' && err.part !== undefined) return null;
+    if (STORED_AS_UNREADABLE.has(err.code)) return null;
     return { status: NOT_A_WORKBOOK.has(err.code) ? 415 : 422, code: err.code, message: err.message };
   }
   return null;

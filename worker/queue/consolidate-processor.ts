@@ -42,15 +42,28 @@ export function consolidateProcessor(deps: ConsolidateDeps) {
     const scope = wardConfig
       ? { ...scopeOf(wardConfig), fiscalYear, ...(await yearFacts(wardConfig, fiscalYear, deps.years)) }
       : null;
+    const ledger = scope ? ledgerOf(inputs, scope) : null;
     const model = buildSummary(inputs, {
       ward: wardConfig?.name ?? ward,
       fiscalYear,
       expectedDivisions: wardConfig?.divisions ?? [],
       generatedAt: new Date().toISOString(),
-      ...(scope ? { ledger: ledgerOf(inputs, scope), scope } : {}),
+      ...(scope && ledger ? { ledger, scope } : {}),
     });
     await job.updateProgress(85);
-    await deps.summaries.put(ward, fiscalYear, await writeSummary(model), listedAt);
+    const c = ledger?.counts;
+    const about = {
+      by: job.data.by ?? (job.data.auto ? '自動（提出のあと）' : '集計担当'),
+      counts: {
+        expected: c?.expected ?? 0,
+        submitted: c?.submitted ?? 0,
+        accepted: c?.受理 ?? 0,
+        rejected: c?.差戻し ?? 0,
+        unreadable: c?.読込不可 ?? 0,
+        missing: c?.未提出 ?? 0,
+      },
+    };
+    await deps.summaries.put(ward, fiscalYear, await writeSummary(model), listedAt, about);
     await job.updateProgress(100);
     return { summary, submissions: inputs.length, built: true };
   };

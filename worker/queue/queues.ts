@@ -23,6 +23,8 @@ export interface ConsolidateJobData {
   fiscalYear: number;
   /** Requested by an accepted submission (skipped while others of the ward-year are still pending). */
   auto?: boolean;
+  /** Who asked for it (the coordinator's name or role), shown in the console's list of summaries. */
+  by?: string;
 }
 
 const RETENTION = {
@@ -48,6 +50,8 @@ export class Queues {
   constructor(
     connection: ConnectionOptions,
     private readonly debounceMs: number,
+    /** Automatic rebuilds after submissions (config `autoSummaries`); otherwise only requested builds run. */
+    private readonly auto = true,
   ) {
     this.redis = connection instanceof Redis ? connection : null;
     this.ingest = new Queue<IngestJobData>(INGEST_QUEUE, { connection });
@@ -104,6 +108,7 @@ export class Queues {
    * the one delayed job (BullMQ deduplication in debounce mode), so a burst builds once or twice.
    */
   async requestConsolidation(ward: string, fiscalYear: number): Promise<void> {
+    if (!this.auto) return;
     await this.consolidate.add(
       'consolidate',
       { ward, fiscalYear, auto: true },
@@ -118,11 +123,11 @@ export class Queues {
   }
 
   /** A consolidation a coordinator asked for: runs now, and has its own id to poll. */
-  async addConsolidation(ward: string, fiscalYear: number): Promise<string> {
+  async addConsolidation(ward: string, fiscalYear: number, by?: string): Promise<string> {
     const jobId = `c-${randomUUID()}`;
     await this.consolidate.add(
       'consolidate',
-      { ward, fiscalYear },
+      { ward, fiscalYear, ...(by ? { by } : {}) },
       { jobId, attempts: 3, backoff: { type: 'exponential', delay: 2000 }, ...JOB_OPTIONS },
     );
     return jobId;

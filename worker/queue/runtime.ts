@@ -17,7 +17,7 @@ export function openRuntime(config: Config, log?: (line: string) => void): Runti
   const connection = redisConnection(config.redisUrl);
   connection.on('error', () => undefined); // reconnects on its own; health is reported by /healthz
   const watch = log ? watchRedis(connection, log) : null;
-  const queues = new Queues(connection, config.consolidationDelayMs);
+  const queues = new Queues(connection, config.consolidationDelayMs, config.autoSummaries);
   return {
     connection,
     queues,

@@ -9,6 +9,7 @@ import {
   type SubmissionResult,
   type SubmissionStore,
   type SummaryStore,
+  type SummaryAbout,
   type SummaryVersion,
 } from './storage-port.ts';
 
@@ -127,12 +128,16 @@ export class FsSubmissionStore implements SubmissionStore {
 export class FsSummaryStore implements SummaryStore {
   constructor(private readonly root: string) {}
 
-  async put(ward: string, fiscalYear: number, bytes: Buffer, asOf?: Date): Promise<void> {
+  async put(ward: string, fiscalYear: number, bytes: Buffer, asOf?: Date, about?: SummaryAbout): Promise<void> {
     await durableWrite(this.path(ward, fiscalYear), bytes);
     if (asOf) await utimes(this.path(ward, fiscalYear), asOf, asOf);
     // The history copy is a convenience: the latest summary above is what counts, so a failure here is not one.
     const id = new Date().toISOString().replace(/[-:.]/g, '');
     await durableWrite(join(this.historyDir(ward, fiscalYear), `${id}.xlsx`), bytes).catch(() => undefined);
+    if (about)
+      await durableWrite(join(this.historyDir(ward, fiscalYear), `${id}.json`), JSON.stringify(about)).catch(
+        () => undefined,
+      );
   }
 
   async history(ward: string, fiscalYear: number): Promise<SummaryVersion[]> {
@@ -149,7 +154,8 @@ export class FsSummaryStore implements SummaryStore {
       );
       if (size < 0) continue;
       const builtAt = `${id.slice(0, 4)}-${id.slice(4, 6)}-${id.slice(6, 8)}T${id.slice(9, 11)}:${id.slice(11, 13)}:${id.slice(13, 15)}.${id.slice(15, 18)}Z`;
-      versions.push({ id, builtAt, size });
+      const about = await readJson<SummaryAbout>(join(dir, `${id}.json`));
+      versions.push({ id, builtAt, size, ...(about ? { about } : {}) });
     }
     return versions.sort((a, b) => (a.id < b.id ? 1 : a.id > b.id ? -1 : 0));
   }

@@ -66,7 +66,7 @@ export interface SubmissionStore {
 /** Where built summaries go; the latest per ward and fiscal year is what coordinators download. */
 export interface SummaryStore {
   /** `asOf`: when the submissions it was built from were listed (defaults to now). */
-  put(ward: string, fiscalYear: number, bytes: Buffer, asOf?: Date): Promise<void>;
+  put(ward: string, fiscalYear: number, bytes: Buffer, asOf?: Date, about?: SummaryAbout): Promise<void>;
   get(ward: string, fiscalYear: number): Promise<Buffer | null>;
   /** The stored summary's `asOf`, or null when there is none: reconciliation rebuilds a stale one. */
   asOf(ward: string, fiscalYear: number): Promise<Date | null>;
@@ -76,11 +76,28 @@ export interface SummaryStore {
   getVersion?(ward: string, fiscalYear: number, id: string): Promise<Buffer | null>;
 }
 
+/** What a built summary covers and who asked for it, kept beside its copy in the history. */
+export interface SummaryAbout {
+  /** 集計担当 (or the person's name), or 自動 for a rebuild after submissions. */
+  by: string;
+  /** The ledger's counts when it was built: expected divisions, submitted, 受理, 差戻し, 読込不可, 未提出. */
+  counts: {
+    expected: number;
+    submitted: number;
+    accepted: number;
+    rejected: number;
+    unreadable: number;
+    missing: number;
+  };
+}
+
 /** One built summary kept in the history. */
 export interface SummaryVersion {
   id: string;
   builtAt: string;
   size: number;
+  /** Absent for builds made before this was recorded. */
+  about?: SummaryAbout;
 }
 
 /** A storage operation failed (disk full, permissions): the intake answers 503. */

@@ -83,7 +83,8 @@ export function openDataRows(source: OpenDataSource): OpenDataRow[] {
           blank: v.blank,
           text: v.raw,
           judgement,
-          file: kept.submission.file,
+          // The file's name only: open data never carries a local or server path.
+          file: kept.submission.file.split(/[\\/]/).pop() ?? kept.submission.file,
           sheet: kept.sheet.sheet,
           cell: v.cell,
         });

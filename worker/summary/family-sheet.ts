@@ -72,10 +72,12 @@ function familyColumns(table: FamilyTable): Column[] {
   // Fewer, better columns: the goal number leads the goal text, the unit follows the indicator name.
   // A 実施計画 project names its own 担当課; the division column shows it, not the ward that sent the plan.
   const columns: Column[] = [{ label: '課', cell: (r) => ({ value: r.owner ?? r.division }), clamp: [8, 10] }];
+  // The division's 主な取組 goes under its goal, in the goal's cell: one column less keeps the page legible.
+  const initiatives = any((r) => Boolean(r.written.initiatives));
   if (hasGoal)
     columns.push({
-      label: table.family === 'policy-review' ? '取組項目' : 'No.・目標',
-      cell: (r, first) => (first ? { value: numbered(r.group, r.goal) } : null),
+      label: table.family === 'policy-review' ? '取組項目' : initiatives ? 'No.・目標（主な取組）' : 'No.・目標',
+      cell: (r, first) => (first ? { value: goalText(r) } : null),
       clamp: [18, wide ? 26 : 22],
     });
   columns.push({
@@ -83,12 +85,6 @@ function familyColumns(table: FamilyTable): Column[] {
     cell: (r) => ({ value: indicatorText(r, !hasGoal) }),
     clamp: [16, wide ? 26 : 20],
   });
-  if (any((r) => Boolean(r.written.initiatives)))
-    columns.push({
-      label: '主な取組',
-      cell: (r, first) => (first ? { value: r.written.initiatives ?? '' } : null),
-      clamp: [12, 18],
-    });
   if (any((r) => Boolean(r.detail)))
     columns.push({ label: '内容', cell: (r) => ({ value: r.detail ?? '' }), clamp: [12, 20] });
   const years = chronological(table);
@@ -99,7 +95,7 @@ function familyColumns(table: FamilyTable): Column[] {
       cell: (r) => ({ value: JUDGEMENT_LABELS[r.judgement.judgement], style: JUDGED[r.judgement.judgement] }),
       fixed: 6.5,
     },
-    { label: '実績/目標', cell: (r) => ({ value: rateValue(r.judgement.rate), style: RATE }), fixed: 6.5 },
+    { label: '実績/目標', cell: (r) => ({ value: rateValue(r.judgement.rate), style: RATE }), fixed: 7.5 },
   );
   if (any((r) => Boolean(r.written.evaluation)))
     columns.push({ label: '課の評価', cell: (r) => ({ value: r.written.evaluation ?? '' }), fixed: 7 });
@@ -122,7 +118,7 @@ function familyColumns(table: FamilyTable): Column[] {
     }
     columns.push({
       label: '課の年度末コメント',
-      cell: (r) => (firstOf.has(r) && r.written.comment ? { value: r.written.comment } : null),
+      cell: (r) => (firstOf.has(r) && r.written.comment ? { value: tidy(r.written.comment) } : null),
       clamp: [18, 30],
     });
   }
@@ -214,8 +210,27 @@ function numbered(group: string | null, goal: string | null): string {
   return [group, goal].filter(Boolean).join('　');
 }
 
-/** The indicator, its unit in brackets when the name does not already say it, numbered when no goal column does. */
-/** The indicator's name as written: no unit is added that the sheet does not give it. */
+/** The goal numbered, and under it the division's 主な取組 when it wrote them. */
+function goalText(r: MeasureRow): string {
+  const goal = numbered(r.group, r.goal);
+  const initiatives = tidy(r.written.initiatives);
+  return initiatives ? `${goal}\n（主な取組）${initiatives}` : goal;
+}
+
+/**
+ * Text as written, its layout spaces undone: a run of spaces that pushed the next item to the next line of
+ * a cell becomes a line break, and blank lines go, so the row is as tall as its words.
+ */
+function tidy(text: string | null): string {
+  return (text ?? '')
+    .replace(/[ \u3000]{2,}/g, '\n')
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean)
+    .join('\n');
+}
+
+/** The indicator's name as written, numbered when no goal column does: no unit is added that the sheet does not give it. */
 function indicatorText(row: MeasureRow, withNumber: boolean): string {
   return withNumber && row.group ? `${row.group}\u3000${row.name}` : row.name;
 }

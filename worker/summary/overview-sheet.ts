@@ -190,7 +190,10 @@ export function overviewPlan(name: string, model: SummaryModel, title: string): 
     freezeRow: HEAD_ROW + 1,
     titleRows: `${HEAD_ROW}:${HEAD_ROW}`,
     autoFilter: null,
-    ...(model.overview.length > 0 ? { chart: chart(name, model.overview, firstRow, lastRow, chartFrom) } : {}),
+    // No chart when no counted division has an indicator (a 方針書 alone): an empty chart reads as zero.
+    ...(model.overview.some((o) => o.counted !== null && o.indicators > 0)
+      ? { chart: chart(name, model.overview, firstRow, lastRow, chartFrom) }
+      : {}),
   };
 }
 
@@ -292,6 +295,7 @@ function chart(
       series(8, '定性', 'qualitative', '8EA9DB'),
     ],
     valueFormat: '0',
+    valueLabels: true,
     anchor: {
       fromCol,
       fromRow: HEAD_ROW - 1,

@@ -51,12 +51,10 @@ function cellRef(ref: string): { row: number; col: number } | null {
 }
 
 function corrupt(part: string): UnreadableWorkbookError {
-  const err = new UnreadableWorkbookError(
+  return new UnreadableWorkbookError(
     'corrupt',
     `ブック内の XML（${part}）が壊れているため読み込めません。Excel で開いて保存し直してください。`,
   );
-  err.part = part;
-  return err;
 }
 
 function tooBig(message: string): UnreadableWorkbookError {

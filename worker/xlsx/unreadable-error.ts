@@ -36,8 +36,6 @@ export class UnreadableWorkbookError extends Error {
   readonly code: UnreadableCode;
   /** The file being read, when the caller named it. */
   file?: string;
-  /** The package part whose XML is broken, for a `corrupt` error found inside a sound zip. */
-  part?: string;
 
   constructor(code: UnreadableCode, message: string = DEFAULT_MESSAGES[code], options?: { cause?: unknown }) {
     super(message, options?.cause === undefined ? undefined : { cause: options.cause });

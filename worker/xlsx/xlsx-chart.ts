@@ -39,6 +39,8 @@ export interface ChartSpec {
   anchor: { fromCol: number; fromRow: number; toCol: number; toRow: number };
   /** East Asian font of every label. */
   font: string;
+  /** Print each bar segment's value on it (zeros left out), so a printed page needs no axis reading. */
+  valueLabels?: boolean;
 }
 
 /** The chart part: xl/charts/chartN.xml. */
@@ -51,7 +53,7 @@ export function chartXml(spec: ChartSpec): string {
     '<c:roundedCorners val="0"/><c:chart>' +
     `<c:title><c:tx><c:rich><a:bodyPr/><a:p><a:pPr><a:defRPr sz="1200" b="1"/></a:pPr><a:r><a:rPr lang="ja-JP" sz="1200" b="1"><a:ea typeface="${attr(spec.font)}"/></a:rPr><a:t>${text(spec.title)}</a:t></a:r></a:p></c:rich></c:tx><c:overlay val="0"/></c:title>` +
     '<c:autoTitleDeleted val="0"/><c:plotArea><c:layout/>' +
-    `<c:barChart><c:barDir val="col"/><c:grouping val="${spec.grouping}"/><c:varyColors val="0"/>${series}` +
+    `<c:barChart><c:barDir val="col"/><c:grouping val="${spec.grouping}"/><c:varyColors val="0"/>${series}${spec.valueLabels ? VALUE_LABELS : ''}` +
     `<c:gapWidth val="60"/>${overlap}<c:axId val="50010"/><c:axId val="50020"/></c:barChart>` +
     '<c:catAx><c:axId val="50010"/><c:scaling><c:orientation val="minMax"/></c:scaling><c:delete val="0"/><c:axPos val="b"/>' +
     '<c:numFmt formatCode="General" sourceLinked="0"/><c:majorTickMark val="none"/><c:minorTickMark val="none"/><c:tickLblPos val="nextTo"/>' +
@@ -65,6 +67,11 @@ export function chartXml(spec: ChartSpec): string {
     '</c:chartSpace>'
   );
 }
+
+/** Data labels showing each value, zeros hidden by the number format (CT_DLbls, in schema order). */
+const VALUE_LABELS =
+  '<c:dLbls><c:numFmt formatCode="0;;;" sourceLinked="0"/><c:showLegendKey val="0"/><c:showVal val="1"/>' +
+  '<c:showCatName val="0"/><c:showSerName val="0"/><c:showPercent val="0"/><c:showBubbleSize val="0"/></c:dLbls>';
 
 function seriesXml(s: ChartSeries, i: number, categories: ChartRange<string>): string {
   return (

@@ -9,6 +9,13 @@ const TEXT = {
   processing: '提出先で確認しています…',
 } as const;
 
+/** 提出期限 2021年4月30日（期限超過）: the deadline line the web console shows too, when the ward has one. */
+function deadlineLine(verdict: SubmissionView['verdict']): string {
+  if (!verdict?.deadline) return '';
+  const [y, m, d] = verdict.deadline.split('-').map(Number);
+  return ` 提出期限 ${y}年${m}月${d}日${verdict.overdue ? '（期限超過）' : ''}。`;
+}
+
 /** Where the submission is, then the server's verdict; never a spinner once the pane stops asking. */
 export function SubmissionStatus({ submission }: { submission: SubmissionView }) {
   const label = submission.id ? `提出番号 ${submissionLabel(submission)}` : '';
@@ -21,6 +28,7 @@ export function SubmissionStatus({ submission }: { submission: SubmissionView })
           <MessageBarTitle>{verdict?.status ?? '受理'}</MessageBarTitle>
           {verdict?.counted ? '集計にはこの版の数値を使います。' : ''}
           {label}
+          {deadlineLine(verdict)}
         </MessageBarBody>
       </MessageBar>
     );
@@ -34,6 +42,7 @@ export function SubmissionStatus({ submission }: { submission: SubmissionView })
             submission.error ??
             `エラー ${submission.findings.filter((f) => f.severity === 'error').length}件を直して再提出してください。`}{' '}
           {label}
+          {deadlineLine(verdict)}
         </MessageBarBody>
       </MessageBar>
     );

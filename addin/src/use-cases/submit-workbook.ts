@@ -26,7 +26,14 @@ export interface SubmissionView {
    * The ward-year ledger's word for this submission (受理, 差戻し, 読込不可) and its reason, as the web console
    * and the summary show them; absent until the intake has decided, or from an intake that predates it.
    */
-  verdict?: { status: string; reason: string | null; counted: boolean };
+  verdict?: {
+    status: string;
+    reason: string | null;
+    counted: boolean;
+    /** 提出期限 of the ward-year (YYYY-MM-DD) and whether the division's row is 期限超過, as the console shows them. */
+    deadline?: string | null;
+    overdue?: boolean;
+  };
 }
 
 export interface SubmitDeps {
@@ -139,7 +146,13 @@ export async function submitWorkbook(deps: SubmitDeps): Promise<SubmissionView> 
       status: SubmissionState;
       findings?: (RenderedFinding & { sheet?: string })[];
       error?: { message?: string } | string | null;
-      verdict?: { status?: unknown; reason?: unknown; counted?: unknown } | null;
+      verdict?: {
+        status?: unknown;
+        reason?: unknown;
+        counted?: unknown;
+        deadline?: unknown;
+        row?: { overdue?: unknown } | null;
+      } | null;
     };
     try {
       const res = await request(
@@ -262,7 +275,10 @@ async function serverMessage(res: Response): Promise<string | null> {
 
 /** The ledger's verdict from the intake's answer, when it sent a well-formed one. */
 function verdictOf(
-  v: { status?: unknown; reason?: unknown; counted?: unknown } | null | undefined,
+  v:
+    | { status?: unknown; reason?: unknown; counted?: unknown; deadline?: unknown; row?: { overdue?: unknown } | null }
+    | null
+    | undefined,
 ): Pick<SubmissionView, 'verdict'> {
   if (!v || typeof v.status !== 'string' || !['受理', '差戻し', '読込不可'].includes(v.status)) return {};
   return {
@@ -270,6 +286,8 @@ function verdictOf(
       status: v.status,
       reason: typeof v.reason === 'string' ? japaneseOnly(v.reason) : null,
       counted: v.counted === true,
+      deadline: typeof v.deadline === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v.deadline) ? v.deadline : null,
+      overdue: v.row?.overdue === true,
     },
   };
 }

@@ -1,15 +1,17 @@
 import {
   Button,
+  Checkbox,
   Link,
   MessageBar,
   MessageBarBody,
+  Select,
   Spinner,
   Text,
   Title2,
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import {
   api,
   ApiError,
@@ -20,9 +22,11 @@ import {
   type WardStatus,
 } from '../api.ts';
 import { HistoryTable } from '../history-table.tsx';
+import { OverdueBadge } from '../overdue-badge.tsx';
 import { StatusBadge } from '../status-badge.tsx';
 import { usePolling } from '../use-polling.ts';
 import { jst } from '../words.ts';
+import { YearPanel } from './year-panel.tsx';
 
 const useStyles = makeStyles({
   counts: { display: 'flex', gap: '12px', flexWrap: 'wrap', margin: '12px 0 16px' },
@@ -50,6 +54,9 @@ const useStyles = makeStyles({
     fontWeight: tokens.fontWeightSemibold,
   },
   td: { padding: '8px', borderBottom: `1px solid ${tokens.colorNeutralStroke2}`, verticalAlign: 'middle' },
+  division: { whiteSpace: 'nowrap', textAlign: 'left', fontWeight: 'normal' },
+  badges: { display: 'flex', gap: '4px', flexWrap: 'nowrap', whiteSpace: 'nowrap' },
+  tools: { display: 'flex', gap: '12px', alignItems: 'center', flexWrap: 'wrap', margin: '0 0 8px' },
   num: { textAlign: 'right', whiteSpace: 'nowrap' },
   file: { overflowWrap: 'anywhere', maxWidth: '260px' },
   wrap: { overflowX: 'auto' },
@@ -67,6 +74,30 @@ const useStyles = makeStyles({
     borderRadius: tokens.borderRadiusMedium,
   },
 });
+
+type Order = 'config' | 'status' | 'received' | 'name';
+const STATUS_ORDER: Record<DivisionRow['status'], number> = {
+  missing: 0,
+  rejected: 1,
+  unreadable: 2,
+  processing: 3,
+  accepted: 4,
+};
+
+/** The rows to show: 未提出だけ keeps those still without a usable sheet; the order the clerk chose. */
+function arrange(rows: readonly DivisionRow[], order: Order, onlyMissing: boolean): DivisionRow[] {
+  const shown = onlyMissing
+    ? rows.filter((r) => r.status === 'missing' || r.status === 'rejected' || r.status === 'unreadable')
+    : [...rows];
+  if (order === 'status')
+    return shown.sort(
+      (a, b) => STATUS_ORDER[a.status] - STATUS_ORDER[b.status] || Number(b.overdue) - Number(a.overdue),
+    );
+  if (order === 'received')
+    return shown.sort((a, b) => (b.latest?.receivedAt ?? '').localeCompare(a.latest?.receivedAt ?? ''));
+  if (order === 'name') return shown.sort((a, b) => a.division.localeCompare(b.division, 'ja'));
+  return shown;
+}
 
 /** Error and warning counts mean something only for a file that was read and checked. */
 function counted(latest: SubmissionSummary | null): latest is SubmissionSummary {
@@ -111,6 +142,8 @@ export function StatusPage({ me }: { me: Me }) {
   const [status, setStatus] = useState<WardStatus | null>(null);
   const [history, setHistory] = useState<HistoryEntry[] | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [onlyMissing, setOnlyMissing] = useState(false);
+  const [order, setOrder] = useState<Order>('config');
   const load = useCallback(() => {
     Promise.all([api.wardStatus(), api.history()]).then(
       ([s, h]) => {
@@ -124,6 +157,7 @@ export function StatusPage({ me }: { me: Me }) {
   useEffect(load, [load]);
   // While a file is being processed every 1.5 s, otherwise every 3 s (new submissions); never while hidden or unattended.
   usePolling(load, status?.busy ? 1500 : 3000, status !== null);
+  const rows = useMemo(() => (status ? arrange(status.rows, order, onlyMissing) : []), [status, order, onlyMissing]);
 
   if (!status)
     return error ? (
@@ -166,7 +200,23 @@ export function StatusPage({ me }: { me: Me }) {
         {box('処理中', counts.processing)}
         {box('未提出', counts.missing)}
       </div>
+      <YearPanel status={status} onChanged={load} />
       <WardSheetRow row={status.wardSheet} ward={me.ward.name} />
+      <div className={`${styles.tools} no-print`} role="group" aria-label="表示の切り替え">
+        <Checkbox
+          label="未提出だけ（未提出・差戻し・読込不可）"
+          checked={onlyMissing}
+          onChange={(_e, d) => setOnlyMissing(d.checked === true)}
+        />
+        <label htmlFor="status-order">並べ替え</label>
+        <Select id="status-order" value={order} onChange={(_e, d) => setOrder(d.value as Order)}>
+          <option value="config">設定の順</option>
+          <option value="status">状況の順（未提出から）</option>
+          <option value="received">受付日時の新しい順</option>
+          <option value="name">課名の順</option>
+        </Select>
+        <Text>{`${rows.length} / ${status.rows.length} 課を表示`}</Text>
+      </div>
       <div className={styles.wrap}>
         <table className={styles.table} aria-labelledby="status-title">
           <thead>
@@ -198,14 +248,17 @@ export function StatusPage({ me }: { me: Me }) {
             </tr>
           </thead>
           <tbody>
-            {status.rows.map((row) => (
+            {rows.map((row) => (
               <tr key={row.division} data-division={row.division}>
-                <th scope="row" className={styles.td} style={{ textAlign: 'left', fontWeight: 'normal' }}>
+                <th scope="row" className={`${styles.td} ${styles.division}`}>
                   {row.division}
                   {!row.expected && <Text size={200}>（設定にない課）</Text>}
                 </th>
                 <td className={styles.td}>
-                  <StatusBadge status={row.status} />
+                  <span className={styles.badges}>
+                    <StatusBadge status={row.status} />
+                    {row.overdue && <OverdueBadge />}
+                  </span>
                 </td>
                 <td className={styles.td}>{row.latest ? jst(row.latest.receivedAt) : '—'}</td>
                 <td className={`${styles.td} ${styles.file}`}>
@@ -213,6 +266,11 @@ export function StatusPage({ me }: { me: Me }) {
                   {row.reason && (
                     <Text block size={200} className={styles.reason}>
                       理由: {row.reason}
+                    </Text>
+                  )}
+                  {row.latest?.memo && (
+                    <Text block size={200} className={styles.reason}>
+                      提出メモ: {row.latest.memo}
                     </Text>
                   )}
                   {row.counted && (

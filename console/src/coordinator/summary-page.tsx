@@ -11,7 +11,7 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { useCallback, useEffect, useState } from 'react';
-import { api, ApiError, type ConsolidationState, type Me, type SummaryList } from '../api.ts';
+import { api, ApiError, type ConsolidationState, type Me, type SummaryInfo, type SummaryList } from '../api.ts';
 import { usePolling } from '../use-polling.ts';
 import { bytes, jst } from '../words.ts';
 
@@ -39,6 +39,33 @@ const STEP: Record<ConsolidationState['status'], string> = {
   done: '集計ができました。',
   failed: '集計できませんでした。',
 };
+
+/** How many builds are listed open; older ones are folded. */
+const RECENT = 3;
+
+/** Builds as the list shows them: when (JST), who asked, what they cover; the first is the newest when `newest`. */
+function SummaryVersions({ versions, newest }: { versions: SummaryInfo[]; newest: boolean }) {
+  const styles = useStyles();
+  return (
+    <ul className={styles.list}>
+      {versions.map((v, i) => (
+        <li key={v.id}>
+          <Link href={api.urls.summaryVersion(v.id)} download>
+            {jst(v.builtAt)} 作成の集計
+          </Link>{' '}
+          <Text size={200}>
+            （
+            {v.about
+              ? `${v.about.by}・提出 ${v.about.counts.submitted} / 全 ${v.about.counts.expected} 課、受理 ${v.about.counts.accepted}、差戻し ${v.about.counts.rejected}、読込不可 ${v.about.counts.unreadable}、未提出 ${v.about.counts.missing}・`
+              : ''}
+            {bytes(v.size)}
+            {newest && i === 0 ? '・最新' : ''}）
+          </Text>
+        </li>
+      ))}
+    </ul>
+  );
+}
 
 /** 集計: build the ward's summary (progress from the job), download it, and earlier builds. */
 export function SummaryPage({ me }: { me: Me }) {
@@ -132,19 +159,15 @@ export function SummaryPage({ me }: { me: Me }) {
       )}
       <h3>これまでの集計</h3>
       {list && list.versions.length > 0 ? (
-        <ul className={styles.list}>
-          {list.versions.map((v, i) => (
-            <li key={v.id}>
-              <Link href={api.urls.summaryVersion(v.id)} download>
-                {jst(v.builtAt)} 作成の集計
-              </Link>{' '}
-              <Text size={200}>
-                （{bytes(v.size)}
-                {i === 0 ? '・最新' : ''}）
-              </Text>
-            </li>
-          ))}
-        </ul>
+        <>
+          <SummaryVersions versions={list.versions.slice(0, RECENT)} newest />
+          {list.versions.length > RECENT && (
+            <details>
+              <summary>それより前の集計（{list.versions.length - RECENT} 件）</summary>
+              <SummaryVersions versions={list.versions.slice(RECENT)} newest={false} />
+            </details>
+          )}
+        </>
       ) : (
         <Text>まだありません。</Text>
       )}

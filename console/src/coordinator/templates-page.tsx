@@ -12,6 +12,7 @@ import { useEffect, useState } from 'react';
 import { api, ApiError, type TemplateList } from '../api.ts';
 
 const useStyles = makeStyles({
+  zip: { fontWeight: tokens.fontWeightSemibold },
   table: { borderCollapse: 'collapse', width: '100%', background: tokens.colorNeutralBackground1 },
   th: {
     textAlign: 'left',
@@ -52,8 +53,14 @@ export function TemplatesPage() {
       </Title2>
       <p>
         <Text>
-          {list.fiscalYearLabel}の空の様式です。課ごとに組織名を記入済みなので、各課にはその課の様式を配ってください。
+          {list.fiscalYearLabel}
+          の空の様式です。年度・区・課の名前を記入済みなので、各課にはその課の様式を配ってください。
         </Text>
+      </p>
+      <p>
+        <Link href={api.urls.templatesZip(null)} download className={styles.zip}>
+          全課の様式をまとめてダウンロード（zip）
+        </Link>
       </p>
       <div className={styles.wrap}>
         <table className={styles.table}>
@@ -75,6 +82,13 @@ export function TemplatesPage() {
                 </th>
                 <td className={styles.td}>
                   <div className={styles.links}>
+                    <Link
+                      href={api.urls.templatesZip(division)}
+                      download
+                      aria-label={`${division}の様式をまとめてダウンロード`}
+                    >
+                      まとめて（zip）
+                    </Link>
                     {divisionForms.map((f) => (
                       <Link
                         key={`${f.family}/${f.variant}`}

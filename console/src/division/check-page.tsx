@@ -5,6 +5,7 @@ import {
   MessageBarTitle,
   Spinner,
   Text,
+  Textarea,
   Title2,
   makeStyles,
   mergeClasses,
@@ -46,6 +47,7 @@ const useStyles = makeStyles({
   facts: { display: 'flex', flexWrap: 'wrap', gap: '4px 24px', margin: '8px 0 0', padding: 0 },
   fact: { display: 'flex', gap: '6px', margin: 0 },
   factLabel: { color: tokens.colorNeutralForeground3 },
+  memo: { display: 'flex', flexDirection: 'column', gap: '4px', marginTop: '16px', maxWidth: '640px' },
 });
 
 const VERDICT: Record<CheckResult['status'], { intent: 'success' | 'warning' | 'error'; title: string; body: string }> =
@@ -99,6 +101,7 @@ export function CheckPage({ me }: { me: Me }) {
   const [dragging, setDragging] = useState(false);
   const [submitted, setSubmitted] = useState<SubmissionDetail | null>(null);
   const [history, setHistory] = useState<HistoryEntry[]>([]);
+  const [memo, setMemo] = useState('');
 
   // Bumped whenever the history is read again, so the own-status box follows the same verdict.
   const [seen, setSeen] = useState(0);
@@ -167,7 +170,8 @@ export function CheckPage({ me }: { me: Me }) {
     setBusy('submit');
     setError(null);
     try {
-      const { id } = await api.submit(file);
+      const { id } = await api.submit(file, memo.trim() || undefined);
+      setMemo('');
       setSubmitted(await api.submission(id));
       loadHistory();
     } catch (err) {
@@ -251,6 +255,20 @@ export function CheckPage({ me }: { me: Me }) {
               {result.status === 'accepted' ? verdict.body : `${result.reason ?? ''} ${verdict.body}`}
             </MessageBarBody>
           </MessageBar>
+          {result.status !== 'unreadable' && (
+            <div className={styles.memo}>
+              <label htmlFor="submission-memo">提出メモ（任意。集計担当に伝えたいこと）</label>
+              <Textarea
+                id="submission-memo"
+                value={memo}
+                maxLength={500}
+                resize="vertical"
+                placeholder="例: 修正版です。指標3の目標値を直しました。"
+                onChange={(_e, d) => setMemo(d.value)}
+                disabled={busy !== null || submitted !== null}
+              />
+            </div>
+          )}
           <div className={styles.actions}>
             {result.status !== 'unreadable' && (
               <Button onClick={copy} disabled={busy !== null}>

@@ -66,6 +66,11 @@ const communityActions: Action[] = [
   },
 ];
 
+/** The same actions, the second rated ②(ⅰ) although its figures breach its 撤退基準: the validator must say so. */
+const breachedActions: Action[] = communityActions.map((a, i) =>
+  i === 1 ? { ...a, achievement: '②(ⅰ)', result: '講座4回開催、満足度40％' } : a,
+);
+
 const safetyActions: Action[] = [
   {
     section: '（２）安全・安心なまちづくり',
@@ -120,13 +125,14 @@ function review(
   actions: Action[],
 ): CorpusCase {
   const { sheet, expect } = reviewSheet(layout, outcomes, actions, ward);
+  if (actions === breachedActions) expect.errors = ['policy-review/withdrawal-triggered'];
   return { family: 'policy-review', file, mutations, sheets: [sheet], expect: [expect] };
 }
 
 export const policyReviewCases: CorpusCase[] = [
   review(
     'miyakojima-h27-jikohyoka.xlsx',
-    ['seed layout'],
+    ['seed layout', 'an action rated ②(ⅰ) whose figures breach its 撤退基準'],
     '都島区',
     {
       sheet: '経営課題1',
@@ -137,7 +143,7 @@ export const policyReviewCases: CorpusCase[] = [
       ...SEED_ACTIONS,
     },
     community,
-    communityActions,
+    breachedActions,
   ),
   review(
     'fukushima-h28.xlsx',
@@ -156,7 +162,11 @@ export const policyReviewCases: CorpusCase[] = [
   ),
   review(
     'konohana-2016-jikohyoka.xlsx',
-    ['one-row outcomes header with 今年度実績 and 達成状況', '具体的な取組 with 撤退・再構築基準'],
+    [
+      'one-row outcomes header with 今年度実績 and 達成状況',
+      '具体的な取組 with 撤退・再構築基準',
+      'an action rated ②(ⅰ) whose figures breach its 撤退基準',
+    ],
     '此花区',
     {
       sheet: '自己評価',
@@ -167,7 +177,7 @@ export const policyReviewCases: CorpusCase[] = [
       ...ALT_ACTIONS,
     },
     community,
-    communityActions,
+    breachedActions,
   ),
   review(
     'chuo-h29.xlsx',

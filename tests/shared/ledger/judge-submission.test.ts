@@ -105,6 +105,11 @@ describe('the decision on one submission', () => {
       slot: { kind: 'ward' },
       status: '受理',
     });
+    // 確認 tells how many 重点目標 it read, not 0 指標.
+    expect(judgeSubmission(read(ward), SCOPE, COORDINATOR).recognised[0]).toMatchObject({
+      wardSheet: true,
+      priorities: 1,
+    });
     expect(judgeSubmission(read(ward), SCOPE, KENKO).verdicts[0]).toMatchObject({
       slot: { kind: 'division', division: '健康福祉課' },
       status: '差戻し',

@@ -16,6 +16,22 @@ function kenko(result: string, goal = '福祉の推進') {
 }
 
 describe('buildSummary', () => {
+  it('counts 要確認 on its own and never as 達成: the share achieved is 達成 ÷ (達成 + 未達成)', () => {
+    const sheet = divisionSheet('健康福祉課', [
+      measure('開催回数', [value(2020, 'target', '10'), value(2020, 'result', '12')]),
+      measure('講座', [value(2020, 'target', '10'), value(2020, 'result', '8')]),
+      // Two numbers in the target, none to pair in the result: 要確認.
+      measure('青パト', [value(2020, 'target', '青パト月4回 募集年2回'), value(2020, 'result', '実施した')]),
+      // A base year the sheet does not hold: 要確認.
+      measure('件数', [value(2020, 'target', 'H30比で減らす'), value(2020, 'result', '5')]),
+    ]);
+    const model = buildSummary([submission('a', [sheet])], OPTIONS);
+    const row = model.overview.find((o) => o.division === '健康福祉課')!;
+    expect(row.counts).toMatchObject({ achieved: 1, 'not-achieved': 1, review: 2 });
+    expect(row.achievementRate).toBe(50);
+    expect(model.total.counts.review).toBe(2);
+  });
+
   it('keeps the latest submission per division by submission time', () => {
     const older = submission('a', [kenko('12')], { submittedAt: '2020-05-01T00:00:00Z' });
     const newer = submission('b', [kenko('8')], { submittedAt: '2020-05-02T00:00:00Z' });

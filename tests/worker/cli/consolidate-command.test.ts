@@ -305,3 +305,48 @@ describe('fiscalYearOption', () => {
     expect(() => fiscalYearOption('20')).toThrow(/年度として読めません/);
   });
 });
+
+describe('mokuhyo consolidate: a file named after a division is that division’s, as a submission with its token', () => {
+  it('sends back another division’s sheet under the sender’s name, and keeps a broken file in its own ward’s summary', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'mokuhyo-consolidate-named-'));
+    try {
+      const inbox = join(dir, 'inbox');
+      await mkdir(inbox);
+      const seed = (p: string) => join(ROOT, 'seeds', p);
+      await writeFile(join(inbox, '地域総務課.xlsx'), await readFile(seed('org-goals/akiha-2020-chiiki-somu.xlsx')));
+      await writeFile(join(inbox, '健康福祉課.xlsx'), await readFile(seed('org-goals/akiha-2020-kenko-fukushi.xlsx')));
+      // 建設課 mailed 産業振興課's sheet; 産業振興課 itself sent nothing.
+      await writeFile(
+        join(inbox, '建設課_組織目標.xlsx'),
+        await readFile(seed('org-goals/akiha-2020-sangyo-shinko.xlsx')),
+      );
+      await writeFile(
+        join(inbox, '健康福祉課_再提出.xlsx'),
+        await readFile(join(ROOT, 'tests/fixtures/error.corrupt-sheet.xlsx')),
+      );
+      await writeFile(join(inbox, '須坂市_施策.xlsx'), await readFile(seed('plan-measures/suzaka-2025-goal-7.xlsx')));
+      const config = join(dir, 'config.json');
+      await writeFile(
+        config,
+        JSON.stringify({ wards: [{ id: 'akiha', name: '秋葉区', fiscalYear: 2020, divisions: AKIHA_DIVISIONS }] }),
+      );
+      const out = join(dir, 'out');
+      const result = await run(['consolidate', inbox, '-o', join(out, 'summary.xlsx')], { MOKUHYO_CONFIG: config });
+      expect(result.stderr).toBe('');
+      expect(result.stdout).toContain(
+        '  ・建設課: 差戻し — シートの組織名「産業振興課」が、提出した課「建設課」と一致しません。',
+      );
+      expect(result.stdout).toContain('  ・産業振興課: 未提出\n');
+      expect(result.stdout).toMatch(/・健康福祉課: 読込不可 — .*前に受理された版の数値を使っています/);
+      // The broken file is 健康福祉課's, in 秋葉区's summary only.
+      const suzaka = (await readdir(out)).find((f) => f.startsWith('須坂市'))!;
+      const cells = Object.values(await readBack(join(out, suzaka)))
+        .flat(2)
+        .join('\n');
+      expect(cells).not.toContain('健康福祉課_再提出.xlsx');
+      expect(cells).not.toContain('課名不明');
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
+});

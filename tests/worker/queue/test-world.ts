@@ -24,6 +24,8 @@ export function testConfig(dataDir: string, redisUrl: string, extra: Record<stri
     dataDir,
     redisUrl,
     consolidationDelayMs: 1500,
+    // The queue tests exercise automatic rebuilds after submissions (off by default in a real config).
+    autoSummaries: true,
     lockDurationMs: 3000,
     stalledIntervalMs: 1000,
     reconcileIntervalMs: 2000,

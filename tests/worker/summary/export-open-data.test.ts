@@ -33,6 +33,16 @@ function inputs(): SubmissionInput[] {
 }
 
 describe('open data', () => {
+  it('names the file by its name only, never by the path it was read from', () => {
+    const sheet = divisionSheet('健康福祉課', [measure('開催回数', [value(2020, 'target', '10')])]);
+    const sent = submission('kenko', [sheet], { file: '/srv/mokuhyo/inbox/akiha/健康福祉課_R2.xlsx' });
+    const windows = submission('sangyo', [{ ...sheet, organization: '産業振興課' }], {
+      file: 'C:\\共有\\R2\\産業振興課.xlsx',
+    });
+    const rows = openDataRows({ body: '秋葉区', fiscalYear: 2020, submissions: [sent, windows] });
+    expect(rows.map((r) => r.file)).toEqual(['健康福祉課_R2.xlsx', '産業振興課.xlsx']);
+  });
+
   it('gives one row per measure and year value, numbers plain, blanks empty, the text as written beside them', () => {
     const rows = openDataRows({ body: '秋葉区', fiscalYear: 2020, submissions: inputs() });
     const kenko = rows.filter((r) => r.division === '健康福祉課');

@@ -232,7 +232,9 @@ describe('what a coordinator copies onto the detail sheets', () => {
     const { body, col } = cells([sheet], 2020);
     expect(body[0]![col('判定')]).toBe('達成');
     expect(body[0]![col('課の評価')]).toBe('A');
-    expect(body[0]![col('主な取組')]).toBe('青色防犯パトロール隊の支援');
+    expect(body[0]![col('No.・目標（主な取組）')]).toBe(
+      '1\u3000防犯力を高める\n（主な取組）青色防犯パトロール隊の支援',
+    );
     expect(body[0]![col('課の年度末コメント')]).toBe('目標を上回った。次年度も継続する。');
   });
 });

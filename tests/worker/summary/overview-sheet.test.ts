@@ -59,3 +59,30 @@ describe('概要 合計', () => {
     expect(rows.get('合計')![3]!.value).toBe(1);
   });
 });
+
+describe('概要 chart', () => {
+  const options = { ward: '秋葉区', fiscalYear: 2020, expectedDivisions: [], generatedAt: '2021-04-10T01:00:00Z' };
+
+  it('draws no chart when no counted division has an indicator (a 方針書 alone)', () => {
+    const statement = { ...divisionSheet('増田地域局', []), family: 'policy-statement' as const, variant: 'statement' };
+    statement.items = {
+      priorities: [{ no: '1', outcome: '地域づくり活動の推進', actions: null, title: null, text: null }],
+    };
+    const model = buildSummary([submission('masuda', [statement])], options);
+    expect(overviewPlan('概要', model, '増田地域局').chart).toBeUndefined();
+  });
+
+  it('draws the chart once a counted division has indicators', () => {
+    const sheet = divisionSheet('健康福祉課', [
+      measure('開催回数', [value(2020, 'target', '10'), value(2020, 'result', '9')]),
+    ]);
+    const model = buildSummary([submission('kenko', [sheet])], options);
+    expect(overviewPlan('概要', model, '秋葉区').chart?.series.map((s) => s.name.values[0])).toEqual([
+      '達成',
+      '未達成',
+      '要確認',
+      '未評価',
+      '定性',
+    ]);
+  });
+});

@@ -113,6 +113,8 @@ describe('the summary of a year-end inbox', () => {
     expect(entries.get('xl/charts/chart1.xml')).toMatch(
       /<c:barChart>.*<c:grouping val="stacked"\/>.*'概要'!\$E\$5:\$E\$\d+/s,
     );
+    // Each segment's value printed on it, zeros hidden, so the printed page needs no axis reading.
+    expect(entries.get('xl/charts/chart1.xml')).toContain('<c:dLbls><c:numFmt formatCode="0;;;" sourceLinked="0"/>');
     expect(entries.get('xl/drawings/drawing1.xml')).toContain('r:id="rId1"');
     expect(entries.get('xl/drawings/_rels/drawing1.xml.rels')).toContain('../charts/chart1.xml');
     expect(entries.get('xl/worksheets/_rels/sheet1.xml.rels')).toContain('../drawings/drawing1.xml');

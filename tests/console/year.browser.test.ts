@@ -1,0 +1,265 @@
+// The coordinator's year in Debian's Chromium against a real `mokuhyo serve`, a private redis-server and a
+// local SMTP server: 提出期限 and 期限超過, a division submits with a 提出メモ, the coordinator sees it, sends
+// reminders (mails reach exactly the right divisions), sends back with a reason (the division sees it),
+// downloads the status list, moves the deadline; 40 divisions stay readable at 800 px. Screenshots go to
+// a temp folder, or to MOKUHYO_CONSOLE_SCREENSHOTS (e.g. docs/) when set.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { findChromium } from '../helpers/required-tools.ts';
+import { startSmtpSink, type SmtpSink } from '../helpers/smtp-sink.ts';
+import { findRedisServer, freePort, startRedis, type PrivateRedis } from '../worker/queue/redis-server.ts';
+
+const CHROMIUM = findChromium() ?? '';
+const ROOT = resolve(import.meta.dirname, '../..');
+const SEEDS = join(ROOT, 'seeds/org-goals');
+const redisBinary = await findRedisServer();
+
+const TOKENS = {
+  akiha: 'year-coordinator-akiha-0123',
+  chiiki: 'year-submitter-chiiki-01234',
+  kenko: 'year-submitter-kenko-012345',
+  sangyo: 'year-submitter-sangyo-01234',
+  big: 'year-coordinator-big-012345',
+};
+/** Forty divisions with names as long as a ward's real ones. */
+const BIG = Array.from({ length: 40 }, (_, i) =>
+  i % 3 === 0 ? `市民生活部地域振興第${i + 1}課` : i % 3 === 1 ? `健康福祉第${i + 1}課` : `建設${i + 1}課`,
+);
+
+describe.skipIf(!CHROMIUM || !redisBinary)("the coordinator's year in Chromium", () => {
+  let redis: PrivateRedis;
+  let smtp: SmtpSink;
+  let serve: ChildProcess;
+  let serveLog = '';
+  let base = '';
+  let temp = '';
+  let shots = '';
+  let browser: Browser;
+  const contexts: BrowserContext[] = [];
+  const pageErrors: string[] = [];
+
+  beforeAll(async () => {
+    temp = mkdtempSync(join(tmpdir(), 'mokuhyo-year-'));
+    shots = process.env['MOKUHYO_CONSOLE_SCREENSHOTS'] ? resolve(process.env['MOKUHYO_CONSOLE_SCREENSHOTS']) : temp;
+    redis = await startRedis(redisBinary!);
+    smtp = await startSmtpSink();
+    const port = await freePort();
+    base = `http://127.0.0.1:${port}`;
+    const config = {
+      dataDir: join(temp, 'data'),
+      redisUrl: redis.url,
+      port,
+      host: '127.0.0.1',
+      consolidationDelayMs: 60_000,
+      publicUrl: base,
+      mail: { smtp: smtp.url, from: 'mokuhyo@example.lg.jp' },
+      wards: [
+        {
+          id: 'akiha',
+          name: '秋葉区',
+          fiscalYear: 2020,
+          deadline: '2021-04-30',
+          divisions: [
+            { name: '地域総務課', email: 'chiiki@example.lg.jp' },
+            { name: '健康福祉課', email: 'kenko@example.lg.jp' },
+            '産業振興課',
+          ],
+        },
+        { id: 'big', name: '中央区', fiscalYear: 2020, deadline: '2021-04-30', divisions: BIG },
+      ],
+      tokens: [
+        { token: TOKENS.akiha, ward: 'akiha', role: 'coordinator' },
+        { token: TOKENS.chiiki, ward: 'akiha', division: '地域総務課', role: 'submitter' },
+        { token: TOKENS.kenko, ward: 'akiha', division: '健康福祉課', role: 'submitter' },
+        { token: TOKENS.sangyo, ward: 'akiha', division: '産業振興課', role: 'submitter' },
+        { token: TOKENS.big, ward: 'big', role: 'coordinator' },
+      ],
+    };
+    writeFileSync(join(temp, 'config.json'), JSON.stringify(config));
+    serve = spawn(process.execPath, [join(ROOT, 'bin/mokuhyo.js'), 'serve'], {
+      cwd: temp,
+      env: { ...process.env, MOKUHYO_CONFIG: join(temp, 'config.json'), MOKUHYO_LOG: 'off', MOKUHYO_CONSOLE_DIR: '' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    serve.stdout?.on('data', (d: Buffer) => (serveLog = (serveLog + d.toString()).slice(-4000)));
+    serve.stderr?.on('data', (d: Buffer) => (serveLog = (serveLog + d.toString()).slice(-4000)));
+    const end = Date.now() + 120_000;
+    for (;;) {
+      const ok = await fetch(`${base}/healthz`).then(
+        (r) => r.ok,
+        () => false,
+      );
+      if (ok) break;
+      if (Date.now() > end || serve.exitCode !== null) throw new Error(`mokuhyo serve did not start: ${serveLog}`);
+      await new Promise((r) => setTimeout(r, 250));
+    }
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'],
+    });
+  }, 180_000);
+
+  afterAll(async () => {
+    for (const c of contexts) await c.close().catch(() => undefined);
+    await browser?.close();
+    if (serve && serve.exitCode === null) {
+      await new Promise<void>((r) => {
+        serve.once('exit', () => r());
+        serve.kill('SIGTERM');
+        setTimeout(() => serve.kill('SIGKILL'), 10_000).unref();
+      });
+    }
+    await smtp?.close();
+    await redis?.stop();
+    if (temp) rmSync(temp, { recursive: true, force: true });
+  }, 60_000);
+
+  async function signIn(token: string, width = 1280, height = 800): Promise<Page> {
+    const context = await browser.newContext({
+      viewport: { width, height },
+      locale: 'ja-JP',
+      timezoneId: 'Asia/Tokyo',
+      acceptDownloads: true,
+    });
+    contexts.push(context);
+    const page = await context.newPage();
+    page.on('pageerror', (e) => pageErrors.push(String(e)));
+    await page.goto(base, { timeout: 120_000 });
+    await page.getByLabel('トークン', { exact: true }).fill(token);
+    await page.getByRole('button', { name: 'ログイン', exact: true }).click();
+    await page.getByRole('button', { name: 'ログアウト', exact: true }).waitFor({ timeout: 120_000 });
+    return page;
+  }
+  const row = (page: Page, division: string) =>
+    page.getByRole('row').filter({ has: page.getByRole('rowheader', { name: division, exact: true }) });
+  const shoot = async (page: Page, name: string) => {
+    for (const width of [1280, 800]) {
+      await page.setViewportSize({ width, height: 800 });
+      await page.screenshot({ path: join(shots, `${name}-${width}.png`), fullPage: true, animations: 'disabled' });
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
+    }
+    await page.setViewportSize({ width: 1280, height: 800 });
+  };
+
+  it('walks the year: deadline, a submission with a memo, reminders, 差戻す with a reason, the download', async () => {
+    // The division sees its deadline and that it is late, then submits with a 提出メモ.
+    const kenko = await signIn(TOKENS.kenko);
+    const note = kenko.getByRole('region', { name: '健康福祉課の状況' });
+    await expect.poll(() => note.textContent()).toMatch(/提出期限 2021年4月30日（\d+日超過）/);
+    expect(await note.textContent()).toMatch(/健康福祉課の状況未提出期限超過/);
+    await kenko.getByLabel('確認するブック').setInputFiles(join(SEEDS, 'akiha-2020-kenko-fukushi.xlsx'));
+    await kenko.getByText('このまま提出できます').waitFor({ timeout: 60_000 });
+    await kenko.getByLabel(/提出メモ/).fill('修正版です。指標3の目標値を直しました。');
+    await shoot(kenko, 'console-division');
+    await kenko.getByRole('button', { name: '提出', exact: true }).click();
+    await expect.poll(() => kenko.getByText('提出を受理しました。').count(), { timeout: 60_000 }).toBe(1);
+    await expect.poll(() => note.textContent(), { timeout: 20_000 }).toMatch(/健康福祉課の状況受理/);
+
+    // The coordinator sees the deadline, who is late and the memo.
+    const page = await signIn(TOKENS.akiha);
+    await page.getByRole('heading', { name: '提出状況' }).waitFor();
+    const panel = page.getByRole('region', { name: '提出期限と督促' });
+    await expect.poll(() => panel.textContent()).toMatch(/提出期限: 2021年4月30日.*期限超過 2 課/);
+    await expect.poll(() => row(page, '健康福祉課').textContent()).toContain('提出メモ: 修正版です。');
+    expect(await row(page, '健康福祉課').textContent()).not.toContain('期限超過');
+    expect(await row(page, '地域総務課').textContent()).toMatch(/未提出期限超過/);
+    await shoot(page, 'console-coordinator');
+
+    // 督促メールを送る: the preview names who gets what, then exactly those mails arrive.
+    await page.getByRole('button', { name: '督促メールを送る' }).click();
+    const dialog = page.getByRole('dialog', { name: '督促メールの確認' });
+    await expect.poll(() => dialog.textContent()).toContain('地域総務課（未提出（期限超過））');
+    expect(await dialog.textContent()).toContain('アドレスが設定されていないため送らない課: 産業振興課');
+    expect(await dialog.getByRole('article').count()).toBe(1);
+    await page.screenshot({ path: join(shots, 'console-reminders-1280.png'), animations: 'disabled' });
+    await dialog.getByRole('button', { name: '1 件送信する' }).click();
+    await page.getByText('督促メールを 1 件送信しました。').waitFor();
+    await expect.poll(() => smtp.mails.length, { timeout: 10_000 }).toBe(1);
+    expect(smtp.mails[0]!.to).toEqual(['chiiki@example.lg.jp']);
+    expect(smtp.mails[0]!.subject).toBe('【提出のお願い】令和2年度 目標シート（地域総務課）');
+    await page.getByText(/督促メールの予定と送信の記録（1 件）/).click();
+    await expect
+      .poll(() => page.getByRole('table', { name: '督促メールの送信の記録' }).textContent())
+      .toMatch(/地域総務課chiiki@example.lg.jp.*送信済み集計担当/);
+
+    // 差戻す with a 理由: the row says 差戻し and why; the division sees it too.
+    await row(page, '健康福祉課').getByRole('link', { name: '健康福祉課の提出を開く' }).click();
+    await page.getByRole('heading', { name: '健康福祉課の提出' }).waitFor();
+    expect(await page.textContent('main')).toContain('提出メモ修正版です。指標3の目標値を直しました。');
+    await page.getByRole('button', { name: '差戻す', exact: true }).click();
+    await expect.poll(() => page.getByRole('button', { name: '差し戻す' }).isDisabled()).toBe(true);
+    await page.getByLabel(/理由/).fill('指標2の実績値が空欄です。');
+    await page.getByRole('button', { name: '差し戻す' }).click();
+    await page.getByRole('button', { name: '差戻しを取り消す' }).waitFor();
+    await page.screenshot({ path: join(shots, 'console-send-back-1280.png'), fullPage: true, animations: 'disabled' });
+    await page.getByRole('button', { name: '提出状況へ戻る' }).click();
+    await expect.poll(() => row(page, '健康福祉課').textContent()).toMatch(/差戻し期限超過/);
+    expect(await row(page, '健康福祉課').textContent()).toContain(
+      '理由: 取りまとめ担当が差し戻しました: 指標2の実績値が空欄です。',
+    );
+    await kenko.reload();
+    await expect
+      .poll(() => note.textContent(), { timeout: 20_000 })
+      .toMatch(/差戻し期限超過.*理由: 取りまとめ担当が差し戻しました: 指標2の実績値が空欄です。/);
+
+    // 未提出だけ keeps the rows still without a usable sheet.
+    await page.getByLabel('未提出だけ（未提出・差戻し・読込不可）').check();
+    await expect
+      .poll(() => page.getByRole('rowheader').allTextContents())
+      .toEqual(['地域総務課', '健康福祉課', '産業振興課']);
+
+    // 提出状況をダウンロード: an .xlsx named in Japan time.
+    const download = page.waitForEvent('download');
+    await page.getByRole('link', { name: '提出状況をダウンロード' }).click();
+    expect((await download).suggestedFilename()).toMatch(/^秋葉区_令和2年度_提出状況_\d{4}-\d{2}-\d{2}_\d{4}\.xlsx$/);
+
+    // Print keeps the status words, as black words in a box.
+    await page.emulateMedia({ media: 'print' });
+    const printed = await row(page, '健康福祉課')
+      .locator('[data-status="rejected"]')
+      .evaluate((el) => {
+        const s = getComputedStyle(el);
+        return { color: s.color, visible: s.display !== 'none', text: el.textContent };
+      });
+    expect(printed).toEqual({ color: 'rgb(0, 0, 0)', visible: true, text: '差戻し' });
+    await page.emulateMedia({ media: 'screen' });
+
+    // Moving the deadline ends 期限超過 at once, for the division too.
+    await page.getByRole('button', { name: '提出期限を変更' }).click();
+    await page.getByLabel('新しい提出期限').fill('2099-03-31');
+    await page.getByRole('button', { name: '保存', exact: true }).click();
+    await page.getByText('提出期限を 2099年3月31日 にしました。').waitFor();
+    await expect.poll(() => panel.textContent()).not.toContain('期限超過');
+    expect(await page.locator('[data-status="overdue"]').count()).toBe(0);
+    await kenko.reload();
+    await expect.poll(() => note.textContent(), { timeout: 20_000 }).toMatch(/提出期限 2099年3月31日（あと\d+日）/);
+    expect(pageErrors).toEqual([]);
+  }, 300_000);
+
+  it('keeps 40 divisions readable at 800 px: one line per division name and status badge', async () => {
+    const page = await signIn(TOKENS.big, 800, 800);
+    await expect.poll(() => page.getByRole('rowheader').count()).toBe(40);
+    const lines = await page.evaluate(() => {
+      const out: { name: number; badge: number }[] = [];
+      for (const tr of document.querySelectorAll('tbody tr')) {
+        const th = tr.querySelector('th')!;
+        const badges = [...tr.querySelectorAll('[data-status]')].map((b) => b.getBoundingClientRect());
+        const lineHeight = parseFloat(getComputedStyle(th).lineHeight) || 20;
+        out.push({
+          name: Math.round(th.getBoundingClientRect().height / lineHeight),
+          badge: new Set(badges.map((b) => Math.round(b.top))).size,
+        });
+      }
+      return out;
+    });
+    expect(lines.every((l) => l.badge === 1)).toBe(true);
+    // A name takes one line (with its padding, at most two line heights), never one character per line.
+    expect(lines.every((l) => l.name <= 2)).toBe(true);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(800);
+    await page.screenshot({ path: join(shots, 'console-coordinator-40-800.png'), fullPage: false });
+  }, 180_000);
+});
