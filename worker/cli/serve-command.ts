@@ -5,6 +5,7 @@ import { reconcile } from '../queue/reconcile.ts';
 import { runWorkers, type RunningWorkers } from '../queue/run-workers.ts';
 import { log, onShutdown, openRuntime, privateDataDir } from '../queue/runtime.ts';
 import type { Command } from './command.ts';
+import { startWarnings } from './start-warnings.ts';
 import { redactUrl, serviceConfig } from './worker-command.ts';
 
 /** `mokuhyo serve [--no-worker]`: the intake HTTP API, plus the queue workers unless --no-worker. */
@@ -12,6 +13,7 @@ export const serveCommand: Command = async (args) => {
   const { values } = parseArgs({ args, options: { 'no-worker': { type: 'boolean', default: false } } });
   const config = serviceConfig('serve');
   if (!config) return 2;
+  for (const warning of startWarnings(config, process.env['MOKUHYO_CONFIG'])) log(warning);
   await privateDataDir(config.dataDir, log);
   const runtime = openRuntime(config, log);
   let app: Awaited<ReturnType<typeof buildServer>> | null = null;

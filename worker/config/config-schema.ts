@@ -57,6 +57,8 @@ const secret = {
   token: z.string().min(16, 'トークンは16文字以上にしてください').optional(),
   /** The token's SHA-256 (hex) instead of the token itself: `mokuhyo token` prints such a line. */
   tokenSha256: z.string().regex(SHA256, 'SHA-256 の16進64文字で書いてください').optional(),
+  /** The person the token belongs to (shown in the audit of who did what, never a secret). */
+  name: z.string().min(1).max(100).optional(),
 };
 
 const tokenSchema = z
@@ -207,5 +209,18 @@ export function serviceConfigProblem(config: Config): string | null {
   if (config.wards.length === 0) return '区（wards）が一つも設定されていません。少なくとも一つの区を設定してください。';
   if (config.tokens.length === 0)
     return 'トークン（tokens）が一つも設定されていません。`mokuhyo token` で発行して設定してください。';
+  const weak = config.tokens.findIndex((t) => t.token !== undefined && weakToken(t.token));
+  if (weak >= 0)
+    return `tokens[${weak}].token は推測されやすいトークンです（${MIN_TOKEN_LENGTH} 文字以上で、${MIN_DISTINCT_CHARACTERS} 種類以上の文字を含めてください）。\`mokuhyo token\` で発行し直してください。`;
   return null;
+}
+
+/** A token clear in the config must be at least this long… */
+export const MIN_TOKEN_LENGTH = 16;
+/** …and hold at least this many different characters (16 identical characters are not a secret). */
+export const MIN_DISTINCT_CHARACTERS = 8;
+
+/** True for a token too short or too uniform to be a secret; `mokuhyo token` prints 43 random characters. */
+export function weakToken(token: string): boolean {
+  return token.length < MIN_TOKEN_LENGTH || new Set(token).size < MIN_DISTINCT_CHARACTERS;
 }

@@ -29,7 +29,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     try {
       raw = JSON.parse(text) as Record<string, unknown>;
     } catch (err) {
-      throw new ConfigError(`${source} は JSON として読めません: ${(err as Error).message}`);
+      // The parser's own message quotes the text around the mistake, which may be a token: only the place.
+      throw new ConfigError(`${source} は JSON として読めません（${jsonErrorPlace(text, err)}）。`);
     }
     if (typeof raw !== 'object' || raw === null || Array.isArray(raw))
       throw new ConfigError(`${source} の最上位は JSON オブジェクトにしてください。`);
@@ -47,6 +48,20 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (!parsed.success)
     throw new ConfigError(`${source} に誤りがあります:\n${parsed.error.issues.map(describe).join('\n')}`);
   return { ...parsed.data, dataDir: resolve(parsed.data.dataDir) };
+}
+
+/** Where JSON.parse stopped, as 「3 行目 14 文字目付近」, from the position in its message; never the text. */
+function jsonErrorPlace(text: string, err: unknown): string {
+  const message = err instanceof Error ? err.message : '';
+  const line = /line (\d+) column (\d+)/.exec(message);
+  if (line) return `${line[1]} 行目 ${line[2]} 文字目付近`;
+  const position = /position (\d+)/.exec(message);
+  if (position) {
+    const before = text.slice(0, Number(position[1]));
+    const row = before.split('\n').length;
+    return `${row} 行目 ${before.length - before.lastIndexOf('\n')} 文字目付近`;
+  }
+  return /end of (JSON|data) input/i.test(message) ? '途中で終わっています' : '書式の誤り';
 }
 
 function describe(issue: z.core.$ZodIssue): string {

@@ -80,4 +80,11 @@ export class SharedSessions {
   async destroy(id: string): Promise<void> {
     await this.state.delete(key(id));
   }
+
+  /** Ends every session a token started (the token was revoked). */
+  async endAllOf(tokenId: string): Promise<number> {
+    const keys = await this.state.takeSet(`sessions-of:${tokenId}`);
+    await this.state.delete(...keys);
+    return keys.length;
+  }
 }

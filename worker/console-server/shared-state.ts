@@ -113,6 +113,20 @@ export class SharedState {
     return { count: held ? Number(held.value) : 0, resetMs: held ? held.expiresAt - this.now() : 0 };
   }
 
+  /** Every member of a sorted set, removing the set (Redis only; the memory fallback's list likewise). */
+  async takeSet(key: string): Promise<string[]> {
+    const full = KEY_PREFIX + key;
+    const answer = await this.command(async (r) => {
+      const members = await r.zrange(full, '0', '-1');
+      await r.del(full);
+      return members;
+    });
+    const held = this.held(key);
+    this.memory.delete(key);
+    const local = held ? (JSON.parse(held.value) as [string, number][]).map(([m]) => m) : [];
+    return [...new Set([...(answer.ok ? answer.value : []), ...local])];
+  }
+
   /** Members of a sorted set (ids by creation time) for a cap: adds `member`, answers those past `keep`. */
   async capSet(key: string, member: string, score: number, keep: number, ttlMs: number): Promise<string[]> {
     const full = KEY_PREFIX + key;

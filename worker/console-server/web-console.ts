@@ -47,7 +47,9 @@ import {
 import { fromOwnOrigin, isHttps, type OriginPolicy } from './origin.ts';
 import { DEFAULT_GUESS_LIMITS, DEVICE_COOKIE, GuessThrottle, type GuessLimits } from './guess-throttle.ts';
 import { DEFAULT_SESSION_LIMITS, type SessionLimits } from './session.ts';
+import { IssuedTokens, principalOfIssued } from '../intake/issued-tokens.ts';
 import { SharedSessions } from './shared-sessions.ts';
+import { registerTokenRoutes } from './token-routes.ts';
 import { SharedState } from './shared-state.ts';
 import { serveAsset } from './static-files.ts';
 import { ledgerStanding, wardInfo, wardStatus } from './status-view.ts';
@@ -98,6 +100,8 @@ export class WebConsole {
   readonly sessions: SharedSessions;
   private readonly limits: SessionLimits;
   private readonly guesses: GuessThrottle;
+  /** Tokens issued in the console (Redis), besides the config's. */
+  readonly issued: IssuedTokens;
   private readonly policy: OriginPolicy;
   private readonly assets: ConsoleAssets;
   private sandbox: SandboxPool | null = null;
@@ -118,6 +122,7 @@ export class WebConsole {
     this.limits = options.sessionLimits ?? DEFAULT_SESSION_LIMITS;
     const state = new SharedState(deps.redis ?? null);
     this.sessions = new SharedSessions(state, this.limits);
+    this.issued = new IssuedTokens(deps.redis ?? null);
     this.guesses = new GuessThrottle(state, options.guessLimits ?? DEFAULT_GUESS_LIMITS);
     this.assets = options.assets ?? consoleAssets();
   }
@@ -159,7 +164,7 @@ export class WebConsole {
   async bearerPrincipal(req: FastifyRequest, reply: FastifyReply): Promise<Principal | null> {
     const token = tokenOf(req.headers.authorization);
     if (!token) return null;
-    const principal = this.deps.auth.identifyToken(token);
+    const principal = await this.identify(token);
     const verdict = await this.guesses.bearer(req.ip, token, principal !== null);
     if (verdict === 'ok') return principal;
     if (verdict !== 'wrong') {
@@ -172,6 +177,14 @@ export class WebConsole {
       );
     }
     return null;
+  }
+
+  /** The principal of a token: the config's, else one issued in the console. */
+  private async identify(token: string): Promise<Principal | null> {
+    const configured = this.deps.auth.identifyToken(token);
+    if (configured) return configured;
+    const issued = await this.issued.lookup(token);
+    return issued ? principalOfIssued(issued) : null;
   }
 
   /** True when sessionPrincipal already answered (a CSRF refusal): the auth hook then returns the reply as is. */
@@ -341,7 +354,7 @@ export class WebConsole {
 
   /** Registers the console's routes and files on the intake's server. */
   async register(app: FastifyInstance): Promise<void> {
-    const { config, store, summaries, auth } = this.deps;
+    const { config, store, summaries } = this.deps;
     app.addHook('onClose', async () => this.sandbox?.close());
 
     app.setNotFoundHandler((req, reply) =>
@@ -376,8 +389,7 @@ export class WebConsole {
       const cookies = parseCookies(req.headers.cookie);
       const device = cookies.get(DEVICE_COOKIE) ?? null;
       const token = (req.body as { token?: unknown } | undefined)?.token;
-      const principal =
-        typeof token === 'string' && /^\S{1,512}$/.test(token) ? auth.identify(`Bearer ${token}`) : null;
+      const principal = typeof token === 'string' && /^\S{1,512}$/.test(token) ? await this.identify(token) : null;
       const me = principal ? this.me(principal) : null;
       if (!principal || !me || typeof token !== 'string') {
         await this.guesses.signInFailed(req.ip, device);
@@ -652,6 +664,7 @@ export class WebConsole {
       years: this.deps.years ?? null,
       statusOf: (w) => this.statusOf(w),
     });
+    registerTokenRoutes(app, { config, issued: this.issued, sessions: this.sessions });
 
     // ── the page itself ────────────────────────────────────────────────────────────────────────────
     const page = async (req: FastifyRequest, reply: FastifyReply) => {

@@ -96,7 +96,8 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   const requestRate = new RateLimiter(config.rateLimits.requestsPerMinute, undefined);
 
   // The console is created before the auth hook, which asks it for a session cookie's principal.
-  // The coordinator's settings for a ward-year (提出期限, reminders, mails sent) live in Redis beside the queues.
+  // The coordinator's settings for a ward-year (提出期限, reminders, mails sent) live in Redis beside the queues,
+  // and so do the console's sessions and guess brakes.
   const years = new RedisYearStore(connection);
   const webConsole = new WebConsole(
     {
@@ -285,8 +286,8 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
     audit(req, { submission: meta.id, sha256: meta.sha256, size: meta.size });
     // The file is durable now. While Redis is away the reconciliation sweep enqueues it later: answer at once.
     if (connection.status === 'ready') {
-      await Promise.race([queues.addIngest(meta.id), delay(1000)]).catch((err: Error) =>
-        app.log.warn({ err: err.message }, 'enqueue deferred'),
+      await Promise.race([queues.addIngest(meta.id, `${meta.ward}/${meta.division}`), delay(1000)]).catch(
+        (err: Error) => app.log.warn({ err: err.message }, 'enqueue deferred'),
       );
     }
     return reply.code(202).send({ id: meta.id, status: 'queued' });

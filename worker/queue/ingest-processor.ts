@@ -19,6 +19,23 @@ export interface IngestDeps {
  * a crash finds the final status and stops, so each submission is counted once.
  */
 export function ingestProcessor(deps: IngestDeps) {
+  const ingest = ingestOnce(deps);
+  // Once a file is final (done, or refused for good) it no longer counts against its division's next files.
+  const done = (job: Job<IngestJobData>) =>
+    job.data.owner ? deps.queues.ingestDone(job.data.owner, job.data.submissionId).catch(() => undefined) : undefined;
+  return async (job: Job<IngestJobData>): Promise<{ status: string }> => {
+    try {
+      const out = await ingest(job);
+      await done(job);
+      return out;
+    } catch (err) {
+      if (err instanceof UnrecoverableError) await done(job);
+      throw err;
+    }
+  };
+}
+
+function ingestOnce(deps: IngestDeps) {
   return async (job: Job<IngestJobData>): Promise<{ status: string }> => {
     const { store, queues } = deps;
     const meta = await store.get(job.data.submissionId);

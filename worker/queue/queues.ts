@@ -8,7 +8,15 @@ export const CONSOLIDATE_QUEUE = 'mokuhyo-consolidate';
 /** Job data carries references only, never file bytes. */
 export interface IngestJobData {
   submissionId: string;
+  /** `ward/division` of the submission, for taking turns between divisions. */
+  owner?: string;
 }
+
+/** Pending files per division, a sorted set by enqueue time (self-cleaning: entries older than an hour go). */
+const PENDING_PREFIX = 'mokuhyo:ingest-pending:';
+const PENDING_TTL_MS = 3600_000;
+/** BullMQ's largest priority. */
+const MAX_PRIORITY = 2_097_151;
 
 export interface ConsolidateJobData {
   ward: string;
@@ -36,6 +44,8 @@ export function redisConnection(url: string): Redis {
 export class Queues {
   readonly ingest: Queue<IngestJobData>;
   readonly consolidate: Queue<ConsolidateJobData>;
+  /** The connection itself when one was given (the pending files per division are counted on it). */
+  private readonly redis: Redis | null;
 
   constructor(
     connection: ConnectionOptions,
@@ -43,6 +53,7 @@ export class Queues {
     /** Automatic rebuilds after submissions (config `autoSummaries`); otherwise only requested builds run. */
     private readonly auto = true,
   ) {
+    this.redis = connection instanceof Redis ? connection : null;
     this.ingest = new Queue<IngestJobData>(INGEST_QUEUE, { connection });
     this.consolidate = new Queue<ConsolidateJobData>(CONSOLIDATE_QUEUE, { connection });
     // Connection errors are the connection's to report (once per outage, runtime.ts); without a listener
@@ -51,13 +62,45 @@ export class Queues {
     this.consolidate.on('error', () => undefined);
   }
 
-  /** Enqueues a stored submission; the job id is the submission id, so a submission is queued once. */
-  async addIngest(submissionId: string): Promise<void> {
+  /**
+   * Enqueues a stored submission; the job id is the submission id, so a submission is queued once. With its
+   * `owner` (`ward/division`), files take turns between divisions: a job's priority is the number of that
+   * division's files pending with it (its first file 1, its tenth 10), so another division's next file goes
+   * ahead of a division's backlog — round robin, not first come first served (docs/worker.md, "Fairness").
+   */
+  async addIngest(submissionId: string, owner?: string): Promise<void> {
+    const priority = owner && this.redis ? await this.pendingRank(this.redis, owner, submissionId) : 1;
     await this.ingest.add(
       'ingest',
-      { submissionId },
-      { jobId: submissionId, attempts: 5, backoff: { type: 'exponential', delay: 1000 }, ...JOB_OPTIONS },
+      { submissionId, ...(owner ? { owner } : {}) },
+      {
+        jobId: submissionId,
+        priority,
+        attempts: 5,
+        backoff: { type: 'exponential', delay: 1000 },
+        ...JOB_OPTIONS,
+      },
     );
+  }
+
+  /** This submission's place among its division's pending files (1 = none ahead of it). */
+  private async pendingRank(client: Redis, owner: string, submissionId: string): Promise<number> {
+    const key = `${PENDING_PREFIX}${owner}`;
+    const now = Date.now();
+    const replies = await client
+      .multi()
+      .zremrangebyscore(key, 0, now - PENDING_TTL_MS)
+      .zadd(key, 'NX', now, submissionId)
+      .zrank(key, submissionId)
+      .pexpire(key, PENDING_TTL_MS)
+      .exec();
+    const rank = Number(replies?.[2]?.[1] ?? 0);
+    return Math.min(MAX_PRIORITY, rank + 1);
+  }
+
+  /** A division's file is final: it no longer counts against the division's next ones. */
+  async ingestDone(owner: string, submissionId: string): Promise<void> {
+    await this.redis?.zrem(`${PENDING_PREFIX}${owner}`, submissionId);
   }
 
   /**

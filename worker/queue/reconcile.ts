@@ -22,7 +22,7 @@ export async function reconcile(
       requeued++;
     } else if (!job || state === 'unknown' || state === 'completed') {
       if (job) await job.remove().catch(() => undefined);
-      await queues.addIngest(meta.id);
+      await queues.addIngest(meta.id, `${meta.ward}/${meta.division}`);
       requeued++;
     }
   }

@@ -4,13 +4,13 @@ import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig, serviceConfigProblem } from '../../../worker/config/index.ts';
 
-const TOKEN = 'x'.repeat(32);
+const TOKEN = 'submitter-token-0123456789abcdef';
 const GOOD = {
   dataDir: './data',
   wards: [{ id: 'akiha', name: '秋葉区', fiscalYear: 2020, divisions: ['地域総務課', '健康福祉課'] }],
   tokens: [
     { token: TOKEN, ward: 'akiha', division: '地域総務課', role: 'submitter' },
-    { token: 'c'.repeat(32), ward: 'akiha', role: 'coordinator' },
+    { token: 'coordinator-token-0123456789abcd', ward: 'akiha', role: 'coordinator' },
   ],
 };
 
