@@ -51,7 +51,7 @@ const USAGE = `使い方: mokuhyo consolidate <ファイル.xlsx|フォルダ>..
   環境変数 MOKUHYO_CONFIG の設定ファイルに区と課（wards）があれば、提出のない課を「未提出」として載せます。
 
 終了コード: 0 集計ブックを書き出した / 2 集計できるものがない・見つからないパス・書き出せない出力・使い方の誤り
-           70 内部エラー（表示された内容を開発担当に報告してください）
+           70 内部エラー（表示された内容を開発担当に報告してください） / 130・143 Ctrl+C・終了の指示で中断
 `;
 
 /** `mokuhyo consolidate`: embedded mode, no Redis — every file in, one summary per body and fiscal year out. */

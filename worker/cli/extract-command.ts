@@ -16,6 +16,7 @@ const USAGE = `使い方: mokuhyo extract [--json] <ファイル.xlsx|フォル�
   --json      結果を JSON で出力します（ファイルごとのシート・指標・値とセル。形式は docs/api.md の「mokuhyo extract --json」）
 
 終了コード: 0 すべて読めた / 2 読めないファイル・見つからないパス・使い方の誤りあり
+           70 内部エラー（表示された内容を開発担当に報告してください） / 130・143 Ctrl+C・終了の指示で中断
 `;
 
 /** `mokuhyo extract [--json] <file|folder>...`: what each workbook holds, as JSON or a readable table. */

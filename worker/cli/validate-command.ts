@@ -31,6 +31,7 @@ const USAGE = `使い方: mokuhyo validate [--json] [--annotate <出力.xlsx|フ
   --max-cells <n>        セル数の上限（MOKUHYO_MAX_CELLS）
 
 終了コード: 0 エラーなし / 1 エラーの指摘あり / 2 読み込めないファイル・見つからないパス・書き出せない出力・使い方の誤り
+           70 内部エラー（表示された内容を開発担当に報告してください） / 130・143 Ctrl+C・終了の指示で中断
 `;
 
 const LIMIT_OPTIONS = [

@@ -84,7 +84,7 @@ describe('mokuhyo command line', () => {
     // Prose in Japanese: English words only as options, placeholders, file types or the config variable.
     const words = r.stdout
       .replace(
-        /mokuhyo(?: \w+)?|--?[\w-]+|\b(?:planning|evaluation|xlsx|xls|csv|json|JSON|UTF|BOM|MOKUHYO_CONFIG|wards|ID|N)\b/g,
+        /mokuhyo(?: \w+)?|--?[\w-]+|\b(?:planning|evaluation|xlsx|xls|csv|json|JSON|UTF|BOM|MOKUHYO_CONFIG|wards|ID|N|Ctrl)\b/g,
         '',
       )
       .match(/[A-Za-z]{2,}/g);
