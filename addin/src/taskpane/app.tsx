@@ -8,6 +8,7 @@ import {
   Text,
   Toolbar,
   makeStyles,
+  tokens,
 } from '@fluentui/react-components';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Phase } from '../../../shared/rules/index.ts';
@@ -19,6 +20,7 @@ import { errorText } from '../use-cases/error-text.ts';
 import { startLiveRecheck, type LiveTrigger } from '../use-cases/live-recheck.ts';
 import { selectFinding } from '../use-cases/select-finding.ts';
 import type { SheetView } from '../use-cases/sheet-view.ts';
+import { deadlineText, fetchDeadline, type CollectionDeadline } from '../use-cases/collection-deadline.ts';
 import { consoleUrl, submitWorkbook, type SubmissionView } from '../use-cases/submit-workbook.ts';
 import { ActionQueue } from './action-queue.ts';
 import { FormHeader } from './form-header.tsx';
@@ -45,6 +47,7 @@ const useStyles = makeStyles({
   toolbar: { flexWrap: 'wrap', padding: 0, gap: '4px', minWidth: 0 },
   phase: { display: 'flex', alignItems: 'center', gap: '8px', minWidth: 0 },
   select: { minWidth: 0, width: '12em', maxWidth: '100%' },
+  overdue: { color: tokens.colorPaletteRedForeground1, fontWeight: tokens.fontWeightSemibold },
 });
 
 /** The task pane: event → use case → render. */
@@ -59,6 +62,18 @@ export function App({ deps }: { deps: PaneDeps }) {
   const [confirm, setConfirm] = useState<SubmitWarning | null>(null);
   const [editing, setEditing] = useState(false);
   const [phase, setPhase] = useState<Phase | 'auto'>('auto');
+  // The collection's 提出期限, asked once the pane has a 提出先 and again after each 提出 or settings change.
+  const [deadline, setDeadline] = useState<CollectionDeadline | null>(null);
+  const [deadlineAsked, setDeadlineAsked] = useState(0);
+  useEffect(() => {
+    let live = true;
+    void fetchDeadline({ settings: deps.settings.load(), fetch: deps.fetch }).then((d) => {
+      if (live) setDeadline(d);
+    });
+    return () => {
+      live = false;
+    };
+  }, [deps.settings, deps.fetch, deadlineAsked, submission?.status]);
   const latest = useRef<(trigger: 'user' | LiveTrigger) => Promise<void>>(async () => undefined);
   const queue = useMemo(
     () =>
@@ -171,6 +186,11 @@ export function App({ deps }: { deps: PaneDeps }) {
   return (
     <main className={styles.root}>
       <FormHeader view={view} />
+      {deadline && (
+        <Text size={200} block className={deadline.overdue ? styles.overdue : undefined} data-testid="deadline">
+          {deadlineText(deadline)}
+        </Text>
+      )}
       <Toolbar aria-label="操作" className={styles.toolbar} size="small">
         <Button appearance="primary" size="small" onClick={() => void check('user')} disabled={busy !== null}>
           再チェック
@@ -205,6 +225,7 @@ export function App({ deps }: { deps: PaneDeps }) {
           onCancel={() => setEditing(false)}
           onSave={(s) => {
             deps.settings.save(s);
+            setDeadlineAsked((n) => n + 1);
             setEditing(false);
             setNotice('設定を保存しました。');
           }}

@@ -1,4 +1,5 @@
 import { MessageBar, MessageBarBody, MessageBarTitle, Spinner } from '@fluentui/react-components';
+import { deadlineText } from '../use-cases/collection-deadline.ts';
 import { submissionLabel, type SubmissionView } from '../use-cases/submit-workbook.ts';
 import { LinkedText } from './linked-text.tsx';
 
@@ -12,8 +13,7 @@ const TEXT = {
 /** 提出期限 2021年4月30日（期限超過）: the deadline line the web console shows too, when the ward has one. */
 function deadlineLine(verdict: SubmissionView['verdict']): string {
   if (!verdict?.deadline) return '';
-  const [y, m, d] = verdict.deadline.split('-').map(Number);
-  return ` 提出期限 ${y}年${m}月${d}日${verdict.overdue ? '（期限超過）' : ''}。`;
+  return ` ${deadlineText({ deadline: verdict.deadline, daysLeft: null, overdue: verdict.overdue === true })}。`;
 }
 
 /** Where the submission is, then the server's verdict; never a spinner once the pane stops asking. */
