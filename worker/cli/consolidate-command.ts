@@ -3,6 +3,7 @@ import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Phase } from '../../shared/rules/index.ts';
 import { bodyMatches } from '../../shared/summary/group-inputs.ts';
+import type { Ledger } from '../../shared/ledger/types.ts';
 import { groupLabel, planSummaries, type ExpectedBody, type SummaryPlans } from '../../shared/summary/group-plan.ts';
 import { parseFiscalYear } from '../../shared/values/index.ts';
 import { collectInputs } from '../ingest/collect-files.ts';
@@ -169,8 +170,14 @@ export const consolidateCommand: Command = async (args) => {
   const finished = performance.now();
   const exported: string[] = [];
   if (csv || json) {
-    const rows = planned.plans.flatMap((p) =>
-      openDataRows({ body: p.group.body, fiscalYear: p.group.fiscalYear, submissions: p.submissions }),
+    // The figures each summary counts (the ledger's counted versions), so open data and the workbook agree.
+    const rows = planned.plans.flatMap((p, i) =>
+      openDataRows({
+        body: p.group.body,
+        fiscalYear: p.group.fiscalYear,
+        submissions: p.submissions,
+        counted: countedVersions(written[i]!.model.ledger),
+      }),
     );
     if (csv) {
       await writeOutput(csv, Buffer.from(openDataCsv(rows), 'utf8'), '--csv の出力ファイル');
@@ -329,4 +336,12 @@ function progressBar(): ((done: number, total: number) => void) | undefined {
       `\r[${'█'.repeat(filled)}${'░'.repeat(width - filled)}] ${done}/${total}${done === total ? '\n' : ''}`,
     );
   };
+}
+
+/** Submission id → the divisions whose figures it gives (the rows that count it). */
+function countedVersions(ledger: Ledger): Map<string, string[]> {
+  const counted = new Map<string, string[]>();
+  for (const row of [...ledger.divisions, ...ledger.unattributed])
+    if (row.counted !== null) counted.set(row.counted, [...(counted.get(row.counted) ?? []), row.division]);
+  return counted;
 }

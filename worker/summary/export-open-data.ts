@@ -1,6 +1,7 @@
 import { familyById } from '../../shared/families/index.ts';
 import { parseValue, type HeaderKind } from '../../shared/values/index.ts';
 import {
+  divisionOf,
   isWardSheet,
   judgeMeasure,
   JUDGEMENT_LABELS,
@@ -41,6 +42,11 @@ export interface OpenDataSource {
   body: string | null;
   fiscalYear: number | null;
   submissions: readonly SubmissionInput[];
+  /**
+   * The ledger's counted version of each row (submission id → division): the figures the summary uses, even an
+   * older 受理 version when the latest was sent back. Without it, each division's latest accepted sheet.
+   */
+  counted?: ReadonlyMap<string, readonly string[]>;
 }
 
 const KIND_LABELS: Record<HeaderKind, string> = {
@@ -54,7 +60,20 @@ const KIND_LABELS: Record<HeaderKind, string> = {
 /** Every value of every measure the summary counts (the latest accepted submission per division), one row each. */
 export function openDataRows(source: OpenDataSource): OpenDataRow[] {
   const rows: OpenDataRow[] = [];
-  for (const kept of keepLatest(source.submissions, () => true)) {
+  const counted = source.counted;
+  const published = counted
+    ? source.submissions.flatMap((submission) => {
+        const rows = counted.get(submission.id) ?? [];
+        // A file counted for one row is that row's; a file counted for several (one sheet a division) goes by sheet.
+        return rows.length === 0
+          ? []
+          : submission.sheets.map((sheet) => {
+              const own = divisionOf(submission, sheet);
+              return { submission, sheet, division: rows.length === 1 || !rows.includes(own) ? rows[0]! : own };
+            });
+      })
+    : keepLatest(source.submissions, () => true);
+  for (const kept of published) {
     // Only accepted sheets are published: a file sent back for its errors is kept by keepLatest to show 差戻し.
     if (kept.submission.status !== 'accepted' || isWardSheet(kept.sheet) || !kept.sheet.family) continue;
     const family = kept.sheet.family;

@@ -1,6 +1,6 @@
 import { execFile } from 'node:child_process';
 import ExcelJS from 'exceljs';
-import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -325,19 +325,36 @@ describe('mokuhyo consolidate: a file named after a division is that division’
         await readFile(join(ROOT, 'tests/fixtures/error.corrupt-sheet.xlsx')),
       );
       await writeFile(join(inbox, '須坂市_施策.xlsx'), await readFile(seed('plan-measures/suzaka-2025-goal-7.xlsx')));
+      // 地域総務課's later version is sent back (a date that does not exist): its older 受理 version counts.
+      const later = new ExcelJS.Workbook();
+      await later.xlsx.readFile(seed('org-goals/akiha-2020-chiiki-somu.xlsx'));
+      later.worksheets[0]!.getCell('J2').value = '令和2年2月30日';
+      await later.xlsx.writeFile(join(inbox, '地域総務課_修正版.xlsx'));
+      await utimes(join(inbox, '地域総務課.xlsx'), new Date('2021-04-01'), new Date('2021-04-01'));
+      await utimes(join(inbox, '地域総務課_修正版.xlsx'), new Date('2021-04-05'), new Date('2021-04-05'));
       const config = join(dir, 'config.json');
       await writeFile(
         config,
         JSON.stringify({ wards: [{ id: 'akiha', name: '秋葉区', fiscalYear: 2020, divisions: AKIHA_DIVISIONS }] }),
       );
       const out = join(dir, 'out');
-      const result = await run(['consolidate', inbox, '-o', join(out, 'summary.xlsx')], { MOKUHYO_CONFIG: config });
+      const result = await run(
+        ['consolidate', inbox, '-o', join(out, 'summary.xlsx'), '--csv', join(dir, 'open.csv')],
+        {
+          MOKUHYO_CONFIG: config,
+        },
+      );
       expect(result.stderr).toBe('');
       expect(result.stdout).toContain(
         '  ・建設課: 差戻し — シートの組織名「産業振興課」が、提出した課「建設課」と一致しません。',
       );
       expect(result.stdout).toContain('  ・産業振興課: 未提出\n');
       expect(result.stdout).toMatch(/・健康福祉課: 読込不可 — .*前に受理された版の数値を使っています/);
+      expect(result.stdout).toMatch(/・地域総務課: 差戻し — .*前に受理された版の数値を使っています/);
+      // Open data carries the figures the summary counts: 地域総務課's older 受理 version, not nothing.
+      const csv = await readFile(join(dir, 'open.csv'), 'utf8');
+      expect(csv).toContain('地域総務課.xlsx');
+      expect(csv).not.toContain('地域総務課_修正版.xlsx');
       // The broken file is 健康福祉課's, in 秋葉区's summary only.
       const suzaka = (await readdir(out)).find((f) => f.startsWith('須坂市'))!;
       const cells = Object.values(await readBack(join(out, suzaka)))
