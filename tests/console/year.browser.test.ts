@@ -188,6 +188,8 @@ describe.skipIf(!CHROMIUM || !redisBinary)("the coordinator's year in Chromium",
     await expect.poll(() => row(page, '健康福祉課').textContent()).toContain('提出メモ: 修正版です。');
     expect(await row(page, '健康福祉課').textContent()).not.toContain('期限超過');
     expect(await row(page, '地域総務課').textContent()).toMatch(/未提出期限超過/);
+    // The ward's own sheet, still missing after the deadline, is late too (as the ledger route says).
+    expect(await page.getByRole('region', { name: /^区の組織目標/ }).textContent()).toMatch(/未提出期限超過/);
     await shoot(page, 'console-coordinator');
 
     // 督促メールを送る: the preview names who gets what, then exactly those mails arrive.

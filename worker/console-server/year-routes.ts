@@ -35,8 +35,7 @@ function fail(reply: FastifyReply, status: number, code: string, message: string
 
 /** Who did it, for records: the token's person when it names one, else the role. */
 export function actorOf(p: Principal): string {
-  const name = (p as { name?: unknown }).name;
-  if (typeof name === 'string' && name !== '') return name;
+  if (p.name) return p.name;
   return p.role === 'coordinator' ? '集計担当' : p.role === 'submitter' ? p.division : '管理者';
 }
 

@@ -2,11 +2,12 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 import type { TokenConfig } from '../config/index.ts';
 
 /** Who a request speaks for, once its token matched. */
+/** `name`: the person the token was given to, when its config entry or issue named one (records say who). */
 export type Principal =
-  | { role: 'submitter'; ward: string; division: string }
-  | { role: 'coordinator'; ward: string }
+  | { role: 'submitter'; ward: string; division: string; name?: string }
+  | { role: 'coordinator'; ward: string; name?: string }
   /** Operates the service (the queue dashboard); belongs to no ward. */
-  | { role: 'admin'; ward?: undefined };
+  | { role: 'admin'; ward?: undefined; name?: string };
 
 const digest = (text: string): Buffer => createHash('sha256').update(text, 'utf8').digest();
 
@@ -23,9 +24,10 @@ export function tokenSha256(token: string): string {
 }
 
 function principalOf(t: TokenConfig): Principal {
-  if (t.role === 'submitter') return { role: 'submitter', ward: t.ward, division: t.division };
-  if (t.role === 'coordinator') return { role: 'coordinator', ward: t.ward };
-  return { role: 'admin' };
+  const named = t.name ? { name: t.name } : {};
+  if (t.role === 'submitter') return { role: 'submitter', ward: t.ward, division: t.division, ...named };
+  if (t.role === 'coordinator') return { role: 'coordinator', ward: t.ward, ...named };
+  return { role: 'admin', ...named };
 }
 
 /**

@@ -22,10 +22,11 @@ export interface IssuedToken {
 }
 
 export function principalOfIssued(t: IssuedToken): Principal | null {
-  if (t.role === 'admin') return { role: 'admin' };
+  const named = t.name ? { name: t.name } : {};
+  if (t.role === 'admin') return { role: 'admin', ...named };
   if (!t.ward) return null;
-  if (t.role === 'coordinator') return { role: 'coordinator', ward: t.ward };
-  return t.division ? { role: 'submitter', ward: t.ward, division: t.division } : null;
+  if (t.role === 'coordinator') return { role: 'coordinator', ward: t.ward, ...named };
+  return t.division ? { role: 'submitter', ward: t.ward, division: t.division, ...named } : null;
 }
 
 export class IssuedTokens {

@@ -113,6 +113,7 @@ function WardSheetRow({ row, ward }: { row: DivisionRow; ward: string }) {
         区の組織目標（{ward}）
       </h3>
       <StatusBadge status={row.status} />
+      {row.overdue && <OverdueBadge />}
       <Text>
         {row.latest
           ? `${row.latest.fileName ?? '（名前なし）'}（${jst(row.latest.receivedAt)} 受付）`
