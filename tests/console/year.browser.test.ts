@@ -3,16 +3,16 @@
 // reminders (mails reach exactly the right divisions), sends back with a reason (the division sees it),
 // downloads the status list, moves the deadline; 40 divisions stay readable at 800 px. Screenshots go to
 // a temp folder, or to MOKUHYO_CONSOLE_SCREENSHOTS (e.g. docs/) when set.
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FsSubmissionStore } from '../../worker/storage/index.ts';
 import { findChromium } from '../helpers/required-tools.ts';
+import { launchBrowser, startServe, type ServeProcess } from '../helpers/serve-process.ts';
 import { startSmtpSink, type SmtpSink } from '../helpers/smtp-sink.ts';
-import { findRedisServer, freePort, startRedis, type PrivateRedis } from '../worker/queue/redis-server.ts';
+import { findRedisServer, startRedis, type PrivateRedis } from '../worker/queue/redis-server.ts';
 
 const CHROMIUM = findChromium() ?? '';
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -34,8 +34,7 @@ const BIG = Array.from({ length: 40 }, (_, i) =>
 describe.skipIf(!CHROMIUM || !redisBinary)("the coordinator's year in Chromium", () => {
   let redis: PrivateRedis;
   let smtp: SmtpSink;
-  let serve: ChildProcess;
-  let serveLog = '';
+  let serve: ServeProcess | undefined;
   let base = '';
   let temp = '';
   let shots = '';
@@ -48,15 +47,10 @@ describe.skipIf(!CHROMIUM || !redisBinary)("the coordinator's year in Chromium",
     shots = process.env['MOKUHYO_CONSOLE_SCREENSHOTS'] ? resolve(process.env['MOKUHYO_CONSOLE_SCREENSHOTS']) : temp;
     redis = await startRedis(redisBinary!);
     smtp = await startSmtpSink();
-    const port = await freePort();
-    base = `http://127.0.0.1:${port}`;
     const config = {
       dataDir: join(temp, 'data'),
       redisUrl: redis.url,
-      port,
-      host: '127.0.0.1',
       consolidationDelayMs: 60_000,
-      publicUrl: base,
       mail: { smtp: smtp.url, from: 'mokuhyo@example.lg.jp' },
       wards: [
         {
@@ -80,24 +74,8 @@ describe.skipIf(!CHROMIUM || !redisBinary)("the coordinator's year in Chromium",
         { token: TOKENS.big, ward: 'big', role: 'coordinator' },
       ],
     };
-    writeFileSync(join(temp, 'config.json'), JSON.stringify(config));
-    serve = spawn(process.execPath, [join(ROOT, 'bin/mokuhyo.js'), 'serve'], {
-      cwd: temp,
-      env: { ...process.env, MOKUHYO_CONFIG: join(temp, 'config.json'), MOKUHYO_LOG: 'off', MOKUHYO_CONSOLE_DIR: '' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    serve.stdout?.on('data', (d: Buffer) => (serveLog = (serveLog + d.toString()).slice(-4000)));
-    serve.stderr?.on('data', (d: Buffer) => (serveLog = (serveLog + d.toString()).slice(-4000)));
-    const end = Date.now() + 120_000;
-    for (;;) {
-      const ok = await fetch(`${base}/healthz`).then(
-        (r) => r.ok,
-        () => false,
-      );
-      if (ok) break;
-      if (Date.now() > end || serve.exitCode !== null) throw new Error(`mokuhyo serve did not start: ${serveLog}`);
-      await new Promise((r) => setTimeout(r, 250));
-    }
+    serve = await startServe(temp, (address) => ({ ...config, publicUrl: address }));
+    base = serve.base;
     // A previous year's collection, stored as the intake stores it, to look back at.
     const store = new FsSubmissionStore(join(temp, 'data'));
     const old = await store.put(readFileSync(join(SEEDS, 'akiha-2020-sangyo-shinko.xlsx')), {
@@ -109,22 +87,13 @@ describe.skipIf(!CHROMIUM || !redisBinary)("the coordinator's year in Chromium",
       fileName: '産業振興課_令和元年度.xlsx',
     });
     await store.update(old.id, { status: 'accepted', finishedAt: '2020-04-21T00:30:05.000Z' });
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'],
-    });
+    browser = await launchBrowser(CHROMIUM);
   }, 180_000);
 
   afterAll(async () => {
     for (const c of contexts) await c.close().catch(() => undefined);
     await browser?.close();
-    if (serve && serve.exitCode === null) {
-      await new Promise<void>((r) => {
-        serve.once('exit', () => r());
-        serve.kill('SIGTERM');
-        setTimeout(() => serve.kill('SIGKILL'), 10_000).unref();
-      });
-    }
+    await serve?.stop();
     await smtp?.close();
     await redis?.stop();
     if (temp) rmSync(temp, { recursive: true, force: true });

@@ -18,11 +18,18 @@ export interface ServeProcess {
   stop(): Promise<void>;
 }
 
-/** Starts `mokuhyo serve` on a free port of 127.0.0.1 with `config` (port and host are added) in `dir`. */
-export async function startServe(dir: string, config: Record<string, unknown>): Promise<ServeProcess> {
+/**
+ * Starts `mokuhyo serve` on a free port of 127.0.0.1 with `config` (port and host are added) in `dir`; a config
+ * that needs the address (a `publicUrl`) is given as a function of it.
+ */
+export async function startServe(
+  dir: string,
+  config: Record<string, unknown> | ((base: string) => Record<string, unknown>),
+): Promise<ServeProcess> {
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
-  writeFileSync(join(dir, 'config.json'), JSON.stringify({ ...config, port, host: '127.0.0.1' }));
+  const settings = typeof config === 'function' ? config(base) : config;
+  writeFileSync(join(dir, 'config.json'), JSON.stringify({ ...settings, port, host: '127.0.0.1' }));
   let log = '';
   const child: ChildProcess = spawn(process.execPath, [join(ROOT, 'bin/mokuhyo.js'), 'serve'], {
     cwd: dir,
