@@ -136,6 +136,14 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
     if (query >= 0 && decodedOrNull(req.url.slice(query + 1)) === null) {
       return fail(reply, 400, 'bad-request', 'URL のクエリ（? 以降）のパーセントエンコードが正しくありません。');
     }
+    // Every route that takes a body other than a workbook takes JSON: anything else is 415, before the body.
+    if (sendsNonJson(req))
+      return fail(
+        reply,
+        415,
+        'unsupported-media-type',
+        '本文は JSON（Content-Type: application/json）で送ってください。',
+      );
     if (req.url === '/healthz' || req.method === 'OPTIONS' || webConsole.isPublic(req)) return;
     const bearer = await webConsole.bearerPrincipal(req, reply);
     if (webConsole.answered(reply)) return reply;
@@ -467,4 +475,19 @@ function decodedOrNull(text: string): string | null {
 
 function delay(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms).unref());
+}
+
+/** The routes whose body is a workbook (checked by isWorkbookType there); every other body is JSON. */
+const WORKBOOK_ROUTES = new Set(['/api/submissions', '/api/console/check', '/api/console/check/annotated']);
+
+/** A request with a body, to a JSON route, whose Content-Type is not JSON. */
+function sendsNonJson(req: FastifyRequest): boolean {
+  if (!['POST', 'PUT', 'PATCH', 'DELETE'].includes(req.method)) return false;
+  const route = req.routeOptions.url;
+  if (route === undefined || WORKBOOK_ROUTES.has(route)) return false;
+  const length = Number(req.headers['content-length'] ?? 0);
+  const hasBody = length > 0 || req.headers['transfer-encoding'] !== undefined;
+  if (!hasBody) return false;
+  const type = (req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
+  return type !== 'application/json';
 }
