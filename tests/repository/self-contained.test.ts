@@ -4,7 +4,7 @@ import { dirname, join, relative, resolve, sep } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 // A fresh clone must hold everything it refers to: no tracked file may name a path above the repository's
-// root (`../shared/…` written from the root, a docs page pointing two levels up) or the brief documents the
+// root (a sibling folder `../…` written from the root, a docs page pointing two levels up) or the brief documents the
 // project was started from. What a reader needs from them is written in docs/ in the repository's own words.
 
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -107,12 +107,12 @@ describe('the repository stands on its own', () => {
     expect(missing).toEqual([]);
   });
 
-  it('catches a README that points to ../shared from the root, and a docs page two levels up', () => {
-    expect(escapingPaths('README.md', 'see `../shared/seeds/` for the texts')).toHaveLength(1);
-    expect(escapingPaths('docs/forms-x.md', 'Seed: `../shared/seeds/004.txt`')).toHaveLength(1);
+  it('catches a README that points to a sibling folder from the root, and a docs page two levels up', () => {
+    expect(escapingPaths('README.md', 'see `../brief/seeds/` for the texts')).toHaveLength(1);
+    expect(escapingPaths('docs/forms-x.md', 'Seed: `../brief/seeds/004.txt`')).toHaveLength(1);
     expect(escapingPaths('docs/x.md', 'see [the reader](../../elsewhere.md)')).toHaveLength(1);
     expect(escapingPaths('docs/x.md', 'see [security](../SECURITY.md)')).toEqual([]);
-    expect(escapingPaths('worker/cli/x.ts', "import { a } from '../../shared/grid/index.ts';")).toEqual([]);
-    expect(escapingPaths('worker/cli/x.ts', "readFileSync('../../../shared/x.json')")).toHaveLength(1);
+    expect(escapingPaths('worker/cli/x.ts', "import { a } from '../../ui/finding-text.ts';")).toEqual([]);
+    expect(escapingPaths('worker/cli/x.ts', "readFileSync('../../../brief/x.json')")).toHaveLength(1);
   });
 });
