@@ -38,6 +38,25 @@ export function ledgerStanding(
   };
 }
 
+/** One row of 提出状況 from its ledger row: the word, reason, 期限超過, and its latest and counted submissions. */
+export async function rowView(
+  row: LedgerRow,
+  byId: ReadonlyMap<string, SubmissionMeta>,
+  summary: (meta: SubmissionMeta) => Promise<SubmissionSummary>,
+): Promise<DivisionRow> {
+  const latest = row.submission ? byId.get(row.submission) : undefined;
+  const counted = row.counted && row.counted !== row.submission ? byId.get(row.counted) : undefined;
+  return {
+    division: row.division,
+    expected: row.expected,
+    status: CODE_OF[row.status],
+    reason: row.reason,
+    latest: latest ? await summary(latest) : null,
+    counted: counted ? await summary(counted) : null,
+    overdue: row.overdue,
+  };
+}
+
 /** 提出状況: the ward sheet's row, one row per division in the ledger's order, the ledger's counts. */
 export async function wardStatus(
   ward: WardConfig,
@@ -47,19 +66,7 @@ export async function wardStatus(
   today: string,
 ): Promise<WardStatus> {
   const byId = new Map(metas.map((m) => [m.id, m]));
-  const view = async (row: LedgerRow): Promise<DivisionRow> => {
-    const latest = row.submission ? byId.get(row.submission) : undefined;
-    const counted = row.counted && row.counted !== row.submission ? byId.get(row.counted) : undefined;
-    return {
-      division: row.division,
-      expected: row.expected,
-      status: CODE_OF[row.status],
-      reason: row.reason,
-      latest: latest ? await summary(latest) : null,
-      counted: counted ? await summary(counted) : null,
-      overdue: row.overdue,
-    };
-  };
+  const view = (row: LedgerRow) => rowView(row, byId, summary);
   const c = ledger.counts;
   return {
     ward: wardInfo(ward),

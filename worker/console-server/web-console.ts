@@ -52,7 +52,7 @@ import { SharedSessions } from './shared-sessions.ts';
 import { registerTokenRoutes } from './token-routes.ts';
 import { SharedState } from './shared-state.ts';
 import { serveAsset } from './static-files.ts';
-import { ledgerStanding, wardInfo, wardStatus } from './status-view.ts';
+import { ledgerStanding, rowView, wardInfo, wardStatus } from './status-view.ts';
 import { buildForm, formTitle, registerTemplateRoutes } from './template-routes.ts';
 import { registerYearRoutes } from './year-routes.ts';
 
@@ -455,22 +455,24 @@ export class WebConsole {
       const ward = p ? this.ward(p) : undefined;
       if (!p || !ward || (p.role !== 'coordinator' && p.role !== 'submitter'))
         return fail(reply, 403, 'forbidden', '提出状況を見る権限がありません。');
-      const status = await this.statusOf(ward);
+      // Only this row is read (its latest and counted submissions), not every division's, as the page polls it.
+      const { ledger, metas, facts } = await wardLedger(store, ward, ward.fiscalYear, this.deps.years);
+      const row = p.role === 'coordinator' ? ledger.wardSheet : ledger.divisions.find((r) => r.division === p.division);
+      const byId = new Map(metas.map((m) => [m.id, m]));
       const own: OwnStatus = {
-        row:
-          p.role === 'coordinator'
-            ? status.wardSheet
-            : (status.rows.find((r) => r.division === p.division) ?? {
-                division: p.division,
-                expected: false,
-                status: 'missing',
-                reason: null,
-                latest: null,
-                counted: null,
-                overdue: false,
-              }),
-        deadline: status.deadline,
-        daysLeft: status.deadline ? daysUntil(status.deadline, status.today) : null,
+        row: row
+          ? await rowView(row, byId, (meta) => this.summary(meta, ledger))
+          : {
+              division: p.role === 'submitter' ? p.division : ward.name,
+              expected: false,
+              status: 'missing',
+              reason: null,
+              latest: null,
+              counted: null,
+              overdue: false,
+            },
+        deadline: ledger.deadline,
+        daysLeft: ledger.deadline ? daysUntil(ledger.deadline, facts.today) : null,
       };
       return reply.header('cache-control', 'no-store').send(own);
     });
