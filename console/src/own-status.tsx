@@ -3,7 +3,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { api, type OwnStatus } from './api.ts';
 import { StatusBadge } from './status-badge.tsx';
 import { OverdueBadge } from './overdue-badge.tsx';
-import { dateText, daysLeftText, jst } from './words.ts';
+import { dateText, daysLeftText, versionText } from './words.ts';
 
 const useStyles = makeStyles({
   box: {
@@ -45,16 +45,10 @@ export function OwnStatusBox({ label, version }: { label: string; version: numbe
       {row.overdue && <OverdueBadge />}
       {own.deadline && <Text>提出期限 {`${dateText(own.deadline)}（${daysLeftText(own.daysLeft)}）`}</Text>}
       <Text className={styles.line}>
-        {row.latest
-          ? `最新の提出: ${row.latest.fileName ?? '（名前なし）'}（${jst(row.latest.receivedAt)} 受付）`
-          : '提出はまだありません。'}
+        {row.latest ? `最新の提出: ${versionText(row.latest)}` : '提出はまだありません。'}
       </Text>
       {row.reason && <Text className={styles.line}>理由: {row.reason}</Text>}
-      {row.counted && (
-        <Text className={styles.line}>
-          集計に使う版: {row.counted.fileName ?? '（名前なし）'}（{jst(row.counted.receivedAt)} 受付）
-        </Text>
-      )}
+      {row.counted && <Text className={styles.line}>集計に使う版: {versionText(row.counted)}</Text>}
     </section>
   );
 }

@@ -38,3 +38,8 @@ export function bytes(n: number): string {
 }
 
 export { dateText, daysLeftText } from '../../ui/deadline-text.ts';
+
+/** A submission as a clerk names it: 健康福祉課.xlsx（2021/04/30 09:30 受付）. */
+export function versionText(s: { fileName: string | null; receivedAt: string }): string {
+  return `${s.fileName ?? '（名前なし）'}（${jst(s.receivedAt)} 受付）`;
+}

@@ -25,7 +25,7 @@ import { HistoryTable } from '../history-table.tsx';
 import { OverdueBadge } from '../overdue-badge.tsx';
 import { StatusBadge } from '../status-badge.tsx';
 import { usePolling } from '../use-polling.ts';
-import { jst } from '../words.ts';
+import { jst, versionText } from '../words.ts';
 import { YearPanel } from './year-panel.tsx';
 
 const useStyles = makeStyles({
@@ -114,17 +114,9 @@ function WardSheetRow({ row, ward }: { row: DivisionRow; ward: string }) {
       </h3>
       <StatusBadge status={row.status} />
       {row.overdue && <OverdueBadge />}
-      <Text>
-        {row.latest
-          ? `${row.latest.fileName ?? '（名前なし）'}（${jst(row.latest.receivedAt)} 受付）`
-          : '提出はまだありません'}
-      </Text>
+      <Text>{row.latest ? versionText(row.latest) : '提出はまだありません'}</Text>
       {row.reason && <Text className={styles.reason}>理由: {row.reason}</Text>}
-      {row.counted && (
-        <Text className={styles.reason}>
-          集計に使う版: {row.counted.fileName ?? '（名前なし）'}（{jst(row.counted.receivedAt)} 受付）
-        </Text>
-      )}
+      {row.counted && <Text className={styles.reason}>集計に使う版: {versionText(row.counted)}</Text>}
       {row.latest && (
         <Link href={`#/submissions/${row.latest.id}`} className="no-print" aria-label="区の組織目標の提出を開く">
           開く
@@ -309,7 +301,7 @@ export function StatusPage({ me }: { me: Me }) {
                   )}
                   {row.counted && (
                     <Text block size={200} className={styles.reason}>
-                      集計に使う版: {row.counted.fileName ?? '（名前なし）'}（{jst(row.counted.receivedAt)} 受付）
+                      集計に使う版: {versionText(row.counted)}
                     </Text>
                   )}
                 </td>
