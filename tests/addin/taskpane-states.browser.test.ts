@@ -61,7 +61,7 @@ const fake = (page: Page) =>
 
 /** An intake that takes the file and answers `verdict`, recording every request the pane sent. */
 function intake(verdict: unknown) {
-  const requests: { method: string; url: string; fileName: string | null }[] = [];
+  const requests: { method: string; url: string; fileName: string | null; memo: string | null }[] = [];
   const route = (route: Route) => {
     const request = route.request();
     if (!request.url().startsWith(`${INTAKE}/api/submissions`)) return undefined;
@@ -70,6 +70,7 @@ function intake(verdict: unknown) {
       method: request.method(),
       url: request.url(),
       fileName: request.headers()['x-mokuhyo-filename'] ?? null,
+      memo: request.headers()['x-mokuhyo-memo'] ?? null,
     });
     if (request.method() === 'POST') return route.fulfill(corsJson(202, { id: '3f2a9c1e-77aa', status: 'queued' }));
     return route.fulfill(
@@ -168,11 +169,17 @@ describe.skipIf(!haveChromium)('the task pane in every state', () => {
       );
       await page.getByRole('region', { name: 'このシートの確認結果' }).waitFor();
       await withSettings(page);
+      // The 提出メモ travels with the file, as on the web console, and the field is empty for the next 提出.
+      const memo = page.getByRole('textbox', { name: /提出メモ/ });
+      await memo.fill('修正版です。指標3の目標値を直しました。');
       await page.getByRole('button', { name: '提出' }).click();
       const server = page.getByRole('region', { name: '提出先の確認結果' });
       await server.waitFor();
       await expect.poll(() => server.locator('li').count()).toBe(3);
-      expect(requests.find((r) => r.method === 'POST')?.fileName).toBe(encodeURIComponent('健康福祉課.xlsx'));
+      const posted = requests.filter((r) => r.method === 'POST').at(-1);
+      expect(posted?.fileName).toBe(encodeURIComponent('健康福祉課.xlsx'));
+      expect(decodeURIComponent(posted?.memo ?? '')).toBe('修正版です。指標3の目標値を直しました。');
+      expect(await memo.inputValue()).toBe('');
       // Every message keeps most of the pane's width however long the sheet's name.
       const widths = await server
         .locator('li [data-part="message"]')

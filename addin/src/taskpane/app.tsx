@@ -2,6 +2,7 @@ import {
   Button,
   Divider,
   Field,
+  Input,
   MessageBar,
   MessageBarBody,
   Select,
@@ -21,7 +22,7 @@ import { startLiveRecheck, type LiveTrigger } from '../use-cases/live-recheck.ts
 import { selectFinding } from '../use-cases/select-finding.ts';
 import type { SheetView } from '../use-cases/sheet-view.ts';
 import { deadlineText, fetchDeadline, type CollectionDeadline } from '../use-cases/collection-deadline.ts';
-import { consoleUrl, submitWorkbook, type SubmissionView } from '../use-cases/submit-workbook.ts';
+import { consoleUrl, MEMO_MAX, submitWorkbook, type SubmissionView } from '../use-cases/submit-workbook.ts';
 import { ActionQueue } from './action-queue.ts';
 import { FormHeader } from './form-header.tsx';
 import { LinkedText } from './linked-text.tsx';
@@ -47,6 +48,8 @@ const useStyles = makeStyles({
   toolbar: { flexWrap: 'wrap', padding: 0, gap: '4px', minWidth: 0 },
   phase: { display: 'flex', alignItems: 'center', gap: '8px', minWidth: 0 },
   select: { minWidth: 0, width: '12em', maxWidth: '100%' },
+  memoField: { minWidth: 0, flexGrow: 1 },
+  memo: { minWidth: 0, width: '100%' },
   overdue: { color: tokens.colorPaletteRedForeground1, fontWeight: tokens.fontWeightSemibold },
 });
 
@@ -62,6 +65,8 @@ export function App({ deps }: { deps: PaneDeps }) {
   const [confirm, setConfirm] = useState<SubmitWarning | null>(null);
   const [editing, setEditing] = useState(false);
   const [phase, setPhase] = useState<Phase | 'auto'>('auto');
+  // 提出メモ: kept until the intake has the file (202), then cleared for the next 提出.
+  const [memo, setMemo] = useState('');
   // The collection's 提出期限, asked once the pane has a 提出先 and again after each 提出 or settings change.
   const [deadline, setDeadline] = useState<CollectionDeadline | null>(null);
   const [deadlineAsked, setDeadlineAsked] = useState(0);
@@ -146,7 +151,11 @@ export function App({ deps }: { deps: PaneDeps }) {
           settings: deps.settings.load(),
           fetch: deps.fetch,
           canReadFile: caps.compressedFile,
-          onProgress: setSubmission,
+          memo,
+          onProgress: (v) => {
+            if (v.id) setMemo('');
+            setSubmission(v);
+          },
         });
       } catch (err) {
         setSubmission(null);
@@ -217,6 +226,19 @@ export function App({ deps }: { deps: PaneDeps }) {
             <option value="planning">計画</option>
             <option value="evaluation">評価</option>
           </Select>
+        </Field>
+      </div>
+      <div className={styles.phase}>
+        <Field label="提出メモ" orientation="horizontal" size="small" className={styles.memoField}>
+          <Input
+            className={styles.memo}
+            size="small"
+            value={memo}
+            maxLength={MEMO_MAX}
+            placeholder="任意: 集計担当に伝えたいこと"
+            onChange={(_, d) => setMemo(d.value)}
+            disabled={busy !== null}
+          />
         </Field>
       </div>
       {editing && (
