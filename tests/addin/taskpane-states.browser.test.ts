@@ -36,6 +36,7 @@ const DOCS = new Set([
   'protected',
   'cell-edit-submit',
   'errors-before-submit',
+  'memo',
 ]);
 const INTAKE = 'https://intake.example.lg.jp';
 const ACTIVE_LONG = '健康福祉課（令和2年度）組織目標管理シート_提出用';
@@ -168,10 +169,18 @@ describe.skipIf(!haveChromium)('the task pane in every state', () => {
         route,
       );
       await page.getByRole('region', { name: 'このシートの確認結果' }).waitFor();
-      await withSettings(page);
-      // The 提出メモ travels with the file, as on the web console, and the field is empty for the next 提出.
+      // No 提出メモ to offer before a 提出先 is set; once it is, the memo travels with the file as on the web
+      // console, and the field is empty and folded for the next 提出.
+      const configured = await page.evaluate(() => localStorage.getItem('mokuhyo.settings') !== null);
+      expect(await page.getByRole('button', { name: 'メモを添える' }).count()).toBe(configured ? 1 : 0);
+      await page.getByRole('button', { name: '設定' }).click();
+      await page.getByRole('textbox', { name: '提出先URL' }).fill(INTAKE);
+      await page.getByLabel('トークン').fill('tok');
+      await page.getByRole('button', { name: '保存' }).click();
+      await page.getByRole('button', { name: 'メモを添える' }).click();
       const memo = page.getByRole('textbox', { name: /提出メモ/ });
       await memo.fill('修正版です。指標3の目標値を直しました。');
+      if (size.width === 320) await shoot(page, 'memo', size.width);
       await page.getByRole('button', { name: '提出' }).click();
       const server = page.getByRole('region', { name: '提出先の確認結果' });
       await server.waitFor();
@@ -179,6 +188,8 @@ describe.skipIf(!haveChromium)('the task pane in every state', () => {
       const posted = requests.filter((r) => r.method === 'POST').at(-1);
       expect(posted?.fileName).toBe(encodeURIComponent('健康福祉課.xlsx'));
       expect(decodeURIComponent(posted?.memo ?? '')).toBe('修正版です。指標3の目標値を直しました。');
+      expect(await memo.count()).toBe(0);
+      await page.getByRole('button', { name: 'メモを添える' }).click();
       expect(await memo.inputValue()).toBe('');
       // Every message keeps most of the pane's width however long the sheet's name.
       const widths = await server
