@@ -119,7 +119,7 @@ export function AuditPage({ admin }: { admin: boolean }) {
                     <span className={styles.detail}>{ROLE_WORD[e.role] ?? e.role}</span>
                   </td>
                   <td className={`${styles.td} ${styles.nowrap}`}>{wardName(e.ward)}</td>
-                  <td className={styles.td}>{e.division ?? '—'}</td>
+                  <td className={`${styles.td} ${styles.nowrap}`}>{e.division ?? '—'}</td>
                   <td className={`${styles.td} ${styles.what}`}>
                     {e.target ?? '—'}
                     {e.detail && <span className={styles.detail}>{e.detail}</span>}

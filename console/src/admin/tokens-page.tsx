@@ -30,7 +30,7 @@ const useStyles = makeStyles({
     padding: '12px 16px',
     margin: '0 0 20px',
   },
-  form: { display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(180px, 1fr))', gap: '12px 16px' },
+  form: { display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(240px, 1fr))', gap: '12px 16px' },
   actions: { display: 'flex', gap: '8px', marginTop: '12px', flexWrap: 'wrap' },
   fresh: {
     background: tokens.colorPaletteYellowBackground1,
@@ -105,13 +105,14 @@ function FreshToken({ made, wardName, onDone }: { made: IssuedTokenAnswer; wardN
         </Button>
       </div>
       {copied && (
-        <Text block role="status">
+        <Text block role="status" style={{ marginBottom: '4px' }}>
           {copied}
         </Text>
       )}
       <Text block>
-        トークンは、目標シートにログインするための合言葉（長い文字列）です。ログイン画面の「トークン」に入力すると、
-        この人の名前と役割で使えます。パスワードと同じように扱い、本人にだけ安全な方法で渡してください。
+        {
+          'トークンは、目標シートにログインするための合言葉（長い文字列）です。ログイン画面の「トークン」に入力すると、この人の名前と役割で使えます。パスワードと同じように扱い、本人にだけ安全な方法で渡してください。'
+        }
       </Text>
       <Text block weight="semibold" style={{ marginTop: '4px' }}>
         このトークンは今だけ表示されます。この表示を閉じると二度と表示できません（なくしたときは取り消して、新しく発行してください）。
