@@ -22,6 +22,7 @@ function intake(statuses: { status: string; findings?: unknown[]; verdict?: unkn
     method: string;
     auth: string | null;
     fileName: string | null;
+    memo: string | null;
     body: Uint8Array | null;
   }[] = [];
   let poll = 0;
@@ -31,6 +32,7 @@ function intake(statuses: { status: string; findings?: unknown[]; verdict?: unkn
       method: init.method ?? 'GET',
       auth: new Headers(init.headers).get('authorization'),
       fileName: new Headers(init.headers).get('x-mokuhyo-filename'),
+      memo: new Headers(init.headers).get('x-mokuhyo-memo'),
       body: init.body ? new Uint8Array(init.body as Uint8Array) : null,
     });
     if (init.method === 'POST' && postStatus !== 202)
@@ -296,5 +298,53 @@ describe('submitWorkbook, stricter', () => {
     const view = await submitWorkbook({ file: document, settings, fetch: slowPolls, sleep: noSleep, timeoutMs: 20 });
     expect(view.status).toBe('unconfirmed');
     expect(view.error).toContain('提出は受け付けられています');
+  });
+
+  it('sends the 提出メモ with the file, trimmed and at most 500 characters, and none when it is blank', async () => {
+    const { document } = fakeDocument(bytesOf(10));
+    const { fetcher, calls } = intake([{ status: 'accepted' }]);
+    await submitWorkbook({
+      file: document,
+      settings,
+      fetch: fetcher,
+      sleep: noSleep,
+      memo: '  修正版です。指標3を直しました。\n',
+    });
+    expect(decodeURIComponent(calls[0]!.memo!)).toBe('修正版です。指標3を直しました。');
+    calls.length = 0;
+    await submitWorkbook({ file: document, settings, fetch: fetcher, sleep: noSleep, memo: '目'.repeat(600) });
+    expect(decodeURIComponent(calls[0]!.memo!)).toBe('目'.repeat(500));
+    calls.length = 0;
+    await submitWorkbook({ file: document, settings, fetch: fetcher, sleep: noSleep, memo: ' \n ' });
+    expect(calls[0]!.memo).toBeNull();
+  });
+
+  it("gives up on an answer whose body never finishes, and explains an answer that is not the intake's", async () => {
+    const { document } = fakeDocument(bytesOf(10));
+    // Headers arrive at once; the body stalls until the request is aborted.
+    const stalls = ((_url: string, init?: RequestInit) =>
+      Promise.resolve(
+        new Response(
+          new ReadableStream({
+            start(controller) {
+              controller.enqueue(new TextEncoder().encode('{"id":'));
+              init?.signal?.addEventListener('abort', () => controller.error(init.signal!.reason));
+            },
+          }),
+          { status: 202 },
+        ),
+      )) as typeof fetch;
+    const text = errorText(
+      await submitWorkbook({ file: document, settings, fetch: stalls, sleep: noSleep, timeoutMs: 20 }).catch(
+        (e: unknown) => e,
+      ),
+    );
+    expect(text).toContain('応答がありません');
+
+    const html = (() => Promise.resolve(new Response('<html>proxy login</html>', { status: 200 }))) as typeof fetch;
+    const wrong = errorText(
+      await submitWorkbook({ file: document, settings, fetch: html, sleep: noSleep }).catch((e: unknown) => e),
+    );
+    expect(wrong).toContain('応答を読み取れませんでした');
   });
 });

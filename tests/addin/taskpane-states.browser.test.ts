@@ -36,6 +36,7 @@ const DOCS = new Set([
   'protected',
   'cell-edit-submit',
   'errors-before-submit',
+  'memo',
 ]);
 const INTAKE = 'https://intake.example.lg.jp';
 const ACTIVE_LONG = '健康福祉課（令和2年度）組織目標管理シート_提出用';
@@ -61,7 +62,7 @@ const fake = (page: Page) =>
 
 /** An intake that takes the file and answers `verdict`, recording every request the pane sent. */
 function intake(verdict: unknown) {
-  const requests: { method: string; url: string; fileName: string | null }[] = [];
+  const requests: { method: string; url: string; fileName: string | null; memo: string | null }[] = [];
   const route = (route: Route) => {
     const request = route.request();
     if (!request.url().startsWith(`${INTAKE}/api/submissions`)) return undefined;
@@ -70,6 +71,7 @@ function intake(verdict: unknown) {
       method: request.method(),
       url: request.url(),
       fileName: request.headers()['x-mokuhyo-filename'] ?? null,
+      memo: request.headers()['x-mokuhyo-memo'] ?? null,
     });
     if (request.method() === 'POST') return route.fulfill(corsJson(202, { id: '3f2a9c1e-77aa', status: 'queued' }));
     return route.fulfill(
@@ -167,12 +169,28 @@ describe.skipIf(!haveChromium)('the task pane in every state', () => {
         route,
       );
       await page.getByRole('region', { name: 'このシートの確認結果' }).waitFor();
-      await withSettings(page);
+      // No 提出メモ to offer before a 提出先 is set; once it is, the memo travels with the file as on the web
+      // console, and the field is empty and folded for the next 提出.
+      const configured = await page.evaluate(() => localStorage.getItem('mokuhyo.settings') !== null);
+      expect(await page.getByRole('button', { name: 'メモを添える' }).count()).toBe(configured ? 1 : 0);
+      await page.getByRole('button', { name: '設定' }).click();
+      await page.getByRole('textbox', { name: '提出先URL' }).fill(INTAKE);
+      await page.getByLabel('トークン').fill('tok');
+      await page.getByRole('button', { name: '保存' }).click();
+      await page.getByRole('button', { name: 'メモを添える' }).click();
+      const memo = page.getByRole('textbox', { name: /提出メモ/ });
+      await memo.fill('修正版です。指標3の目標値を直しました。');
+      if (size.width === 320) await shoot(page, 'memo', size.width);
       await page.getByRole('button', { name: '提出' }).click();
       const server = page.getByRole('region', { name: '提出先の確認結果' });
       await server.waitFor();
       await expect.poll(() => server.locator('li').count()).toBe(3);
-      expect(requests.find((r) => r.method === 'POST')?.fileName).toBe(encodeURIComponent('健康福祉課.xlsx'));
+      const posted = requests.filter((r) => r.method === 'POST').at(-1);
+      expect(posted?.fileName).toBe(encodeURIComponent('健康福祉課.xlsx'));
+      expect(decodeURIComponent(posted?.memo ?? '')).toBe('修正版です。指標3の目標値を直しました。');
+      expect(await memo.count()).toBe(0);
+      await page.getByRole('button', { name: 'メモを添える' }).click();
+      expect(await memo.inputValue()).toBe('');
       // Every message keeps most of the pane's width however long the sheet's name.
       const widths = await server
         .locator('li [data-part="message"]')

@@ -2,6 +2,8 @@ import {
   Button,
   Divider,
   Field,
+  Input,
+  Link,
   MessageBar,
   MessageBarBody,
   Select,
@@ -21,7 +23,7 @@ import { startLiveRecheck, type LiveTrigger } from '../use-cases/live-recheck.ts
 import { selectFinding } from '../use-cases/select-finding.ts';
 import type { SheetView } from '../use-cases/sheet-view.ts';
 import { deadlineText, fetchDeadline, type CollectionDeadline } from '../use-cases/collection-deadline.ts';
-import { consoleUrl, submitWorkbook, type SubmissionView } from '../use-cases/submit-workbook.ts';
+import { consoleUrl, MEMO_MAX, submitWorkbook, type SubmissionView } from '../use-cases/submit-workbook.ts';
 import { ActionQueue } from './action-queue.ts';
 import { FormHeader } from './form-header.tsx';
 import { LinkedText } from './linked-text.tsx';
@@ -47,6 +49,8 @@ const useStyles = makeStyles({
   toolbar: { flexWrap: 'wrap', padding: 0, gap: '4px', minWidth: 0 },
   phase: { display: 'flex', alignItems: 'center', gap: '8px', minWidth: 0 },
   select: { minWidth: 0, width: '12em', maxWidth: '100%' },
+  submitLine: { display: 'flex', flexWrap: 'wrap', alignItems: 'baseline', columnGap: '8px', minWidth: 0 },
+  memoToggle: { marginLeft: 'auto', fontSize: tokens.fontSizeBase200 },
   overdue: { color: tokens.colorPaletteRedForeground1, fontWeight: tokens.fontWeightSemibold },
 });
 
@@ -62,6 +66,9 @@ export function App({ deps }: { deps: PaneDeps }) {
   const [confirm, setConfirm] = useState<SubmitWarning | null>(null);
   const [editing, setEditing] = useState(false);
   const [phase, setPhase] = useState<Phase | 'auto'>('auto');
+  // 提出メモ: kept until the intake has the file (202), then cleared for the next 提出.
+  const [memo, setMemo] = useState('');
+  const [memoOpen, setMemoOpen] = useState(false);
   // The collection's 提出期限, asked once the pane has a 提出先 and again after each 提出 or settings change.
   const [deadline, setDeadline] = useState<CollectionDeadline | null>(null);
   const [deadlineAsked, setDeadlineAsked] = useState(0);
@@ -146,7 +153,14 @@ export function App({ deps }: { deps: PaneDeps }) {
           settings: deps.settings.load(),
           fetch: deps.fetch,
           canReadFile: caps.compressedFile,
-          onProgress: setSubmission,
+          memo,
+          onProgress: (v) => {
+            if (v.id) {
+              setMemo('');
+              setMemoOpen(false);
+            }
+            setSubmission(v);
+          },
         });
       } catch (err) {
         setSubmission(null);
@@ -183,13 +197,46 @@ export function App({ deps }: { deps: PaneDeps }) {
     );
   }
 
+  // 提出 is possible once a 提出先 and a トークン are set: only then is there a 提出メモ to write.
+  const settings = deps.settings.load();
+  const canSubmit = settings.intakeUrl.trim() !== '' && settings.token.trim() !== '';
+
   return (
     <main className={styles.root}>
       <FormHeader view={view} />
-      {deadline && (
-        <Text size={200} block className={deadline.overdue ? styles.overdue : undefined} data-testid="deadline">
-          {deadlineText(deadline)}
-        </Text>
+      {(deadline || canSubmit) && (
+        <div className={styles.submitLine}>
+          {deadline && (
+            <Text size={200} className={deadline.overdue ? styles.overdue : undefined} data-testid="deadline">
+              {deadlineText(deadline)}
+            </Text>
+          )}
+          {canSubmit && (
+            <Link
+              className={styles.memoToggle}
+              as="button"
+              onClick={() => setMemoOpen((o) => !o)}
+              aria-expanded={memoOpen}
+              aria-controls="submission-memo"
+            >
+              {memo.trim() ? 'メモ（記入あり）' : 'メモを添える'}
+            </Link>
+          )}
+        </div>
+      )}
+      {canSubmit && memoOpen && (
+        <Field label="提出メモ（任意。集計担当に伝えたいこと）" size="small">
+          <Input
+            id="submission-memo"
+            size="small"
+            value={memo}
+            maxLength={MEMO_MAX}
+            placeholder="例: 修正版です。指標3の目標値を直しました。"
+            onChange={(_, d) => setMemo(d.value)}
+            disabled={busy !== null}
+            autoFocus
+          />
+        </Field>
       )}
       <Toolbar aria-label="操作" className={styles.toolbar} size="small">
         <Button appearance="primary" size="small" onClick={() => void check('user')} disabled={busy !== null}>

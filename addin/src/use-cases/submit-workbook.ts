@@ -54,7 +54,12 @@ export interface SubmitDeps {
   /** How long one request may take before the pane gives up on it (default: 120 s to upload, 20 s to poll). */
   timeoutMs?: number;
   now?: () => Date;
+  /** 提出メモ: the division's note to the coordinator, sent with the file (the web console's words). */
+  memo?: string;
 }
+
+/** Longest 提出メモ the intake keeps; the pane's field stops there too. */
+export const MEMO_MAX = 500;
 
 /**
  * The 提出先URL as an origin the token may travel to: https, or plain http only to this computer (a
@@ -118,6 +123,7 @@ export async function submitWorkbook(deps: SubmitDeps): Promise<SubmissionView> 
 
   const bytes = await workbookBytes(deps, () => progress('editing'), base);
   const fileName = workbookFileName(deps.file.url);
+  const memo = [...(deps.memo ?? '').trim()].slice(0, MEMO_MAX).join('');
   const created = await request(
     deps.fetch,
     `${base}/api/submissions`,
@@ -127,13 +133,18 @@ export async function submitWorkbook(deps: SubmitDeps): Promise<SubmissionView> 
         ...headers,
         'Content-Type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
         ...(fileName ? { 'X-Mokuhyo-Filename': encodeURIComponent(fileName) } : {}),
+        ...(memo ? { 'X-Mokuhyo-Memo': encodeURIComponent(memo) } : {}),
       },
       body: bytes,
     },
     deps.timeoutMs ?? 120_000,
     base,
   );
-  const { id } = (await created.json()) as { id: string };
+  const id = (created as { id?: unknown }).id;
+  if (typeof id !== 'string' || id === '')
+    throw new UserFacingError(
+      `提出先の応答を読み取れませんでした。提出が届いたかどうかは Web の提出ページ ${consoleUrl(base)} で確認できます。`,
+    );
   const receivedAt = now();
   let view: SubmissionView = { id, status: 'queued', findings: [], error: null, receivedAt };
   deps.onProgress?.(view);
@@ -155,14 +166,13 @@ export async function submitWorkbook(deps: SubmitDeps): Promise<SubmissionView> 
       } | null;
     };
     try {
-      const res = await request(
+      body = (await request(
         deps.fetch,
         `${base}/api/submissions/${encodeURIComponent(id)}`,
         { headers },
         deps.timeoutMs ?? 20_000,
         base,
-      );
-      body = (await res.json()) as typeof body;
+      )) as typeof body;
       failures = 0;
     } catch (err) {
       if (++failures < (deps.maxPollFailures ?? 5)) continue;
@@ -232,19 +242,26 @@ async function workbookBytes(deps: SubmitDeps, onWaiting: () => void, base: stri
   }
 }
 
-/** A fetch that gives up after `timeoutMs` (AbortController: the pane's webview may predate AbortSignal.timeout). */
+/**
+ * A request whose answer — headers and body — must arrive within `timeoutMs` (AbortController: the pane's
+ * webview may predate AbortSignal.timeout). The body is read under the same timer: a server that sends its
+ * headers and then stalls cannot hold the pane at 提出中… forever. Answers the parsed JSON body of a 2xx.
+ */
 async function request(
   fetcher: typeof fetch,
   url: string,
   init: RequestInit,
   timeoutMs: number,
   base: string,
-): Promise<Response> {
-  let res: Response;
+): Promise<unknown> {
   const abort = new AbortController();
   const timer = setTimeout(() => abort.abort(new DOMException('timeout', 'TimeoutError')), timeoutMs);
+  let status: number;
+  let text: string;
   try {
-    res = await fetcher(url, { ...init, signal: abort.signal });
+    const res = await fetcher(url, { ...init, signal: abort.signal });
+    status = res.status;
+    text = await res.text();
   } catch (err) {
     if (abort.signal.aborted)
       throw new UserFacingError(
@@ -255,22 +272,32 @@ async function request(
   } finally {
     clearTimeout(timer);
   }
-  if (res.ok) return res;
-  const text =
-    HTTP_TEXT[res.status] ?? `提出先でエラーが起きました（HTTP ${res.status}）。時間をおいてもう一度提出してください。`;
-  const detail = japaneseOnly(await serverMessage(res));
-  throw new UserFacingError(detail ? `${text}（提出先の説明: ${detail}）` : text);
+  const body = parseJson(text);
+  if (status >= 200 && status < 300) {
+    if (body === undefined)
+      throw new UserFacingError(
+        `提出先の応答を読み取れませんでした。提出先URLが正しいか確認してください。提出が届いたかどうかは Web の提出ページ ${consoleUrl(base)} で確認できます。`,
+      );
+    return body;
+  }
+  const said =
+    HTTP_TEXT[status] ?? `提出先でエラーが起きました（HTTP ${status}）。時間をおいてもう一度提出してください。`;
+  const detail = japaneseOnly(serverMessage(body));
+  throw new UserFacingError(detail ? `${said}（提出先の説明: ${detail}）` : said);
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return undefined;
+  }
 }
 
 /** The intake's own Japanese reason (`{"error": {"message"}}`), when it sent one. */
-async function serverMessage(res: Response): Promise<string | null> {
-  try {
-    const body = (await res.json()) as { error?: { message?: unknown } | unknown; message?: unknown };
-    const error = body.error as { message?: unknown } | undefined;
-    return typeof error?.message === 'string' ? error.message : null;
-  } catch {
-    return null;
-  }
+function serverMessage(body: unknown): string | null {
+  const error = (body as { error?: { message?: unknown } } | null | undefined)?.error;
+  return typeof error?.message === 'string' ? error.message : null;
 }
 
 /** The ledger's verdict from the intake's answer, when it sent a well-formed one. */
