@@ -67,20 +67,24 @@ export function overviewPlan(name: string, model: SummaryModel, title: string): 
     const warnings = new Map<string, number>();
     for (const f of model.findings)
       if (f.division && f.finding.severity === 'warning') warnings.set(f.division, (warnings.get(f.division) ?? 0) + 1);
-    for (const row of model.overview) yield [++r, divisionCells(row, withPrevious, warnings.get(row.division) ?? 0)];
+    for (const row of model.overview)
+      yield [++r, divisionCells(row, r, withPrevious, warnings.get(row.division) ?? 0)];
     const t = model.total;
     const c = t.counts;
+    // Totals and rates are formulas over the rows above, with the values computed here stored as their
+    // results: a manager's correction carries through, and a reader without a calculation engine sees the numbers.
+    const sum = (i: number, value: number): PlannedCell => ({
+      value: { formula: `SUM(${col(i)}${firstRow}:${col(i)}${lastRow})`, result: value },
+      style: TOTAL,
+    });
     const totals: PlannedCell[] = [
       { value: '合計', style: TOTAL },
       { value: `集計 ${model.overview.filter((o) => o.counted !== null).length} 課`, style: TOTAL },
       { value: '', style: TOTAL },
       ...[t.indicators, c.achieved, c['not-achieved'], c.review, c.pending, c.qualitative, c['no-target']].map(
-        (value) => ({
-          value,
-          style: TOTAL,
-        }),
+        (value, i) => sum(COUNT_COLUMN + i, value),
       ),
-      { value: rateValue(t.achievementRate), style: TOTAL_RATE },
+      { value: rateFormula(totalRow, c.achieved, c['not-achieved']), style: TOTAL_RATE },
       ...(withPrevious ? [{ value: rateValue(t.previousRate), style: TOTAL_RATE }] : []),
       { value: '', style: TOTAL },
     ];
@@ -197,12 +201,38 @@ export function overviewPlan(name: string, model: SummaryModel, title: string): 
   };
 }
 
-function divisionCells(row: OverviewRow, withPrevious: boolean, warnings: number): PlannedRow {
+/** 0-based index of 指標数; 達成 … 目標なし follow it, then 指標の達成割合. */
+const COUNT_COLUMN = 3;
+
+/** Column letter of a 0-based index (the 概要 has fewer than 26 columns). */
+function col(i: number): string {
+  return String.fromCharCode(65 + i);
+}
+
+/**
+ * 指標の達成割合 of row `r` as a formula: 達成 ÷（達成 ＋ 未達成）, empty when nothing is judged; its stored
+ * result is the same fraction computed here.
+ */
+function rateFormula(r: number, achieved: number, notAchieved: number): { formula: string; result: number | string } {
+  const a = `${col(COUNT_COLUMN + 1)}${r}`;
+  const n = `${col(COUNT_COLUMN + 2)}${r}`;
+  const judged = achieved + notAchieved;
+  return { formula: `IF(${a}+${n}=0,"",${a}/(${a}+${n}))`, result: judged === 0 ? '' : achieved / judged };
+}
+
+function divisionCells(row: OverviewRow, r: number, withPrevious: boolean, warnings: number): PlannedRow {
   const c = row.counts;
   const counted = row.counted !== null;
-  const counts = counted
-    ? [row.indicators, c.achieved, c['not-achieved'], c.review, c.pending, c.qualitative, c['no-target']]
-    : [null, null, null, null, null, null, null];
+  const judged = [c.achieved, c['not-achieved'], c.review, c.pending, c.qualitative, c['no-target']];
+  // 指標数 is the sum of its judgements when they add up (they do: every counted indicator has one).
+  const indicators =
+    judged.reduce((a, b) => a + b, 0) === row.indicators
+      ? {
+          formula: `SUM(${col(COUNT_COLUMN + 1)}${r}:${col(COUNT_COLUMN + judged.length)}${r})`,
+          result: row.indicators,
+        }
+      : row.indicators;
+  const counts = counted ? [indicators, ...judged] : [null, null, null, null, null, null, null];
   const stateText = DIVISION_STATE_LABELS[row.state];
   const acceptedNote = [
     row.indicators === 0 ? '数値目標なし（記述の様式）' : '',
@@ -217,7 +247,7 @@ function divisionCells(row: OverviewRow, withPrevious: boolean, warnings: number
     { value: stateText, style: STATE_STYLE[row.state] },
     { value: row.families.map((f) => FAMILY_SHORT[f]).join('・') },
     ...counts.map((value) => ({ value })),
-    { value: rateValue(row.achievementRate), style: RATE },
+    counted ? { value: rateFormula(r, c.achieved, c['not-achieved']), style: RATE } : null,
     ...(withPrevious ? [{ value: rateValue(row.previousRate), style: RATE }] : []),
     { value: note },
   ];
