@@ -1,3 +1,4 @@
+import { ruleName } from '../../shared/messages/index.ts';
 import { eraFiscalYear } from '../../shared/values/index.ts';
 import type { SummaryModel } from '../../shared/summary/index.ts';
 import { XlsxBook } from '../xlsx/xlsx-book.ts';
@@ -45,7 +46,7 @@ function header(labels: readonly string[]): PlannedRow {
 
 function findings(name: string, model: SummaryModel, title: string): SheetPlan {
   const stateOf = new Map(model.statuses.filter((s) => s.file).map((s) => [s.file!, STATE_LABELS[s.state]]));
-  const labels = ['課', '重大度', '内容', 'ファイル', '扱い', 'シート', 'セル', 'コード'];
+  const labels = ['課', '重大度', '内容', 'ファイル', '扱い', 'シート', 'セル', 'チェック項目'];
   function* rows(): Generator<readonly [number, PlannedRow]> {
     yield [1, [{ value: `検証結果（${title}）`, style: TITLE, overflow: true }]];
     yield [2, header(labels)];
@@ -71,7 +72,8 @@ function findings(name: string, model: SummaryModel, title: string): SheetPlan {
           { value: stateOf.get(f.file) ?? '' },
           { value: f.sheet },
           { value: f.finding.cell ?? '' },
-          { value: f.finding.code },
+          // The check's Japanese name, as a person reads it (the code stays in the JSON).
+          { value: ruleName(f.finding.code) },
         ],
       ];
     }
@@ -81,7 +83,7 @@ function findings(name: string, model: SummaryModel, title: string): SheetPlan {
     title,
     rows,
     fit: { fromRow: 2, max: 16 },
-    clamp: { 1: [8, 12], 3: [40, 62], 4: [12, 18], 6: [8, 12], 8: [10, 16] },
+    clamp: { 1: [8, 12], 3: [40, 62], 4: [12, 18], 6: [8, 12], 8: [10, 14] },
     fixed: { 2: 7, 5: 9, 7: 6 },
     freezeRow: 3,
     titleRows: '1:2',
