@@ -26,9 +26,10 @@ describe('概要 備考', () => {
       generatedAt: '2021-04-10T01:00:00Z',
     });
     const notes = [...overviewPlan('概要', model, '秋葉区').rows()].map(([, cells]) => cells.at(-1)?.value).map(String);
-    expect(notes).toContain('ファイルが途中で切れています。もう一度保存して提出してください。');
-    expect(notes).toContain('古い Excel 形式（.xls）のファイルです。');
-    for (const row of model.ledger.divisions) expect(notes).toContain(row.reason);
+    // The ledger's reason word for word, then the file that could not be read.
+    expect(notes).toContain('ファイルが途中で切れています。もう一度保存して提出してください。\n（ファイル: 建設課.xlsx）');
+    expect(notes).toContain('古い Excel 形式（.xls）のファイルです。\n（ファイル: 区民生活課.xlsx）');
+    for (const row of model.ledger.divisions) expect(notes.some((n) => n.startsWith(row.reason!))).toBe(true);
   });
 });
 
@@ -125,5 +126,37 @@ describe('概要 formulas', () => {
     expect(total[10]!.value).toEqual({ formula: 'IF(E8+F8=0,"",E8/(E8+F8))', result: 2 / 3 });
     // The result is the rate the model computed (66.7 %).
     expect(Math.round((total[10]!.value as { result: number }).result * 1000) / 10).toBe(model.total.achievementRate);
+  });
+});
+
+describe('概要 files that could not be read', () => {
+  it('names the unreadable file on its row (never its folders), and the headline says where unattributed files are', () => {
+    const broken = submission('/home/coordinator/inbox/建設課.xlsx', [], {
+      file: '/home/coordinator/inbox/建設課.xlsx',
+      division: '建設課',
+      status: 'unreadable',
+      error: { code: 'corrupt', message: 'ファイルが途中で切れています。' },
+    });
+    const stray = submission('/home/coordinator/inbox/メモ.csv', [], {
+      file: '/home/coordinator/inbox/メモ.csv',
+      status: 'unreadable',
+      error: { code: 'not-xlsx', message: 'Excel のブック（.xlsx）ではありません。' },
+    });
+    const model = buildSummary([broken, stray], {
+      ward: '秋葉区',
+      fiscalYear: 2020,
+      expectedDivisions: ['建設課'],
+      generatedAt: '2021-04-10T01:00:00Z',
+    });
+    const rows = [...overviewPlan('概要', model, '秋葉区').rows()];
+    const row = rows.find(([, cells]) => cells[0]?.value === '建設課')![1];
+    expect(String(row.at(-1)?.value)).toContain('（ファイル: 建設課.xlsx）');
+    const everything = rows.flatMap(([, cells]) => cells.map((c) => String(c?.value ?? ''))).join('\n');
+    expect(everything).not.toContain('/home/coordinator');
+    // The headline counts the expected divisions (読込不可 1) and says where the file no division claims is.
+    const facts = String(rows.find(([r]) => r === 2)![1][0]!.value);
+    expect(facts).toContain('読込不可 1');
+    expect(facts).toContain('このほか課の分からないファイル 1 件（読込不可 1、表の「（課名不明）」の行）');
+    expect(rows.some(([, cells]) => cells[0]?.value === '（課名不明）')).toBe(true);
   });
 });
