@@ -1,16 +1,19 @@
 // The console's one way to the server: every route and URL the page uses is built here, typed by the
 // server's own answer shapes (worker/console-server/api-types.ts). Components call these functions only.
 import type {
+  AuditList,
   CheckResult,
+  IssuedTokenAnswer,
   ConsolidationState,
   HistoryEntry,
   MailLogEntry,
-  Me,
   ReminderPreview,
+  SignedIn,
   OwnStatus,
   SubmissionDetail,
   SummaryList,
   TemplateList,
+  TokenList,
   WardStatus,
   YearInfo,
 } from '../../worker/console-server/api-types.ts';
@@ -25,6 +28,8 @@ export class ApiError extends Error {
     readonly status: number,
     readonly code: string,
     message: string,
+    /** The form field the refusal is about, when the server names one. */
+    readonly field: string | null = null,
   ) {
     super(message);
     this.name = 'ApiError';
@@ -38,12 +43,19 @@ export function whenSignedOut(handler: (() => void) | null): void {
 }
 
 async function errorOf(res: Response): Promise<ApiError> {
-  const body = (await res.json().catch(() => null)) as { error?: { code?: string; message?: string } } | null;
+  const body = (await res.json().catch(() => null)) as {
+    error?: { code?: string; message?: string; field?: string };
+  } | null;
   const fallback =
     res.status >= 500
       ? 'サーバーで問題が起きました。しばらくしてからもう一度お試しください。'
       : '処理できませんでした。';
-  return new ApiError(res.status, body?.error?.code ?? 'error', body?.error?.message ?? fallback);
+  return new ApiError(
+    res.status,
+    body?.error?.code ?? 'error',
+    body?.error?.message ?? fallback,
+    body?.error?.field ?? null,
+  );
 }
 
 async function send(
@@ -103,8 +115,8 @@ const enc = encodeURIComponent;
 
 export const api = {
   /** Who is signed in, or null. */
-  me: async () => (await json<{ signedIn: boolean; me: Me | null }>('GET', '/api/session')).me,
-  login: (token: string) => json<Me>('POST', '/api/session', { json: { token } }),
+  me: async () => (await json<{ signedIn: boolean; me: SignedIn | null }>('GET', '/api/session')).me,
+  login: (token: string) => json<SignedIn>('POST', '/api/session', { json: { token } }),
   logout: async () => {
     await send('DELETE', '/api/session').catch(() => undefined);
   },
@@ -150,6 +162,21 @@ export const api = {
   consolidation: (id: string) => json<ConsolidationState>('GET', `/api/consolidations/${enc(id)}`),
   summaries: () => json<SummaryList>('GET', '/api/console/summaries'),
   templates: () => json<TemplateList>('GET', '/api/console/templates'),
+  /** The admin's トークン page: every token (never the token itself) and the configured wards. */
+  tokens: () => json<TokenList>('GET', '/api/admin/tokens'),
+  issueToken: (spec: { role: string; ward: string | null; division: string | null; name: string }) =>
+    json<IssuedTokenAnswer>('POST', '/api/admin/tokens', { json: spec }),
+  revokeToken: (id: string) =>
+    json<{ revoked: string; name: string; sessionsEnded: number }>('DELETE', `/api/admin/tokens/${enc(id)}`),
+  /** 操作履歴, newest first: the coordinator's ward, or (admin) every ward or one. */
+  audit: (q: { ward?: string | null; offset?: number; limit?: number }) => {
+    const params = new URLSearchParams();
+    if (q.ward) params.set('ward', q.ward);
+    if (q.offset) params.set('offset', String(q.offset));
+    if (q.limit) params.set('limit', String(q.limit));
+    const text = params.toString();
+    return json<AuditList>('GET', `/api/audit${text ? `?${text}` : ''}`);
+  },
   /** Links the browser downloads directly (the session cookie goes with them). */
   urls: {
     statusWorkbook: () => '/api/console/status.xlsx',

@@ -1,6 +1,8 @@
 import { Button, Spinner, Tab, TabList, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
-import { api, whenSignedOut, type Me } from './api.ts';
+import { api, whenSignedOut, type SignedIn } from './api.ts';
+import { AuditPage } from './audit-page.tsx';
+import { TokensPage } from './admin/tokens-page.tsx';
 import { CheckPage } from './division/check-page.tsx';
 import { Login } from './login.tsx';
 import { StatusPage } from './coordinator/status-page.tsx';
@@ -35,12 +37,18 @@ const COORDINATOR_TABS = [
   { value: 'ward-sheet', label: '区の組織目標' },
   { value: 'summary', label: '集計' },
   { value: 'templates', label: '様式' },
+  { value: 'audit', label: '操作履歴' },
 ];
 const SUBMITTER_TABS = [{ value: 'check', label: '確認と提出' }];
+const ADMIN_TABS = [
+  { value: 'tokens', label: 'トークン' },
+  { value: 'audit', label: '操作履歴' },
+];
+const TABS = { coordinator: COORDINATOR_TABS, submitter: SUBMITTER_TABS, admin: ADMIN_TABS };
 
 export function App() {
   const styles = useStyles();
-  const [me, setMe] = useState<Me | null | undefined>(undefined);
+  const [me, setMe] = useState<SignedIn | null | undefined>(undefined);
   const [notice, setNotice] = useState<string | null>(null);
   const [route, go] = useHashRoute();
 
@@ -59,13 +67,9 @@ export function App() {
       ? null
       : me === null
         ? 'ログイン'
-        : route[0] === 'submissions'
+        : route[0] === 'submissions' && me.role !== 'admin'
           ? '提出の詳細'
-          : ([...COORDINATOR_TABS, ...SUBMITTER_TABS].find(
-              (t) =>
-                t.value === route[0] &&
-                (me.role === 'coordinator' ? COORDINATOR_TABS : SUBMITTER_TABS).some((x) => x.value === t.value),
-            )?.label ?? (me.role === 'coordinator' ? '提出状況' : '確認と提出'));
+          : (TABS[me.role].find((t) => t.value === route[0])?.label ?? TABS[me.role][0]!.label);
   useEffect(() => {
     if (pageName) document.title = `${pageName} — 目標シート`;
   }, [pageName]);
@@ -82,16 +86,26 @@ export function App() {
       />
     );
 
-  const tabs = me.role === 'coordinator' ? COORDINATOR_TABS : SUBMITTER_TABS;
+  const tabs = TABS[me.role];
   const section =
-    route[0] === 'submissions' ? 'submissions' : tabs.some((t) => t.value === route[0]) ? route[0]! : tabs[0]!.value;
+    route[0] === 'submissions' && me.role !== 'admin'
+      ? 'submissions'
+      : tabs.some((t) => t.value === route[0])
+        ? route[0]!
+        : tabs[0]!.value;
   const logout = async () => {
     await api.logout();
     setNotice('ログアウトしました。');
     setMe(null);
     window.location.hash = '';
   };
-  const title = me.role === 'coordinator' ? `${me.ward.name}（集計担当）` : `${me.ward.name} ${me.division ?? ''}`;
+  const person = me.name ? `${me.name}・` : '';
+  const title =
+    me.role === 'admin'
+      ? `${me.name ?? '管理者'}（管理者）`
+      : me.role === 'coordinator'
+        ? `${me.ward.name}（${person}集計担当）`
+        : `${me.ward.name} ${me.division ?? ''}${me.name ? `（${me.name}）` : ''}`;
   return (
     <>
       <a className="skip-link" href="#main">
@@ -99,7 +113,7 @@ export function App() {
       </a>
       <header className={styles.header}>
         <h1 className={styles.brand}>目標シート</h1>
-        <Text>{me.ward.fiscalYearLabel}</Text>
+        {me.ward && <Text>{me.ward.fiscalYearLabel}</Text>}
         <div className={styles.who}>
           <Text weight="semibold">{title}</Text>
           <span className="no-print">
@@ -122,7 +136,15 @@ export function App() {
         </TabList>
       </nav>
       <main id="main" className={styles.main} tabIndex={-1}>
-        {section === 'submissions' && route[1] ? (
+        {me.role === 'admin' ? (
+          section === 'audit' ? (
+            <AuditPage admin />
+          ) : (
+            <TokensPage />
+          )
+        ) : section === 'audit' && me.role === 'coordinator' ? (
+          <AuditPage admin={false} />
+        ) : section === 'submissions' && route[1] ? (
           <SubmissionPage id={route[1]} me={me} back={() => go(me.role === 'coordinator' ? 'status' : 'check')} />
         ) : section === 'summary' ? (
           <SummaryPage me={me} />

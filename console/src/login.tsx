@@ -10,7 +10,7 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { useState, type FormEvent } from 'react';
-import { api, ApiError, type Me } from './api.ts';
+import { api, ApiError, type SignedIn } from './api.ts';
 
 const useStyles = makeStyles({
   page: { display: 'flex', justifyContent: 'center', paddingTop: '10vh', paddingInline: '16px' },
@@ -28,7 +28,7 @@ const useStyles = makeStyles({
 });
 
 /** Sign-in: one password field (トークン) and ログイン. A refusal says only that it failed. */
-export function Login({ onSignedIn, notice }: { onSignedIn: (me: Me) => void; notice: string | null }) {
+export function Login({ onSignedIn, notice }: { onSignedIn: (me: SignedIn) => void; notice: string | null }) {
   const styles = useStyles();
   const [token, setToken] = useState('');
   const [error, setError] = useState<string | null>(null);

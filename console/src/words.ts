@@ -1,4 +1,4 @@
-import type { StatusCode } from './api.ts';
+import type { AuditAction, StatusCode } from './api.ts';
 
 /** The one status word a clerk sees for each state (docs/console.md). */
 export const STATUS_WORD: Record<StatusCode, string> = {
@@ -43,3 +43,26 @@ export { dateText, daysLeftText } from '../../ui/deadline-text.ts';
 export function versionText(s: { fileName: string | null; receivedAt: string }): string {
   return `${s.fileName ?? '（名前なし）'}（${jst(s.receivedAt)} 受付）`;
 }
+
+/** The role words the console uses (sign-in hint, header, トークン, 操作履歴). */
+export const ROLE_WORD: Record<'submitter' | 'coordinator' | 'admin' | 'system', string> = {
+  submitter: '提出担当',
+  coordinator: '集計担当',
+  admin: '管理者',
+  system: '自動',
+};
+
+/** What an 操作履歴 entry did, as a clerk reads it. */
+export const AUDIT_WORD: Record<AuditAction, string> = {
+  submit: '提出',
+  'send-back': '差戻し',
+  'undo-send-back': '差戻しの取り消し',
+  'summary-build': '集計の作成',
+  'summary-download': '集計のダウンロード',
+  'workbook-download': 'ブックのダウンロード',
+  'status-download': '提出状況のダウンロード',
+  'token-issue': 'トークンの発行',
+  'token-revoke': 'トークンの取り消し',
+  reminders: '督促メールの送信',
+  deadline: '提出期限の変更',
+};

@@ -1,6 +1,6 @@
-// Issue 21 item 4 and issue 22 "People": sessions and the guess brakes live in Redis, shared by every
-// `serve` on it and kept across a restart; wrong guesses from an address slow every attempt from it (right
-// tokens too, equally) but never refuse a right token; the same wrong value repeated is refused; sessions
+// Issue 21 item 4 and issue 22 "People": sessions, the guess brakes and tokens issued at runtime live in Redis,
+// shared by every `serve` on it and kept across a restart; wrong guesses from an address slow every attempt from it
+// (right tokens too, equally) but never refuse a right token; the same wrong value repeated is refused; sessions
 // are never braked; sessions per token are capped; the sign-in body is tiny.
 import { spawn } from 'node:child_process';
 import { request as httpRequest } from 'node:http';
@@ -99,6 +99,40 @@ async function me(base: string, cookie: string): Promise<boolean> {
   return ((await res.json()) as { signedIn: boolean }).signedIn;
 }
 
+const bearer = (base: string, token: string) =>
+  fetch(`${base}/api/session`, { headers: { authorization: `Bearer ${token}` } }).then(async (r) => {
+    await r.arrayBuffer();
+    return r.status;
+  });
+
+/** A second intake on the cluster's Redis, config and data folder. */
+async function startSecondServe(cluster: Cluster): Promise<{ proc: Proc; base: string }> {
+  const port = await freePort();
+  const child = spawn(process.execPath, [join(ROOT, 'bin/mokuhyo.js'), 'serve', '--no-worker'], {
+    env: {
+      ...process.env,
+      MOKUHYO_CONFIG: join(cluster.dataDir, '..', 'config.json'),
+      MOKUHYO_DATA_DIR: cluster.dataDir,
+      REDIS_URL: cluster.redis.url,
+      PORT: String(port),
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+  child.stderr.on('data', (d: Buffer) => (out += d.toString()));
+  const base = `http://127.0.0.1:${port}`;
+  for (let i = 0; i < 300; i++) {
+    const ok = await fetch(`${base}/healthz`).then(
+      (r) => r.status === 200,
+      () => false,
+    );
+    if (ok) break;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return { proc: { child, output: () => out }, base };
+}
+
 describe.skipIf(!binary)('sessions and brakes shared through Redis', () => {
   let cluster: Cluster;
   let second: Proc | null = null;
@@ -106,31 +140,7 @@ describe.skipIf(!binary)('sessions and brakes shared through Redis', () => {
 
   beforeAll(async () => {
     cluster = await startCluster(binary!, { workers: 0 });
-    // A second intake on the same Redis, config and data folder.
-    const port = await freePort();
-    const child = spawn(process.execPath, [join(ROOT, 'bin/mokuhyo.js'), 'serve', '--no-worker'], {
-      env: {
-        ...process.env,
-        MOKUHYO_CONFIG: join(cluster.dataDir, '..', 'config.json'),
-        MOKUHYO_DATA_DIR: cluster.dataDir,
-        REDIS_URL: cluster.redis.url,
-        PORT: String(port),
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let out = '';
-    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (out += d.toString()));
-    second = { child, output: () => out };
-    secondBase = `http://127.0.0.1:${port}`;
-    for (let i = 0; i < 300; i++) {
-      const ok = await fetch(`${secondBase}/healthz`).then(
-        (r) => r.status === 200,
-        () => false,
-      );
-      if (ok) break;
-      await new Promise((r) => setTimeout(r, 100));
-    }
+    ({ proc: second, base: secondBase } = await startSecondServe(cluster));
   }, 120_000);
   afterAll(async () => {
     if (second) await kill(second);
@@ -307,4 +317,53 @@ describe.skipIf(!binary)('sessions and brakes shared through Redis', () => {
     expect(right.status).toBe(200);
     expect(right.ms).toBeLessThan(5000 + SLACK_MS);
   }, 90_000);
+});
+
+// Its own cluster: the brakes above count this address's wrong tokens and failed sign-ins, which a revoked
+// token's refusals would add to.
+describe.skipIf(!binary)('two serve processes on one Redis share tokens issued at runtime', () => {
+  let cluster: Cluster;
+  let second: Proc | null = null;
+  let secondBase = '';
+  beforeAll(async () => {
+    cluster = await startCluster(binary!, { workers: 0 });
+    ({ proc: second, base: secondBase } = await startSecondServe(cluster));
+  }, 120_000);
+  afterAll(async () => {
+    if (second) await kill(second);
+    await cluster?.stop();
+  });
+
+  it('shares tokens issued at runtime: issued on one serve, it works at once on the second; revoked there, it stops on both', async () => {
+    const json = { 'content-type': 'application/json' };
+    const admin = { ...json, authorization: `Bearer ${TOKENS.admin}` };
+    const made = await fetch(`${cluster.base}/api/admin/tokens`, {
+      method: 'POST',
+      headers: admin,
+      body: JSON.stringify({ role: 'coordinator', ward: 'akiha', name: '二台目 確認' }),
+    });
+    expect(made.status).toBe(201);
+    const { token, id } = (await made.json()) as { token: string; id: string };
+    // At once on the second process: as a Bearer token and to sign in.
+    expect(await bearer(secondBase, token)).toBe(200);
+    const status = await fetch(`${secondBase}/api/console/status`, { headers: { authorization: `Bearer ${token}` } });
+    expect(status.status).toBe(200);
+    await status.arrayBuffer();
+    const second = await signIn(secondBase, token);
+    expect(second.status).toBe(200);
+    const cookie = `mokuhyo_session=${second.cookies.get('mokuhyo_session')}`;
+    expect(await me(cluster.base, cookie)).toBe(true);
+    // Revoked on the second process: refused at once on the first, and the session ends on both.
+    const gone = await fetch(`${secondBase}/api/admin/tokens/${id}`, {
+      method: 'DELETE',
+      headers: { authorization: admin.authorization },
+    });
+    expect(((await gone.json()) as { sessionsEnded: number }).sessionsEnded).toBe(1);
+    const after = await fetch(`${cluster.base}/api/console/status`, { headers: { authorization: `Bearer ${token}` } });
+    expect(after.status).toBe(401);
+    await after.arrayBuffer();
+    expect(await me(cluster.base, cookie)).toBe(false);
+    expect(await me(secondBase, cookie)).toBe(false);
+    expect((await signIn(cluster.base, token)).status).toBe(401);
+  }, 60_000);
 });

@@ -14,12 +14,108 @@ export interface WardInfo {
   fiscalYearLabel: string;
 }
 
-/** Who is signed in. */
+/** Who is signed in (a ward's coordinator or one of its divisions). */
 export interface Me {
   role: 'coordinator' | 'submitter';
   ward: WardInfo;
   /** The submitter's division; null for a coordinator. */
   division: string | null;
+  /** The person the token names, when it names one. */
+  name?: string | null;
+}
+
+/** An admin signed in: belongs to no ward; sees the pages トークン and 操作履歴. */
+export interface AdminMe {
+  role: 'admin';
+  ward: null;
+  division: null;
+  name: string | null;
+}
+
+/** Whoever signed in: the answer of POST /api/session and `me` of GET /api/session. */
+export type SignedIn = Me | AdminMe;
+
+/** A configured ward as the admin's pages offer it (issue form, 操作履歴 filter). */
+export interface WardChoice {
+  id: string;
+  name: string;
+  divisions: string[];
+}
+
+/** A token as the admin's page lists it: never the token itself. */
+export interface TokenEntry {
+  /** The first 16 hex digits of the token's SHA-256. */
+  id: string;
+  role: 'submitter' | 'coordinator' | 'admin';
+  ward: string | null;
+  division: string | null;
+  name: string | null;
+  /** When and by whom it was issued in the console (absent or null for config tokens). */
+  issuedAt?: string | null;
+  issuedBy?: string | null;
+  /** `config`: from the config file, read-only here; `issued`: issued in the console, revocable. */
+  source: 'config' | 'issued';
+}
+
+/** GET /api/admin/tokens. */
+export interface TokenList {
+  config: TokenEntry[];
+  issued: TokenEntry[];
+  /** The configured wards and their divisions, for the issue form. */
+  wards: WardChoice[];
+}
+
+/** POST /api/admin/tokens: the entry and the token, shown this once. */
+export interface IssuedTokenAnswer extends TokenEntry {
+  token: string;
+  note: string;
+}
+
+/** What an 操作履歴 entry records. */
+export type AuditAction =
+  | 'submit'
+  | 'send-back'
+  | 'undo-send-back'
+  | 'summary-build'
+  | 'summary-download'
+  | 'workbook-download'
+  | 'status-download'
+  | 'token-issue'
+  | 'token-revoke'
+  | 'reminders'
+  | 'deadline';
+
+/** One entry of 操作履歴 (GET /api/audit). */
+export interface AuditEntry {
+  /** When (ISO 8601, UTC; the page shows Japan time). */
+  at: string;
+  action: AuditAction;
+  /** Who: the token's person when it names one, else the role's word (集計担当, the division), or 自動（…）. */
+  by: string;
+  role: 'submitter' | 'coordinator' | 'admin' | 'system';
+  /** The ward it concerns (id), or null (an admin token). */
+  ward: string | null;
+  /** The division it concerns, or null. */
+  division: string | null;
+  /** What: a file name, a submission id, a token's id and person, a summary version… */
+  target: string | null;
+  /** More, in Japanese: the 理由 of a 差戻し, the new deadline, how many mails. */
+  detail: string | null;
+}
+
+/** GET /api/audit. */
+export interface AuditList {
+  entries: AuditEntry[];
+  /** The ward filtered on, or null (an admin's every ward). */
+  ward: string | null;
+  offset: number;
+  limit: number;
+  /** More entries are there beyond this page. */
+  more: boolean;
+  /** Entries kept per ward (older ones are dropped). */
+  keepPerWard: number;
+  /** The wards the caller may filter on ({id, name}). */
+  wards: { id: string; name: string }[];
 }
 
 export interface FindingRow {

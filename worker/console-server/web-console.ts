@@ -29,6 +29,7 @@ import type {
   HistoryEntry,
   Me,
   OwnStatus,
+  SignedIn,
   SubmissionDetail,
   SubmissionSummary,
   SummaryList,
@@ -55,6 +56,8 @@ import { serveAsset } from './static-files.ts';
 import { ledgerStanding, rowView, wardInfo, wardStatus } from './status-view.ts';
 import { buildForm, formTitle, registerTemplateRoutes } from './template-routes.ts';
 import { registerYearRoutes } from './year-routes.ts';
+import { recordAudit, registerAuditRoutes } from './audit-routes.ts';
+import type { AuditTrail } from '../storage/audit-trail.ts';
 
 export interface WebConsoleDeps {
   config: Config;
@@ -67,6 +70,8 @@ export interface WebConsoleDeps {
   years?: YearStore | null;
   /** Where sessions and the guess brakes live, shared by every `serve` on it; null keeps them in memory. */
   redis?: Redis | null;
+  /** 操作履歴 (Redis): what people did, read by GET /api/audit; without it nothing is recorded. */
+  trail?: AuditTrail | null;
 }
 
 export interface WebConsoleOptions {
@@ -198,12 +203,17 @@ export class WebConsole {
     return this.deps.config.wards.find((w) => w.id === p.ward);
   }
 
-  private me(p: Principal): Me | null {
+  private me(p: Principal): SignedIn | null {
+    const name = p.name ?? null;
+    // An admin belongs to no ward: the console shows them トークン and 操作履歴.
+    if (p.role === 'admin') return { role: 'admin', ward: null, division: null, name };
     const ward = this.ward(p);
     if (!ward) return null;
-    if (p.role === 'coordinator') return { role: 'coordinator', ward: wardInfo(ward), division: null };
-    if (p.role === 'submitter') return { role: 'submitter', ward: wardInfo(ward), division: p.division };
-    return null;
+    const who: Me =
+      p.role === 'coordinator'
+        ? { role: 'coordinator', ward: wardInfo(ward), division: null }
+        : { role: 'submitter', ward: wardInfo(ward), division: p.division };
+    return name ? { ...who, name } : who;
   }
 
   /** A submission as the console lists it: its word, reason and whether it counts, from the ward-year's ledger. */
@@ -415,7 +425,7 @@ export class WebConsole {
       if (old) await this.sessions.destroy(old);
       let session;
       try {
-        session = await this.sessions.create(principal, tokenSha256(token).slice(0, 16), null);
+        session = await this.sessions.create(principal, tokenSha256(token).slice(0, 16), principal.name ?? null);
       } catch (err) {
         if (!(err instanceof SessionStoreUnavailable)) throw err;
         // Fails closed: a session kept in this process's memory would be unknown to every other serve.
@@ -536,6 +546,12 @@ export class WebConsole {
       const meta = await this.visible(req, reply);
       if (!meta) return reply;
       const name = meta.fileName ?? `${meta.division}_提出.xlsx`;
+      await recordAudit(this.deps.trail, req, 'workbook-download', {
+        ward: meta.ward,
+        division: meta.division,
+        target: name,
+        detail: '提出されたブック',
+      });
       // Streamed from disk when the store keeps files: a client that does not read it holds no copy in memory.
       const body = store.file ? createReadStream(store.file(meta)) : await store.bytes(meta);
       return sendWorkbook(reply, body, name, `submission-${meta.id.slice(0, 8)}.xlsx`);
@@ -552,6 +568,12 @@ export class WebConsole {
       const source = store.file ? { file: store.file(meta) } : await store.bytes(meta);
       const bytes = await this.marked(reply, source, result.sheets).finally(release);
       if (!bytes) return reply;
+      await recordAudit(this.deps.trail, req, 'workbook-download', {
+        ward: meta.ward,
+        division: meta.division,
+        target: meta.fileName ?? `${meta.division}_提出.xlsx`,
+        detail: '注釈付きコピー',
+      });
       return sendWorkbook(
         reply,
         bytes,
@@ -637,6 +659,10 @@ export class WebConsole {
       // The stamp in Japan time, as the page lists it (the version id itself is UTC).
       const stamp = jstStamp(new Date(versionTime(version)));
       const names = summaryFileNames(config, ward.id, ward.fiscalYear);
+      await recordAudit(this.deps.trail, req, 'summary-download', {
+        ward: ward.id,
+        target: names.name.replace(/\.xlsx$/, `_${stamp}.xlsx`),
+      });
       return sendWorkbook(
         reply,
         bytes,
@@ -689,8 +715,15 @@ export class WebConsole {
       store,
       years: this.deps.years ?? null,
       statusOf: (w) => this.statusOf(w),
+      trail: this.deps.trail ?? null,
     });
-    registerTokenRoutes(app, { config, issued: this.issued, sessions: this.sessions });
+    registerTokenRoutes(app, {
+      config,
+      issued: this.issued,
+      sessions: this.sessions,
+      trail: this.deps.trail ?? null,
+    });
+    if (this.deps.trail) registerAuditRoutes(app, { config, trail: this.deps.trail });
 
     // ── the page itself ────────────────────────────────────────────────────────────────────────────
     const page = async (req: FastifyRequest, reply: FastifyReply) => {

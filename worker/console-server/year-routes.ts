@@ -13,6 +13,8 @@ import { contentDisposition } from './cookies.ts';
 import { statusWorkbook } from './status-workbook.ts';
 import { reminderMails, sendMails } from './reminders.ts';
 import { statusCode } from './status-view.ts';
+import { actorOf, recordAudit } from './audit-routes.ts';
+import type { AuditTrail } from '../storage/audit-trail.ts';
 
 export interface YearRouteDeps {
   config: Config;
@@ -22,6 +24,8 @@ export interface YearRouteDeps {
   statusOf: (ward: WardConfig) => Promise<WardStatus>;
   /** Starts a summary build (the queue's consolidation), for the daily schedule; absent: no schedule. */
   enqueueSummary?: ((ward: string, fiscalYear: number, by: string) => Promise<unknown>) | undefined;
+  /** 操作履歴: deadline changes, 差戻し, the status download and reminders are recorded there. */
+  trail?: AuditTrail | null;
 }
 
 /** Longest 理由 of a 差戻す. */
@@ -33,14 +37,10 @@ function fail(reply: FastifyReply, status: number, code: string, message: string
   return reply.code(status).send({ error: { code, message } });
 }
 
-/** Who did it, for records: the token's person when it names one, else the role. */
-export function actorOf(p: Principal): string {
-  if (p.name) return p.name;
-  return p.role === 'coordinator' ? '集計担当' : p.role === 'submitter' ? p.division : '管理者';
-}
+export { actorOf };
 
 export function registerYearRoutes(app: FastifyInstance, deps: YearRouteDeps): void {
-  const { config, store, years } = deps;
+  const { config, store, years, trail } = deps;
   const wardOf = (p: Principal | null): WardConfig | undefined =>
     p && p.role !== 'admin' ? config.wards.find((w) => w.id === p.ward) : undefined;
   const coordinatorWard = (req: FastifyRequest, reply: FastifyReply, what: string): WardConfig | null => {
@@ -100,6 +100,10 @@ export function registerYearRoutes(app: FastifyInstance, deps: YearRouteDeps): v
       return fail(reply, 400, 'bad-deadline', '提出期限は 2021-04-30 のように実在する年-月-日で指定してください。');
     await store.update(ward.id, ward.fiscalYear, { deadline });
     audit(req, { deadline: deadline ?? 'config' });
+    await recordAudit(trail, req, 'deadline', {
+      ward: ward.id,
+      detail: deadline ? `提出期限を ${deadline} に変更` : '提出期限を設定ファイルの日付に戻す',
+    });
     return reply.code(204).send();
   });
 
@@ -147,6 +151,12 @@ export function registerYearRoutes(app: FastifyInstance, deps: YearRouteDeps): v
       return fail(reply, 400, 'reason-too-long', `理由は ${REASON_MAX} 文字以内で入力してください。`);
     await store.update(id, { sentBack: { reason, by: actorOf(req.principal!), at: new Date().toISOString() } });
     audit(req, { submission: id, action: 'send-back' });
+    await recordAudit(trail, req, 'send-back', {
+      ward: ward.id,
+      division: meta.division,
+      target: meta.fileName ?? id,
+      detail: `理由: ${reason}`,
+    });
     return reply.code(204).send();
   });
 
@@ -158,6 +168,11 @@ export function registerYearRoutes(app: FastifyInstance, deps: YearRouteDeps): v
     if (!meta || meta.ward !== ward.id) return fail(reply, 404, 'not-found', '提出が見つかりません。');
     await store.update(id, { sentBack: null });
     audit(req, { submission: id, action: 'undo-send-back' });
+    await recordAudit(trail, req, 'undo-send-back', {
+      ward: ward.id,
+      division: meta.division,
+      target: meta.fileName ?? id,
+    });
     return reply.code(204).send();
   });
 
@@ -169,6 +184,10 @@ export function registerYearRoutes(app: FastifyInstance, deps: YearRouteDeps): v
     const bytes = await statusWorkbook(await deps.statusOf(ward), now);
     const stamp = jstStamp(now);
     audit(req, { action: 'status-download' });
+    await recordAudit(trail, req, 'status-download', {
+      ward: ward.id,
+      target: `${ward.name}_${eraFiscalYear(ward.fiscalYear)}_提出状況_${stamp}.xlsx`,
+    });
     return reply
       .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
       .header(
@@ -221,6 +240,11 @@ export function registerYearRoutes(app: FastifyInstance, deps: YearRouteDeps): v
     const records = await sendMails(config.mail, mails, actorOf(req.principal!));
     for (const r of records) await store.addMail(ward.id, ward.fiscalYear, r);
     audit(req, { action: 'reminders', sent: records.filter((r) => r.ok).length });
+    await recordAudit(trail, req, 'reminders', {
+      ward: ward.id,
+      target: records.map((r) => r.division).join('、') || null,
+      detail: reminderDetail(records),
+    });
     return reply.send({
       sent: records.filter((r) => r.ok).length,
       failed: records.filter((r) => !r.ok).length,
@@ -241,8 +265,15 @@ export function registerYearRoutes(app: FastifyInstance, deps: YearRouteDeps): v
           settings.summaryTime !== null &&
           jstStamp(now).slice(11) >= settings.summaryTime.replace(':', '') &&
           (await years.claim(ward.id, ward.fiscalYear, `summary:${facts.today}`))
-        )
-          await deps.enqueueSummary(ward.id, ward.fiscalYear, `自動（毎日 ${settings.summaryTime}）`);
+        ) {
+          const by = `自動（毎日 ${settings.summaryTime}）`;
+          await deps.enqueueSummary(ward.id, ward.fiscalYear, by);
+          await trail?.record({
+            ...systemEntry(ward.id, by),
+            action: 'summary-build',
+            target: eraFiscalYear(ward.fiscalYear),
+          });
+        }
         if (!mail || settings.reminderDaysBefore === null || !facts.deadline) continue;
         const left = daysUntil(facts.deadline, facts.today);
         if (left !== settings.reminderDaysBefore || settings.lastAutoReminder === facts.today) continue;
@@ -250,7 +281,15 @@ export function registerYearRoutes(app: FastifyInstance, deps: YearRouteDeps): v
         await years.update(ward.id, ward.fiscalYear, { lastAutoReminder: facts.today });
         const { mails } = reminderMails(ward, ledger, facts.today, config.publicUrl);
         const by = `自動（期限の${settings.reminderDaysBefore}日前）`;
-        for (const r of await sendMails(mail, mails, by)) await years.addMail(ward.id, ward.fiscalYear, r);
+        const sent = await sendMails(mail, mails, by);
+        for (const r of sent) await years.addMail(ward.id, ward.fiscalYear, r);
+        if (sent.length > 0)
+          await trail?.record({
+            ...systemEntry(ward.id, by),
+            action: 'reminders',
+            target: sent.map((r) => r.division).join('、'),
+            detail: reminderDetail(sent),
+          });
       }
     };
     let timer: NodeJS.Timeout | null = null;
@@ -264,4 +303,15 @@ export function registerYearRoutes(app: FastifyInstance, deps: YearRouteDeps): v
       if (timer) clearInterval(timer);
     });
   }
+}
+
+/** 督促メール n 件送信（m 件は送れず）. */
+function reminderDetail(records: readonly { ok: boolean }[]): string {
+  const failed = records.filter((r) => !r.ok).length;
+  return `督促メール ${records.length - failed} 件送信${failed > 0 ? `（${failed} 件は送れず）` : ''}`;
+}
+
+/** An entry for what the service did by itself (a scheduled build or reminder). */
+function systemEntry(ward: string, by: string) {
+  return { by, role: 'system' as const, ward, division: null, target: null, detail: null };
 }

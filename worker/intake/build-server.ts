@@ -7,9 +7,16 @@ import type { Redis } from 'ioredis';
 import { availableParallelism } from 'node:os';
 import type { Config } from '../config/index.ts';
 import { submissionMemo, uploadedFileName } from '../console-server/cookies.ts';
-import { summaryDownloadHeaders, WebConsole, type WebConsoleOptions } from '../console-server/web-console.ts';
-import { actorOf } from '../console-server/year-routes.ts';
+import {
+  summaryDownloadHeaders,
+  summaryFileNames,
+  WebConsole,
+  type WebConsoleOptions,
+} from '../console-server/web-console.ts';
+import { actorOf, recordAudit } from '../console-server/audit-routes.ts';
+import { AuditTrail } from '../storage/audit-trail.ts';
 import type { Queues } from '../queue/queues.ts';
+import { eraFiscalYear } from '../../shared/values/index.ts';
 import { ledgerDocument, submissionVerdict } from '../queue/ledger-views.ts';
 import { wardLedger } from '../queue/ward-ledger.ts';
 import {
@@ -99,6 +106,8 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   // The coordinator's settings for a ward-year (提出期限, reminders, mails sent) live in Redis beside the queues,
   // and so do the console's sessions and guess brakes.
   const years = new RedisYearStore(connection);
+  // 操作履歴: who submitted, sent back, built or downloaded what (capped per ward in Redis).
+  const trail = new AuditTrail(connection);
   const webConsole = new WebConsole(
     {
       config,
@@ -107,6 +116,7 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
       auth,
       years,
       redis: connection,
+      trail,
       enqueueSummary: (ward, fiscalYear, by) => queues.addConsolidation(ward, fiscalYear, by),
     },
     deps.console ?? {},
@@ -292,6 +302,12 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
       return fail(reply, 503, 'storage-unavailable', `${message}しばらくしてから送り直してください。`);
     }
     audit(req, { submission: meta.id, sha256: meta.sha256, size: meta.size });
+    await recordAudit(trail, req, 'submit', {
+      ward: ward.id,
+      division,
+      target: meta.fileName ?? `${division}_提出.xlsx`,
+      detail: `提出 ID ${meta.id}`,
+    });
     // The file is durable now. While Redis is away the reconciliation sweep enqueues it later: answer at once.
     if (connection.status === 'ready') {
       await Promise.race([queues.addIngest(meta.id, `${meta.ward}/${meta.division}`), delay(1000)]).catch(
@@ -396,6 +412,7 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
       );
     const id = await queues.addConsolidation(body.ward, body.fiscalYear, actorOf(req.principal!));
     audit(req, { consolidation: id, ward: body.ward, fiscalYear: body.fiscalYear });
+    await recordAudit(trail, req, 'summary-build', { ward: body.ward, target: eraFiscalYear(body.fiscalYear) });
     return reply.code(202).send({ id });
   });
 
@@ -433,6 +450,10 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
     const bytes = await summaries.get(ward, Number(fiscalYear));
     if (!bytes) return fail(reply, 404, 'not-found', '集計はまだ作成されていません。');
     audit(req, { download: `summary ${ward}/${fiscalYear}`, size: bytes.length });
+    await recordAudit(trail, req, 'summary-download', {
+      ward,
+      target: summaryFileNames(config, ward, Number(fiscalYear)).name,
+    });
     return reply.headers(summaryDownloadHeaders(config, ward, Number(fiscalYear))).send(bytes);
   });
 
