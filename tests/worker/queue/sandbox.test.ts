@@ -3,9 +3,32 @@ import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { SandboxLimitError, SandboxPool } from '../../../worker/queue/sandbox.ts';
 
+const HOOK = resolve(import.meta.dirname, '../../faults/hang-hook.mjs');
 const SEED = resolve(import.meta.dirname, '../../../seeds/org-goals/akiha-2020-kenko-fukushi.xlsx');
 
 describe('SandboxPool', () => {
+  it("starts a file's time limit once its child has started, so a slow start-up never times a good file out", async () => {
+    // Every child takes 2.5 s to start (the test-only preload), the time limit is 1.5 s: a good file is read.
+    const saved = { options: process.env['NODE_OPTIONS'], boot: process.env['MOKUHYO_TEST_BOOT_MS'] };
+    process.env['NODE_OPTIONS'] = `${saved.options ?? ''} --import ${HOOK}`.trim();
+    process.env['MOKUHYO_TEST_BOOT_MS'] = '2500';
+    const pool = new SandboxPool({ timeoutMs: 1500, memoryMb: 256 });
+    try {
+      const t0 = performance.now();
+      const read = await pool.run(await readFile(SEED));
+      expect(read.status).toBe('accepted');
+      expect(performance.now() - t0).toBeGreaterThanOrEqual(2500);
+    } finally {
+      pool.close();
+      for (const [key, value] of [
+        ['NODE_OPTIONS', saved.options],
+        ['MOKUHYO_TEST_BOOT_MS', saved.boot],
+      ] as const)
+        if (value === undefined) delete process.env[key];
+        else process.env[key] = value;
+    }
+  }, 30_000);
+
   it('ingests a workbook in a child process and reuses the child', async () => {
     const pool = new SandboxPool({ timeoutMs: 60_000, memoryMb: 256 });
     try {
