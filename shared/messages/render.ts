@@ -1,5 +1,6 @@
 import type { Finding, RenderedFinding } from '../model/finding.ts';
 import { MESSAGE_SOURCES } from './registry.ts';
+import { ruleName } from './rule-names.ts';
 import type { Locale, MessageCatalogue, MessageParams, MessageTemplate } from './types.ts';
 
 function merge(locale: Locale): MessageCatalogue {
@@ -31,5 +32,12 @@ export function renderFinding(finding: Finding, locale: Locale = 'ja'): Rendered
   const message = template
     ? formatMessage(template, params)
     : `${finding.code}${finding.cell ? ` (${finding.cell})` : ''}`;
-  return { severity: finding.severity, code: finding.code, cell: finding.cell, message, params: finding.params };
+  return {
+    severity: finding.severity,
+    code: finding.code,
+    cell: finding.cell,
+    message,
+    rule: ruleName(finding.code),
+    params: finding.params,
+  };
 }

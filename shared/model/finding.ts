@@ -15,5 +15,7 @@ export interface RenderedFinding {
   code: string;
   cell: string | null;
   message: string;
+  /** The check's Japanese name (「必須項目の空欄」), beside the stable code; absent in findings stored before it was added. */
+  rule?: string;
   params?: Record<string, string | number | null>;
 }

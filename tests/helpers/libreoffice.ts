@@ -1,7 +1,7 @@
 // Re-saves a workbook through LibreOffice, which writes xlsx differently from exceljs (shared strings,
 // styles, merges), so extractor tests can read a second program's output.
 import { execFile } from 'node:child_process';
-import { access, mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { access, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, extname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -72,5 +72,51 @@ export async function resaveWithLibreOffice(
     return outPath;
   } finally {
     await rm(profile, { recursive: true, force: true });
+  }
+}
+
+/** A LibreOffice profile that recalculates every formula of an xlsx on load, instead of showing the stored results. */
+const RECALCULATE = `<?xml version="1.0" encoding="UTF-8"?>
+<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
+<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop></item>
+</oor:items>
+`;
+
+/**
+ * The first sheet of `inPath` as LibreOffice computes it (every formula recalculated on load), as CSV text
+ * (UTF-8, comma, every text quoted), or null when soffice is not installed.
+ */
+export async function recalculatedCsv(inPath: string, timeoutMs = 120_000): Promise<string | null> {
+  const soffice = await findSoffice();
+  if (!soffice) return null;
+  const profile = await mkdtemp(join(tmpdir(), 'mokuhyo-lo-'));
+  const outDir = await mkdtemp(join(tmpdir(), 'mokuhyo-csv-'));
+  try {
+    await mkdir(join(profile, 'user'), { recursive: true });
+    await writeFile(join(profile, 'user', 'registrymodifications.xcu'), RECALCULATE);
+    const source = resolve(inPath);
+    const args = [
+      `-env:UserInstallation=${pathToFileURL(profile).href}`,
+      '--headless',
+      '--norestore',
+      '--nologo',
+      '--nodefault',
+      '--nolockcheck',
+      '--convert-to',
+      'csv:Text - txt - csv (StarCalc):44,34,76,1',
+      '--outdir',
+      outDir,
+      source,
+    ];
+    await new Promise<void>((done, fail) => {
+      execFile(soffice, args, { timeout: timeoutMs, killSignal: 'SIGKILL' }, (error, _stdout, stderr) => {
+        if (error) fail(new Error(`soffice failed on ${inPath}: ${error.message}\n${stderr}`));
+        else done();
+      });
+    });
+    return await readFile(join(outDir, `${basename(source, extname(source))}.csv`), 'utf8');
+  } finally {
+    await rm(profile, { recursive: true, force: true });
+    await rm(outDir, { recursive: true, force: true });
   }
 }

@@ -10,6 +10,9 @@ import { hasOpenpyxl, readWithOpenpyxl } from '../worker/summary/read-back.ts';
 const ROOT = resolve(import.meta.dirname, '../..');
 const SEED = join(ROOT, 'seeds/org-goals/akiha-2020-kenko-fukushi.xlsx');
 const DANGEROUS = /^[=+\-@\t\r]/;
+/** The only formulas the summary writes: 概要's totals and rates over its own cells (SUM / IF of references). */
+const OWN_FORMULA =
+  /^(SUM\([A-Z]+\d+:[A-Z]+\d+\)|IF\([A-Z]+\d+\+[A-Z]+\d+=0,"",[A-Z]+\d+\/\([A-Z]+\d+\+[A-Z]+\d+\)\))$/;
 
 // Text a spreadsheet would run or a CSV reader would turn into a formula, placed where the summary copies it.
 const INJECTED: Record<string, string> = {
@@ -84,19 +87,27 @@ describe('formula injection through submitted text', () => {
     await rm(dir, { recursive: true, force: true });
   });
 
-  it('writes no formula into the summary workbook, and the hostile text is there as text', async () => {
+  it('writes no submitted text as a formula: the only formulas are 概要 totals and rates over its own cells', async () => {
     const entries = await readZipEntries(await readFile(summary));
     const sheets = entries.filter((e) => /^xl\/worksheets\/sheet\d+\.xml$/.test(e.name));
     expect(sheets.length).toBeGreaterThan(2);
-    for (const s of sheets) expect(s.content.toString('utf8'), s.name).not.toMatch(/<f[ >]/);
+    for (const s of sheets) {
+      const xml = s.content.toString('utf8');
+      // sheet1 is 概要; every other sheet (where submitted text is copied) has no formula element at all.
+      if (s.name !== 'xl/worksheets/sheet1.xml') expect(xml, s.name).not.toMatch(/<f[ >]/);
+      for (const [, f] of xml.matchAll(/<f>([^<]*)<\/f>/g))
+        expect(f!.replace(/&quot;/g, '"'), s.name).toMatch(OWN_FORMULA);
+    }
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load((await readFile(summary)) as unknown as ArrayBuffer);
     const texts: string[] = [];
     wb.eachSheet((ws) =>
       ws.eachRow((row) =>
         row.eachCell((cell) => {
-          expect(cell.type, `${ws.name}!${cell.address}`).not.toBe(ExcelJS.ValueType.Formula);
-          texts.push(cell.text);
+          if (cell.type === ExcelJS.ValueType.Formula) {
+            expect(ws.name).toBe('概要');
+            expect(cell.formula, `${ws.name}!${cell.address}`).toMatch(OWN_FORMULA);
+          } else texts.push(cell.text);
         }),
       ),
     );
@@ -104,10 +115,13 @@ describe('formula injection through submitted text', () => {
     expect(texts.some((t) => t.includes('+1+cmd'))).toBe(true);
   });
 
-  it('a second reader (openpyxl) sees no formula cell in any sheet', async () => {
+  it('a second reader (openpyxl) sees no formula cell but 概要 totals and rates over its own cells', async () => {
     if (!(await hasOpenpyxl())) return;
     const dump = await readWithOpenpyxl(summary);
-    for (const [name, sheet] of Object.entries(dump)) expect(sheet.formulas, name).toEqual([]);
+    for (const [name, sheet] of Object.entries(dump)) {
+      if (name !== '概要') expect(sheet.formulas, name).toEqual([]);
+      for (const f of Object.values(sheet.formulaText)) expect(f.slice(1), name).toMatch(OWN_FORMULA);
+    }
   });
 
   it('neutralises = + - @ tab and CR at the start of every CSV field', async () => {

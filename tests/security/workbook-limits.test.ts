@@ -1,8 +1,10 @@
 // Issue 21, items 1 and 5: one set of structural limits for every reader of submitted bytes (the intake's
 // check, the worker's ingest, the console's 確認 and marked copies, `validate --annotate`), and the marked
 // copy made in the sandbox's child, never in `serve`. Each hostile workbook is a few KB.
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { execFile } from 'node:child_process';
+import { copyFile, mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { annotateBytes, EXCEL_MAX_CELL_CHARS, TRUNCATED_MARK } from '../../worker/annotate/index.ts';
 import { ingestWorkbook } from '../../worker/queue/ingest-workbook.ts';
@@ -81,6 +83,12 @@ const CASES: { name: string; code: string; build: () => Promise<Buffer> }[] = [
     code: 'corrupt',
     build: async () => renameLocal(await readFile(SEED), 'docProps/app.xml', 'docProps/app.htm'),
   },
+  // 100,000 elements nested in a sheet, in the shared strings, and behind quoted "/>" (tests/fixtures).
+  ...['deep-sheet', 'deep-shared-strings', 'deep-quoted-gt'].map((fixture) => ({
+    name: `XML nested 100,000 deep (error.${fixture}.xlsx)`,
+    code: 'too-many-cells',
+    build: () => readFile(join(ROOT, `tests/fixtures/error.${fixture}.xlsx`)),
+  })),
   {
     name: 'a VBA project',
     code: 'macro',
@@ -135,6 +143,56 @@ describe('one set of workbook limits for every reader', () => {
   });
 });
 
+const DEEP = ['deep-sheet', 'deep-shared-strings', 'deep-quoted-gt'].map((f) =>
+  join(ROOT, `tests/fixtures/error.${f}.xlsx`),
+);
+const NESTING = /入れ子が深すぎます/;
+
+describe('XML nested 100,000 deep, through the command line', () => {
+  it('consolidate lists each such file as 読込不可 with the nesting reason and still summarises the rest', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'mokuhyo-deep-'));
+    try {
+      await mkdir(join(dir, 'in'));
+      for (const f of [...DEEP, SEED]) await copyFile(f, join(dir, 'in', basename(f)));
+      const t0 = performance.now();
+      const run = await cli(['consolidate', join(dir, 'in'), '-o', join(dir, 'out', 'summary.xlsx')]);
+      expect(performance.now() - t0).toBeLessThan(20_000);
+      expect(run.code).toBe(0);
+      expect(run.stdout).toMatch(/読込不可 3 件/);
+      for (const f of DEEP)
+        expect(run.stdout).toMatch(new RegExp(`${basename(f)}: ブック内の XML（[^）]+）の要素の入れ子が深すぎます`));
+      expect(run.stdout).toMatch(/健康福祉課: 受理/);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
+
+  it('validate --annotate refuses to mark them, exit 2, with the reason', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'mokuhyo-deep-'));
+    try {
+      for (const f of DEEP) {
+        const run = await cli(['validate', f, '--annotate', join(dir, `${basename(f)}.marked.xlsx`)]);
+        expect(run.code).toBe(2);
+        expect(run.stdout + run.stderr).toMatch(NESTING);
+      }
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
+});
+
+function cli(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((done) => {
+    execFile(
+      process.execPath,
+      [join(ROOT, 'bin/mokuhyo.js'), ...args],
+      { maxBuffer: 16 * 1024 * 1024 },
+      (err, stdout, stderr) =>
+        done({ code: err ? (typeof err.code === 'number' ? err.code : null) : 0, stdout, stderr }),
+    );
+  });
+}
+
 describe.skipIf(!binary)('the marked copy against a real serve', () => {
   let cluster: Cluster;
   beforeAll(async () => {
@@ -165,6 +223,39 @@ describe.skipIf(!binary)('the marked copy against a real serve', () => {
         expect(body.status).toBe('unreadable');
         expect(body.reason).toMatch(/列/);
       }
+      const t0 = performance.now();
+      expect((await fetch(`${cluster.base}/healthz`)).status).toBe(200);
+      expect(performance.now() - t0).toBeLessThan(500);
+    }
+    expect(cluster.serve.child.exitCode).toBeNull();
+  }, 60_000);
+
+  it('refuses XML nested 100,000 deep on the check, the marked copy and the intake, with the reason, /healthz quick', async () => {
+    for (const file of DEEP) {
+      const bytes = await readFile(file);
+      const post = (path: string) =>
+        fetch(`${cluster.base}${path}`, {
+          method: 'POST',
+          body: new Uint8Array(bytes),
+          headers: { 'content-type': XLSX, authorization: `Bearer ${TOKENS.kenko}`, origin: cluster.base },
+        }).then(async (r) => ({
+          status: r.status,
+          body: (await r.json()) as { status?: string; reason?: string; error?: { code: string; message: string } },
+        }));
+      const check = await post('/api/console/check');
+      expect(check.status).toBe(200);
+      expect(check.body.status).toBe('unreadable');
+      expect(check.body.reason).toMatch(NESTING);
+      const marked = await post('/api/console/check/annotated');
+      expect(marked.status).toBe(422);
+      // The check found the file unreadable: no marked copy, with the same reason.
+      expect(marked.body.error).toMatchObject({ code: 'unreadable', message: expect.stringMatching(NESTING) });
+      const submitted = await post('/api/submissions');
+      expect(submitted.status).toBe(422);
+      expect(submitted.body.error).toMatchObject({
+        code: 'too-many-cells',
+        message: expect.stringMatching(NESTING),
+      });
       const t0 = performance.now();
       expect((await fetch(`${cluster.base}/healthz`)).status).toBe(200);
       expect(performance.now() - t0).toBeLessThan(500);

@@ -1,5 +1,6 @@
 import type ExcelJS from 'exceljs';
 import type { RenderedFinding, Severity } from '../../shared/model/finding.ts';
+import { ruleName } from '../../shared/messages/index.ts';
 import { RESULTS_SHEET, SEVERITY_ARGB } from './marks.ts';
 
 const SEVERITY_JA: Readonly<Record<Severity, string>> = { error: 'エラー', warning: '警告', info: '情報' };
@@ -36,7 +37,8 @@ export function writeResultsSheet(workbook: ExcelJS.Workbook, sheets: readonly S
     { header: 'セル', width: 8 },
     { header: '重要度', width: 8 },
     { header: '内容', width: 90 },
-    { header: 'コード', width: 32 },
+    // The check by its Japanese name (「必須項目の空欄」), as a person reads it; scripts read the code in --json.
+    { header: 'チェック項目', width: 26 },
   ];
   ws.getRow(1).font = { bold: true };
   ws.views = [{ state: 'frozen', ySplit: 1 }];
@@ -50,7 +52,7 @@ export function writeResultsSheet(workbook: ExcelJS.Workbook, sheets: readonly S
         { formula: linkFormula(sheet, cell), result: f.cell ?? 'シート' },
         SEVERITY_JA[f.severity],
         f.message,
-        f.code,
+        ruleName(f.code),
       ]);
       row.getCell(3).font = { color: { argb: 'FF0563C1' }, underline: true };
       row.getCell(4).fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: SEVERITY_ARGB[f.severity] } };

@@ -1,5 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Phase } from '../../shared/rules/index.ts';
 import { bodyMatches } from '../../shared/summary/group-inputs.ts';
@@ -15,6 +15,7 @@ import {
   type ConsolidateTimings,
 } from '../summary/consolidate-files.ts';
 import { openDataCsv, openDataJson, openDataRows } from '../summary/export-open-data.ts';
+import { fileNameOnly, inputFileNamer } from '../summary/file-names.ts';
 import { writeSummary } from '../summary/write-summary.ts';
 import {
   missingPathMessage,
@@ -151,6 +152,8 @@ export const consolidateCommand: Command = async (args) => {
   refuseOverwritingInput(inputs.files, paths);
 
   const now = new Date();
+  // Files are named below the folder they were found in (旧版/…), never by a full path, in print and in open data.
+  const shownFile = inputFileNamer(positionals);
   await refuseForeignOutputs(paths, csv, json);
   // Every place must take its file before the first is replaced: exit 2 leaves the earlier outputs as they were.
   for (const path of paths) await probeOutput(path, '集計ブック');
@@ -161,7 +164,7 @@ export const consolidateCommand: Command = async (args) => {
     const t0 = performance.now();
     const model = buildPlannedSummary(plan, now);
     const t1 = performance.now();
-    await writeOutput(paths[i]!, await writeSummary(model), '集計ブック');
+    await writeOutput(paths[i]!, await writeSummary(model, { fileName: shownFile }), '集計ブック');
     timings.buildMs += t1 - t0;
     timings.writeMs += performance.now() - t1;
     written.push({ path: paths[i]!, line: summaryLine(groupLabel(plan.group), model), model });
@@ -177,6 +180,7 @@ export const consolidateCommand: Command = async (args) => {
         fiscalYear: p.group.fiscalYear,
         submissions: p.submissions,
         counted: countedVersions(written[i]!.model.ledger),
+        fileName: shownFile,
       }),
     );
     if (csv) {
@@ -187,7 +191,8 @@ export const consolidateCommand: Command = async (args) => {
       const summaries = planned.plans.map((p, i) => ({
         body: p.group.body,
         fiscalYear: p.group.fiscalYear,
-        file: paths[i]!,
+        // The summary as the JSON file reaches it (its name when beside it): open data names no folder of this machine.
+        file: besideJson(json, paths[i]!),
       }));
       await writeOutput(
         json,
@@ -344,4 +349,10 @@ function countedVersions(ledger: Ledger): Map<string, string[]> {
   for (const row of [...ledger.divisions, ...ledger.unattributed])
     if (row.counted !== null) counted.set(row.counted, [...(counted.get(row.counted) ?? []), row.division]);
   return counted;
+}
+
+/** A summary's path relative to the JSON document's folder when below it, else its name alone: never a full path. */
+function besideJson(json: string, summary: string): string {
+  const below = relative(dirname(resolve(json)), resolve(summary));
+  return below && !below.startsWith('..') && !isAbsolute(below) ? below.split(sep).join('/') : fileNameOnly(summary);
 }

@@ -1,23 +1,37 @@
-// Brakes on guessing tokens, shared by every `serve` on one Redis (SharedState):
+// Brakes on guessing tokens, shared by every `serve` on one Redis (SharedState). A whole office may sit behind
+// one proxy address, so no brake here ever refuses a right token because of someone else's wrong ones:
 //
-// - Sign-in (POST /api/session): a browser that signed in before carries a device cookie and is braked on its
-//   own failures only, so one person's typos behind an office proxy lock out nobody else; a browser without one
-//   is braked on its address. Every failure from an address also counts towards a larger cap for the address
-//   as a whole, so minting device cookies does not buy unlimited guesses.
-// - Bearer tokens on every route: failures are counted per address and per presented token. While either is
-//   over its limit, a wrong token is answered 429 and so is a right one that has not been used from that
-//   address before, so a lockout tells a guesser nothing; a token already in use there goes on working.
+// - Slow mode per address. Once an address has more wrong Bearer tokens (20) or failed sign-ins (10 from
+//   browsers without a device cookie, 100 from all its browsers) than allowed in the window (5 minutes), every
+//   Bearer and sign-in attempt from it waits before it is answered — a right token and a wrong one alike, so
+//   the answer's status comes no sooner for a wrong token than for a right one. The wait is 1 s per limit's
+//   worth of failures in the window, at most 5 s: a right token from that address is answered within 5 s plus
+//   its ordinary time, and a guesser gets at most one answer per open connection per wait.
+// - The same wrong value presented again and again (a stale token in a script, a guesser replaying) is refused
+//   429 after 20 failures in the window: that value is known to be wrong, so the refusal tells nothing.
+// - A browser that signed in before carries a device cookie and is refused (429) after 10 failures of its own,
+//   before its body is read; nobody else's failures count against it.
+// - Sessions (the console's cookie) are never braked: they were made with a right token.
+//
+// No cap on the number of attempts waiting at once: a cap that refused the attempt past it would refuse a right
+// token too (what the brake must never do), and one that refused only wrong tokens, or made only them queue,
+// would tell which tokens are wrong sooner than the wait. Open connections per address are capped by the
+// connection limiter (`http.maxConnectionsPerAddress`), which bounds how many answers a guesser can wait for.
 import { createHash, randomBytes } from 'node:crypto';
 import type { SharedState } from './shared-state.ts';
 
 export interface GuessLimits {
-  /** Failed sign-ins per browser (device cookie), or per address for a browser without one. */
+  /** Failed sign-ins per browser (device cookie), or per address for browsers without one. */
   signIn: number;
   /** Failed sign-ins from one address over all its browsers. */
   signInPerAddress: number;
-  /** Wrong bearer tokens per address, and per presented token. */
+  /** Wrong bearer tokens per address (then slow mode), and per presented token (then 429). */
   bearer: number;
   windowMs: number;
+  /** Slow mode: the wait per limit's worth of failures in the window. */
+  slowMs: number;
+  /** Slow mode: the longest wait, whatever the failures. */
+  maxSlowMs: number;
 }
 
 export const DEFAULT_GUESS_LIMITS: Readonly<GuessLimits> = Object.freeze({
@@ -25,23 +39,22 @@ export const DEFAULT_GUESS_LIMITS: Readonly<GuessLimits> = Object.freeze({
   signInPerAddress: 100,
   bearer: 20,
   windowMs: 5 * 60_000,
+  slowMs: 1000,
+  maxSlowMs: 5000,
 });
 
 /** The console's device cookie: sent to the sign-in route only. */
 export const DEVICE_COOKIE = 'mokuhyo_device';
 const DEVICE_DAYS = 400;
-/** A token known at an address stays known this long after its last use there. */
-const KNOWN_MS = 30 * 24 * 3600_000;
-/** How often a token's use at an address is written back (every request would be a write). */
-const KNOWN_WRITE_MS = 10 * 60_000;
 
 const hash = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex').slice(0, 32);
 
-export type BearerVerdict = 'ok' | 'wrong' | { retryAfter: number };
+/** 'ok' (the token matched), 'wrong' (answer 401; counted), or a refusal of a repeated wrong value (429). */
+export type GuessVerdict = 'ok' | 'wrong' | { retryAfter: number };
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 export class GuessThrottle {
-  private readonly knownWritten = new Map<string, number>();
-
   constructor(
     private readonly state: SharedState,
     private readonly limits: GuessLimits = DEFAULT_GUESS_LIMITS,
@@ -67,15 +80,8 @@ export class GuessThrottle {
     return (await this.state.get(`device:${h}`)) ? h : null;
   }
 
-  private async signInKeys(address: string, device: string | null): Promise<[string, number][]> {
-    const known = await this.knownDevice(device);
-    return [
-      known ? [`fail:device:${known}`, this.limits.signIn] : [`fail:signin:${address}`, this.limits.signIn],
-      [`fail:signin-all:${address}`, this.limits.signInPerAddress],
-    ];
-  }
-
-  private async wait(keys: [string, number][]): Promise<number> {
+  /** Seconds until the first of `keys` over its limit leaves its window, or 0 when none is over. */
+  private async refusal(keys: [string, number][]): Promise<number> {
     let wait = 0;
     for (const [key, max] of keys) {
       const { count, resetMs } = await this.state.peek(key);
@@ -84,13 +90,55 @@ export class GuessThrottle {
     return wait;
   }
 
-  /** Seconds this browser must wait before signing in again, or 0. */
-  async signInWait(address: string, device: string | null): Promise<number> {
-    return this.wait(await this.signInKeys(address, device));
+  /** Slow mode: the wait (ms) for an attempt from an address whose failures in `keys` are over their limits. */
+  async slowMs(keys: [string, number][]): Promise<number> {
+    let ms = 0;
+    for (const [key, max] of keys) {
+      const { count } = await this.state.peek(key);
+      if (count >= max) ms = Math.max(ms, this.limits.slowMs * Math.floor(count / max));
+    }
+    return Math.min(ms, this.limits.maxSlowMs);
   }
 
-  async signInFailed(address: string, device: string | null): Promise<void> {
-    for (const [key] of await this.signInKeys(address, device)) await this.state.count(key, this.limits.windowMs);
+  /**
+   * The verdict on one attempt, after slow mode's wait: the same for a right and a wrong token (the caller has
+   * already looked the token up, so both took that time too). Wrong ones count in `failKeys` and per token.
+   */
+  private async judge(
+    token: string,
+    valid: boolean,
+    slowKeys: [string, number][],
+    failKeys: string[],
+  ): Promise<GuessVerdict> {
+    const perToken = `fail:token:${hash(token)}`;
+    const [repeated, slow] = await Promise.all([
+      this.refusal([[perToken, this.limits.bearer]]),
+      this.slowMs(slowKeys),
+    ]);
+    if (!valid && repeated > 0) return { retryAfter: repeated };
+    if (slow > 0) await sleep(slow);
+    if (valid) return 'ok';
+    for (const key of [...failKeys, perToken]) await this.state.count(key, this.limits.windowMs);
+    return 'wrong';
+  }
+
+  /**
+   * Before a sign-in's body is read: seconds this browser must wait, when it has signed in before (device
+   * cookie) and has failed too often itself; 0 otherwise (an address over its limits is slowed, not refused).
+   */
+  async signInWait(_address: string, device: string | null): Promise<number> {
+    const known = await this.knownDevice(device);
+    return known ? this.refusal([[`fail:device:${known}`, this.limits.signIn]]) : 0;
+  }
+
+  /** The verdict on a sign-in with `token` (`valid`: it matched), after slow mode's wait. */
+  async signIn(address: string, device: string | null, token: string, valid: boolean): Promise<GuessVerdict> {
+    const known = await this.knownDevice(device);
+    const all: [string, number] = [`fail:signin-all:${address}`, this.limits.signInPerAddress];
+    // A browser that signed in before is slowed only when the address as a whole is over its (larger) limit.
+    const slowKeys: [string, number][] = known ? [all] : [[`fail:signin:${address}`, this.limits.signIn], all];
+    const failKeys = [known ? `fail:device:${known}` : `fail:signin:${address}`, all[0]];
+    return this.judge(token, valid, slowKeys, failKeys);
   }
 
   /** Marks a device that has signed in: from now on it is braked on its own failures. */
@@ -98,30 +146,9 @@ export class GuessThrottle {
     await this.state.set(`device:${hash(device)}`, '1', DEVICE_DAYS * 24 * 3600_000);
   }
 
-  /**
-   * The verdict on a bearer token from an address, given whether it matched (`valid`): 'ok', 'wrong'
-   * (answer 401, the failure is counted) or a wait in seconds (answer 429).
-   */
-  async bearer(address: string, token: string, valid: boolean): Promise<BearerVerdict> {
-    const t = hash(token);
-    const keys: [string, number][] = [
-      [`fail:bearer:${address}`, this.limits.bearer],
-      [`fail:token:${t}`, this.limits.bearer],
-    ];
-    const wait = await this.wait(keys);
-    const known = `known:${address}:${t}`;
-    if (valid) {
-      if (wait > 0 && !(await this.state.get(known))) return { retryAfter: wait };
-      const written = this.knownWritten.get(known) ?? 0;
-      if (Date.now() - written > KNOWN_WRITE_MS) {
-        this.knownWritten.set(known, Date.now());
-        if (this.knownWritten.size > 50_000) this.knownWritten.delete(this.knownWritten.keys().next().value as string);
-        await this.state.set(known, '1', KNOWN_MS);
-      }
-      return 'ok';
-    }
-    if (wait > 0) return { retryAfter: wait };
-    for (const [key] of keys) await this.state.count(key, this.limits.windowMs);
-    return 'wrong';
+  /** The verdict on a bearer token from an address (`valid`: it matched), after slow mode's wait. */
+  async bearer(address: string, token: string, valid: boolean): Promise<GuessVerdict> {
+    const perAddress = `fail:bearer:${address}`;
+    return this.judge(token, valid, [[perAddress, this.limits.bearer]], [perAddress]);
   }
 }

@@ -163,8 +163,9 @@ export class WebConsole {
 
   /**
    * The principal of the request's bearer token, or null (no token, or a wrong one: the caller answers 401).
-   * Guessing is braked per address and per token (guess-throttle.ts): past the brake this answers 429 itself
-   * with Retry-After, and the caller sees `answered(reply)`.
+   * Guessing is braked per address and per token (guess-throttle.ts): an address over its failures waits (slow
+   * mode, right and wrong tokens alike); the same wrong value repeated is answered 429 here with Retry-After,
+   * and the caller sees `answered(reply)`.
    */
   async bearerPrincipal(req: FastifyRequest, reply: FastifyReply): Promise<Principal | null> {
     const token = tokenOf(req.headers.authorization);
@@ -178,7 +179,7 @@ export class WebConsole {
         reply.header('retry-after', String(verdict.retryAfter)),
         429,
         'too-many-attempts',
-        `誤ったトークンが続いたため、${Math.ceil(verdict.retryAfter / 60)} 分ほど待ってからやり直してください。`,
+        `同じ誤ったトークンが続いたため、${Math.ceil(verdict.retryAfter / 60)} 分ほど待ってからやり直してください。`,
       );
     }
     return null;
@@ -401,8 +402,16 @@ export class WebConsole {
       const token = (req.body as { token?: unknown } | undefined)?.token;
       const principal = typeof token === 'string' && /^\S{1,512}$/.test(token) ? await this.identify(token) : null;
       const me = principal ? this.me(principal) : null;
+      // Slow mode (an address over its failures) waits here for a right token and a wrong one alike.
+      const verdict = await this.guesses.signIn(req.ip, device, typeof token === 'string' ? token : '', me !== null);
+      if (typeof verdict === 'object')
+        return fail(
+          reply.header('retry-after', String(verdict.retryAfter)),
+          429,
+          'too-many-attempts',
+          `同じ誤ったトークンが続いたため、${Math.ceil(verdict.retryAfter / 60)} 分ほど待ってからやり直してください。`,
+        );
       if (!principal || !me || typeof token !== 'string') {
-        await this.guesses.signInFailed(req.ip, device);
         return fail(
           reply,
           401,

@@ -1,4 +1,5 @@
 import { familyById } from '../../shared/families/index.ts';
+import { fileNameOnly } from './file-names.ts';
 import { parseValue, type HeaderKind } from '../../shared/values/index.ts';
 import {
   divisionOf,
@@ -47,6 +48,8 @@ export interface OpenDataSource {
    * older 受理 version when the latest was sent back. Without it, each division's latest accepted sheet.
    */
   counted?: ReadonlyMap<string, readonly string[]>;
+  /** How a file is named (consolidate: the path below the input folder); by default its name alone. */
+  fileName?: (file: string) => string;
 }
 
 const KIND_LABELS: Record<HeaderKind, string> = {
@@ -102,8 +105,8 @@ export function openDataRows(source: OpenDataSource): OpenDataRow[] {
           blank: v.blank,
           text: v.raw,
           judgement,
-          // The file's name only: open data never carries a local or server path.
-          file: kept.submission.file.split(/[\\/]/).pop() ?? kept.submission.file,
+          // The file's name (below the input folder at most): open data never carries a local or server path.
+          file: (source.fileName ?? fileNameOnly)(kept.submission.file),
           sheet: kept.sheet.sheet,
           cell: v.cell,
         });

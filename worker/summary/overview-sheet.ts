@@ -1,5 +1,7 @@
 import type { DivisionState, Judgement, OverviewRow, SummaryModel } from '../../shared/summary/index.ts';
 import { eraAbbreviation } from '../../shared/values/format-year.ts';
+import { eraFiscalYear } from '../../shared/values/index.ts';
+import { fileNameOnly, type FileNamer } from './file-names.ts';
 import type { CellStyle, ChartSpec } from '../xlsx/xlsx-book.ts';
 import { DIVISION_STATE_LABELS, FAMILY_SHORT, jst } from './labels.ts';
 import type { PlannedCell, PlannedRow, SheetPlan } from './sheet-plan.ts';
@@ -37,7 +39,12 @@ const CHART_COLUMN_WIDTH = 9;
  * forms, counts and 達成率 as numbers, a 合計 row with the body's 達成率, the ward's 重点目標 in brief, and a
  * stacked column chart of 達成 / 未達成 / 未評価 by division beside the table.
  */
-export function overviewPlan(name: string, model: SummaryModel, title: string): SheetPlan {
+export function overviewPlan(
+  name: string,
+  model: SummaryModel,
+  title: string,
+  fileName: FileNamer = fileNameOnly,
+): SheetPlan {
   const withPrevious = model.overview.some((r) => r.previousRate !== null) || model.total.previousRate !== null;
   const labels = [
     '課',
@@ -67,28 +74,38 @@ export function overviewPlan(name: string, model: SummaryModel, title: string): 
     const warnings = new Map<string, number>();
     for (const f of model.findings)
       if (f.division && f.finding.severity === 'warning') warnings.set(f.division, (warnings.get(f.division) ?? 0) + 1);
-    for (const row of model.overview) yield [++r, divisionCells(row, withPrevious, warnings.get(row.division) ?? 0)];
+    for (const row of model.overview)
+      yield [++r, divisionCells(row, r, withPrevious, warnings.get(row.division) ?? 0, fileName)];
     const t = model.total;
     const c = t.counts;
+    // Totals and rates are formulas over the rows above, with the values computed here stored as their
+    // results: a manager's correction carries through, and a reader without a calculation engine sees the numbers.
+    const sum = (i: number, value: number): PlannedCell => ({
+      value: { formula: `SUM(${col(i)}${firstRow}:${col(i)}${lastRow})`, result: value },
+      style: TOTAL,
+    });
     const totals: PlannedCell[] = [
       { value: '合計', style: TOTAL },
       { value: `集計 ${model.overview.filter((o) => o.counted !== null).length} 課`, style: TOTAL },
       { value: '', style: TOTAL },
       ...[t.indicators, c.achieved, c['not-achieved'], c.review, c.pending, c.qualitative, c['no-target']].map(
-        (value) => ({
-          value,
-          style: TOTAL,
-        }),
+        (value, i) => sum(COUNT_COLUMN + i, value),
       ),
-      { value: rateValue(t.achievementRate), style: TOTAL_RATE },
+      { value: rateFormula(totalRow, c.achieved, c['not-achieved']), style: TOTAL_RATE },
       ...(withPrevious ? [{ value: rateValue(t.previousRate), style: TOTAL_RATE }] : []),
       { value: '', style: TOTAL },
     ];
     yield [totalRow, totals];
     r = totalRow + 1;
+    const year = model.fiscalYear ?? model.fiscalYears.at(-1) ?? null;
     for (const note of [
       '指標の達成割合 = 達成 ÷（達成 ＋ 未達成）。要確認・未評価・定性・目標なしは含みません（要確認の理由は各様式のシートの判定根拠）。',
       '合計は集計に使う版のある課の合計です（前に受理された版を使う課は備考に記載）。',
+      ...(withPrevious
+        ? [
+            `前年度の達成割合は${year === null ? '前年度' : `${eraFiscalYear(year - 1)}`}の提出（受理された版）から同じ方法で数えた値です（合計の行は${model.ward ?? 'この団体'}の課全体）。`,
+          ]
+        : []),
     ])
       yield [r++, [{ value: note, style: SMALL_NOTE, overflow: true }]];
     r += 1;
@@ -197,12 +214,44 @@ export function overviewPlan(name: string, model: SummaryModel, title: string): 
   };
 }
 
-function divisionCells(row: OverviewRow, withPrevious: boolean, warnings: number): PlannedRow {
+/** 0-based index of 指標数; 達成 … 目標なし follow it, then 指標の達成割合. */
+const COUNT_COLUMN = 3;
+
+/** Column letter of a 0-based index (the 概要 has fewer than 26 columns). */
+function col(i: number): string {
+  return String.fromCharCode(65 + i);
+}
+
+/**
+ * 指標の達成割合 of row `r` as a formula: 達成 ÷（達成 ＋ 未達成）, empty when nothing is judged; its stored
+ * result is the same fraction computed here.
+ */
+function rateFormula(r: number, achieved: number, notAchieved: number): { formula: string; result: number | string } {
+  const a = `${col(COUNT_COLUMN + 1)}${r}`;
+  const n = `${col(COUNT_COLUMN + 2)}${r}`;
+  const judged = achieved + notAchieved;
+  return { formula: `IF(${a}+${n}=0,"",${a}/(${a}+${n}))`, result: judged === 0 ? '' : achieved / judged };
+}
+
+function divisionCells(
+  row: OverviewRow,
+  r: number,
+  withPrevious: boolean,
+  warnings: number,
+  fileName: FileNamer,
+): PlannedRow {
   const c = row.counts;
   const counted = row.counted !== null;
-  const counts = counted
-    ? [row.indicators, c.achieved, c['not-achieved'], c.review, c.pending, c.qualitative, c['no-target']]
-    : [null, null, null, null, null, null, null];
+  const judged = [c.achieved, c['not-achieved'], c.review, c.pending, c.qualitative, c['no-target']];
+  // 指標数 is the sum of its judgements when they add up (they do: every counted indicator has one).
+  const indicators =
+    judged.reduce((a, b) => a + b, 0) === row.indicators
+      ? {
+          formula: `SUM(${col(COUNT_COLUMN + 1)}${r}:${col(COUNT_COLUMN + judged.length)}${r})`,
+          result: row.indicators,
+        }
+      : row.indicators;
+  const counts = counted ? [indicators, ...judged] : [null, null, null, null, null, null, null];
   const stateText = DIVISION_STATE_LABELS[row.state];
   const acceptedNote = [
     row.indicators === 0 ? '数値目標なし（記述の様式）' : '',
@@ -210,14 +259,22 @@ function divisionCells(row: OverviewRow, withPrevious: boolean, warnings: number
   ]
     .filter(Boolean)
     .join('。');
-  // The ledger's reason word for word, as the console and 提出状況 give it (the file is on 提出状況).
-  const note = row.state === 'accepted' ? acceptedNote : (row.reason ?? '');
+  // The ledger's reason word for word, as the console and 提出状況 give it; an unreadable file is named, so
+  // the coordinator knows which file to ask for again without turning to 提出状況.
+  const file = row.state === 'unreadable' && row.file ? fileName(row.file) : null;
+  const reason = row.reason ?? '';
+  const note =
+    row.state === 'accepted'
+      ? acceptedNote
+      : file && !reason.includes(file)
+        ? `${reason}${reason ? '\n' : ''}（ファイル: ${file}）`
+        : reason;
   return [
     { value: row.division, style: BOLD },
     { value: stateText, style: STATE_STYLE[row.state] },
     { value: row.families.map((f) => FAMILY_SHORT[f]).join('・') },
     ...counts.map((value) => ({ value })),
-    { value: rateValue(row.achievementRate), style: RATE },
+    counted ? { value: rateFormula(r, c.achieved, c['not-achieved']), style: RATE } : null,
     ...(withPrevious ? [{ value: rateValue(row.previousRate), style: RATE }] : []),
     { value: note },
   ];
@@ -242,7 +299,16 @@ function factsLine(model: SummaryModel): string {
       ? '指標の達成割合 －（評価済みの指標なし）'
       : `指標の達成割合 ${model.total.achievementRate.toFixed(1)}%`;
   const identity = model.identityNote ? `\u3000${model.identityNote}` : '';
-  return `作成 ${jst(model.generatedAt)}\u3000${received}（${detail}）${replaced}\u3000${rate}${identity}`;
+  // Files no division can be told from are rows of the table but not of the headline (the ledger counts the
+  // expected divisions): say how many and where they are, so the two never seem to disagree.
+  const loose = model.ledger.unattributed;
+  const byStatus = new Map<string, number>();
+  for (const row of loose) byStatus.set(row.status, (byStatus.get(row.status) ?? 0) + 1);
+  const unattributed =
+    loose.length === 0
+      ? ''
+      : `\u3000このほか課の分からないファイル ${loose.length} 件（${[...byStatus].map(([status, n]) => `${status} ${n}`).join('・')}、表の「${loose[0]!.division}」の行）`;
+  return `作成 ${jst(model.generatedAt)}\u3000${received}（${detail}）${unattributed}${replaced}\u3000${rate}${identity}`;
 }
 
 /** The ward's own sheet as the ledger has it: its word, and why when it is not 受理. */

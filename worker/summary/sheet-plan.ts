@@ -174,7 +174,7 @@ function layout(plan: SheetPlan): Layout {
 
 function textOf(value: CellValue | null | undefined): string {
   if (value === null || value === undefined) return '';
-  if (typeof value === 'object') return value.text;
+  if (typeof value === 'object') return 'formula' in value ? String(value.result) : value.text;
   return String(value);
 }
 

@@ -1,30 +1,41 @@
+import { ruleName } from '../../shared/messages/index.ts';
 import { eraFiscalYear } from '../../shared/values/index.ts';
 import type { SummaryModel } from '../../shared/summary/index.ts';
 import { XlsxBook } from '../xlsx/xlsx-book.ts';
 import { familyPlan } from './family-sheet.ts';
+import { fileNameOnly, type FileNamer } from './file-names.ts';
 import { jst, SEVERITY_LABELS, STATE_LABELS } from './labels.ts';
 import { overviewPlan } from './overview-sheet.ts';
 import { writeSheet, type PlannedRow, type SheetPlan } from './sheet-plan.ts';
 import { HEADER_STYLE, JUDGED, sheetName, TITLE } from './sheet-style.ts';
 import { statementPlan } from './statement-sheet.ts';
 
+export interface WriteSummaryOptions {
+  /**
+   * How a submitted file is named on 概要, 検証結果 and 提出状況 (consolidate: the path below the input folder,
+   * `inputFileNamer`); by default its name alone. Never a full local or server path.
+   */
+  fileName?: FileNamer;
+}
+
 /**
  * The summary as .xlsx bytes: 概要 (the one-page dashboard with its chart), one sheet per form, the
  * 方針書's priorities, 検証結果 and 提出状況 — rows are written and deflated sheet by sheet.
  */
-export async function writeSummary(model: SummaryModel): Promise<Buffer> {
+export async function writeSummary(model: SummaryModel, options: WriteSummaryOptions = {}): Promise<Buffer> {
+  const name = options.fileName ?? fileNameOnly;
   const book = new XlsxBook({ creator: 'mokuhyo', created: new Date(model.generatedAt) });
   const taken = new Set<string>();
   const title = titleOf(model);
-  writeSheet(book, overviewPlan(sheetName('概要', taken), model, title));
+  writeSheet(book, overviewPlan(sheetName('概要', taken), model, title, name));
   for (const table of model.tables) {
     // A large ward's tables are long: let timers and I/O (lock renewals in a queue worker) run between sheets.
     await new Promise((done) => setImmediate(done));
     writeSheet(book, familyPlan(sheetName(table.title, taken), table, model, title));
   }
   if (model.statements.length > 0) writeSheet(book, statementPlan(sheetName('方針書', taken), model, title));
-  writeSheet(book, findings(sheetName('検証結果', taken), model, title));
-  writeSheet(book, statuses(sheetName('提出状況', taken), model, title));
+  writeSheet(book, findings(sheetName('検証結果', taken), model, title, name));
+  writeSheet(book, statuses(sheetName('提出状況', taken), model, title, name));
   return book.finish();
 }
 
@@ -43,9 +54,9 @@ function header(labels: readonly string[]): PlannedRow {
   return labels.map((value) => ({ value, style: HEADER_STYLE }));
 }
 
-function findings(name: string, model: SummaryModel, title: string): SheetPlan {
+function findings(name: string, model: SummaryModel, title: string, fileName: FileNamer): SheetPlan {
   const stateOf = new Map(model.statuses.filter((s) => s.file).map((s) => [s.file!, STATE_LABELS[s.state]]));
-  const labels = ['課', '重大度', '内容', 'ファイル', '扱い', 'シート', 'セル', 'コード'];
+  const labels = ['課', '重大度', '内容', 'ファイル', '扱い', 'シート', 'セル', 'チェック項目'];
   function* rows(): Generator<readonly [number, PlannedRow]> {
     yield [1, [{ value: `検証結果（${title}）`, style: TITLE, overflow: true }]];
     yield [2, header(labels)];
@@ -67,11 +78,12 @@ function findings(name: string, model: SummaryModel, title: string): SheetPlan {
                 : {}),
           },
           { value: f.finding.message },
-          { value: f.file },
+          { value: fileName(f.file) },
           { value: stateOf.get(f.file) ?? '' },
           { value: f.sheet },
           { value: f.finding.cell ?? '' },
-          { value: f.finding.code },
+          // The check's Japanese name, as a person reads it (the code stays in the JSON).
+          { value: ruleName(f.finding.code) },
         ],
       ];
     }
@@ -81,7 +93,7 @@ function findings(name: string, model: SummaryModel, title: string): SheetPlan {
     title,
     rows,
     fit: { fromRow: 2, max: 16 },
-    clamp: { 1: [8, 12], 3: [40, 62], 4: [12, 18], 6: [8, 12], 8: [10, 16] },
+    clamp: { 1: [8, 12], 3: [40, 62], 4: [12, 18], 6: [8, 12], 8: [10, 14] },
     fixed: { 2: 7, 5: 9, 7: 6 },
     freezeRow: 3,
     titleRows: '1:2',
@@ -94,7 +106,7 @@ function sameBody(a: string | null, b: string | null): boolean {
   return a !== null && b !== null && key(a) === key(b);
 }
 
-function statuses(name: string, model: SummaryModel, title: string): SheetPlan {
+function statuses(name: string, model: SummaryModel, title: string, fileName: FileNamer): SheetPlan {
   const labels = ['課', '状態', '提出日時', 'ファイル', 'SHA-256', '理由'];
   const excluded = model.excluded ?? [];
   function* rows(): Generator<readonly [number, PlannedRow]> {
@@ -118,7 +130,7 @@ function statuses(name: string, model: SummaryModel, title: string): SheetPlan {
           { value: s.wardSheet ? `区の組織目標（${s.division ?? ''}）` : (s.division ?? '') },
           { value: STATE_LABELS[s.state], ...(shade ? { style: shade } : {}) },
           { value: jst(s.submittedAt) },
-          { value: s.file ?? '' },
+          { value: s.file === null ? '' : fileName(s.file) },
           { value: s.sha256 ?? '' },
           { value: s.reason ?? '' },
         ],
@@ -139,7 +151,7 @@ function statuses(name: string, model: SummaryModel, title: string): SheetPlan {
           { value: own ? (e.body ?? '') : '' },
           { value: STATE_LABELS['out-of-scope'] },
           null,
-          { value: e.file },
+          { value: fileName(e.file) },
           null,
           { value: reason },
         ],

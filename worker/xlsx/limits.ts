@@ -20,6 +20,11 @@ export interface WorkbookLimits {
   maxSharedStrings: number;
   /** Inflated size of any one XML part. */
   maxXmlPartBytes: number;
+  /**
+   * Elements open at once in any XML part (nesting depth). Excel's deepest parts (charts, extensions) stay under
+   * 30; 256 is libxml2's own default. Deeper nesting only costs a parser stack and memory.
+   */
+  maxXmlDepth: number;
 }
 
 /** The limits used when the caller gives none. */
@@ -34,6 +39,7 @@ export const DEFAULT_LIMITS: Readonly<WorkbookLimits> = Object.freeze({
   maxMergedCells: 250_000,
   maxSharedStrings: 1_000_000,
   maxXmlPartBytes: 100 * MiB,
+  maxXmlDepth: 256,
 });
 
 const resolved = new WeakMap<Partial<WorkbookLimits>, WorkbookLimits>();

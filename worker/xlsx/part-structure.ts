@@ -14,6 +14,10 @@ export interface StructureTally {
 /** A tag whose closing `>` is further than this from its `<` is not one a spreadsheet writes. */
 const MAX_TAG_BYTES = 8192;
 const GT = 0x3e;
+const LT = 0x3c;
+const SLASH = 0x2f;
+const QUOT = 0x22;
+const APOS = 0x27;
 
 /** Bytes of an XML part as one-byte text: UTF-16 parts lose their zero bytes (the scanner's rule for DTDs too). */
 function asciiView(data: Buffer): Buffer {
@@ -64,15 +68,17 @@ function tooBig(message: string): UnreadableWorkbookError {
 const n = (v: number) => v.toLocaleString('ja-JP');
 
 /**
- * Checks one inflated part against the limits. Worksheets: every `<col>` span, `<row r>`, `<c r>` and
+ * Checks one inflated part against the limits. Any XML part: its size within `maxXmlPartBytes` and its nesting
+ * within `maxXmlDepth`. Worksheets: every `<col>` span, `<row r>`, `<c r>` and
  * `<mergeCell ref>` within Excel's grid and the merged area within `maxMergedCells` over the workbook; the
- * shared-string table within `maxSharedStrings`; any XML part within `maxXmlPartBytes`.
+ * shared-string table within `maxSharedStrings`.
  */
 export function checkPartStructure(name: string, data: Buffer, lim: WorkbookLimits, tally: StructureTally): void {
   if (data.length > lim.maxXmlPartBytes)
     throw tooBig(
       `ブック内の部品（${name}）が大きすぎます（${(data.length / 1024 / 1024).toFixed(1)} MB、上限 ${(lim.maxXmlPartBytes / 1024 / 1024).toFixed(0)} MB）。`,
     );
+  checkPartDepth(name, data, lim.maxXmlDepth);
   const lower = name.toLowerCase();
   if (lower === 'xl/sharedstrings.xml') {
     const view = asciiView(data);
@@ -131,6 +137,59 @@ export function checkPartStructure(name: string, data: Buffer, lim: WorkbookLimi
         `結合セルの範囲が広すぎます（合計 ${n(tally.mergedCells)} セル以上、上限 ${n(lim.maxMergedCells)} セル）。`,
       );
   });
+}
+
+/**
+ * Refuses a part whose elements nest deeper than `max` (100,000 `<r>` inside one another: a few hundred KB that
+ * cost a parser its stack or heap). Counts start tags against end tags on the raw bytes, skipping comments,
+ * processing instructions and CDATA; a `>` inside a quoted attribute value does not end a tag, so `<a b="/>">`
+ * cannot pass for a self-closing element.
+ */
+export function checkPartDepth(name: string, data: Buffer, max: number): void {
+  const view = asciiView(data);
+  const end = view.length;
+  let depth = 0;
+  for (let at = view.indexOf(LT); at >= 0 && at < end;) {
+    const next = view[at + 1];
+    if (next === SLASH) {
+      if (depth > 0) depth--;
+      at = view.indexOf(LT, at + 2);
+      continue;
+    }
+    if (next === 0x3f /* ? */ || next === 0x21 /* ! */) {
+      const close = skipSpecial(view, at);
+      if (close < 0) throw corrupt(name);
+      at = view.indexOf(LT, close);
+      continue;
+    }
+    let i = at + 1;
+    let quote = 0;
+    for (; i < end; i++) {
+      const c = view[i]!;
+      if (quote !== 0) {
+        if (c === quote) quote = 0;
+      } else if (c === QUOT || c === APOS) quote = c;
+      else if (c === GT) break;
+    }
+    if (i >= end) throw corrupt(name);
+    if (view[i - 1] !== SLASH && ++depth > max)
+      throw tooBig(
+        `ブック内の XML（${name}）の要素の入れ子が深すぎます（${n(max)} 段を超えています）。Excel で開いて保存し直してください。`,
+      );
+    at = view.indexOf(LT, i + 1);
+  }
+}
+
+/** The index just past a comment, CDATA section, processing instruction or declaration starting at `at`, or -1. */
+function skipSpecial(view: Buffer, at: number): number {
+  const close = (text: string) => {
+    const found = view.indexOf(text, at + 2, 'latin1');
+    return found < 0 ? -1 : found + text.length;
+  };
+  if (view[at + 1] === 0x3f) return close('?>');
+  if (view.toString('latin1', at, at + 4) === '<!--') return close('-->');
+  if (view.toString('latin1', at, at + 9) === '<![CDATA[') return close(']]>');
+  return close('>');
 }
 
 /**

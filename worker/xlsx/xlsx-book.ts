@@ -24,7 +24,8 @@ export type { ChartSeries, ChartSpec } from './xlsx-chart.ts';
  * A streaming SpreadsheetML writer for generated workbooks: rows go out as XML as they are added, so a
  * sheet is never held as cell objects. Covers what a print-ready report needs — shared strings, fonts,
  * fills, borders, alignment, number formats, column widths, row heights, frozen panes, auto filters, external
- * hyperlinks, A4 page setup with print titles, headers and footers, and bar charts — and nothing else. Text is always written as text, never as a formula.
+ * hyperlinks, A4 page setup with print titles, headers and footers, bar charts, and formulas over the
+ * workbook's own cells with their computed results — and nothing else. Text is always written as text, never as a formula.
  */
 export class XlsxBook {
   private readonly zip = new ZipWriter();
@@ -98,8 +99,27 @@ export class XlsxBook {
   }
 }
 
-/** What a cell holds: text, a number, a flag, or text linking to another file. */
-export type CellValue = string | number | boolean | { text: string; hyperlink: string };
+/**
+ * A formula the summary computes from its own cells, with the value it computed (the cached result every
+ * reader without a calculation engine shows). Only cell references, numbers, operators and function
+ * names: submitted text never becomes a formula (SECURITY #13).
+ */
+export interface FormulaValue {
+  formula: string;
+  /** The computed value; '' for a formula whose value is empty text. */
+  result: number | string;
+}
+
+/** What a cell holds: text, a number, a flag, text linking to another file, or one of our own formulas. */
+export type CellValue = string | number | boolean | { text: string; hyperlink: string } | FormulaValue;
+
+/** What a formula of ours may contain: A1 references, numbers, operators, quotes for "" and function names. */
+const OWN_FORMULA = /^[A-Z0-9$:(),.+\-*/<>=" ]+$/;
+
+/** Is this cell value one of our formulas? */
+export function isFormula(value: CellValue): value is FormulaValue {
+  return typeof value === 'object' && 'formula' in value;
+}
 
 export interface SheetOptions {
   /** Column widths in character units, from column A; a style applies to the column's empty cells. */
@@ -191,7 +211,15 @@ export class SheetWriter {
       const value = cell.value;
       if (typeof value === 'number' && Number.isFinite(value)) xml += `<c r="${ref}"${style}><v>${value}</v></c>`;
       else if (typeof value === 'boolean') xml += `<c r="${ref}"${style} t="b"><v>${value ? 1 : 0}</v></c>`;
-      else {
+      else if (isFormula(value)) {
+        // A programmer's error, caught here: a formula is built from references, never from submitted text.
+        if (!OWN_FORMULA.test(value.formula)) throw new Error(`xlsx: not a formula of ours in ${ref}`);
+        const f = `<f>${text(value.formula)}</f>`;
+        xml +=
+          typeof value.result === 'number' && Number.isFinite(value.result)
+            ? `<c r="${ref}"${style}>${f}<v>${value.result}</v></c>`
+            : `<c r="${ref}"${style} t="str">${f}<v>${text(String(value.result))}</v></c>`;
+      } else {
         const text = typeof value === 'object' ? value.text : String(value);
         if (typeof value === 'object') this.links.push({ ref, target: value.hyperlink });
         xml += `<c r="${ref}"${style} t="s"><v>${this.hooks.string(text)}</v></c>`;

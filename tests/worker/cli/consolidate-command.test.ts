@@ -114,6 +114,10 @@ describe('mokuhyo consolidate on a year-end inbox', () => {
     const statuses = akiha['提出状況']!;
     const state = (file: string) => statuses.find((r) => String(r[3] ?? '').endsWith(file))?.[1];
     expect(state('旧版/健康福祉課_4月版.xlsx')).toBe('差し替え済み');
+    // Named below the inbox folder, never by the path of this machine: 旧版/… in a subfolder, the name alone at the top.
+    expect(statuses.map((r) => r[3]).filter(Boolean)).toContain('akiha/旧版/健康福祉課_4月版.xlsx');
+    expect(statuses.map((r) => String(r[3] ?? '')).filter((f) => f.includes(dir))).toEqual([]);
+    expect(everyText).not.toContain(dir);
     expect(state('産業振興課.xlsx')).toBe('差戻し');
     for (const file of ['古い様式.xls', '集計メモ.csv', '壊れた.xlsx', '~$健康福祉課.xlsx'])
       expect(state(file), file).toBe('読込不可');
@@ -171,7 +175,9 @@ describe('mokuhyo consolidate on a year-end inbox', () => {
       summaries: { body: string; fiscalYear: number; file: string }[];
       rows: { body: string; value: number | null; text: string }[];
     };
-    expect(doc.summaries).toEqual([{ body: '秋葉区', fiscalYear: 2020, file: out }]);
+    // The summary as the JSON reaches it (beside it: its name), never a full path of this machine.
+    expect(doc.summaries).toEqual([{ body: '秋葉区', fiscalYear: 2020, file: 'akiha.xlsx' }]);
+    for (const r of doc.rows as unknown as { file: string }[]) expect(r.file).not.toMatch(/^\/|\\|^[A-Z]:/);
     expect(doc.rows).toHaveLength(lines.length);
     expect(doc.rows.find((r) => r.text === '1,700')?.value).toBe(1700);
   });

@@ -8,14 +8,17 @@ const PYTHON = '/usr/bin/python3';
 const SCRIPT = `
 import json, sys, openpyxl
 wb = openpyxl.load_workbook(sys.argv[1])
+stored = openpyxl.load_workbook(sys.argv[1], data_only=True)
 out = {}
 for ws in wb.worksheets:
+    cached = {c.coordinate: stored[ws.title][c.coordinate].value for r in ws.iter_rows() for c in r if c.data_type == 'f'}
     rows = [[None if c is None else str(c) for c in r] for r in ws.iter_rows(values_only=True)]
     formulas = [c.coordinate for r in ws.iter_rows() for c in r if c.data_type == 'f']
+    texts = {c.coordinate: c.value for r in ws.iter_rows() for c in r if c.data_type == 'f'}
     links = {c.coordinate: c.hyperlink.target for r in ws.iter_rows() for c in r if c.hyperlink is not None}
     numbers = {c.coordinate: [c.value, c.number_format] for r in ws.iter_rows() for c in r if c.data_type == 'n' and c.value is not None}
     sizes = [c.font.sz for r in ws.iter_rows() for c in r if c.value is not None and c.font is not None and c.font.sz]
-    out[ws.title] = {"rows": rows, "formulas": formulas, "freeze": ws.freeze_panes, "filter": ws.auto_filter.ref,
+    out[ws.title] = {"rows": rows, "formulas": formulas, "formulaText": texts, "cached": cached, "freeze": ws.freeze_panes, "filter": ws.auto_filter.ref,
                      "orientation": ws.page_setup.orientation, "paper": ws.page_setup.paperSize,
                      "titles": ws.print_title_rows, "font": ws["A2"].font.name, "links": links, "numbers": numbers,
                      "scale": ws.page_setup.scale, "fitToPage": ws.sheet_properties.pageSetUpPr.fitToPage if ws.sheet_properties.pageSetUpPr else None,
@@ -27,6 +30,10 @@ print(json.dumps(out))
 export interface SheetDump {
   rows: (string | null)[][];
   formulas: string[];
+  /** Formula cells: coordinate → the formula ("=SUM(E5:E9)"). */
+  formulaText: Record<string, string>;
+  /** Formula cells: coordinate → the result stored with it, as a reader without a calculation engine sees it. */
+  cached: Record<string, number | string | null>;
   freeze: string | null;
   filter: string | null;
   orientation: string | null;

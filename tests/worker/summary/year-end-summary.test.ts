@@ -79,14 +79,20 @@ describe('the summary of a year-end inbox', () => {
     const at = (division: string) => rows.findIndex((r) => r[0] === division) + 1;
     expect(sheet.numbers[`E${at('健康福祉課')}`]).toEqual([4, 'General']);
     expect(sheet.numbers[`F${at('健康福祉課')}`]).toEqual([2, 'General']);
+    // Rates and totals are formulas over the cells above, with their results stored for readers that do not calculate.
+    expect(sheet.formulaText[`K${at('健康福祉課')}`]).toBe(
+      `=IF(E${at('健康福祉課')}+F${at('健康福祉課')}=0,"",E${at('健康福祉課')}/(E${at('健康福祉課')}+F${at('健康福祉課')}))`,
+    );
+    expect(sheet.cached[`K${at('健康福祉課')}`]).toBeCloseTo(4 / 6, 10);
     expect(rows[at('健康福祉課') - 1]!.slice(1, 3)).toEqual(['受理', '組織目標']);
     expect(rows[at('産業振興課') - 1]![1]).toBe('差戻し');
     expect(rows[at('区民生活課') - 1]![1]).toBe('読込不可');
     expect(rows[at('建設課') - 1]![1]).toBe('未提出');
     const total = at('合計');
-    expect(sheet.numbers[`E${total}`]![0]).toBe(9);
-    expect(sheet.numbers[`F${total}`]![0]).toBe(4);
-    expect(sheet.numbers[`K${total}`]).toEqual([0.692, '0.0%']);
+    expect(sheet.formulaText[`E${total}`]).toBe(`=SUM(E${at('地域総務課')}:E${total - 1})`);
+    expect(sheet.cached[`E${total}`]).toBe(9);
+    expect(sheet.cached[`F${total}`]).toBe(4);
+    expect(sheet.cached[`K${total}`]).toBeCloseTo(9 / 13, 10);
   });
 
   it("carries a chart a second reader parses, drawn from the overview's cells", ({ skip }) => {

@@ -1,0 +1,73 @@
+/**
+ * The Japanese name of each check, as a coordinator reads it on the 検証結果 sheets (the summary's and an
+ * annotated copy's) beside the message: 「必須項目の空欄」 rather than `common/required-empty`. The code stays
+ * the stable key for scripts; the name is what a person reads. Every code with a message has a name
+ * (tests/shared/messages/rule-names.test.ts).
+ */
+export const RULE_NAMES: Readonly<Record<string, string>> = {
+  'common/required-empty': '必須項目の空欄',
+  'common/number-unreadable': '数値として読めない値',
+  'common/unit-mismatch': '単位の不一致',
+  'common/bracket-mismatch': '括弧の組み合わせ',
+  'common/year-jump': '前年度からの大きな増減',
+  'common/rate-over-100': '100％を超える割合',
+  'common/text-too-long': '文章が長すぎる',
+  'internal/rule-failed': 'チェックを実行できない',
+  'org-goals/year-header-mismatch': '見出しの年度の誤り',
+  'org-goals/date-invalid': '日付として読めない',
+  'org-goals/date-order': '作成日・修正日・評価日の順序',
+  'org-goals/date-outside-year': '年度から離れた日付',
+  'org-goals/goal-without-indicators': '指標のない目標',
+  'org-goals/target-missing': '目標値の未記入',
+  'org-goals/result-missing': '結果の未記入',
+  'org-goals/evaluation-missing': '評価の未記入',
+  'org-goals/evaluation-contradicts': '評価と結果の食い違い',
+  'org-goals/explanation-missing': '未達成の理由の未記入',
+  'org-goals/goal-count-mismatch': '重点目標数の食い違い',
+  'org-goals/achieved-over-goals': '達成数が目標数を超える',
+  'org-goals/achieved-count-missing': '達成数の未記入',
+  'action-plan/number-gap': '事業番号の抜け',
+  'action-plan/number-duplicate': '事業番号の重複',
+  'action-plan/name-missing': '事業名の未記入',
+  'action-plan/division-missing': '担当課の未記入',
+  'action-plan/summary-missing': '事業概要の未記入',
+  'action-plan/target-missing': '数値目標の未記入',
+  'action-plan/relist-unmatched': '再掲元の事業が見つからない',
+  'action-plan/relist-differs': '再掲と元の事業の食い違い',
+  'action-plan/unit-changes': '年度による単位の変化',
+  'action-plan/period-mismatch': '計画期間の不一致',
+  'plan-measures/indicator-kind-unknown': '指標の種類が不明',
+  'plan-measures/baseline-year-missing': '現状値の年度の未記入',
+  'plan-measures/target-below-baseline': '目標値が現状値を下回る',
+  'plan-measures/role-missing': '主体の役割の未記入',
+  'policy-statement/section-missing': '項目の欠落',
+  'policy-statement/section-empty': '項目の未記入',
+  'policy-statement/priority-outcome-missing': '実現したい成果の未記入',
+  'policy-statement/priority-actions-missing': '取組内容の未記入',
+  'policy-statement/policy-mismatch': '方針と重点取組項目の食い違い',
+  'policy-statement/report-missing': '重点取組項目の報告の未記入',
+  'policy-review/code-unknown': '評価記号が不明',
+  'policy-review/improvement-missing': '改善内容の未記入',
+  'policy-review/direction-missing': '今後の方向性の未記入',
+  'policy-review/withdrawal-triggered': '撤退・再構築基準に該当',
+  'policy-review/withdrawal-not-triggered': '撤退基準の評価と数値の食い違い',
+  'policy-review/achievement-contradicts': '達成状況と値の食い違い',
+  'policy-review/rating-contradicts': '評価と値の食い違い',
+  'policy-review/rating-worsening': '悪化しているのに順調の評価',
+  'policy-review/rating-understated': '目標を満たしているのに順調でない評価',
+  'policy-review/goal-missing': '目標の未記入',
+  'policy-review/withdrawal-missing': '撤退・再構築基準の未記入',
+  'policy-review/achievement-missing': '達成状況の未記入',
+  'submission/other-body': '別の団体のシート',
+  'submission/other-year': '別の年度のシート',
+  'submission/blank': '未記入の様式',
+  'identity.ward-sheet': '区の組織目標シートの提出者',
+  'identity.coordinator-division-sheet': '集計担当からの課のシート',
+  'identity.division-mismatch': '提出した課と組織名の不一致',
+  'identity.duplicate-content': '同じ内容のファイル',
+};
+
+/** The Japanese name of a finding's check; the code itself for a code that has none (never empty). */
+export function ruleName(code: string): string {
+  return RULE_NAMES[code] ?? code;
+}
