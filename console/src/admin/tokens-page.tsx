@@ -331,7 +331,10 @@ export function TokensPage() {
                   {t.source === 'issued' ? (
                     <>
                       <span className={styles.nowrap}>{jst(t.issuedAt ?? null)}</span>
-                      <span className={styles.muted}>{t.issuedBy ?? '—'}</span>
+                      <span className={styles.muted}>
+                        {/* Tokens issued before names were recorded say only "admin". */}
+                        {t.issuedBy === 'admin' ? ROLE_WORD.admin : (t.issuedBy ?? '—')}
+                      </span>
                     </>
                   ) : (
                     '—'
