@@ -436,6 +436,17 @@ export class WebConsole {
           'ログイン情報を保存するサーバー（Redis）に接続できないため、いまはログインできません。しばらくしてからやり直してください。',
         );
       }
+      // A token issued in the console and revoked while this sign-in was under way ends its sessions before
+      // this one was listed: look again, so no session outlives its token.
+      if (!this.deps.auth.identifyToken(token) && !(await this.issued.lookup(token))) {
+        await this.sessions.destroy(session.id);
+        return fail(
+          reply,
+          401,
+          'login-failed',
+          'ログインできませんでした。トークンを確かめてもう一度入力してください。',
+        );
+      }
       const secure = isHttps(req, this.policy);
       const setCookies = [
         sessionCookie(session.id, { secure, maxAgeSeconds: Math.floor(this.limits.maxAgeMs / 1000) }),
