@@ -33,6 +33,8 @@ const HEAD_ROW = 4;
 /** Columns under the chart: fixed widths, so the chart has room beside the table on the same page. */
 const CHART_COLUMNS = 4;
 const CHART_COLUMN_WIDTH = 9;
+/** The chart's height in pixels: about half an A4 landscape page at the summary's print scales. */
+const CHART_HEIGHT_PX = 480;
 
 /**
  * 概要: a one-page dashboard. Per division its standing (受理 / 差戻し with the reason / 読込不可 / 未提出),
@@ -68,7 +70,9 @@ export function overviewPlan(
   const rollup = model.wardRollup;
   function* rows(): Generator<readonly [number, PlannedRow]> {
     yield [1, [{ value: title, style: TITLE }]];
-    yield [2, [{ value: factsLine(model), overflow: true }]];
+    const [facts, more] = factsLines(model);
+    yield [2, [{ value: facts, overflow: true }]];
+    if (more) yield [3, [{ value: more, overflow: true }]];
     yield [HEAD_ROW, labels.map((value) => ({ value, style: HEADER_STYLE }))];
     let r = HEAD_ROW;
     const warnings = new Map<string, number>();
@@ -280,7 +284,8 @@ function divisionCells(
   ];
 }
 
-function factsLine(model: SummaryModel): string {
+/** The headline: who submitted and the share achieved; then, when there are any, the files beside them. */
+function factsLines(model: SummaryModel): [string, string] {
   const c = model.ledger.counts;
   const received = model.ledger.expectedKnown
     ? `提出 ${c.submitted} ／ ${c.expected} 課`
@@ -293,12 +298,12 @@ function factsLine(model: SummaryModel): string {
     `未提出 ${c.未提出}`,
   ].join('・');
   const superseded = model.statuses.filter((st) => st.state === 'superseded').length;
-  const replaced = superseded > 0 ? `\u3000差し替え済みの旧版 ${superseded} 件` : '';
+  const replaced = superseded > 0 ? `差し替え済みの旧版 ${superseded} 件` : '';
   const rate =
     model.total.achievementRate === null
       ? '指標の達成割合 －（評価済みの指標なし）'
       : `指標の達成割合 ${model.total.achievementRate.toFixed(1)}%`;
-  const identity = model.identityNote ? `\u3000${model.identityNote}` : '';
+  const identity = model.identityNote ?? '';
   // Files no division can be told from are rows of the table but not of the headline (the ledger counts the
   // expected divisions): say how many and where they are, so the two never seem to disagree.
   const loose = model.ledger.unattributed;
@@ -307,8 +312,11 @@ function factsLine(model: SummaryModel): string {
   const unattributed =
     loose.length === 0
       ? ''
-      : `\u3000このほか課の分からないファイル ${loose.length} 件（${[...byStatus].map(([status, n]) => `${status} ${n}`).join('・')}、表の「${loose[0]!.division}」の行）`;
-  return `作成 ${jst(model.generatedAt)}\u3000${received}（${detail}）${unattributed}${replaced}\u3000${rate}${identity}`;
+      : `このほか課の分からないファイル ${loose.length} 件（${[...byStatus].map(([status, n]) => `${status} ${n}`).join('・')}、表の「${loose[0]!.division}」の行）`;
+  return [
+    `作成 ${jst(model.generatedAt)}\u3000${received}（${detail}）\u3000${rate}`,
+    [unattributed, replaced, identity].filter(Boolean).join('\u3000'),
+  ];
 }
 
 /** The ward's own sheet as the ledger has it: its word, and why when it is not 受理. */
@@ -340,19 +348,28 @@ function chart(
   fromCol: number,
 ): ChartSpec {
   const q = `'${sheet.replace(/'/g, "''")}'`;
-  const column = (i: number): string => String.fromCharCode(65 + i);
+  // Only the divisions with figures: a 未提出 or 読込不可 row would stand as an empty slot that reads as zero.
+  const charted = rows.map((r, i) => ({ r, at: firstRow + i })).filter(({ r }) => r.counted !== null);
+  const ref = (c: string): string => {
+    // Neighbouring rows as one range, the others as a union of ranges, as Excel writes a selection with gaps.
+    const runs: [number, number][] = [];
+    for (const { at } of charted) {
+      const last = runs.at(-1);
+      if (last && last[1] === at - 1) last[1] = at;
+      else runs.push([at, at]);
+    }
+    const parts = runs.map(([a, b]) => (a === b ? `${q}!$${c}$${a}` : `${q}!$${c}$${a}:$${c}$${b}`));
+    return parts.length === 1 ? parts[0]! : `(${parts.join(',')})`;
+  };
   const series = (i: number, label: string, key: Judgement, color: string) => ({
-    name: { ref: `${q}!$${column(i)}$${HEAD_ROW}`, values: [label] },
-    values: {
-      ref: `${q}!$${column(i)}$${firstRow}:$${column(i)}$${lastRow}`,
-      values: rows.map((r) => (r.counted !== null ? r.counts[key] : null)),
-    },
+    name: { ref: `${q}!$${col(i)}$${HEAD_ROW}`, values: [label] },
+    values: { ref: ref(col(i)), values: charted.map(({ r }) => r.counts[key]) },
     color,
   });
   return {
     title: '課別の達成状況（指標数）',
     grouping: 'stacked',
-    categories: { ref: `${q}!$A$${firstRow}:$A$${lastRow}`, values: rows.map((r) => r.division) },
+    categories: { ref: ref('A'), values: charted.map(({ r }) => r.division) },
     series: [
       series(4, '達成', 'achieved', '5B9B4A'),
       series(5, '未達成', 'not-achieved', 'E0605A'),
@@ -367,6 +384,8 @@ function chart(
       fromRow: HEAD_ROW - 1,
       toCol: fromCol + CHART_COLUMNS,
       toRow: Math.max(HEAD_ROW + 17, lastRow + 4),
+      // A fixed size over the columns beside the table: tall 備考 rows would stretch a chart anchored to cells.
+      size: { width: CHART_COLUMNS * (CHART_COLUMN_WIDTH * 7 + 5), height: CHART_HEIGHT_PX },
     },
     font: FONT_NAME,
   };

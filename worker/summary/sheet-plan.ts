@@ -63,6 +63,13 @@ const LINE_SLACK_EM = 0.25;
 /** The narrowest a wrapping text column gets when the page is too narrow for every column. */
 const LAST_FLOOR = 9;
 const WRAP_COLUMN: CellStyle = { alignment: WRAP };
+/** The smallest size a chart's labels print at. */
+const CHART_PRINTED_PT = 9;
+
+/** The size (in half points) that prints at `printed` points or more at `scale` percent. */
+export function printedSize(printed: number, scale: number): number {
+  return Math.ceil((printed * 100) / Math.max(1, Math.min(100, scale)) / 0.5) * 0.5;
+}
 
 /** Writes one planned sheet into the workbook, row by row as the plan yields them. */
 export function writeSheet(book: XlsxBook, plan: SheetPlan): void {
@@ -93,7 +100,8 @@ export function writeSheet(book: XlsxBook, plan: SheetPlan): void {
     });
     sheet.row(r, styled, tall ? Math.min(409, height) : undefined);
   }
-  if (plan.chart) sheet.chart(plan.chart);
+  // The chart's labels at ≥ 9 pt on paper: larger on the sheet by as much as the page is printed smaller.
+  if (plan.chart) sheet.chart({ ...plan.chart, fontSize: printedSize(CHART_PRINTED_PT, fitScale(widths)) });
   sheet.end(plan.autoFilter);
 }
 
