@@ -17,6 +17,7 @@ import {
   SECTION,
   SMALL_NOTE,
   TITLE,
+  textWidth,
 } from './sheet-style.ts';
 
 const STATE_STYLE: Record<DivisionState, CellStyle> = {
@@ -111,7 +112,7 @@ export function overviewPlan(
           ]
         : []),
     ])
-      yield [r++, [{ value: note, style: SMALL_NOTE, overflow: true }]];
+      for (const line of noteLines(note, NOTE_WIDTH)) yield [r++, [{ value: line, style: SMALL_NOTE, overflow: true }]];
     r += 1;
     if (!rollup) {
       // Only a body that collects division sheets has a ward sheet to miss: a city's 施策シート or a 方針書 gets
@@ -197,13 +198,14 @@ export function overviewPlan(
     clamp: { 1: [10, 16], 3: [10, 12], [noteColumn]: [22, 30] },
     fixed: {
       2: 7.5,
-      4: 5.5,
-      5: 5,
-      6: 5,
-      7: 5,
-      8: 5,
-      9: 5,
-      10: 5,
+      // Three-character headers (未達成, 要確認) on one line.
+      4: 6,
+      5: 6,
+      6: 6,
+      7: 6,
+      8: 6,
+      9: 6,
+      10: 6,
       11: 8,
       ...(withPrevious ? { 12: 9 } : {}),
       ...fixed,
@@ -216,6 +218,26 @@ export function overviewPlan(
       ? { chart: chart(name, model.overview, firstRow, lastRow, chartFrom) }
       : {}),
   };
+}
+
+/** Width (in column units) a note line under the table may take: the table's, so it never runs under the chart. */
+const NOTE_WIDTH = 92;
+
+/** A note cut into lines of at most `width` units, after a 。 or 、 where one falls near the end. */
+export function noteLines(note: string, width: number): string[] {
+  const lines: string[] = [];
+  let rest = note;
+  while (textWidth(rest) > width) {
+    let cut = 0;
+    let w = 0;
+    while (cut < rest.length && w + textWidth(rest[cut]!) <= width) w += textWidth(rest[cut++]!);
+    const punctuation = Math.max(rest.lastIndexOf('。', cut - 1), rest.lastIndexOf('、', cut - 1));
+    if (punctuation >= cut * 0.6) cut = punctuation + 1;
+    lines.push(rest.slice(0, cut));
+    rest = rest.slice(cut);
+  }
+  if (rest) lines.push(rest);
+  return lines;
 }
 
 /** 0-based index of 指標数; 達成 … 目標なし follow it, then 指標の達成割合. */
