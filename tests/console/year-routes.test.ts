@@ -4,7 +4,13 @@ import ExcelJS from 'exceljs';
 import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ReminderPreview, SummaryList, WardStatus, YearInfo } from '../../worker/console-server/api-types.ts';
+import type {
+  AuditList,
+  ReminderPreview,
+  SummaryList,
+  WardStatus,
+  YearInfo,
+} from '../../worker/console-server/api-types.ts';
 import { startSmtpSink, type SmtpSink } from '../helpers/smtp-sink.ts';
 import { jstDate } from '../../worker/storage/index.ts';
 import { readZipEntries } from '../helpers/zip-reader.ts';
@@ -242,6 +248,17 @@ describe.skipIf(!binary)("the coordinator's year", () => {
       ['産業振興課', true, '集計担当'],
       ['健康福祉課', true, '集計担当'],
     ]);
+    // 操作履歴 says who sent which, once (the refused second press is not there).
+    const trail = (await call('GET', '/api/audit', TOKENS.akiha)).json<AuditList>();
+    expect(trail.entries.filter((e) => e.action === 'reminders')).toEqual([
+      expect.objectContaining({
+        by: '集計担当',
+        role: 'coordinator',
+        ward: 'akiha',
+        target: '健康福祉課、産業振興課',
+        detail: '督促メール 2 件送信',
+      }),
+    ]);
   });
 
   it('undoing 差戻す gives back 受理', async () => {
@@ -384,6 +401,8 @@ describe.skipIf(!binary)("the coordinator's year", () => {
     expect(smtp.mails.at(-1)!.text).toContain('（あと2日です）');
     const log = (await call('GET', '/api/console/reminders', TOKENS.akiha)).json<ReminderPreview>().log;
     expect(log.slice(0, 2).map((l) => l.by)).toEqual(['自動（期限の2日前）', '自動（期限の2日前）']);
+    const sent = (await call('GET', '/api/audit', TOKENS.akiha)).json<AuditList>().entries[0];
+    expect(sent).toMatchObject({ action: 'reminders', by: '自動（期限の2日前）', role: 'system', ward: 'akiha' });
     await call('PUT', '/api/console/year/reminders', TOKENS.akiha, { daysBefore: null });
     await call('PUT', '/api/console/year/deadline', TOKENS.akiha, { deadline: null });
   });
@@ -399,6 +418,10 @@ describe.skipIf(!binary)("the coordinator's year", () => {
       return l.versions.length > before ? l : undefined;
     }, 30_000);
     expect(list.versions[0]!.about?.by).toBe('自動（毎日 00:00）');
+    const built = (await call('GET', '/api/audit', TOKENS.akiha)).json<AuditList>().entries;
+    expect(built.filter((e) => e.action === 'summary-build' && e.role === 'system')).toEqual([
+      expect.objectContaining({ by: '自動（毎日 00:00）', ward: 'akiha', target: '令和2年度' }),
+    ]);
     await new Promise((r) => setTimeout(r, 1000));
     expect((await call('GET', '/api/console/summaries', TOKENS.akiha)).json<SummaryList>().versions).toHaveLength(
       before + 1,

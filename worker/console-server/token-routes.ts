@@ -114,6 +114,8 @@ export function registerTokenRoutes(app: FastifyInstance, deps: TokenRouteDeps):
 
   app.delete('/api/admin/tokens/:id', { onRequest: adminOnly }, async (req, reply) => {
     const { id } = req.params as { id: string };
+    // Redis away: say so, rather than "no such token" (the token would still work once Redis is back).
+    if ((await issued.list()) === null) return fail(reply, 503, 'unavailable', UNAVAILABLE);
     const gone = await issued.revoke(id);
     if (!gone) {
       const configured = config.tokens.some((t) => (t.tokenSha256 ?? tokenSha256(t.token ?? '')).startsWith(id));

@@ -423,6 +423,17 @@ export class WebConsole {
       const old = cookies.get(SESSION_COOKIE);
       if (old) await this.sessions.destroy(old);
       const session = await this.sessions.create(principal, tokenSha256(token).slice(0, 16), principal.name ?? null);
+      // A token issued in the console and revoked while this sign-in was under way ends its sessions before
+      // this one was listed: look again, so no session outlives its token.
+      if (!this.deps.auth.identifyToken(token) && !(await this.issued.lookup(token))) {
+        await this.sessions.destroy(session.id);
+        return fail(
+          reply,
+          401,
+          'login-failed',
+          'ログインできませんでした。トークンを確かめてもう一度入力してください。',
+        );
+      }
       const secure = isHttps(req, this.policy);
       const setCookies = [
         sessionCookie(session.id, { secure, maxAgeSeconds: Math.floor(this.limits.maxAgeMs / 1000) }),

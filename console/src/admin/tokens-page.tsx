@@ -59,6 +59,14 @@ const useStyles = makeStyles({
 type Role = 'submitter' | 'coordinator' | 'admin';
 type FieldName = 'name' | 'role' | 'ward' | 'division';
 
+/** The issue form's fields by id, to move the focus to the first one with a mistake. */
+const FIELD_ID: Record<FieldName, string> = {
+  name: 'issue-name',
+  role: 'issue-role',
+  ward: 'issue-ward',
+  division: 'issue-division',
+};
+
 const ROLE_CHOICE: { value: Role; label: string }[] = [
   { value: 'submitter', label: `${ROLE_WORD.submitter}（課の提出）` },
   { value: 'coordinator', label: `${ROLE_WORD.coordinator}（区の取りまとめ）` },
@@ -139,12 +147,6 @@ export function TokensPage() {
   const [made, setMade] = useState<IssuedTokenAnswer | null>(null);
   const [revoking, setRevoking] = useState<TokenEntry | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
-  const FIELD_ID: Record<FieldName, string> = {
-    name: 'issue-name',
-    role: 'issue-role',
-    ward: 'issue-ward',
-    division: 'issue-division',
-  };
   const noticeRef = useRef<HTMLDivElement>(null);
 
   const load = useCallback(() => {
@@ -329,7 +331,10 @@ export function TokensPage() {
                   {t.source === 'issued' ? (
                     <>
                       <span className={styles.nowrap}>{jst(t.issuedAt ?? null)}</span>
-                      <span className={styles.muted}>{t.issuedBy ?? '—'}</span>
+                      <span className={styles.muted}>
+                        {/* Tokens issued before names were recorded say only "admin". */}
+                        {t.issuedBy === 'admin' ? ROLE_WORD.admin : (t.issuedBy ?? '—')}
+                      </span>
                     </>
                   ) : (
                     '—'
