@@ -55,7 +55,7 @@ export function extractSheet(grid: Grid, families: readonly FamilySpec[]): Sheet
   const record: SheetRecord = {
     sheet: grid.sheet,
     family: family.id,
-    organization: organizationOf(fields, variant) ?? bodyAsOrganization(fields, variant),
+    organization: withoutBody(organizationOf(fields, variant), fields) ?? bodyAsOrganization(fields, variant),
     fiscalYear: identity.fiscalYear,
     measures: split.measures,
     findings: [],
@@ -87,6 +87,26 @@ function stopLabelsOf(variant: VariantSpec): Label[] {
     ...variant.fields.flatMap((f) => f.label),
     ...(variant.tables ?? []).flatMap((t) => t.columns.flatMap((c) => c.label)),
   ];
+}
+
+/**
+ * A division named with its body before it (「東区地域課」, 「東区役所 地域課」) when the sheet's body is that body:
+ * the division alone (地域課), as the ledger and the summary file it under the body. A name that is the body
+ * itself, or whose rest is no division (「東区民センター」), stays as written.
+ */
+export function withoutBody(organization: string | null, fields: Record<string, FieldValue>): string | null {
+  const body = [...BODY_FIELDS, 'body'].map((key) => fields[key]?.value.trim()).find(Boolean);
+  if (!organization || !body) return organization;
+  const name = organization.normalize('NFKC').trim();
+  const prefix = body.normalize('NFKC').replace(/役所$/, '');
+  if (!name.startsWith(prefix)) return organization;
+  const rest = name
+    .slice(prefix.length)
+    .replace(/^役所/, '')
+    .replace(/^[\s・]+/, '');
+  return rest.length >= 2 && /(課|室|係|局|部|センター|事務所|支所|出張所|館|園)$/.test(rest) && !/^民/.test(rest)
+    ? rest
+    : organization;
 }
 
 /** The body read elsewhere names a sheet whose organisation is its body (自己評価, 区の組織目標, 方針書). */

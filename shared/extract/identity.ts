@@ -80,7 +80,9 @@ export function findBody(
   affiliations: readonly FieldValue[],
   tableRow: number,
 ): FoundValue | undefined {
-  for (const title of titleCells(index, tableRow)) {
+  // A 所属 value in the top rows is a 所属 cell, not a title: it is read (and named) as 所属欄 below.
+  const own = new Set(affiliations.map((f) => f.cell));
+  for (const title of titleCells(index, tableRow).filter((t) => !own.has(t.cell))) {
     const body = bodyInText(title.text);
     if (body) return { value: body, cell: title.cell, source: '表題' };
   }

@@ -8,11 +8,29 @@ import {
 } from '../../shared/summary/index.ts';
 import type { CellStyle } from '../xlsx/xlsx-book.ts';
 import type { PlannedCell, PlannedRow, SheetPlan } from './sheet-plan.ts';
-import { HEADER_STYLE, JUDGED, LINK, numberStyle, RATE, rateValue, TITLE } from './sheet-style.ts';
+import { formatNumber } from '../xlsx/format-number.ts';
+import { HEADER_STYLE, JUDGED, LINK, numberStyle, RATE, rateValue, TITLE, textWidth } from './sheet-style.ts';
 
 const HEAD_ROW = 2;
-/** Width of a number column: "4,597,752" and "99.0%" fit. */
+/** Width of a number column holding text as written (it wraps there): a few words a line. */
 const FIGURE_WIDTH = 8.5;
+/** The narrowest number column ("R2目標" on one line) and the widest. */
+const FIGURE_MIN = 7;
+const FIGURE_MAX = 18;
+
+/**
+ * A number column as wide as its widest number as shown ("4,597,752 (2019)"), with room for 游ゴシック's
+ * digits, which are a little wider than the column unit's: "#####" never shows in Excel or LibreOffice.
+ */
+export function figureWidth(figures: readonly (Figure | null | undefined)[]): number {
+  let need = FIGURE_MIN;
+  for (const f of figures) {
+    if (!f) continue;
+    if (f.value === null) need = Math.max(need, f.text ? FIGURE_WIDTH : 0);
+    else need = Math.max(need, Math.ceil(textWidth(formatNumber(f.value, f.format ?? 'General')) * 1.15 + 2));
+  }
+  return Math.min(FIGURE_MAX, need);
+}
 const DISAGREES: CellStyle = JUDGED['not-achieved'];
 
 /** One column of a family sheet: its header, its cell per row, and how it is sized. */
@@ -164,7 +182,7 @@ function chronological(table: FamilyTable): Dated[] {
     figure: (r: MeasureRow) => Figure | null | undefined,
     year: number | null,
     kind: string,
-    fixed = FIGURE_WIDTH,
+    fixed = figureWidth(table.rows.map(figure)),
   ): Dated => ({
     column: { label, cell: (r) => figureCell(figure(r)), fixed },
     figure,
@@ -175,7 +193,7 @@ function chronological(table: FamilyTable): Dated[] {
   // A 現状値 shows its year beside the number: "4,597,752 (2019)".
   const ordered = table.columns.map((c) =>
     c.kind === 'baseline'
-      ? dated('現状値（年度）', (r) => r.figures[c.key], null, c.kind, 16)
+      ? dated('現状値（年度）', (r) => r.figures[c.key], null, c.kind)
       : dated(c.label, (r) => r.figures[c.key], c.year, c.kind),
   );
   const judged: Dated[] = [];
@@ -186,7 +204,7 @@ function chronological(table: FamilyTable): Dated[] {
       column: {
         label: '前年度の報告値',
         cell: (r) => figureCell(r.previous?.result, r.previous?.differs === true),
-        fixed: FIGURE_WIDTH,
+        fixed: figureWidth(table.rows.map((r) => r.previous?.result)),
       },
       figure: null,
       baseline: false,

@@ -17,6 +17,7 @@ import {
   SECTION,
   SMALL_NOTE,
   TITLE,
+  textWidth,
 } from './sheet-style.ts';
 
 const STATE_STYLE: Record<DivisionState, CellStyle> = {
@@ -33,6 +34,8 @@ const HEAD_ROW = 4;
 /** Columns under the chart: fixed widths, so the chart has room beside the table on the same page. */
 const CHART_COLUMNS = 4;
 const CHART_COLUMN_WIDTH = 9;
+/** The chart's height in pixels: about half an A4 landscape page at the summary's print scales. */
+const CHART_HEIGHT_PX = 480;
 
 /**
  * 概要: a one-page dashboard. Per division its standing (受理 / 差戻し with the reason / 読込不可 / 未提出),
@@ -68,7 +71,9 @@ export function overviewPlan(
   const rollup = model.wardRollup;
   function* rows(): Generator<readonly [number, PlannedRow]> {
     yield [1, [{ value: title, style: TITLE }]];
-    yield [2, [{ value: factsLine(model), overflow: true }]];
+    const [facts, more] = factsLines(model);
+    yield [2, [{ value: facts, overflow: true }]];
+    if (more) yield [3, [{ value: more, overflow: true }]];
     yield [HEAD_ROW, labels.map((value) => ({ value, style: HEADER_STYLE }))];
     let r = HEAD_ROW;
     const warnings = new Map<string, number>();
@@ -107,7 +112,7 @@ export function overviewPlan(
           ]
         : []),
     ])
-      yield [r++, [{ value: note, style: SMALL_NOTE, overflow: true }]];
+      for (const line of noteLines(note, NOTE_WIDTH)) yield [r++, [{ value: line, style: SMALL_NOTE, overflow: true }]];
     r += 1;
     if (!rollup) {
       // Only a body that collects division sheets has a ward sheet to miss: a city's 施策シート or a 方針書 gets
@@ -193,13 +198,14 @@ export function overviewPlan(
     clamp: { 1: [10, 16], 3: [10, 12], [noteColumn]: [22, 30] },
     fixed: {
       2: 7.5,
-      4: 5.5,
-      5: 5,
-      6: 5,
-      7: 5,
-      8: 5,
-      9: 5,
-      10: 5,
+      // Three-character headers (未達成, 要確認) on one line.
+      4: 6,
+      5: 6,
+      6: 6,
+      7: 6,
+      8: 6,
+      9: 6,
+      10: 6,
       11: 8,
       ...(withPrevious ? { 12: 9 } : {}),
       ...fixed,
@@ -212,6 +218,26 @@ export function overviewPlan(
       ? { chart: chart(name, model.overview, firstRow, lastRow, chartFrom) }
       : {}),
   };
+}
+
+/** Width (in column units) a note line under the table may take: the table's, so it never runs under the chart. */
+const NOTE_WIDTH = 92;
+
+/** A note cut into lines of at most `width` units, after a 。 or 、 where one falls near the end. */
+export function noteLines(note: string, width: number): string[] {
+  const lines: string[] = [];
+  let rest = note;
+  while (textWidth(rest) > width) {
+    let cut = 0;
+    let w = 0;
+    while (cut < rest.length && w + textWidth(rest[cut]!) <= width) w += textWidth(rest[cut++]!);
+    const punctuation = Math.max(rest.lastIndexOf('。', cut - 1), rest.lastIndexOf('、', cut - 1));
+    if (punctuation >= cut * 0.6) cut = punctuation + 1;
+    lines.push(rest.slice(0, cut));
+    rest = rest.slice(cut);
+  }
+  if (rest) lines.push(rest);
+  return lines;
 }
 
 /** 0-based index of 指標数; 達成 … 目標なし follow it, then 指標の達成割合. */
@@ -280,7 +306,8 @@ function divisionCells(
   ];
 }
 
-function factsLine(model: SummaryModel): string {
+/** The headline: who submitted and the share achieved; then, when there are any, the files beside them. */
+function factsLines(model: SummaryModel): [string, string] {
   const c = model.ledger.counts;
   const received = model.ledger.expectedKnown
     ? `提出 ${c.submitted} ／ ${c.expected} 課`
@@ -293,12 +320,12 @@ function factsLine(model: SummaryModel): string {
     `未提出 ${c.未提出}`,
   ].join('・');
   const superseded = model.statuses.filter((st) => st.state === 'superseded').length;
-  const replaced = superseded > 0 ? `\u3000差し替え済みの旧版 ${superseded} 件` : '';
+  const replaced = superseded > 0 ? `差し替え済みの旧版 ${superseded} 件` : '';
   const rate =
     model.total.achievementRate === null
       ? '指標の達成割合 －（評価済みの指標なし）'
       : `指標の達成割合 ${model.total.achievementRate.toFixed(1)}%`;
-  const identity = model.identityNote ? `\u3000${model.identityNote}` : '';
+  const identity = model.identityNote ?? '';
   // Files no division can be told from are rows of the table but not of the headline (the ledger counts the
   // expected divisions): say how many and where they are, so the two never seem to disagree.
   const loose = model.ledger.unattributed;
@@ -307,8 +334,11 @@ function factsLine(model: SummaryModel): string {
   const unattributed =
     loose.length === 0
       ? ''
-      : `\u3000このほか課の分からないファイル ${loose.length} 件（${[...byStatus].map(([status, n]) => `${status} ${n}`).join('・')}、表の「${loose[0]!.division}」の行）`;
-  return `作成 ${jst(model.generatedAt)}\u3000${received}（${detail}）${unattributed}${replaced}\u3000${rate}${identity}`;
+      : `このほか課の分からないファイル ${loose.length} 件（${[...byStatus].map(([status, n]) => `${status} ${n}`).join('・')}、表の「${loose[0]!.division}」の行）`;
+  return [
+    `作成 ${jst(model.generatedAt)}\u3000${received}（${detail}）\u3000${rate}`,
+    [unattributed, replaced, identity].filter(Boolean).join('\u3000'),
+  ];
 }
 
 /** The ward's own sheet as the ledger has it: its word, and why when it is not 受理. */
@@ -340,19 +370,28 @@ function chart(
   fromCol: number,
 ): ChartSpec {
   const q = `'${sheet.replace(/'/g, "''")}'`;
-  const column = (i: number): string => String.fromCharCode(65 + i);
+  // Only the divisions with figures: a 未提出 or 読込不可 row would stand as an empty slot that reads as zero.
+  const charted = rows.map((r, i) => ({ r, at: firstRow + i })).filter(({ r }) => r.counted !== null);
+  const ref = (c: string): string => {
+    // Neighbouring rows as one range, the others as a union of ranges, as Excel writes a selection with gaps.
+    const runs: [number, number][] = [];
+    for (const { at } of charted) {
+      const last = runs.at(-1);
+      if (last && last[1] === at - 1) last[1] = at;
+      else runs.push([at, at]);
+    }
+    const parts = runs.map(([a, b]) => (a === b ? `${q}!$${c}$${a}` : `${q}!$${c}$${a}:$${c}$${b}`));
+    return parts.length === 1 ? parts[0]! : `(${parts.join(',')})`;
+  };
   const series = (i: number, label: string, key: Judgement, color: string) => ({
-    name: { ref: `${q}!$${column(i)}$${HEAD_ROW}`, values: [label] },
-    values: {
-      ref: `${q}!$${column(i)}$${firstRow}:$${column(i)}$${lastRow}`,
-      values: rows.map((r) => (r.counted !== null ? r.counts[key] : null)),
-    },
+    name: { ref: `${q}!$${col(i)}$${HEAD_ROW}`, values: [label] },
+    values: { ref: ref(col(i)), values: charted.map(({ r }) => r.counts[key]) },
     color,
   });
   return {
     title: '課別の達成状況（指標数）',
     grouping: 'stacked',
-    categories: { ref: `${q}!$A$${firstRow}:$A$${lastRow}`, values: rows.map((r) => r.division) },
+    categories: { ref: ref('A'), values: charted.map(({ r }) => r.division) },
     series: [
       series(4, '達成', 'achieved', '5B9B4A'),
       series(5, '未達成', 'not-achieved', 'E0605A'),
@@ -367,6 +406,8 @@ function chart(
       fromRow: HEAD_ROW - 1,
       toCol: fromCol + CHART_COLUMNS,
       toRow: Math.max(HEAD_ROW + 17, lastRow + 4),
+      // A fixed size over the columns beside the table: tall 備考 rows would stretch a chart anchored to cells.
+      size: { width: CHART_COLUMNS * (CHART_COLUMN_WIDTH * 7 + 5), height: CHART_HEIGHT_PX },
     },
     font: FONT_NAME,
   };

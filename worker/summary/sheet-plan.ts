@@ -41,7 +41,7 @@ export interface SheetPlan {
   autoFilter: { fromRow: number; toRow: number; columns: number } | null;
 }
 
-interface Layout {
+export interface Layout {
   widths: number[];
   wrapped: boolean[];
 }
@@ -63,6 +63,13 @@ const LINE_SLACK_EM = 0.25;
 /** The narrowest a wrapping text column gets when the page is too narrow for every column. */
 const LAST_FLOOR = 9;
 const WRAP_COLUMN: CellStyle = { alignment: WRAP };
+/** The smallest size a chart's labels print at. */
+const CHART_PRINTED_PT = 9;
+
+/** The size (in half points) that prints at `printed` points or more at `scale` percent. */
+export function printedSize(printed: number, scale: number): number {
+  return Math.ceil((printed * 100) / Math.max(1, Math.min(100, scale)) / 0.5) * 0.5;
+}
 
 /** Writes one planned sheet into the workbook, row by row as the plan yields them. */
 export function writeSheet(book: XlsxBook, plan: SheetPlan): void {
@@ -93,7 +100,8 @@ export function writeSheet(book: XlsxBook, plan: SheetPlan): void {
     });
     sheet.row(r, styled, tall ? Math.min(409, height) : undefined);
   }
-  if (plan.chart) sheet.chart(plan.chart);
+  // The chart's labels at ≥ 9 pt on paper: larger on the sheet by as much as the page is printed smaller.
+  if (plan.chart) sheet.chart({ ...plan.chart, fontSize: printedSize(CHART_PRINTED_PT, fitScale(widths)) });
   sheet.end(plan.autoFilter);
 }
 
@@ -124,16 +132,21 @@ class StyleCache {
 }
 
 /** Column widths fitted to their text (wide characters count twice), as the rows will be written. */
-function layout(plan: SheetPlan): Layout {
+export function layout(plan: SheetPlan): Layout {
   const { fromRow, min = 6, max = 60 } = plan.fit;
   const widths: number[] = [];
+  // Each row's text, column by column, as the widths of its lines: what a wider column would save.
+  const texts: [number, number[]][][] = [];
   for (const [r, cells] of plan.rows()) {
+    const row: [number, number[]][] = [];
     cells.forEach((planned, i) => {
       while (widths.length <= i) widths.push(min);
       if (r < fromRow || !planned || planned.overflow) return;
-      const longest = longestLine(textOf(planned.value));
-      widths[i] = Math.max(widths[i] ?? min, Math.min(max, longest + 2));
+      const lines = textOf(planned.value).split('\n').map(textWidth);
+      if (r > fromRow) row.push([i, lines]);
+      widths[i] = Math.max(widths[i] ?? min, Math.min(max, Math.max(...lines) + 2));
     });
+    if (row.length > 0) texts.push(row);
   }
   const wrapped = widths.map((w) => w >= max);
   const clamps = Object.entries(plan.clamp ?? {}).map(([column, bounds]) => [Number(column) - 1, bounds] as const);
@@ -159,6 +172,7 @@ function layout(plan: SheetPlan): Layout {
   // Too wide to print legibly on one page width: narrow the wrapping text columns, widest first, to their
   // minimum; if that is not enough, below it down to a last floor (the text wraps onto more lines).
   const planned = (i: number): number => clamps.find(([c]) => c === i)?.[1][0] ?? Math.max(min, 12);
+  const narrow = fitScale(widths) < MIN_SCALE;
   for (const floor of [planned, (i: number) => Math.min(planned(i), LAST_FLOOR)]) {
     for (let guard = 0; fitScale(widths) < MIN_SCALE && guard < 400; guard++) {
       let widest = -1;
@@ -169,20 +183,89 @@ function layout(plan: SheetPlan): Layout {
       widths[widest] = Math.max(floor(widest), widths[widest]! - 1);
     }
   }
+  // A sheet of long texts printed at the smallest scale: give the page's remaining width to the text columns
+  // where it saves the most lines, so its rows are as short as the page allows.
+  // (A sheet of short rows keeps its larger print: only one whose rows average two lines or more grows.)
+  if (narrow || kept.size > 0 || totalLines(texts, widths, wrapped) >= 2 * texts.length) grow(widths, wrapped, texts);
   return { widths, wrapped };
+}
+
+/** Lines of one cell's text (its lines' widths) wrapped at `width`, as linesNeeded counts them. */
+function cellLines(lines: readonly number[], width: number): number {
+  const perLine = lineEms(width);
+  let n = 0;
+  for (const w of lines) n += Math.max(1, Math.ceil(w / 2 / perLine - 1e-9));
+  return n;
+}
+
+/** The rows' lines in total: each row as tall as its tallest wrapping cell. */
+function totalLines(
+  texts: readonly (readonly [number, number[]])[][],
+  widths: readonly number[],
+  wrapped: readonly boolean[],
+): number {
+  let total = 0;
+  for (const row of texts) {
+    let tallest = 1;
+    for (const [i, lines] of row) if (wrapped[i]) tallest = Math.max(tallest, cellLines(lines, widths[i]!));
+    total += tallest;
+  }
+  return total;
+}
+
+/** Rows of a large sheet the widening measures: every n-th, so it stays fast on thousands of rows. */
+const GROW_SAMPLE = 200;
+/** How far ahead (units) one step of widening looks past widths that save no line. */
+const GROW_REACH = 24;
+
+/**
+ * Widens wrapping columns, each step the column and amount that save the most lines per unit over the
+ * sheet, while the columns still print at MIN_SCALE or more on one page width.
+ */
+function grow(widths: number[], wrapped: readonly boolean[], all: readonly (readonly [number, number[]])[][]): void {
+  const stride = Math.max(1, Math.ceil(all.length / GROW_SAMPLE));
+  const texts = stride === 1 ? all : all.filter((_, i) => i % stride === 0);
+  let current = totalLines(texts, widths, wrapped);
+  const others = new Array<number>(texts.length);
+  for (let guard = 0; guard < 100; guard++) {
+    let best: { i: number; k: number; total: number; gain: number } | null = null;
+    for (let i = 0; i < widths.length; i++) {
+      if (!wrapped[i]) continue;
+      // Each row's tallest other cell stays as it is while only this column widens.
+      texts.forEach((row, r) => {
+        let tallest = 1;
+        for (const [c, lines] of row)
+          if (c !== i && wrapped[c]) tallest = Math.max(tallest, cellLines(lines, widths[c]!));
+        others[r] = tallest;
+      });
+      const base = widths[i]!;
+      for (let k = 1; k <= GROW_REACH; k++) {
+        widths[i] = base + k;
+        if (fitScale(widths) < MIN_SCALE) break;
+        let total = 0;
+        texts.forEach((row, r) => {
+          let tallest = others[r]!;
+          for (const [c, lines] of row) if (c === i) tallest = Math.max(tallest, cellLines(lines, base + k));
+          total += tallest;
+        });
+        if (total < current) {
+          const gain = (current - total) / k;
+          if (!best || gain > best.gain) best = { i, k, total, gain };
+          break;
+        }
+      }
+      widths[i] = base;
+    }
+    if (!best) return;
+    widths[best.i]! += best.k;
+    current = best.total;
+  }
 }
 
 function textOf(value: CellValue | null | undefined): string {
   if (value === null || value === undefined) return '';
   if (typeof value === 'object') return 'formula' in value ? String(value.result) : value.text;
   return String(value);
-}
-
-function longestLine(text: string): number {
-  if (!text.includes('\n')) return textWidth(text);
-  let longest = 0;
-  for (const line of text.split('\n')) longest = Math.max(longest, textWidth(line));
-  return longest;
 }
 
 /**
@@ -192,11 +275,16 @@ function longestLine(text: string): number {
  * never clips there.
  */
 export function linesNeeded(text: string, columnWidth: number, sizePt: number = BODY_SIZE): number {
-  const fontPx = (sizePt * 96) / 72;
-  const perLine = Math.max(1, (columnWidth * UNIT_PX - CELL_PADDING_PX) / fontPx - LINE_SLACK_EM);
+  const perLine = lineEms(columnWidth, sizePt);
   let lines = 0;
   for (const line of text.split('\n')) lines += Math.max(1, Math.ceil(textWidth(line) / 2 / perLine - 1e-9));
   return lines;
+}
+
+/** Ems (wide characters) a line of a column `columnWidth` units wide holds at `sizePt`. */
+function lineEms(columnWidth: number, sizePt: number = BODY_SIZE): number {
+  const fontPx = (sizePt * 96) / 72;
+  return Math.max(1, (columnWidth * UNIT_PX - CELL_PADDING_PX) / fontPx - LINE_SLACK_EM);
 }
 
 /** Points a row of `lines` wrapped lines at `sizePt` takes. */

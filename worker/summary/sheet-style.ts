@@ -69,7 +69,7 @@ const PAGE_PX = (11.69 - MARGINS.left - MARGINS.right) * 96;
  * on a server with DejaVu Sans). Sizing for the wider case keeps every column on the page in both.
  */
 function columnPx(width: number): number {
-  return Math.round(width * 9.3) + 5;
+  return Math.round(width * 7.5) + 5;
 }
 
 /** The print scale (percent, at most 100) at which these columns fill one A4 landscape page width. */

@@ -35,10 +35,15 @@ export interface ChartSpec {
   /** Fixed value-axis bounds, when the scale should not follow the data (0–1 for a rate). */
   valueMin?: number;
   valueMax?: number;
-  /** The cells the chart covers: 0-based from (inclusive) and to (exclusive) column and row. */
-  anchor: { fromCol: number; fromRow: number; toCol: number; toRow: number };
+  /**
+   * The cells the chart covers: 0-based from (inclusive) and to (exclusive) column and row; or, with `size`,
+   * its top-left cell and its size in pixels, so that tall rows under it do not stretch it off the page.
+   */
+  anchor: { fromCol: number; fromRow: number; toCol: number; toRow: number; size?: { width: number; height: number } };
   /** East Asian font of every label. */
   font: string;
+  /** Size of the axis, legend and value labels in points (default 9); the title is 1.5 pt larger. */
+  fontSize?: number;
   /** Print each bar segment's value on it (zeros left out), so a printed page needs no axis reading. */
   valueLabels?: boolean;
 }
@@ -46,12 +51,14 @@ export interface ChartSpec {
 /** The chart part: xl/charts/chartN.xml. */
 export function chartXml(spec: ChartSpec): string {
   const series = spec.series.map((s, i) => seriesXml(s, i, spec.categories)).join('');
+  const size = Math.round((spec.fontSize ?? 9) * 100);
+  const titleSize = size + 150;
   const overlap = spec.grouping === 'stacked' ? '<c:overlap val="100"/>' : '';
   const bounds = `${spec.valueMax !== undefined ? `<c:max val="${num(spec.valueMax)}"/>` : ''}${spec.valueMin !== undefined ? `<c:min val="${num(spec.valueMin)}"/>` : ''}`;
   return (
     `${XML_HEAD}<c:chartSpace xmlns:c="${CHART_NS}" xmlns:a="${DRAWING_NS}" xmlns:r="${REL_NS}">` +
     '<c:roundedCorners val="0"/><c:chart>' +
-    `<c:title><c:tx><c:rich><a:bodyPr/><a:p><a:pPr><a:defRPr sz="1200" b="1"/></a:pPr><a:r><a:rPr lang="ja-JP" sz="1200" b="1"><a:ea typeface="${attr(spec.font)}"/></a:rPr><a:t>${text(spec.title)}</a:t></a:r></a:p></c:rich></c:tx><c:overlay val="0"/></c:title>` +
+    `<c:title><c:tx><c:rich><a:bodyPr/><a:p><a:pPr><a:defRPr sz="${titleSize}" b="1"/></a:pPr><a:r><a:rPr lang="ja-JP" sz="${titleSize}" b="1"><a:ea typeface="${attr(spec.font)}"/></a:rPr><a:t>${text(spec.title)}</a:t></a:r></a:p></c:rich></c:tx><c:overlay val="0"/></c:title>` +
     '<c:autoTitleDeleted val="0"/><c:plotArea><c:layout/>' +
     `<c:barChart><c:barDir val="col"/><c:grouping val="${spec.grouping}"/><c:varyColors val="0"/>${series}${spec.valueLabels ? VALUE_LABELS : ''}` +
     `<c:gapWidth val="60"/>${overlap}<c:axId val="50010"/><c:axId val="50020"/></c:barChart>` +
@@ -63,7 +70,7 @@ export function chartXml(spec: ChartSpec): string {
     `<c:numFmt formatCode="${attr(spec.valueFormat)}" sourceLinked="0"/><c:majorTickMark val="out"/><c:minorTickMark val="none"/><c:tickLblPos val="nextTo"/>` +
     '<c:crossAx val="50010"/><c:crosses val="autoZero"/><c:crossBetween val="between"/></c:valAx>' +
     '</c:plotArea><c:legend><c:legendPos val="b"/><c:overlay val="0"/></c:legend><c:plotVisOnly val="1"/><c:dispBlanksAs val="gap"/></c:chart>' +
-    `<c:txPr><a:bodyPr/><a:lstStyle/><a:p><a:pPr><a:defRPr sz="900"><a:latin typeface="${attr(spec.font)}"/><a:ea typeface="${attr(spec.font)}"/></a:defRPr></a:pPr><a:endParaRPr lang="ja-JP"/></a:p></c:txPr>` +
+    `<c:txPr><a:bodyPr/><a:lstStyle/><a:p><a:pPr><a:defRPr sz="${size}"><a:latin typeface="${attr(spec.font)}"/><a:ea typeface="${attr(spec.font)}"/></a:defRPr></a:pPr><a:endParaRPr lang="ja-JP"/></a:p></c:txPr>` +
     '</c:chartSpace>'
   );
 }
@@ -99,12 +106,15 @@ export function drawingXml(spec: ChartSpec, name: string): string {
   const a = spec.anchor;
   const corner = (col: number, row: number): string =>
     `<xdr:col>${col}</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>${row}</xdr:row><xdr:rowOff>0</xdr:rowOff>`;
-  return (
-    `${XML_HEAD}<xdr:wsDr xmlns:xdr="${SHEET_DRAWING_NS}" xmlns:a="${DRAWING_NS}">` +
-    `<xdr:twoCellAnchor editAs="oneCell"><xdr:from>${corner(a.fromCol, a.fromRow)}</xdr:from><xdr:to>${corner(a.toCol, a.toRow)}</xdr:to>` +
+  const frame =
     `<xdr:graphicFrame macro=""><xdr:nvGraphicFramePr><xdr:cNvPr id="2" name="${attr(name)}"/><xdr:cNvGraphicFramePr/></xdr:nvGraphicFramePr>` +
     '<xdr:xfrm><a:off x="0" y="0"/><a:ext cx="0" cy="0"/></xdr:xfrm>' +
     `<a:graphic><a:graphicData uri="${CHART_NS}"><c:chart xmlns:c="${CHART_NS}" xmlns:r="${REL_NS}" r:id="rId1"/></a:graphicData></a:graphic>` +
-    '</xdr:graphicFrame><xdr:clientData/></xdr:twoCellAnchor></xdr:wsDr>'
-  );
+    '</xdr:graphicFrame><xdr:clientData/>';
+  // EMU per pixel at 96 dpi.
+  const emu = (px: number): number => Math.round(px * 9525);
+  const anchor = a.size
+    ? `<xdr:oneCellAnchor><xdr:from>${corner(a.fromCol, a.fromRow)}</xdr:from><xdr:ext cx="${emu(a.size.width)}" cy="${emu(a.size.height)}"/>${frame}</xdr:oneCellAnchor>`
+    : `<xdr:twoCellAnchor editAs="oneCell"><xdr:from>${corner(a.fromCol, a.fromRow)}</xdr:from><xdr:to>${corner(a.toCol, a.toRow)}</xdr:to>${frame}</xdr:twoCellAnchor>`;
+  return `${XML_HEAD}<xdr:wsDr xmlns:xdr="${SHEET_DRAWING_NS}" xmlns:a="${DRAWING_NS}">${anchor}</xdr:wsDr>`;
 }

@@ -137,7 +137,7 @@ class Registry {
 }
 
 /** Excel's own default: the column-width unit is this font's digit width, so widths read as before. */
-const DEFAULT_FONT: CellFont = { name: 'Calibri', size: 11 };
+const DEFAULT_FONT: CellFont = { name: 'Arial', size: 10 };
 
 function fontXml(f: CellFont): string {
   return `<font>${f.bold ? '<b/>' : ''}${f.underline ? '<u/>' : ''}${f.color ? `<color rgb="${attr(f.color.argb)}"/>` : ''}<sz val="${num(f.size ?? 11)}"/><name val="${attr(f.name ?? 'Calibri')}"/></font>`;

@@ -92,3 +92,32 @@ describe('body and year read from places other than their cells', () => {
     expect(identityNote([extractSheet(grid, FAMILIES).record])).toBeNull();
   });
 });
+
+describe('a 所属 cell naming the body before the division', () => {
+  const sheet = (affiliation: string) =>
+    extractSheet(
+      gridFrom('Sheet1', [
+        ['令和3年度　組織目標管理シート'],
+        ['所属', affiliation],
+        [],
+        ['No.', '組織目標', '項目（単位）', 'H30実績', 'R1実績', 'R2実績', 'R3目標', 'R3結果'],
+        [1, '窓口サービスの向上', '窓口満足度（％）', 88, 90, 91, 90, 93],
+      ]),
+      FAMILIES,
+    ).record;
+
+  it('files the division under the body, named without it, and says the body came from the 所属 cell', () => {
+    for (const affiliation of ['東区地域課', '東区役所 地域課', '東区役所　地域課']) {
+      const record = sheet(affiliation);
+      expect([record.organization, bodyOfSheet(record), bodySourceOf(record)], affiliation).toEqual([
+        '地域課',
+        '東区',
+        '所属欄',
+      ]);
+    }
+  });
+
+  it('keeps a name whose rest is no division as written', () => {
+    expect(sheet('東区民センター').organization).toBe('東区民センター');
+  });
+});

@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import type { Measure, SheetRecord } from '../../../shared/model/record.ts';
 import { buildSummary, type FamilyTable, type MeasureRow } from '../../../shared/summary/index.ts';
-import { familyPlan, yearColumns } from '../../../worker/summary/family-sheet.ts';
+import { familyPlan, figureWidth, yearColumns } from '../../../worker/summary/family-sheet.ts';
 import { linesNeeded, wrappedHeight } from '../../../worker/summary/sheet-plan.ts';
 import { writeSummary } from '../../../worker/summary/write-summary.ts';
 import { measure, submission, value } from '../../shared/summary/summary-fixtures.ts';
@@ -81,6 +81,9 @@ describe('year columns', () => {
       { key: '2020:actual', year: 2020, kind: 'actual', label: 'R2実績' },
     ].sort((a, b) => (a.kind === 'baseline' ? -1 : b.kind === 'baseline' ? 1 : a.year! - b.year!));
     const previous = {
+      figures: {},
+      target: null,
+      result: null,
       previous: { fiscalYear: 2020, result: null, restated: null, differs: false },
     } as unknown as MeasureRow;
     expect(headers(table({ columns, rows: [previous] }))).toEqual([
@@ -236,5 +239,24 @@ describe('what a coordinator copies onto the detail sheets', () => {
       '1\u3000防犯力を高める\n（主な取組）青色防犯パトロール隊の支援',
     );
     expect(body[0]![col('課の年度末コメント')]).toBe('目標を上回った。次年度も継続する。');
+  });
+});
+
+describe('number column widths', () => {
+  it('fit the widest number as shown, with room for 游ゴシック digits, and a text as written wraps in a few words', () => {
+    const f = (value: number | null, format: string | null, text = '') => ({
+      value,
+      format,
+      text,
+      note: null,
+      year: null,
+    });
+    expect(figureWidth([f(3, null)])).toBe(7);
+    // "320,354": 7 characters.
+    expect(figureWidth([f(320354, '#,##0'), f(9560, '#,##0')])).toBe(Math.ceil(7 * 1.15 + 2));
+    // "4,597,752 (2019)": 16 characters, at the widest.
+    expect(figureWidth([f(4597752, '#,##0" (2019)"')])).toBe(18);
+    expect(figureWidth([f(null, null, '対象者全てに実態調査')])).toBe(8.5);
+    expect(figureWidth([f(1e15, '#,##0')])).toBe(18);
   });
 });

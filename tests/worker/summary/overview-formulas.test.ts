@@ -146,3 +146,12 @@ describe('formula cells of the writer', () => {
     expect(() => sheet.row(2, [{ value: { formula: "A1&'x'", result: 0 } }])).toThrow(/not a formula of ours/);
   });
 });
+
+describe('chart labels on paper', () => {
+  it('sizes the labels to print at 9 pt or more at the page scale', async () => {
+    const { printedSize } = await import('../../../worker/summary/sheet-plan.ts');
+    expect(printedSize(9, 100)).toBe(9);
+    expect(printedSize(9, 80)).toBe(11.5);
+    expect(printedSize(9, 80) * 0.8).toBeGreaterThanOrEqual(9);
+  });
+});

@@ -27,7 +27,9 @@ describe('概要 備考', () => {
     });
     const notes = [...overviewPlan('概要', model, '秋葉区').rows()].map(([, cells]) => cells.at(-1)?.value).map(String);
     // The ledger's reason word for word, then the file that could not be read.
-    expect(notes).toContain('ファイルが途中で切れています。もう一度保存して提出してください。\n（ファイル: 建設課.xlsx）');
+    expect(notes).toContain(
+      'ファイルが途中で切れています。もう一度保存して提出してください。\n（ファイル: 建設課.xlsx）',
+    );
     expect(notes).toContain('古い Excel 形式（.xls）のファイルです。\n（ファイル: 区民生活課.xlsx）');
     for (const row of model.ledger.divisions) expect(notes.some((n) => n.startsWith(row.reason!))).toBe(true);
   });
@@ -154,9 +156,43 @@ describe('概要 files that could not be read', () => {
     const everything = rows.flatMap(([, cells]) => cells.map((c) => String(c?.value ?? ''))).join('\n');
     expect(everything).not.toContain('/home/coordinator');
     // The headline counts the expected divisions (読込不可 1) and says where the file no division claims is.
-    const facts = String(rows.find(([r]) => r === 2)![1][0]!.value);
+    const facts = rows
+      .filter(([r]) => r === 2 || r === 3)
+      .map(([, cells]) => String(cells[0]!.value))
+      .join('\n');
     expect(facts).toContain('読込不可 1');
     expect(facts).toContain('このほか課の分からないファイル 1 件（読込不可 1、表の「（課名不明）」の行）');
     expect(rows.some(([, cells]) => cells[0]?.value === '（課名不明）')).toBe(true);
+  });
+});
+
+describe('概要 chart of the divisions with figures', () => {
+  it('leaves 未提出 and 読込不可 rows out (no empty slot that reads as zero) and draws 定性 too', () => {
+    const kenko = divisionSheet('健康福祉課', [
+      measure('開催回数', [value(2020, 'target', '10'), value(2020, 'result', '12')]),
+    ]);
+    const chiiki = divisionSheet('地域総務課', [
+      measure('懇談会', [value(2020, 'target', '5'), value(2020, 'result', '6')]),
+      measure('講座', [value(2020, 'target', '講座の充実')]),
+    ]);
+    const broken = submission('区民生活課', [], {
+      status: 'unreadable',
+      error: { code: 'corrupt', message: 'ファイルが途中で切れています。' },
+    });
+    const model = buildSummary([submission('kenko', [kenko]), submission('chiiki', [chiiki]), broken], {
+      ward: '秋葉区',
+      fiscalYear: 2020,
+      expectedDivisions: ['健康福祉課', '建設課', '区民生活課', '地域総務課'],
+      generatedAt: '2021-04-10T01:00:00Z',
+    });
+    const chart = overviewPlan('概要', model, '秋葉区').chart!;
+    expect(chart.categories.values).toEqual(['健康福祉課', '地域総務課']);
+    // Rows 5 and 8, with 建設課 (未提出) and 区民生活課 (読込不可) between them: a union of the two cells.
+    expect(chart.categories.ref).toBe("('概要'!$A$5,'概要'!$A$8)");
+    const qualitative = chart.series.find((s) => s.name.values[0] === '定性')!;
+    expect(qualitative.values).toEqual({ ref: "('概要'!$I$5,'概要'!$I$8)", values: [0, 1] });
+    expect(chart.valueLabels).toBe(true);
+    // A fixed size: tall 備考 rows do not stretch it off the page.
+    expect(chart.anchor.size).toBeDefined();
   });
 });
