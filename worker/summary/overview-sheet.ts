@@ -59,7 +59,8 @@ export function overviewPlan(
     '要確認',
     '未評価',
     '定性',
-    '目標\nなし',
+    // One word (wrapped by the header cell): the chart's legend reads its series name from here.
+    '目標なし',
     '指標の\n達成割合',
     ...(withPrevious ? [previousHeader(model.fiscalYear ?? model.fiscalYears.at(-1) ?? null)] : []),
     '備考',
@@ -205,7 +206,7 @@ export function overviewPlan(
       7: 6,
       8: 6,
       9: 6,
-      10: 6,
+      10: 8.5,
       11: 8,
       ...(withPrevious ? { 12: 9 } : {}),
       ...fixed,
@@ -398,6 +399,8 @@ function chart(
       series(6, '要確認', 'review', 'C9A227'),
       series(7, '未評価', 'pending', 'F2C14E'),
       series(8, '定性', 'qualitative', '8EA9DB'),
+      // 目標なし too: each bar is as tall as the division's indicators, never fewer.
+      series(9, '目標なし', 'no-target', 'BFBFBF'),
     ],
     valueFormat: '0',
     valueLabels: true,
