@@ -84,7 +84,12 @@ export function sleep(ms: number): Promise<void> {
 /** Starts Redis, the intake (no workers) and `workers` worker processes. */
 export async function startCluster(
   binary: string,
-  opts: { workers: number; extra?: Record<string, unknown>; workerEnv?: NodeJS.ProcessEnv },
+  opts: {
+    workers: number;
+    extra?: Record<string, unknown>;
+    workerEnv?: NodeJS.ProcessEnv;
+    serveEnv?: NodeJS.ProcessEnv;
+  },
 ): Promise<Cluster> {
   const redis = await startRedis(binary);
   const dataDir = await mkdtemp(join(tmpdir(), 'mokuhyo-faults-'));
@@ -119,7 +124,7 @@ export async function startCluster(
       return w;
     },
     async startServe() {
-      const s = run(['serve', '--no-worker'], env);
+      const s = run(['serve', '--no-worker'], { ...env, ...opts.serveEnv });
       this.serve = s;
       await waitFor(
         'intake start',

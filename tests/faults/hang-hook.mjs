@@ -7,6 +7,14 @@ import { readFileSync } from 'node:fs';
 // With MOKUHYO_TEST_SLOW_MS instead, every workbook waits that long before it is read, so a test can
 // catch a job while it is processing (an ingest otherwise takes a few milliseconds).
 const target = process.env['MOKUHYO_TEST_HANG_SHA256'];
+// With MOKUHYO_TEST_BOOT_MS, a sandbox child takes that long to start (a busy machine), before it listens.
+const bootMs = Number(process.env['MOKUHYO_TEST_BOOT_MS'] ?? 0);
+if (bootMs > 0 && /ingest-child\.m?[jt]s$/.test(process.argv[1] ?? '')) {
+  const until = Date.now() + bootMs;
+  while (Date.now() < until) {
+    // Busy start-up.
+  }
+}
 const slowMs = Number(process.env['MOKUHYO_TEST_SLOW_MS'] ?? 0);
 // The child runs from its source (ingest-child.ts, through tsx) or its cached bundle (ingest-child.mjs).
 if ((target || slowMs > 0) && /ingest-child\.m?[jt]s$/.test(process.argv[1] ?? '')) {

@@ -111,10 +111,7 @@ export class GuessThrottle {
     failKeys: string[],
   ): Promise<GuessVerdict> {
     const perToken = `fail:token:${hash(token)}`;
-    const [repeated, slow] = await Promise.all([
-      this.refusal([[perToken, this.limits.bearer]]),
-      this.slowMs(slowKeys),
-    ]);
+    const [repeated, slow] = await Promise.all([this.refusal([[perToken, this.limits.bearer]]), this.slowMs(slowKeys)]);
     if (!valid && repeated > 0) return { retryAfter: repeated };
     if (slow > 0) await sleep(slow);
     if (valid) return 'ok';

@@ -71,6 +71,19 @@ export class SharedState {
     if (!answer.ok) this.hold(key, value, ttl);
   }
 
+  /** Writes to Redis only (no memory fallback): true when Redis has stored it. */
+  async setShared(key: string, value: string, ttlMs: number): Promise<boolean> {
+    const ttl = Math.max(1, Math.ceil(ttlMs));
+    this.memory.delete(key);
+    return (await this.command((r) => r.set(KEY_PREFIX + key, value, 'PX', ttl))).ok;
+  }
+
+  /** Deletes from Redis (and memory): true when Redis answered. */
+  async deleteShared(...keys: string[]): Promise<boolean> {
+    for (const key of keys) this.memory.delete(key);
+    return keys.length === 0 || (await this.command((r) => r.del(...keys.map((k) => KEY_PREFIX + k)))).ok;
+  }
+
   async delete(...keys: string[]): Promise<void> {
     for (const key of keys) this.memory.delete(key);
     if (keys.length > 0) await this.command((r) => r.del(...keys.map((k) => KEY_PREFIX + k)));

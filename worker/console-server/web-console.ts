@@ -49,7 +49,7 @@ import { fromOwnOrigin, isHttps, type OriginPolicy } from './origin.ts';
 import { DEFAULT_GUESS_LIMITS, DEVICE_COOKIE, GuessThrottle, type GuessLimits } from './guess-throttle.ts';
 import { DEFAULT_SESSION_LIMITS, type SessionLimits } from './session.ts';
 import { IssuedTokens, principalOfIssued } from '../intake/issued-tokens.ts';
-import { SharedSessions } from './shared-sessions.ts';
+import { SessionStoreUnavailable, SharedSessions } from './shared-sessions.ts';
 import { registerTokenRoutes } from './token-routes.ts';
 import { SharedState } from './shared-state.ts';
 import { serveAsset } from './static-files.ts';
@@ -136,7 +136,8 @@ export class WebConsole {
   isPublic(req: FastifyRequest): boolean {
     const path = req.url.split('?')[0] ?? '';
     // GET /api/session answers "not signed in" itself, so the page's first look raises no 401.
-    if (path === '/api/session') return req.method === 'POST' || req.method === 'GET';
+    // DELETE (ログアウト) too: it ends the cookie's session even when Redis cannot be asked whether it is alive.
+    if (path === '/api/session') return req.method === 'POST' || req.method === 'GET' || req.method === 'DELETE';
     if (req.method === 'GET' || req.method === 'HEAD')
       return path === '/' || path === '/index.html' || path.startsWith('/assets/') || path === '/favicon.ico';
     return false;
@@ -422,7 +423,19 @@ export class WebConsole {
       // A new id on every sign-in: a cookie planted before it is worthless after.
       const old = cookies.get(SESSION_COOKIE);
       if (old) await this.sessions.destroy(old);
-      const session = await this.sessions.create(principal, tokenSha256(token).slice(0, 16), principal.name ?? null);
+      let session;
+      try {
+        session = await this.sessions.create(principal, tokenSha256(token).slice(0, 16), principal.name ?? null);
+      } catch (err) {
+        if (!(err instanceof SessionStoreUnavailable)) throw err;
+        // Fails closed: a session kept in this process's memory would be unknown to every other serve.
+        return fail(
+          reply.header('retry-after', '30'),
+          503,
+          'session-store-unavailable',
+          'ログイン情報を保存するサーバー（Redis）に接続できないため、いまはログインできません。しばらくしてからやり直してください。',
+        );
+      }
       // A token issued in the console and revoked while this sign-in was under way ends its sessions before
       // this one was listed: look again, so no session outlives its token.
       if (!this.deps.auth.identifyToken(token) && !(await this.issued.lookup(token))) {
@@ -461,6 +474,8 @@ export class WebConsole {
 
     app.delete('/api/session', async (req, reply) => {
       const id = parseCookies(req.headers.cookie).get(SESSION_COOKIE);
+      if (id && !fromOwnOrigin(req, this.policy, 'refuse'))
+        return fail(reply, 403, 'cross-site', 'この操作は目標シートの画面からのみ行えます。');
       if (id) await this.sessions.destroy(id);
       return reply
         .header('set-cookie', clearedSessionCookie(isHttps(req, this.policy)))

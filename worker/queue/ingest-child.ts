@@ -49,3 +49,6 @@ process.on('message', (msg: Request) => {
     .then((reply) => process.send?.({ ...reply, heapUsed: process.memoryUsage().heapUsed }));
 });
 process.on('disconnect', () => process.exit(0));
+// Loaded and listening: the pool starts a file's time limit only now, so a child's start-up (slow on a busy
+// machine, right after a child was killed for a hostile file) never counts against the next file.
+process.send?.({ ready: true });

@@ -35,7 +35,12 @@ interface Sandbox {
   process: ChildProcess;
   stderr: string;
   jobs: number;
+  /** Settles once the child has loaded and listens (or has exited): a file's time limit starts after it. */
+  ready: Promise<void>;
 }
+
+/** A child that has not loaded after this long is given up (an infrastructure fault, not the file's). */
+const START_MS = 60_000;
 
 /** The child's answer, with its heap in use after the file (bytes) so the pool can retire a growing child. */
 type Reply = ({ ok: true; result: unknown } | { ok: false; error: string; code?: string }) & { heapUsed?: number };
@@ -103,6 +108,16 @@ export class SandboxPool {
   private async ask(request: object): Promise<unknown> {
     const box = this.idle.pop() ?? (await this.spawn());
     box.jobs++;
+    let started: NodeJS.Timeout | undefined;
+    const loaded = await Promise.race([
+      box.ready.then(() => true),
+      new Promise<false>((resolve) => (started = setTimeout(() => resolve(false), START_MS))),
+    ]);
+    clearTimeout(started);
+    if (!loaded || box.process.exitCode !== null || box.process.signalCode !== null) {
+      box.process.kill('SIGKILL');
+      throw new Error(`ingest sandbox did not start ${box.stderr.slice(-300)}`);
+    }
     return new Promise<unknown>((resolve, reject) => {
       const child = box.process;
       const cleanup = () => {
@@ -163,7 +178,16 @@ export class SandboxPool {
       serialization: 'advanced',
       stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
     });
-    const box: Sandbox = { process: child, stderr: '', jobs: 0 };
+    const ready = new Promise<void>((resolve) => {
+      const onReady = (msg: unknown) => {
+        if ((msg as { ready?: unknown } | null)?.ready !== true) return;
+        child.off('message', onReady);
+        resolve();
+      };
+      child.on('message', onReady);
+      child.once('exit', () => resolve());
+    });
+    const box: Sandbox = { process: child, stderr: '', jobs: 0, ready };
     child.stderr?.on('data', (d: Buffer) => {
       box.stderr = (box.stderr + d.toString()).slice(-4000);
     });

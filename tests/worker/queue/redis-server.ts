@@ -11,6 +11,9 @@ export interface PrivateRedis {
   kill(): Promise<void>;
   /** Starts an empty server on the same port again. */
   restart(): Promise<void>;
+  /** SIGSTOPs the server: connections stay open but nothing answers (keys kept) until `resume`. */
+  pause(): void;
+  resume(): void;
   stop(): Promise<void>;
 }
 
@@ -77,5 +80,18 @@ export async function startRedis(binary: string): Promise<PrivateRedis> {
     });
   };
   await boot();
-  return { port, url: `redis://127.0.0.1:${port}`, kill, restart: boot, stop: kill };
+  const signal = (sig: NodeJS.Signals) => void (child as ChildProcess | null)?.kill(sig);
+  const stop = async () => {
+    signal('SIGCONT');
+    await kill();
+  };
+  return {
+    port,
+    url: `redis://127.0.0.1:${port}`,
+    kill,
+    restart: boot,
+    stop,
+    pause: () => signal('SIGSTOP'),
+    resume: () => signal('SIGCONT'),
+  };
 }
