@@ -1,7 +1,7 @@
 import type { DivisionState, Judgement, OverviewRow, SummaryModel } from '../../shared/summary/index.ts';
 import { eraAbbreviation } from '../../shared/values/format-year.ts';
 import { eraFiscalYear } from '../../shared/values/index.ts';
-import { fileNameOnly, type FileNamer } from './file-names.ts';
+import { fileNameOnly, reasonNaming, type FileNamer } from './file-names.ts';
 import type { CellStyle, ChartSpec } from '../xlsx/xlsx-book.ts';
 import { DIVISION_STATE_LABELS, FAMILY_SHORT, jst } from './labels.ts';
 import type { PlannedCell, PlannedRow, SheetPlan } from './sheet-plan.ts';
@@ -289,7 +289,7 @@ function divisionCells(
   // The ledger's reason word for word, as the console and 提出状況 give it; an unreadable file is named, so
   // the coordinator knows which file to ask for again without turning to 提出状況.
   const file = row.state === 'unreadable' && row.file ? fileName(row.file) : null;
-  const reason = row.reason ?? '';
+  const reason = reasonNaming(row.reason ?? '', row.file, fileName);
   const note =
     row.state === 'accepted'
       ? acceptedNote

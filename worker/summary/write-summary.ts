@@ -3,7 +3,7 @@ import { eraFiscalYear } from '../../shared/values/index.ts';
 import type { SummaryModel } from '../../shared/summary/index.ts';
 import { XlsxBook } from '../xlsx/xlsx-book.ts';
 import { familyPlan } from './family-sheet.ts';
-import { fileNameOnly, type FileNamer } from './file-names.ts';
+import { fileNameOnly, reasonNaming, type FileNamer } from './file-names.ts';
 import { jst, SEVERITY_LABELS, STATE_LABELS } from './labels.ts';
 import { overviewPlan } from './overview-sheet.ts';
 import { writeSheet, type PlannedRow, type SheetPlan } from './sheet-plan.ts';
@@ -132,7 +132,7 @@ function statuses(name: string, model: SummaryModel, title: string, fileName: Fi
           { value: jst(s.submittedAt) },
           { value: s.file === null ? '' : fileName(s.file) },
           { value: s.sha256 ?? '' },
-          { value: s.reason ?? '' },
+          { value: reasonNaming(s.reason ?? '', s.file, fileName) },
         ],
       ];
     }
