@@ -1,18 +1,24 @@
 // Defects from the acceptance pass of the coordinator's year (issue 22), through the real intake server
 // (fastify inject), a private Redis, real workers and a local SMTP server that is down, then up.
-import { readFile } from 'node:fs/promises';
+import ExcelJS from 'exceljs';
+import { execFile } from 'node:child_process';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { promisify } from 'node:util';
 import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AuditList, ReminderPreview, SummaryList } from '../../worker/console-server/api-types.ts';
 import { mailFailureReason } from '../../worker/console-server/reminders.ts';
 import { startSmtpSink, type SmtpSink } from '../helpers/smtp-sink.ts';
+import { readZipEntries } from '../helpers/zip-reader.ts';
 import { findRedisServer, startRedis, type PrivateRedis } from '../worker/queue/redis-server.ts';
 import { TOKENS, until, world, type World } from '../worker/queue/test-world.ts';
 
 const SEEDS = resolve(import.meta.dirname, '../../seeds/org-goals');
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const binary = await findRedisServer();
+const run = promisify(execFile);
 
 /** A loopback port nobody listens on (taken, then let go). */
 async function freePort(): Promise<number> {
@@ -230,6 +236,36 @@ describe.skipIf(!binary)('the coordinator’s year, after the acceptance pass', 
         : undefined,
     );
   }, 90_000);
+
+  it('pre-fills the 実施計画 of the 様式 zip with the ward in its title and the plan period, so extract names both', async () => {
+    const zip = await call(
+      'GET',
+      `/api/console/templates.zip?division=${encodeURIComponent('健康福祉課')}`,
+      TOKENS.akiha,
+    );
+    const plan = (await readZipEntries(zip.rawPayload)).find((f) => f.name.includes('実施計画'))!;
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(plan.content as unknown as ArrayBuffer);
+    const sheet = book.worksheets[0]!;
+    expect(String(sheet.getCell('A1').value)).toBe('秋葉区 区ビジョンまちづくり計画 実施計画');
+    const cells = sheet.getSheetValues().flat().map(String);
+    expect(cells).toContain('令和2年度～令和3年度');
+    const dir = await mkdtemp(join(tmpdir(), 'mokuhyo-plan-'));
+    try {
+      const file = join(dir, 'plan.xlsx');
+      await writeFile(file, plan.content);
+      const { stdout } = await run(process.execPath, [
+        resolve(import.meta.dirname, '../../bin/mokuhyo.js'),
+        'extract',
+        file,
+      ]);
+      expect(stdout).toContain('組織: 秋葉区');
+      expect(stdout).toContain('年度: 2020');
+      expect(stdout).not.toContain('（不明）');
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
 
   it("lists a previous fiscal year's summaries when asked, and only that year's", async () => {
     const build = async (fiscalYear: number) => {
