@@ -68,9 +68,33 @@ export async function generateTemplate(
   let row = 1;
   const span = (r1: number, c1: number, r2: number, c2: number) => `${a1(r1 - 1, c1 - 1)}:${a1(r2 - 1, c2 - 1)}`;
 
+  // A form that names its organisation in the title (実施計画: 「西区 区ビジョンまちづくり計画…」, the field read
+  // inline from the title) gets it written there when no field block carries it.
+  const orgSpec = fields.get(variant.organization[0] ?? '');
+  const orgInTitle =
+    orgSpec?.inline !== undefined &&
+    !layout.blocks.some((b) => (b.type === 'fields' || b.type === 'narrative') && b.keys.includes(orgSpec.key));
+  const titleOf = (text: string): string => {
+    const t = text.replace('{fiscalYear}', eraFiscalYear(options.fiscalYear));
+    return orgInTitle && options.organization ? `${options.organization} ${t}` : t;
+  };
+  // A plan period field (the variant's fiscal year is read from it) spans the years its tables plan for.
+  const periodText = (): string => {
+    const offsets = [...tables.values()].flatMap((t) =>
+      (t.template?.years ?? []).filter((y) => y.kind === 'target').map((y) => y.offset),
+    );
+    if (offsets.length === 0) return '';
+    const from = eraFiscalYear(options.fiscalYear + Math.min(...offsets));
+    const to = eraFiscalYear(options.fiscalYear + Math.max(...offsets));
+    return from === to ? from : `${from}～${to}`;
+  };
+  // Written only into a field that reads a period (it has its own pattern for one, like 計画期間).
+  const periodFor = (spec: (typeof variant.fields)[number]): string =>
+    (spec.self ?? []).length > 0 ? periodText() : '';
+
   for (const block of layout.blocks) {
     if (block.type === 'title') {
-      w.put(span(row, 1, row, width), block.text.replace('{fiscalYear}', eraFiscalYear(options.fiscalYear)), {
+      w.put(span(row, 1, row, width), titleOf(block.text), {
         bold: true,
         size: 14,
         border: false,
@@ -93,7 +117,9 @@ export async function generateTemplate(
             ? eraFiscalYear(options.fiscalYear)
             : spec.key === variant.organization[0]
               ? (options.organization ?? '')
-              : '';
+              : spec.key === variant.fiscalYear && options.organization !== undefined
+                ? periodFor(spec)
+                : '';
         w.put(span(r, c + labelSpan, r, last), value, { vertical: 'middle' });
         map.fields[key] = a1(r - 1, c + labelSpan - 1);
       });

@@ -160,7 +160,8 @@ export const api = {
   startConsolidation: (ward: string, fiscalYear: number) =>
     json<{ id: string }>('POST', '/api/consolidations', { json: { ward, fiscalYear } }),
   consolidation: (id: string) => json<ConsolidationState>('GET', `/api/consolidations/${enc(id)}`),
-  summaries: () => json<SummaryList>('GET', '/api/console/summaries'),
+  summaries: (fiscalYear?: number) =>
+    json<SummaryList>('GET', `/api/console/summaries${fiscalYear ? `?fiscalYear=${fiscalYear}` : ''}`),
   templates: () => json<TemplateList>('GET', '/api/console/templates'),
   /** The admin's トークン page: every token (never the token itself) and the configured wards. */
   tokens: () => json<TokenList>('GET', '/api/admin/tokens'),
@@ -183,7 +184,8 @@ export const api = {
     workbook: (id: string) => `/api/console/submissions/${enc(id)}/workbook`,
     markedCopy: (id: string) => `/api/console/submissions/${enc(id)}/annotated`,
     summary: (ward: string, fiscalYear: number) => `/api/summaries/${enc(ward)}/${fiscalYear}`,
-    summaryVersion: (version: string) => `/api/console/summaries/${enc(version)}`,
+    summaryVersion: (version: string, fiscalYear?: number) =>
+      `/api/console/summaries/${enc(version)}${fiscalYear ? `?fiscalYear=${fiscalYear}` : ''}`,
     /** One division's forms, or (null) every division's and the ward's, as one zip. */
     templatesZip: (division: string | null) =>
       `/api/console/templates.zip${division ? `?division=${enc(division)}` : ''}`,

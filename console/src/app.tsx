@@ -55,7 +55,9 @@ export function App() {
   useEffect(() => {
     api.me().then(setMe, () => setMe(null));
     whenSignedOut(() => {
-      setNotice('ログインの有効期限が切れました。もう一度ログインしてください。');
+      setNotice(
+        'ログインが終わりました（時間が経ったか、トークンが取り消されました）。もう一度ログインしてください。入れないときは集計担当か管理者に新しいトークンを頼んでください。',
+      );
       setMe(null);
     });
     return () => whenSignedOut(null);
@@ -153,13 +155,8 @@ export function App() {
         ) : section === 'check' || section === 'ward-sheet' || me.role === 'submitter' ? (
           <CheckPage me={me} />
         ) : (
-          <>
-            <StatusPage me={me} />
-            {/* 集計を作成 right under the statuses too: the clerk checks who is in, then builds, on one page. */}
-            <div className="no-print" style={{ marginTop: '32px' }}>
-              <SummaryPage me={me} />
-            </div>
-          </>
+          // 集計 right under the statuses too (StatusPage renders it, for the year it shows).
+          <StatusPage me={me} />
         )}
       </main>
     </>

@@ -36,6 +36,16 @@ const PAGE = 100;
 const SERVICE = '_service';
 
 /** 操作履歴: who did what, newest first — the coordinator's own ward, or (admin) every ward or one. */
+/** Entries recorded before 提出番号 was used named a submission by its raw id: shown as the short 提出番号. */
+function withoutIds(text: string): string {
+  return text
+    .replace(/提出 ID ([0-9a-f]{8})-[0-9a-f-]{27}/gi, (_m, h: string) => `提出番号 ${h.toUpperCase()}`)
+    .replace(
+      /\b([0-9a-f]{8})-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b/gi,
+      (_m, h: string) => `提出番号 ${h.toUpperCase()}`,
+    );
+}
+
 export function AuditPage({ admin }: { admin: boolean }) {
   const styles = useStyles();
   const [ward, setWard] = useState('');
@@ -121,8 +131,8 @@ export function AuditPage({ admin }: { admin: boolean }) {
                   <td className={`${styles.td} ${styles.nowrap}`}>{wardName(e.ward)}</td>
                   <td className={`${styles.td} ${styles.nowrap}`}>{e.division ?? '—'}</td>
                   <td className={`${styles.td} ${styles.what}`}>
-                    {e.target ?? '—'}
-                    {e.detail && <span className={styles.detail}>{e.detail}</span>}
+                    {e.target ? withoutIds(e.target) : '—'}
+                    {e.detail && <span className={styles.detail}>{withoutIds(e.detail)}</span>}
                   </td>
                 </tr>
               ))}

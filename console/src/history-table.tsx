@@ -1,7 +1,7 @@
 import { Link, makeStyles, tokens } from '@fluentui/react-components';
 import type { HistoryEntry } from './api.ts';
 import { StatusBadge } from './status-badge.tsx';
-import { jst } from './words.ts';
+import { fileNameOf, jst } from './words.ts';
 
 const useStyles = makeStyles({
   table: { borderCollapse: 'collapse', width: '100%', background: tokens.colorNeutralBackground1 },
@@ -80,7 +80,7 @@ export function HistoryTable({
                 <Link href={`#/submissions/${e.id}`}>{jst(e.receivedAt)}</Link>
               </td>
               {showDivision && <td className={`${styles.td} ${styles.nowrap}`}>{e.division}</td>}
-              <td className={`${styles.td} ${styles.file}`}>{e.fileName ?? '（名前なし）'}</td>
+              <td className={`${styles.td} ${styles.file}`}>{fileNameOf(e)}</td>
               <td className={styles.td}>
                 <StatusBadge status={e.status} />
               </td>

@@ -63,7 +63,7 @@ export function Login({ onSignedIn, notice }: { onSignedIn: (me: SignedIn) => vo
         )}
         <Field
           label="トークン"
-          hint="トークンは、集計担当（または管理者）から課ごとに配られるログイン用の長い文字列です。パスワードと同じように扱ってください。"
+          hint="トークンは、集計担当（または管理者）から一人ひとりに配られるログイン用の長い文字列です。パスワードと同じように扱ってください。"
         >
           <Input
             type="password"

@@ -10,13 +10,13 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { FindingsTable } from '../../ui/findings-table.tsx';
 import { api, ApiError, type HistoryEntry, type Me, type SubmissionDetail } from './api.ts';
 import { HistoryTable } from './history-table.tsx';
 import { StatusBadge } from './status-badge.tsx';
 import { usePolling } from './use-polling.ts';
-import { STATUS_WORD, bytes, jst } from './words.ts';
+import { STATUS_WORD, bytes, fileNameOf, jst } from './words.ts';
 
 const useStyles = makeStyles({
   facts: {
@@ -42,22 +42,51 @@ function SendBack({ detail, onDone }: { detail: SubmissionDetail; onDone: () => 
   const [open, setOpen] = useState(false);
   const [reason, setReason] = useState('');
   const [error, setError] = useState<string | null>(null);
-  const run = async (what: () => Promise<void>) => {
+  // One press, one request: the buttons stay disabled while it is under way (a double click sends once).
+  const [busy, setBusy] = useState(false);
+  const inFlight = useRef(false);
+  const [notice, setNotice] = useState<string | null>(null);
+  const noticeRef = useRef<HTMLDivElement>(null);
+  // After 差し戻す (or its undoing) the focus goes to what happened, not to <body>.
+  useEffect(() => {
+    if (notice) noticeRef.current?.focus();
+  }, [notice]);
+  const run = async (what: () => Promise<void>, done: string) => {
+    if (inFlight.current) return;
+    inFlight.current = true;
     setError(null);
+    setNotice(null);
+    setBusy(true);
     try {
       await what();
       setOpen(false);
       setReason('');
+      setNotice(done);
       onDone();
     } catch (err) {
       setError(err instanceof ApiError ? err.message : '保存できませんでした。');
+    } finally {
+      inFlight.current = false;
+      setBusy(false);
     }
   };
   if (detail.status === 'processing') return null;
+  const confirmation = notice && (
+    <div ref={noticeRef} tabIndex={-1} role="status" aria-live="polite">
+      <MessageBar intent="success">
+        <MessageBarBody>{notice}</MessageBarBody>
+      </MessageBar>
+    </div>
+  );
   if (detail.sentBack)
     return (
       <div className={`${styles.sendBack} no-print`}>
-        <Button onClick={() => void run(() => api.undoSendBack(detail.id))} style={{ alignSelf: 'flex-start' }}>
+        {confirmation}
+        <Button
+          disabled={busy}
+          onClick={() => void run(() => api.undoSendBack(detail.id), '差戻しを取り消しました。')}
+          style={{ alignSelf: 'flex-start' }}
+        >
           差戻しを取り消す
         </Button>
         {error && <Text role="alert">{error}</Text>}
@@ -65,12 +94,16 @@ function SendBack({ detail, onDone }: { detail: SubmissionDetail; onDone: () => 
     );
   return (
     <div className={`${styles.sendBack} no-print`}>
+      {confirmation}
       {open ? (
         <form
           className={styles.sendBack}
           onSubmit={(e) => {
             e.preventDefault();
-            void run(() => api.sendBack(detail.id, reason));
+            void run(
+              () => api.sendBack(detail.id, reason),
+              `差し戻しました（状況: 差戻し）。${detail.division}の画面に理由が表示されます。`,
+            );
           }}
         >
           <label htmlFor="send-back-reason">理由（課に表示されます。必須）</label>
@@ -83,10 +116,12 @@ function SendBack({ detail, onDone }: { detail: SubmissionDetail; onDone: () => 
             placeholder="例: 指標2の実績値が空欄です。記入して提出し直してください。"
           />
           <span style={{ display: 'flex', gap: '8px' }}>
-            <Button type="submit" appearance="primary" disabled={reason.trim() === ''}>
+            <Button type="submit" appearance="primary" disabled={busy || reason.trim() === ''}>
               差し戻す
             </Button>
-            <Button onClick={() => setOpen(false)}>やめる</Button>
+            <Button disabled={busy} onClick={() => setOpen(false)}>
+              やめる
+            </Button>
           </span>
         </form>
       ) : (
@@ -162,7 +197,7 @@ export function SubmissionPage({ id, me, back }: { id: string; me: Me; back: () 
         <dd className={styles.dd}>{jst(detail.finishedAt)}</dd>
         <dt className={styles.dt}>ファイル</dt>
         <dd className={styles.dd}>
-          {detail.fileName ?? '（名前なし）'}（{bytes(detail.size)}）
+          {fileNameOf(detail)}（{bytes(detail.size)}）
         </dd>
         <dt className={styles.dt}>提出した課</dt>
         <dd className={styles.dd}>{detail.division}</dd>

@@ -39,9 +39,17 @@ export function bytes(n: number): string {
 
 export { dateText, daysLeftText } from '../../ui/deadline-text.ts';
 
+/**
+ * A submission's file name as everywhere in the console, 操作履歴 and downloads: the name it came with, or,
+ * for a file sent without one (the API), `<課>_提出.xlsx` — the name its download and 操作履歴 carry.
+ */
+export function fileNameOf(s: { fileName: string | null; division?: string | null }): string {
+  return s.fileName ?? (s.division ? `${s.division}_提出.xlsx` : '（名前なし）');
+}
+
 /** A submission as a clerk names it: 健康福祉課.xlsx（2021/04/30 09:30 受付）. */
-export function versionText(s: { fileName: string | null; receivedAt: string }): string {
-  return `${s.fileName ?? '（名前なし）'}（${jst(s.receivedAt)} 受付）`;
+export function versionText(s: { fileName: string | null; receivedAt: string; division?: string | null }): string {
+  return `${fileNameOf(s)}（${jst(s.receivedAt)} 受付）`;
 }
 
 /** The role words the console uses (sign-in hint, header, トークン, 操作履歴). */

@@ -207,7 +207,12 @@ describe.skipIf(!binary)('admin: tokens in the console and 操作履歴', () => 
       target: 'akiha-2020-chiiki-somu.xlsx',
       detail: '理由: 指標2が空欄です。',
     });
-    expect(akiha.entries.find((e) => e.action === 'deadline')!.detail).toContain('2099-03-31');
+    expect(akiha.entries.find((e) => e.action === 'deadline')!.detail).toBe('提出期限を 2099年3月31日 に変更');
+    // No raw ids to clerks: a submission is its file name and short 提出番号.
+    const submitted = akiha.entries.find((e) => e.action === 'submit')!;
+    expect(submitted.target).toBe('akiha-2020-chiiki-somu.xlsx');
+    expect(submitted.detail).toBe(`提出番号 ${id.split('-')[0]!.slice(0, 8).toUpperCase()}`);
+    expect(JSON.stringify(akiha.entries)).not.toContain(id);
     expect(akiha.entries.find((e) => e.action === 'summary-download')!.target).toBe('秋葉区_令和2年度_集計.xlsx');
   }, 120_000);
 

@@ -202,7 +202,7 @@ describe.skipIf(!CHROMIUM || !redisBinary)("the admin's トークン and 操作�
     await expect.poll(() => tokenRow(admin, '佐藤 健').count()).toBe(0);
 
     await division.getByLabel('確認するブック').setInputFiles(join(SEEDS, 'akiha-2020-kenko-fukushi.xlsx'));
-    await division.getByText('ログインの有効期限が切れました。もう一度ログインしてください。').waitFor();
+    await division.getByText(/ログインが終わりました（時間が経ったか、トークンが取り消されました）/).waitFor();
     const bearer = await fetch(`${base}/api/console/own-status`, { headers: { authorization: `Bearer ${token}` } });
     expect(bearer.status).toBe(401);
     await division.getByLabel('トークン', { exact: true }).fill(token);

@@ -164,7 +164,7 @@ describe.skipIf(!CHROMIUM || !redisBinary)("the coordinator's year in Chromium",
     // 督促メールを送る: the preview names who gets what, then exactly those mails arrive.
     await page.getByRole('button', { name: '督促メールを送る' }).click();
     const dialog = page.getByRole('dialog', { name: '督促メールの確認' });
-    await expect.poll(() => dialog.textContent()).toContain('地域総務課（未提出（期限超過））');
+    await expect.poll(() => dialog.textContent()).toContain('地域総務課 — 未提出・期限超過');
     expect(await dialog.textContent()).toContain('アドレスが設定されていないため送らない課: 産業振興課');
     expect(await dialog.getByRole('article').count()).toBe(1);
     await page.screenshot({ path: join(shots, 'console-reminders-1280.png'), animations: 'disabled' });

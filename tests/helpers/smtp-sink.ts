@@ -52,8 +52,8 @@ function bodyText(raw: string): string {
   return body;
 }
 
-/** Starts an SMTP server on a free loopback port that accepts every mail (no auth, no TLS). */
-export async function startSmtpSink(): Promise<SmtpSink> {
+/** Starts an SMTP server on a free loopback port (or the one given) that accepts every mail (no auth, no TLS). */
+export async function startSmtpSink(opts: { port?: number } = {}): Promise<SmtpSink> {
   const mails: ReceivedMail[] = [];
   const server = new SMTPServer({
     authOptional: true,
@@ -75,7 +75,7 @@ export async function startSmtpSink(): Promise<SmtpSink> {
       });
     },
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
+  await new Promise<void>((resolve) => server.listen(opts.port ?? 0, '127.0.0.1', () => resolve()));
   const address = server.server.address();
   const port = typeof address === 'object' && address ? address.port : 0;
   return {

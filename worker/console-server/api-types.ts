@@ -301,6 +301,8 @@ export interface ReminderPreview {
   mails: ReminderMail[];
   /** Divisions that would get a mail but have no address in the config. */
   noAddress: string[];
+  /** The addresses every mail is copied to (config `mail.cc`), shown in the preview. */
+  cc: string[];
   log: MailLogEntry[];
 }
 
@@ -309,6 +311,8 @@ export interface MailLogEntry {
   by: string;
   division: string;
   to: string[];
+  /** CC addresses of that mail (absent in records kept before CC was recorded). */
+  cc?: string[];
   subject: string;
   status: string;
   ok: boolean;

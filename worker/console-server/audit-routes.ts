@@ -13,6 +13,19 @@ export function actorOf(p: Principal): string {
   return p.role === 'coordinator' ? '集計担当' : p.role === 'submitter' ? p.division : '管理者';
 }
 
+/**
+ * A submission as 操作履歴 names it: the file name it came with, or `<課>_提出.xlsx` (the name its download
+ * carries, and the console shows) for a file sent without one. Never the raw id.
+ */
+export function submissionTarget(meta: { fileName?: string | null | undefined; division: string }): string {
+  return meta.fileName ?? `${meta.division}_提出.xlsx`;
+}
+
+/** The short 提出番号 the add-in and 操作履歴 show (the id's first 8 characters, upper case). */
+export function submissionNumber(id: string): string {
+  return id.split('-')[0]!.slice(0, 8).toUpperCase();
+}
+
 /** An entry for what a principal did (who and role from the principal). */
 export function auditEntryOf(
   p: Principal,

@@ -97,16 +97,32 @@ function isHidden(code: number): boolean {
 /** Longest 提出メモ kept with a submission. */
 export const MEMO_MAX = 500;
 
-/** The 提出メモ sent with a submission (percent-encoded UTF-8 in X-Mokuhyo-Memo): trimmed, control characters dropped, at most MEMO_MAX characters. */
+/** Why an X-Mokuhyo-Memo header cannot be taken, in the words the submitter sees. */
+export class MemoError extends Error {}
+
+/**
+ * The 提出メモ sent with a submission (percent-encoded UTF-8 in X-Mokuhyo-Memo): trimmed, control characters
+ * dropped. A memo longer than MEMO_MAX characters, a header that is not percent-encoded UTF-8, or the header
+ * given twice throws a MemoError (answered 400 before anything is stored), never cut or dropped silently.
+ */
 export function submissionMemo(header: string | string[] | undefined): string | null {
-  if (typeof header !== 'string' || header === '') return null;
+  if (header === undefined || header === '') return null;
+  if (typeof header !== 'string')
+    throw new MemoError('提出メモ（X-Mokuhyo-Memo）が 2 つ以上送られました。1 つにして送り直してください。');
   let memo: string;
   try {
     memo = decodeURIComponent(header);
   } catch {
-    return null;
+    throw new MemoError(
+      '提出メモ（X-Mokuhyo-Memo）を読み取れません。UTF-8 をパーセントエンコードして（encodeURIComponent）送ってください。',
+    );
   }
   // eslint-disable-next-line no-control-regex
   memo = memo.replace(/[\u0000-\u0009\u000b-\u001f\u007f\u202a-\u202e\u2066-\u2069]/g, '').trim();
-  return memo === '' ? null : [...memo].slice(0, MEMO_MAX).join('');
+  const length = [...memo].length;
+  if (length > MEMO_MAX)
+    throw new MemoError(
+      `提出メモは ${MEMO_MAX} 文字以内にしてください（${length} 文字あります）。短くして送り直してください。`,
+    );
+  return memo === '' ? null : memo;
 }

@@ -62,19 +62,56 @@ export function reminderMails(
   return { mails, noAddress };
 }
 
+/**
+ * Why a mail could not be sent, in words for a clerk: nodemailer's error code (ECONNECTION, EAUTH,
+ * EENVELOPE…) and the SMTP reply code, never the raw message (that goes to the server log only).
+ */
+export function mailFailureReason(err: unknown): string {
+  const e = (typeof err === 'object' && err !== null ? err : {}) as {
+    code?: unknown;
+    responseCode?: unknown;
+    command?: unknown;
+    message?: unknown;
+  };
+  const code = typeof e.code === 'string' ? e.code : '';
+  const reply = typeof e.responseCode === 'number' ? e.responseCode : 0;
+  const command = typeof e.command === 'string' ? e.command.toUpperCase() : '';
+  const message = typeof e.message === 'string' ? e.message : '';
+  const prefix = '送信できませんでした: ';
+  if (code === 'EAUTH' || code === 'ENOAUTH' || reply === 535 || reply === 530 || command.startsWith('AUTH'))
+    return `${prefix}メールサーバーの認証に失敗しました。設定（mail の利用者名とパスワード）を管理者に確かめてもらってください。`;
+  if (code === 'EENVELOPE' || command.startsWith('RCPT') || /recipient/i.test(message))
+    return `${prefix}宛先がメールサーバーに拒否されました。宛先のアドレスが正しいか確かめてください。`;
+  if (code === 'ETLS' || /certificate|TLS|SSL/i.test(message))
+    return `${prefix}メールサーバーとの暗号化（TLS）の接続に失敗しました。管理者に設定を確かめてもらってください。`;
+  if (code === 'EDNS' || /ENOTFOUND|EAI_AGAIN/.test(message))
+    return `${prefix}メールサーバーの名前が見つかりませんでした。管理者に設定を確かめてもらってください。`;
+  if (code === 'ETIMEDOUT' || /timed? ?out/i.test(message))
+    return `${prefix}メールサーバーが時間内に応答しませんでした。しばらくしてから送り直してください。`;
+  if (code === 'ECONNECTION' || code === 'ESOCKET' || /ECONNREFUSED|ECONNRESET|EHOSTUNREACH/.test(message))
+    return `${prefix}メールサーバーに接続できませんでした。しばらくしてから送り直し、続くときは管理者に連絡してください。`;
+  if (code === 'EMESSAGE' || (reply >= 500 && command.startsWith('DATA')))
+    return `${prefix}メールサーバーがメールの受け取りを拒否しました。管理者に連絡してください。`;
+  if (reply >= 400 && reply < 500)
+    return `${prefix}メールサーバーが一時的に受け付けませんでした。しばらくしてから送り直してください。`;
+  return `${prefix}メールサーバーでエラーが起きました。管理者に連絡してください。`;
+}
+
 /** Sends the mails one by one (one failure does not stop the rest) and answers what happened to each. */
 export async function sendMails(
   mail: NonNullable<Config['mail']>,
   mails: readonly ReminderMail[],
   by: string,
   now: () => Date = () => new Date(),
+  /** Where the raw SMTP error goes (the server log); the record keeps only the Japanese reason. */
+  logFailure: (division: string, err: unknown) => void = () => undefined,
 ): Promise<MailRecord[]> {
   const { createTransport } = await import('nodemailer');
   const transport = createTransport(mail.smtp, { from: mail.from });
   const records: MailRecord[] = [];
   try {
     for (const m of mails) {
-      const base = { by, division: m.division, to: m.to, subject: m.subject, status: m.status };
+      const base = { by, division: m.division, to: m.to, cc: [...mail.cc], subject: m.subject, status: m.status };
       try {
         await transport.sendMail({
           to: m.to,
@@ -84,8 +121,8 @@ export async function sendMails(
         });
         records.push({ at: now().toISOString(), ...base, ok: true, error: null });
       } catch (err) {
-        const message = err instanceof Error ? err.message : String(err);
-        records.push({ at: now().toISOString(), ...base, ok: false, error: `送信できませんでした: ${message}` });
+        logFailure(m.division, err);
+        records.push({ at: now().toISOString(), ...base, ok: false, error: mailFailureReason(err) });
       }
     }
   } finally {

@@ -654,8 +654,11 @@ export class WebConsole {
       const p = req.principal;
       const ward = p?.role === 'coordinator' ? this.ward(p) : undefined;
       if (!ward) return fail(reply, 403, 'forbidden', '集計を見られるのは区の集計担当だけです。');
-      const latest = await summaries.asOf(ward.id, ward.fiscalYear);
-      const versions = (await summaries.history?.(ward.id, ward.fiscalYear)) ?? [];
+      // `?fiscalYear=2019`: a previous year's builds, to look back at.
+      const year = fiscalYearOf(req, ward);
+      if (year === null) return fail(reply, 400, 'bad-fiscal-year', '年度は西暦 4 桁で指定してください（例: 2020）。');
+      const latest = await summaries.asOf(ward.id, year);
+      const versions = (await summaries.history?.(ward.id, year)) ?? [];
       const list: SummaryList = { latest: versions[0]?.builtAt ?? latest?.toISOString() ?? null, versions };
       return reply.header('cache-control', 'no-store').send(list);
     });
@@ -665,11 +668,13 @@ export class WebConsole {
       const ward = p?.role === 'coordinator' ? this.ward(p) : undefined;
       if (!ward) return fail(reply, 403, 'forbidden', '集計を見られるのは区の集計担当だけです。');
       const { version } = req.params as { version: string };
-      const bytes = (await summaries.getVersion?.(ward.id, ward.fiscalYear, version)) ?? null;
+      const year = fiscalYearOf(req, ward);
+      if (year === null) return fail(reply, 400, 'bad-fiscal-year', '年度は西暦 4 桁で指定してください（例: 2020）。');
+      const bytes = (await summaries.getVersion?.(ward.id, year, version)) ?? null;
       if (!bytes) return fail(reply, 404, 'not-found', 'その集計は見つかりません。');
       // The stamp in Japan time, as the page lists it (the version id itself is UTC).
       const stamp = jstStamp(new Date(versionTime(version)));
-      const names = summaryFileNames(config, ward.id, ward.fiscalYear);
+      const names = summaryFileNames(config, ward.id, year);
       await recordAudit(this.deps.trail, req, 'summary-download', {
         ward: ward.id,
         target: names.name.replace(/\.xlsx$/, `_${stamp}.xlsx`),

@@ -11,9 +11,9 @@ import { isSubmissionId, jstStamp, type SubmissionStore, type YearStore } from '
 import type { MailLogEntry, ReminderPreview, WardStatus, YearInfo } from './api-types.ts';
 import { contentDisposition } from './cookies.ts';
 import { statusWorkbook } from './status-workbook.ts';
-import { reminderMails, sendMails } from './reminders.ts';
+import { deadlineText, reminderMails, sendMails } from './reminders.ts';
 import { statusCode } from './status-view.ts';
-import { actorOf, recordAudit } from './audit-routes.ts';
+import { actorOf, recordAudit, submissionTarget } from './audit-routes.ts';
 import type { AuditTrail } from '../storage/audit-trail.ts';
 
 export interface YearRouteDeps {
@@ -41,6 +41,18 @@ export { actorOf };
 
 export function registerYearRoutes(app: FastifyInstance, deps: YearRouteDeps): void {
   const { config, store, years, trail } = deps;
+  // 差戻す and its undoing on one submission run one after another in this process (read, then write).
+  const running = new Map<string, Promise<unknown>>();
+  const onePerSubmission = async <T>(id: string, work: () => Promise<T>): Promise<T> => {
+    const before = running.get(id) ?? Promise.resolve();
+    const next = before.catch(() => undefined).then(work);
+    running.set(id, next);
+    try {
+      return await next;
+    } finally {
+      if (running.get(id) === next) running.delete(id);
+    }
+  };
   const wardOf = (p: Principal | null): WardConfig | undefined =>
     p && p.role !== 'admin' ? config.wards.find((w) => w.id === p.ward) : undefined;
   const coordinatorWard = (req: FastifyRequest, reply: FastifyReply, what: string): WardConfig | null => {
@@ -102,7 +114,7 @@ export function registerYearRoutes(app: FastifyInstance, deps: YearRouteDeps): v
     audit(req, { deadline: deadline ?? 'config' });
     await recordAudit(trail, req, 'deadline', {
       ward: ward.id,
-      detail: deadline ? `提出期限を ${deadline} に変更` : '提出期限を設定ファイルの日付に戻す',
+      detail: deadline ? `提出期限を ${deadlineText(deadline)} に変更` : '提出期限を設定ファイルの日付に戻す',
     });
     return reply.code(204).send();
   });
@@ -149,12 +161,25 @@ export function registerYearRoutes(app: FastifyInstance, deps: YearRouteDeps): v
     if (reason === '') return fail(reply, 400, 'reason-required', '差し戻す理由を入力してください。');
     if ([...reason].length > REASON_MAX)
       return fail(reply, 400, 'reason-too-long', `理由は ${REASON_MAX} 文字以内で入力してください。`);
-    await store.update(id, { sentBack: { reason, by: actorOf(req.principal!), at: new Date().toISOString() } });
+    // Once only: a double click or a second tab neither sends back twice nor silently replaces the 理由.
+    const done = await onePerSubmission(id, async () => {
+      const now = await store.get(id);
+      if (now?.sentBack) return false;
+      await store.update(id, { sentBack: { reason, by: actorOf(req.principal!), at: new Date().toISOString() } });
+      return true;
+    });
+    if (!done)
+      return fail(
+        reply,
+        409,
+        'already-sent-back',
+        'この提出はすでに差し戻しています。理由を変えるときは、差戻しを取り消してから差し戻し直してください。',
+      );
     audit(req, { submission: id, action: 'send-back' });
     await recordAudit(trail, req, 'send-back', {
       ward: ward.id,
       division: meta.division,
-      target: meta.fileName ?? id,
+      target: submissionTarget(meta),
       detail: `理由: ${reason}`,
     });
     return reply.code(204).send();
@@ -166,12 +191,12 @@ export function registerYearRoutes(app: FastifyInstance, deps: YearRouteDeps): v
     const { id } = req.params as { id: string };
     const meta = isSubmissionId(id) ? await store.get(id) : null;
     if (!meta || meta.ward !== ward.id) return fail(reply, 404, 'not-found', '提出が見つかりません。');
-    await store.update(id, { sentBack: null });
+    await onePerSubmission(id, () => store.update(id, { sentBack: null }));
     audit(req, { submission: id, action: 'undo-send-back' });
     await recordAudit(trail, req, 'undo-send-back', {
       ward: ward.id,
       division: meta.division,
-      target: meta.fileName ?? id,
+      target: submissionTarget(meta),
     });
     return reply.code(204).send();
   });
@@ -212,7 +237,11 @@ export function registerYearRoutes(app: FastifyInstance, deps: YearRouteDeps): v
   app.get('/api/console/reminders', async (req, reply) => {
     const ward = coordinatorWard(req, reply, '督促メール');
     if (!ward) return reply;
-    const answer: ReminderPreview = { ...(await preview(ward)), log: await mailLog(ward) };
+    const answer: ReminderPreview = {
+      ...(await preview(ward)),
+      cc: config.mail?.cc ?? [],
+      log: await mailLog(ward),
+    };
     return reply.header('cache-control', 'no-store').send(answer);
   });
 
@@ -229,15 +258,26 @@ export function registerYearRoutes(app: FastifyInstance, deps: YearRouteDeps): v
     const store = needYears(reply);
     if (!store) return reply;
     // One send per ward a minute, across every serve: a double click or a second tab mails nobody twice.
-    if (!(await store.claim(ward.id, ward.fiscalYear, `send:${jstStamp()}`)))
+    // Only a send that delivered at least one mail keeps the minute; one where every mail failed gives it back.
+    const task = `send:${jstStamp()}`;
+    if (!(await store.claim(ward.id, ward.fiscalYear, task)))
       return fail(
         reply.header('retry-after', '60'),
         429,
         'just-sent',
         '督促メールは 1 分以内に送ったばかりです。送信の記録を確かめてから、必要なら 1 分後に送り直してください。',
       );
-    const { mails } = await preview(ward);
-    const records = await sendMails(config.mail, mails, actorOf(req.principal!));
+    let records: Awaited<ReturnType<typeof sendMails>>;
+    try {
+      const { mails } = await preview(ward);
+      records = await sendMails(config.mail, mails, actorOf(req.principal!), undefined, (division, err) =>
+        req.log.warn({ err: err instanceof Error ? err.message : String(err), division }, 'reminder mail failed'),
+      );
+    } catch (err) {
+      await store.release(ward.id, ward.fiscalYear, task);
+      throw err;
+    }
+    if (!records.some((r) => r.ok)) await store.release(ward.id, ward.fiscalYear, task);
     for (const r of records) await store.addMail(ward.id, ward.fiscalYear, r);
     audit(req, { action: 'reminders', sent: records.filter((r) => r.ok).length });
     await recordAudit(trail, req, 'reminders', {
@@ -281,7 +321,9 @@ export function registerYearRoutes(app: FastifyInstance, deps: YearRouteDeps): v
         await years.update(ward.id, ward.fiscalYear, { lastAutoReminder: facts.today });
         const { mails } = reminderMails(ward, ledger, facts.today, config.publicUrl);
         const by = `自動（期限の${settings.reminderDaysBefore}日前）`;
-        const sent = await sendMails(mail, mails, by);
+        const sent = await sendMails(mail, mails, by, undefined, (division, err) =>
+          app.log.warn({ err: err instanceof Error ? err.message : String(err), division }, 'reminder mail failed'),
+        );
         for (const r of sent) await years.addMail(ward.id, ward.fiscalYear, r);
         if (sent.length > 0)
           await trail?.record({

@@ -6,14 +6,14 @@ import Fastify, { LogController, type FastifyInstance, type FastifyReply, type F
 import type { Redis } from 'ioredis';
 import { availableParallelism } from 'node:os';
 import type { Config } from '../config/index.ts';
-import { submissionMemo, uploadedFileName } from '../console-server/cookies.ts';
+import { MemoError, submissionMemo, uploadedFileName } from '../console-server/cookies.ts';
 import {
   summaryDownloadHeaders,
   summaryFileNames,
   WebConsole,
   type WebConsoleOptions,
 } from '../console-server/web-console.ts';
-import { actorOf, recordAudit } from '../console-server/audit-routes.ts';
+import { actorOf, recordAudit, submissionNumber, submissionTarget } from '../console-server/audit-routes.ts';
 import { AuditTrail } from '../storage/audit-trail.ts';
 import type { Queues } from '../queue/queues.ts';
 import { eraFiscalYear } from '../../shared/values/index.ts';
@@ -260,6 +260,14 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
       return fail(reply, 403, 'forbidden', '提出できるのは課の提出用トークンと区の集計担当だけです。');
     const ward = config.wards.find((w) => w.id === p.ward);
     if (!ward) return fail(reply, 403, 'forbidden', 'トークンの区が設定にありません。');
+    // The 提出メモ is refused (never cut or dropped) before the file is scanned or stored.
+    let memo: string | null;
+    try {
+      memo = submissionMemo(req.headers['x-mokuhyo-memo']);
+    } catch (err) {
+      if (!(err instanceof MemoError)) throw err;
+      return fail(reply, 400, 'bad-memo', err.message);
+    }
     if (!Buffer.isBuffer(req.body))
       return fail(
         reply,
@@ -286,7 +294,6 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
     let meta;
     try {
       const fileName = uploadedFileName(req.headers['x-mokuhyo-filename']);
-      const memo = submissionMemo(req.headers['x-mokuhyo-memo']);
       meta = await store.put(body, {
         ward: ward.id,
         fiscalYear: ward.fiscalYear,
@@ -305,8 +312,8 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
     await recordAudit(trail, req, 'submit', {
       ward: ward.id,
       division,
-      target: meta.fileName ?? `${division}_提出.xlsx`,
-      detail: `提出 ID ${meta.id}`,
+      target: submissionTarget(meta),
+      detail: `提出番号 ${submissionNumber(meta.id)}`,
     });
     // The file is durable now. While Redis is away the reconciliation sweep enqueues it later: answer at once.
     if (connection.status === 'ready') {
@@ -329,14 +336,15 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
     const result = meta.status === 'accepted' || meta.status === 'rejected' ? await store.getResult(meta.id) : null;
     const findings = (result?.sheets ?? []).flatMap((s) => s.findings.map((f) => ({ sheet: s.sheet, ...f })));
     const ward = config.wards.find((w) => w.id === meta.ward);
+    // The ledger's word for this submission and for its row, as the console and the summary show them.
+    const verdict = ward ? await submissionVerdict(store, ward, meta, years) : null;
     return {
       id: meta.id,
-      status: await liveStatus(meta),
+      status: finalStatus(await liveStatus(meta), verdict?.status),
       division: meta.division,
       findings,
       error: meta.error,
-      // The ledger's word for this submission and for its row, as the console and the summary show them.
-      verdict: ward ? await submissionVerdict(store, ward, meta, years) : null,
+      verdict,
     };
   });
 
@@ -410,10 +418,19 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
         'redis-unavailable',
         '集計の依頼を受け付けられません（Redis に接続できません）。しばらくしてから依頼し直してください。',
       );
-    const id = await queues.addConsolidation(body.ward, body.fiscalYear, actorOf(req.principal!));
-    audit(req, { consolidation: id, ward: body.ward, fiscalYear: body.fiscalYear });
-    await recordAudit(trail, req, 'summary-build', { ward: body.ward, target: eraFiscalYear(body.fiscalYear) });
-    return reply.code(202).send({ id });
+    // A build already queued or running for this ward-year answers for a second press (same id, no second build).
+    const { id, created } = await queues.addConsolidation(body.ward, body.fiscalYear, actorOf(req.principal!), {
+      withCreated: true,
+    });
+    audit(req, {
+      consolidation: id,
+      ward: body.ward,
+      fiscalYear: body.fiscalYear,
+      ...(created ? {} : { joined: 'existing' }),
+    });
+    if (created)
+      await recordAudit(trail, req, 'summary-build', { ward: body.ward, target: eraFiscalYear(body.fiscalYear) });
+    return reply.code(202).send({ id, ...(created ? {} : { existing: true }) });
   });
 
   app.get('/api/consolidations/:id', async (req, reply) => {
@@ -511,4 +528,15 @@ function sendsNonJson(req: FastifyRequest): boolean {
   if (!hasBody) return false;
   const type = (req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
   return type !== 'application/json';
+}
+
+/**
+ * One truth: a checked submission's `status` follows the ledger's word — `rejected` once it says 差戻し or
+ * 読込不可 (a coordinator's 差戻す included), `accepted` when it says 受理 (a 差戻し taken back).
+ */
+function finalStatus(status: SubmissionMeta['status'], ledger: string | undefined): SubmissionMeta['status'] {
+  if (status !== 'accepted' && status !== 'rejected') return status;
+  if (ledger === '差戻し' || ledger === '読込不可') return 'rejected';
+  if (ledger === '受理') return 'accepted';
+  return status;
 }

@@ -122,15 +122,39 @@ export class Queues {
     );
   }
 
-  /** A consolidation a coordinator asked for: runs now, and has its own id to poll. */
-  async addConsolidation(ward: string, fiscalYear: number, by?: string): Promise<string> {
+  /**
+   * A consolidation a coordinator asked for: runs now, and has its own id to poll. While a build the
+   * coordinator asked for is still queued or running for the same ward-year, a second request gets that
+   * build's id instead of a second, identical build (BullMQ deduplication, held until the job ends):
+   * `created` says which.
+   */
+  async addConsolidation(ward: string, fiscalYear: number, by?: string): Promise<string>;
+  async addConsolidation(
+    ward: string,
+    fiscalYear: number,
+    by: string | undefined,
+    opts: { withCreated: true },
+  ): Promise<{ id: string; created: boolean }>;
+  async addConsolidation(
+    ward: string,
+    fiscalYear: number,
+    by?: string,
+    opts?: { withCreated: true },
+  ): Promise<string | { id: string; created: boolean }> {
     const jobId = `c-${randomUUID()}`;
-    await this.consolidate.add(
+    const job = await this.consolidate.add(
       'consolidate',
       { ward, fiscalYear, ...(by ? { by } : {}) },
-      { jobId, attempts: 3, backoff: { type: 'exponential', delay: 2000 }, ...JOB_OPTIONS },
+      {
+        jobId,
+        deduplication: { id: `build-${ward}-${fiscalYear}` },
+        attempts: 3,
+        backoff: { type: 'exponential', delay: 2000 },
+        ...JOB_OPTIONS,
+      },
     );
-    return jobId;
+    const id = job.id ?? jobId;
+    return opts?.withCreated ? { id, created: id === jobId } : id;
   }
 
   async close(): Promise<void> {

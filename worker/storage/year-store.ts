@@ -9,6 +9,8 @@ export interface MailRecord {
   by: string;
   division: string;
   to: string[];
+  /** The CC addresses the mail carried (config `mail.cc`); absent in records written before it was kept. */
+  cc?: string[];
   subject: string;
   /** The statuses the mail was about (未提出, 差戻し…). */
   status: string;
@@ -34,6 +36,8 @@ export interface YearStore {
   update(ward: string, fiscalYear: number, patch: Partial<YearSettings>): Promise<YearSettings>;
   /** Takes a scheduled task (`reminder:2021-04-28`, `summary:…`) for this process: false when another process already has. */
   claim(ward: string, fiscalYear: number, task: string): Promise<boolean>;
+  /** Gives a claimed task back (a send that delivered nothing must not block the next try). */
+  release(ward: string, fiscalYear: number, task: string): Promise<void>;
   addMail(ward: string, fiscalYear: number, record: MailRecord): Promise<void>;
   /** Sent mails, newest first. */
   mails(ward: string, fiscalYear: number, limit?: number): Promise<MailRecord[]>;
@@ -81,6 +85,10 @@ export class RedisYearStore implements YearStore {
   async claim(ward: string, fiscalYear: number, task: string): Promise<boolean> {
     const taken = await this.redis.set(this.key(ward, fiscalYear, `auto:${task}`), '1', 'EX', 3 * 86_400, 'NX');
     return taken === 'OK';
+  }
+
+  async release(ward: string, fiscalYear: number, task: string): Promise<void> {
+    await this.redis.del(this.key(ward, fiscalYear, `auto:${task}`));
   }
 
   async addMail(ward: string, fiscalYear: number, record: MailRecord): Promise<void> {

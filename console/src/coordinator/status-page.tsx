@@ -25,7 +25,8 @@ import { HistoryTable } from '../history-table.tsx';
 import { OverdueBadge } from '../overdue-badge.tsx';
 import { StatusBadge } from '../status-badge.tsx';
 import { usePolling } from '../use-polling.ts';
-import { jst, versionText } from '../words.ts';
+import { fileNameOf, jst, versionText } from '../words.ts';
+import { SummaryPage } from './summary-page.tsx';
 import { YearPanel } from './year-panel.tsx';
 
 const useStyles = makeStyles({
@@ -58,7 +59,18 @@ const useStyles = makeStyles({
   badges: { display: 'flex', gap: '4px', flexWrap: 'nowrap', whiteSpace: 'nowrap' },
   tools: { display: 'flex', gap: '12px', alignItems: 'center', flexWrap: 'wrap', margin: '0 0 8px' },
   num: { textAlign: 'right', whiteSpace: 'nowrap' },
-  file: { overflowWrap: 'anywhere', maxWidth: '260px' },
+  // One line per row at 800 px with 40 divisions: the file name (and each note under it) is cut with an
+  // ellipsis; the full text is in the title (tooltip) and stays the cell's accessible text.
+  file: { maxWidth: '240px', minWidth: '120px' },
+  line: {
+    display: 'block',
+    overflow: 'hidden',
+    textOverflow: 'ellipsis',
+    whiteSpace: 'nowrap',
+    maxWidth: '240px',
+  },
+  nowrap: { whiteSpace: 'nowrap' },
+  more: { minWidth: 'auto', padding: '0 4px', height: 'auto', fontSize: tokens.fontSizeBase200 },
   wrap: { overflowX: 'auto' },
   bar: { display: 'flex', alignItems: 'center', gap: '12px', flexWrap: 'wrap' },
   reason: { color: tokens.colorNeutralForeground3, maxWidth: '260px', marginTop: '2px' },
@@ -104,8 +116,49 @@ function counted(latest: SubmissionSummary | null): latest is SubmissionSummary 
   return latest !== null && (latest.status === 'accepted' || latest.status === 'rejected');
 }
 
+/** A text on one line, cut with an ellipsis; the whole of it in the tooltip (and read out in full). */
+function OneLine({ text, note = false }: { text: string; note?: boolean }) {
+  const styles = useStyles();
+  return (
+    <Text block size={note ? 200 : 300} className={`${styles.line} ${note ? styles.reason : ''}`} title={text}>
+      {text}
+    </Text>
+  );
+}
+
+/** 提出メモ folded to one line, with 全文 to read all of it in place (and 閉じる to fold it again). */
+function Memo({ memo, division }: { memo: string; division: string }) {
+  const styles = useStyles();
+  const [open, setOpen] = useState(false);
+  const long = [...memo].length > 24;
+  return (
+    <span style={{ display: 'flex', alignItems: 'baseline', gap: '4px', maxWidth: open ? '420px' : '240px' }}>
+      <Text
+        size={200}
+        className={`${styles.reason} ${open ? '' : styles.line}`}
+        style={open ? { whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' } : { flex: '1 1 auto', minWidth: 0 }}
+        title={open ? undefined : memo}
+      >
+        提出メモ: {memo}
+      </Text>
+      {long && (
+        <Button
+          appearance="transparent"
+          size="small"
+          className={`${styles.more} no-print`}
+          aria-expanded={open}
+          aria-label={open ? `${division}の提出メモを閉じる` : `${division}の提出メモを全文表示`}
+          onClick={() => setOpen(!open)}
+        >
+          {open ? '閉じる' : '全文'}
+        </Button>
+      )}
+    </span>
+  );
+}
+
 /** The ward's own sheet (区の組織目標): its own row, above the divisions, never counted as one. */
-function WardSheetRow({ row, ward }: { row: DivisionRow; ward: string }) {
+function WardSheetRow({ row, ward, past }: { row: DivisionRow; ward: string; past: boolean }) {
   const styles = useStyles();
   return (
     <section aria-labelledby="ward-sheet-title" className={styles.wardSheet}>
@@ -122,9 +175,11 @@ function WardSheetRow({ row, ward }: { row: DivisionRow; ward: string }) {
           開く
         </Link>
       )}
-      <Link href="#/ward-sheet" className="no-print">
-        {row.latest ? '提出し直す' : '提出する'}
-      </Link>
+      {!past && (
+        <Link href="#/ward-sheet" className="no-print">
+          {row.latest ? '提出し直す' : '提出する'}
+        </Link>
+      )}
     </section>
   );
 }
@@ -227,7 +282,7 @@ export function StatusPage({ me }: { me: Me }) {
           </MessageBarBody>
         </MessageBar>
       )}
-      {year === undefined && <WardSheetRow row={status.wardSheet} ward={me.ward.name} />}
+      <WardSheetRow row={status.wardSheet} ward={me.ward.name} past={year !== undefined} />
       <div className={`${styles.tools} no-print`} role="group" aria-label="表示の切り替え">
         <Checkbox
           label="未提出だけ（未提出・差戻し・読込不可）"
@@ -286,26 +341,14 @@ export function StatusPage({ me }: { me: Me }) {
                     {row.overdue && <OverdueBadge />}
                   </span>
                 </td>
-                <td className={styles.td}>{row.latest ? jst(row.latest.receivedAt) : '—'}</td>
+                <td className={`${styles.td} ${styles.nowrap}`}>{row.latest ? jst(row.latest.receivedAt) : '—'}</td>
                 <td className={`${styles.td} ${styles.file}`}>
-                  {row.latest ? (row.latest.fileName ?? '（名前なし）') : '—'}
-                  {row.reason && (
-                    <Text block size={200} className={styles.reason}>
-                      理由: {row.reason}
-                    </Text>
-                  )}
-                  {row.latest?.memo && (
-                    <Text block size={200} className={styles.reason}>
-                      提出メモ: {row.latest.memo}
-                    </Text>
-                  )}
-                  {row.counted && (
-                    <Text block size={200} className={styles.reason}>
-                      集計に使う版: {versionText(row.counted)}
-                    </Text>
-                  )}
+                  {row.latest ? <OneLine text={fileNameOf(row.latest)} /> : '—'}
+                  {row.reason && <OneLine text={`理由: ${row.reason}`} note />}
+                  {row.latest?.memo && <Memo memo={row.latest.memo} division={row.division} />}
+                  {row.counted && <OneLine text={`集計に使う版: ${versionText(row.counted)}`} note />}
                 </td>
-                <td className={styles.td}>{row.latest?.division ?? '—'}</td>
+                <td className={`${styles.td} ${styles.nowrap}`}>{row.latest?.division ?? '—'}</td>
                 <td className={`${styles.td} ${styles.num}`}>{counted(row.latest) ? row.latest.errors : '—'}</td>
                 <td className={`${styles.td} ${styles.num}`}>{counted(row.latest) ? row.latest.warnings : '—'}</td>
                 <td className={`${styles.td} no-print`}>
@@ -326,6 +369,13 @@ export function StatusPage({ me }: { me: Me }) {
         提出の履歴
       </h2>
       {history && <HistoryTable entries={history} caption="提出の履歴" showDivision />}
+      {/* 集計 right under the statuses: the clerk checks who is in, then builds, on one page (for the year shown). */}
+      <div className="no-print" style={{ marginTop: '32px' }}>
+        <SummaryPage
+          me={me}
+          past={year === undefined ? undefined : { fiscalYear: year, label: status.ward.fiscalYearLabel }}
+        />
+      </div>
     </section>
   );
 }

@@ -11,7 +11,7 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { api, ApiError, type ConsolidationState, type Me, type SummaryInfo, type SummaryList } from '../api.ts';
 import { usePolling } from '../use-polling.ts';
 import { bytes, jst } from '../words.ts';
@@ -91,13 +91,21 @@ function SummarySchedule() {
 const RECENT = 3;
 
 /** Builds as the list shows them: when (JST), who asked, what they cover; the first is the newest when `newest`. */
-function SummaryVersions({ versions, newest }: { versions: SummaryInfo[]; newest: boolean }) {
+function SummaryVersions({
+  versions,
+  newest,
+  fiscalYear,
+}: {
+  versions: SummaryInfo[];
+  newest: boolean;
+  fiscalYear?: number | undefined;
+}) {
   const styles = useStyles();
   return (
     <ul className={styles.list}>
       {versions.map((v, i) => (
         <li key={v.id}>
-          <Link href={api.urls.summaryVersion(v.id)} download>
+          <Link href={api.urls.summaryVersion(v.id, fiscalYear)} download>
             {jst(v.builtAt)} 作成の集計
           </Link>{' '}
           <Text size={200}>
@@ -114,12 +122,75 @@ function SummaryVersions({ versions, newest }: { versions: SummaryInfo[]; newest
   );
 }
 
-/** 集計: build the ward's summary (progress from the job), download it, and earlier builds. */
-export function SummaryPage({ me }: { me: Me }) {
+/**
+ * 集計: build the ward's summary (progress from the job), download it, and earlier builds. With `past`
+ * (a previous fiscal year looked back at from 提出状況), only that year's builds, and nothing to build.
+ */
+export function SummaryPage({ me, past }: { me: Me; past?: { fiscalYear: number; label: string } | undefined }) {
+  if (past) return <PastSummaries me={me} fiscalYear={past.fiscalYear} label={past.label} />;
+  return <CurrentSummaries me={me} />;
+}
+
+/** A previous year's summaries: listed and downloadable, never built again from here. */
+function PastSummaries({ me, fiscalYear, label }: { me: Me; fiscalYear: number; label: string }) {
+  const styles = useStyles();
+  const [list, setList] = useState<SummaryList | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    setList(null);
+    api
+      .summaries(fiscalYear)
+      .then(setList, (err: unknown) =>
+        setError(err instanceof ApiError ? err.message : '集計の一覧を読み込めませんでした。'),
+      );
+  }, [fiscalYear]);
+  return (
+    <section aria-labelledby="summary-title">
+      <Title2 as="h2" id="summary-title">
+        {label}の集計
+      </Title2>
+      <p>
+        <Text>{`${label}は受付を終えた年度です。集計の作成は受付中の${me.ward.fiscalYearLabel}だけで行えます。`}</Text>
+      </p>
+      {list?.latest && (
+        <div className={styles.row}>
+          <Link className={styles.download} href={api.urls.summary(me.ward.id, fiscalYear)} download>
+            {label}の集計をダウンロード
+          </Link>
+          <Text>（{jst(list.latest)} 作成）</Text>
+        </div>
+      )}
+      {error && (
+        <MessageBar intent="error" role="alert" style={{ marginTop: '12px' }}>
+          <MessageBarBody>{error}</MessageBarBody>
+        </MessageBar>
+      )}
+      <h3>{label}のこれまでの集計</h3>
+      {list && list.versions.length > 0 ? (
+        <>
+          <SummaryVersions versions={list.versions.slice(0, RECENT)} newest fiscalYear={fiscalYear} />
+          {list.versions.length > RECENT && (
+            <details>
+              <summary>それより前の集計（{list.versions.length - RECENT} 件）</summary>
+              <SummaryVersions versions={list.versions.slice(RECENT)} newest={false} fiscalYear={fiscalYear} />
+            </details>
+          )}
+        </>
+      ) : list ? (
+        <Text>この年度の集計はありません。</Text>
+      ) : null}
+    </section>
+  );
+}
+
+function CurrentSummaries({ me }: { me: Me }) {
   const styles = useStyles();
   const [list, setList] = useState<SummaryList | null>(null);
   const [job, setJob] = useState<ConsolidationState | null>(null);
   const [error, setError] = useState<string | null>(null);
+  // 集計を作成 is disabled from the press until the server has answered (a double click asks once).
+  const [starting, setStarting] = useState(false);
+  const startingRef = useRef(false);
   const loadList = useCallback(() => {
     api
       .summaries()
@@ -151,6 +222,9 @@ export function SummaryPage({ me }: { me: Me }) {
   );
 
   const start = async () => {
+    if (startingRef.current) return;
+    startingRef.current = true;
+    setStarting(true);
     setError(null);
     try {
       const { id } = await api.startConsolidation(me.ward.id, me.ward.fiscalYear);
@@ -158,6 +232,9 @@ export function SummaryPage({ me }: { me: Me }) {
       setJob({ id, status: 'queued', progress: 0, summary: '' });
     } catch (err) {
       setError(err instanceof ApiError ? err.message : '集計を始められませんでした。');
+    } finally {
+      startingRef.current = false;
+      setStarting(false);
     }
   };
 
@@ -172,7 +249,7 @@ export function SummaryPage({ me }: { me: Me }) {
       </p>
       <div className={styles.card}>
         <div className={styles.row}>
-          <Button appearance="primary" onClick={start} disabled={running}>
+          <Button appearance="primary" onClick={start} disabled={running || starting}>
             集計を作成
           </Button>
           {job && <Text role="status">{STEP[job.status]}</Text>}

@@ -43,8 +43,46 @@ const useStyles = makeStyles({
     fontSize: tokens.fontSizeBase200,
   },
   log: { borderCollapse: 'collapse', width: '100%', fontSize: tokens.fontSizeBase200 },
-  cell: { textAlign: 'left', padding: '4px 8px', borderBottom: `1px solid ${tokens.colorNeutralStroke2}` },
+  logWrap: { overflowX: 'auto', maxWidth: '100%' },
+  cell: {
+    textAlign: 'left',
+    padding: '4px 8px',
+    borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
+    // Japanese words stay whole (健康福祉課, 送信済み, 取纏花子): lines break at spaces and brackets only.
+    wordBreak: 'keep-all',
+  },
+  nowrap: { whiteSpace: 'nowrap' },
 });
+
+/** 未提出（期限超過） as 未提出・期限超過, so a heading carries no nested brackets. */
+export function mailStatusText(status: string): string {
+  return status.replace(/（期限超過）$/, '・期限超過');
+}
+
+/** Mail addresses that break only after the @ (never at a hyphen), each kept whole otherwise. */
+function Addresses({ list }: { list: readonly string[] }) {
+  return (
+    <>
+      {list.map((a, i) => {
+        const at = a.indexOf('@');
+        return (
+          <span key={`${a}-${i}`}>
+            {i > 0 && ', '}
+            {at < 0 ? (
+              <span style={{ whiteSpace: 'nowrap' }}>{a}</span>
+            ) : (
+              <>
+                <span style={{ whiteSpace: 'nowrap' }}>{a.slice(0, at + 1)}</span>
+                <wbr />
+                <span style={{ whiteSpace: 'nowrap' }}>{a.slice(at + 1)}</span>
+              </>
+            )}
+          </span>
+        );
+      })}
+    </>
+  );
+}
 
 /** 督促メールを送る: a preview of every mail (to whom, what), then one button that sends them. */
 function ReminderDialog({
@@ -114,9 +152,10 @@ function ReminderDialog({
                 {preview.mails.map((m) => (
                   <article key={m.division} className={styles.mail} aria-label={`${m.division}へのメール`}>
                     <Text block weight="semibold">
-                      {m.division}（{m.status}）
+                      {m.division} — {mailStatusText(m.status)}
                     </Text>
                     <Text block>宛先: {m.to.join(', ')}</Text>
+                    {preview.cc.length > 0 && <Text block>CC: {preview.cc.join(', ')}</Text>}
                     <Text block>件名: {m.subject}</Text>
                     <pre className={styles.body}>{m.body}</pre>
                   </article>
@@ -268,31 +307,43 @@ export function YearPanel({ status, onChanged }: { status: WardStatus; onChanged
             <Button type="submit">予定を保存</Button>
           </form>
           {log.length > 0 ? (
-            <table className={styles.log} aria-label="督促メールの送信の記録">
-              <thead>
-                <tr>
-                  {['送信日時', '課', '宛先', '件名', '結果', '送った人'].map((h) => (
-                    <th key={h} scope="col" className={styles.cell}>
-                      {h}
-                    </th>
-                  ))}
-                </tr>
-              </thead>
-              <tbody>
-                {log.map((l, i) => (
-                  <tr key={i}>
-                    <td className={styles.cell} style={{ whiteSpace: 'nowrap' }}>
-                      {jst(l.at)}
-                    </td>
-                    <td className={styles.cell}>{l.division}</td>
-                    <td className={styles.cell}>{l.to.join(', ')}</td>
-                    <td className={styles.cell}>{l.subject}</td>
-                    <td className={styles.cell}>{l.ok ? '送信済み' : (l.error ?? '送信できませんでした')}</td>
-                    <td className={styles.cell}>{l.by}</td>
+            <div className={styles.logWrap}>
+              <table className={styles.log} aria-label="督促メールの送信の記録">
+                <thead>
+                  <tr>
+                    {['送信日時', '課', '宛先', '件名', '結果', '送った人'].map((h) => (
+                      <th key={h} scope="col" className={styles.cell}>
+                        {h}
+                      </th>
+                    ))}
                   </tr>
-                ))}
-              </tbody>
-            </table>
+                </thead>
+                <tbody>
+                  {log.map((l, i) => (
+                    <tr key={i}>
+                      <td className={styles.cell} style={{ whiteSpace: 'nowrap' }}>
+                        {jst(l.at)}
+                      </td>
+                      <td className={`${styles.cell} ${styles.nowrap}`}>{l.division}</td>
+                      <td className={styles.cell}>
+                        <Addresses list={l.to} />
+                        {l.cc && l.cc.length > 0 && (
+                          <>
+                            <br />
+                            CC: <Addresses list={l.cc} />
+                          </>
+                        )}
+                      </td>
+                      <td className={styles.cell}>{l.subject}</td>
+                      <td className={`${styles.cell} ${l.ok ? styles.nowrap : ''}`}>
+                        {l.ok ? '送信済み' : (l.error ?? '送信できませんでした')}
+                      </td>
+                      <td className={`${styles.cell} ${styles.nowrap}`}>{l.by}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
           ) : (
             <Text block>まだ督促メールは送っていません。</Text>
           )}

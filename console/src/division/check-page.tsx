@@ -28,6 +28,9 @@ import { OwnStatusBox } from '../own-status.tsx';
 import { StatusBadge } from '../status-badge.tsx';
 import { usePolling } from '../use-polling.ts';
 
+/** Longest 提出メモ the server keeps (worker/console-server/cookies.ts MEMO_MAX; longer is refused). */
+const MEMO_MAX = 500;
+
 const useStyles = makeStyles({
   drop: {
     border: `2px dashed ${tokens.colorNeutralStroke1}`,
@@ -102,6 +105,9 @@ export function CheckPage({ me }: { me: Me }) {
   const [submitted, setSubmitted] = useState<SubmissionDetail | null>(null);
   const [history, setHistory] = useState<HistoryEntry[]>([]);
   const [memo, setMemo] = useState('');
+  // Characters as the server counts them (code points of the trimmed memo).
+  const memoLength = [...memo.trim()].length;
+  const memoTooLong = memoLength > MEMO_MAX;
   const verdictRef = useRef<HTMLDivElement>(null);
   const resultRef = useRef<HTMLDivElement>(null);
   useEffect(() => {
@@ -269,16 +275,28 @@ export function CheckPage({ me }: { me: Me }) {
           </div>
           {result.status !== 'unreadable' && (
             <div className={styles.memo}>
-              <label htmlFor="submission-memo">提出メモ（任意。集計担当に伝えたいこと）</label>
+              <label htmlFor="submission-memo">{`提出メモ（任意。集計担当に伝えたいこと。${MEMO_MAX} 文字まで）`}</label>
+              {/* No maxLength: a longer paste is kept whole and named, never cut silently. */}
               <Textarea
                 id="submission-memo"
                 value={memo}
-                maxLength={500}
                 resize="vertical"
                 placeholder="例: 修正版です。指標3の目標値を直しました。"
                 onChange={(_e, d) => setMemo(d.value)}
                 disabled={busy !== null || submitted !== null}
+                aria-describedby="submission-memo-count"
+                aria-invalid={memoTooLong}
               />
+              <Text
+                id="submission-memo-count"
+                size={200}
+                aria-live="polite"
+                style={memoTooLong ? { color: tokens.colorPaletteRedForeground1, fontWeight: 600 } : undefined}
+              >
+                {memoTooLong
+                  ? `${memoLength} / ${MEMO_MAX} 文字 — 提出メモが ${memoLength - MEMO_MAX} 文字多すぎます。${MEMO_MAX} 文字以内に短くしてください。`
+                  : `${memoLength} / ${MEMO_MAX} 文字`}
+              </Text>
             </div>
           )}
           <div className={styles.actions}>
@@ -291,7 +309,7 @@ export function CheckPage({ me }: { me: Me }) {
               appearance="primary"
               onClick={submit}
               // A file the check says would be sent back is not submitted: the verdict above says what to fix.
-              disabled={busy !== null || result.status !== 'accepted' || submitted !== null}
+              disabled={busy !== null || result.status !== 'accepted' || submitted !== null || memoTooLong}
             >
               提出
             </Button>
