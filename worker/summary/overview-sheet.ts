@@ -396,7 +396,8 @@ function chart(
     series: [
       series(4, '達成', 'achieved', '5B9B4A'),
       series(5, '未達成', 'not-achieved', 'E0605A'),
-      series(6, '要確認', 'review', 'C9A227'),
+      // 要確認 in violet: never confused with 未評価's yellow or 未達成's red when printed in colour or grey.
+      series(6, '要確認', 'review', '8064A2'),
       series(7, '未評価', 'pending', 'F2C14E'),
       series(8, '定性', 'qualitative', '8EA9DB'),
       // 目標なし too: each bar is as tall as the division's indicators, never fewer.
