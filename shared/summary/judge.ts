@@ -92,10 +92,11 @@ export function judgeMeasure(measure: Measure, fiscalYear: number | null, interi
         basis: `目標「${oneLine(target.raw)}」は取組の記述で、結果「${oneLine(result.raw)}」に数値がないため自動判定しません`,
       };
     }
+    // A result is there but says no number (「実施中」): a person decides, never 未評価 (nothing written) nor 達成.
     return {
       ...base,
-      judgement: 'pending',
-      basis: `結果「${oneLine(result.raw)}」を数値として読めません（目標 ${fmt(target.value)}）`,
+      judgement: 'review',
+      basis: `結果「${oneLine(result.raw)}」に数値がなく目標 ${fmt(target.value)} と比べられないため要確認`,
     };
   }
   const comparator: Comparator = target.comparator ?? (direction === 'lower' ? '<=' : '>=');
@@ -111,7 +112,7 @@ export function judgeMeasure(measure: Measure, fiscalYear: number | null, interi
     ...base,
     judgement: ok ? 'achieved' : 'not-achieved',
     basis,
-    rate: rateOf(result.value, target.value),
+    rate: direction === 'lower' ? null : rateOf(result.value, target.value),
   };
 }
 
@@ -145,6 +146,12 @@ function judgeRelative(
   const threshold = round1(baseValue * factor * 1000) / 1000;
   const inclusive = relative.inclusive || relative.percent !== null;
   const judged = { ...base, direction, target: threshold };
+  if (result && !result.blank && result.value === null)
+    return {
+      ...judged,
+      judgement: 'review',
+      basis: `結果「${oneLine(result.raw)}」に数値がなく${word}実績 ${fmt(baseValue)} と比べられないため要確認（目標${said}）`,
+    };
   if (!result || result.blank || result.value === null)
     return {
       ...judged,
@@ -169,7 +176,8 @@ function judgeRelative(
     result: result.value,
     judgement: ok ? 'achieved' : 'not-achieved',
     basis: `結果 ${fmt(result.value)} ${ok ? symbol : negate(symbol)} ${against}（目標${said}）`,
-    rate: rateOf(result.value, threshold),
+    // The threshold is a base year's figure, not a target the division set: no 実績/目標 to read.
+    rate: null,
   };
 }
 
@@ -241,7 +249,10 @@ function negate(symbol: string): string {
   return ({ '≥': '<', '>': '≤', '≤': '>', '<': '≥' } as Record<string, string>)[symbol] ?? symbol;
 }
 
-/** 実績/目標 in percent: one meaning everywhere, whichever way the target points (the 判定 says which way). */
+/**
+ * 実績/目標 in percent, for a target where more is better only: 「5件未満」 with 3 would read 60 % beside 達成,
+ * so a lower-is-better or relative target leaves it blank and the 判定根拠 gives the comparison.
+ */
 function rateOf(result: number, target: number): number | null {
   return target > 0 ? round1((result / target) * 100) : null;
 }

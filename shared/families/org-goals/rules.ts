@@ -3,6 +3,7 @@ import type { TableLayout } from '../../extract/index.ts';
 import type { Finding } from '../../model/finding.ts';
 import type { Measure, MeasureValue, SheetRecord } from '../../model/record.ts';
 import { finding } from '../../rules/finding.ts';
+import { judgedComparison } from '../../rules/judged-comparison.ts';
 import { eraName, eraYear, short } from '../../rules/format.ts';
 import type { Rule, RuleContext } from '../../rules/types.ts';
 import {
@@ -187,28 +188,16 @@ export function readEvaluation(text: string | null | undefined): 'achieved' | 'p
   return null;
 }
 
-const LOWER_WORDS = /削減|減少|抑制|低減|縮減|減らす|抑える/;
-
-/** Whether the result meets the target, and by which reading of the indicator's direction. */
+/**
+ * Whether the result meets the target: the summary's judgement (shared/rules/judged-comparison.ts), so
+ * `validate` and `consolidate` never disagree; null when it does not decide (要確認 and the like).
+ */
 export function judgeResult(
   m: Measure,
-  target: MeasureValue,
-  result: MeasureValue,
+  fiscalYear: number | null,
 ): { met: boolean; basis: string; lower: boolean } | null {
-  if (target.value === null || result.value === null) return null;
-  const word = LOWER_WORDS.exec(`${m.name} ${m.fields?.['goal'] ?? ''}`)?.[0];
-  const cmp = target.comparator;
-  const lower = cmp === '<=' || cmp === '<' || (word !== undefined && cmp !== '>=' && cmp !== '>');
-  const basis =
-    cmp === '<=' ? '以下' : cmp === '<' ? '未満' : cmp === '>=' ? '以上' : cmp === '>' ? '超' : (word ?? '既定');
-  const met = lower
-    ? cmp === '<'
-      ? result.value < target.value
-      : result.value <= target.value
-    : cmp === '>'
-      ? result.value > target.value
-      : result.value >= target.value;
-  return { met, basis, lower };
+  const judged = judgedComparison(m, fiscalYear);
+  return judged.met === null ? null : { met: judged.met, basis: judged.basis, lower: judged.lower };
 }
 
 /** 評価 saying 達成 while the result misses the target, or 未達成 while it meets it. */
@@ -221,7 +210,7 @@ const evaluationContradictsRule: Rule = {
       const target = yearValue(m, 'target', record.fiscalYear);
       const result = yearValue(m, 'result', record.fiscalYear);
       const claim = readEvaluation(m.fields?.['evaluation']);
-      const judged = target && result ? judgeResult(m, target, result) : null;
+      const judged = target && result ? judgeResult(m, record.fiscalYear) : null;
       if (
         !judged ||
         !target ||
@@ -256,7 +245,7 @@ const explanationMissingRule: Rule = {
       const claim = readEvaluation(m.fields?.['evaluation']);
       const target = yearValue(m, 'target', record.fiscalYear);
       const result = yearValue(m, 'result', record.fiscalYear);
-      const judged = target && result ? judgeResult(m, target, result) : null;
+      const judged = target && result ? judgeResult(m, record.fiscalYear) : null;
       return claim === 'missed' || claim === 'partial' || (claim === null && judged?.met === false);
     });
     if (missed.length === 0) return [];

@@ -2,6 +2,7 @@
 import type { Finding } from '../../model/finding.ts';
 import type { Measure, MeasureValue } from '../../model/record.ts';
 import { finding } from '../../rules/finding.ts';
+import { singleFigureTarget } from '../../rules/judged-comparison.ts';
 import { short } from '../../rules/format.ts';
 import type { Rule, RuleContext } from '../../rules/types.ts';
 import { toHalfWidth } from '../../values/index.ts';
@@ -62,6 +63,7 @@ const targetBelowRule: Rule = {
       const b = valueOf(m, 'baseline');
       const t = valueOf(m, 'target');
       if (!b || !t || b.value === null || t.value === null || t.cumulative || b.cumulative) return [];
+      if (!singleFigureTarget(t, record.fiscalYear)) return [];
       if (t.value >= b.value || t.comparator === '<' || t.comparator === '<=') return [];
       return [
         finding(C.targetBelowBaseline, 'warning', t.cell, { name: short(m.name), baseline: b.raw, target: t.raw }),

@@ -5,6 +5,7 @@ import { parseA1 } from '../../grid/index.ts';
 import type { Finding } from '../../model/finding.ts';
 import type { Measure, MeasureValue } from '../../model/record.ts';
 import { finding } from '../../rules/finding.ts';
+import { singleFigureTarget } from '../../rules/judged-comparison.ts';
 import { short } from '../../rules/format.ts';
 import type { Rule, RuleContext } from '../../rules/types.ts';
 import { toHalfWidth } from '../../values/index.ts';
@@ -212,7 +213,7 @@ const LOWER_WORDS = /削減|減少|抑制|低減|縮減/;
 
 /** Whether the value meets the target, reading the target's 以上/以下/未満 (or 削減… in the indicator) for direction. */
 function meets(m: Measure, target: MeasureValue, value: number): { met: boolean; lower: boolean } | null {
-  if (target.value === null) return null;
+  if (target.value === null || !singleFigureTarget(target, target.year)) return null;
   const cmp = target.comparator;
   const lower = cmp === '<=' || cmp === '<' || (cmp === null && LOWER_WORDS.test(m.name));
   const met = lower

@@ -1,6 +1,7 @@
 import type { Measure, MeasureValue } from '../../model/record.ts';
 import type { Finding } from '../../model/finding.ts';
 import { finding } from '../finding.ts';
+import { singleFigureTarget } from '../judged-comparison.ts';
 import { short } from '../format.ts';
 import type { Rule } from '../types.ts';
 import { headerOf } from './measure-values.ts';
@@ -18,7 +19,11 @@ function usable(v: MeasureValue | undefined): v is MeasureValue & { value: numbe
 /** The value each value is compared with: last year's actual, or this year's target for a result. */
 function previousOf(measure: Measure, v: MeasureValue): MeasureValue | undefined {
   if (v.year === null) return undefined;
-  if (v.kind === 'result') return measure.values.find((p) => p.kind === 'target' && p.year === v.year);
+  if (v.kind === 'result') {
+    const target = measure.values.find((p) => p.kind === 'target' && p.year === v.year);
+    // A target of several numbers or against a base year is no figure to compare one result with.
+    return target && singleFigureTarget(target, v.year) ? target : undefined;
+  }
   return measure.values.find((p) => p.kind === 'actual' && p.year === v.year! - 1);
 }
 

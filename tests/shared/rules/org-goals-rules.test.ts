@@ -22,6 +22,12 @@ const evaluated = (edits: Record<string, string | number | null> = {}) =>
     ...edits,
   });
 
+/** The errors of a grid (the ones that send a sheet back), as code and cell. */
+const errors = (grid: Parameters<typeof checkGrid>[0]) =>
+  checkGrid(grid)
+    .findings.filter((f) => f.severity === 'error')
+    .map((f) => `${f.code} ${f.cell}`);
+
 describe('org-goals rules', () => {
   it("reports year headers left over from last year's sheet", () => {
     const check = checkGrid(
@@ -108,6 +114,30 @@ describe('org-goals rules', () => {
       found(evaluated({ I11: 8, K11: '未達成', F19: '開催会場の確保が難しく…来年度は会場を増やします。' })),
     ).toEqual([]);
     expect(found(evaluated({ D11: '電気使用量の削減（kWh）', G11: 120, H11: 100, I11: 90, K11: '達成' }))).toEqual([]);
+  });
+
+  it('judges 評価 as the summary does: every part of a compound target, a relative one against its base year', () => {
+    const compound = {
+      H16: '青パト月4回\n区だよりによる実施団体の募集　年2回',
+      I16: '青パト月4回\n区だよりによる実施団体の募集　年1回',
+    };
+    // 未達成 agrees with 年2回 missed (not with the first number, 4 ≥ 4): no error; 達成 contradicts it.
+    expect(errors(evaluated({ ...compound, K16: '未達成', F19: '年2回の募集は1回にとどまった。' }))).toEqual([]);
+    const claimed = checkGrid(evaluated({ ...compound, K16: '達成' }));
+    expect(
+      claimed.findings.filter((f) => f.severity === 'error').map((f) => [f.code, f.cell, f.params['basis']]),
+    ).toEqual([['org-goals/evaluation-contradicts', 'K16', '未達の部分あり（月4回: 4 ≥ 4、年2回: 1 < 2）']]);
+    // 「R1比で減らす」 against R1's 541: 498 is 達成 whatever its ratio to a first number.
+    expect(errors(evaluated({ D11: '相談件数（件）', G11: 541, H11: 'R1比で減らす', I11: 498, K11: '達成' }))).toEqual(
+      [],
+    );
+  });
+
+  it('raises no error where the summary says 要確認 (parts it cannot pair, a result without a number)', () => {
+    const review = { H16: '青パト月4回\n区だよりによる実施団体の募集　年2回', I16: '実施した' };
+    expect(errors(evaluated({ ...review, K16: '未達成', F19: '一部未実施。' }))).toEqual([]);
+    expect(errors(evaluated({ ...review, K16: '達成' }))).toEqual([]);
+    expect(errors(evaluated({ I11: '実施中', K11: '達成' }))).toEqual([]);
   });
 
   it('reports a missed target with no explanation in 取り組みの結果について', () => {

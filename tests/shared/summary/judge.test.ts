@@ -70,12 +70,26 @@ describe('judgeMeasure', () => {
     );
     expect(j.judgement).toBe('review');
     expect(j.basis).toBe('目標に数値が 2 つあり（月4回・年2回）、結果「実施」と部分ごとに対応づけられないため要確認');
-    // A figure with its unit and comparator stays a figure: a wordless result is still awaited.
+    // A figure with its unit and comparator stays a figure: a result written without a number is 要確認 (a
+    // person decides), never 未評価 (nothing written) nor 達成.
     for (const raw of ['１，７００人以上', 'H29年度までに50％以上', '16講座実施', '435g以下']) {
       expect(
         judgeMeasure(measure('件数', [value(2020, 'target', raw), value(2020, 'result', '実施')]), 2020).judgement,
-      ).toBe('pending');
+      ).toBe('review');
     }
+  });
+
+  it('marks a result 「実施中」 要確認 with its reason, an empty one 未評価', () => {
+    const ongoing = judgeMeasure(
+      measure('子育て講座等の開催回数（回）', [value(2020, 'target', '100'), value(2020, 'result', '実施中')]),
+      2020,
+    );
+    expect([ongoing.judgement, ongoing.basis]).toEqual([
+      'review',
+      '結果「実施中」に数値がなく目標 100 と比べられないため要確認',
+    ]);
+    const empty = judgeMeasure(measure('件数', [value(2020, 'target', '100'), value(2020, 'result', '')]), 2020);
+    expect(empty.judgement).toBe('pending');
   });
 
   it('judges a target of several numbers on every part, so a missed second part is 未達成', () => {
@@ -122,9 +136,21 @@ describe('judgeMeasure', () => {
     expect(j.basis).toBe('目標「R1比で減らす」はR1の実績と比べるものですが、R1の実績がシートにないため要確認');
   });
 
-  it('gives 実績/目標 as one ratio whichever way the target points', () => {
+  it('gives 実績/目標 only where more is better; a lower-is-better or relative target leaves it blank', () => {
     const lower = judgeMeasure(measure('件数', [value(2020, 'target', '5件未満'), value(2020, 'result', '5')]), 2020);
-    expect([lower.judgement, lower.rate]).toEqual(['not-achieved', 100]);
+    expect([lower.judgement, lower.rate]).toEqual(['not-achieved', null]);
+    // 3 against 「5件未満」 is 達成: 60 % would read as falling short.
+    const under = judgeMeasure(measure('件数', [value(2020, 'target', '5件未満'), value(2020, 'result', '3')]), 2020);
+    expect([under.judgement, under.rate]).toEqual(['achieved', null]);
+    const relative = judgeMeasure(
+      measure('相談件数', [
+        value(2019, 'actual', '541'),
+        value(2020, 'target', 'R1比で減らす'),
+        value(2020, 'result', '442'),
+      ]),
+      2020,
+    );
+    expect([relative.judgement, relative.rate]).toEqual(['achieved', null]);
     const higher = judgeMeasure(measure('件数', [value(2020, 'target', '4'), value(2020, 'result', '8')]), 2020);
     expect(higher.rate).toBe(200);
   });
