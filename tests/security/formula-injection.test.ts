@@ -10,9 +10,12 @@ import { hasOpenpyxl, readWithOpenpyxl } from '../worker/summary/read-back.ts';
 const ROOT = resolve(import.meta.dirname, '../..');
 const SEED = join(ROOT, 'seeds/org-goals/akiha-2020-kenko-fukushi.xlsx');
 const DANGEROUS = /^[=+\-@\t\r]/;
-/** The only formulas the summary writes: 概要's totals and rates over its own cells (SUM / IF of references). */
+/**
+ * The only formulas the summary writes: 概要's totals and rates over its own cells (SUM / IF of references), and
+ * the headline, mokuhyo's own words with the 合計 row's rate cell as TEXT.
+ */
 const OWN_FORMULA =
-  /^(SUM\([A-Z]+\d+:[A-Z]+\d+\)|IF\([A-Z]+\d+\+[A-Z]+\d+=0,"",[A-Z]+\d+\/\([A-Z]+\d+\+[A-Z]+\d+\)\))$/;
+  /^(SUM\([A-Z]+\d+:[A-Z]+\d+\)|IF\([A-Z]+\d+\+[A-Z]+\d+=0,"",[A-Z]+\d+\/\([A-Z]+\d+\+[A-Z]+\d+\)\)|"作成 [0-9/: ]+\u3000提出 [^"=+@]*"&IF\([A-Z]+\d+="","指標の達成割合 －（評価済みの指標なし）","指標の達成割合 "&TEXT\([A-Z]+\d+,"0\.0%"\)\))$/;
 
 // Text a spreadsheet would run or a CSV reader would turn into a formula, placed where the summary copies it.
 const INJECTED: Record<string, string> = {
@@ -96,7 +99,7 @@ describe('formula injection through submitted text', () => {
       // sheet1 is 概要; every other sheet (where submitted text is copied) has no formula element at all.
       if (s.name !== 'xl/worksheets/sheet1.xml') expect(xml, s.name).not.toMatch(/<f[ >]/);
       for (const [, f] of xml.matchAll(/<f>([^<]*)<\/f>/g))
-        expect(f!.replace(/&quot;/g, '"'), s.name).toMatch(OWN_FORMULA);
+        expect(f!.replace(/&quot;/g, '"').replace(/&amp;/g, '&'), s.name).toMatch(OWN_FORMULA);
     }
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load((await readFile(summary)) as unknown as ArrayBuffer);

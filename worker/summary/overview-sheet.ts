@@ -73,7 +73,7 @@ export function overviewPlan(
   function* rows(): Generator<readonly [number, PlannedRow]> {
     yield [1, [{ value: title, style: TITLE }]];
     const [facts, more] = factsLines(model);
-    yield [2, [{ value: facts, overflow: true }]];
+    yield [2, [{ value: headlineFormula(facts, model, totalRow), overflow: true }]];
     if (more) yield [3, [{ value: more, overflow: true }]];
     yield [HEAD_ROW, labels.map((value) => ({ value, style: HEADER_STYLE }))];
     let r = HEAD_ROW;
@@ -307,6 +307,23 @@ function divisionCells(
   ];
 }
 
+/**
+ * The headline as a formula: its text, with the 指標の達成割合 read from the 合計 row's rate cell, so a
+ * manager's correction of a count reaches the headline too; the text computed here is the stored result.
+ * Its literal parts are mokuhyo's own words and numbers (the date, the ledger's counts), never submitted text.
+ */
+function headlineFormula(facts: string, model: SummaryModel, totalRow: number): { formula: string; result: string } {
+  const rate = `${col(COUNT_COLUMN + 7)}${totalRow}`;
+  const at = facts.lastIndexOf(RATE_WORD);
+  const head = at < 0 ? facts : facts.slice(0, at);
+  const quote = (t: string) => `"${t.replace(/"/g, '""')}"`;
+  const formula = `${quote(head)}&IF(${rate}="",${quote(NO_RATE)},${quote(`${RATE_WORD} `)}&TEXT(${rate},"0.0%"))`;
+  return { formula, result: facts };
+}
+
+const RATE_WORD = '指標の達成割合';
+const NO_RATE = `${RATE_WORD} －（評価済みの指標なし）`;
+
 /** The headline: who submitted and the share achieved; then, when there are any, the files beside them. */
 function factsLines(model: SummaryModel): [string, string] {
   const c = model.ledger.counts;
@@ -323,9 +340,7 @@ function factsLines(model: SummaryModel): [string, string] {
   const superseded = model.statuses.filter((st) => st.state === 'superseded').length;
   const replaced = superseded > 0 ? `差し替え済みの旧版 ${superseded} 件` : '';
   const rate =
-    model.total.achievementRate === null
-      ? '指標の達成割合 －（評価済みの指標なし）'
-      : `指標の達成割合 ${model.total.achievementRate.toFixed(1)}%`;
+    model.total.achievementRate === null ? NO_RATE : `${RATE_WORD} ${model.total.achievementRate.toFixed(1)}%`;
   const identity = model.identityNote ?? '';
   // Files no division can be told from are rows of the table but not of the headline (the ledger counts the
   // expected divisions): say how many and where they are, so the two never seem to disagree.

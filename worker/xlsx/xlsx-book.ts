@@ -113,8 +113,20 @@ export interface FormulaValue {
 /** What a cell holds: text, a number, a flag, text linking to another file, or one of our own formulas. */
 export type CellValue = string | number | boolean | { text: string; hyperlink: string } | FormulaValue;
 
-/** What a formula of ours may contain: A1 references, numbers, operators, quotes for "" and function names. */
-const OWN_FORMULA = /^[A-Z0-9$:(),.+\-*/<>=" ]+$/;
+/**
+ * What a formula of ours may contain outside its string literals: A1 references, numbers, operators and the
+ * functions the summary uses. A literal is text of our own ("指標の達成割合 ", "0.0%"), closed, its quotes doubled.
+ */
+const OWN_FORMULA = /^[A-Z0-9$:(),.+\-*/<>=&% ]+$/;
+const OWN_FUNCTIONS = new Set(['SUM', 'IF', 'TEXT']);
+const LITERAL = /"(?:[^"]|"")*"/g;
+
+/** Is `formula` one of ours: well-formed literals, and around them only references, operators and SUM / IF / TEXT? */
+export function isOwnFormula(formula: string): boolean {
+  const rest = formula.replace(LITERAL, '0');
+  if (rest.includes('"') || !OWN_FORMULA.test(rest)) return false;
+  return [...rest.matchAll(/([A-Z]+)\(/g)].every((m) => OWN_FUNCTIONS.has(m[1]!));
+}
 
 /** Is this cell value one of our formulas? */
 export function isFormula(value: CellValue): value is FormulaValue {
@@ -213,7 +225,7 @@ export class SheetWriter {
       else if (typeof value === 'boolean') xml += `<c r="${ref}"${style} t="b"><v>${value ? 1 : 0}</v></c>`;
       else if (isFormula(value)) {
         // A programmer's error, caught here: a formula is built from references, never from submitted text.
-        if (!OWN_FORMULA.test(value.formula)) throw new Error(`xlsx: not a formula of ours in ${ref}`);
+        if (!isOwnFormula(value.formula)) throw new Error(`xlsx: not a formula of ours in ${ref}`);
         const f = `<f>${text(value.formula)}</f>`;
         xml +=
           typeof value.result === 'number' && Number.isFinite(value.result)
