@@ -39,7 +39,7 @@ export function figureOf(
       : null;
   // Several quantities in one cell (「青パト月4回 募集 年2回」): no one number stands for them, so the cell shows
   // the text as written, never its first number alone (判定 takes every part, or says 要確認).
-  if (numberParts(v.raw).length > 1) return { value: null, format: null, text: written, note: null, year: v.year };
+  if (severalQuantities(v.raw)) return { value: null, format: null, text: written, note: null, year: v.year };
   const half = toHalfWidth(written);
   const multiplied = MULTIPLIER.test(half);
   // The number token the reader took: the one equal to the value (a label may hold other digits, "R2年度").
@@ -79,4 +79,13 @@ function oneLine(text: string): string {
 /** A fiscal year as a header prefix: 2020 → "R2", 2017 → "H29"; nothing when unknown. */
 export function eraOf(year: number | null): string {
   return year === null ? '' : eraAbbreviation(year);
+}
+
+/**
+ * Whether a cell states several quantities (「青パト月4回 区だよりによる実施団体の募集 年2回」): then no one
+ * number stands for it — the summary's cell, the open data's 値 and the judgement all take its text, never its
+ * first number (`parseValue`'s `value` stays the principal number, for whoever reads one cell).
+ */
+export function severalQuantities(raw: string): boolean {
+  return numberParts(raw).length > 1;
 }

@@ -5,6 +5,7 @@ import {
   divisionOf,
   isWardSheet,
   judgeMeasure,
+  severalQuantities,
   JUDGEMENT_LABELS,
   keepLatest,
   type Judgement,
@@ -98,7 +99,8 @@ export function openDataRows(source: OpenDataSource): OpenDataRow[] {
           detail: m.detail,
           year: v.year,
           kind: v.kind,
-          value: v.blank ? null : v.value,
+          // Several quantities in one cell: 値 is empty and 記載どおり carries them, as the summary's cell shows them.
+          value: v.blank || severalQuantities(v.raw) ? null : v.value,
           unit: v.unit ?? parsed?.unit ?? m.unit,
           comparator: v.comparator,
           cumulative: v.cumulative ?? parsed?.cumulative ?? false,

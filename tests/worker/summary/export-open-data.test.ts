@@ -67,6 +67,26 @@ describe('open data', () => {
     ]);
   });
 
+  it('leaves 値 empty for a cell of several quantities, as the summary does; 記載どおり carries them', () => {
+    const compound = '青パト月4回\n区だよりによる実施団体の募集　年2回';
+    const sheet = divisionSheet('地域総務課', [
+      measure('「青パト」による防犯パトロールの実施回数', [
+        value(2020, 'target', compound, 'H16'),
+        value(2020, 'result', '青パト月4回\n区だよりによる実施団体の募集　年1回', 'I16'),
+      ]),
+      measure('開催回数', [value(2020, 'target', '10回', 'H11'), value(2020, 'result', '12', 'I11')]),
+    ]);
+    const rows = openDataRows({ body: '秋葉区', fiscalYear: 2020, submissions: [submission('chiiki', [sheet])] });
+    expect(rows.map((r) => [r.cell, r.value, r.judgement])).toEqual([
+      ['H16', null, 'not-achieved'],
+      ['I16', null, 'not-achieved'],
+      ['H11', 10, 'achieved'],
+      ['I11', 12, 'achieved'],
+    ]);
+    expect(rows[0]!.text).toBe(compound);
+    expect(openDataCsv(rows)).toContain(',2020,"目標",,');
+  });
+
   it('prefixes a quote to text a spreadsheet would run as a formula', () => {
     const csv = openDataCsv(openDataRows({ body: '秋葉区', fiscalYear: 2020, submissions: inputs() }));
     expect(csv).toContain(`"'=HYPERLINK(""http://evil.example"",""x"")"`);
