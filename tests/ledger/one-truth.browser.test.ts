@@ -109,7 +109,9 @@ async function overviewOf(bytes: Buffer): Promise<{ said: Said; facts: string }>
     if (ward) said['区の組織目標'] = { status: ward[1]!, reason: ward[2] ?? null };
     void n;
   });
-  return { said, facts: text(sheet.getCell('A2').value) };
+  // The headline is a formula (its rate follows the 合計 row) with its text stored as the result.
+  const a2 = sheet.getCell('A2').value;
+  return { said, facts: text(a2 && typeof a2 === 'object' && 'result' in a2 ? (a2.result as ExcelJS.CellValue) : a2) };
 }
 
 /** 提出状況: each row's latest version (its first line) with the row's reason; the counted file. */
