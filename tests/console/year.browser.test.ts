@@ -214,12 +214,13 @@ describe.skipIf(!CHROMIUM || !redisBinary)("the coordinator's year in Chromium",
       .locator('tbody tr')
       .first()
       .evaluate((tr) =>
-        [...tr.querySelectorAll('td')].map((td) => ({
-          text: td.textContent ?? '',
-          lines: Math.round(
-            (td.getBoundingClientRect().height - 8) / (parseFloat(getComputedStyle(td).lineHeight) || 16),
-          ),
-        })),
+        [...tr.querySelectorAll('td')].map((td) => {
+          // The lines the cell's text takes (the cell itself is as high as the row's tallest cell).
+          const range = document.createRange();
+          range.selectNodeContents(td);
+          const tops = new Set([...range.getClientRects()].map((r) => Math.round(r.top)));
+          return { text: td.textContent ?? '', lines: tops.size };
+        }),
       );
     for (const cell of heights.filter((c) => ['地域総務課', '送信済み', '集計担当'].includes(c.text)))
       expect(cell.lines, cell.text).toBe(1);
@@ -350,35 +351,42 @@ describe.skipIf(!CHROMIUM || !redisBinary)("the coordinator's year in Chromium",
     await expect.poll(() => page.getByRole('rowheader').count()).toBe(40);
     await expect.poll(() => page.locator('tbody [data-status="processing"]').count(), { timeout: 120_000 }).toBe(0);
     await expect.poll(() => page.getByText(/組織目標管理シート_修正版/).count()).toBeGreaterThanOrEqual(BIG_SUBMITTERS);
+    await page.screenshot({ path: join(shots, 'console-coordinator-40-800.png'), fullPage: false });
     // Every row one line high (the file cell's notes included), the full name in the tooltip and the text.
     const rows = await page.evaluate(() =>
-      [...document.querySelectorAll('tbody tr')].map((tr) => tr.getBoundingClientRect().height),
+      [...document.querySelectorAll('table[aria-labelledby="status-title"] tbody tr')].map((tr) => ({
+        division: tr.querySelector('th')?.textContent ?? '',
+        height: Math.round(tr.getBoundingClientRect().height),
+      })),
     );
-    const oneLine = Math.min(...rows);
-    expect(Math.max(...rows)).toBeLessThan(oneLine * 2.2);
+    const oneLine = Math.min(...rows.map((r) => r.height));
+    // A submitted row: its file name, and one folded line of notes under it.
+    expect(rows.filter((r) => r.height >= oneLine * 1.8)).toEqual([]);
     const file = page.getByTitle(/^令和2年度_市民生活部地域振興第1課_組織目標管理シート/).first();
     expect(await file.textContent()).toMatch(/（確認済み）\.xlsx$/);
     // The memo: one line, with 全文 to read all of it.
-    const memo = page.getByRole('button', { name: `${BIG[0]}の提出メモを全文表示` });
+    const memo = page.getByRole('button', { name: `${BIG[0]}のメモと理由を全文表示` });
     await memo.click();
     await expect.poll(() => page.getByText(/以上$/).isVisible()).toBe(true);
-    await page.getByRole('button', { name: `${BIG[0]}の提出メモを閉じる` }).click();
+    await page.getByRole('button', { name: `${BIG[0]}のメモと理由を閉じる` }).click();
     const lines = await page.evaluate(() => {
       const out: { name: number; badge: number }[] = [];
-      for (const tr of document.querySelectorAll('tbody tr')) {
+      for (const tr of document.querySelectorAll('table[aria-labelledby="status-title"] tbody tr')) {
         const th = tr.querySelector('th')!;
         const badges = [...tr.querySelectorAll('[data-status]')].map((b) => b.getBoundingClientRect());
-        const lineHeight = parseFloat(getComputedStyle(th).lineHeight) || 20;
+        // The lines the name's text takes (the cell is as high as the row).
+        const range = document.createRange();
+        range.selectNodeContents(th);
         out.push({
-          name: Math.round(th.getBoundingClientRect().height / lineHeight),
+          name: new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size,
           badge: new Set(badges.map((b) => Math.round(b.top))).size,
         });
       }
       return out;
     });
     expect(lines.every((l) => l.badge === 1)).toBe(true);
-    // A name takes one line (with its padding, at most two line heights), never one character per line.
-    expect(lines.every((l) => l.name <= 2)).toBe(true);
+    // A name takes one line, never one character per line.
+    expect(lines.every((l) => l.name === 1)).toBe(true);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(800);
     await page.screenshot({ path: join(shots, 'console-coordinator-40-800.png'), fullPage: false });
     await page.setViewportSize({ width: 1280, height: 800 });
