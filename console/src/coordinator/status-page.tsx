@@ -304,7 +304,7 @@ export function StatusPage({ me }: { me: Me }) {
       {year === undefined ? (
         <YearPanel status={status} onChanged={load} />
       ) : (
-        <MessageBar intent="info" className="no-print">
+        <MessageBar intent="info" className="no-print" style={{ marginBottom: '16px' }}>
           <MessageBarBody>
             {`${status.ward.fiscalYearLabel}の提出状況を表示しています（過去の年度。受付中は${me.ward.fiscalYearLabel}です）。`}
           </MessageBarBody>
