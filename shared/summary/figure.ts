@@ -1,5 +1,6 @@
 import type { MeasureValue } from '../model/record.ts';
 import { eraAbbreviation, toHalfWidth } from '../values/index.ts';
+import { numberParts } from './target-parts.ts';
 import type { Figure } from './types.ts';
 
 const NUMBER = /[0-9][0-9,]*(?:\.([0-9]+))?/;
@@ -36,6 +37,9 @@ export function figureOf(
     return written && !(v.blank && /^[－―\-—ー‐]+$/.test(written))
       ? { value: null, format: null, text: written, note: null, year: v.year }
       : null;
+  // Several quantities in one cell (「青パト月4回 募集 年2回」): no one number stands for them, so the cell shows
+  // the text as written, never its first number alone (判定 takes every part, or says 要確認).
+  if (numberParts(v.raw).length > 1) return { value: null, format: null, text: written, note: null, year: v.year };
   const half = toHalfWidth(written);
   const multiplied = MULTIPLIER.test(half);
   // The number token the reader took: the one equal to the value (a label may hold other digits, "R2年度").

@@ -1,4 +1,4 @@
-// The console's sign-in pieces on their own: sessions, the login brake, cookies, CSRF origin checks,
+// The console's sign-in pieces on their own (sessions and brakes live in Redis: sessions-and-guessing): cookies, CSRF origin checks,
 // download names and uploaded file names.
 import type { FastifyRequest } from 'fastify';
 import { describe, expect, it } from 'vitest';
@@ -9,67 +9,10 @@ import {
   uploadedFileName,
 } from '../../worker/console-server/cookies.ts';
 import { fromOwnOrigin, isHttps, ownOrigin } from '../../worker/console-server/origin.ts';
-import { LoginThrottle, SessionStore } from '../../worker/console-server/session.ts';
-
-const submitter = { role: 'submitter', ward: 'akiha', division: '健康福祉課' } as const;
 
 function request(headers: Record<string, string>, encrypted = false): FastifyRequest {
   return { headers, raw: { socket: { encrypted } } } as unknown as FastifyRequest;
 }
-
-describe('sessions', () => {
-  it('hands out long random ids and ends a session after its idle time or its maximum age', () => {
-    let now = 0;
-    const store = new SessionStore({ maxAgeMs: 1000, idleMs: 300 }, () => now);
-    const a = store.create(submitter);
-    const b = store.create(submitter);
-    expect(a.id).not.toBe(b.id);
-    expect(Buffer.from(a.id, 'base64url').length).toBe(32);
-    now = 250;
-    expect(store.touch(a.id)?.principal).toEqual(submitter);
-    now = 500; // a was used at 250: 250 ms idle; b was never used again: 500 ms idle
-    expect(store.touch(a.id)).not.toBeNull();
-    expect(store.touch(b.id)).toBeNull();
-    now = 760;
-    expect(store.touch(a.id)).not.toBeNull();
-    now = 1000; // however busy, the maximum age ends it
-    expect(store.touch(a.id)).toBeNull();
-  });
-
-  it('forgets a destroyed session and unknown ids', () => {
-    const store = new SessionStore();
-    const s = store.create(submitter);
-    store.destroy(s.id);
-    expect(store.touch(s.id)).toBeNull();
-    expect(store.touch('made-up')).toBeNull();
-  });
-
-  it('sweeps dead sessions when new ones start', () => {
-    let now = 0;
-    const store = new SessionStore({ maxAgeMs: 100, idleMs: 100 }, () => now);
-    for (let i = 0; i < 5; i++) store.create(submitter);
-    now = 200;
-    store.create(submitter);
-    expect(store.size).toBe(1);
-  });
-});
-
-describe('login throttle', () => {
-  it('holds an address back after repeated failures, per address, until the window passes', () => {
-    let now = 0;
-    const throttle = new LoginThrottle(3, 60_000, () => now);
-    for (let i = 0; i < 3; i++) {
-      expect(throttle.retryAfter('10.0.0.1')).toBe(0);
-      throttle.fail('10.0.0.1');
-    }
-    expect(throttle.retryAfter('10.0.0.1')).toBe(60);
-    expect(throttle.retryAfter('10.0.0.2')).toBe(0);
-    now = 30_000;
-    expect(throttle.retryAfter('10.0.0.1')).toBe(30);
-    now = 60_001;
-    expect(throttle.retryAfter('10.0.0.1')).toBe(0);
-  });
-});
 
 describe('cookies', () => {
   it('parses a Cookie header by hand: first value wins, quotes and spaces dropped, junk skipped', () => {

@@ -97,8 +97,12 @@ async function overviewOf(bytes: Buffer): Promise<{ said: Said; facts: string }>
     const cells = (row.values as ExcelJS.CellValue[]).slice(1).map(text);
     if (cells[0] === '課' && cells[1] === '状態') header = cells;
     else if (header.length > 0 && DIVISIONS.includes(cells[0]!)) {
-      // 備考 holds the ledger's reason; for a 受理 or 未提出 row (no reason) it says other things (警告 n 件).
-      const note = cells[1] === '受理' || cells[1] === '未提出' ? '' : (cells[header.indexOf('備考')] ?? '');
+      // 備考 holds the ledger's reason; for a 受理 or 未提出 row (no reason) it says other things (警告 n 件). A
+      // 読込不可 row names its file on a line of its own after the reason.
+      const note =
+        cells[1] === '受理' || cells[1] === '未提出'
+          ? ''
+          : (cells[header.indexOf('備考')] ?? '').replace(/\n（ファイル: [^\n]*）$/, '');
       said[cells[0]!] = { status: cells[1]!, reason: note || null };
     }
     const ward = /^区の組織目標シート（秋葉区）: (\S+?)(?:（(.*)）)?$/.exec(cells[0] ?? '');

@@ -1,11 +1,14 @@
 // Issue 21 "What to build", checked against a real `serve` over real sockets with real files where the
 // earlier tests used fastify's in-process inject: the console's 確認 and marked copy run under the sandbox's
 // time limit (a file that spins is cut off with its reason, `serve` and /healthz untouched); 415 on every JSON
-// route; macro and name-mismatched packages refused at the intake; downloads always named .xlsx.
+// route; macro and name-mismatched packages refused at the intake; downloads always named .xlsx; another ward's
+// ward sheet refused; a cell over Excel's 32,767 characters shortened in the marked copy.
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { EXCEL_MAX_CELL_CHARS, TRUNCATED_MARK } from '../../worker/annotate/index.ts';
+import { readWorkbook } from '../../worker/xlsx/index.ts';
 import { ROOT, startCluster, submit, TOKENS, XLSX, type Cluster } from '../faults/cluster.ts';
 import { readZipEntries } from '../helpers/zip-reader.ts';
 import { zip } from '../helpers/zip-writer.ts';
@@ -177,4 +180,51 @@ describe.skipIf(!binary)("issue 21's controls against a real serve", () => {
       }
     }
   }, 60_000);
+
+  it("refuses another ward's ward sheet from a coordinator, in the decision 確認 shares with the worker", async () => {
+    const ward = await readFile(join(ROOT, 'seeds/org-goals/akiha-2020-ward.xlsx'));
+    const check = (token: string) =>
+      send(
+        cluster.base,
+        'POST',
+        '/api/console/check',
+        { 'content-type': XLSX, authorization: `Bearer ${token}`, origin: cluster.base },
+        new Uint8Array(ward),
+      );
+    const foreign = await check(TOKENS.nishi);
+    expect(foreign.json?.status).toBe('rejected');
+    expect(foreign.json?.reason).toMatch(/秋葉区/);
+    expect((await check(TOKENS.akiha)).json?.status).toBe('accepted');
+  }, 30_000);
+
+  it('shortens a 40,000-character cell to 32,767 with a visible mark in the marked copy a real serve sends', async () => {
+    const parts = await readZipEntries(chiiki);
+    const long = 'あ'.repeat(40_000);
+    const edited = await zip(
+      parts.map((p) =>
+        p.name === 'xl/worksheets/sheet1.xml'
+          ? {
+              name: p.name,
+              content: p.content
+                .toString('utf8')
+                .replace(
+                  '</sheetData>',
+                  `<row r="60"><c r="A60" t="inlineStr"><is><t>${long}</t></is></c></row></sheetData>`,
+                ),
+            }
+          : p,
+      ),
+    );
+    const res = await fetch(`${cluster.base}/api/console/check/annotated`, {
+      method: 'POST',
+      body: new Uint8Array(edited),
+      headers: { 'content-type': XLSX, authorization: `Bearer ${TOKENS.chiiki}`, origin: cluster.base },
+    });
+    expect(res.status).toBe(200);
+    const { grids } = await readWorkbook(Buffer.from(await res.arrayBuffer()));
+    const cell = grids[0]!.rows[59]![0] as { text?: string; value?: unknown };
+    const text = String(cell.text ?? cell.value);
+    expect(text.length).toBe(EXCEL_MAX_CELL_CHARS);
+    expect(text.endsWith(TRUNCATED_MARK)).toBe(true);
+  }, 30_000);
 });

@@ -7,6 +7,7 @@ import { request as httpRequest } from 'node:http';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { kill, ROOT, startCluster, TOKENS, type Cluster, type Proc } from '../faults/cluster.ts';
+import { pollHealthz } from '../helpers/healthz-poller.ts';
 import { findRedisServer, freePort } from '../worker/queue/redis-server.ts';
 
 const binary = await findRedisServer();
@@ -366,4 +367,33 @@ describe.skipIf(!binary)('two serve processes on one Redis share tokens issued a
     expect(await me(secondBase, cookie)).toBe(false);
     expect((await signIn(cluster.base, token)).status).toBe(401);
   }, 60_000);
+
+  it('bounds a sign-in guesser the same way, while /healthz polled from its own process stays under 0.5 s', async () => {
+    const from = '127.0.0.16';
+    for (let i = 0; i < 10; i++)
+      expect((await post(cluster.base, '/api/session', { token: `warm-signin-${i}-abcdef` }, { from })).status).toBe(
+        401,
+      );
+    const connections = 8;
+    const runMs = 4000;
+    const end = Date.now() + runMs;
+    const answers: { status: number; ms: number }[] = [];
+    const poller = pollHealthz(cluster.base, 100);
+    let n = 0;
+    const guesser = async () => {
+      while (Date.now() < end)
+        answers.push(
+          await post(n % 2 ? secondBase : cluster.base, '/api/session', { token: `flood-signin-${n++}-abc` }, { from }),
+        );
+    };
+    await Promise.all(Array.from({ length: connections }, guesser));
+    const health = await poller.stop();
+    expect(answers.every((a) => a.status === 401)).toBe(true);
+    expect(Math.min(...answers.map((a) => a.ms))).toBeGreaterThanOrEqual(950);
+    expect(answers.length).toBeLessThanOrEqual(connections * (runMs / 1000 + 1));
+    expect(health.every((h) => h.status === 200 && h.ms < 500)).toBe(true);
+    const right = await post(cluster.base, '/api/session', { token: TOKENS.sangyo }, { from });
+    expect(right.status).toBe(200);
+    expect(right.ms).toBeLessThan(5000 + SLACK_MS);
+  }, 90_000);
 });

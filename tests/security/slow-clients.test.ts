@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MINIMAL_XLSX_PARTS, zip } from '../helpers/zip-writer.ts';
 import { prng, ROOT, sleep, startCluster, submit, TOKENS, XLSX, type Cluster } from '../faults/cluster.ts';
-import { LONG } from '../faults/fixtures.ts';
+import { pollHealthz } from '../helpers/healthz-poller.ts';
 import { findRedisServer } from '../worker/queue/redis-server.ts';
 
 const binary = await findRedisServer();
@@ -64,7 +64,7 @@ describe.skipIf(!binary)('slow and hostile clients against a real serve', () => 
     const slow = await Promise.all(Array.from({ length: SLOW }, () => open(port, head).catch(() => null)));
     const health = await timed(() => fetch(`${cluster.base}/healthz`));
     expect(health.value.status).toBe(200);
-    expect(health.ms).toBeLessThan(1000);
+    expect(health.ms).toBeLessThan(500);
     const real = await timed(() => submit(cluster.base, TOKENS.kenko, kenko));
     expect(real.value.status).toBe(202);
     expect(real.ms).toBeLessThan(5000);
@@ -104,7 +104,7 @@ describe.skipIf(!binary)('slow and hostile clients against a real serve', () => 
       // Past the per-address cap (400) the oldest idle connections make room: /healthz still answers.
       const health = await timed(() => fetch(`${cluster.base}/healthz`));
       expect(health.value.status).toBe(200);
-      expect(health.ms).toBeLessThan(1000);
+      expect(health.ms).toBeLessThan(500);
       const lorisClosed = await Promise.all(loris.map((l) => l.closed));
       expect(Math.max(...lorisClosed)).toBeLessThan(HTTP.headersTimeoutMs + 3000);
       const silentClosed = await Promise.all(silent.map((s) => s.closed));
@@ -136,23 +136,16 @@ describe.skipIf(!binary)('slow and hostile clients against a real serve', () => 
       { name: 'xl/worksheets/sheet9.xml', content: `<x>${noise.toString('hex')}</x><!DOCTYPE x [<!ENTITY e "e">]>` },
     ]);
     expect(big.length).toBeGreaterThan(5 * 1024 * 1024);
-    const latencies: number[] = [];
-    let polling = true;
-    const poll = (async () => {
-      while (polling) {
-        latencies.push((await timed(() => fetch(`${cluster.base}/healthz`).then((r) => r.status))).ms);
-        await sleep(50);
-      }
-    })();
+    // Polled from its own process: the test process is busy sending 120 MB and would time its own event loop.
+    const poller = pollHealthz(cluster.base, 50);
     const tokens = [TOKENS.kenko, TOKENS.chiiki, TOKENS.sangyo];
     const answers = await Promise.all(Array.from({ length: 20 }, (_, i) => submit(cluster.base, tokens[i % 3]!, big)));
-    polling = false;
-    await poll;
+    const samples = await poller.stop();
+    const latencies = samples.map((h) => h.ms);
+    expect(samples.every((h) => h.status === 200)).toBe(true);
     expect(answers.map((a) => a.status)).toEqual(Array(20).fill(422));
     expect(answers[0]!.body).toMatchObject({ error: { code: 'dtd' } });
     expect(latencies.length).toBeGreaterThan(3);
-    expect(Math.max(...latencies), `healthz latencies ${latencies.map(Math.round).join(',')}`).toBeLessThan(
-      LONG ? 1000 : 1500,
-    );
+    expect(Math.max(...latencies), `healthz latencies ${latencies.map(Math.round).join(',')}`).toBeLessThan(500);
   }, 120_000);
 });

@@ -113,6 +113,17 @@ describe('start-up checks', () => {
     }
   });
 
+  it('refuses to start serve on a config with a JSON syntax error, naming the line, never quoting the token', async () => {
+    const secret = 'Qm7-another-secret-token-4Kd9Ws2Xp';
+    const file = join(dir, 'broken-serve.json');
+    await writeFile(file, `{\n  "wards": [],\n  "tokens": [{"token": "${secret}" "role": "admin"}]\n}\n`);
+    await chmod(file, 0o600);
+    const { code, out } = await serve(file, { PORT: String(await freePort()) });
+    expect(code).toBe(2);
+    expect(out).toMatch(/3 行目 \d+ 文字目付近/);
+    for (let i = 0; i + 6 <= secret.length; i++) expect(out).not.toContain(secret.slice(i, i + 6));
+  }, 30_000);
+
   it('warns about a readable config holding clear tokens and about plain HTTP beyond loopback', async () => {
     const file = join(dir, 'readable.json');
     const config = {

@@ -36,7 +36,8 @@ const DISAGREES: CellStyle = JUDGED['not-achieved'];
 /** One column of a family sheet: its header, its cell per row, and how it is sized. */
 export interface Column {
   label: string;
-  cell: (row: MeasureRow, first: boolean) => PlannedCell | null;
+  /** `previous`: the row above in the same goal (null on a goal's first row). */
+  cell: (row: MeasureRow, first: boolean, previous: MeasureRow | null) => PlannedCell | null;
   /** [min, max] width of a wrapping text column, or a fixed width. */
   clamp?: readonly [number, number];
   fixed?: number;
@@ -58,11 +59,14 @@ export function familyPlan(name: string, table: FamilyTable, model: SummaryModel
     yield [HEAD_ROW, labels.map((value) => ({ value, style: HEADER_STYLE }))];
     let r = HEAD_ROW;
     let previousGoal = '';
+    let above: MeasureRow | null = null;
     for (const row of table.rows) {
       const goalKey = `${row.division}\u0000${row.group ?? ''}\u0000${row.goal ?? ''}`;
       const first = goalKey !== previousGoal;
       previousGoal = goalKey;
-      yield [++r, columns.map((c) => c.cell(row, first))];
+      const previous = first ? null : above;
+      yield [++r, columns.map((c) => c.cell(row, first, previous))];
+      above = row;
     }
   }
   const clamp: Record<number, readonly [number, number]> = {};
@@ -100,7 +104,13 @@ function familyColumns(table: FamilyTable): Column[] {
   if (hasGoal)
     columns.push({
       label: table.family === 'policy-review' ? '取組項目' : initiatives ? 'No.・目標（主な取組）' : 'No.・目標',
-      cell: (r, first) => (first ? { value: goalText(r) } : null),
+      // The goal once; below it a row's own 主な取組 when it differs from the row above (an unmerged sheet
+      // writes one per indicator), so none is lost.
+      cell: (r, first, previous) => {
+        if (first) return { value: goalText(r) };
+        const own = tidy(r.written.initiatives);
+        return own && own !== tidy(previous?.written.initiatives ?? null) ? { value: `（主な取組）${own}` } : null;
+      },
       // With the 主な取組 under it the cell holds a paragraph: kept wide, so its row stays a few lines tall.
       ...(initiatives ? { kept: wide ? 28 : 21 } : { clamp: [18, wide ? 26 : 22] as const }),
     });

@@ -36,3 +36,12 @@ export function inputFileNamer(inputs: readonly string[]): FileNamer {
     return best === null ? fileNameOnly(file) : best.split(sep).join('/');
   };
 }
+
+/**
+ * A reason as the ledger gives it, with the path of its file (a reader's message may end with it: 「ファイルでは
+ * なくフォルダです: /home/…/受付/旧版」) named as everywhere else in print: word for word otherwise.
+ */
+export function reasonNaming(reason: string, file: string | null, name: FileNamer): string {
+  if (!file || !reason.includes(file)) return reason;
+  return reason.split(file).join(name(file));
+}

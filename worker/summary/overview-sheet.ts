@@ -1,7 +1,7 @@
 import type { DivisionState, Judgement, OverviewRow, SummaryModel } from '../../shared/summary/index.ts';
 import { eraAbbreviation } from '../../shared/values/format-year.ts';
 import { eraFiscalYear } from '../../shared/values/index.ts';
-import { fileNameOnly, type FileNamer } from './file-names.ts';
+import { fileNameOnly, reasonNaming, type FileNamer } from './file-names.ts';
 import type { CellStyle, ChartSpec } from '../xlsx/xlsx-book.ts';
 import { DIVISION_STATE_LABELS, FAMILY_SHORT, jst } from './labels.ts';
 import type { PlannedCell, PlannedRow, SheetPlan } from './sheet-plan.ts';
@@ -59,7 +59,8 @@ export function overviewPlan(
     '要確認',
     '未評価',
     '定性',
-    '目標\nなし',
+    // One word (wrapped by the header cell): the chart's legend reads its series name from here.
+    '目標なし',
     '指標の\n達成割合',
     ...(withPrevious ? [previousHeader(model.fiscalYear ?? model.fiscalYears.at(-1) ?? null)] : []),
     '備考',
@@ -205,7 +206,7 @@ export function overviewPlan(
       7: 6,
       8: 6,
       9: 6,
-      10: 6,
+      10: 8.5,
       11: 8,
       ...(withPrevious ? { 12: 9 } : {}),
       ...fixed,
@@ -288,7 +289,7 @@ function divisionCells(
   // The ledger's reason word for word, as the console and 提出状況 give it; an unreadable file is named, so
   // the coordinator knows which file to ask for again without turning to 提出状況.
   const file = row.state === 'unreadable' && row.file ? fileName(row.file) : null;
-  const reason = row.reason ?? '';
+  const reason = reasonNaming(row.reason ?? '', row.file, fileName);
   const note =
     row.state === 'accepted'
       ? acceptedNote
@@ -395,9 +396,12 @@ function chart(
     series: [
       series(4, '達成', 'achieved', '5B9B4A'),
       series(5, '未達成', 'not-achieved', 'E0605A'),
-      series(6, '要確認', 'review', 'C9A227'),
+      // 要確認 in violet: never confused with 未評価's yellow or 未達成's red when printed in colour or grey.
+      series(6, '要確認', 'review', '8064A2'),
       series(7, '未評価', 'pending', 'F2C14E'),
       series(8, '定性', 'qualitative', '8EA9DB'),
+      // 目標なし too: each bar is as tall as the division's indicators, never fewer.
+      series(9, '目標なし', 'no-target', 'BFBFBF'),
     ],
     valueFormat: '0',
     valueLabels: true,

@@ -49,9 +49,11 @@ export interface Layout {
 const WRAP: CellAlignment = { wrapText: true, vertical: 'top' };
 /**
  * Line pitch of wrapped text in ems of its font: LibreOffice lays out 游ゴシック's stand-in (Noto Sans
- * CJK) at 1.45 em, measured in its PDF (14.5 pt at 10 pt).
+ * CJK) at 1.45 em, measured in its PDF (14.5 pt at 10 pt); 1.5 em leaves a margin for Excel's own
+ * 游ゴシック, whose pitch could not be measured here, now that the columns no longer give LibreOffice's
+ * extra width (rows may show a little air there, and are not cut in Excel).
  */
-const LINE_EM = 1.45;
+const LINE_EM = 1.5;
 /** Points below the last line: the cell's padding. */
 const ROW_MARGIN_PT = 4;
 /** Pixels per column width unit: the default font's (Calibri's) digit width, as Excel sizes columns. */

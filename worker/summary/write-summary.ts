@@ -3,7 +3,7 @@ import { eraFiscalYear } from '../../shared/values/index.ts';
 import type { SummaryModel } from '../../shared/summary/index.ts';
 import { XlsxBook } from '../xlsx/xlsx-book.ts';
 import { familyPlan } from './family-sheet.ts';
-import { fileNameOnly, type FileNamer } from './file-names.ts';
+import { fileNameOnly, reasonNaming, type FileNamer } from './file-names.ts';
 import { jst, SEVERITY_LABELS, STATE_LABELS } from './labels.ts';
 import { overviewPlan } from './overview-sheet.ts';
 import { writeSheet, type PlannedRow, type SheetPlan } from './sheet-plan.ts';
@@ -132,7 +132,7 @@ function statuses(name: string, model: SummaryModel, title: string, fileName: Fi
           { value: jst(s.submittedAt) },
           { value: s.file === null ? '' : fileName(s.file) },
           { value: s.sha256 ?? '' },
-          { value: s.reason ?? '' },
+          { value: reasonNaming(s.reason ?? '', s.file, fileName) },
         ],
       ];
     }
@@ -163,9 +163,9 @@ function statuses(name: string, model: SummaryModel, title: string, fileName: Fi
     title,
     rows,
     fit: { fromRow: 2, max: 16 },
-    // The SHA-256 (64 hex digits) in two lines.
-    clamp: { 1: [8, 14], 4: [14, 30], 5: [33, 33], 6: [24, 50] },
-    fixed: { 2: 11, 3: 16 },
+    // The SHA-256 (64 hex digits) in two lines, the time on one (游ゴシック digits are wider than the column unit).
+    clamp: { 1: [8, 14], 4: [14, 30], 5: [38, 38], 6: [24, 50] },
+    fixed: { 2: 11, 3: 18 },
     freezeRow: 3,
     titleRows: '1:2',
     autoFilter: { fromRow: 2, toRow: Math.max(2, 2 + model.statuses.length + excluded.length), columns: labels.length },

@@ -33,3 +33,13 @@ describe('figureOf', () => {
     expect(of('')).toBeNull();
   });
 });
+
+describe('a cell of several quantities', () => {
+  it('shows the text as written, not its first number (判定 takes every part or says 要確認)', () => {
+    const f = figureOf(value(2020, 'target', '青パト月4回 区だよりによる実施団体の募集 年2回'), null);
+    expect(f).toMatchObject({ value: null, text: '青パト月4回 区だよりによる実施団体の募集 年2回' });
+    // Years and dates are not quantities: one number, shown as a number.
+    expect(figureOf(value(2020, 'target', 'H29年度までに50％以上'), '%')).toMatchObject({ value: 50 });
+    expect(figureOf(value(2020, 'target', '3月末までに12回'), null)).toMatchObject({ value: 12 });
+  });
+});

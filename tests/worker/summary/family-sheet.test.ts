@@ -242,6 +242,39 @@ describe('what a coordinator copies onto the detail sheets', () => {
   });
 });
 
+describe('主な取組 of an unmerged sheet', () => {
+  it('keeps each row’s own 主な取組 under the goal when it differs from the row above, once when it is the same', () => {
+    const indicator = (name: string, initiatives: string) => {
+      const m = measure(name, [value(2020, 'target', '10'), value(2020, 'result', '11')], '防犯力を高める');
+      m.fields = { ...m.fields, initiatives };
+      return m;
+    };
+    const sheet: SheetRecord = {
+      ...sheetOf('org-goals', 2020, [
+        indicator('講習会の開催回数（回）', '講習会の開催'),
+        indicator('パトロール回数（回）', '青色防犯パトロール隊の支援'),
+        indicator('パトロール参加者数（人）', '青色防犯パトロール隊の支援'),
+      ]),
+      organization: '地域総務課',
+    };
+    const model = buildSummary([submission('s', [sheet])], {
+      ward: '西区',
+      fiscalYear: 2020,
+      expectedDivisions: [],
+      generatedAt: '2021-05-01T00:00:00Z',
+    });
+    const rows = [...familyPlan('x', model.tables[0]!, model, '西区').rows()].map(([, r]) =>
+      r.map((c) => c?.value ?? null),
+    );
+    const column = rows[1]!.indexOf('No.・目標（主な取組）');
+    expect(rows.slice(2).map((row) => row[column] ?? null)).toEqual([
+      '1\u3000防犯力を高める\n（主な取組）講習会の開催',
+      '（主な取組）青色防犯パトロール隊の支援',
+      null,
+    ]);
+  });
+});
+
 describe('number column widths', () => {
   it('fit the widest number as shown, with room for 游ゴシック digits, and a text as written wraps in a few words', () => {
     const f = (value: number | null, format: string | null, text = '') => ({

@@ -36,3 +36,16 @@ describe('how a submitted file is named in print and in open data', () => {
     expect(fileNameOnly('/home/coordinator/inbox/建設課.xlsx')).toBe('建設課.xlsx');
   });
 });
+
+describe('a reason that ends with its file path', () => {
+  it('names the file as print does, the rest word for word', async () => {
+    const { reasonNaming } = await import('../../../worker/summary/file-names.ts');
+    const file = '/home/coordinator/受付/旧版';
+    expect(reasonNaming(`ファイルではなくフォルダです: ${file}`, file, fileNameOnly)).toBe(
+      'ファイルではなくフォルダです: 旧版',
+    );
+    expect(reasonNaming('古い Excel 形式（.xls）のファイルです。', file, fileNameOnly)).toBe(
+      '古い Excel 形式（.xls）のファイルです。',
+    );
+  });
+});

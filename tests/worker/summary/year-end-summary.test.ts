@@ -73,7 +73,7 @@ describe('the summary of a year-end inbox', () => {
       '要確認',
       '未評価',
       '定性',
-      '目標\nなし',
+      '目標なし',
       '指標の\n達成割合',
     ]);
     const at = (division: string) => rows.findIndex((r) => r[0] === division) + 1;
@@ -101,9 +101,16 @@ describe('the summary of a year-end inbox', () => {
       {
         type: 'BarChart',
         grouping: 'stacked',
-        // 達成, 未達成, 要確認, 未評価 and 定性: a division's bar is as tall as its indicators that have a word;
+        // 達成, 未達成, 要確認, 未評価, 定性 and 目標なし: a division's bar is as tall as its indicators;
         // only the two divisions with figures (地域総務課, 健康福祉課), not the 差戻し, 読込不可 and 未提出 rows.
-        series: ["'概要'!$E$5:$E$6", "'概要'!$F$5:$F$6", "'概要'!$G$5:$G$6", "'概要'!$H$5:$H$6", "'概要'!$I$5:$I$6"],
+        series: [
+          "'概要'!$E$5:$E$6",
+          "'概要'!$F$5:$F$6",
+          "'概要'!$G$5:$G$6",
+          "'概要'!$H$5:$H$6",
+          "'概要'!$I$5:$I$6",
+          "'概要'!$J$5:$J$6",
+        ],
       },
     ]);
     for (const [name, sheet] of Object.entries(dump)) if (name !== '概要') expect(sheet.charts, name).toEqual([]);
