@@ -166,7 +166,13 @@ function Notes({ notes, division }: { notes: string[]; division: string }) {
         </span>
       ) : (
         <Text size={200} truncate wrap={false} className={mergeClasses(styles.reason, styles.line)} title={joined}>
-          {joined}
+          {/* Each note its own element (理由: … read as such), on the one line. */}
+          {notes.map((n, i) => (
+            <span key={n}>
+              {i > 0 && <span aria-hidden="true"> ／ </span>}
+              <span>{n}</span>
+            </span>
+          ))}
         </Text>
       )}
       {long && (
