@@ -54,7 +54,7 @@ describe.skipIf(!CHROMIUM || !redisBinary)("the coordinator's year in Chromium",
       dataDir: join(temp, 'data'),
       redisUrl: redis.url,
       consolidationDelayMs: 60_000,
-      mail: { smtp: smtp.url, from: 'mokuhyo@example.lg.jp' },
+      mail: { smtp: smtp.url, from: 'mokuhyo@example.lg.jp', cc: ['akiha-kikaku@example.lg.jp'] },
       wards: [
         {
           id: 'akiha',
@@ -194,6 +194,7 @@ describe.skipIf(!CHROMIUM || !redisBinary)("the coordinator's year in Chromium",
     await expect.poll(() => dialog.textContent()).toContain('地域総務課 — 未提出・期限超過');
     expect(await dialog.textContent()).toContain('アドレスが設定されていないため送らない課: 産業振興課');
     expect(await dialog.getByRole('article').count()).toBe(1);
+    expect(await dialog.textContent()).toContain('CC: akiha-kikaku@example.lg.jp');
     await page.screenshot({ path: join(shots, 'console-reminders-1280.png'), animations: 'disabled' });
     await page.setViewportSize({ width: 800, height: 800 });
     await page.screenshot({ path: join(shots, 'console-reminders-800.png'), animations: 'disabled' });
@@ -201,12 +202,12 @@ describe.skipIf(!CHROMIUM || !redisBinary)("the coordinator's year in Chromium",
     await dialog.getByRole('button', { name: '1 件送信する' }).click();
     await page.getByText('督促メールを 1 件送信しました。').waitFor();
     await expect.poll(() => smtp.mails.length, { timeout: 10_000 }).toBe(1);
-    expect(smtp.mails[0]!.to).toEqual(['chiiki@example.lg.jp']);
+    expect(smtp.mails[0]!.to.sort()).toEqual(['akiha-kikaku@example.lg.jp', 'chiiki@example.lg.jp']);
     expect(smtp.mails[0]!.subject).toBe('【提出のお願い】令和2年度 目標シート（地域総務課）');
     await page.getByText(/督促メールの予定と送信の記録（1 件）/).click();
     await expect
       .poll(() => page.getByRole('table', { name: '督促メールの送信の記録' }).textContent())
-      .toMatch(/地域総務課chiiki@example.lg.jp.*送信済み集計担当/);
+      .toMatch(/地域総務課chiiki@example.lg.jpCC: akiha-kikaku@example.lg.jp.*送信済み集計担当/);
     // At 800 px the record keeps words whole: a division, 送信済み and who sent it each on one line.
     await page.setViewportSize({ width: 800, height: 800 });
     const record = page.getByRole('table', { name: '督促メールの送信の記録' });
