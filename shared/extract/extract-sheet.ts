@@ -5,7 +5,7 @@ import type { FamilySpec, Label, TableSpec, VariantSpec } from '../families/spec
 import { parseFiscalYear } from '../values/index.ts';
 import { detect, readFormTag } from './detect.ts';
 import { readFields } from './fields.ts';
-import { BODY_FIELDS, findBody, findFiscalYear } from './identity.ts';
+import { BODY_FIELDS, findBody, findDivision, findFiscalYear } from './identity.ts';
 import { splitItemTables } from './item-tables.ts';
 import { readList } from './lists.ts';
 import { resolveNamedYears } from './relative-years.ts';
@@ -52,6 +52,12 @@ export function extractSheet(grid: Grid, families: readonly FamilySpec[]): Sheet
     );
   }
   const identity = readIdentity(index, grid, variant, fields, tables);
+  if (variant.ownedByDivision && !organizationOf(fields, variant) && variant.organization[0]) {
+    // No 組織名 cell names the division: its title, tab or file name does (「…（東区 健康福祉課）」).
+    const tableRow = Math.min(Infinity, ...tables.map((t) => t.layout.headerRow));
+    const division = findDivision(index, grid, tableRow);
+    if (division) fields[variant.organization[0]] = division;
+  }
   const record: SheetRecord = {
     sheet: grid.sheet,
     family: family.id,

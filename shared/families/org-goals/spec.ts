@@ -177,7 +177,7 @@ export const orgGoalsSpec: FamilySpec = {
       title: '区の組織目標',
       detect: {
         all: [[/^(区の)?重点目標$/], [/^(重点)?目標の?数$/, /^重点目標の達成状況/]],
-        // 「2022年度　組織目標（東区）」 with 所属 / 区長 / 目標の数 / 達成した数: another office's layout.
+        // 「2022年度 組織目標（東区）」 with 所属 / 区長 / 目標の数 / 達成した数: another office's layout.
         any: [
           /組織目標$/,
           /組織目標\(\S*区\)$/,
