@@ -61,7 +61,10 @@ export function extractSheet(grid: Grid, families: readonly FamilySpec[]): Sheet
   const record: SheetRecord = {
     sheet: grid.sheet,
     family: family.id,
-    organization: withoutBody(organizationOf(fields, variant), fields) ?? bodyAsOrganization(fields, variant),
+    organization: wardName(
+      variant,
+      withoutBody(organizationOf(fields, variant), fields) ?? bodyAsOrganization(fields, variant),
+    ),
     fiscalYear: identity.fiscalYear,
     measures: split.measures,
     findings: [],
@@ -113,6 +116,13 @@ export function withoutBody(organization: string | null, fields: Record<string, 
   return rest.length >= 2 && /(課|室|係|局|部|センター|事務所|支所|出張所|館|園)$/.test(rest) && !/^民/.test(rest)
     ? rest
     : organization;
+}
+
+/** The ward's own sheet is the ward's: 所属 「東区役所」 names 東区. */
+function wardName(variant: VariantSpec, organization: string | null): string | null {
+  if (!variant.wardSheet || !organization) return organization;
+  const ward = /^(\S+区)役所$/.exec(organization.trim());
+  return ward ? ward[1]! : organization;
 }
 
 /** The body read elsewhere names a sheet whose organisation is its body (自己評価, 区の組織目標, 方針書). */

@@ -240,6 +240,8 @@ export const orgGoalsSpec: FamilySpec = {
       ],
       organization: ['organization'],
       fiscalYear: 'fiscalYear',
+      // Evaluated once the year-end part is written: 達成数, or the 取組結果 / 総評.
+      evaluatedWhen: ['evaluatedOn', 'achievedCount', 'result'],
       wardSheet: true,
       content: { items: { priorities: ['text'] } },
       template: {

@@ -432,6 +432,7 @@ export const orgGoalsCases: CorpusCase[] = [
         variant: 'ward',
         body: '東区',
         fiscalYear: 2022,
+        organization: '東区',
         fields: { goalCount: '3', achievedCount: '2', result: '防犯は概ね達成', purpose: '誰もが安心して暮らせる' },
         items: { priorities: ['地域防犯活動', '健康寿命の延伸', '窓口満足度'] },
       },
