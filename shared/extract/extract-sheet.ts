@@ -5,7 +5,7 @@ import type { FamilySpec, Label, TableSpec, VariantSpec } from '../families/spec
 import { parseFiscalYear } from '../values/index.ts';
 import { detect, readFormTag } from './detect.ts';
 import { readFields } from './fields.ts';
-import { BODY_FIELDS, findBody, findFiscalYear } from './identity.ts';
+import { BODY_FIELDS, findBody, findDivision, findFiscalYear } from './identity.ts';
 import { splitItemTables } from './item-tables.ts';
 import { readList } from './lists.ts';
 import { resolveNamedYears } from './relative-years.ts';
@@ -52,10 +52,19 @@ export function extractSheet(grid: Grid, families: readonly FamilySpec[]): Sheet
     );
   }
   const identity = readIdentity(index, grid, variant, fields, tables);
+  if (variant.ownedByDivision && !organizationOf(fields, variant) && variant.organization[0]) {
+    // No 組織名 cell names the division: its title, tab or file name does (「…（東区 健康福祉課）」).
+    const tableRow = Math.min(Infinity, ...tables.map((t) => t.layout.headerRow));
+    const division = findDivision(index, grid, tableRow);
+    if (division) fields[variant.organization[0]] = division;
+  }
   const record: SheetRecord = {
     sheet: grid.sheet,
     family: family.id,
-    organization: withoutBody(organizationOf(fields, variant), fields) ?? bodyAsOrganization(fields, variant),
+    organization: wardName(
+      variant,
+      withoutBody(organizationOf(fields, variant), fields) ?? bodyAsOrganization(fields, variant),
+    ),
     fiscalYear: identity.fiscalYear,
     measures: split.measures,
     findings: [],
@@ -107,6 +116,13 @@ export function withoutBody(organization: string | null, fields: Record<string, 
   return rest.length >= 2 && /(課|室|係|局|部|センター|事務所|支所|出張所|館|園)$/.test(rest) && !/^民/.test(rest)
     ? rest
     : organization;
+}
+
+/** The ward's own sheet is the ward's: 所属 「東区役所」 names 東区. */
+function wardName(variant: VariantSpec, organization: string | null): string | null {
+  if (!variant.wardSheet || !organization) return organization;
+  const ward = /^(\S+区)役所$/.exec(organization.trim());
+  return ward ? ward[1]! : organization;
 }
 
 /** The body read elsewhere names a sheet whose organisation is its body (自己評価, 区の組織目標, 方針書). */

@@ -46,6 +46,41 @@ export function bodyInText(text: string): string | null {
   return found.size === 1 ? [...found][0]! : null;
 }
 
+const DIVISION_WORD = /^[一-龥ぁ-んァ-ヶー]{1,12}?(?:課|室|係|センター|事務所|支所|出張所)$/;
+
+/**
+ * A division named inside a short text (a title 「組織目標管理シート（東区 健康福祉課）」, a tab, a file name
+ * 「区民生活課.xlsx」): a word ending in 課, 室, センター…, its body before it dropped (「東区地域課」 → 地域課).
+ * Null when none, or when two different divisions are named.
+ */
+export function divisionInText(text: string): string | null {
+  const found = new Set<string>();
+  const t = normalizeText(text).replace(/\.[A-Za-z0-9]+$/, '');
+  for (const token of t.split(/[\s\u3000_()（）「」【】[\]・,、.\-－]+/)) {
+    let word = token.replace(/^.*?(?:年度|[0-9])/, '');
+    const body = bodyInText(word);
+    if (body && word.startsWith(body)) word = word.slice(body.length).replace(/^役所/, '');
+    if (word.length >= 2 && DIVISION_WORD.test(word) && !/^(区民|組織|区役所)$/.test(word)) found.add(word);
+  }
+  return found.size === 1 ? [...found][0]! : null;
+}
+
+/**
+ * The division of a division's sheet whose labelled cells name none: from its title (above `tableRow`), its
+ * tab, then its file name.
+ */
+export function findDivision(index: SheetIndex, grid: Grid, tableRow: number): FoundValue | undefined {
+  for (const title of titleCells(index, tableRow)) {
+    const division = divisionInText(title.text);
+    if (division) return { value: division, cell: title.cell, source: '表題' };
+  }
+  const fromTab = divisionInText(grid.sheet);
+  if (fromTab) return { value: fromTab, cell: '', source: 'シート名' };
+  const fromFile = grid.workbook ? divisionInText(baseName(grid.workbook)) : null;
+  if (fromFile) return { value: fromFile, cell: '', source: 'ファイル名' };
+  return undefined;
+}
+
 /** A fiscal year named in a short text (a title, a tab, a file name): "令和3年度", "R3", "2021", "h27". */
 export function fiscalYearInText(text: string, loose = false): number | null {
   const t = normalizeText(text);

@@ -147,7 +147,21 @@ function yearColumnsOf(index: SheetIndex, spec: TableSpec, row: number): YearCol
     if (previous?.col === col - 1 && previous.header === header) continue; // an unmerged header repeated into its neighbour
     years.push({ col, year: parsed.year, kind, header });
   }
-  return years;
+  return asResults(years, spec);
+}
+
+/**
+ * 「令和4年度目標 | 令和4年度実績」: the 実績 of a year written after that year's target, with no 結果 column
+ * for it, is the year's result (what the target is judged against), not a past year's actual.
+ */
+function asResults(years: YearColumn[], spec: TableSpec): YearColumn[] {
+  if (!spec.years.kinds.includes('result')) return years;
+  return years.map((y) => {
+    if (y.kind !== 'actual' || y.year === null) return y;
+    const target = years.find((t) => t.kind === 'target' && t.year === y.year && t.col < y.col);
+    const result = years.some((r) => r.kind === 'result' && r.year === y.year);
+    return target && !result ? { ...y, kind: 'result' } : y;
+  });
 }
 
 /**

@@ -4,6 +4,7 @@ import type { FileError, SheetRecord } from '../model/record.ts';
 import { renderFinding } from '../messages/render.ts';
 import { bodyOfSheet } from '../summary/group-inputs.ts';
 import { eraFiscalYear } from '../values/format-year.ts';
+import { divisionInText } from '../extract/identity.ts';
 import { namesOtherBody, sameOrganization } from './organization.ts';
 import type {
   JudgedSubmission,
@@ -67,7 +68,9 @@ export function hasContent(sheet: SheetRecord): boolean {
 export function fileNamed(file: string | null, expected: readonly string[]): string | null {
   if (!file) return null;
   const name = file.split(/[\\/]/).pop() ?? file;
-  return [...expected].sort((a, b) => b.length - a.length).find((d) => name.includes(d)) ?? null;
+  const named = [...expected].sort((a, b) => b.length - a.length).find((d) => name.includes(d));
+  // With no list of expected divisions, a name that is a division's (「区民生活課.xlsx」) is the last resort.
+  return named ?? (expected.length === 0 ? divisionInText(name) : null);
 }
 
 function cellOf(sheet: SheetRecord, keys: readonly string[]): string | null {

@@ -261,6 +261,10 @@ describe.skipIf(!binary)('sessions and brakes shared through Redis', () => {
     const cookie = await get(cluster.base, '/api/session', { from, cookie: `mokuhyo_session=${session}` });
     expect(JSON.parse(cookie.body)).toMatchObject({ signedIn: true });
     expect(cookie.ms).toBeLessThan(500);
+    // One budget per address, not one per route: the sign-in form from there waits as well, and still signs in.
+    const form = await post(secondBase, '/api/session', { token: TOKENS.chiiki }, { from });
+    expect(form.status).toBe(200);
+    expect(form.ms).toBeGreaterThanOrEqual(950);
   }, 90_000);
 
   it('refuses the same wrong value repeated with 429 at once, and the address is only slowed', async () => {

@@ -84,4 +84,31 @@ describe('config errors', () => {
     expect(message).not.toContain(short);
     expect(message).not.toContain(dup);
   });
+
+  it('name the field, never its value, when a token is pasted into ward or division', async () => {
+    const dir = process.env['TMPDIR'] ?? '/tmp';
+    const file = join(dir, `mokuhyo-pasted-config-${process.pid}.json`);
+    const pasted = 'Zq8wK3vN7pL2xR9tY4mB6cH1jD5fG0sA';
+    const other = 'Hk3mW9qP2vX7nB4tR8yL1cJ6dF5gS0aZ';
+    await writeFile(
+      file,
+      JSON.stringify({
+        wards: [{ id: 'akiha', name: '秋葉区', fiscalYear: 2020, divisions: ['健康福祉課'] }],
+        tokens: [
+          { token: 'a-good-long-token-0123456789abcdef', ward: pasted, role: 'coordinator' },
+          { token: 'another-good-token-0123456789abcdef', ward: 'akiha', division: other, role: 'submitter' },
+        ],
+      }),
+    );
+    let message = '';
+    try {
+      loadConfig({ MOKUHYO_CONFIG: file });
+    } catch (e) {
+      message = (e as Error).message;
+    }
+    expect(message).toContain('tokens[0].ward');
+    expect(message).toContain('tokens[1].division');
+    expect(message).not.toContain(pasted.slice(0, 8));
+    expect(message).not.toContain(other.slice(0, 8));
+  });
 });

@@ -95,6 +95,29 @@ const CASES: { name: string; code: string; build: () => Promise<Buffer> }[] = [
     build: () => seedWith((x) => x, SHEET, [{ name: 'xl/vbaProject.bin', content: Buffer.alloc(512, 1) }]),
   },
   {
+    name: 'an Excel 4 macro sheet declared at a worksheet path',
+    code: 'macro',
+    build: () =>
+      seedWith(
+        (x) =>
+          x.replace(
+            '</Types>',
+            '<Override PartName="/xl/worksheets/sheet9.xml" ContentType="application/vnd.ms-excel.macrosheet+xml"/></Types>',
+          ),
+        '[Content_Types].xml',
+        [{ name: 'xl/worksheets/sheet9.xml', content: Buffer.from('<xm:macrosheet xmlns:xm="x"/>') }],
+      ),
+  },
+  {
+    name: 'an ActiveX control',
+    code: 'macro',
+    build: () =>
+      seedWith((x) => x, SHEET, [
+        { name: 'xl/activeX/activeX1.xml', content: Buffer.from('<ax:ocx xmlns:ax="x"/>') },
+        { name: 'xl/activeX/activeX1.bin', content: Buffer.alloc(512, 2) },
+      ]),
+  },
+  {
     name: 'a macro-enabled content type',
     code: 'macro',
     build: () =>

@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import { consoleAssets } from '../console-server/console-build.ts';
 import { buildServer } from '../intake/build-server.ts';
 import { reconcile } from '../queue/reconcile.ts';
+import { sweepStaleTemps } from '../storage/durable-write.ts';
 import { runWorkers, type RunningWorkers } from '../queue/run-workers.ts';
 import { log, onShutdown, openRuntime, privateDataDir } from '../queue/runtime.ts';
 import type { Command } from './command.ts';
@@ -15,6 +16,11 @@ export const serveCommand: Command = async (args) => {
   if (!config) return 2;
   for (const warning of startWarnings(config, process.env['MOKUHYO_CONFIG'])) log(warning);
   await privateDataDir(config.dataDir, log);
+  // Temporary files a killed serve or worker left behind (never a stored submission: those are renamed whole).
+  void sweepStaleTemps(config.dataDir).then(
+    (n) => n > 0 && log(`mokuhyo serve: 書きかけの一時ファイル ${n} 件を削除しました`),
+    () => undefined,
+  );
   const runtime = openRuntime(config, log);
   let app: Awaited<ReturnType<typeof buildServer>> | null = null;
   let workers: RunningWorkers | null = null;

@@ -172,12 +172,16 @@ export const configSchema = z
       if (t.role === 'admin') return;
       const ward = config.wards.find((w) => w.id === t.ward);
       if (!ward)
-        ctx.addIssue({ code: 'custom', path: ['tokens', i, 'ward'], message: `区「${t.ward}」は wards にありません` });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['tokens', i, 'ward'],
+          message: `区 ID${shown(t.ward)}は wards にありません（wards の id のどれかを書いてください）`,
+        });
       else if (t.role === 'submitter' && ward.divisions.length > 0 && !ward.divisions.includes(t.division)) {
         ctx.addIssue({
           code: 'custom',
           path: ['tokens', i, 'division'],
-          message: `課「${t.division}」は区「${ward.id}」の divisions にありません`,
+          message: `課名${shown(t.division)}は区「${ward.id}」の divisions にありません（divisions の課名をそのまま書いてください）`,
         });
       }
     });
@@ -195,6 +199,16 @@ export const configSchema = z
       }
     });
   });
+
+/**
+ * A token entry's value as an error may quote it: only when it cannot be a token pasted into the wrong
+ * field — it holds Japanese (a division's name; tokens are ASCII) or is shorter than any accepted token.
+ */
+function shown(value: string | undefined): string {
+  if (value === undefined) return '';
+  const safe = /[\u3000-\u9fff\uff00-\uffef]/.test(value) || [...value].length < MIN_TOKEN_LENGTH;
+  return safe ? `「${value}」` : '';
+}
 
 export type Config = z.infer<typeof configSchema>;
 export type WardConfig = Config['wards'][number];

@@ -133,7 +133,11 @@ export class GuessThrottle {
     const known = await this.knownDevice(device);
     const all: [string, number] = [`fail:signin-all:${address}`, this.limits.signInPerAddress];
     // A browser that signed in before is slowed only when the address as a whole is over its (larger) limit.
-    const slowKeys: [string, number][] = known ? [all] : [[`fail:signin:${address}`, this.limits.signIn], all];
+    // Wrong Bearer tokens from the address slow its sign-ins too: a guesser gets one budget, not one per route.
+    const bearer: [string, number] = [`fail:bearer:${address}`, this.limits.bearer];
+    const slowKeys: [string, number][] = known
+      ? [all, bearer]
+      : [[`fail:signin:${address}`, this.limits.signIn], all, bearer];
     const failKeys = [known ? `fail:device:${known}` : `fail:signin:${address}`, all[0]];
     return this.judge(token, valid, slowKeys, failKeys);
   }
@@ -146,6 +150,12 @@ export class GuessThrottle {
   /** The verdict on a bearer token from an address (`valid`: it matched), after slow mode's wait. */
   async bearer(address: string, token: string, valid: boolean): Promise<GuessVerdict> {
     const perAddress = `fail:bearer:${address}`;
-    return this.judge(token, valid, [[perAddress, this.limits.bearer]], [perAddress]);
+    // Failed sign-ins from the address slow its Bearer attempts too (one budget per address, every route).
+    const slowKeys: [string, number][] = [
+      [perAddress, this.limits.bearer],
+      [`fail:signin:${address}`, this.limits.signIn],
+      [`fail:signin-all:${address}`, this.limits.signInPerAddress],
+    ];
+    return this.judge(token, valid, slowKeys, [perAddress]);
   }
 }

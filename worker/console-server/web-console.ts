@@ -611,7 +611,8 @@ export class WebConsole {
       const release = this.slot(req, reply);
       if (!release) return reply;
       slotOf.set(req, release);
-      req.raw.once('close', release);
+      // Held until the answer is sent or the connection goes: not the request's own 'close', which Node emits
+      // as soon as the body has been read — that freed the slot while the check was still running.
       reply.raw.once('close', release);
     };
     const checkRoute = (annotate: boolean) => async (req: FastifyRequest, reply: FastifyReply) => {

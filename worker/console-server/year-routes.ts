@@ -259,8 +259,9 @@ export function registerYearRoutes(app: FastifyInstance, deps: YearRouteDeps): v
     if (!store) return reply;
     // One send per ward a minute, across every serve: a double click or a second tab mails nobody twice.
     // Only a send that delivered at least one mail keeps the minute; one where every mail failed gives it back.
-    const task = `send:${jstStamp()}`;
-    if (!(await store.claim(ward.id, ward.fiscalYear, task)))
+    // The claim lasts 60 s from the press (not the calendar minute), so a press just after a minute boundary waits too.
+    const task = 'send';
+    if (!(await store.claim(ward.id, ward.fiscalYear, task, 60)))
       return fail(
         reply.header('retry-after', '60'),
         429,

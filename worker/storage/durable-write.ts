@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { link, mkdir, open, rename, rm } from 'node:fs/promises';
-import { dirname } from 'node:path';
+import { link, lstat, mkdir, open, readdir, rename, rm } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 
 /**
  * Writes a file so it is either absent or complete: a temporary sibling is written and fsynced, renamed
@@ -74,4 +74,28 @@ export async function syncDir(dir: string): Promise<void> {
   } finally {
     await handle.close();
   }
+}
+
+/** A temporary sibling as tempSibling names it. */
+const TEMP_NAME = /\.[0-9a-f]{12}\.tmp$/;
+
+/**
+ * Removes temporary siblings a killed process left under `root` (a write cut off by kill -9 or a power cut
+ * never renamed its temporary file). Only those older than `olderThanMs`: another process sharing the folder
+ * may be writing one right now. Answers how many were removed; a folder that cannot be read is skipped.
+ */
+export async function sweepStaleTemps(root: string, olderThanMs = 15 * 60_000, now = Date.now()): Promise<number> {
+  let removed = 0;
+  const entries = await readdir(root, { recursive: true, withFileTypes: true }).catch(() => []);
+  for (const entry of entries) {
+    if (!entry.isFile() || !TEMP_NAME.test(entry.name)) continue;
+    const path = join(entry.parentPath, entry.name);
+    const info = await lstat(path).catch(() => null);
+    if (!info || now - info.mtimeMs < olderThanMs) continue;
+    await rm(path, { force: true }).then(
+      () => removed++,
+      () => undefined,
+    );
+  }
+  return removed;
 }

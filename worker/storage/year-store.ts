@@ -35,7 +35,7 @@ export interface YearStore {
   settings(ward: string, fiscalYear: number): Promise<YearSettings>;
   update(ward: string, fiscalYear: number, patch: Partial<YearSettings>): Promise<YearSettings>;
   /** Takes a scheduled task (`reminder:2021-04-28`, `summary:…`) for this process: false when another process already has. */
-  claim(ward: string, fiscalYear: number, task: string): Promise<boolean>;
+  claim(ward: string, fiscalYear: number, task: string, ttlSeconds?: number): Promise<boolean>;
   /** Gives a claimed task back (a send that delivered nothing must not block the next try). */
   release(ward: string, fiscalYear: number, task: string): Promise<void>;
   addMail(ward: string, fiscalYear: number, record: MailRecord): Promise<void>;
@@ -82,8 +82,8 @@ export class RedisYearStore implements YearStore {
     return this.settings(ward, fiscalYear);
   }
 
-  async claim(ward: string, fiscalYear: number, task: string): Promise<boolean> {
-    const taken = await this.redis.set(this.key(ward, fiscalYear, `auto:${task}`), '1', 'EX', 3 * 86_400, 'NX');
+  async claim(ward: string, fiscalYear: number, task: string, ttlSeconds = 3 * 86_400): Promise<boolean> {
+    const taken = await this.redis.set(this.key(ward, fiscalYear, `auto:${task}`), '1', 'EX', ttlSeconds, 'NX');
     return taken === 'OK';
   }
 

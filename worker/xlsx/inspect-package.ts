@@ -158,16 +158,21 @@ function checkParts(names: Set<string>): void {
   );
 }
 
-/** Macro-enabled content (VBA project, Excel 4 macro sheets, a macro-enabled content type) is refused. */
+/**
+ * Active content is refused: a VBA project, Excel 4 macro sheets (by folder or by content type, wherever the
+ * part sits), ActiveX controls, a macro-enabled content type.
+ */
 function checkMacros(walked: Walked): void {
   const macro =
     walked.macroContentType ||
-    [...walked.names].some((n) => n.endsWith('vbaproject.bin') || n.startsWith('xl/macrosheets/'));
+    [...walked.names].some(
+      (n) => n.endsWith('vbaproject.bin') || n.startsWith('xl/macrosheets/') || n.startsWith('xl/activex/'),
+    );
   if (macro) throw new UnreadableWorkbookError('macro');
 }
 
 interface Walked {
-  /** [Content_Types].xml declares a macro-enabled workbook or a VBA project. */
+  /** [Content_Types].xml declares a macro-enabled workbook, a VBA project, a macro sheet or an ActiveX control. */
   macroContentType: boolean;
   names: Set<string>;
   entryCount: number;
@@ -351,7 +356,7 @@ function walkZip(bytes: Buffer, lim: WorkbookLimits): Promise<Walked> {
             return;
           }
           if (name === '[content_types].xml')
-            walked.macroContentType = /macroEnabled|vbaProject|ms-excel\.sheet\.binary\.macro/i.test(
+            walked.macroContentType = /macroEnabled|vbaProject|ms-excel\.sheet\.binary\.macro|macrosheet|activeX/i.test(
               data.toString('latin1').replace(/\0/g, ''),
             );
         }

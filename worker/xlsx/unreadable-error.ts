@@ -27,7 +27,7 @@ const DEFAULT_MESSAGES: Record<UnreadableCode, string> = {
   dtd: 'ブック内の XML に DTD（<!DOCTYPE> / <!ENTITY>）が含まれているため、安全のため読み込みを中止しました。',
   'too-many-cells': 'ブックのセル数が多すぎるため読み込めません。',
   macro:
-    'マクロを含むブック（.xlsm など）は受け付けていません。Excel で「Excel ブック（.xlsx）」として保存し直してから提出してください。',
+    'マクロを含むブック（.xlsm など）や ActiveX コントロールを含むブックは受け付けていません。Excel で「Excel ブック（.xlsx）」として保存し直してから提出してください。',
   corrupt: 'ブックの内容が壊れているため読み込めません。Excel で開いて保存し直してください。',
 };
 

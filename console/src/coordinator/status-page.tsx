@@ -9,6 +9,7 @@ import {
   Text,
   Title2,
   makeStyles,
+  mergeClasses,
   tokens,
 } from '@fluentui/react-components';
 import { useCallback, useEffect, useMemo, useState } from 'react';
@@ -61,16 +62,26 @@ const useStyles = makeStyles({
   num: { textAlign: 'right', whiteSpace: 'nowrap' },
   // One line per row at 800 px with 40 divisions: the file name (and each note under it) is cut with an
   // ellipsis; the full text is in the title (tooltip) and stays the cell's accessible text.
-  file: { maxWidth: '240px', minWidth: '120px' },
+  file: { maxWidth: '200px', minWidth: '120px' },
   line: {
     display: 'block',
     overflow: 'hidden',
     textOverflow: 'ellipsis',
     whiteSpace: 'nowrap',
-    maxWidth: '240px',
+    maxWidth: '200px',
   },
+  narrow: { maxWidth: '120px' },
+  notes: { display: 'flex', alignItems: 'baseline', gap: '2px', maxWidth: '200px' },
   nowrap: { whiteSpace: 'nowrap' },
-  more: { minWidth: 'auto', padding: '0 4px', height: 'auto', fontSize: tokens.fontSizeBase200 },
+  open: { whiteSpace: 'pre-wrap', overflowWrap: 'anywhere', minWidth: '200px', maxWidth: '420px' },
+  more: {
+    minWidth: 'auto',
+    padding: '0 4px',
+    height: 'auto',
+    fontSize: tokens.fontSizeBase200,
+    whiteSpace: 'nowrap',
+    flexShrink: 0,
+  },
   wrap: { overflowX: 'auto' },
   bar: { display: 'flex', alignItems: 'center', gap: '12px', flexWrap: 'wrap' },
   reason: { color: tokens.colorNeutralForeground3, maxWidth: '260px', marginTop: '2px' },
@@ -117,37 +128,60 @@ function counted(latest: SubmissionSummary | null): latest is SubmissionSummary 
 }
 
 /** A text on one line, cut with an ellipsis; the whole of it in the tooltip (and read out in full). */
-function OneLine({ text, note = false }: { text: string; note?: boolean }) {
+function OneLine({ text, note = false, narrow = false }: { text: string; note?: boolean; narrow?: boolean }) {
   const styles = useStyles();
   return (
-    <Text block size={note ? 200 : 300} className={`${styles.line} ${note ? styles.reason : ''}`} title={text}>
+    <Text
+      block
+      truncate
+      wrap={false}
+      size={note ? 200 : 300}
+      className={mergeClasses(styles.line, note && styles.reason, narrow && styles.narrow)}
+      title={text}
+    >
       {text}
     </Text>
   );
 }
 
-/** 提出メモ folded to one line, with 全文 to read all of it in place (and 閉じる to fold it again). */
-function Memo({ memo, division }: { memo: string; division: string }) {
+/**
+ * The notes under a file name — 理由, 提出メモ, 集計に使う版 — folded into one line (cut with an ellipsis, the
+ * whole in the tooltip), with 全文 to read every note in full in place (and 閉じる to fold them again).
+ */
+function Notes({ notes, division }: { notes: string[]; division: string }) {
   const styles = useStyles();
   const [open, setOpen] = useState(false);
-  const long = [...memo].length > 24;
+  if (notes.length === 0) return null;
+  const joined = notes.join(' ／ ');
+  const long = notes.length > 1 || [...joined].length > 24;
   return (
-    <span style={{ display: 'flex', alignItems: 'baseline', gap: '4px', maxWidth: open ? '420px' : '240px' }}>
-      <Text
-        size={200}
-        className={`${styles.reason} ${open ? '' : styles.line}`}
-        style={open ? { whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' } : { flex: '1 1 auto', minWidth: 0 }}
-        title={open ? undefined : memo}
-      >
-        提出メモ: {memo}
-      </Text>
+    <span className={styles.notes}>
+      {open ? (
+        <span className={styles.open}>
+          {notes.map((n) => (
+            <Text block size={200} key={n} className={styles.reason}>
+              {n}
+            </Text>
+          ))}
+        </span>
+      ) : (
+        <Text size={200} truncate wrap={false} className={mergeClasses(styles.reason, styles.line)} title={joined}>
+          {/* Each note its own element (理由: … read as such), on the one line. */}
+          {notes.map((n, i) => (
+            <span key={n}>
+              {i > 0 && <span aria-hidden="true"> ／ </span>}
+              <span>{n}</span>
+            </span>
+          ))}
+        </Text>
+      )}
       {long && (
         <Button
           appearance="transparent"
           size="small"
-          className={`${styles.more} no-print`}
+          className={mergeClasses(styles.more, 'no-print')}
           aria-expanded={open}
-          aria-label={open ? `${division}の提出メモを閉じる` : `${division}の提出メモを全文表示`}
+          aria-label={open ? `${division}のメモと理由を閉じる` : `${division}のメモと理由を全文表示`}
           onClick={() => setOpen(!open)}
         >
           {open ? '閉じる' : '全文'}
@@ -276,7 +310,7 @@ export function StatusPage({ me }: { me: Me }) {
       {year === undefined ? (
         <YearPanel status={status} onChanged={load} />
       ) : (
-        <MessageBar intent="info" className="no-print">
+        <MessageBar intent="info" className="no-print" style={{ marginBottom: '16px' }}>
           <MessageBarBody>
             {`${status.ward.fiscalYearLabel}の提出状況を表示しています（過去の年度。受付中は${me.ward.fiscalYearLabel}です）。`}
           </MessageBarBody>
@@ -341,14 +375,23 @@ export function StatusPage({ me }: { me: Me }) {
                     {row.overdue && <OverdueBadge />}
                   </span>
                 </td>
-                <td className={`${styles.td} ${styles.nowrap}`}>{row.latest ? jst(row.latest.receivedAt) : '—'}</td>
-                <td className={`${styles.td} ${styles.file}`}>
-                  {row.latest ? <OneLine text={fileNameOf(row.latest)} /> : '—'}
-                  {row.reason && <OneLine text={`理由: ${row.reason}`} note />}
-                  {row.latest?.memo && <Memo memo={row.latest.memo} division={row.division} />}
-                  {row.counted && <OneLine text={`集計に使う版: ${versionText(row.counted)}`} note />}
+                <td className={mergeClasses(styles.td, styles.nowrap)}>
+                  {row.latest ? jst(row.latest.receivedAt) : '—'}
                 </td>
-                <td className={`${styles.td} ${styles.nowrap}`}>{row.latest?.division ?? '—'}</td>
+                <td className={mergeClasses(styles.td, styles.file)}>
+                  {row.latest ? <OneLine text={fileNameOf(row.latest)} /> : '—'}
+                  <Notes
+                    division={row.division}
+                    notes={[
+                      ...(row.reason ? [`理由: ${row.reason}`] : []),
+                      ...(row.latest?.memo ? [`提出メモ: ${row.latest.memo}`] : []),
+                      ...(row.counted ? [`集計に使う版: ${versionText(row.counted)}`] : []),
+                    ]}
+                  />
+                </td>
+                <td className={mergeClasses(styles.td, styles.nowrap)}>
+                  {row.latest ? <OneLine text={row.latest.division} narrow /> : '—'}
+                </td>
                 <td className={`${styles.td} ${styles.num}`}>{counted(row.latest) ? row.latest.errors : '—'}</td>
                 <td className={`${styles.td} ${styles.num}`}>{counted(row.latest) ? row.latest.warnings : '—'}</td>
                 <td className={`${styles.td} no-print`}>

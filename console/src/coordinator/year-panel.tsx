@@ -12,6 +12,7 @@ import {
   MessageBarBody,
   Text,
   makeStyles,
+  mergeClasses,
   tokens,
 } from '@fluentui/react-components';
 import { useCallback, useEffect, useState } from 'react';
@@ -324,7 +325,7 @@ export function YearPanel({ status, onChanged }: { status: WardStatus; onChanged
                       <td className={styles.cell} style={{ whiteSpace: 'nowrap' }}>
                         {jst(l.at)}
                       </td>
-                      <td className={`${styles.cell} ${styles.nowrap}`}>{l.division}</td>
+                      <td className={mergeClasses(styles.cell, styles.nowrap)}>{l.division}</td>
                       <td className={styles.cell}>
                         <Addresses list={l.to} />
                         {l.cc && l.cc.length > 0 && (
@@ -335,10 +336,10 @@ export function YearPanel({ status, onChanged }: { status: WardStatus; onChanged
                         )}
                       </td>
                       <td className={styles.cell}>{l.subject}</td>
-                      <td className={`${styles.cell} ${l.ok ? styles.nowrap : ''}`}>
+                      <td className={mergeClasses(styles.cell, l.ok && styles.nowrap)}>
                         {l.ok ? '送信済み' : (l.error ?? '送信できませんでした')}
                       </td>
-                      <td className={`${styles.cell} ${styles.nowrap}`}>{l.by}</td>
+                      <td className={mergeClasses(styles.cell, styles.nowrap)}>{l.by}</td>
                     </tr>
                   ))}
                 </tbody>

@@ -54,9 +54,15 @@ const yearHeaderRule: Rule = {
 
 function headerFindings(ctx: RuleContext, layout: TableLayout, fy: number): Finding[] {
   const actuals = layout.years.filter((y) => y.kind === 'actual').sort((a, b) => a.col - b.col);
+  // Past years in order up to last year (R1 | R3 on an R4 sheet, a year left out) are labelled correctly too.
+  const years = actuals.map((y) => y.year);
+  const inOrder =
+    years.length > 0 &&
+    years.every((year, i) => year !== null && year < fy && (i === 0 || year > (years[i - 1] ?? Infinity))) &&
+    years.at(-1) === fy - 1;
   const out: Finding[] = [];
   for (const y of layout.years) {
-    if (y.year === null) continue;
+    if (y.year === null || (inOrder && y.kind === 'actual')) continue;
     const expected = y.kind === 'actual' ? fy - actuals.length + actuals.indexOf(y) : fy;
     if (y.year === expected) continue;
     const western = /^\s*[0-9０-９]{4}/.test(y.header);

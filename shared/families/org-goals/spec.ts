@@ -1,7 +1,8 @@
 import type { FamilySpec, Label } from '../spec.ts';
 
 const NARRATIVE_PLAN: Label[] = [/^取り?組み?について/];
-const NARRATIVE_RESULT: Label[] = [/^取り?組み?の結果について/];
+const NARRATIVE_RESULT: Label[] = [/^取り?組み?の?結果について/];
+const HEADER_BLOCK: Label[] = [/^組織名/, /^部局?名$/, /^課名$/, /^所属名?$/, /^作成日$/, /^修正日$/, /^評価日$/];
 
 /** 組織目標管理シート: division sheets (goals × indicators) and the ward sheet (重点目標, 目標数/達成数). */
 export const orgGoalsSpec: FamilySpec = {
@@ -111,7 +112,7 @@ export const orgGoalsSpec: FamilySpec = {
             },
             {
               key: 'initiatives',
-              label: [/^主な取り?組み?/],
+              label: [/^主な取り?組み?/, /^取り?組み?内容$/],
               role: 'field',
               carryDown: true,
               caption: '主な取組（事業）',
@@ -131,7 +132,8 @@ export const orgGoalsSpec: FamilySpec = {
           ],
           years: { kinds: ['actual', 'target', 'result'] },
           minYearColumns: 2,
-          end: [...NARRATIVE_PLAN, ...NARRATIVE_RESULT, /^組織目標管理シート/],
+          // A label/value block (組織名（部）, 作成日, 評価日) placed below the table ends it: never a measure.
+          end: [...NARRATIVE_PLAN, ...NARRATIVE_RESULT, /^組織目標管理シート/, ...HEADER_BLOCK],
           maxGap: 3,
           template: {
             order: ['no', 'wardGoal', 'goal', 'initiatives', 'indicator', 'years', 'note', 'evaluation'],
@@ -174,8 +176,17 @@ export const orgGoalsSpec: FamilySpec = {
       id: 'ward',
       title: '区の組織目標',
       detect: {
-        all: [[/^(区の)?重点目標$/], [/^(重点)?目標数$/, /^重点目標の達成状況/]],
-        any: [/組織目標$/, /^組織名$/, /^組織の目的/, /^達成数$/],
+        all: [[/^(区の)?重点目標$/], [/^(重点)?目標の?数$/, /^重点目標の達成状況/]],
+        // 「2022年度 組織目標（東区）」 with 所属 / 区長 / 目標の数 / 達成した数: another office's layout.
+        any: [
+          /組織目標$/,
+          /組織目標\(\S*区\)$/,
+          /^組織名$/,
+          /^組織の目的/,
+          /^達成数$/,
+          /^達成した(重点)?(目標の?)?数$/,
+          /^区長$/,
+        ],
         minAny: 1,
         none: [/^事業番号$/, /^成果指標$/],
       },
@@ -190,18 +201,23 @@ export const orgGoalsSpec: FamilySpec = {
         },
         {
           key: 'organization',
-          label: [/^組織名$/, /^組織名\(/],
+          label: [/^組織名$/, /^組織名\(/, /^所属$/],
           direction: 'right',
           required: true,
           caption: '組織名',
         },
         { key: 'head', label: [/^部長$/, /^区長$/, /^所属長$/], direction: 'right', caption: '部長' },
-        { key: 'purpose', label: [/^組織の目的/], direction: 'right-or-below', caption: '組織の目的・方向性' },
+        {
+          key: 'purpose',
+          label: [/^組織の目的/, /^区の目指す姿/],
+          direction: 'right-or-below',
+          caption: '組織の目的・方向性',
+        },
         { key: 'policy', label: [/^(?!.*年度).{1,8}組織目標$/], direction: 'right-or-below', caption: '区組織目標' },
-        { key: 'result', label: [/^取組結果$/, /^取り組み結果$/], direction: 'right', caption: '取組結果' },
+        { key: 'result', label: [/^取組結果$/, /^取り組み結果$/, /^総評$/], direction: 'right', caption: '取組結果' },
         {
           key: 'goalCount',
-          label: [/^(重点)?目標数$/],
+          label: [/^(重点)?目標の?数$/],
           direction: 'right',
           type: 'number',
           required: true,
@@ -209,7 +225,7 @@ export const orgGoalsSpec: FamilySpec = {
         },
         {
           key: 'achievedCount',
-          label: [/^達成数$/, /^達成(した)?(重点)?目標数$/],
+          label: [/^達成数$/, /^達成(した)?(重点)?目標の?数$/, /^達成した数$/],
           direction: 'right',
           type: 'number',
           caption: '達成数',
@@ -219,11 +235,13 @@ export const orgGoalsSpec: FamilySpec = {
         {
           key: 'priorities',
           label: [/^(区の)?重点目標$/],
-          end: [/^※/, /^評価$/, /^取組結果$/, /^重点目標の達成状況/, /^(重点)?目標数$/],
+          end: [/^※/, /^評価$/, /^取組結果$/, /^重点目標の達成状況/, /^(重点)?目標の?数$/, /^年度末評価$/, /^総評$/],
         },
       ],
       organization: ['organization'],
       fiscalYear: 'fiscalYear',
+      // Evaluated once the year-end part is written: 達成数, or the 取組結果 / 総評.
+      evaluatedWhen: ['evaluatedOn', 'achievedCount', 'result'],
       wardSheet: true,
       content: { items: { priorities: ['text'] } },
       template: {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { extractSheet } from '../../../shared/extract/index.ts';
-import { bodyInText, fiscalYearInText } from '../../../shared/extract/identity.ts';
+import { bodyInText, divisionInText, fiscalYearInText } from '../../../shared/extract/identity.ts';
 import { FAMILIES } from '../../../shared/families/index.ts';
 import { bodySourceOf, bodyOfSheet, identityNote } from '../../../shared/summary/group-inputs.ts';
 import { gridFrom } from '../../helpers/grid-builder.ts';
@@ -22,6 +22,23 @@ describe('bodyInText', () => {
     expect(bodyInText('区民生活課')).toBeNull();
     expect(bodyInText('北区長　山田 太郎')).toBeNull();
     expect(bodyInText('北区と南区の合同事業')).toBeNull();
+  });
+});
+
+describe('divisionInText', () => {
+  it('finds a division in a title, a tab or a file name, its body dropped', () => {
+    expect(divisionInText('組織目標管理シート（東区 健康福祉課）')).toBe('健康福祉課');
+    expect(divisionInText('令和4年度 東区地域課 組織目標')).toBe('地域課');
+    expect(divisionInText('区民生活課.xlsx')).toBe('区民生活課');
+    expect(divisionInText('西蒲区_子ども家庭課_R3.xlsx')).toBe('子ども家庭課');
+    expect(divisionInText('北区役所 産業振興課')).toBe('産業振興課');
+  });
+
+  it('names nothing without a division word, or for two divisions', () => {
+    expect(divisionInText('組織目標管理シート')).toBeNull();
+    expect(divisionInText('kenko_2022.xlsx')).toBeNull();
+    expect(divisionInText('地域課と総務課の合同目標')).toBeNull();
+    expect(divisionInText('2022年度 組織目標（東区）')).toBeNull();
   });
 });
 

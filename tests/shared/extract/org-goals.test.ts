@@ -116,6 +116,69 @@ describe('org-goals extraction', () => {
     expect(essence(record)).toEqual(essence(extract(division())));
   });
 
+  it("reads a year's 実績 written after its target as the result, and 年度実績 before it as actuals", () => {
+    const record = extract(
+      gridFrom('組織目標', [
+        ['組織目標管理シート', null, null, null, null, null, '年度', 'R4年度'],
+        ['所属', '東区地域課'],
+        [],
+        [
+          'No.',
+          '目標',
+          '取組内容',
+          '指標名',
+          '令和2年度実績',
+          '令和3年度実績',
+          '令和4年度目標',
+          '令和4年度実績',
+          '自己評価',
+        ],
+        [1, '防犯', '防犯教室', '刑法犯認知件数', '120件', '110件', '100件以下', '98件', 'A'],
+        [],
+        ['取組結果について'],
+        ['次年度は屋内会場を確保する。'],
+      ]),
+    );
+    expect(record.measures).toHaveLength(1);
+    expect(record.measures[0]!.values.map((v) => [v.year, v.kind, v.value])).toEqual([
+      [2020, 'actual', 120],
+      [2021, 'actual', 110],
+      [2022, 'target', 100],
+      [2022, 'result', 98],
+    ]);
+    expect(record.measures[0]!.fields?.['initiatives']).toBe('防犯教室');
+    expect(record.fields?.['outcome']?.value).toBe('次年度は屋内会場を確保する。');
+  });
+
+  it('ends the table at a 組織名 / 作成日 / 評価日 block below it, reading the block as the header fields', () => {
+    const record = extract(
+      gridFrom('健康福祉課', [
+        ['組織目標管理シート（東区 健康福祉課）'],
+        ['年度', '2022年度'],
+        ['No.', '指標', '単位', '2021年度実績', '2022年度目標', '2022年度結果', '評価'],
+        [1, '健康教室開催回数', '回', 14, 15, 18, 'A'],
+        [],
+        ['組織名（部）', '東区役所', '組織名（課）', '健康福祉課', '作成日', '2022/4/1'],
+        [null, null, null, null, '評価日', '2023/3/31'],
+      ]),
+    );
+    expect(record.measures.map((m) => m.name)).toEqual(['健康教室開催回数']);
+    expect(record.organization).toBe('健康福祉課');
+    expect(record.fields?.['createdOn']?.value).toBe('2022/4/1');
+  });
+
+  it('names the division from the title when no cell does, saying so', () => {
+    const record = extract(
+      gridFrom('Sheet1', [
+        ['組織目標管理シート（西区 保健衛生課）', null, null, null, '年度', '令和4年度'],
+        ['No.', '組織目標', '指標', '令和3年度実績', '令和4年度目標', '令和4年度結果'],
+        [1, '食の安全', '講習会の開催回数', 6, 10, 11],
+      ]),
+    );
+    expect(record.organization).toBe('保健衛生課');
+    expect(record.fields?.['division']).toMatchObject({ value: '保健衛生課', cell: 'A1', source: '表題' });
+  });
+
   it('reads goal numbers written as circled or full-width numbers', () => {
     const grid = mapText(division(), (text, cell) =>
       cell.kind === 'string' && /^[1-4]$/.test(text) ? '①②③④'[Number(text) - 1]! : text,

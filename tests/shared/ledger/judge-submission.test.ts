@@ -226,6 +226,26 @@ describe('the decision on one submission', () => {
     });
   });
 
+  it('with no divisions expected, files an unreadable file under the division its name is (区民生活課.xlsx), else leaves it unattributed', () => {
+    const open: LedgerScope = { ward: '東区', fiscalYear: 2022, divisions: [] };
+    const text: ReadOutcome = { status: 'unreadable', error: { code: 'not-zip', message: 'CSV です。' }, sheets: [] };
+    expect(judgeSubmission(text, open, null, 'in/区民生活課.xlsx').verdicts[0]!.slot).toEqual({
+      kind: 'division',
+      division: '区民生活課',
+    });
+    expect(judgeSubmission(text, open, null, 'in/東区_地域課_R4.xlsx').verdicts[0]!.slot).toEqual({
+      kind: 'division',
+      division: '地域課',
+    });
+    expect(judgeSubmission(text, open, null, 'in/report_2022.xlsx').verdicts[0]!.slot).toEqual({
+      kind: 'unattributed',
+    });
+    // With a list, only a division on it names the row, as before.
+    expect(judgeSubmission(text, SCOPE, null, 'in/区民生活課.xlsx').verdicts[0]!.slot).toEqual({
+      kind: 'unattributed',
+    });
+  });
+
   it('flags the same content from another division of the ward as a warning for the coordinator', () => {
     const same = [
       { id: 'a', ward: 'akiha', fiscalYear: 2020, division: '健康福祉課' },
