@@ -41,6 +41,15 @@ describe('common rules', () => {
     expect(check.findings.map((f) => [f.code, f.cell, f.params['ratio']])).toEqual([['common/year-jump', 'H14', 10]]);
   });
 
+  it('compares a result only with a single-figure target, never with the first number of several', () => {
+    const jumps = (edits: Record<string, string | number>) =>
+      checkGrid(division(edits))
+        .findings.filter((f) => f.code === 'common/year-jump')
+        .map((f) => f.cell);
+    expect(jumps({ I14: 17500 })).toEqual(['I14']);
+    expect(jumps({ H14: '講座 1,700人\n相談会 年200人', I14: 17500 })).toEqual([]);
+  });
+
   it('accepts ordinary year-on-year changes and small counts', () => {
     expect(found(division({ H14: 2400, G11: 1, H11: 12 }))).toEqual([]);
   });
