@@ -13,6 +13,7 @@ import {
 import { useCallback, useEffect, useState } from 'react';
 import { api, ApiError, type AuditEntry, type AuditList } from './api.ts';
 import { AUDIT_WORD, jst, ROLE_WORD } from './words.ts';
+import { TableHead } from './table-head.tsx';
 
 const useStyles = makeStyles({
   table: { borderCollapse: 'collapse', width: '100%', background: tokens.colorNeutralBackground1 },
@@ -110,15 +111,10 @@ export function AuditPage({ admin }: { admin: boolean }) {
       {entries.length > 0 && (
         <div className={styles.wrap}>
           <table className={styles.table} aria-label="操作履歴">
-            <thead>
-              <tr>
-                {['日時（日本時間）', '操作', '操作した人', '区', '課', '対象・内容'].map((h) => (
-                  <th key={h} scope="col" className={styles.th}>
-                    {h}
-                  </th>
-                ))}
-              </tr>
-            </thead>
+            <TableHead
+              labels={['日時（日本時間）', '操作', '操作した人', '区', '課', '対象・内容']}
+              className={styles.th}
+            />
             <tbody>
               {entries.map((e, i) => (
                 <tr key={`${e.at}-${i}`}>

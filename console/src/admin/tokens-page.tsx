@@ -21,6 +21,7 @@ import {
 import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
 import { api, ApiError, type IssuedTokenAnswer, type TokenEntry, type TokenList } from '../api.ts';
 import { jst, ROLE_WORD } from '../words.ts';
+import { TableHead } from '../table-head.tsx';
 
 const useStyles = makeStyles({
   card: {
@@ -307,15 +308,10 @@ export function TokensPage() {
       <Title3 as="h3">トークンの一覧（{rows.length} 件）</Title3>
       <div className={styles.wrap}>
         <table className={styles.table} aria-label="トークンの一覧">
-          <thead>
-            <tr>
-              {['名前', '役割', '区・課', '発行（日本時間）', '出どころ', '操作'].map((h) => (
-                <th key={h} scope="col" className={styles.th}>
-                  {h}
-                </th>
-              ))}
-            </tr>
-          </thead>
+          <TableHead
+            labels={['名前', '役割', '区・課', '発行（日本時間）', '出どころ', '操作']}
+            className={styles.th}
+          />
           <tbody>
             {rows.map((t) => (
               <tr key={`${t.source}-${t.id}`}>

@@ -18,6 +18,7 @@ import {
 import { useCallback, useEffect, useState } from 'react';
 import { api, ApiError, type ReminderPreview, type WardStatus, type YearInfo } from '../api.ts';
 import { dateText, daysLeftText, jst } from '../words.ts';
+import { TableHead } from '../table-head.tsx';
 
 const useStyles = makeStyles({
   panel: {
@@ -310,15 +311,7 @@ export function YearPanel({ status, onChanged }: { status: WardStatus; onChanged
           {log.length > 0 ? (
             <div className={styles.logWrap}>
               <table className={styles.log} aria-label="督促メールの送信の記録">
-                <thead>
-                  <tr>
-                    {['送信日時', '課', '宛先', '件名', '結果', '送った人'].map((h) => (
-                      <th key={h} scope="col" className={styles.cell}>
-                        {h}
-                      </th>
-                    ))}
-                  </tr>
-                </thead>
+                <TableHead labels={['送信日時', '課', '宛先', '件名', '結果', '送った人']} className={styles.cell} />
                 <tbody>
                   {log.map((l, i) => (
                     <tr key={i}>
