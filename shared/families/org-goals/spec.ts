@@ -24,6 +24,9 @@ export const orgGoalsSpec: FamilySpec = {
           /^番号$/,
           /^主な取り?組み?/,
           /^補足/,
+          // The table's own name column: with a titled sheet (「…組織目標管理シート（南区 地域総務課）」) and no 所属 cell.
+          /^指標(名|項目)?(\(単位\))?$/,
+          /^項目\(単位\)$/,
         ],
         minAny: 2,
         none: [/^事業番号$/, /^成果指標$/],

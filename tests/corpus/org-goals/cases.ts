@@ -641,4 +641,46 @@ export const orgGoalsCases: CorpusCase[] = [
       },
     ],
   },
+  {
+    family: 'org-goals',
+    file: 'minami-r5-chiiki-somu.xlsx',
+    mutations: [
+      'a merged year title naming ward and division 「令和5年度 組織目標管理シート（南区 地域総務課）」, no 所属 cell',
+      'sheet named Sheet1; 作成日 / 評価日 beside the table',
+    ],
+    sheets: [
+      {
+        name: 'Sheet1',
+        rows: [
+          ['令和5年度 組織目標管理シート（南区 地域総務課）'],
+          [null, null, null, null, null, '作成日', '令和5年4月3日'],
+          [null, null, null, null, null, '評価日', '令和6年3月29日'],
+          [],
+          ['No.', '目標', '取組', '指標名', '令和4年度実績', '令和5年度目標', '令和5年度実績', '評価'],
+          [1, '地域防災力の向上', '訓練の実施', '自主防災訓練参加者数', '1,000人', '1,100人', '1,150人', 'A'],
+          [2, '防犯意識の向上', '講習会', '防犯講習会受講者数', '１１０件', '１２０件', '１２３件', 'A'],
+          [3, '相談体制の充実', '相談会', '地域相談件数', '95件', '100件', '９０件', 'B'],
+        ],
+        merges: ['A1:H1'],
+      },
+    ],
+    expect: [
+      {
+        sheet: 'Sheet1',
+        variant: 'division',
+        body: '南区',
+        fiscalYear: 2023,
+        organization: '地域総務課',
+        measures: [
+          {
+            name: '自主防災訓練参加者数',
+            values: { 'actual:2022': 1000, 'target:2023': 1100, 'result:2023': 1150 },
+            fields: { evaluation: 'A' },
+          },
+          { name: '防犯講習会受講者数', values: { 'actual:2022': 110, 'target:2023': 120, 'result:2023': 123 } },
+          { name: '地域相談件数', values: { 'actual:2022': 95, 'target:2023': 100, 'result:2023': 90 } },
+        ],
+      },
+    ],
+  },
 ];
