@@ -13,17 +13,27 @@ const NUMBERED = /^\s*([0-9０-９]{1,3}|[①-⑳])[\s\u3000.．、)）]*([\s\S]
 export function readList(index: SheetIndex, spec: ListSpec): Record<string, string | null>[] {
   const label = index.findFirst(spec.label);
   if (!label) return [];
+  // 「重点目標１ | text」 row by row: the label carries the first number, so its own row is the first item.
+  if (NUMBERED_LABEL.test(index.norm(label.row, label.col))) return readBelow(index, spec, label, label.row);
   const beside = readBeside(index, spec, label);
   return beside.length > 0 ? beside : readBelow(index, spec, label);
 }
 
+/** A row label that is itself numbered: 重点目標1, 重点目標①. */
+const NUMBERED_LABEL = /(?:[0-9]{1,3}|[①-⑳])$/;
+
 const NUMBERED_BELOW = /^\s*(?:重点)?(?:目標)?\s*([0-9０-９]{1,3}|[①-⑳])[\s\u3000.．、)）:：]*([\s\S]*)$/;
 
 /** The rows under a column-heading label: the number in the label's column or left of it, the text in it or right of it. */
-function readBelow(index: SheetIndex, spec: ListSpec, label: IndexedCell): Record<string, string | null>[] {
+function readBelow(
+  index: SheetIndex,
+  spec: ListSpec,
+  label: IndexedCell,
+  from = index.view.belowOf(label.row, label.col),
+): Record<string, string | null>[] {
   const { view } = index;
   const items: Record<string, string | null>[] = [];
-  for (let row = view.belowOf(label.row, label.col); row < view.rowCount; row = view.belowOf(row, label.col)) {
+  for (let row = from; row < view.rowCount; row = view.belowOf(row, label.col)) {
     const cols: number[] = [];
     for (let col = 0; col < view.colCount; col = view.rightOf(row, col)) if (view.text(row, col) !== '') cols.push(col);
     if (cols.length === 0) {

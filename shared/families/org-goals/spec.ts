@@ -179,7 +179,8 @@ export const orgGoalsSpec: FamilySpec = {
       id: 'ward',
       title: '区の組織目標',
       detect: {
-        all: [[/^(区の)?重点目標$/], [/^(重点)?目標の?数$/, /^重点目標の達成状況/]],
+        // 「重点目標１」「重点目標２」… as row labels count as the 重点目標 heading too.
+        all: [[/^(区の)?重点目標([0-9]{1,2}|[①-⑳])?$/], [/^(重点)?目標の?数$/, /^重点目標の達成状況/]],
         // 「2022年度 組織目標（東区）」 with 所属 / 区長 / 目標の数 / 達成した数: another office's layout.
         any: [
           /組織目標$/,
@@ -217,7 +218,12 @@ export const orgGoalsSpec: FamilySpec = {
           caption: '組織の目的・方向性',
         },
         { key: 'policy', label: [/^(?!.*年度).{1,8}組織目標$/], direction: 'right-or-below', caption: '区組織目標' },
-        { key: 'result', label: [/^取組結果$/, /^取り組み結果$/, /^総評$/], direction: 'right', caption: '取組結果' },
+        {
+          key: 'result',
+          label: [/^取組結果$/, /^取り組み結果$/, /^総評$/, /^(区長)?総括$/],
+          direction: 'right',
+          caption: '取組結果',
+        },
         {
           key: 'goalCount',
           label: [/^(重点)?目標の?数$/],
@@ -228,7 +234,8 @@ export const orgGoalsSpec: FamilySpec = {
         },
         {
           key: 'achievedCount',
-          label: [/^達成数$/, /^達成(した)?(重点)?目標の?数$/, /^達成した数$/],
+          // 「重点目標数 ３ | うち達成 ２」
+          label: [/^達成数$/, /^達成(した)?(重点)?目標の?数$/, /^達成した数$/, /^うち達成(数|した数)?$/],
           direction: 'right',
           type: 'number',
           caption: '達成数',
@@ -237,8 +244,17 @@ export const orgGoalsSpec: FamilySpec = {
       lists: [
         {
           key: 'priorities',
-          label: [/^(区の)?重点目標$/],
-          end: [/^※/, /^評価$/, /^取組結果$/, /^重点目標の達成状況/, /^(重点)?目標の?数$/, /^年度末評価$/, /^総評$/],
+          label: [/^(区の)?重点目標$/, /^(区の)?重点目標(1|①)$/],
+          end: [
+            /^※/,
+            /^評価$/,
+            /^取組結果$/,
+            /^重点目標の達成状況/,
+            /^(重点)?目標の?数$/,
+            /^年度末評価$/,
+            /^総評$/,
+            /^(区長)?総括$/,
+          ],
         },
       ],
       organization: ['organization'],

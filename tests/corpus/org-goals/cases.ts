@@ -683,4 +683,40 @@ export const orgGoalsCases: CorpusCase[] = [
       },
     ],
   },
+  {
+    family: 'org-goals',
+    file: '南区_区の組織目標_R5.xlsx',
+    mutations: [
+      'ward sheet with 「重点目標１／２／３」 as row labels (no 重点目標 heading)',
+      '「重点目標数 ３ | うち達成 ２」 in full-width digits; 区長総括 as the year-end comment',
+    ],
+    sheets: [
+      {
+        name: '南区',
+        rows: [
+          ['令和5年度 南区 組織目標'],
+          [],
+          ['区の将来像', '水とみどりのまち 南区'],
+          [],
+          ['重点目標１', '地域の防災力を高めます'],
+          ['重点目標２', '健康寿命を延ばします'],
+          ['重点目標３', '窓口サービスを向上させます'],
+          [],
+          ['重点目標数', '３', 'うち達成', '２'],
+          ['区長総括', '防災・窓口は達成、健康は一部未達。'],
+        ],
+        merges: ['A1:F1'],
+      },
+    ],
+    expect: [
+      {
+        sheet: '南区',
+        variant: 'ward',
+        body: '南区',
+        fiscalYear: 2023,
+        fields: { goalCount: '３', achievedCount: '２', result: '一部未達' },
+        items: { priorities: ['地域の防災力', '健康寿命', '窓口サービス'] },
+      },
+    ],
+  },
 ];
