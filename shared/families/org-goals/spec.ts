@@ -1,7 +1,15 @@
 import type { FamilySpec, Label } from '../spec.ts';
 
 const NARRATIVE_PLAN: Label[] = [/^取り?組み?について/];
-const NARRATIVE_RESULT: Label[] = [/^取り?組み?の?結果について/];
+// The year-end comment under other offices' labels: 年度末の振り返り, 総括, 所感, コメント, 取組結果.
+const NARRATIVE_RESULT: Label[] = [
+  /^取り?組み?の?結果について/,
+  /^(年度末の?)?振り?返り$/,
+  /^(年度末の?)?総括$/,
+  /^所感$/,
+  /^コメント$/,
+  /^取り?組み?結果$/,
+];
 const HEADER_BLOCK: Label[] = [/^組織名/, /^部局?名$/, /^課名$/, /^所属名?$/, /^作成日$/, /^修正日$/, /^評価日$/];
 
 /** 組織目標管理シート: division sheets (goals × indicators) and the ward sheet (重点目標, 目標数/達成数). */

@@ -719,4 +719,55 @@ export const orgGoalsCases: CorpusCase[] = [
       },
     ],
   },
+  {
+    family: 'org-goals',
+    file: 'minami-r5-chiiki-somu-shihyo.xlsx',
+    mutations: [
+      'columns reordered: 指標名 first, 目標 / No. / 取組 after the figures, 評価 last',
+      'the year-end comment under a single-cell label row 「年度末の振り返り」 right below the table',
+    ],
+    sheets: [
+      {
+        name: 'Sheet1',
+        rows: [
+          ['令和5年度 組織目標管理シート（南区 地域総務課）'],
+          ['所属', '南区地域総務課', null, null, null, '作成日', '令和5年4月3日'],
+          [null, null, null, null, null, '評価日', '令和6年3月29日'],
+          [],
+          ['指標名', '令和5年度目標', '令和5年度実績', '令和4年度実績', '目標', 'No.', '取組', '評価'],
+          ['自主防災訓練参加者数', '1,100人', '1,150人', '1,000人', '地域防災力の向上', 1, '訓練の実施', 'A'],
+          ['防犯講習会受講者数', '１２０件', '１２３件', '１１０件', '防犯意識の向上', 2, '講習会', 'A'],
+          ['地域相談件数', '100件', '９０件', '95件', '相談体制の充実', 3, '相談会', 'B'],
+          [],
+          [],
+          ['年度末の振り返り'],
+          ['相談件数は周知不足で未達。'],
+        ],
+        merges: ['A1:H1'],
+      },
+    ],
+    expect: [
+      {
+        sheet: 'Sheet1',
+        variant: 'division',
+        body: '南区',
+        fiscalYear: 2023,
+        organization: '地域総務課',
+        fields: { outcome: '周知不足で未達' },
+        measures: [
+          {
+            name: '自主防災訓練参加者数',
+            values: { 'actual:2022': 1000, 'target:2023': 1100, 'result:2023': 1150 },
+            fields: { goal: '地域防災力の向上', evaluation: 'A' },
+          },
+          { name: '防犯講習会受講者数', values: { 'actual:2022': 110, 'target:2023': 120, 'result:2023': 123 } },
+          {
+            name: '地域相談件数',
+            values: { 'actual:2022': 95, 'target:2023': 100, 'result:2023': 90 },
+            fields: { evaluation: 'B' },
+          },
+        ],
+      },
+    ],
+  },
 ];
