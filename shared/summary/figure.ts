@@ -1,6 +1,6 @@
 import type { MeasureValue } from '../model/record.ts';
 import { eraAbbreviation, toHalfWidth } from '../values/index.ts';
-import { numberParts } from './target-parts.ts';
+import { numberParts, relativeTarget } from './target-parts.ts';
 import type { Figure } from './types.ts';
 
 const NUMBER = /[0-9][0-9,]*(?:\.([0-9]+))?/;
@@ -39,7 +39,8 @@ export function figureOf(
       : null;
   // Several quantities in one cell (「青パト月4回 募集 年2回」): no one number stands for them, so the cell shows
   // the text as written, never its first number alone (判定 takes every part, or says 要確認).
-  if (severalQuantities(v.raw)) return { value: null, format: null, text: written, note: null, year: v.year };
+  // A change against another year (「前年度比10%増」): its number is a rate of change, not the figure to reach.
+  if (noSingleFigure(v)) return { value: null, format: null, text: written, note: null, year: v.year };
   const half = toHalfWidth(written);
   const multiplied = MULTIPLIER.test(half);
   // The number token the reader took: the one equal to the value (a label may hold other digits, "R2年度").
@@ -88,4 +89,13 @@ export function eraOf(year: number | null): string {
  */
 export function severalQuantities(raw: string): boolean {
   return numberParts(raw).length > 1;
+}
+
+/**
+ * Whether a value's number must not stand alone in a number column: several quantities in one cell, or a change
+ * stated against another year (「前年度比10%増」 — 10 beside results of 525 reads as the target). The summary's cell
+ * and the open data's 値 then show the text as written; the judgement compares it with its base year.
+ */
+export function noSingleFigure(v: Pick<MeasureValue, 'raw' | 'year'>): boolean {
+  return severalQuantities(v.raw) || relativeTarget(v.raw, v.year) !== null;
 }

@@ -5,7 +5,7 @@ import {
   divisionOf,
   isWardSheet,
   judgeMeasure,
-  severalQuantities,
+  noSingleFigure,
   JUDGEMENT_LABELS,
   keepLatest,
   type Judgement,
@@ -99,8 +99,9 @@ export function openDataRows(source: OpenDataSource): OpenDataRow[] {
           detail: m.detail,
           year: v.year,
           kind: v.kind,
-          // Several quantities in one cell: 値 is empty and 記載どおり carries them, as the summary's cell shows them.
-          value: v.blank || severalQuantities(v.raw) ? null : v.value,
+          // Several quantities in one cell, or a change against another year (前年度比10%増): 値 is empty and
+          // 記載どおり carries the text, as the summary's cell shows it.
+          value: v.blank || noSingleFigure(v) ? null : v.value,
           unit: v.unit ?? parsed?.unit ?? m.unit,
           comparator: v.comparator,
           cumulative: v.cumulative ?? parsed?.cumulative ?? false,

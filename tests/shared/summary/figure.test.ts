@@ -43,3 +43,15 @@ describe('a cell of several quantities', () => {
     expect(figureOf(value(2020, 'target', '3月末までに12回'), null)).toMatchObject({ value: 12 });
   });
 });
+
+describe('a target stated against another year', () => {
+  it('shows the text, never the rate of change as the target figure (10 beside results of 1,150)', () => {
+    expect(figureOf(value(2023, 'target', '前年度比10%増'), '人')).toMatchObject({
+      value: null,
+      text: '前年度比10%増',
+    });
+    expect(figureOf(value(2023, 'target', 'R1比で5％減らす'), null)).toMatchObject({ value: null });
+    // A plain percentage stays a number.
+    expect(figureOf(value(2023, 'target', '40％以上'), '%')).toMatchObject({ value: 40 });
+  });
+});

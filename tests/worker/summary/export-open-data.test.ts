@@ -87,6 +87,23 @@ describe('open data', () => {
     expect(openDataCsv(rows)).toContain(',2020,"目標",,');
   });
 
+  it('leaves 値 empty for a target stated against another year (前年度比10%増), as the summary does', () => {
+    const sheet = divisionSheet('地域総務課', [
+      measure('自主防災訓練参加者数', [
+        value(2019, 'actual', '1,000', 'G11'),
+        value(2020, 'target', '前年度比10%増', 'H11'),
+        value(2020, 'result', '1,150', 'I11'),
+      ]),
+    ]);
+    const rows = openDataRows({ body: '秋葉区', fiscalYear: 2020, submissions: [submission('chiiki', [sheet])] });
+    expect(rows.map((r) => [r.cell, r.value])).toEqual([
+      ['G11', 1000],
+      ['H11', null],
+      ['I11', 1150],
+    ]);
+    expect(rows[1]!.text).toBe('前年度比10%増');
+  });
+
   it('prefixes a quote to text a spreadsheet would run as a formula', () => {
     const csv = openDataCsv(openDataRows({ body: '秋葉区', fiscalYear: 2020, submissions: inputs() }));
     expect(csv).toContain(`"'=HYPERLINK(""http://evil.example"",""x"")"`);
