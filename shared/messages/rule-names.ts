@@ -20,6 +20,7 @@ export const RULE_NAMES: Readonly<Record<string, string>> = {
   'org-goals/goal-without-indicators': '指標のない目標',
   'org-goals/target-missing': '目標値の未記入',
   'org-goals/result-missing': '結果の未記入',
+  'org-goals/result-not-final': '結果の未確定',
   'org-goals/evaluation-missing': '評価の未記入',
   'org-goals/evaluation-contradicts': '評価と結果の食い違い',
   'org-goals/explanation-missing': '未達成の理由の未記入',

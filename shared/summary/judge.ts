@@ -1,5 +1,6 @@
 import type { Measure, MeasureValue } from '../model/record.ts';
 import { formatNumber } from '../values/format-number.ts';
+import { isNotFinal } from '../values/parse-value.ts';
 import type { Comparator } from '../values/types.ts';
 import { baseYearWord, numberParts, relativeTarget, type NumberPart, type RelativeTarget } from './target-parts.ts';
 import type { Direction, MeasureJudgement } from './types.ts';
@@ -70,6 +71,13 @@ export function judgeMeasure(measure: Measure, fiscalYear: number | null, interi
   const { direction, why } = directionOf(measure, target);
   const base = { direction, target: target?.value ?? null, result: result?.value ?? null, rate: null };
   if (!target || target.blank) return { ...base, judgement: 'no-target', basis: '目標値の記載がありません' };
+  // 「集計中（5月確定）」: the cell is not empty, the figure is not final yet — a person follows it up (要確認).
+  if (result && result.blank && isNotFinal(result.raw))
+    return {
+      ...base,
+      judgement: 'review',
+      basis: `結果「${oneLine(result.raw)}」はまだ確定していないため要確認（目標 ${oneLine(target.raw)}）`,
+    };
   const relative = relativeTarget(target.raw, target.year ?? fiscalYear);
   if (relative) return judgeRelative(measure, relative, target, result, base);
   const parts = numberParts(target.raw);

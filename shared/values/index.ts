@@ -10,7 +10,7 @@ export {
 } from './era.ts';
 export { findYearSpans, type YearSpan } from './year-spans.ts';
 export { canonicalUnit } from './units.ts';
-export { parseValue, type ValueHint } from './parse-value.ts';
+export { isNotFinal, parseValue, type ValueHint } from './parse-value.ts';
 export { isYearHeader, parseHeader } from './parse-header.ts';
 export { eraAbbreviation, eraFiscalYear, formatYearHeader } from './format-year.ts';
 export { formatNumber } from './format-number.ts';

@@ -1,5 +1,5 @@
 // Reads a cell value as staff typed it: "１，６６０", "16講座実施", "H29年度までに50％以上", "15（累計）", "－".
-import { normalizeText } from './normalize.ts';
+import { normalizeText, toHalfWidth } from './normalize.ts';
 import { findYearSpans } from './year-spans.ts';
 import { findNumbers, type NumberToken } from './numbers.ts';
 import { canonicalUnit } from './units.ts';
@@ -62,6 +62,14 @@ const DASH_ONLY = /^[-ー一/~_\s]+$/;
 const NO_VALUE_WORDS = /^\(?(?:なし|無し|該当なし|該当無し|非該当|対象外|中止|n\/?a)\)?$/i;
 const NO_VALUE_NOTE =
   /実績(?:なし|無し|がない)|データ(?:なし|無し)|該当(?:なし|無し)|事業(?:終了|廃止)|中止|休止|(?:新規|未実施)(?:事業)?のため|^\(?新規(?:事業)?\)?$|対象外|未集計|集計中|調査中/i;
+
+// A result still being counted (「集計中（5月確定）」): no value yet, but the cell is not empty — it says when.
+const NOT_FINAL = /集計中|未集計|調査中|未確定|確定待ち|確定(?:予定|見込み)|\d+月確定/;
+
+/** Whether a value cell says its figure is not final yet (集計中, 未確定, 5月確定): not a missing value. */
+export function isNotFinal(raw: string): boolean {
+  return NOT_FINAL.test(toHalfWidth(raw));
+}
 
 /**
  * Blank means "no value reported": empty, a dash (－ ― - — ‐ ー), or a note such as

@@ -26,6 +26,8 @@ export const orgGoalsMessages: LocalisedMessages = {
       '{cell} の指標「{name}」に目標値（{header}）が入っていません。今年度の目標値を記入してください。',
     'org-goals/result-missing':
       '{cell} の指標「{name}」に結果（{header}）が入っていません。評価の時期なので、今年度の実績を記入してください。',
+    'org-goals/result-not-final':
+      '{cell} の指標「{name}」の結果「{raw}」はまだ確定していません（要確認）。確定したら実績を記入してください。',
     'org-goals/evaluation-missing':
       '{cell} の指標「{name}」の評価（目標達成状況）が空欄です。「達成」「未達成」など、目標値と結果を比べた評価を記入してください。',
     'org-goals/evaluation-contradicts': (p) =>
@@ -50,6 +52,7 @@ export const orgGoalsMessages: LocalisedMessages = {
     'org-goals/goal-without-indicators': '{cell}: goal No.{no} ("{goal}") has no indicator.',
     'org-goals/target-missing': '{cell}: indicator "{name}" has no target ({header}).',
     'org-goals/result-missing': '{cell}: indicator "{name}" has no result ({header}) although results are due.',
+    'org-goals/result-not-final': '{cell}: indicator "{name}" has a result that is not final yet ("{raw}").',
     'org-goals/evaluation-missing': '{cell}: indicator "{name}" has no evaluation.',
     'org-goals/evaluation-contradicts': (p) =>
       `{cell}: indicator "{name}" is evaluated "{evaluation}" but target "{target}" vs result "{result}" says otherwise (${direction(p, false)}, from {basis}).`,

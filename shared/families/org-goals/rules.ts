@@ -12,6 +12,7 @@ import {
   parseJapaneseDate,
   toHalfWidth,
   type CalendarDate,
+  isNotFinal,
 } from '../../values/index.ts';
 
 const C = {
@@ -22,6 +23,7 @@ const C = {
   goalWithoutIndicators: 'org-goals/goal-without-indicators',
   targetMissing: 'org-goals/target-missing',
   resultMissing: 'org-goals/result-missing',
+  resultNotFinal: 'org-goals/result-not-final',
   evaluationMissing: 'org-goals/evaluation-missing',
   evaluationContradicts: 'org-goals/evaluation-contradicts',
   explanationMissing: 'org-goals/explanation-missing',
@@ -179,7 +181,11 @@ function missingValueRule(code: string, kind: MeasureValue['kind'], phases?: Rul
     check: ({ record }) =>
       record.measures.flatMap((m) => {
         const v = yearValue(m, kind, record.fiscalYear);
-        return v && v.blank ? [finding(code, 'error', v.cell, { name: short(m.name), header: v.header ?? '' })] : [];
+        if (!v || !v.blank) return [];
+        // 「集計中（5月確定）」 is written, not missing: 要確認 as the summary judges it, saying so.
+        if (kind === 'result' && isNotFinal(v.raw))
+          return [finding(C.resultNotFinal, 'warning', v.cell, { name: short(m.name), raw: v.raw })];
+        return [finding(code, 'error', v.cell, { name: short(m.name), header: v.header ?? '' })];
       }),
   };
 }

@@ -87,6 +87,14 @@ describe('org-goals rules', () => {
     ]);
   });
 
+  it('says a result 「集計中（5月確定）」 is not final yet (要確認, as the summary judges it), not missing', () => {
+    const check = checkGrid(evaluated({ I11: '集計中（5月確定）' }));
+    expect(check.findings.map((f) => [f.code, f.severity, f.cell])).toEqual([
+      ['org-goals/result-not-final', 'warning', 'I11'],
+    ]);
+    expect(found(evaluated({ I11: '集計中（5月確定）' }))).not.toContain('org-goals/result-missing I11');
+  });
+
   it('accepts a fully evaluated sheet', () => {
     expect(found(evaluated())).toEqual([]);
   });

@@ -92,6 +92,17 @@ describe('judgeMeasure', () => {
     expect(empty.judgement).toBe('pending');
   });
 
+  it('marks a result still being counted 「集計中（5月確定）」 要確認, never 未評価 (the cell is not empty)', () => {
+    const counting = judgeMeasure(
+      measure('相談件数（件）', [value(2020, 'target', '100件'), value(2020, 'result', '集計中（5月確定）')]),
+      2020,
+    );
+    expect([counting.judgement, counting.basis]).toEqual([
+      'review',
+      '結果「集計中（5月確定）」はまだ確定していないため要確認（目標 100件）',
+    ]);
+  });
+
   it('judges a target of several numbers on every part, so a missed second part is 未達成', () => {
     const target = value(2020, 'target', '青パト月4回 区だよりによる実施団体の募集 年2回');
     const missed = judgeMeasure(measure('防犯', [target, value(2020, 'result', '青パト月4回 募集 年1回')]), 2020);
