@@ -146,7 +146,10 @@ describe.skipIf(!haveChromium || !redisBinary)('web console in Chromium', () => 
     ] as const) {
       expect(await row(page, division).getByRole('cell', { name: word, exact: true }).count()).toBe(1);
     }
-    expect(await row(page, '地域総務課').textContent()).toMatch(/理由: 既知の様式/);
+    // The table is an excerpt of 健康福祉課's sheet (its 指標 and title read as a 組織目標管理シート), sent by 地域総務課.
+    expect(await row(page, '地域総務課').textContent()).toMatch(
+      /理由: シートの組織名「健康福祉課」が、提出した課「地域総務課」/,
+    );
     await expect
       .poll(() => page.getByRole('group', { name: '件数' }).textContent())
       .toMatch(/提出3\s*\/ 全 3 課受理1.*未提出0/);
