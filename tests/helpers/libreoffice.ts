@@ -47,25 +47,7 @@ export async function resaveWithLibreOffice(
   await mkdir(target, { recursive: true });
   const profile = await mkdtemp(join(tmpdir(), 'mokuhyo-lo-'));
   try {
-    const args = [
-      `-env:UserInstallation=${pathToFileURL(profile).href}`,
-      '--headless',
-      '--norestore',
-      '--nologo',
-      '--nodefault',
-      '--nolockcheck',
-      '--convert-to',
-      'xlsx:Calc MS Excel 2007 XML',
-      '--outdir',
-      target,
-      source,
-    ];
-    await new Promise<void>((done, fail) => {
-      execFile(soffice, args, { timeout: timeoutMs, killSignal: 'SIGKILL' }, (error, _stdout, stderr) => {
-        if (error) fail(new Error(`soffice failed on ${inPath}: ${error.message}\n${stderr}`));
-        else done();
-      });
-    });
+    await convert(soffice, profile, 'xlsx:Calc MS Excel 2007 XML', target, source, timeoutMs);
     await access(outPath).catch(() => {
       throw new Error(`soffice wrote no ${outPath}`);
     });
@@ -95,28 +77,40 @@ export async function recalculatedCsv(inPath: string, timeoutMs = 120_000): Prom
     await mkdir(join(profile, 'user'), { recursive: true });
     await writeFile(join(profile, 'user', 'registrymodifications.xcu'), RECALCULATE);
     const source = resolve(inPath);
-    const args = [
-      `-env:UserInstallation=${pathToFileURL(profile).href}`,
-      '--headless',
-      '--norestore',
-      '--nologo',
-      '--nodefault',
-      '--nolockcheck',
-      '--convert-to',
-      'csv:Text - txt - csv (StarCalc):44,34,76,1',
-      '--outdir',
-      outDir,
-      source,
-    ];
-    await new Promise<void>((done, fail) => {
-      execFile(soffice, args, { timeout: timeoutMs, killSignal: 'SIGKILL' }, (error, _stdout, stderr) => {
-        if (error) fail(new Error(`soffice failed on ${inPath}: ${error.message}\n${stderr}`));
-        else done();
-      });
-    });
+    await convert(soffice, profile, 'csv:Text - txt - csv (StarCalc):44,34,76,1', outDir, source, timeoutMs);
     return await readFile(join(outDir, `${basename(source, extname(source))}.csv`), 'utf8');
   } finally {
     await rm(profile, { recursive: true, force: true });
     await rm(outDir, { recursive: true, force: true });
   }
+}
+
+/** One headless conversion of `source` into `outDir` with `filter`, in its own LibreOffice profile. */
+function convert(
+  soffice: string,
+  profile: string,
+  filter: string,
+  outDir: string,
+  source: string,
+  timeoutMs: number,
+): Promise<void> {
+  const args = [
+    `-env:UserInstallation=${pathToFileURL(profile).href}`,
+    '--headless',
+    '--norestore',
+    '--nologo',
+    '--nodefault',
+    '--nolockcheck',
+    '--convert-to',
+    filter,
+    '--outdir',
+    outDir,
+    source,
+  ];
+  return new Promise<void>((done, fail) => {
+    execFile(soffice, args, { timeout: timeoutMs, killSignal: 'SIGKILL' }, (error, _stdout, stderr) => {
+      if (error) fail(new Error(`soffice failed on ${source}: ${error.message}\n${stderr}`));
+      else done();
+    });
+  });
 }
