@@ -13,23 +13,12 @@ import {
 import { useCallback, useEffect, useState } from 'react';
 import { api, ApiError, type AuditEntry, type AuditList } from './api.ts';
 import { AUDIT_WORD, jst, ROLE_WORD } from './words.ts';
-import { TableHead } from './table-head.tsx';
+import { TableHead, useTableStyles } from './table-head.tsx';
 
 const useStyles = makeStyles({
-  table: { borderCollapse: 'collapse', width: '100%', background: tokens.colorNeutralBackground1 },
-  th: {
-    textAlign: 'left',
-    padding: '6px 8px',
-    borderBottom: `2px solid ${tokens.colorNeutralStroke1}`,
-    whiteSpace: 'nowrap',
-    fontWeight: tokens.fontWeightSemibold,
-  },
-  td: { padding: '6px 8px', borderBottom: `1px solid ${tokens.colorNeutralStroke2}`, verticalAlign: 'top' },
-  nowrap: { whiteSpace: 'nowrap' },
   what: { overflowWrap: 'anywhere', minWidth: '160px' },
   detail: { color: tokens.colorNeutralForeground3, display: 'block' },
   tools: { display: 'flex', gap: '12px', alignItems: 'flex-end', flexWrap: 'wrap', margin: '8px 0 12px' },
-  wrap: { overflowX: 'auto' },
 });
 
 const PAGE = 100;
@@ -48,7 +37,7 @@ function withoutIds(text: string): string {
 }
 
 export function AuditPage({ admin }: { admin: boolean }) {
-  const styles = useStyles();
+  const styles = { ...useTableStyles(), ...useStyles() };
   const [ward, setWard] = useState('');
   const [list, setList] = useState<AuditList | null>(null);
   const [entries, setEntries] = useState<AuditEntry[]>([]);

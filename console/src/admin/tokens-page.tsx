@@ -21,7 +21,7 @@ import {
 import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
 import { api, ApiError, type IssuedTokenAnswer, type TokenEntry, type TokenList } from '../api.ts';
 import { jst, ROLE_WORD } from '../words.ts';
-import { TableHead } from '../table-head.tsx';
+import { TableHead, useTableStyles } from '../table-head.tsx';
 
 const useStyles = makeStyles({
   card: {
@@ -42,19 +42,8 @@ const useStyles = makeStyles({
   },
   tokenRow: { display: 'flex', gap: '8px', alignItems: 'center', flexWrap: 'wrap', margin: '8px 0' },
   tokenText: { fontFamily: tokens.fontFamilyMonospace, flex: '1 1 360px', minWidth: '0' },
-  table: { borderCollapse: 'collapse', width: '100%', background: tokens.colorNeutralBackground1 },
-  th: {
-    textAlign: 'left',
-    padding: '6px 8px',
-    borderBottom: `2px solid ${tokens.colorNeutralStroke1}`,
-    whiteSpace: 'nowrap',
-    fontWeight: tokens.fontWeightSemibold,
-  },
-  td: { padding: '6px 8px', borderBottom: `1px solid ${tokens.colorNeutralStroke2}`, verticalAlign: 'top' },
   name: { overflowWrap: 'anywhere', minWidth: '96px', fontWeight: 'normal', textAlign: 'left' },
-  nowrap: { whiteSpace: 'nowrap' },
   muted: { color: tokens.colorNeutralForeground3, display: 'block', fontSize: tokens.fontSizeBase200 },
-  wrap: { overflowX: 'auto' },
 });
 
 type Role = 'submitter' | 'coordinator' | 'admin';
@@ -135,7 +124,7 @@ function FreshToken({ made, wardName, onDone }: { made: IssuedTokenAnswer; wardN
 
 /** The admin's トークン page: every token (config's read-only, issued ones revocable), issue, revoke. */
 export function TokensPage() {
-  const styles = useStyles();
+  const styles = { ...useTableStyles(), ...useStyles() };
   const [list, setList] = useState<TokenList | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
   const [name, setName] = useState('');
